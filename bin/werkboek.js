@@ -1,0 +1,11 @@
+#!/usr/bin/env node
+// Thin launcher: all code lives in the compiled dist/ (built by `npm install`).
+import('../dist/cli.js').then(
+  (cli) => cli.main(process.argv),
+  (err) => {
+    if (err && err.code === 'ERR_MODULE_NOT_FOUND') {
+      console.error('werkboek is nog niet gebouwd. Voer eerst "npm install" uit in de map van werkboek.');
+      process.exitCode = 2;
+    } else throw err;
+  },
+);

@@ -1,0 +1,39 @@
+// Answer values as they are stored in an answers file (under `antwoorden:`).
+//
+//   text, longtext, date  -> string ("" = bewust leeg gelaten)
+//   yesno                 -> "ja" | "nee"
+//   choice                -> string: an option value, or free text ("anders, namelijk")
+//   multichoice           -> string[]: option values and/or free text
+//   number                -> number
+//   group                 -> list of items, each a map of field id -> value
+//   group with `extends`  -> true (the extra fields live on the items of the base group)
+//   any question          -> { weet_ik_niet: true } for "weet ik (nog) niet"
+//
+// A question without an entry is open (not yet asked).
+
+export const UNKNOWN_KEY = 'weet_ik_niet';
+export const UNKNOWN_LABEL = 'Weet ik (nog) niet';
+
+export interface UnknownAnswer {
+  weet_ik_niet: true;
+}
+export type FieldValue = string | number | null;
+export type GroupItem = Record<string, FieldValue>;
+export type AnswerValue = string | number | boolean | string[] | GroupItem[] | UnknownAnswer | null;
+export type Answers = Record<string, AnswerValue | undefined>;
+
+export function unknownAnswer(): UnknownAnswer {
+  return { [UNKNOWN_KEY]: true } as UnknownAnswer;
+}
+
+export function isUnknown(value: unknown): value is UnknownAnswer {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) && (value as Record<string, unknown>)[UNKNOWN_KEY] === true;
+}
+
+/** True for answers that say nothing: "", whitespace, null, an empty list. */
+export function isEmptyAnswer(value: AnswerValue | undefined): boolean {
+  if (value === undefined || value === null) return true;
+  if (typeof value === 'string') return value.trim() === '';
+  if (Array.isArray(value)) return value.length === 0;
+  return false;
+}

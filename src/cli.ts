@@ -1,0 +1,179 @@
+// The command line: commander defines the commands, each command module is
+// imported only when it runs, and one error boundary turns typed errors
+// into one Dutch line and an exit code.
+import { Command, CommanderError, Option } from 'commander';
+import { ExitCode, InterruptedError, WerkboekError } from './errors.js';
+import { programVersion } from './version.js';
+import { createOutput, type Output } from './output.js';
+
+const TITLES: Record<string, string> = {
+  'Usage:': 'Gebruik:',
+  'Options:': 'Opties:',
+  'Commands:': 'Opdrachten:',
+  'Arguments:': 'Argumenten:',
+  'Global Options:': 'Algemene opties:',
+};
+
+export interface GlobalOptions {
+  color: boolean;
+}
+
+function buildProgram(out: Output): Command {
+  const program = new Command('werkboek');
+  program
+    .description(
+      "Werkboek 'Profileren van Digitale inclusie bij gemeente(s)' (Probiblio, september 2023):\n" +
+        'vul de drie werkbladen in, in zoveel sessies als je wilt, en deel het resultaat.',
+    )
+    .usage('<opdracht> [opties]')
+    .version(programVersion, '-V, --version', 'toon het versienummer')
+    .helpOption('-h, --help', 'toon deze hulp')
+    .helpCommand('help [opdracht]', 'toon hulp bij een opdracht')
+    .option('--no-color', 'geen kleuren (ook met NO_COLOR=1)')
+    .configureHelp({ styleTitle: (title) => TITLES[title] ?? title, sortSubcommands: false })
+    .configureOutput({ writeOut: (s) => out.stdout(s), writeErr: (s) => out.stderr(s), outputError: () => {} })
+    .showSuggestionAfterError(false)
+    .exitOverride()
+    .addHelpText(
+      'after',
+      '\nVoorbeelden:\n' +
+        '  werkboek start gemeentelandschap     werkblad 1 invullen (of verder invullen)\n' +
+        '  werkboek status                      hoe ver ben je met elk werkblad?\n' +
+        '  werkboek rapport alles -o dossier.md alle antwoorden als één Markdown-rapport\n' +
+        '\nAntwoorden worden na elke vraag opgeslagen; zie "werkboek status" voor de map.\n',
+    );
+
+  const mapOption = () =>
+    new Option('-m, --map <map>', 'map met de antwoordbestanden (standaard: WERKBOEK_MAP of je gebruikersmap)');
+
+  program
+    .command('start')
+    .alias('invullen')
+    .description('een werkblad invullen, of verdergaan waar je was')
+    .argument('<werkblad>', 'gemeentelandschap, randvoorwaarden of plan-van-aanpak (of 1, 2, 3)')
+    .addOption(mapOption())
+    .option('--opnieuw', 'opnieuw beginnen (het oude bestand wordt als reservekopie bewaard)')
+    .action(async (werkblad: string, opts: { map?: string; opnieuw?: boolean }) => {
+      const { start } = await import('./commands/start.js');
+      await start({ worksheet: werkblad, map: opts.map, restart: opts.opnieuw === true, cwd: process.cwd(), out });
+    });
+
+  program
+    .command('status')
+    .description('per werkblad: niet begonnen, concept of afgerond')
+    .addOption(mapOption())
+    .action(async (opts: { map?: string }) => {
+      const { status } = await import('./commands/status.js');
+      await status({ map: opts.map, cwd: process.cwd(), out });
+    });
+
+  program
+    .command('lijst')
+    .alias('list')
+    .description('de werkbladen: id, titel, aantal vragen en hoe ver je bent')
+    .addOption(mapOption())
+    .action(async (opts: { map?: string }) => {
+      const { list } = await import('./commands/lijst.js');
+      await list({ map: opts.map, cwd: process.cwd(), out });
+    });
+
+  program
+    .command('rapport')
+    .alias('report')
+    .description('maak een rapport (Markdown, HTML of e-mailconcept) van een werkblad of van alles')
+    .argument('<werkblad>', 'gemeentelandschap, randvoorwaarden, plan-van-aanpak of alles')
+    .addOption(new Option('-f, --formaat <formaat>', 'md, html of eml').choices(['md', 'html', 'eml']).default('md'))
+    .option('-o, --uitvoer <bestand>', 'schrijf naar dit bestand in plaats van naar het scherm')
+    .option('-s, --sjabloon <bestand>', 'een eigen Liquid-sjabloon in plaats van het standaardsjabloon')
+    .option('--aan <adres>', 'e-mailadres van de ontvanger (bij --formaat eml)')
+    .addOption(mapOption())
+    .action(
+      async (
+        werkblad: string,
+        opts: { formaat: 'md' | 'html' | 'eml'; uitvoer?: string; sjabloon?: string; aan?: string; map?: string },
+      ) => {
+        const { report } = await import('./commands/rapport.js');
+        await report({
+          worksheet: werkblad,
+          format: opts.formaat,
+          output: opts.uitvoer,
+          template: opts.sjabloon,
+          to: opts.aan,
+          map: opts.map,
+          cwd: process.cwd(),
+          out,
+        });
+      },
+    );
+
+  program
+    .command('controleer')
+    .alias('check')
+    .description('controleer werkbladdefinities of antwoordbestanden (zonder bestand: de meegeleverde werkbladen)')
+    .argument('[bestanden...]', 'YAML-bestanden: een werkbladdefinitie of een antwoordbestand')
+    .action(async (files: string[]) => {
+      const { check } = await import('./commands/controleer.js');
+      const ok = await check({ files, cwd: process.cwd(), out });
+      if (!ok) process.exitCode = ExitCode.invalid;
+    });
+
+  return program;
+}
+
+/** Commander's own errors, in Dutch. */
+function commanderMessage(err: CommanderError): string {
+  const quoted = /'([^']*)'/.exec(err.message)?.[1] ?? '';
+  switch (err.code) {
+    case 'commander.unknownCommand':
+      return `Onbekende opdracht "${quoted}". Zie "werkboek --help".`;
+    case 'commander.unknownOption':
+      return `Onbekende optie "${quoted}". Zie "werkboek --help".`;
+    case 'commander.missingArgument':
+      return `Er ontbreekt een argument: ${quoted}. Bijvoorbeeld: werkboek start gemeentelandschap`;
+    case 'commander.optionMissingArgument':
+      return `Optie ${quoted} heeft een waarde nodig.`;
+    case 'commander.excessArguments':
+      return 'Te veel argumenten. Zie "werkboek --help".';
+    case 'commander.invalidArgument': {
+      const value = /argument '([^']*)'/.exec(err.message)?.[1] ?? quoted;
+      return `Ongeldige waarde "${value}". ${err.message.includes('Allowed choices are') ? 'Kies uit: ' + (err.message.split('Allowed choices are ')[1] ?? '').replace(/\.$/, '') : ''}`.trim();
+    }
+    default:
+      return err.message.replace(/^error: /, '');
+  }
+}
+
+export async function main(argv: string[]): Promise<void> {
+  const colorOff = argv.includes('--no-color') || 'NO_COLOR' in process.env;
+  if (colorOff) process.env.FORCE_COLOR = '0';
+  const out = createOutput({ color: !colorOff });
+  const program = buildProgram(out);
+  try {
+    if (argv.length <= 2) {
+      program.outputHelp();
+      return;
+    }
+    await program.parseAsync(argv);
+  } catch (err) {
+    process.exitCode = handleError(err, out);
+  }
+}
+
+function handleError(err: unknown, out: Output): number {
+  if (err instanceof CommanderError) {
+    if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') {
+      return ExitCode.ok;
+    }
+    out.error(commanderMessage(err));
+    return ExitCode.usage;
+  }
+  if (err instanceof InterruptedError) return err.exitCode;
+  if (err instanceof WerkboekError) {
+    out.error(err.message, err.hint);
+    if (process.env.WERKBOEK_DEBUG === '1') out.stderr(String(err.stack) + '\n');
+    return err.exitCode;
+  }
+  out.error('Er ging iets onverwachts mis. Er is niets van je antwoorden verloren gegaan.', 'Meld dit met de uitvoer van WERKBOEK_DEBUG=1 werkboek …');
+  out.stderr(`${process.env.WERKBOEK_DEBUG === '1' ? String((err as Error)?.stack ?? err) : String((err as Error)?.message ?? err)}\n`);
+  return 70;
+}

@@ -1,0 +1,22 @@
+import { dossierState, describeState } from '../dossier.js';
+import type { Output } from '../output.js';
+import { allQuestions } from '../definitions.js';
+
+export interface ListOptions {
+  map?: string | undefined;
+  cwd: string;
+  out: Output;
+}
+
+/** `werkboek lijst`: the worksheets with id, title, number of questions and state. */
+export async function list({ map, cwd, out }: ListOptions): Promise<void> {
+  const { sheets } = await dossierState(map, cwd);
+  const width = Math.max(...sheets.map((s) => s.worksheet.id.length));
+  for (const s of sheets) {
+    const count = allQuestions(s.worksheet).length;
+    out.line(`${s.worksheet.number}. ${s.worksheet.id.padEnd(width)}  ${s.worksheet.title}`);
+    out.line(`   ${' '.repeat(width)}  ${count} vragen · ${describeState(s)}`);
+  }
+  out.line();
+  out.line('Invullen: werkboek start <werkblad>');
+}

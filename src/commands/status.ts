@@ -1,0 +1,21 @@
+import { dossierState, describeState, formatStamp } from '../dossier.js';
+import type { Output } from '../output.js';
+
+export interface StatusOptions {
+  map?: string | undefined;
+  cwd: string;
+  out: Output;
+}
+
+/** `werkboek status`: per worksheet its state, last edit and file. */
+export async function status({ map, cwd, out }: StatusOptions): Promise<void> {
+  const { dossier, sheets } = await dossierState(map, cwd);
+  out.line(`Map: ${dossier.dir}`);
+  out.line();
+  for (const s of sheets) {
+    out.line(`${s.worksheet.number}. ${s.worksheet.title} (${s.worksheet.id})`);
+    out.line(`   ${describeState(s)}${s.answers ? ` · laatst bewerkt ${formatStamp(s.answers.meta.updated)}` : ''}`);
+    if (s.answers || s.error) out.line(`   ${s.file}`);
+    if (s.error) out.line(`   ${s.error.message.split('\n')[0]}`);
+  }
+}

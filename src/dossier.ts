@@ -1,0 +1,58 @@
+// The state of a library's dossier: for each shipped worksheet, its answers
+// file and how far it is. Used by `status`, `lijst`, `start` and `rapport`.
+import type { Worksheet } from './definition-schema.js';
+import { loadShippedWorksheets } from './definitions.js';
+import { answersPath, resolveDossier, type Dossier } from './paths.js';
+import { AnswersFile, type Status } from './store.js';
+import { walk, type WalkResult } from './walk.js';
+import { WerkboekError } from './errors.js';
+
+export interface SheetState {
+  worksheet: Worksheet;
+  file: string;
+  /** undefined: niet begonnen. */
+  answers?: AnswersFile;
+  status: Status | 'niet begonnen';
+  walk: WalkResult;
+  /** A file that cannot be read: its error, instead of a state. */
+  error?: WerkboekError;
+}
+
+export async function sheetState(worksheet: Worksheet, dir: string): Promise<SheetState> {
+  const file = answersPath(dir, worksheet.id);
+  try {
+    const answers = await AnswersFile.read(file, worksheet);
+    return {
+      worksheet,
+      file,
+      ...(answers && { answers }),
+      status: answers ? answers.meta.status : 'niet begonnen',
+      walk: walk(worksheet, answers?.answers ?? {}),
+    };
+  } catch (err) {
+    if (!(err instanceof WerkboekError)) throw err;
+    return { worksheet, file, status: 'niet begonnen', walk: walk(worksheet, {}), error: err };
+  }
+}
+
+export async function dossierState(map: string | undefined, cwd: string): Promise<{ dossier: Dossier; sheets: SheetState[] }> {
+  const dossier = await resolveDossier(map, cwd);
+  const worksheets = await loadShippedWorksheets();
+  const sheets = await Promise.all(worksheets.map((ws) => sheetState(ws, dossier.dir)));
+  return { dossier, sheets };
+}
+
+/** "concept (7 van 12 beantwoord)", "afgerond", "niet begonnen", "onleesbaar". */
+export function describeState(state: SheetState): string {
+  if (state.error) return 'onleesbaar bestand';
+  if (state.status === 'concept') return `concept (${state.walk.done} van ${state.walk.total} beantwoord)`;
+  return state.status;
+}
+
+/** "27-11-2026 14:05", in the user's local time. */
+export function formatStamp(iso: string): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${pad(date.getDate())}-${pad(date.getMonth() + 1)}-${date.getFullYear()} ${pad(date.getHours())}:${pad(date.getMinutes())}`;
+}

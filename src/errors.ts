@@ -1,0 +1,67 @@
+// Typed errors. Everything a user can cause ends up here, with a Dutch
+// message and an exit code; cli.ts is the only place that prints them.
+
+/** Exit codes, documented in the README ("Afsluitcodes"). */
+export const ExitCode = {
+  ok: 0,
+  /** A check found problems (invalid definition or answers file). */
+  invalid: 1,
+  /** Wrong use: unknown command or worksheet, missing argument, no terminal. */
+  usage: 2,
+  /** An answers file cannot be read (corrupt YAML, wrong content). */
+  badFile: 3,
+  /** The worksheet is already being filled in by another werkboek process. */
+  locked: 4,
+  /** Writing failed (folder not writable, disk full). */
+  writeFailed: 5,
+  /** Stopped with Ctrl+C; everything answered so far is saved. */
+  interrupted: 130,
+} as const;
+export type ExitCodeValue = (typeof ExitCode)[keyof typeof ExitCode];
+
+export class WerkboekError extends Error {
+  constructor(
+    message: string,
+    readonly exitCode: ExitCodeValue = ExitCode.invalid,
+    /** An extra line telling the user what to do next. */
+    readonly hint?: string,
+  ) {
+    super(message);
+    this.name = 'WerkboekError';
+  }
+}
+
+/** A problem at a place in a file: `bestand:regel:kolom: melding`. */
+export interface Issue {
+  file: string;
+  line: number;
+  col: number;
+  /** Dotted field path, e.g. `steps[1].questions[3].when`. */
+  path: string;
+  message: string;
+}
+
+export function formatIssue(issue: Issue): string {
+  const where = issue.path ? ` (${issue.path})` : '';
+  return `${issue.file}:${issue.line}:${issue.col}: ${issue.message}${where}`;
+}
+
+/** A file with one or more located problems. */
+export class FileIssuesError extends WerkboekError {
+  constructor(
+    readonly issues: Issue[],
+    exitCode: ExitCodeValue,
+    hint?: string,
+  ) {
+    super(issues.map(formatIssue).join('\n'), exitCode, hint);
+    this.name = 'FileIssuesError';
+  }
+}
+
+/** Ctrl+C during a prompt. */
+export class InterruptedError extends WerkboekError {
+  constructor() {
+    super('Onderbroken.', ExitCode.interrupted);
+    this.name = 'InterruptedError';
+  }
+}

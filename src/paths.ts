@@ -1,0 +1,24 @@
+// Where a library's dossier (one answers file per worksheet) lives.
+import path from 'node:path';
+
+export type DossierSource = 'optie' | 'WERKBOEK_MAP' | 'standaard';
+
+export interface Dossier {
+  dir: string;
+  source: DossierSource;
+}
+
+/**
+ * `--map` wins, then WERKBOEK_MAP, then the per-user data folder, so that a
+ * worksheet resumes no matter from which directory werkboek is started.
+ */
+export async function resolveDossier(map: string | undefined, cwd: string, env: NodeJS.ProcessEnv = process.env): Promise<Dossier> {
+  if (map) return { dir: path.resolve(cwd, map), source: 'optie' };
+  if (env.WERKBOEK_MAP) return { dir: path.resolve(cwd, env.WERKBOEK_MAP), source: 'WERKBOEK_MAP' };
+  const { default: envPaths } = await import('env-paths');
+  return { dir: envPaths('werkboek', { suffix: '' }).data, source: 'standaard' };
+}
+
+export function answersPath(dir: string, worksheetId: string): string {
+  return path.join(dir, `${worksheetId}.yaml`);
+}

@@ -1,0 +1,267 @@
+// Answers files: read with positions, validate against the worksheet, and
+// write atomically (temp file in the same folder, fsync, rename) keeping
+// comments and keys a user added by hand.
+import { readFile, mkdir, copyFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { Document, isMap, type YAMLMap } from 'yaml';
+import type { Question, Worksheet } from './definition-schema.js';
+import { allQuestions, describeFsError, optionValue } from './definitions.js';
+import { isUnknown, UNKNOWN_KEY, type AnswerValue, type Answers } from './answers.js';
+import { ExitCode, FileIssuesError, WerkboekError, type Issue } from './errors.js';
+import { issueAt, parseLocated, type Located, type PathKey } from './yaml-positions.js';
+import { programVersion } from './version.js';
+
+export type Status = 'concept' | 'afgerond';
+
+/** Metadata keys, in the order they start the file. */
+const META_KEYS = ['werkblad', 'versie', 'status', 'aangemaakt', 'bijgewerkt', 'programma'] as const;
+const ANSWERS_KEY = 'antwoorden';
+
+export interface AnswersMeta {
+  worksheet: string;
+  version: number;
+  status: Status;
+  created: string;
+  updated: string;
+  program: string;
+}
+
+/** Thrown when writing fails; the answers are still in memory. */
+export class WriteError extends WerkboekError {
+  constructor(
+    readonly file: string,
+    override readonly cause: unknown,
+  ) {
+    super(`Kan niet opslaan in ${file}: ${describeFsError(cause)}.`, ExitCode.writeFailed);
+    this.name = 'WriteError';
+  }
+}
+
+export class AnswersFile {
+  private constructor(
+    readonly file: string,
+    private readonly doc: Document,
+  ) {}
+
+  /** A new, unsaved answers file for a worksheet. */
+  static create(file: string, ws: Worksheet, now = new Date()): AnswersFile {
+    const stamp = now.toISOString();
+    const doc = new Document({
+      werkblad: ws.id,
+      versie: ws.version,
+      status: 'concept',
+      aangemaakt: stamp,
+      bijgewerkt: stamp,
+      programma: `werkboek ${programVersion}`,
+      [ANSWERS_KEY]: {},
+    });
+    doc.commentBefore =
+      ` Antwoorden bij werkblad ${ws.number}: ${ws.title}\n` +
+      ` Gemaakt met werkboek. Je mag dit bestand met de hand aanpassen;\n` +
+      ` controleer het daarna met: werkboek controleer ${path.basename(file)}`;
+    return new AnswersFile(file, doc);
+  }
+
+  /**
+   * Read an answers file. Returns undefined if it does not exist. A file
+   * that cannot be parsed or does not fit the worksheet throws a
+   * FileIssuesError with positions; the file is never touched.
+   */
+  static async read(file: string, ws: Worksheet, displayName = file): Promise<AnswersFile | undefined> {
+    let source: string;
+    try {
+      source = await readFile(file, 'utf8');
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+      throw new WerkboekError(`Kan ${displayName} niet lezen: ${describeFsError(err)}.`, ExitCode.badFile);
+    }
+    const { located, issues } = parseLocated(displayName, source);
+    if (!issues.length) issues.push(...validateAnswersDocument(located, ws));
+    if (issues.length) {
+      throw new FileIssuesError(issues, ExitCode.badFile, brokenFileHint(file));
+    }
+    return new AnswersFile(file, located.doc);
+  }
+
+  get meta(): AnswersMeta {
+    const get = (key: string): unknown => this.doc.get(key);
+    return {
+      worksheet: String(get('werkblad')),
+      version: Number(get('versie')),
+      status: get('status') === 'afgerond' ? 'afgerond' : 'concept',
+      created: String(get('aangemaakt') ?? ''),
+      updated: String(get('bijgewerkt') ?? ''),
+      program: String(get('programma') ?? ''),
+    };
+  }
+
+  get answers(): Answers {
+    const node = this.doc.get(ANSWERS_KEY);
+    if (!isMap(node)) return {};
+    return (node.toJSON() ?? {}) as Answers;
+  }
+
+  /** Set one answer in memory (call save() to write). */
+  setAnswer(id: string, value: AnswerValue): void {
+    this.ensureAnswersMap().set(id, this.doc.createNode(value));
+    this.touch();
+  }
+
+  setStatus(status: Status): void {
+    this.doc.set('status', status);
+    this.touch();
+  }
+
+  private touch(): void {
+    this.doc.set('bijgewerkt', new Date().toISOString());
+    this.doc.set('programma', `werkboek ${programVersion}`);
+  }
+
+  private ensureAnswersMap(): YAMLMap {
+    const node = this.doc.get(ANSWERS_KEY);
+    if (isMap(node)) return node;
+    const map = this.doc.createNode({}) as YAMLMap;
+    this.doc.set(ANSWERS_KEY, map);
+    return map;
+  }
+
+  toString(): string {
+    return this.doc.toString({ lineWidth: 0 });
+  }
+
+  /** Write atomically: temp file in the same folder, fsync, rename. */
+  async save(file = this.file): Promise<void> {
+    try {
+      await mkdir(path.dirname(file), { recursive: true });
+      const { default: writeFileAtomic } = await import('write-file-atomic');
+      await writeFileAtomic(file, this.toString(), { encoding: 'utf8', fsync: true });
+    } catch (err) {
+      throw new WriteError(file, err);
+    }
+  }
+}
+
+function brokenFileHint(file: string): string {
+  return (
+    `Het bestand is niet gewijzigd. Herstel de genoemde regel in een teksteditor en controleer met ` +
+    `"werkboek controleer ${file}", of begin opnieuw met "werkboek start --opnieuw" ` +
+    `(het oude bestand wordt dan als reservekopie bewaard).`
+  );
+}
+
+/** Validate an answers document against its worksheet. */
+export function validateAnswersDocument(located: Located, ws: Worksheet): Issue[] {
+  const issues: Issue[] = [];
+  const root = located.doc.contents;
+  if (!isMap(root)) {
+    return [issueAt(located, [], 'een antwoordbestand moet beginnen met "werkblad:", "versie:" enz.')];
+  }
+  const data = located.doc.toJS() as Record<string, unknown>;
+  const sheet = data.werkblad;
+  if (sheet === undefined) issues.push(issueAt(located, [], 'verplicht veld "werkblad" ontbreekt'));
+  else if (sheet !== ws.id) {
+    issues.push(issueAt(located, ['werkblad'], `dit bestand hoort bij werkblad "${String(sheet)}", niet bij "${ws.id}"`));
+  }
+  if (data.versie !== undefined && (typeof data.versie !== 'number' || !Number.isInteger(data.versie))) {
+    issues.push(issueAt(located, ['versie'], '"versie" moet een geheel getal zijn'));
+  }
+  if (data.status !== undefined && data.status !== 'concept' && data.status !== 'afgerond') {
+    issues.push(issueAt(located, ['status'], `"status" moet "concept" of "afgerond" zijn, niet "${String(data.status)}"`));
+  }
+  const answersNode = located.doc.get(ANSWERS_KEY, true);
+  if (answersNode === undefined || answersNode === null) return issues;
+  if (!isMap(answersNode)) {
+    issues.push(issueAt(located, [ANSWERS_KEY], '"antwoorden" moet een lijst van vraag-id: antwoord zijn'));
+    return issues;
+  }
+  const answers = (data[ANSWERS_KEY] ?? {}) as Record<string, unknown>;
+  const questions = new Map(allQuestions(ws).map((q) => [q.id, q]));
+  for (const [id, value] of Object.entries(answers)) {
+    const question = questions.get(id);
+    // Unknown ids are kept as they are (a later version, or a user's own note).
+    if (!question || value === null) continue;
+    const problem = checkValue(question, value);
+    if (problem) issues.push(issueAt(located, [ANSWERS_KEY, id], problem.message, problem.key));
+    if (question.type === 'group' && Array.isArray(value) && !question.extends) {
+      value.forEach((item, i) => {
+        const itemProblem = checkItem(question, item);
+        if (itemProblem) issues.push(issueAt(located, [ANSWERS_KEY, id, i, ...itemProblem.path], itemProblem.message));
+      });
+    }
+  }
+  return issues;
+}
+
+function checkValue(q: Question, value: unknown): { message: string; key?: string } | undefined {
+  if (isUnknown(value)) return undefined;
+  if (typeof value === 'object' && value !== null && !Array.isArray(value) && UNKNOWN_KEY in value) {
+    return { message: `"${UNKNOWN_KEY}" kan alleen "true" zijn` };
+  }
+  const text = () => (typeof value === 'string' ? undefined : { message: `verwacht tekst bij "${q.id}"` });
+  switch (q.type) {
+    case 'text':
+    case 'longtext':
+      return text();
+    case 'date':
+      if (typeof value === 'string' && (value === '' || isDate(value))) return undefined;
+      return { message: `verwacht een datum als JJJJ-MM-DD bij "${q.id}"` };
+    case 'yesno':
+      return value === 'ja' || value === 'nee' || value === '' ? undefined : { message: `verwacht "ja" of "nee" bij "${q.id}"` };
+    case 'choice':
+      if (typeof value !== 'string') return { message: `verwacht één keuze bij "${q.id}"` };
+      return q.other || value === '' || q.options.map(optionValue).includes(value)
+        ? undefined
+        : { message: `"${value}" is geen keuze bij "${q.id}"; kies uit: ${q.options.map(optionValue).join(', ')}` };
+    case 'multichoice':
+      if (!Array.isArray(value) || !value.every((v) => typeof v === 'string')) {
+        return { message: `verwacht een lijst van keuzes bij "${q.id}"` };
+      }
+      if (!q.other) {
+        const bad = value.find((v) => !q.options.map(optionValue).includes(v));
+        if (bad !== undefined) return { message: `"${bad}" is geen keuze bij "${q.id}"` };
+      }
+      return undefined;
+    case 'number':
+      if (value === '') return undefined;
+      return typeof value === 'number' && Number.isFinite(value) ? undefined : { message: `verwacht een getal bij "${q.id}"` };
+    case 'group':
+      if (q.extends) return value === true || value === '' ? undefined : { message: `verwacht "true" bij "${q.id}" (de gegevens staan bij "${q.extends}")` };
+      return Array.isArray(value) ? undefined : { message: `verwacht een lijst (met "- ") bij "${q.id}"` };
+  }
+}
+
+function checkItem(q: Extract<Question, { type: 'group' }>, item: unknown): { path: PathKey[]; message: string } | undefined {
+  if (typeof item !== 'object' || item === null || Array.isArray(item)) {
+    return { path: [], message: `elk ${q.item}-item moet velden hebben, bijv. "${q.fields[0]?.id ?? 'naam'}: …"` };
+  }
+  for (const [key, v] of Object.entries(item as Record<string, unknown>)) {
+    if (v !== null && typeof v === 'object') return { path: [key], message: `veld "${key}" moet één waarde zijn` };
+  }
+  return undefined;
+}
+
+function isDate(value: string): boolean {
+  return /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(value));
+}
+
+/** Keep a copy of an answers file before starting over: `<naam>.yaml` -> `<naam>.<stempel>.bak.yaml`. */
+export async function backupFile(file: string, now = new Date()): Promise<string> {
+  const stamp = now.toISOString().replace(/[:.]/g, '-');
+  const target = file.replace(/\.yaml$/, '') + `.${stamp}.bak.yaml`;
+  try {
+    await copyFile(file, target);
+  } catch (err) {
+    throw new WriteError(target, err);
+  }
+  return target;
+}
+
+export async function exists(file: string): Promise<boolean> {
+  try {
+    await stat(file);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
