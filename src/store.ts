@@ -38,10 +38,20 @@ export class WriteError extends WerkboekError {
 }
 
 export class AnswersFile {
+  /** True when there are changes that are not yet on disk. */
+  dirty = false;
+
   private constructor(
-    readonly file: string,
+    /** Where save() writes; moveTo() changes it (e.g. after a write error). */
+    public file: string,
     private readonly doc: Document,
   ) {}
+
+  /** Save to another file from now on. */
+  moveTo(file: string): void {
+    this.file = file;
+    this.dirty = true;
+  }
 
   /** A new, unsaved answers file for a worksheet. */
   static create(file: string, ws: Worksheet, now = new Date()): AnswersFile {
@@ -113,6 +123,7 @@ export class AnswersFile {
   }
 
   private touch(): void {
+    this.dirty = true;
     this.doc.set('bijgewerkt', new Date().toISOString());
     this.doc.set('programma', `werkboek ${programVersion}`);
   }
@@ -130,11 +141,13 @@ export class AnswersFile {
   }
 
   /** Write atomically: temp file in the same folder, fsync, rename. */
-  async save(file = this.file): Promise<void> {
+  async save(): Promise<void> {
+    const file = this.file;
     try {
       await mkdir(path.dirname(file), { recursive: true });
       const { default: writeFileAtomic } = await import('write-file-atomic');
       await writeFileAtomic(file, this.toString(), { encoding: 'utf8', fsync: true });
+      this.dirty = false;
     } catch (err) {
       throw new WriteError(file, err);
     }

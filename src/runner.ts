@@ -1,0 +1,508 @@
+// The interactive runner: walks a worksheet question by question through
+// the Prompter, saving after every answer. What is visible and what comes
+// next always comes from walk(); the runner only remembers which question
+// it is showing.
+import path from 'node:path';
+import type { Field, Question, Worksheet } from './definition-schema.js';
+import { optionLabel, optionValue } from './definitions.js';
+import { isUnknown, unknownAnswer, UNKNOWN_LABEL, type AnswerValue, type FieldValue, type GroupItem } from './answers.js';
+import type { Choice, Prompter, Reply } from './prompts.js';
+import { answersPath } from './paths.js';
+import { AnswersFile, WriteError } from './store.js';
+import {
+  findVisible,
+  groupBaseId,
+  groupItems,
+  previousVisible,
+  progressLabel,
+  walk,
+  type Section,
+  type VisibleQuestion,
+  type WalkResult,
+} from './walk.js';
+import { InterruptedError } from './errors.js';
+
+export type RunOutcome = 'afgerond' | 'gestopt';
+
+export interface RunOptions {
+  ws: Worksheet;
+  file: AnswersFile;
+  prompter: Prompter;
+  /** Start in the review (for a finished worksheet). */
+  startInReview?: boolean;
+  /** Start at this question instead of the first open one. */
+  startAt?: string;
+  /** Style helpers (no colour in tests). */
+  style?: Style;
+  today?: () => Date;
+}
+
+export interface Style {
+  bold(s: string): string;
+  dim(s: string): string;
+  red(s: string): string;
+  green(s: string): string;
+}
+
+export const plainStyle: Style = { bold: (s) => s, dim: (s) => s, red: (s) => s, green: (s) => s };
+
+const OTHER = '\u0000anders';
+const UNKNOWN = '\u0000weet-niet';
+
+export async function runWorksheet(options: RunOptions): Promise<RunOutcome> {
+  const { ws, file, prompter } = options;
+  const style = options.style ?? plainStyle;
+  const today = options.today ?? (() => new Date());
+  const introduced = new Set<string>();
+  let lastSection: string | undefined;
+  let cursor: string | undefined = options.startAt;
+  let reviewing = options.startInReview === true;
+
+  for (;;) {
+    const w = walk(ws, file.answers);
+    const current = cursor ? findVisible(w, cursor) : reviewing ? undefined : w.next;
+    if (!current) {
+      const picked = await review(w);
+      if (picked === 'afgerond' || picked === 'gestopt') return picked;
+      reviewing = true;
+      cursor = picked;
+      continue;
+    }
+    if (current.section.id !== lastSection) {
+      showSection(current.section, !introduced.has(current.section.id), w);
+      introduced.add(current.section.id);
+      lastSection = current.section.id;
+    }
+    const reply = await ask(current, w);
+    if (reply.kind === 'back') {
+      const previous = previousVisible(w, current.question.id);
+      if (!previous) prompter.print(style.dim('Dit is de eerste vraag.'));
+      cursor = previous?.question.id ?? current.question.id;
+      continue;
+    }
+    file.setAnswer(current.question.id, reply.kind === 'unknown' ? unknownAnswer() : reply.value);
+    await persist();
+    const after = walk(ws, file.answers);
+    if (reviewing) {
+      cursor = after.next?.question.id;
+    } else {
+      const i = after.visible.findIndex((v) => v.question.id === current.question.id);
+      cursor = after.visible[i + 1]?.question.id;
+      if (!cursor) reviewing = true;
+    }
+    // An answer that opened new questions takes a finished worksheet back to concept.
+    if (after.next && file.meta.status === 'afgerond') {
+      file.setStatus('concept');
+      await persist();
+    }
+  }
+
+  // --- showing -------------------------------------------------------------
+
+  function showSection(section: Section, full: boolean, w: WalkResult): void {
+    const lines: string[] = [''];
+    const heading = section.kind === 'step' && w.stepCount > 1 ? section.title : section.kind === 'meta' ? 'Gegevens' : '';
+    if (heading) lines.push(style.bold(heading));
+    if (section.subtitle) lines.push(style.dim(section.subtitle));
+    if (full && section.intro) lines.push('', section.intro.trim());
+    if (full) for (const tip of section.tips ?? []) lines.push('', `${style.bold('Tip:')} ${tip.trim()}`);
+    if (lines.length > 1) prompter.print(lines.join('\n'));
+  }
+
+  function header(vq: VisibleQuestion, w: WalkResult): string {
+    const q = vq.question;
+    const lines = ['', style.dim(progressLabel(w, vq))];
+    if (q.help) lines.push(style.dim(q.help.trim()));
+    if (q.tip) lines.push(`${style.bold('Tip:')} ${q.tip.trim()}`);
+    return lines.join('\n');
+  }
+
+  function messageOf(q: Question | Field): string {
+    const number = 'number' in q && q.number ? `${q.number} ` : '';
+    return `${number}${q.label}`;
+  }
+
+  // --- asking ----------------------------------------------------------------
+
+  async function ask(vq: VisibleQuestion, w: WalkResult): Promise<Reply<AnswerValue>> {
+    const q = vq.question;
+    const base = {
+      message: messageOf(q),
+      header: header(vq, w),
+      allowBack: w.visible[0]?.question.id !== q.id,
+      allowUnknown: q.unknown !== false,
+    };
+    const current = isUnknown(vq.answer) ? undefined : vq.answer;
+    switch (q.type) {
+      case 'text':
+        return prompter.input({ ...base, default: typeof current === 'string' ? current : (q.default ?? '') });
+      case 'longtext':
+        return prompter.editor({ ...base, default: typeof current === 'string' ? current : '' });
+      case 'yesno':
+        return prompter.select<string>({
+          ...base,
+          choices: withUnknown(
+            [
+              { value: 'ja', name: 'Ja' },
+              { value: 'nee', name: 'Nee' },
+            ],
+            base.allowUnknown,
+          ),
+          ...(typeof current === 'string' && current && { default: current }),
+        }).then(unknownChoice);
+      case 'choice':
+        return askChoice(q, base, typeof current === 'string' ? current : undefined);
+      case 'multichoice':
+        return askMultiChoice(q, base, Array.isArray(current) ? (current as string[]) : []);
+      case 'date': {
+        const fallback = q.default === 'today' ? isoDate(today()) : '';
+        return prompter.input({
+          ...base,
+          message: `${base.message.replace(/:$/, '')} (dd-mm-jjjj):`,
+          default: displayDate(typeof current === 'string' && current ? current : fallback),
+          validate: (v) => (v === '' || parseDate(v) ? undefined : 'Vul een datum in als dd-mm-jjjj, bijv. 27-11-2026.'),
+        }).then((r) => (r.kind === 'answer' ? { kind: 'answer', value: r.value === '' ? '' : (parseDate(r.value) ?? r.value) } : r));
+      }
+      case 'number':
+        return askNumber(base, typeof current === 'number' ? current : undefined, q.unit, q.min, q.max);
+      case 'group':
+        return askGroup(vq, base);
+    }
+  }
+
+  async function askChoice(
+    q: Extract<Question, { type: 'choice' }> | Extract<Field, { type: 'choice' }>,
+    base: { message: string; header?: string; allowBack: boolean; allowUnknown: boolean },
+    current: string | undefined,
+  ): Promise<Reply<AnswerValue>> {
+    const values = q.options.map(optionValue);
+    const choices: Choice<string>[] = q.options.map((o) => ({ value: optionValue(o), name: optionLabel(o) }));
+    if (q.other) choices.push({ value: OTHER, name: 'Anders, namelijk …' });
+    const isOther = current !== undefined && current !== '' && !values.includes(current);
+    const picked = await prompter
+      .select<string>({
+        ...base,
+        choices: withUnknown(choices, base.allowUnknown),
+        ...(current && { default: isOther ? OTHER : current }),
+      })
+      .then(unknownChoice);
+    if (picked.kind !== 'answer' || picked.value !== OTHER) return picked;
+    const other = await prompter.input({ message: 'Anders, namelijk:', default: isOther ? current : '' });
+    return other.kind === 'back' ? askChoice(q, base, current) : other;
+  }
+
+  async function askMultiChoice(
+    q: Extract<Question, { type: 'multichoice' }>,
+    base: { message: string; header?: string; allowBack: boolean; allowUnknown: boolean },
+    current: string[],
+  ): Promise<Reply<AnswerValue>> {
+    const values = q.options.map(optionValue);
+    const others = current.filter((v) => !values.includes(v));
+    const choices: Choice<string>[] = q.options.map((o) => ({ value: optionValue(o), name: optionLabel(o) }));
+    if (q.other) choices.push({ value: OTHER, name: 'Anders, namelijk …' });
+    const picked = await prompter.checkbox<string>({
+      ...base,
+      choices,
+      checked: [...current.filter((v) => values.includes(v)), ...(others.length ? [OTHER] : [])],
+    });
+    if (picked.kind !== 'answer') return picked;
+    const chosen = picked.value.filter((v) => v !== OTHER);
+    if (!picked.value.includes(OTHER)) return { kind: 'answer', value: chosen };
+    const other = await prompter.input({ message: 'Anders, namelijk:', default: others.join('; ') });
+    if (other.kind === 'back') return askMultiChoice(q, base, current);
+    if (other.kind === 'unknown') return other;
+    return { kind: 'answer', value: other.value ? [...chosen, other.value] : chosen };
+  }
+
+  async function askNumber(
+    base: { message: string; header?: string; allowBack: boolean; allowUnknown: boolean },
+    current: number | undefined,
+    unit?: string,
+    min?: number,
+    max?: number,
+  ): Promise<Reply<AnswerValue>> {
+    const reply = await prompter.input({
+      ...base,
+      message: unit ? `${base.message} (${unit})` : base.message,
+      default: current === undefined ? '' : String(current).replace('.', ','),
+      validate: (v) => {
+        if (v === '') return undefined;
+        const n = parseNumber(v);
+        if (n === undefined) return 'Vul een getal in, bijv. 12 of 7,5.';
+        if (min !== undefined && n < min) return `Het getal moet minstens ${min} zijn.`;
+        if (max !== undefined && n > max) return `Het getal mag hoogstens ${max} zijn.`;
+        return undefined;
+      },
+    });
+    if (reply.kind !== 'answer') return reply;
+    return { kind: 'answer', value: reply.value === '' ? '' : (parseNumber(reply.value) ?? reply.value) };
+  }
+
+  // --- repeat groups ---------------------------------------------------------
+
+  async function askGroup(
+    vq: VisibleQuestion,
+    base: { message: string; header?: string; allowBack: boolean; allowUnknown: boolean },
+  ): Promise<Reply<AnswerValue>> {
+    const q = vq.question as Extract<Question, { type: 'group' }>;
+    const baseQuestion = (q.extends ? ws.steps.flatMap((s) => s.questions).find((x) => x.id === q.extends) : q) as
+      | Extract<Question, { type: 'group' }>
+      | undefined;
+    const baseFields = baseQuestion?.fields ?? [];
+    const extending = q.extends !== undefined;
+    const storeId = groupBaseId(q);
+    let header = base.header;
+    for (;;) {
+      const items = groupItems(q, file.answers);
+      const fields = extending ? [...baseFields, ...q.fields] : q.fields;
+      const overview = items.length
+        ? items.map((item, i) => `  ${i + 1}. ${summariseItem(item, fields)}`).join('\n')
+        : `  (nog geen ${q.item} toegevoegd)`;
+      const choices: Choice<string>[] = [];
+      if (extending) items.forEach((item, i) => choices.push({ value: `extend:${i}`, name: `Aanvullen: ${itemName(item, baseFields, q.item, i)}` }));
+      choices.push({ value: 'add', name: `Nieuwe ${q.item} toevoegen` });
+      if (!extending) {
+        items.forEach((item, i) => choices.push({ value: `edit:${i}`, name: `Wijzigen: ${itemName(item, fields, q.item, i)}` }));
+        items.forEach((item, i) => choices.push({ value: `remove:${i}`, name: `Verwijderen: ${itemName(item, fields, q.item, i)}` }));
+      }
+      choices.push({ value: 'done', name: items.length ? 'Klaar, naar de volgende vraag' : `Klaar (geen ${q.item} invullen)` });
+      const picked = await prompter
+        .select<string>({
+          ...base,
+          header: `${header ?? ''}\n${overview}`,
+          choices: withUnknown(choices, base.allowUnknown),
+          default: items.length ? 'done' : 'add',
+        })
+        .then(unknownChoice);
+      header = undefined;
+      if (picked.kind !== 'answer') return picked;
+      const [action, index] = String(picked.value).split(':') as [string, string | undefined];
+      const i = Number(index);
+      if (action === 'done') {
+        if (extending) return { kind: 'answer', value: true };
+        return { kind: 'answer', value: items };
+      }
+      const next = [...items];
+      if (action === 'add') {
+        const item = await askItem(fields, {}, q.item);
+        if (!item) continue;
+        next.push(item);
+      } else if (action === 'edit' || action === 'extend') {
+        const existing = items[i];
+        if (!existing) continue;
+        const item = await askItem(action === 'extend' ? q.fields : fields, existing, q.item);
+        if (!item) continue;
+        next[i] = item;
+      } else if (action === 'remove') {
+        const existing = items[i];
+        if (!existing) continue;
+        const sure = await prompter.select<boolean>({
+          message: `${itemName(existing, fields, q.item, i)} verwijderen?`,
+          choices: [
+            { value: false, name: 'Nee, bewaren' },
+            { value: true, name: 'Ja, verwijderen' },
+          ],
+        });
+        if (sure.kind !== 'answer' || !sure.value) continue;
+        next.splice(i, 1);
+      }
+      file.setAnswer(storeId, next);
+      await persist();
+    }
+  }
+
+  /** Ask the fields of one item; undefined when the user went back out of it. */
+  async function askItem(fields: Field[], initial: GroupItem, itemName: string): Promise<GroupItem | undefined> {
+    const item: GroupItem = { ...initial };
+    let f = 0;
+    while (f < fields.length) {
+      const field = fields[f];
+      if (!field) break;
+      const current = item[field.id];
+      const base = {
+        message: field.label,
+        ...(f === 0 && { header: style.dim(`${capitalise(itemName)} (Ctrl+T: terug zonder op te slaan)`) }),
+        ...(field.help && { header: style.dim(field.help) }),
+        allowBack: true,
+        allowUnknown: false,
+      };
+      let reply: Reply<AnswerValue>;
+      switch (field.type) {
+        case 'text':
+          reply = await prompter.input({ ...base, default: current == null ? '' : String(current) });
+          break;
+        case 'longtext':
+          reply = await prompter.editor({ ...base, default: current == null ? '' : String(current) });
+          break;
+        case 'yesno':
+          reply = await prompter.select<string>({
+            ...base,
+            choices: [
+              { value: 'ja', name: 'Ja' },
+              { value: 'nee', name: 'Nee' },
+              { value: '', name: 'Nog niet bekend' },
+            ],
+            ...(typeof current === 'string' && { default: current }),
+          });
+          break;
+        case 'choice':
+          reply = await askChoice(field, base, typeof current === 'string' ? current : undefined);
+          break;
+        case 'number':
+          reply = await askNumber(base, typeof current === 'number' ? current : undefined, field.unit);
+          break;
+      }
+      if (reply.kind === 'back') {
+        if (f === 0) return undefined;
+        f--;
+        continue;
+      }
+      item[field.id] = reply.kind === 'answer' ? (reply.value as FieldValue) : null;
+      f++;
+    }
+    return item;
+  }
+
+  // --- review ------------------------------------------------------------------
+
+  async function review(w: WalkResult): Promise<string | RunOutcome> {
+    const finished = file.meta.status === 'afgerond';
+    prompter.print(
+      [
+        '',
+        style.bold(finished ? 'Dit werkblad is afgerond. Overzicht van je antwoorden:' : 'Alle vragen zijn beantwoord. Overzicht van je antwoorden:'),
+        style.dim('Kies een vraag om je antwoord te wijzigen, of rond het werkblad af.'),
+      ].join('\n'),
+    );
+    const choices: Choice<string>[] = w.visible.map((v) => ({
+      value: v.question.id,
+      name: `${String(v.position).padStart(2)}. ${truncate(messageOf(v.question), 48)} — ${shortAnswer(v)}`,
+    }));
+    choices.push({ value: '\u0000afronden', name: finished ? '✔ Klaar (werkblad blijft afgerond)' : '✔ Werkblad afronden' });
+    choices.push({ value: '\u0000later', name: 'Later verder (alles is bewaard)' });
+    const picked = await prompter.select<string>({
+      message: 'Overzicht',
+      choices,
+      default: '\u0000afronden',
+      allowBack: true,
+    });
+    if (picked.kind === 'back') return w.visible[w.visible.length - 1]?.question.id ?? 'gestopt';
+    if (picked.kind !== 'answer') return review(w);
+    if (picked.value === '\u0000later') return 'gestopt';
+    if (picked.value === '\u0000afronden') {
+      if (w.next) return w.next.question.id;
+      file.setStatus('afgerond');
+      await persist();
+      return 'afgerond';
+    }
+    return picked.value;
+  }
+
+  // --- saving ------------------------------------------------------------------
+
+  /** Save now; on a write error, tell the user and let them retry, pick another folder or stop. */
+  async function persist(): Promise<void> {
+    for (;;) {
+      try {
+        await file.save();
+        return;
+      } catch (err) {
+        if (!(err instanceof WriteError)) throw err;
+        prompter.print(style.red(`\n${err.message}`) + '\nJe antwoord is niet verloren: het staat nog in het geheugen.');
+        const choice = await prompter.select<'retry' | 'elsewhere' | 'continue' | 'stop'>({
+          message: 'Wat wil je doen?',
+          choices: [
+            { value: 'retry', name: 'Opnieuw proberen' },
+            { value: 'elsewhere', name: 'Opslaan in een andere map' },
+            { value: 'continue', name: 'Doorgaan (ik probeer het bij de volgende vraag opnieuw)' },
+            { value: 'stop', name: 'Stoppen' },
+          ],
+          allowBack: false,
+        });
+        if (choice.kind !== 'answer' || choice.value === 'retry') continue;
+        if (choice.value === 'continue') return;
+        if (choice.value === 'stop') throw new InterruptedError();
+        const dir = await prompter.input({ message: 'Map om in op te slaan:', default: path.dirname(file.file) });
+        if (dir.kind === 'answer' && dir.value) file.moveTo(answersPath(path.resolve(dir.value), ws.id));
+      }
+    }
+  }
+}
+
+// --- helpers -----------------------------------------------------------------------
+
+function withUnknown<T>(choices: Choice<T>[], allow: boolean): Choice<T | typeof UNKNOWN>[] {
+  return allow ? [...choices, { value: UNKNOWN, name: UNKNOWN_LABEL }] : choices;
+}
+
+function unknownChoice<T>(reply: Reply<T>): Reply<T> {
+  return reply.kind === 'answer' && reply.value === UNKNOWN ? { kind: 'unknown' } : reply;
+}
+
+function itemName(item: GroupItem, fields: Field[], noun: string, i: number): string {
+  const first = fields[0] ? item[fields[0].id] : undefined;
+  return first !== undefined && first !== null && String(first).trim() ? String(first) : `${noun} ${i + 1}`;
+}
+
+function summariseItem(item: GroupItem, fields: Field[]): string {
+  return fields
+    .map((f) => item[f.id])
+    .filter((v) => v !== undefined && v !== null && String(v).trim() !== '')
+    .map((v) => truncate(String(v), 30))
+    .join(' · ');
+}
+
+export function shortAnswer(v: VisibleQuestion): string {
+  if (v.state === 'open') return '(open)';
+  if (v.state === 'unknown') return UNKNOWN_LABEL.toLowerCase();
+  if (v.state === 'empty') return '(leeg)';
+  const a = v.answer;
+  if (a === true) return 'aangevuld';
+  if (Array.isArray(a)) {
+    if (v.question.type === 'group') return `${a.length} ${v.question.item}${a.length === 1 ? '' : 's'}`;
+    return truncate(a.join(', '), 30);
+  }
+  if (v.question.type === 'date' && typeof a === 'string') return displayDate(a);
+  return truncate(String(a).split('\n')[0] ?? '', 30) + (String(a).includes('\n') ? ' …' : '');
+}
+
+function truncate(s: string, n: number): string {
+  const chars = [...s];
+  return chars.length > n ? chars.slice(0, n - 1).join('') + '…' : s;
+}
+
+function capitalise(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+export function isoDate(d: Date): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}
+
+/** "2026-11-27" -> "27-11-2026" */
+export function displayDate(iso: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  return m ? `${m[3]}-${m[2]}-${m[1]}` : iso;
+}
+
+/** Accepts dd-mm-jjjj, d-m-jjjj, dd/mm/jjjj and jjjj-mm-dd; returns jjjj-mm-dd. */
+export function parseDate(input: string): string | undefined {
+  const s = input.trim();
+  let y: number, m: number, d: number;
+  let match = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(s);
+  if (match) [y, m, d] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  else if ((match = /^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$/.exec(s))) [d, m, y] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  else return undefined;
+  const date = new Date(Date.UTC(y, m - 1, d));
+  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return undefined;
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${y}-${pad(m)}-${pad(d)}`;
+}
+
+/** "7,5" or "7.5" -> 7.5 */
+export function parseNumber(input: string): number | undefined {
+  const s = input.trim().replace(',', '.');
+  if (!/^-?\d+(\.\d+)?$/.test(s)) return undefined;
+  return Number(s);
+}
