@@ -1,0 +1,130 @@
+// A Prompter for flow tests: every prompt call is recorded and answered by
+// a script of replies (matched against the prompt's message), so a test
+// reads like a conversation.
+import type { CheckboxOptions, Choice, InputOptions, Prompter, Reply, SelectOptions } from '../../src/prompts.js';
+import { InterruptedError } from '../../src/errors.js';
+
+export type Kind = 'input' | 'editor' | 'select' | 'checkbox';
+
+export interface Call {
+  kind: Kind;
+  message: string;
+  header?: string;
+  default?: unknown;
+  choices?: Choice<unknown>[];
+  checked?: unknown[];
+  allowBack?: boolean;
+  allowUnknown?: boolean;
+}
+
+/** What to do with one prompt. */
+export type Action =
+  | { type: 'answer'; value: unknown }
+  | { type: 'choose'; name: string | RegExp }
+  | { type: 'back' }
+  | { type: 'unknown' }
+  | { type: 'keep' }
+  | { type: 'interrupt' };
+
+export interface ScriptStep {
+  /** The prompt's message must contain this (or match it). */
+  expect?: string | RegExp;
+  kind?: Kind;
+  do: Action;
+}
+
+export const answer = (value: unknown): Action => ({ type: 'answer', value });
+export const choose = (name: string | RegExp): Action => ({ type: 'choose', name });
+export const back: Action = { type: 'back' };
+export const unknown: Action = { type: 'unknown' };
+/** Accept the default (Enter). */
+export const keep: Action = { type: 'keep' };
+export const interrupt: Action = { type: 'interrupt' };
+
+export class ScriptedPrompter implements Prompter {
+  readonly calls: Call[] = [];
+  readonly printed: string[] = [];
+  private readonly steps: ScriptStep[];
+
+  constructor(
+    steps: ScriptStep[],
+    /** Used when the script has run out; by default an error. */
+    private readonly fallback?: (call: Call) => Action,
+  ) {
+    this.steps = [...steps];
+  }
+
+  get remaining(): number {
+    return this.steps.length;
+  }
+
+  print(text: string): void {
+    this.printed.push(text);
+  }
+
+  input(o: InputOptions): Promise<Reply<string>> {
+    return this.handle<string>({ kind: 'input', ...base(o), default: o.default }, o.validate);
+  }
+
+  editor(o: InputOptions): Promise<Reply<string>> {
+    return this.handle<string>({ kind: 'editor', ...base(o), default: o.default }, o.validate);
+  }
+
+  select<T>(o: SelectOptions<T>): Promise<Reply<T>> {
+    return this.handle<T>({ kind: 'select', ...base(o), default: o.default, choices: o.choices as Choice<unknown>[] });
+  }
+
+  checkbox<T>(o: CheckboxOptions<T>): Promise<Reply<T[]>> {
+    return this.handle<T[]>({ kind: 'checkbox', ...base(o), choices: o.choices as Choice<unknown>[], checked: o.checked });
+  }
+
+  private async handle<T>(call: Call, validate?: (v: string) => string | undefined): Promise<Reply<T>> {
+    this.calls.push(call);
+    const step = this.steps.shift();
+    let action: Action;
+    if (step) {
+      if (step.kind && step.kind !== call.kind) throw new Error(`expected a ${step.kind} prompt, got ${call.kind}: "${call.message}"`);
+      if (step.expect !== undefined && !matches(call.message, step.expect)) {
+        throw new Error(`expected prompt matching ${String(step.expect)}, got ${call.kind}: "${call.message}"`);
+      }
+      action = step.do;
+    } else if (this.fallback) {
+      action = this.fallback(call);
+    } else {
+      throw new Error(`script ended; unexpected ${call.kind} prompt: "${call.message}"`);
+    }
+    switch (action.type) {
+      case 'back':
+        if (call.allowBack === false) throw new Error(`back is not allowed at "${call.message}"`);
+        return { kind: 'back' };
+      case 'unknown':
+        if (!call.allowUnknown) throw new Error(`"weet ik niet" is not allowed at "${call.message}"`);
+        return { kind: 'unknown' };
+      case 'interrupt':
+        throw new InterruptedError();
+      case 'keep':
+        if (call.kind === 'checkbox') return { kind: 'answer', value: (call.checked ?? []) as T };
+        return { kind: 'answer', value: call.default as T };
+      case 'choose': {
+        const choice = call.choices?.find((c) => matches(c.name, action.name));
+        if (!choice) throw new Error(`no choice ${String(action.name)} at "${call.message}": ${call.choices?.map((c) => c.name).join(' | ')}`);
+        return { kind: 'answer', value: choice.value as T };
+      }
+      case 'answer': {
+        if (validate && typeof action.value === 'string') {
+          const problem = validate(action.value);
+          if (problem) throw new Error(`validation failed at "${call.message}": ${problem}`);
+        }
+        return { kind: 'answer', value: action.value as T };
+      }
+    }
+  }
+}
+
+function base(o: { message: string; header?: string; allowBack?: boolean; allowUnknown?: boolean }) {
+  return { message: o.message, header: o.header, allowBack: o.allowBack, allowUnknown: o.allowUnknown };
+}
+
+function matches(text: string, pattern: string | RegExp): boolean {
+  return typeof pattern === 'string' ? text.includes(pattern) : pattern.test(text);
+}

@@ -1,0 +1,364 @@
+// Flow tests: the runner driven through a scripted prompter, for each
+// worksheet: branches, back, "weet ik (nog) niet", repeat groups, review.
+import { mkdtemp, readFile, rm, writeFile, mkdir, readdir } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import type { Worksheet } from '../src/definition-schema.js';
+import { loadShippedWorksheets } from '../src/definitions.js';
+import { runWorksheet } from '../src/runner.js';
+import { AnswersFile } from '../src/store.js';
+import { walk } from '../src/walk.js';
+import { answer, back, choose, interrupt, keep, ScriptedPrompter, unknown, type Call, type ScriptStep, type Action } from './helpers/scripted-prompter.js';
+
+let dir: string;
+let sheets: Map<string, Worksheet>;
+
+beforeEach(async () => {
+  dir = await mkdtemp(path.join(os.tmpdir(), 'werkboek-runner-'));
+  sheets = new Map((await loadShippedWorksheets()).map((ws) => [ws.id, ws]));
+});
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+const sheet = (id: string): Worksheet => {
+  const ws = sheets.get(id);
+  if (!ws) throw new Error(`no worksheet ${id}`);
+  return ws;
+};
+
+const today = () => new Date(2026, 10, 27);
+
+async function run(id: string, steps: ScriptStep[], opts: { file?: AnswersFile; fallback?: (c: Call) => Action; startInReview?: boolean } = {}) {
+  const ws = sheet(id);
+  const file = opts.file ?? AnswersFile.create(path.join(dir, `${id}.yaml`), ws);
+  const fallback = opts.fallback;
+  // Fallbacks accept the default date: "x" is no date.
+  const prompter = new ScriptedPrompter(steps, fallback && ((c) => (c.message.startsWith('Datum') ? keep : fallback(c))));
+  const outcome = await runWorksheet({ ws, file, prompter, today, ...(opts.startInReview && { startInReview: true }) });
+  const saved = parse(await readFile(file.file, 'utf8')) as { status: string; antwoorden: Record<string, unknown> };
+  return { outcome, prompter, saved, file, ws };
+}
+
+const meta: ScriptStep[] = [
+  { expect: 'Naam:', kind: 'input', do: answer('Marieke de Vries') },
+  { expect: 'Bibliotheek:', kind: 'input', do: answer('Bibliotheek Oostland') },
+  { expect: 'Datum', kind: 'input', do: keep },
+];
+const finish: ScriptStep[] = [{ expect: 'Overzicht', kind: 'select', do: choose('Werkblad afronden') }];
+const step = (expect: string, action: Action, kind?: ScriptStep['kind']): ScriptStep => ({ expect, do: action, ...(kind && { kind }) });
+
+describe('gemeentelandschap', () => {
+  it('walks every "ja" branch, saves each answer and finishes as afgerond', async () => {
+    const { outcome, saved, prompter } = await run('gemeentelandschap', [
+      ...meta,
+      step('Komt het thema digitale inclusie terug', choose('Ja'), 'select'),
+      step('Noteer op welke wijze.', answer('In het coalitieakkoord 2022-2026:\n\n- digitale inclusie\n- IDO'), 'editor'),
+      step('Wie is binnen jullie gemeente(s) het aanspreekpunt', answer('Beleidsmedewerker sociaal domein'), 'editor'),
+      step('resultaat-doelstellingen', choose('Ja'), 'select'),
+      step('Zo ja, welke?', answer('Aantal bezoekers IDO'), 'editor'),
+      step('gemeenteraad', choose('Ja'), 'select'),
+      step('Zo ja, op welke manier?', answer('Motie'), 'editor'),
+      step('Wat is de huidige relatie', answer('Goed'), 'editor'),
+      step('vaste overlegstructuur', choose('Ja'), 'select'),
+      step('Wie voert deze gesprekken?', answer('Directeur'), 'editor'),
+      step('onderwerp van gesprek tussen jou en het MT', choose('Ja'), 'select'),
+      step('Op welke wijze?', answer('Maandelijks'), 'editor'),
+      ...finish,
+    ]);
+    expect(outcome).toBe('afgerond');
+    expect(prompter.remaining).toBe(0);
+    expect(saved.status).toBe('afgerond');
+    expect(saved.antwoorden).toMatchObject({
+      naam: 'Marieke de Vries',
+      datum: '2026-11-27',
+      'thema-in-agenda': 'ja',
+      'thema-in-agenda-wijze': 'In het coalitieakkoord 2022-2026:\n\n- digitale inclusie\n- IDO',
+      resultaatdoelen: 'ja',
+      'resultaatdoelen-welke': 'Aantal bezoekers IDO',
+    });
+    expect(saved.antwoorden).not.toHaveProperty('resultaatdoelen-wensen');
+  });
+
+  it('shows the "Zo nee" follow-up for nee and no follow-up for weet ik (nog) niet', async () => {
+    const { saved, prompter } = await run('gemeentelandschap', [
+      ...meta,
+      step('Komt het thema', choose('Nee'), 'select'),
+      step('aanspreekpunt', unknown),
+      step('resultaat-doelstellingen', choose('Nee')),
+      step('Zo nee, zijn er wel wensen uitgesproken?', answer('Meer bereik')),
+      step('gemeenteraad', choose('Weet ik (nog) niet')),
+      step('Wat is de huidige relatie', answer('')),
+      step('vaste overlegstructuur', unknown),
+      step('MT', choose('Nee')),
+      ...finish,
+    ]);
+    expect(prompter.calls.map((c) => c.message)).not.toContain('Noteer op welke wijze.');
+    expect(saved.antwoorden.aanspreekpunt).toEqual({ weet_ik_niet: true });
+    expect(saved.antwoorden.gemeenteraad).toEqual({ weet_ik_niet: true });
+    expect(saved.antwoorden['huidige-relatie']).toBeUndefined();
+    expect(saved.antwoorden['relatie-gemeente']).toBe('');
+  });
+
+  it('goes back with the answer filled in; a changed ja/nee hides the old follow-up but keeps it in the file', async () => {
+    const { saved, prompter, file, ws } = await run('gemeentelandschap', [
+      ...meta,
+      step('Komt het thema', choose('Ja')),
+      step('Noteer op welke wijze.', answer('Coalitieakkoord')),
+      step('aanspreekpunt', back),
+      step('Noteer op welke wijze.', back),
+      step('Komt het thema', choose('Nee')),
+      step('aanspreekpunt', answer('Wethouder')),
+      step('resultaat-doelstellingen', back),
+      step('aanspreekpunt', keep),
+      step('resultaat-doelstellingen', choose('Nee')),
+      step('Zo nee', answer('x')),
+      step('gemeenteraad', choose('Nee')),
+      step('Wat is de huidige relatie', answer('x')),
+      step('vaste overlegstructuur', choose('Nee')),
+      step('MT', choose('Nee')),
+      ...finish,
+    ]);
+    const calls = prompter.calls;
+    // Back to the follow-up shows the stored text; back to the yes/no preselects "ja".
+    expect(calls[6]).toMatchObject({ message: 'Noteer op welke wijze.', default: 'Coalitieakkoord' });
+    expect(calls[7]).toMatchObject({ kind: 'select', default: 'ja' });
+    expect(calls[10]).toMatchObject({ default: 'Wethouder' });
+    expect(saved.antwoorden['thema-in-agenda']).toBe('nee');
+    expect(saved.antwoorden['thema-in-agenda-wijze']).toBe('Coalitieakkoord');
+    const w = walk(ws, file.answers);
+    expect(w.hiddenWithAnswer).toEqual(['thema-in-agenda-wijze']);
+    expect(w.visible.map((v) => v.question.id)).not.toContain('thema-in-agenda-wijze');
+  });
+
+  it('cannot go back from the first question, and meta questions do not offer "weet ik (nog) niet"', async () => {
+    const { prompter } = await run(
+      'gemeentelandschap',
+      [],
+      { fallback: (c) => (c.message === 'Overzicht' ? choose('Later verder') : c.kind === 'select' ? choose('Nee') : answer('x')) },
+    );
+    const first = prompter.calls[0];
+    expect(first).toMatchObject({ message: 'Naam:', allowBack: false, allowUnknown: false });
+    expect(prompter.calls[3]).toMatchObject({ allowBack: true, allowUnknown: true });
+  });
+
+  it('shows progress, help and the step heading before questions', async () => {
+    const { prompter } = await run('randvoorwaarden', [], {
+      fallback: (c) => (c.message === 'Overzicht' ? choose('Later verder') : c.kind === 'select' ? choose(/^(Nee|Klaar)/) : answer('x')),
+    });
+    const diensten = prompter.calls.find((c) => c.message.startsWith('2. Welke diensten'));
+    expect(diensten?.header).toContain('Stap 2 van 6 · vraag');
+    expect(diensten?.header).toContain('Denk hierbij aan cursusaanbod, spreekuren, doorverwijzing etc.');
+    expect(prompter.printed.join('\n')).toContain('Stap 5. Processen en werkwijzen');
+    expect(prompter.printed.join('\n')).toContain('Processen en werkwijzen op het gebied van registratie');
+  });
+});
+
+describe('randvoorwaarden: repeat groups', () => {
+  const untilPartners: ScriptStep[] = [
+    ...meta,
+    step('1. Heeft jouw bibliotheek concrete doelstellingen', choose('Nee')),
+    step('1.2.', choose('Nee')),
+  ];
+
+  it('adds, changes and removes partners, then extends them in Stap 4', async () => {
+    const { saved, prompter } = await run(
+      'randvoorwaarden',
+      [
+        ...untilPartners,
+        step('1. Hoe maak je het onderscheid', answer('Vraag over DigiD')),
+        step('2. Welke diensten', answer('Klik & Tik')),
+        step('3. Heeft jouw bibliotheek relevante collectie?', choose('Ja')),
+        step('4. Naar welke partners', choose('Nieuwe partner toevoegen')),
+        step('Partner', answer('Belastingservice')),
+        step('Wat doet deze partner?', answer('Aangifte')),
+        step('Verwijzing', choose('Wij verwijzen naar deze partner')),
+        step('4. Naar welke partners', choose('Nieuwe partner toevoegen')),
+        step('Partner', answer('Taalhuis')),
+        step('Wat doet deze partner?', back),
+        step('Partner', keep),
+        step('Wat doet deze partner?', answer('Taal')),
+        step('Verwijzing', choose('Beide')),
+        step('4. Naar welke partners', choose('Nieuwe partner toevoegen')),
+        step('Partner', answer('Vergissing')),
+        step('Wat doet deze partner?', answer('')),
+        step('Verwijzing', choose('Nog niet')),
+        step('4. Naar welke partners', choose('Verwijderen: Vergissing')),
+        step('Vergissing verwijderen?', choose('Ja, verwijderen')),
+        step('4. Naar welke partners', choose('Wijzigen: Belastingservice')),
+        step('Partner', keep),
+        step('Wat doet deze partner?', answer('Hulp bij aangifte')),
+        step('Verwijzing', keep),
+        step('4. Naar welke partners', choose('Klaar')),
+      ],
+      {
+        fallback: (c) => {
+          if (c.message === 'Overzicht') return choose('Later verder');
+          if (c.message.startsWith('2. Terugkijkend')) return choose('Klaar');
+          if (c.message.startsWith('1. en 2.')) return choose('Klaar');
+          if (c.kind === 'select') return choose('Nee');
+          return answer('x');
+        },
+      },
+    );
+    expect(saved.antwoorden.partners).toEqual([
+      { naam: 'Belastingservice', aanbod: 'Hulp bij aangifte', verwijzing: 'Wij verwijzen naar deze partner' },
+      { naam: 'Taalhuis', aanbod: 'Taal', verwijzing: 'Beide' },
+    ]);
+    const stap4 = prompter.calls.find((c) => c.message.startsWith('2. Terugkijkend'));
+    expect(stap4?.header).toContain('Belastingservice');
+    expect(stap4?.choices?.map((c) => c.name)).toContain('Aanvullen: Taalhuis');
+    expect(saved.antwoorden.samenwerkingsafspraken).toBe(true);
+  });
+
+  it('Stap 4 extends a Stap 2 partner with agreements and can add a new partner', async () => {
+    let stap2 = 0;
+    let stap4 = 0;
+    const partnerNames = ['Bibliotheekpartner', 'Welzijn'];
+    const { saved, prompter } = await run('randvoorwaarden', [], {
+      fallback: (c) => {
+        if (c.message === 'Overzicht') return choose('Werkblad afronden');
+        if (c.message.startsWith('4. Naar welke partners')) return choose(stap2++ === 0 ? 'Nieuwe partner toevoegen' : 'Klaar');
+        if (c.message === 'Partner') return answer(partnerNames.shift());
+        if (c.message.startsWith('2. Terugkijkend')) {
+          const phase = stap4++;
+          return choose(phase === 0 ? 'Aanvullen: Bibliotheekpartner' : phase === 1 ? 'Nieuwe partner toevoegen' : 'Klaar');
+        }
+        if (c.message === 'Samenwerkingsafspraken vastgelegd?') return choose('Ja');
+        if (c.message === 'Welke afspraken?') return answer('Convenant 2024');
+        if (c.message.startsWith('1. en 2.')) return choose('Klaar');
+        if (c.kind === 'select') return choose(/^(Nee|Nog niet|Klaar)/);
+        return answer('x');
+      },
+    });
+    const extendCall = prompter.calls.filter((c) => c.message.startsWith('2. Terugkijkend'))[0];
+    expect(extendCall?.header).toContain('Bibliotheekpartner');
+    const partners = saved.antwoorden.partners as Record<string, unknown>[];
+    expect(partners).toEqual([
+      { naam: 'Bibliotheekpartner', aanbod: 'x', verwijzing: 'Nog niet', afspraken: 'ja', afspraken_toelichting: 'Convenant 2024' },
+      { naam: 'Welzijn', aanbod: 'x', verwijzing: 'Nog niet', afspraken: 'ja', afspraken_toelichting: 'Convenant 2024' },
+    ]);
+    expect(saved.antwoorden.samenwerkingsafspraken).toBe(true);
+    expect(saved.status).toBe('afgerond');
+  });
+
+  it('the functions table stores numbers for hours and a choice with "anders, namelijk"', async () => {
+    let added = false;
+    const { saved } = await run('randvoorwaarden', [], {
+      fallback: (c) => {
+        if (c.message === 'Overzicht') return choose('Later verder');
+        if (c.message.startsWith('1. en 2.')) {
+          if (added) return choose('Klaar');
+          added = true;
+          return choose('Nieuwe functie toevoegen');
+        }
+        if (c.message === 'Functie') return answer('Digicoach');
+        if (c.message === 'Betaald of vrijwillig?') return choose('Anders, namelijk');
+        if (c.message === 'Anders, namelijk:') return answer('Stagiair');
+        if (c.message.startsWith('Uren')) return answer('7,5');
+        if (c.kind === 'select') return choose(/^(Nee|Klaar)/);
+        return answer('t');
+      },
+    });
+    expect(saved.antwoorden.functies).toEqual([
+      { functie: 'Digicoach', soort: 'Stagiair', taken: 't', verantwoordelijkheden: 't', bevoegdheden: 't', uren: 7.5 },
+    ]);
+  });
+
+  it('"weet ik (nog) niet" works on every content question of worksheet 2', async () => {
+    const { saved, ws } = await run('randvoorwaarden', [...meta], {
+      fallback: (c) => (c.message === 'Overzicht' ? choose('Werkblad afronden') : unknown),
+    });
+    const w = walk(ws, saved.antwoorden as never);
+    const content = w.visible.filter((v) => v.section.kind === 'step');
+    expect(content.length).toBeGreaterThan(20);
+    for (const v of content) expect(v.state, v.question.id).toBe('unknown');
+  });
+});
+
+describe('plan-van-aanpak', () => {
+  it('asks the nine questions as multi-line answers', async () => {
+    const { saved, prompter } = await run('plan-van-aanpak', [...meta], {
+      fallback: (c) => (c.message === 'Overzicht' ? choose('Werkblad afronden') : answer(`Antwoord op: ${c.message}\nregel 2`)),
+    });
+    const editors = prompter.calls.filter((c) => c.kind === 'editor');
+    expect(editors).toHaveLength(9);
+    expect(editors.at(-1)?.message).toBe('Planning?');
+    expect(saved.antwoorden.planning).toBe('Antwoord op: Planning?\nregel 2');
+  });
+});
+
+describe('review', () => {
+  it('lists every visible question, lets the user change one and then finish', async () => {
+    const ws = sheet('plan-van-aanpak');
+    const { saved, prompter } = await run('plan-van-aanpak', [
+      ...meta,
+      ...Array.from({ length: 9 }, (_, i) => ({ do: answer(`a${i}`) }) as ScriptStep),
+      step('Overzicht', choose(/Welke acties ga je oppakken/)),
+      step('Welke acties ga je oppakken?', answer('Nieuwe acties')),
+      step('Overzicht', choose('Werkblad afronden')),
+    ]);
+    const overview = prompter.calls.find((c) => c.message === 'Overzicht');
+    expect(overview?.choices).toHaveLength(walk(ws, {}).visible.length + 2);
+    expect(overview?.choices?.[0]?.name).toContain('Naam: — Marieke de Vries');
+    expect(saved.antwoorden.acties).toBe('Nieuwe acties');
+    expect(saved.status).toBe('afgerond');
+  });
+
+  it('a finished worksheet starts in the review; an answer that opens new questions makes it concept again', async () => {
+    const ws = sheet('gemeentelandschap');
+    const file = AnswersFile.create(path.join(dir, 'gemeentelandschap.yaml'), ws);
+    await run('gemeentelandschap', [], {
+      file,
+      fallback: (c) => (c.message === 'Overzicht' ? choose('Werkblad afronden') : c.kind === 'select' ? choose('Nee') : answer('x')),
+    });
+    expect(file.meta.status).toBe('afgerond');
+    const { prompter, saved } = await run(
+      'gemeentelandschap',
+      [
+        step('Overzicht', choose(/Komt het thema/)),
+        step('Komt het thema', choose('Ja')),
+        step('Noteer op welke wijze.', answer('Nu wel')),
+        step('Overzicht', choose('Later verder')),
+      ],
+      { file, startInReview: true },
+    );
+    expect(prompter.printed.join('\n')).toContain('Dit werkblad is afgerond');
+    expect(saved.status).toBe('concept');
+    expect(saved.antwoorden['thema-in-agenda-wijze']).toBe('Nu wel');
+  });
+});
+
+describe('saving', () => {
+  it('has saved every answer before an interrupt', async () => {
+    const ws = sheet('gemeentelandschap');
+    const file = AnswersFile.create(path.join(dir, 'gemeentelandschap.yaml'), ws);
+    const prompter = new ScriptedPrompter([...meta, step('Komt het thema', choose('Ja')), step('Noteer', interrupt)]);
+    await expect(runWorksheet({ ws, file, prompter, today })).rejects.toThrow('Onderbroken');
+    const saved = parse(await readFile(file.file, 'utf8')) as { antwoorden: Record<string, unknown> };
+    expect(saved.antwoorden).toEqual({ naam: 'Marieke de Vries', bibliotheek: 'Bibliotheek Oostland', datum: '2026-11-27', 'thema-in-agenda': 'ja' });
+  });
+
+  it('on a write error, keeps the answer and saves it in another folder the user picks', async () => {
+    const ws = sheet('gemeentelandschap');
+    const blocker = path.join(dir, 'geen-map');
+    await writeFile(blocker, 'dit is een bestand, geen map');
+    const file = AnswersFile.create(path.join(blocker, 'gemeentelandschap.yaml'), ws);
+    const elsewhere = path.join(dir, 'elders');
+    await mkdir(elsewhere);
+    const prompter = new ScriptedPrompter([
+      step('Naam:', answer('Marieke')),
+      step('Wat wil je doen?', choose('Opnieuw proberen')),
+      step('Wat wil je doen?', choose('Opslaan in een andere map')),
+      step('Map om in op te slaan:', answer(elsewhere)),
+      step('Bibliotheek:', interrupt),
+    ]);
+    await expect(runWorksheet({ ws, file, prompter, today })).rejects.toThrow('Onderbroken');
+    expect(prompter.printed.join('\n')).toContain('Je antwoord is niet verloren');
+    expect(await readdir(elsewhere)).toEqual(['gemeentelandschap.yaml']);
+    const saved = parse(await readFile(path.join(elsewhere, 'gemeentelandschap.yaml'), 'utf8')) as { antwoorden: Record<string, unknown> };
+    expect(saved.antwoorden.naam).toBe('Marieke');
+  });
+});
