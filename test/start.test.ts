@@ -1,0 +1,132 @@
+// The start command around the runner: terminal check, resume, start over,
+// finished worksheets, broken files, the lock.
+import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { start } from '../src/commands/start.js';
+import { ExitCode, FileIssuesError, WerkboekError } from '../src/errors.js';
+import { memoryOutput } from '../src/output.js';
+import { plainStyle } from '../src/runner.js';
+import { answer, choose, interrupt, keep, ScriptedPrompter, type Call, type Action, type ScriptStep } from './helpers/scripted-prompter.js';
+
+let dir: string;
+beforeEach(async () => {
+  dir = await mkdtemp(path.join(os.tmpdir(), 'werkboek-start-'));
+});
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+function startWith(steps: ScriptStep[], opts: { restart?: boolean; fallback?: (c: Call) => Action; worksheet?: string } = {}) {
+  const prompter = new ScriptedPrompter(steps, opts.fallback);
+  const out = memoryOutput();
+  const run = start({
+    worksheet: opts.worksheet ?? 'gemeentelandschap',
+    map: dir,
+    restart: opts.restart === true,
+    cwd: dir,
+    out,
+    prompter,
+    interactive: true,
+    style: plainStyle,
+  });
+  return { run, prompter, out };
+}
+
+const file = () => path.join(dir, 'gemeentelandschap.yaml');
+const firstThree: ScriptStep[] = [
+  { expect: 'Naam:', do: answer('An') },
+  { expect: 'Bibliotheek:', do: answer('Bieb') },
+  { expect: 'Datum', do: keep },
+];
+const everythingNee = (c: Call): Action =>
+  c.message === 'Overzicht' ? choose('Werkblad afronden') : c.message.startsWith('Datum') ? keep : c.kind === 'select' ? choose('Nee') : answer('x');
+
+describe('start', () => {
+  it('refuses without a terminal, with exit code 2 and nothing written', async () => {
+    const err = await start({ worksheet: 'gemeentelandschap', map: dir, restart: false, cwd: dir, out: memoryOutput(), interactive: false }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(WerkboekError);
+    expect((err as WerkboekError).exitCode).toBe(ExitCode.usage);
+    expect((err as WerkboekError).message).toContain('terminal');
+    expect((err as WerkboekError).hint).toContain('werkboek controleer');
+    expect(await readdir(dir)).toEqual([]);
+  });
+
+  it('suggests the nearest worksheet for a typo', async () => {
+    const err = await start({ worksheet: 'randvoorwaarde', map: dir, restart: false, cwd: dir, out: memoryOutput(), interactive: true }).catch((e: unknown) => e);
+    expect((err as WerkboekError).message).toBe('Onbekend werkblad "randvoorwaarde". Bedoel je "randvoorwaarden"?');
+    expect((err as WerkboekError).exitCode).toBe(ExitCode.usage);
+  });
+
+  it('stops on Ctrl+C with everything saved, then resumes at the first open question', async () => {
+    const first = startWith([...firstThree, { expect: 'Komt het thema', do: choose('Ja') }, { expect: 'Noteer', do: interrupt }]);
+    await expect(first.run).rejects.toMatchObject({ exitCode: 130 });
+    expect(first.out.out).toContain('Gestopt. Wat je hebt beantwoord is bewaard in');
+    expect(first.out.out).toContain('werkboek start gemeentelandschap');
+
+    const second = startWith([
+      { expect: 'Wat wil je doen?', do: choose('Verdergaan bij vraag 5') },
+      { expect: 'Noteer op welke wijze.', do: interrupt },
+    ]);
+    await expect(second.run).rejects.toMatchObject({ exitCode: 130 });
+    expect(second.prompter.printed.join('\n')).toMatch(/Je was al begonnen: 4 van 11 vragen beantwoord, laatst bewerkt \d\d-\d\d-\d{4} \d\d:\d\d\./);
+    // The lock is released after each run.
+    expect((await readdir(dir)).filter((f) => f.endsWith('.lock'))).toEqual([]);
+  });
+
+  it('starting over keeps the old file as a backup', async () => {
+    const first = startWith([...firstThree, { expect: 'Komt het thema', do: interrupt }]);
+    await expect(first.run).rejects.toMatchObject({ exitCode: 130 });
+    const before = await readFile(file(), 'utf8');
+    const again = startWith([{ expect: 'Wat wil je doen?', do: choose('Opnieuw beginnen') }, { expect: 'Naam:', do: answer('Nieuw') }, { expect: 'Bibliotheek', do: interrupt }]);
+    await expect(again.run).rejects.toMatchObject({ exitCode: 130 });
+    const backups = (await readdir(dir)).filter((f) => f.endsWith('.bak.yaml'));
+    expect(backups).toHaveLength(1);
+    expect(await readFile(path.join(dir, backups[0] ?? ''), 'utf8')).toBe(before);
+    expect((parse(await readFile(file(), 'utf8')) as { antwoorden: unknown }).antwoorden).toEqual({ naam: 'Nieuw' });
+  });
+
+  it('a finished worksheet opens the review instead of starting over', async () => {
+    const done = startWith([], { fallback: everythingNee });
+    await done.run;
+    expect(done.prompter.printed.join('\n')).toContain('Werkblad 1 is afgerond.');
+    const again = startWith([{ expect: 'Overzicht', do: choose('Klaar (werkblad blijft afgerond)') }]);
+    await again.run;
+    expect(again.prompter.calls).toHaveLength(1);
+    expect((parse(await readFile(file(), 'utf8')) as { status: string }).status).toBe('afgerond');
+  });
+
+  it('a broken answers file is reported with line and column and left untouched', async () => {
+    const broken = 'werkblad: gemeentelandschap\nversie: 1\nantwoorden:\n  naam: "niet afgesloten\n';
+    await writeFile(file(), broken);
+    const err = await startWith([]).run.catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(FileIssuesError);
+    expect((err as FileIssuesError).exitCode).toBe(ExitCode.badFile);
+    expect((err as FileIssuesError).message).toMatch(/gemeentelandschap\.yaml:\d+:\d+: /);
+    expect((err as FileIssuesError).hint).toContain('niet gewijzigd');
+    expect(await readFile(file(), 'utf8')).toBe(broken);
+    expect(await readdir(dir)).toEqual(['gemeentelandschap.yaml']);
+  });
+
+  it('a second start of the same worksheet while one runs is refused', async () => {
+    let release!: () => void;
+    const blocked = new Promise<void>((resolve) => (release = resolve));
+    const prompter = new ScriptedPrompter([]);
+    prompter.input = async () => {
+      await blocked;
+      throw new (await import('../src/errors.js')).InterruptedError();
+    };
+    const first = start({ worksheet: 'gemeentelandschap', map: dir, restart: false, cwd: dir, out: memoryOutput(), prompter, interactive: true, style: plainStyle });
+    await new Promise((r) => setTimeout(r, 200));
+    const err = await startWith([]).run.catch((e: unknown) => e);
+    expect((err as WerkboekError).exitCode).toBe(ExitCode.locked);
+    expect((err as WerkboekError).message).toContain('al ingevuld in een ander venster');
+    release();
+    await expect(first).rejects.toMatchObject({ exitCode: 130 });
+    // Free again afterwards.
+    const third = startWith([{ do: interrupt }]);
+    await expect(third.run).rejects.toMatchObject({ exitCode: 130 });
+  });
+});
