@@ -117,7 +117,7 @@ export function keyHint(
 
 // --- the text editor prompt (one line or many) -------------------------------
 
-interface EditorConfig {
+export interface EditorConfig {
   message: string;
   default?: string;
   multiline: boolean;
@@ -133,7 +133,7 @@ interface EditorConfig {
   red: (s: string) => string;
 }
 
-type EditorResult = Reply<string> | { kind: 'external'; value: string };
+export type EditorResult = Reply<string> | { kind: 'external'; value: string };
 
 interface Buffer {
   lines: string[];
@@ -226,13 +226,15 @@ function editKey(buf: Buffer, key: Key, multiline: boolean): Buffer | undefined 
   return undefined;
 }
 
-const textEditor = createPrompt<EditorResult, EditorConfig>((config, done) => {
+export const textEditor = createPrompt<EditorResult, EditorConfig>((config, done) => {
   const theme = makeTheme({});
   const [status, setStatus] = useState<'idle' | 'done'>('idle');
   const [doneText, setDoneText] = useState<string | undefined>(undefined);
   const [buf, setBuf] = useState<Buffer>(toBuffer(config.default ?? ''));
   const [error, setError] = useState<string | undefined>(undefined);
   const pasting = useRef(false);
+  // "\r\n" arrives as two keys (return, enter): count it as one line break.
+  const afterCR = useRef(false);
   const prefix = usePrefix({ status, theme });
 
   // Bracketed paste: a pasted text with newlines stays one answer.
@@ -267,6 +269,9 @@ const textEditor = createPrompt<EditorResult, EditorConfig>((config, done) => {
       done(value);
     };
     const text = buf.lines.join('\n');
+    const crlf = afterCR.current && key.name === 'enter';
+    afterCR.current = key.name === 'return';
+    if (crlf) return;
     if (pasting.current && isEnterKey(key)) {
       setBuf(insertText(buf, '\n', config.multiline));
       return;

@@ -1,0 +1,130 @@
+// The custom text prompt, rendered with @inquirer/testing: what the user
+// sees and what each key does.
+import { render } from '@inquirer/testing';
+import { describe, expect, it } from 'vitest';
+import { findEditor, keyHint, textEditor, type EditorConfig } from '../src/prompts.js';
+
+const plain = (s: string) => s;
+const base: EditorConfig = {
+  message: 'Noteer op welke wijze.',
+  multiline: true,
+  allowBack: true,
+  allowUnknown: true,
+  editorAvailable: false,
+  rows: 6,
+  columns: 80,
+  inverse: (s) => `[${s}]`,
+  dim: plain,
+  red: plain,
+};
+
+const tick = () => new Promise((r) => setTimeout(r, 10));
+
+async function typeRaw(input: NodeJS.WritableStream, ...chunks: string[]) {
+  for (const chunk of chunks) {
+    input.write(chunk);
+    await tick();
+  }
+}
+
+describe('multi-line answer', () => {
+  it('Enter adds a line, Ctrl+S finishes; the key hint is shown under the text', async () => {
+    const { answer, input, getScreen } = await render(textEditor, base);
+    await typeRaw(input, 'Eerste regel', '\r', '- punt');
+    expect(getScreen()).toMatchInlineSnapshot(`
+      "? Noteer op welke wijze.
+        Eerste regel
+        - punt[ ]
+      Enter regel · Ctrl+S klaar · Ctrl+T terug · Ctrl+N weet niet · Ctrl+C stop"
+    `);
+    await typeRaw(input, '\x13');
+    await expect(answer).resolves.toEqual({ kind: 'answer', value: 'Eerste regel\n- punt' });
+  });
+
+  it('a bracketed paste with several lines stays one answer', async () => {
+    const { answer, input } = await render(textEditor, base);
+    await typeRaw(input, '\x1b[200~Regel 1\r\nRegel 2\r\n\r\nRegel 4\x1b[201~', '\x13');
+    await expect(answer).resolves.toEqual({ kind: 'answer', value: 'Regel 1\nRegel 2\n\nRegel 4' });
+  });
+
+  it('edits with arrows and backspace across lines', async () => {
+    const { answer, input } = await render(textEditor, { ...base, default: 'ab\ncd' });
+    await typeRaw(input, '\x1b[A', '\x1b[D', 'X', '\x1b[B', '\x7f', '\x13');
+    await expect(answer).resolves.toEqual({ kind: 'answer', value: 'aXb\nc' });
+  });
+
+  it('scrolls long text within the available rows', async () => {
+    const lines = Array.from({ length: 20 }, (_, i) => `regel ${i + 1}`).join('\n');
+    const { input, getScreen } = await render(textEditor, { ...base, default: lines, rows: 5 });
+    await typeRaw(input, 'x');
+    const screen = getScreen();
+    expect(screen).toContain('↑ nog 15 regel(s) hierboven');
+    expect(screen).toContain('regel 20x[ ]');
+    expect(screen).not.toContain('regel 3\n');
+  });
+
+  it('Ctrl+T goes back, Ctrl+N answers "weet ik (nog) niet"', async () => {
+    const back = await render(textEditor, base);
+    await typeRaw(back.input, 'tekst', '\x14');
+    await expect(back.answer).resolves.toEqual({ kind: 'back' });
+    const unknown = await render(textEditor, base);
+    await typeRaw(unknown.input, '\x0e');
+    await expect(unknown.answer).resolves.toEqual({ kind: 'unknown' });
+    expect(unknown.getScreen()).toContain('Weet ik (nog) niet');
+  });
+
+  it('Ctrl+E without an editor says so and keeps the inline editor', async () => {
+    const { input, getScreen } = await render(textEditor, base);
+    await typeRaw(input, 'abc', '\x05');
+    expect(getScreen()).toContain('Geen editor gevonden: stel VISUAL of EDITOR in.');
+    await typeRaw(input, 'd');
+    expect(getScreen()).toContain('abcd');
+  });
+
+  it('Ctrl+E with an editor hands the text over', async () => {
+    const { answer, input } = await render(textEditor, { ...base, editorAvailable: true });
+    await typeRaw(input, 'abc', '\x05');
+    await expect(answer).resolves.toEqual({ kind: 'external', value: 'abc' });
+  });
+});
+
+describe('one-line answer', () => {
+  const line: EditorConfig = { ...base, message: 'Naam:', multiline: false, allowBack: false, allowUnknown: false };
+
+  it('Enter answers; a pasted newline becomes a space', async () => {
+    const { answer, input, getScreen } = await render(textEditor, line);
+    await typeRaw(input, '\x1b[200~Marieke\r\nde Vries\x1b[201~');
+    expect(getScreen()).toContain('Naam: Marieke de Vries');
+    await typeRaw(input, '\r');
+    await expect(answer).resolves.toEqual({ kind: 'answer', value: 'Marieke de Vries' });
+  });
+
+  it('on the first question, Ctrl+T and Ctrl+N explain why they do nothing', async () => {
+    const { input, getScreen } = await render(textEditor, line);
+    await typeRaw(input, '\x14');
+    expect(getScreen()).toContain('Dit is de eerste vraag.');
+    await typeRaw(input, '\x0e');
+    expect(getScreen()).toContain('kun je niet met "weet ik (nog) niet" beantwoorden');
+  });
+
+  it('shows a validation error and keeps the text', async () => {
+    const { input, getScreen } = await render(textEditor, { ...line, validate: (v) => (/^\d+$/.test(v) ? undefined : 'Vul een getal in.') });
+    await typeRaw(input, 'twaalf', '\r');
+    expect(getScreen()).toContain('Vul een getal in.');
+    expect(getScreen()).toContain('twaalf');
+  });
+});
+
+describe('key hint', () => {
+  it('always names finishing, going back, weet ik niet and stopping, within 80 columns', () => {
+    const hint = keyHint({ multiline: true, allowBack: true, allowUnknown: true }, 80);
+    expect(hint.length).toBeLessThan(80);
+    for (const key of ['Enter', 'Ctrl+S', 'Ctrl+T', 'Ctrl+N', 'Ctrl+C']) expect(hint).toContain(key);
+  });
+
+  it('finds an editor only when VISUAL or EDITOR names a program that exists', () => {
+    expect(findEditor({ PATH: '/usr/bin:/bin' })).toBeUndefined();
+    expect(findEditor({ EDITOR: 'bestaat-niet-123', PATH: '/usr/bin:/bin' })).toBeUndefined();
+    expect(findEditor({ VISUAL: 'sh -c true', PATH: '/usr/bin:/bin' })).toBe('sh -c true');
+  });
+});
