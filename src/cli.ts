@@ -30,7 +30,16 @@ function buildProgram(out: Output): Command {
     .helpOption('-h, --help', 'toon deze hulp')
     .helpCommand('help [opdracht]', 'toon hulp bij een opdracht')
     .option('--no-color', 'geen kleuren (ook met NO_COLOR=1)')
-    .configureHelp({ styleTitle: (title) => TITLES[title] ?? title, sortSubcommands: false })
+    .configureHelp({
+      styleTitle: (title) => TITLES[title] ?? title,
+      sortSubcommands: false,
+      optionDescription: (option) => {
+        const extra: string[] = [];
+        if (option.argChoices) extra.push(`keuze uit: ${option.argChoices.join(', ')}`);
+        if (option.defaultValue !== undefined && option.negate !== true) extra.push(`standaard: ${String(option.defaultValue)}`);
+        return extra.length ? `${option.description} (${extra.join('; ')})` : option.description;
+      },
+    })
     .configureOutput({ writeOut: (s) => out.stdout(s), writeErr: (s) => out.stderr(s), outputError: () => {} })
     .showSuggestionAfterError(false)
     .exitOverride()
@@ -49,6 +58,7 @@ function buildProgram(out: Output): Command {
   program
     .command('start')
     .alias('invullen')
+    .usage('[opties] <werkblad>')
     .description('een werkblad invullen, of verdergaan waar je was')
     .argument('<werkblad>', 'gemeentelandschap, randvoorwaarden of plan-van-aanpak (of 1, 2, 3)')
     .addOption(mapOption())
@@ -60,6 +70,7 @@ function buildProgram(out: Output): Command {
 
   program
     .command('status')
+    .usage('[opties]')
     .description('per werkblad: niet begonnen, concept of afgerond')
     .addOption(mapOption())
     .action(async (opts: { map?: string }) => {
@@ -70,6 +81,7 @@ function buildProgram(out: Output): Command {
   program
     .command('lijst')
     .alias('list')
+    .usage('[opties]')
     .description('de werkbladen: id, titel, aantal vragen en hoe ver je bent')
     .addOption(mapOption())
     .action(async (opts: { map?: string }) => {
@@ -80,6 +92,7 @@ function buildProgram(out: Output): Command {
   program
     .command('rapport')
     .alias('report')
+    .usage('<werkblad|alles> [opties]')
     .description('maak een rapport (Markdown, HTML of e-mailconcept) van een werkblad of van alles')
     .argument('<werkblad>', 'gemeentelandschap, randvoorwaarden, plan-van-aanpak of alles')
     .addOption(new Option('-f, --formaat <formaat>', 'md, html of eml').choices(['md', 'html', 'eml']).default('md'))
@@ -109,6 +122,7 @@ function buildProgram(out: Output): Command {
   program
     .command('controleer')
     .alias('check')
+    .usage('[bestanden...]')
     .description('controleer werkbladdefinities of antwoordbestanden (zonder bestand: de meegeleverde werkbladen)')
     .argument('[bestanden...]', 'YAML-bestanden: een werkbladdefinitie of een antwoordbestand')
     .action(async (files: string[]) => {
@@ -121,11 +135,13 @@ function buildProgram(out: Output): Command {
 }
 
 /** Commander's own errors, in Dutch. */
-function commanderMessage(err: CommanderError): string {
+async function commanderMessage(err: CommanderError, commands: string[]): Promise<string> {
   const quoted = /'([^']*)'/.exec(err.message)?.[1] ?? '';
   switch (err.code) {
-    case 'commander.unknownCommand':
-      return `Onbekende opdracht "${quoted}". Zie "werkboek --help".`;
+    case 'commander.unknownCommand': {
+      const near = await nearestCommand(quoted, commands);
+      return `Onbekende opdracht "${quoted}".${near ? ` Bedoel je "${near}"?` : ''} Zie "werkboek --help".`;
+    }
     case 'commander.unknownOption':
       return `Onbekende optie "${quoted}". Zie "werkboek --help".`;
     case 'commander.missingArgument':
@@ -143,6 +159,13 @@ function commanderMessage(err: CommanderError): string {
   }
 }
 
+/** The closest command name for a typo (edit distance at most 2), if any. */
+async function nearestCommand(typed: string, commands: string[]): Promise<string | undefined> {
+  const { closest, distance } = await import('fastest-levenshtein');
+  const near = closest(typed.toLowerCase(), commands);
+  return near !== undefined && distance(typed.toLowerCase(), near) <= 2 ? near : undefined;
+}
+
 export async function main(argv: string[]): Promise<void> {
   const colorOff = argv.includes('--no-color') || 'NO_COLOR' in process.env;
   if (colorOff) process.env.FORCE_COLOR = '0';
@@ -155,16 +178,16 @@ export async function main(argv: string[]): Promise<void> {
     }
     await program.parseAsync(argv);
   } catch (err) {
-    process.exitCode = handleError(err, out);
+    process.exitCode = await handleError(err, out, program);
   }
 }
 
-function handleError(err: unknown, out: Output): number {
+async function handleError(err: unknown, out: Output, program: Command): Promise<number> {
   if (err instanceof CommanderError) {
     if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') {
       return ExitCode.ok;
     }
-    out.error(commanderMessage(err));
+    out.error(await commanderMessage(err, program.commands.flatMap((c) => [c.name(), ...c.aliases()])));
     return ExitCode.usage;
   }
   if (err instanceof InterruptedError) return err.exitCode;
