@@ -1,4 +1,17 @@
+// `werkboek rapport <werkblad|alles>`: a report of one worksheet or of the
+// whole dossier, as Markdown (default, to stdout so it pipes), HTML or a
+// draft email. marked, sanitize-html and nodemailer are loaded only for
+// html/eml.
+import path from 'node:path';
+import { loadShippedWorksheets, resolveWorksheet } from '../definitions.js';
+import { sheetState, type SheetState } from '../dossier.js';
+import { ExitCode, WerkboekError } from '../errors.js';
 import type { Output } from '../output.js';
+import { resolveDossier } from '../paths.js';
+import { dossierReport, worksheetReport, type ReportDocument } from '../report.js';
+import { loadTemplate, renderTemplate } from '../report-template.js';
+import { WriteError } from '../store.js';
+
 export interface ReportOptions {
   worksheet: string;
   format: 'md' | 'html' | 'eml';
@@ -8,7 +21,139 @@ export interface ReportOptions {
   map?: string | undefined;
   cwd: string;
   out: Output;
+  /** The moment the report is made (tests); default: now. */
+  now?: Date | undefined;
 }
-export async function report(_opts: ReportOptions): Promise<void> {
-  throw new Error('stub: report helper replaces this file');
+
+/** Names that mean "the whole dossier". */
+const ALL = new Set(['alles', 'all']);
+
+export async function report(opts: ReportOptions): Promise<void> {
+  const { format, out, cwd } = opts;
+  const recipients = opts.to !== undefined ? checkRecipients(opts.to, format) : undefined;
+  const dossier = await resolveDossier(opts.map, cwd);
+  const now = opts.now ?? new Date();
+
+  let doc: ReportDocument;
+  let answerFiles: string[];
+  if (ALL.has(opts.worksheet.trim().toLowerCase())) {
+    const worksheets = await loadShippedWorksheets();
+    const states = await Promise.all(worksheets.map((ws) => sheetState(ws, dossier.dir)));
+    throwUnreadable(states);
+    if (!states.some((s) => s.answers)) {
+      throw new WerkboekError(
+        'Er is nog geen werkblad begonnen, dus er is nog niets voor een rapport.',
+        ExitCode.usage,
+        `Begin met: werkboek start ${worksheets[0]?.id ?? 'gemeentelandschap'} (gezocht in ${dossier.dir}).`,
+      );
+    }
+    doc = dossierReport(
+      states.map((s) => ({ worksheet: s.worksheet, answers: s.answers })),
+      { now },
+    );
+    answerFiles = states.map((s) => s.file);
+  } else {
+    const ws = await resolveReportWorksheet(opts.worksheet);
+    const state = await sheetState(ws, dossier.dir);
+    throwUnreadable([state]);
+    if (!state.answers) {
+      throw new WerkboekError(
+        `Werkblad ${ws.id} is nog niet begonnen. Begin met: werkboek start ${ws.id}`,
+        ExitCode.usage,
+        `Gezocht in ${dossier.dir}. Staan je antwoorden ergens anders? Gebruik dan --map <map>.`,
+      );
+    }
+    doc = worksheetReport(ws, state.answers, { now });
+    answerFiles = [state.file];
+  }
+
+  const template = await loadTemplate(opts.template, cwd);
+  const markdown = await renderTemplate(template, doc.context);
+
+  let content: string;
+  switch (format) {
+    case 'md':
+      content = markdown;
+      break;
+    case 'html': {
+      const { htmlDocument } = await import('../report-html.js');
+      content = htmlDocument(markdown, doc.plainTitle);
+      break;
+    }
+    case 'eml': {
+      const { buildEml } = await import('../report-eml.js');
+      content = await buildEml({ markdown, title: doc.plainTitle, subject: doc.subject, to: recipients });
+      break;
+    }
+  }
+
+  if (opts.output === undefined || opts.output === '-') {
+    out.stdout(content);
+    return;
+  }
+  const file = path.resolve(cwd, opts.output);
+  if (answerFiles.includes(file)) {
+    throw new WerkboekError(
+      `${opts.output} is een antwoordbestand; kies een ander bestand voor het rapport.`,
+      ExitCode.usage,
+    );
+  }
+  try {
+    const { default: writeFileAtomic } = await import('write-file-atomic');
+    await writeFileAtomic(file, content, { encoding: 'utf8', fsync: true });
+  } catch (err) {
+    throw new WriteError(file, err);
+  }
+  out.line(`Rapport geschreven naar ${displayPath(file, cwd)}`);
+}
+
+/** resolveWorksheet, but an unknown name may also be a typo of "alles". */
+async function resolveReportWorksheet(name: string) {
+  try {
+    return await resolveWorksheet(name);
+  } catch (err) {
+    if (!(err instanceof WerkboekError) || err.message.includes('Bedoel je')) throw err;
+    const { distance } = await import('fastest-levenshtein');
+    const wanted = name.trim().toLowerCase();
+    const suggestion = wanted.length >= 3 && distance(wanted, 'alles') <= 2 ? ' Bedoel je "alles"?' : '';
+    throw new WerkboekError(`${err.message}${suggestion}`, err.exitCode, `${err.hint ?? ''} Of: alles (alle werkbladen in één rapport).`.trim());
+  }
+}
+
+function throwUnreadable(states: SheetState[]): void {
+  const broken = states.find((s) => s.error);
+  if (broken?.error) throw broken.error;
+}
+
+/** "rapport.md" for a file under cwd, else the absolute path. */
+function displayPath(file: string, cwd: string): string {
+  const rel = path.relative(cwd, file);
+  return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : file;
+}
+
+// One address: something@domain.tld, without spaces, brackets or quotes.
+const ADDRESS = /^[^\s@<>(),;:"[\]\\]+@[^\s@<>(),;:"[\]\\]+\.[^\s@<>(),;:"[\]\\.]{2,}$/;
+
+/** `--aan`: one or more addresses separated by commas or semicolons. */
+export function checkRecipients(value: string, format: ReportOptions['format']): string[] {
+  if (format !== 'eml') {
+    throw new WerkboekError(
+      '--aan hoort bij een e-mailconcept.',
+      ExitCode.usage,
+      'Bijvoorbeeld: werkboek rapport alles --formaat eml --aan naam@gemeente.nl -o rapport.eml',
+    );
+  }
+  const addresses = value
+    .split(/[,;]/)
+    .map((a) => a.trim())
+    .filter((a) => a !== '');
+  const bad = addresses.find((a) => !ADDRESS.test(a));
+  if (!addresses.length || bad !== undefined) {
+    throw new WerkboekError(
+      `Ongeldig e-mailadres "${bad ?? value}".`,
+      ExitCode.usage,
+      'Gebruik bijvoorbeeld: --aan naam@gemeente.nl (meerdere adressen scheiden met een komma).',
+    );
+  }
+  return addresses;
 }

@@ -1,0 +1,27 @@
+// A report as a draft email (.eml): multipart/alternative with the Markdown
+// as text and the HTML version, marked `X-Unsent: 1` so Outlook and
+// Thunderbird open it as a new draft. Imported only for --formaat eml.
+import MailComposer from 'nodemailer/lib/mail-composer';
+import { htmlDocument } from './report-html.js';
+
+export interface EmlInput {
+  markdown: string;
+  title: string;
+  subject: string;
+  /** Recipients, already checked; none: the user fills in "Aan" in the draft. */
+  to?: string[] | undefined;
+}
+
+export async function buildEml({ markdown, title, subject, to }: EmlInput): Promise<string> {
+  const composer = new MailComposer({
+    ...(to?.length ? { to } : {}),
+    subject,
+    text: markdown,
+    html: htmlDocument(markdown, title),
+    headers: { 'X-Unsent': '1' },
+    textEncoding: 'quoted-printable',
+  });
+  const message = await composer.compile().build();
+  // The message is 7-bit (quoted-printable / encoded words), so this is lossless.
+  return message.toString('utf8');
+}

@@ -1,0 +1,261 @@
+// `werkboek rapport`: the command, with a temporary --map folder.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { copyFile, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { simpleParser } from 'mailparser';
+import { report, type ReportOptions } from '../src/commands/rapport.js';
+import { ExitCode, FileIssuesError, WerkboekError } from '../src/errors.js';
+import { memoryOutput } from '../src/output.js';
+import { FIXTURES, NOW } from './report-helpers.js';
+
+let dir: string;
+let out: ReturnType<typeof memoryOutput>;
+
+beforeEach(async () => {
+  dir = await mkdtemp(path.join(os.tmpdir(), 'werkboek-rapport-'));
+  out = memoryOutput();
+});
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+async function started(...ids: string[]): Promise<void> {
+  for (const id of ids) await copyFile(path.join(FIXTURES, `${id}.yaml`), path.join(dir, `${id}.yaml`));
+}
+
+function run(worksheet: string, opts: Partial<ReportOptions> = {}): Promise<void> {
+  return report({ worksheet, format: 'md', map: dir, cwd: dir, out, now: NOW, ...opts });
+}
+
+async function rejection(promise: Promise<unknown>): Promise<WerkboekError> {
+  const err = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(err).toBeInstanceOf(WerkboekError);
+  return err as WerkboekError;
+}
+
+describe('werkboek rapport', () => {
+  it('writes Markdown to stdout and nothing else', async () => {
+    await started('gemeentelandschap');
+    await run('gemeentelandschap');
+    const golden = await readFile(path.join(FIXTURES, 'gemeentelandschap.expected.md'), 'utf8');
+    // Only the program version in the last line differs from the golden file.
+    expect(out.out.replace(/werkboek \d+\.\d+\.\d+\S*/, 'werkboek')).toBe(golden);
+    expect(out.err).toBe('');
+  });
+
+  it('accepts the worksheet number', async () => {
+    await started('gemeentelandschap');
+    await run('1');
+    expect(out.out).toMatch(/^# Werkblad 1: Verken jouw gemeentelandschap\n/);
+  });
+
+  it('-o writes the file and prints one Dutch line', async () => {
+    await started('gemeentelandschap');
+    await run('gemeentelandschap', { output: 'rapport.md' });
+    expect(out.out).toBe('Rapport geschreven naar rapport.md\n');
+    const written = await readFile(path.join(dir, 'rapport.md'), 'utf8');
+    expect(written).toMatch(/^# Werkblad 1: Verken jouw gemeentelandschap\n/);
+    // Written atomically: no temp files left behind.
+    expect((await readdir(dir)).sort()).toEqual(['gemeentelandschap.yaml', 'rapport.md']);
+  });
+
+  it('-o outside the current folder prints the full path', async () => {
+    await started('gemeentelandschap');
+    const other = await mkdtemp(path.join(os.tmpdir(), 'werkboek-rapport-uit-'));
+    try {
+      const target = path.join(other, 'r.md');
+      await run('gemeentelandschap', { output: target });
+      expect(out.out).toBe(`Rapport geschreven naar ${target}\n`);
+    } finally {
+      await rm(other, { recursive: true, force: true });
+    }
+  });
+
+  it('-o into a folder that does not exist: a write error', async () => {
+    await started('gemeentelandschap');
+    const err = await rejection(run('gemeentelandschap', { output: 'bestaat-niet/r.md' }));
+    expect(err.exitCode).toBe(ExitCode.writeFailed);
+    expect(err.message).toContain('bestaat niet');
+  });
+
+  it('refuses to overwrite an answers file', async () => {
+    await started('gemeentelandschap');
+    const err = await rejection(run('gemeentelandschap', { output: 'gemeentelandschap.yaml' }));
+    expect(err.exitCode).toBe(ExitCode.usage);
+    expect(await readFile(path.join(dir, 'gemeentelandschap.yaml'), 'utf8')).toContain('werkblad: gemeentelandschap');
+  });
+
+  it('alles: one dossier, not-started sheets mentioned', async () => {
+    await started('gemeentelandschap', 'randvoorwaarden');
+    await run('alles');
+    const md = out.out;
+    expect(md).toMatch(/^# Dossier digitale inclusie – Bibliotheek Voorbeeldstad\n/);
+    expect(md).toContain('## Werkblad 1: Verken jouw gemeentelandschap');
+    expect(md).toContain('## Werkblad 2: Randvoorwaarden digitale inclusie dienstverlening');
+    expect(md).not.toContain('## Werkblad 3');
+    expect(md).toContain('3. **Plan van aanpak Profilering**: Nog niet begonnen (begin met: `werkboek start plan-van-aanpak`)');
+  });
+
+  it('alles without any started sheet: an error', async () => {
+    const err = await rejection(run('alles'));
+    expect(err.exitCode).toBe(ExitCode.usage);
+    expect(err.message).toBe('Er is nog geen werkblad begonnen, dus er is nog niets voor een rapport.');
+    expect(err.hint).toContain('werkboek start gemeentelandschap');
+  });
+
+  it('marks a concept with how far it is', async () => {
+    await started('plan-van-aanpak');
+    await run('plan-van-aanpak');
+    expect(out.out).toContain('> **Concept: 7 van 12 vragen beantwoord.** Dit werkblad is nog niet afgerond.');
+  });
+
+  it('unknown worksheet: suggests the nearest', async () => {
+    const err = await rejection(run('gemeentelandscap'));
+    expect(err.exitCode).toBe(ExitCode.usage);
+    expect(err.message).toBe('Onbekend werkblad "gemeentelandscap". Bedoel je "gemeentelandschap"?');
+  });
+
+  it('a typo of alles', async () => {
+    const err = await rejection(run('alle'));
+    expect(err.message).toBe('Onbekend werkblad "alle". Bedoel je "alles"?');
+    expect(err.hint).toContain('Of: alles');
+  });
+
+  it('not started: tells how to begin', async () => {
+    const err = await rejection(run('randvoorwaarden'));
+    expect(err.exitCode).toBe(ExitCode.usage);
+    expect(err.message).toBe('Werkblad randvoorwaarden is nog niet begonnen. Begin met: werkboek start randvoorwaarden');
+    expect(err.hint).toContain(dir);
+  });
+
+  it('an unreadable answers file: its own error', async () => {
+    await writeFile(path.join(dir, 'gemeentelandschap.yaml'), 'werkblad: gemeentelandschap\nantwoorden: [kapot\n');
+    const err = await rejection(run('gemeentelandschap'));
+    expect(err).toBeInstanceOf(FileIssuesError);
+    expect(err.exitCode).toBe(ExitCode.badFile);
+    const err2 = await rejection(run('alles'));
+    expect(err2).toBeInstanceOf(FileIssuesError);
+  });
+
+  describe('--sjabloon', () => {
+    it('renders a custom template', async () => {
+      await started('randvoorwaarden');
+      await writeFile(
+        path.join(dir, 'kort.liquid'),
+        '{% for s in sheets %}{{ s.heading }}: {{ s.statusLine }} ({{ s.developmentPoints.count }} ontwikkelpunten){% endfor %}\n',
+      );
+      await run('randvoorwaarden', { template: 'kort.liquid' });
+      expect(out.out).toBe('Werkblad 2: Randvoorwaarden digitale inclusie dienstverlening: Concept: 29 van 34 vragen beantwoord (8 ontwikkelpunten)\n');
+    });
+
+    it('an unknown variable: file and line, in Dutch', async () => {
+      await started('gemeentelandschap');
+      await writeFile(path.join(dir, 'sjabloon.liquid'), '# {{ title }}\n\n{{ sheets[0].naam }}\n');
+      const err = await rejection(run('gemeentelandschap', { template: 'sjabloon.liquid' }));
+      expect(err.message).toBe('sjabloon.liquid:3: onbekende variabele "sheets[0].naam"');
+      expect(err.exitCode).toBe(ExitCode.usage);
+      expect(err.hint).toContain('rapport.md.liquid');
+      expect(out.out).toBe('');
+    });
+
+    it('a parse error: file and line, in Dutch', async () => {
+      await started('gemeentelandschap');
+      await writeFile(path.join(dir, 'sjabloon.liquid'), 'regel 1\n{% if concept %}\nnooit gesloten\n');
+      const err = await rejection(run('gemeentelandschap', { template: 'sjabloon.liquid' }));
+      expect(err.message).toBe('sjabloon.liquid:2: {% if concept %} wordt niet afgesloten');
+    });
+
+    it('an unknown filter and an unknown tag', async () => {
+      await started('gemeentelandschap');
+      await writeFile(path.join(dir, 'a.liquid'), '\n{{ title | vet }}');
+      expect((await rejection(run('gemeentelandschap', { template: 'a.liquid' }))).message).toBe('a.liquid:2: onbekend filter "vet"');
+      await writeFile(path.join(dir, 'b.liquid'), '{% kop %}');
+      expect((await rejection(run('gemeentelandschap', { template: 'b.liquid' }))).message).toBe('b.liquid:1: onbekende tag "kop"');
+    });
+
+    it('cannot read other files', async () => {
+      await started('gemeentelandschap');
+      for (const tag of ["{% include 'gemeentelandschap.yaml' %}", "{% render '/etc/passwd' %}", "{% layout 'sjabloon.liquid' %}"]) {
+        await writeFile(path.join(dir, 'sjabloon.liquid'), `x\n${tag}\n`);
+        const err = await rejection(run('gemeentelandschap', { template: 'sjabloon.liquid' }));
+        expect(err.message).toMatch(/^sjabloon\.liquid:2: kan ".*" niet invoegen: een sjabloon kan geen andere bestanden gebruiken$/);
+      }
+    });
+
+    it('a missing template file', async () => {
+      await started('gemeentelandschap');
+      const err = await rejection(run('gemeentelandschap', { template: 'weg.liquid' }));
+      expect(err.message).toBe('Kan sjabloon weg.liquid niet lezen: bestand of map bestaat niet.');
+    });
+  });
+
+  describe('--formaat', () => {
+    it('html: a full document', async () => {
+      await started('gemeentelandschap');
+      await run('gemeentelandschap', { format: 'html', output: 'rapport.html' });
+      const html = await readFile(path.join(dir, 'rapport.html'), 'utf8');
+      expect(html).toMatch(/^<!DOCTYPE html>\n<html lang="nl">/);
+      expect(html).toContain('<title>Werkblad 1: Verken jouw gemeentelandschap</title>');
+      expect(html).toContain('<strong>Noteer op welke wijze.</strong>');
+      expect(out.out).toBe('Rapport geschreven naar rapport.html\n');
+    });
+
+    it('html: HTML in a custom template is sanitised too', async () => {
+      await started('gemeentelandschap');
+      await writeFile(
+        path.join(dir, 's.liquid'),
+        '# {{ title }}\n\n<script>alert(1)</script>\n\n<img src=x onerror=alert(1)>\n\n<a href="javascript:alert(1)">klik</a> [ook](javascript:alert(2))\n',
+      );
+      await run('gemeentelandschap', { format: 'html', template: 's.liquid' });
+      expect(out.out).toContain('<h1');
+      expect(out.out).not.toMatch(/<script|onerror|javascript:/i);
+    });
+
+    it('eml: a draft with X-Unsent, subject and --aan', async () => {
+      await started('randvoorwaarden');
+      await run('randvoorwaarden', { format: 'eml', to: 'beleid@gemeente.nl' });
+      const mail = await simpleParser(out.out);
+      expect(mail.headers.get('x-unsent')).toBe('1');
+      expect(mail.subject).toBe('Werkboek digitale inclusie: Randvoorwaarden digitale inclusie dienstverlening – Bibliotheek Voorbeeldstad');
+      expect(Array.isArray(mail.to) ? undefined : mail.to?.text).toBe('beleid@gemeente.nl');
+      expect(mail.text).toContain('# Werkblad 2: Randvoorwaarden digitale inclusie dienstverlening');
+      expect(mail.html).toContain('<html lang="nl">');
+    });
+
+    it('eml for alles: the dossier subject', async () => {
+      await started('gemeentelandschap');
+      await run('alles', { format: 'eml', output: 'dossier.eml' });
+      const mail = await simpleParser(await readFile(path.join(dir, 'dossier.eml')));
+      expect(mail.subject).toBe('Dossier digitale inclusie – Bibliotheek Voorbeeldstad');
+      expect(mail.to).toBeUndefined();
+    });
+
+    it('--aan: an invalid address, or without eml', async () => {
+      await started('gemeentelandschap');
+      const bad = await rejection(run('gemeentelandschap', { format: 'eml', to: 'geen-adres' }));
+      expect(bad.message).toBe('Ongeldig e-mailadres "geen-adres".');
+      expect(bad.exitCode).toBe(ExitCode.usage);
+      const bad2 = await rejection(run('gemeentelandschap', { format: 'eml', to: 'a@b.nl, x@y' }));
+      expect(bad2.message).toBe('Ongeldig e-mailadres "x@y".');
+      const injected = await rejection(run('gemeentelandschap', { format: 'eml', to: 'a@b.nl\nBcc: c@d.nl' }));
+      expect(injected.exitCode).toBe(ExitCode.usage);
+      const md = await rejection(run('gemeentelandschap', { to: 'a@b.nl' }));
+      expect(md.message).toBe('--aan hoort bij een e-mailconcept.');
+    });
+  });
+});
+
+describe('lazy loading', () => {
+  it('the Markdown path does not import marked, sanitize-html or nodemailer', async () => {
+    const src = path.join(path.dirname(FIXTURES), '..', '..', 'src');
+    for (const file of ['report.ts', 'report-markdown.ts', 'report-template.ts', 'commands/rapport.ts']) {
+      const text = await readFile(path.join(src, file), 'utf8');
+      expect(text, file).not.toMatch(/^import[^;]*from '(marked|sanitize-html|nodemailer[^']*)'/m);
+      expect(text, file).not.toMatch(/^import[^;]*from '\.\.?\/(commands\/)?report-(html|eml)\.js'/m);
+    }
+  });
+});

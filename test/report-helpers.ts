@@ -1,0 +1,54 @@
+// Shared helpers for the report tests (not a test file itself).
+import { readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { expect } from 'vitest';
+import { loadShippedWorksheets } from '../src/definitions.js';
+import type { Worksheet } from '../src/definition-schema.js';
+import { AnswersFile } from '../src/store.js';
+import type { ReportDocument } from '../src/report.js';
+import { loadTemplate, renderTemplate } from '../src/report-template.js';
+
+export const FIXTURES = fileURLToPath(new URL('./fixtures/reports/', import.meta.url));
+/** A fixed "now", so goldens are stable. */
+export const NOW = new Date('2026-11-27T12:00:00Z');
+
+export async function worksheet(id: string): Promise<Worksheet> {
+  const ws = (await loadShippedWorksheets()).find((s) => s.id === id);
+  if (!ws) throw new Error(`no worksheet ${id}`);
+  return ws;
+}
+
+/** Read a fixture answers file; its worksheet comes from its `werkblad:` line. */
+export async function fixture(name: string): Promise<{ ws: Worksheet; file: AnswersFile }> {
+  const full = path.join(FIXTURES, name);
+  const source = await readFile(full, 'utf8');
+  const id = /^werkblad:\s*(\S+)/m.exec(source)?.[1];
+  if (!id) throw new Error(`${name}: no werkblad`);
+  const ws = await worksheet(id);
+  const file = await AnswersFile.read(full, ws);
+  if (!file) throw new Error(`${name}: not found`);
+  return { ws, file };
+}
+
+/** Render with the default template; the program version is fixed so goldens survive a version bump. */
+export async function renderDefault(doc: ReportDocument): Promise<string> {
+  const context = { ...doc.context, program: 'werkboek' };
+  return renderTemplate(await loadTemplate(undefined, process.cwd()), context);
+}
+
+/** Compare with a golden file; UPDATE_GOLDEN=1 rewrites it. */
+export async function expectGolden(name: string, actual: string): Promise<void> {
+  const file = path.join(FIXTURES, name);
+  if (process.env.UPDATE_GOLDEN === '1') {
+    await writeFile(file, actual, 'utf8');
+    return;
+  }
+  let expected: string;
+  try {
+    expected = await readFile(file, 'utf8');
+  } catch {
+    throw new Error(`Golden file ${name} is missing; run: UPDATE_GOLDEN=1 npx vitest run test/report`);
+  }
+  expect(actual, `${name} differs; if the change is intended, run: UPDATE_GOLDEN=1 npx vitest run test/report`).toBe(expected);
+}

@@ -1,0 +1,165 @@
+// The report model and the default template: golden files per fixture
+// (UPDATE_GOLDEN=1 npx vitest run test/report rewrites them) and the rules
+// behind them (hidden follow-ups, tables, ontwikkelpunten, concept).
+import { describe, expect, it } from 'vitest';
+import { buildReport, dossierReport, worksheetReport, DEVELOPMENT_INTRO } from '../src/report.js';
+import { htmlDocument } from '../src/report-html.js';
+import { expectGolden, fixture, NOW, renderDefault, worksheet } from './report-helpers.js';
+import { loadShippedWorksheets } from '../src/definitions.js';
+
+describe('golden reports', () => {
+  for (const name of ['gemeentelandschap', 'randvoorwaarden', 'plan-van-aanpak', 'hostile-randvoorwaarden']) {
+    it(`${name}.yaml -> ${name}.expected.md`, async () => {
+      const { ws, file } = await fixture(`${name}.yaml`);
+      const md = await renderDefault(worksheetReport(ws, file, { now: NOW }));
+      await expectGolden(`${name}.expected.md`, md);
+    });
+  }
+
+  it('alles: dossier.expected.md (two sheets started, one not)', async () => {
+    const sheets = await loadShippedWorksheets();
+    const inputs = await Promise.all(
+      sheets.map(async (ws) =>
+        ws.id === 'plan-van-aanpak' ? { worksheet: ws } : { worksheet: ws, answers: (await fixture(`${ws.id}.yaml`)).file },
+      ),
+    );
+    const md = await renderDefault(dossierReport(inputs, { now: NOW }));
+    await expectGolden('dossier.expected.md', md);
+  });
+
+  it('html: gemeentelandschap.expected.html', async () => {
+    const { ws, file } = await fixture('gemeentelandschap.yaml');
+    const doc = worksheetReport(ws, file, { now: NOW });
+    await expectGolden('gemeentelandschap.expected.html', htmlDocument(await renderDefault(doc), doc.plainTitle));
+  });
+});
+
+describe('buildReport', () => {
+  it('leaves out hidden follow-ups, even when the file has an answer for them', async () => {
+    const { ws, file } = await fixture('gemeentelandschap.yaml');
+    const sheet = buildReport(ws, file, { now: NOW });
+    const ids = sheet.sections.flatMap((s) => s.questions.map((q) => q.id));
+    expect(ids).not.toContain('resultaatdoelen-welke');
+    expect(ids).not.toContain('relatie-met-mt-wijze');
+    expect(ids).toContain('resultaatdoelen-wensen');
+    const md = await renderDefault(worksheetReport(ws, file, { now: NOW }));
+    expect(md).not.toContain('VERBORGEN');
+  });
+
+  it('shows a follow-up right after its question', async () => {
+    const { ws, file } = await fixture('gemeentelandschap.yaml');
+    const questions = buildReport(ws, file).sections.flatMap((s) => s.questions);
+    const i = questions.findIndex((q) => q.id === 'thema-in-agenda');
+    expect(questions[i]?.answer).toBe('Ja');
+    expect(questions[i + 1]).toMatchObject({ id: 'thema-in-agenda-wijze', followUp: true });
+  });
+
+  it('puts the meta questions in the header, not in the body', async () => {
+    const { ws, file } = await fixture('gemeentelandschap.yaml');
+    const sheet = buildReport(ws, file);
+    expect(sheet.meta).toMatchObject({ name: 'Sanne de Vries', library: 'Bibliotheek Voorbeeldstad', date: '27 november 2026' });
+    expect(sheet.meta.fields.map((f) => f.label)).toEqual(['Naam', 'Bibliotheek', 'Datum']);
+    expect(sheet.sections.map((s) => s.id)).toEqual(['vragen']);
+  });
+
+  it('renders weet ik (nog) niet, leeg and open answers', async () => {
+    const ws = await worksheet('plan-van-aanpak');
+    const sheet = buildReport(ws, { stakeholders: { weet_ik_niet: true }, kernboodschap: '' });
+    const byId = new Map(sheet.sections.flatMap((s) => s.questions).map((q) => [q.id, q]));
+    expect(byId.get('stakeholders')?.answer).toBe('_Weet ik (nog) niet_ (ontwikkelpunt)');
+    expect(byId.get('kernboodschap')?.answer).toBe('_Leeg gelaten_ (ontwikkelpunt)');
+    expect(byId.get('doelen')?.answer).toBe('_Nog niet beantwoord_');
+  });
+
+  it('marks a concept with its progress; answers without a file are a concept', async () => {
+    const ws = await worksheet('plan-van-aanpak');
+    const sheet = buildReport(ws, { naam: 'A', stakeholders: 'B' });
+    expect(sheet.concept).toBe(true);
+    expect(sheet.statusLine).toBe(`Concept: 2 van ${sheet.progress.total} vragen beantwoord`);
+    expect(buildReport(ws, {}, { status: 'afgerond' }).statusLine).toBe('Afgerond');
+  });
+
+  it('makes tables of groups: Stap 2 with the base columns, Stap 4 with the extra columns', async () => {
+    const { ws, file } = await fixture('randvoorwaarden.yaml');
+    const byId = new Map(buildReport(ws, file).sections.flatMap((s) => s.questions).map((q) => [q.id, q]));
+    const partners = byId.get('partners')?.answer ?? '';
+    expect(partners.split('\n')[0]).toBe('| Partner | Wat doet deze partner? | Verwijzing van/naar de bibliotheek |');
+    expect(partners).not.toContain('Convenant');
+    const extended = byId.get('samenwerkingsafspraken')?.answer ?? '';
+    expect(extended.split('\n')[0]).toBe(
+      '| Partner | Wat doet deze partner? | Verwijzing van/naar de bibliotheek | Samenwerkingsafspraken vastgelegd? | Welke afspraken? |',
+    );
+    expect(extended).toContain('| Ja | Convenant 2026, jaarlijks geëvalueerd. |');
+    const functies = byId.get('functies')?.answer ?? '';
+    expect(functies).toContain('| 16 uur per week |');
+    expect(functies).toContain('| 3,5 uur per week |');
+    expect(functies).toContain('Planning spreekuren<br>Contact met partners');
+  });
+
+  it('an extending group with an empty base list says so', async () => {
+    const ws = await worksheet('randvoorwaarden');
+    const byId = new Map(buildReport(ws, { samenwerkingsafspraken: true }).sections.flatMap((s) => s.questions).map((q) => [q.id, q]));
+    expect(byId.get('samenwerkingsafspraken')?.answer).toBe('_Het overzicht is nog leeg._');
+  });
+
+  it('shows choice values by their label', async () => {
+    const ws = structuredClone(await worksheet('plan-van-aanpak'));
+    ws.steps[0]!.questions.push(
+      { id: 'keuze', type: 'choice', label: 'Keuze?', options: [{ value: 'a', label: 'Optie A' }, 'b'] },
+      { id: 'meer', type: 'multichoice', label: 'Meer?', options: [{ value: 'a', label: 'Optie A' }, 'b'], other: true },
+    );
+    const byId = new Map(buildReport(ws, { keuze: 'a', meer: ['a', 'b', 'iets anders'] }).sections.flatMap((s) => s.questions).map((q) => [q.id, q]));
+    expect(byId.get('keuze')?.answer).toBe('Optie A');
+    expect(byId.get('meer')?.answer).toBe('- Optie A\n- b\n- iets anders');
+  });
+
+  it('lists ontwikkelpunten per step with the intro of the workbook', async () => {
+    const { ws, file } = await fixture('randvoorwaarden.yaml');
+    const { developmentPoints } = buildReport(ws, file);
+    expect(developmentPoints.intro).toBe(DEVELOPMENT_INTRO);
+    expect(DEVELOPMENT_INTRO).toContain('Met deze punten kan je jouw dienstverlening verder ontwikkelen.');
+    expect(developmentPoints.groups.map((g) => g.title)).toEqual([
+      'Stap 1. Strategie en beleid',
+      'Stap 2. Producten en diensten',
+      'Stap 4. Processen en werkwijzen',
+      'Stap 5. Processen en werkwijzen',
+      'Stap 6. Middelen',
+    ]);
+    const stap1 = developmentPoints.groups[0]?.items ?? [];
+    expect(stap1).toEqual([
+      expect.objectContaining({ id: 'eigen-plan', number: '1.2.', state: 'unknown', stateText: 'weet ik (nog) niet' }),
+    ]);
+    const all = developmentPoints.groups.flatMap((g) => g.items.map((i) => i.state));
+    expect(new Set(all)).toEqual(new Set(['unknown', 'empty', 'open']));
+  });
+
+  it('gives an unnumbered follow-up ontwikkelpunt the question it belongs to', async () => {
+    const { ws, file } = await fixture('gemeentelandschap.yaml');
+    const ws1 = ws;
+    const answers = { ...file.answers, 'overlegstructuur-wie': { weet_ik_niet: true as const } };
+    const items = buildReport(ws1, answers).developmentPoints.groups.flatMap((g) => g.items);
+    expect(items.find((i) => i.id === 'overlegstructuur-wie')?.context).toBe(
+      'Is er een vaste overlegstructuur tussen de bibliotheek en gemeente(s) (breder dan enkel digitale Inclusie)?',
+    );
+  });
+
+  it('dossier: title and subject with the library, not-started sheets in the overview', async () => {
+    const sheets = await loadShippedWorksheets();
+    const { file } = await fixture('gemeentelandschap.yaml');
+    const doc = dossierReport(sheets.map((ws) => (ws.id === 'gemeentelandschap' ? { worksheet: ws, answers: file } : { worksheet: ws })));
+    expect(doc.subject).toBe('Dossier digitale inclusie – Bibliotheek Voorbeeldstad');
+    expect(doc.context.sheets.map((s) => s.id)).toEqual(['gemeentelandschap']);
+    expect(doc.context.notStarted.map((s) => [s.id, s.statusLine, s.command])).toEqual([
+      ['randvoorwaarden', 'Nog niet begonnen', 'werkboek start randvoorwaarden'],
+      ['plan-van-aanpak', 'Nog niet begonnen', 'werkboek start plan-van-aanpak'],
+    ]);
+  });
+
+  it('subject of one worksheet', async () => {
+    const { ws, file } = await fixture('randvoorwaarden.yaml');
+    expect(worksheetReport(ws, file).subject).toBe(
+      'Werkboek digitale inclusie: Randvoorwaarden digitale inclusie dienstverlening – Bibliotheek Voorbeeldstad',
+    );
+    expect(worksheetReport(ws, {}).subject).toBe('Werkboek digitale inclusie: Randvoorwaarden digitale inclusie dienstverlening');
+  });
+});
