@@ -95,7 +95,9 @@ function buildProgram(out: Output): Command {
     .usage('<werkblad|alles> [opties]')
     .description('maak een rapport (Markdown, HTML of e-mailconcept) van een werkblad of van alles')
     .argument('<werkblad>', 'gemeentelandschap, randvoorwaarden, plan-van-aanpak of alles')
-    .addOption(new Option('-f, --formaat <formaat>', 'md, html of eml').choices(['md', 'html', 'eml']).default('md'))
+    .addOption(
+      new Option('-f, --formaat <formaat>', 'md, html of eml (standaard: volgens de extensie van -o, anders md)').choices(['md', 'html', 'eml']),
+    )
     .option('-o, --uitvoer <bestand>', 'schrijf naar dit bestand in plaats van naar het scherm')
     .option('-s, --sjabloon <bestand>', 'een eigen Liquid-sjabloon in plaats van het standaardsjabloon')
     .option('--aan <adres>', 'e-mailadres van de ontvanger (bij --formaat eml)')
@@ -103,12 +105,12 @@ function buildProgram(out: Output): Command {
     .action(
       async (
         werkblad: string,
-        opts: { formaat: 'md' | 'html' | 'eml'; uitvoer?: string; sjabloon?: string; aan?: string; map?: string },
+        opts: { formaat?: 'md' | 'html' | 'eml'; uitvoer?: string; sjabloon?: string; aan?: string; map?: string },
       ) => {
         const { report } = await import('./commands/rapport.js');
         await report({
           worksheet: werkblad,
-          format: opts.formaat,
+          format: opts.formaat ?? formatFromFileName(opts.uitvoer),
           output: opts.uitvoer,
           template: opts.sjabloon,
           to: opts.aan,
@@ -132,6 +134,12 @@ function buildProgram(out: Output): Command {
     });
 
   return program;
+}
+
+/** `-o dossier.html` means HTML, `-o concept.eml` an email draft; anything else Markdown. */
+export function formatFromFileName(file: string | undefined): 'md' | 'html' | 'eml' {
+  const ext = file?.toLowerCase().split('.').pop();
+  return ext === 'html' || ext === 'htm' ? 'html' : ext === 'eml' ? 'eml' : 'md';
 }
 
 /** Commander's own errors, in Dutch. */
