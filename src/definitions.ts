@@ -204,6 +204,8 @@ export function describeFsError(err: unknown): string {
       return 'dit is een map, geen bestand';
     case 'ENOTDIR':
       return 'een deel van het pad is geen map';
+    case 'EEXIST':
+      return 'er staat een bestand waar een map verwacht wordt';
     default:
       return code ?? String((err as Error | null)?.message ?? err);
   }

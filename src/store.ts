@@ -4,7 +4,7 @@
 import { readFile, mkdir, copyFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { Document, isMap, type YAMLMap } from 'yaml';
-import type { Question, Worksheet } from './definition-schema.js';
+import type { Field, Question, Worksheet } from './definition-schema.js';
 import { allQuestions, describeFsError, optionValue } from './definitions.js';
 import { isUnknown, UNKNOWN_KEY, type AnswerValue, type Answers } from './answers.js';
 import { ExitCode, FileIssuesError, WerkboekError, type Issue } from './errors.js';
@@ -196,8 +196,9 @@ export function validateAnswersDocument(located: Located, ws: Worksheet): Issue[
     const problem = checkValue(question, value);
     if (problem) issues.push(issueAt(located, [ANSWERS_KEY, id], problem.message, problem.key));
     if (question.type === 'group' && Array.isArray(value) && !question.extends) {
+      const fields = groupFields(ws, question);
       value.forEach((item, i) => {
-        const itemProblem = checkItem(question, item);
+        const itemProblem = checkItem(question, fields, item);
         if (itemProblem) issues.push(issueAt(located, [ANSWERS_KEY, id, i, ...itemProblem.path], itemProblem.message));
       });
     }
@@ -243,12 +244,27 @@ function checkValue(q: Question, value: unknown): { message: string; key?: strin
   }
 }
 
-function checkItem(q: Extract<Question, { type: 'group' }>, item: unknown): { path: PathKey[]; message: string } | undefined {
+type GroupQuestion = Extract<Question, { type: 'group' }>;
+
+/** The fields of a group's items: its own, plus those added by groups that extend it. */
+function groupFields(ws: Worksheet, group: GroupQuestion): Map<string, Field> {
+  const fields = new Map(group.fields.map((f) => [f.id, f]));
+  for (const q of allQuestions(ws)) {
+    if (q.type === 'group' && q.extends === group.id) for (const f of q.fields) if (!fields.has(f.id)) fields.set(f.id, f);
+  }
+  return fields;
+}
+
+function checkItem(q: GroupQuestion, fields: ReadonlyMap<string, Field>, item: unknown): { path: PathKey[]; message: string } | undefined {
   if (typeof item !== 'object' || item === null || Array.isArray(item)) {
     return { path: [], message: `elk ${q.item}-item moet velden hebben, bijv. "${q.fields[0]?.id ?? 'naam'}: …"` };
   }
   for (const [key, v] of Object.entries(item as Record<string, unknown>)) {
     if (v !== null && typeof v === 'object') return { path: [key], message: `veld "${key}" moet één waarde zijn` };
+    // Keys that are no field of the group are kept as they are, like unknown answers.
+    const field = fields.get(key);
+    const problem = field && v !== null ? checkValue(field, v) : undefined;
+    if (problem) return { path: [key], message: problem.message };
   }
   return undefined;
 }

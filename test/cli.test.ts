@@ -1,0 +1,257 @@
+// The CLI as a user runs it: `node bin/werkboek.js …` (compiled dist/, built
+// by `npm test`), without a terminal, with a temporary WERKBOEK_MAP and HOME.
+// `start` (interactive) and `rapport` belong to their own test files.
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { programVersion } from '../src/version.js';
+import { assertBuilt, runCli, type RunOptions, type RunResult } from './helpers/run.js';
+import { lineColOf, questionsDir, replaceOnce, useTempDir } from './helpers/temp.js';
+
+const tmp = useTempDir('werkboek-cli-');
+
+beforeAll(() => assertBuilt());
+
+/** Run with a temp map and home, from the temp folder. */
+function werkboek(args: string[], options: RunOptions = {}): Promise<RunResult> {
+  return runCli(args, {
+    cwd: tmp(),
+    ...options,
+    env: { WERKBOEK_MAP: path.join(tmp(), 'map'), HOME: path.join(tmp(), 'home'), XDG_DATA_HOME: undefined, ...options.env },
+  });
+}
+
+function expectNoStackTrace(r: RunResult): void {
+  expect(r.stderr).not.toMatch(/^\s+at .+:\d+:\d+\)?$/m);
+  expect(r.stderr).not.toMatch(/\b(TypeError|ReferenceError|SyntaxError|Error):/);
+}
+
+const ANSWERS = `werkblad: gemeentelandschap
+versie: 1
+status: concept
+aangemaakt: 2026-11-20T09:00:00.000Z
+bijgewerkt: 2026-11-20T09:00:00.000Z
+programma: werkboek 0.1.0
+antwoorden:
+  naam: An
+  bibliotheek: Bieb
+  datum: "2026-11-20"
+  thema-in-agenda: ja
+`;
+
+describe('werkboek --help / --version', () => {
+  it('--help shows Dutch headings and exits 0', async () => {
+    const r = await werkboek(['--help']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toMatch(/^Gebruik: werkboek <opdracht> \[opties\]/);
+    for (const heading of ['Opties:', 'Opdrachten:', 'Voorbeelden:']) expect(r.stdout).toContain(`\n${heading}\n`);
+    for (const english of ['Usage:', 'Commands:', 'Options:', 'display help']) expect(r.stdout).not.toContain(english);
+    for (const command of ['start', 'status', 'lijst', 'rapport', 'controleer']) expect(r.stdout).toMatch(new RegExp(`^  ${command}\\b`, 'm'));
+  });
+
+  it('without arguments shows the same help, exit 0', async () => {
+    const r = await werkboek([]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('Gebruik:');
+    expect(r.stdout).toContain('Opdrachten:');
+  });
+
+  it('help for a command is Dutch too', async () => {
+    const r = await werkboek(['help', 'controleer']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^Gebruik: werkboek controleer/);
+    expect(r.stdout).toContain('Argumenten:');
+  });
+
+  it('--version and -V print the version from package.json', async () => {
+    const pkg = JSON.parse(await readFile(path.join(questionsDir, '..', 'package.json'), 'utf8')) as { version: string };
+    for (const flag of ['--version', '-V']) {
+      const r = await werkboek([flag]);
+      expect(r.code).toBe(0);
+      expect(r.stdout).toBe(`${pkg.version}\n`);
+    }
+    expect(programVersion).toBe(pkg.version);
+  });
+});
+
+describe('werkboek lijst / status', () => {
+  it('lijst: three worksheets, question counts, niet begonnen', async () => {
+    const r = await werkboek(['lijst']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('');
+    const lines = r.stdout.split('\n');
+    expect(lines.filter((l) => /^\d\. /.test(l)).map((l) => l.split(/\s+/)[1])).toEqual(['gemeentelandschap', 'randvoorwaarden', 'plan-van-aanpak']);
+    expect(r.stdout).toContain('1. gemeentelandschap  Verken jouw gemeentelandschap');
+    expect(r.stdout).toContain('16 vragen · niet begonnen');
+    expect(r.stdout).toContain('38 vragen · niet begonnen');
+    expect(r.stdout).toContain('12 vragen · niet begonnen');
+    expect(r.stdout).toContain('werkboek start <werkblad>');
+  });
+
+  it('lijst shows progress of a started worksheet (and the english alias works)', async () => {
+    const map = path.join(tmp(), 'map');
+    await mkdir(map);
+    await writeFile(path.join(map, 'gemeentelandschap.yaml'), ANSWERS);
+    const r = await werkboek(['list']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('16 vragen · concept (4 van 11 beantwoord)');
+    expect(r.stdout).toContain('38 vragen · niet begonnen');
+  });
+
+  it('--map wins over WERKBOEK_MAP', async () => {
+    const other = path.join(tmp(), 'andere-map');
+    await mkdir(other);
+    await writeFile(path.join(other, 'gemeentelandschap.yaml'), ANSWERS);
+    const r = await werkboek(['status', '--map', other]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain(`Map: ${other}`);
+    expect(r.stdout).toContain('concept (4 van 11 beantwoord)');
+  });
+
+  it('status on an empty folder: every worksheet niet begonnen, nothing created', async () => {
+    const r = await werkboek(['status']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toContain(`Map: ${path.join(tmp(), 'map')}`);
+    expect(r.stdout.match(/^ {3}niet begonnen$/gm)).toHaveLength(3);
+    expect(r.stdout).toContain('1. Verken jouw gemeentelandschap (gemeentelandschap)');
+    expect(await readdir(tmp())).toEqual([]);
+  });
+
+  it('status reports an unreadable answers file without failing', async () => {
+    const map = path.join(tmp(), 'map');
+    await mkdir(map);
+    await writeFile(path.join(map, 'randvoorwaarden.yaml'), 'werkblad: randvoorwaarden\nstatus: klaar\n');
+    const r = await werkboek(['status']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('onleesbaar bestand');
+    expect(r.stdout).toContain('"status" moet "concept" of "afgerond" zijn, niet "klaar"');
+    expectNoStackTrace(r);
+  });
+});
+
+describe('werkboek controleer', () => {
+  it('the shipped definitions: in orde, exit 0', async () => {
+    const r = await werkboek(['controleer']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('');
+    expect(r.stdout.match(/: in orde \(werkblad "[a-z-]+", versie \d+\)$/gm)).toHaveLength(3);
+  });
+
+  it('a broken copy: bestand:regel:kolom: melding, exit 1', async () => {
+    const shipped = await readFile(path.join(questionsDir, 'gemeentelandschap.yaml'), 'utf8');
+    const broken = replaceOnce(shipped, 'when: { question: gemeenteraad, is: ja }', 'when: { question: gemeenteraadd, is: ja }');
+    await writeFile(path.join(tmp(), 'kapot.yaml'), broken);
+    const at = lineColOf(broken, 'question: gemeenteraadd');
+    const r = await werkboek(['controleer', 'kapot.yaml']);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe(
+      `kapot.yaml:${at.line}:${at.col}: voorwaarde verwijst naar onbekende vraag "gemeenteraadd" (steps[0].questions[7].when.question)\n`,
+    );
+    expectNoStackTrace(r);
+  });
+
+  it('several files: checks them all, exit 1 when one is broken', async () => {
+    await writeFile(path.join(tmp(), 'tab.yaml'), 'id: x\nversion: 1\n\tnumber: 1\n');
+    const r = await werkboek(['check', path.join(questionsDir, 'plan-van-aanpak.yaml'), 'tab.yaml']);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/plan-van-aanpak\.yaml: in orde/);
+    expect(r.stdout).toMatch(/^tab\.yaml:3:1: tabs zijn niet toegestaan als inspringing; gebruik spaties/m);
+  });
+
+  it('a valid answers file: in orde, exit 0', async () => {
+    await writeFile(path.join(tmp(), 'antwoorden.yaml'), ANSWERS);
+    const r = await werkboek(['controleer', 'antwoorden.yaml']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe('antwoorden.yaml: in orde (antwoorden bij "gemeentelandschap", concept, 4 van 11 beantwoord)\n');
+  });
+
+  it('an invalid answers file: every problem with its position, exit 1', async () => {
+    const text = ANSWERS.replace('status: concept', 'status: klaar').replace('thema-in-agenda: ja', 'thema-in-agenda: misschien');
+    await writeFile(path.join(tmp(), 'antwoorden.yaml'), text);
+    const before = await readFile(path.join(tmp(), 'antwoorden.yaml'), 'utf8');
+    const r = await werkboek(['controleer', 'antwoorden.yaml']);
+    expect(r.code).toBe(1);
+    const status = lineColOf(text, 'status: klaar');
+    const thema = lineColOf(text, 'thema-in-agenda: misschien');
+    expect(r.stdout.split('\n')).toEqual([
+      `antwoorden.yaml:${status.line}:${status.col}: "status" moet "concept" of "afgerond" zijn, niet "klaar" (status)`,
+      `antwoorden.yaml:${thema.line}:${thema.col}: verwacht "ja" of "nee" bij "thema-in-agenda" (antwoorden.thema-in-agenda)`,
+      '',
+    ]);
+    expect(await readFile(path.join(tmp(), 'antwoorden.yaml'), 'utf8')).toBe(before);
+    expectNoStackTrace(r);
+  });
+
+  it('an answers file for an unknown worksheet: suggestion, exit 2', async () => {
+    await writeFile(path.join(tmp(), 'a.yaml'), ANSWERS.replace('werkblad: gemeentelandschap', 'werkblad: gemeentelandschp'));
+    const r = await werkboek(['controleer', 'a.yaml']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('Bedoel je "gemeentelandschap"?');
+    expectNoStackTrace(r);
+  });
+
+  it('a file that does not exist: Dutch message, exit 2', async () => {
+    const r = await werkboek(['controleer', 'bestaat-niet.yaml']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('werkboek: Kan bestaat-niet.yaml niet lezen: bestand of map bestaat niet.\n');
+  });
+});
+
+describe('wrong use', () => {
+  it('an unknown command: Dutch message, exit 2', async () => {
+    const r = await werkboek(['xyzzy']);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toBe('werkboek: Onbekende opdracht "xyzzy". Zie "werkboek --help".\n');
+  });
+
+  it('an unknown command close to a real one: Dutch message with a suggestion, exit 2', async () => {
+    const r = await werkboek(['invulen']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^werkboek: Onbekende opdracht "invulen"\. Bedoel je "invullen"\?/);
+    expectNoStackTrace(r);
+  });
+
+  it('an unknown option: Dutch message, exit 2', async () => {
+    const r = await werkboek(['lijst', '--kleur']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('werkboek: Onbekende optie "--kleur". Zie "werkboek --help".\n');
+  });
+
+  it('a missing argument: Dutch message, exit 2', async () => {
+    const r = await werkboek(['start']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('Er ontbreekt een argument: werkblad.');
+  });
+
+  it('start with a typo: suggestion, exit 2, no stack trace, nothing written', async () => {
+    const r = await werkboek(['start', 'gemeentelandschp']);
+    expect(r.code).toBe(2);
+    expect(r.stderr.split('\n')[0]).toBe('werkboek: Onbekend werkblad "gemeentelandschp". Bedoel je "gemeentelandschap"?');
+    expect(r.stderr).toContain('werkboek lijst');
+    expectNoStackTrace(r);
+    expect(await readdir(tmp())).toEqual([]);
+  });
+
+  it('start with garbage: no suggestion, exit 2', async () => {
+    const r = await werkboek(['start', 'qq']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).not.toContain('Bedoel je');
+    expectNoStackTrace(r);
+  });
+
+  it('start without a terminal: a Dutch explanation, exit 2, nothing written', async () => {
+    const r = await werkboek(['start', 'gemeentelandschap']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('terminal');
+    expectNoStackTrace(r);
+    expect(await readdir(tmp())).toEqual([]);
+  });
+
+  it('no colour codes when NO_COLOR is set', async () => {
+    const r = await werkboek(['onbekend']);
+    expect(r.stderr).not.toContain('\u001b[');
+  });
+});
