@@ -1,7 +1,7 @@
 // Answers files: read with positions, validate against the worksheet, and
 // write atomically (temp file in the same folder, fsync, rename) keeping
 // comments and keys a user added by hand.
-import { readFile, mkdir, copyFile, stat } from 'node:fs/promises';
+import { readFile, mkdir, copyFile, stat, readdir, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { Document, isMap, type YAMLMap } from 'yaml';
 import type { Field, Question, Worksheet } from './definition-schema.js';
@@ -294,3 +294,22 @@ export async function exists(file: string): Promise<boolean> {
   }
 }
 
+
+/**
+ * Remove temp files that an atomic save left behind when its process was
+ * killed mid-write (`<naam>.yaml.<getal>`, write-file-atomic's naming). Only
+ * call this while holding the lock, so no save of ours is in progress.
+ */
+export async function removeStaleTempFiles(file: string): Promise<string[]> {
+  const dir = path.dirname(file);
+  const base = path.basename(file);
+  let names: string[];
+  try {
+    names = await readdir(dir);
+  } catch {
+    return [];
+  }
+  const stale = names.filter((n) => n.startsWith(base + '.') && /^\d{1,10}$/.test(n.slice(base.length + 1)));
+  await Promise.all(stale.map((n) => unlink(path.join(dir, n)).catch(() => {})));
+  return stale;
+}

@@ -11,7 +11,7 @@ import type { Worksheet } from '../src/definition-schema.js';
 import { loadDefinitionFile, loadShippedWorksheets } from '../src/definitions.js';
 import { unknownAnswer, type AnswerValue, type Answers } from '../src/answers.js';
 import { ExitCode, FileIssuesError, formatIssue, WerkboekError } from '../src/errors.js';
-import { AnswersFile, backupFile, exists, WriteError } from '../src/store.js';
+import { AnswersFile, backupFile, exists, removeStaleTempFiles, WriteError } from '../src/store.js';
 import { programVersion } from '../src/version.js';
 import { assertBuilt } from './helpers/run.js';
 import { fixturesDir, lineColOf, makeTempDir, questionsDir, repoRoot, useTempDir } from './helpers/temp.js';
@@ -479,6 +479,10 @@ describe('kill loop: SIGKILL while saving never leaves a broken or older file', 
       };
 
       if (stderr.trim()) return record(false, -1, `child stderr: ${stderr.trim().slice(0, 300)}`);
+      // The next `werkboek start` removes what a killed save left behind.
+      await removeStaleTempFiles(file);
+      const remaining = (await readdir(sub)).filter((n) => n !== 'plan-van-aanpak.yaml');
+      if (remaining.length) return record(false, -1, `temp files not cleaned up: ${remaining.join(', ')}`);
       let f: AnswersFile | undefined;
       try {
         f = await AnswersFile.read(file, ws);

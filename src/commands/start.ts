@@ -5,7 +5,7 @@ import type { Output } from '../output.js';
 import { answersPath, resolveDossier } from '../paths.js';
 import type { Prompter } from '../prompts.js';
 import { runWorksheet, type Style } from '../runner.js';
-import { AnswersFile, backupFile } from '../store.js';
+import { AnswersFile, backupFile, removeStaleTempFiles } from '../store.js';
 import { walk } from '../walk.js';
 import { formatStamp } from '../dossier.js';
 
@@ -43,6 +43,7 @@ export async function start(options: StartOptions): Promise<void> {
   const style = options.style ?? (await terminalStyle(out.color));
   const prompter = options.prompter ?? (await terminalPrompter(out.color));
   try {
+    await removeStaleTempFiles(target);
     file = await AnswersFile.read(target, ws); // again: it may have changed while we waited for the lock
     prompter.print(`${style.bold(`Werkblad ${ws.number}: ${ws.title}`)}\n${style.dim(`Antwoorden worden na elke vraag bewaard in ${dossier.dir}`)}`);
     let startInReview = false;
