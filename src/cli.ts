@@ -1,10 +1,16 @@
 // The command line: commander defines the commands, each command module is
 // imported only when it runs, and one error boundary turns typed errors
 // into one Dutch line and an exit code.
-import { Command, CommanderError, Option } from 'commander';
+import { createRequire } from 'node:module';
+import type * as Commander from 'commander';
 import { ExitCode, InterruptedError, WerkboekError } from './errors.js';
 import { programVersion } from './version.js';
 import { createOutput, type Output } from './output.js';
+
+// commander's CommonJS entry loads faster than its ESM wrapper (which loads it anyway): this is on every start.
+const { Command, CommanderError, Option } = createRequire(import.meta.url)('commander') as typeof Commander;
+type Command = Commander.Command;
+type CommanderError = Commander.CommanderError;
 
 const TITLES: Record<string, string> = {
   'Usage:': 'Gebruik:',
@@ -195,16 +201,16 @@ async function handleError(err: unknown, out: Output, program: Command): Promise
     if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') {
       return ExitCode.ok;
     }
-    out.error(await commanderMessage(err, program.commands.flatMap((c) => [c.name(), ...c.aliases()])));
+    await out.error(await commanderMessage(err, program.commands.flatMap((c) => [c.name(), ...c.aliases()])));
     return ExitCode.usage;
   }
   if (err instanceof InterruptedError) return err.exitCode;
   if (err instanceof WerkboekError) {
-    out.error(err.message, err.hint);
+    await out.error(err.message, err.hint);
     if (process.env.WERKBOEK_DEBUG === '1') out.stderr(String(err.stack) + '\n');
     return err.exitCode;
   }
-  out.error('Er ging iets onverwachts mis. Er is niets van je antwoorden verloren gegaan.', 'Meld dit met de uitvoer van WERKBOEK_DEBUG=1 werkboek …');
+  await out.error('Er ging iets onverwachts mis. Er is niets van je antwoorden verloren gegaan.', 'Meld dit met de uitvoer van WERKBOEK_DEBUG=1 werkboek …');
   out.stderr(`${process.env.WERKBOEK_DEBUG === '1' ? String((err as Error)?.stack ?? err) : String((err as Error)?.message ?? err)}\n`);
   return 70;
 }

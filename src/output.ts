@@ -1,24 +1,23 @@
 // The only writer to the terminal for non-interactive output. Commands
 // receive an Output so tests can capture what they print.
-import { Chalk } from 'chalk';
-
 export interface Output {
   color: boolean;
   stdout(text: string): void;
   stderr(text: string): void;
-  /** One Dutch error line (and optionally a hint line) on stderr. */
-  error(message: string, hint?: string): void;
+  /** One Dutch error line (and optionally a hint line) on stderr. Colours load only here, keeping start-up light. */
+  error(message: string, hint?: string): Promise<void>;
   /** A line of normal output on stdout. */
   line(text?: string): void;
 }
 
 export function createOutput(opts: { color: boolean }): Output {
-  const chalk = new Chalk({ level: opts.color && process.stderr.isTTY ? 1 : 0 });
   return {
     color: opts.color,
     stdout: (text) => void process.stdout.write(text),
     stderr: (text) => void process.stderr.write(text),
-    error(message, hint) {
+    async error(message, hint) {
+      const { Chalk } = await import('chalk');
+      const chalk = new Chalk({ level: opts.color && process.stderr.isTTY ? 1 : 0 });
       process.stderr.write(`${chalk.red('werkboek: ' + message)}\n`);
       if (hint) process.stderr.write(`${chalk.dim(hint)}\n`);
     },
@@ -38,7 +37,7 @@ export function memoryOutput(): Output & { out: string; err: string } {
     stderr(text: string) {
       rec.err += text;
     },
-    error(message: string, hint?: string) {
+    async error(message: string, hint?: string) {
       rec.err += `werkboek: ${message}\n${hint ? hint + '\n' : ''}`;
     },
     line(text = '') {

@@ -7,15 +7,8 @@ import path from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import {
-  allQuestions,
-  checkDefinitionFile,
-  checkDefinitionSource,
-  loadDefinitionFile,
-  loadShippedWorksheets,
-  resolveWorksheet,
-  shippedDefinitionFiles,
-} from '../src/definitions.js';
+import { allQuestions, loadShippedWorksheets, resolveWorksheet, shippedDefinitionFiles } from '../src/definitions.js';
+import { checkDefinitionFile, checkDefinitionSource, loadDefinitionFile } from '../src/definition-check.js';
 import { ExitCode, FileIssuesError, formatIssue, WerkboekError } from '../src/errors.js';
 import { fixturesDir, lineColOf, repoRoot, replaceOnce, shippedIds, shippedSource, useTempDir, type ShippedId } from './helpers/temp.js';
 
@@ -398,5 +391,20 @@ describe('schema/werkblad.schema.json', () => {
     const nested = replaceOnce(shipped, 'when: { question: gemeenteraad, is: ja }', 'when: { any: [ { all: [ { question: gemeenteraad } ] } ] }');
     expect(validate(parse(nested))).toBe(false);
     expect(checkDefinitionSource(nested, 'x.yaml').issues.length).toBeGreaterThan(0);
+  });
+});
+
+describe('the build cache of the shipped worksheets (dist/worksheets.json)', () => {
+  it('holds exactly the validated definitions, with the size and mtime of each file', async () => {
+    const { buildDefinitionCache, cacheFile } = await import('../src/definitions.js');
+    const { statSync } = await import('node:fs');
+    const cache = JSON.parse(await readFile(cacheFile, 'utf8')) as Awaited<ReturnType<typeof buildDefinitionCache>>;
+    const files = await shippedDefinitionFiles();
+    const validated = await Promise.all(files.map((f) => loadDefinitionFile(f)));
+    expect(cache.worksheets).toEqual(validated.sort((a, b) => a.number - b.number));
+    for (const f of files) {
+      const { size, mtimeMs } = statSync(f);
+      expect(cache.sources[path.basename(f)]).toEqual({ size, mtimeMs });
+    }
   });
 });

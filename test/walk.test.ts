@@ -6,7 +6,8 @@
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Condition, Question, Worksheet } from '../src/definition-schema.js';
-import { allQuestions, loadDefinitionFile, loadShippedWorksheets } from '../src/definitions.js';
+import { allQuestions, loadShippedWorksheets } from '../src/definitions.js';
+import { loadDefinitionFile } from '../src/definition-check.js';
 import { unknownAnswer, type AnswerValue, type Answers, type GroupItem } from '../src/answers.js';
 import {
   developmentPoints,

@@ -1,0 +1,180 @@
+// Validate worksheet definitions (questions/*.yaml): YAML with positions,
+// the zod schema, then cross-references. Errors carry `bestand:regel:kolom`
+// positions and the field path. Loaded only when a definition has to be
+// checked (controleer, tests, or shipped files newer than the build cache).
+import { readFile } from 'node:fs/promises';
+import { z } from 'zod';
+import { worksheetSchema, type Condition, type Question, type Worksheet } from './definition-schema.js';
+import { ExitCode, FileIssuesError, WerkboekError, type Issue } from './errors.js';
+import { issueAt, parseLocated, type Located, type PathKey } from './yaml-positions.js';
+import { describeFsError, optionValue } from './definitions.js';
+
+z.config(z.locales.nl());
+
+export interface CheckResult {
+  file: string;
+  worksheet?: Worksheet;
+  issues: Issue[];
+}
+
+/** Validate one definition file; never throws for content problems. */
+export async function checkDefinitionFile(file: string, displayName = file): Promise<CheckResult> {
+  let source: string;
+  try {
+    source = await readFile(file, 'utf8');
+  } catch (err) {
+    throw new WerkboekError(`Kan ${displayName} niet lezen: ${describeFsError(err)}`, ExitCode.usage);
+  }
+  return checkDefinitionSource(source, displayName);
+}
+
+export function checkDefinitionSource(source: string, file: string): CheckResult {
+  const { located, issues } = parseLocated(file, source);
+  if (issues.length) return { file, issues };
+  const data: unknown = located.doc.toJS();
+  const parsed = worksheetSchema.safeParse(data);
+  if (!parsed.success) {
+    return { file, issues: parsed.error.issues.map((issue) => zodIssue(located, issue, data)) };
+  }
+  const crossIssues = checkReferences(located, parsed.data);
+  return crossIssues.length ? { file, issues: crossIssues } : { file, worksheet: parsed.data, issues: [] };
+}
+
+export async function loadDefinitionFile(file: string, displayName = file): Promise<Worksheet> {
+  const result = await checkDefinitionFile(file, displayName);
+  if (!result.worksheet) throw new FileIssuesError(result.issues, ExitCode.invalid);
+  return result.worksheet;
+}
+
+function zodIssue(located: Located, issue: z.core.$ZodIssue, data: unknown): Issue {
+  const p = issue.path.filter((k): k is PathKey => typeof k !== 'symbol');
+  if (issue.code === 'unrecognized_keys') {
+    const key = issue.keys[0] ?? '';
+    return issueAt(located, p, `onbekend veld "${key}"`, key);
+  }
+  if (issue.code === 'invalid_union' && 'discriminator' in issue && issue.discriminator) {
+    const value = valueAt(data, p);
+    const options = (issue as { options?: unknown[] }).options ?? [];
+    const message =
+      value === undefined
+        ? `"${issue.discriminator}" ontbreekt; kies uit: ${options.join(', ')}`
+        : `onbekend ${issue.discriminator} "${String(value)}"; kies uit: ${options.join(', ')}`;
+    return issueAt(located, p, message);
+  }
+  if (issue.code === 'invalid_type' && valueAt(data, p) === undefined) {
+    const field = p[p.length - 1];
+    return issueAt(located, p.slice(0, -1), `verplicht veld "${String(field)}" ontbreekt`);
+  }
+  return issueAt(located, p, issue.message);
+}
+
+function valueAt(data: unknown, p: readonly PathKey[]): unknown {
+  let cur: unknown = data;
+  for (const key of p) {
+    if (cur === null || typeof cur !== 'object') return undefined;
+    cur = (cur as Record<PathKey, unknown>)[key];
+  }
+  return cur;
+}
+
+interface Placed {
+  question: Question;
+  path: PathKey[];
+  index: number;
+}
+
+/** Checks zod cannot express: unique ids, conditions and group references pointing backwards. */
+function checkReferences(located: Located, ws: Worksheet): Issue[] {
+  const issues: Issue[] = [];
+  const placed = new Map<string, Placed>();
+  const stepIds = new Set<string>();
+  const all: Placed[] = [];
+  ws.meta?.forEach((question, i) => all.push({ question, path: ['meta', i], index: all.length }));
+  ws.steps.forEach((step, s) => {
+    if (stepIds.has(step.id)) issues.push(issueAt(located, ['steps', s, 'id'], `dubbel stap-id "${step.id}"`));
+    stepIds.add(step.id);
+    step.questions.forEach((question, i) =>
+      all.push({ question, path: ['steps', s, 'questions', i], index: all.length }),
+    );
+  });
+
+  for (const entry of all) {
+    const { question, path: p } = entry;
+    const earlier = placed.get(question.id);
+    if (earlier) {
+      issues.push(issueAt(located, [...p, 'id'], `dubbel id "${question.id}" (ook gebruikt in ${pathName(earlier.path)})`));
+      continue;
+    }
+    if (question.when) checkCondition(question.when, [...p, 'when'], entry);
+    if (question.type === 'group') {
+      const ids = new Set<string>();
+      question.fields.forEach((field, f) => {
+        if (ids.has(field.id)) issues.push(issueAt(located, [...p, 'fields', f, 'id'], `dubbel veld-id "${field.id}"`));
+        ids.add(field.id);
+      });
+      if (question.extends) {
+        const base = placed.get(question.extends) ?? lookupLater(question.extends);
+        if (!base) {
+          issues.push(issueAt(located, [...p, 'extends'], `"extends" verwijst naar onbekende vraag "${question.extends}"`));
+        } else if (base.index > entry.index) {
+          issues.push(issueAt(located, [...p, 'extends'], `"extends" verwijst naar "${question.extends}", die pas later komt`));
+        } else if (base.question.type !== 'group') {
+          issues.push(issueAt(located, [...p, 'extends'], `"extends" verwijst naar "${question.extends}", maar dat is geen groep (type ${base.question.type})`));
+        } else {
+          if (base.question.extends) {
+            issues.push(issueAt(located, [...p, 'extends'], `"${question.extends}" breidt zelf al een groep uit; verwijs naar de oorspronkelijke groep`));
+          }
+          for (const [f, field] of question.fields.entries()) {
+            if (base.question.fields.some((b) => b.id === field.id)) {
+              issues.push(issueAt(located, [...p, 'fields', f, 'id'], `veld-id "${field.id}" bestaat al in groep "${question.extends}"`));
+            }
+          }
+        }
+      }
+    }
+    placed.set(question.id, entry);
+  }
+  return issues;
+
+  function lookupLater(id: string): Placed | undefined {
+    return all.find((e) => e.question.id === id);
+  }
+
+  function checkCondition(cond: Condition, p: PathKey[], self: Placed): void {
+    if ('any' in cond || 'all' in cond) {
+      const list = 'any' in cond ? cond.any : cond.all;
+      const key = 'any' in cond ? 'any' : 'all';
+      list.forEach((c, i) => checkCondition(c, [...p, key, i], self));
+      return;
+    }
+    const target = placed.get(cond.question);
+    if (!target) {
+      const later = lookupLater(cond.question);
+      const message =
+        later && later.index >= self.index
+          ? `voorwaarde verwijst naar "${cond.question}", die niet eerder in het werkblad staat`
+          : `voorwaarde verwijst naar onbekende vraag "${cond.question}"`;
+      issues.push(issueAt(located, [...p, 'question'], message));
+      return;
+    }
+    const allowed = allowedValues(target.question);
+    if (allowed) {
+      for (const value of Array.isArray(cond.is) ? cond.is : [cond.is]) {
+        if (!allowed.includes(value)) {
+          issues.push(issueAt(located, [...p, 'is'], `"${value}" is geen mogelijk antwoord op "${cond.question}"; kies uit: ${allowed.join(', ')}`));
+        }
+      }
+    }
+  }
+}
+
+function allowedValues(q: Question): string[] | undefined {
+  if (q.type === 'yesno') return ['ja', 'nee'];
+  if ((q.type === 'choice' || q.type === 'multichoice') && !q.other) return q.options.map(optionValue);
+  return undefined;
+}
+
+function pathName(p: PathKey[]): string {
+  return p.map((k) => (typeof k === 'number' ? `[${k}]` : `.${k}`)).join('').replace(/^\./, '');
+}
+
