@@ -1,0 +1,124 @@
+// The issue's acceptance scenario, in a real pseudo-terminal: answer, stop
+// with Ctrl+C, resume at the first open question, go back, finish, review,
+// afronden, and `werkboek status` says "afgerond".
+import { describe, expect, it } from 'vitest';
+import { exitCodeOf, selectedChoice } from '../helpers/pty.js';
+import { E2E_TIMEOUT, isoFromDisplay, readAnswers, runPlain, startSheet, useE2e } from './env.js';
+import { answerLine, answerLines, answerUnknown, answerYesNo, Q, waitForQuestion } from './prompt.js';
+
+describe('werkboek start gemeentelandschap (e2e, pty)', { timeout: E2E_TIMEOUT }, () => {
+  const e2e = useE2e();
+
+  it('stops with Ctrl+C, resumes at the first open question, goes back, finishes and reports afgerond', async () => {
+    const ctx = e2e();
+
+    // --- session 1: answer a few questions, stop with Ctrl+C -------------------------------
+    const first = startSheet(ctx);
+    await answerLine(first, Q.naam, 'Anna de Vries');
+    await answerLine(first, Q.bibliotheek, 'Bibliotheek Rivierenland');
+    const datePrompt = await waitForQuestion(first, Q.datum);
+    const shownDate = /(\d{2}-\d{2}-\d{4})/.exec(datePrompt)?.[1];
+    expect(shownDate, 'Datum has today as its default').toBeDefined();
+    first.press('enter'); // accept the default
+    await answerYesNo(first, Q.themaInAgenda, 'Ja');
+    await answerLines(first, Q.themaWijze, ['Coalitieakkoord 2022-2026:', 'paragraaf over digitale inclusie']);
+    await answerLines(first, Q.aanspreekpunt, ['Jan Jansen', 'afdeling Sociaal Domein']);
+    await answerYesNo(first, Q.resultaatdoelen, 'Nee');
+    await waitForQuestion(first, Q.resultaatdoelenWensen);
+    first.press('ctrl-c');
+
+    expect(await exitCodeOf(first)).toBe(130);
+    const stopped = first.screen();
+    expect(stopped).toContain('Gestopt');
+    expect(stopped).toContain('werkboek start gemeentelandschap');
+    // The terminal is left usable: no bracketed paste mode, cursor visible again.
+    const raw = first.raw();
+    expect(raw.lastIndexOf('\x1b[?2004l')).toBeGreaterThan(raw.lastIndexOf('\x1b[?2004h'));
+    expect(raw.lastIndexOf('\x1b[?25h')).toBeGreaterThan(raw.lastIndexOf('\x1b[?25l'));
+
+    const afterStop = await readAnswers(ctx);
+    expect(afterStop.status).toBe('concept');
+    expect(afterStop.antwoorden).toEqual({
+      naam: 'Anna de Vries',
+      bibliotheek: 'Bibliotheek Rivierenland',
+      datum: isoFromDisplay(shownDate!),
+      'thema-in-agenda': 'ja',
+      'thema-in-agenda-wijze': 'Coalitieakkoord 2022-2026:\nparagraaf over digitale inclusie',
+      aanspreekpunt: 'Jan Jansen\nafdeling Sociaal Domein',
+      resultaatdoelen: 'nee',
+    });
+
+    // --- session 2: resume ------------------------------------------------------------------
+    const second = startSheet(ctx);
+    // 7 answered; 12 visible (the "ja" and "nee" follow-ups are shown, the other branches not).
+    const resume = await second.waitFor('Verdergaan bij vraag');
+    expect(resume).toContain('Je was al begonnen: 7 van 12 vragen beantwoord');
+    expect(selectedChoice(resume)).toBe('Verdergaan bij vraag 8');
+    second.press('enter');
+
+    // Resumes at the first unanswered question.
+    const resumed = await waitForQuestion(second, Q.resultaatdoelenWensen);
+    expect(second.screen()).toContain('vraag 8 van 12');
+    expect(resumed).toContain('Ctrl+S klaar');
+
+    // Back once: the yes/no, with the cursor on the stored answer.
+    second.press('ctrl-t');
+    const yesNo = await waitForQuestion(second, Q.resultaatdoelen);
+    expect(selectedChoice(yesNo)).toBe('Nee');
+    expect(second.screen()).toContain('vraag 7 van 12');
+
+    // Back once more: the multi-line answer, with its text filled in.
+    second.press('ctrl-t');
+    const multi = await waitForQuestion(second, Q.aanspreekpunt);
+    expect(multi).toContain('  Jan Jansen');
+    expect(multi).toContain('  afdeling Sociaal Domein');
+    second.press('ctrl-s'); // keep it
+
+    // Forward again: the yes/no still on "Nee", then its follow-up.
+    const yesNoAgain = await waitForQuestion(second, Q.resultaatdoelen);
+    expect(selectedChoice(yesNoAgain)).toBe('Nee');
+    second.press('enter');
+
+    // --- finish the worksheet -------------------------------------------------------------------
+    await answerLines(second, Q.resultaatdoelenWensen, ['Meer digitale spreekuren', 'in de wijken']);
+    await answerUnknown(second, Q.gemeenteraad);
+    await answerUnknown(second, Q.relatieGemeente);
+    await answerYesNo(second, Q.overlegstructuur, 'Ja');
+    await answerLines(second, Q.overlegstructuurWie, ['Directeur en wethouder']);
+    await answerYesNo(second, Q.relatieMetMt, 'Nee');
+
+    const overview = await waitForQuestion(second, 'Overzicht');
+    const review = second.screen();
+    expect(review).toContain('Alle vragen zijn beantwoord. Overzicht van je antwoorden:');
+    expect(review).toMatch(/Is het thema digitale Inclusie.*weet ik \(nog\) niet/);
+    expect(selectedChoice(overview)).toBe('✔ Werkblad afronden');
+    second.press('enter');
+
+    expect(await exitCodeOf(second)).toBe(0);
+    expect(second.screen()).toContain('Werkblad 1 is afgerond.');
+
+    // --- the answers file -------------------------------------------------------------------------
+    const done = await readAnswers(ctx);
+    expect(done.status).toBe('afgerond');
+    expect(done.antwoorden).toEqual({
+      naam: 'Anna de Vries',
+      bibliotheek: 'Bibliotheek Rivierenland',
+      datum: isoFromDisplay(shownDate!),
+      'thema-in-agenda': 'ja',
+      'thema-in-agenda-wijze': 'Coalitieakkoord 2022-2026:\nparagraaf over digitale inclusie',
+      aanspreekpunt: 'Jan Jansen\nafdeling Sociaal Domein',
+      resultaatdoelen: 'nee',
+      'resultaatdoelen-wensen': 'Meer digitale spreekuren\nin de wijken',
+      gemeenteraad: { weet_ik_niet: true },
+      'relatie-gemeente': { weet_ik_niet: true },
+      overlegstructuur: 'ja',
+      'overlegstructuur-wie': 'Directeur en wethouder',
+      'relatie-met-mt': 'nee',
+    });
+
+    // --- werkboek status ----------------------------------------------------------------------------
+    const status = runPlain(ctx, ['status']);
+    expect(status.status, status.stderr).toBe(0);
+    expect(status.stdout).toMatch(/1\. Verken jouw gemeentelandschap \(gemeentelandschap\)\n\s+afgerond · laatst bewerkt/);
+  });
+});
