@@ -60,7 +60,10 @@ export class FileIssuesError extends WerkboekError {
 
 /** Ctrl+C during a prompt. */
 export class InterruptedError extends WerkboekError {
-  constructor() {
+  constructor(
+    /** Text that was being typed when the user stopped (so it can be kept). */
+    readonly draft?: string,
+  ) {
     super('Onderbroken.', ExitCode.interrupted);
     this.name = 'InterruptedError';
   }

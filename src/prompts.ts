@@ -53,6 +53,8 @@ export interface BaseOptions {
 
 export interface InputOptions extends BaseOptions {
   default?: string;
+  /** Shown (dimmed) while the answer is empty, e.g. the stored "weet ik (nog) niet". */
+  placeholder?: string;
   /** Return an error message (Dutch) or undefined when valid. */
   validate?: (value: string) => string | undefined;
 }
@@ -68,8 +70,10 @@ export interface CheckboxOptions<T> extends BaseOptions {
 }
 
 export interface Prompter {
-  /** Print a block of text (titles, intros, tips, messages). */
+  /** Print a block of text (titles, intros, tips, messages), wrapped to the terminal. */
   print(text: string): void;
+  /** The terminal width in columns. */
+  width(): number;
   input(options: InputOptions): Promise<Reply<string>>;
   editor(options: InputOptions): Promise<Reply<string>>;
   select<T>(options: SelectOptions<T>): Promise<Reply<T>>;
@@ -120,10 +124,13 @@ export function keyHint(
 export interface EditorConfig {
   message: string;
   default?: string;
+  placeholder?: string;
   multiline: boolean;
   allowBack: boolean;
   allowUnknown: boolean;
   validate?: (value: string) => string | undefined;
+  /** Told the text typed so far when the user stops with Ctrl+C or Ctrl+D. */
+  onDraft?: (text: string) => void;
   /** The external editor key is available (multi-line only). */
   editorAvailable: boolean;
   rows: number;
@@ -269,6 +276,10 @@ export const textEditor = createPrompt<EditorResult, EditorConfig>((config, done
       done(value);
     };
     const text = buf.lines.join('\n');
+    if (isCtrl(key, 'c') || isCtrl(key, 'd')) {
+      config.onDraft?.(text);
+      return;
+    }
     const crlf = afterCR.current && key.name === 'enter';
     afterCR.current = key.name === 'return';
     if (crlf) return;
@@ -317,12 +328,16 @@ export const textEditor = createPrompt<EditorResult, EditorConfig>((config, done
 
   const message = theme.style.message(config.message, status);
   if (status === 'done') {
-    const answer = doneText ?? buf.lines.join('\n');
-    const shown = answer.includes('\n') ? `\n${answer}` : answer;
-    return `${prefix} ${message} ${theme.style.answer(shown)}`;
+    // One line per answered question; a long answer shows its first line and how many follow.
+    const [first = '', ...rest] = (doneText ?? buf.lines.join('\n')).split('\n');
+    const more = rest.length ? config.dim(` (+${rest.length} regel${rest.length === 1 ? '' : 's'})`) : '';
+    const mark = doneText === '(terug)' ? config.dim('↩') : prefix;
+    return `${mark} ${message} ${theme.style.answer(first)}${more}`;
   }
   // Draw the text with a visible cursor; scroll so the cursor row stays on screen.
+  const empty = buf.lines.length === 1 && buf.lines[0] === '';
   const drawn = buf.lines.map((line, r) => {
+    if (empty && config.placeholder) return config.inverse(' ') + config.dim(config.placeholder);
     if (r !== buf.row) return line;
     const chars = [...line];
     const at = chars[buf.col] ?? ' ';
@@ -389,24 +404,27 @@ export function terminalPrompter(ctx: TerminalContext = {}): Prompter {
   const rows = () => Math.max(5, ((output as { rows?: number }).rows ?? 24) - 8);
   const columns = () => (output as { columns?: number }).columns ?? 80;
   const context = { input, output };
-  const print = (text: string) => void output.write(wrapAnsi(text, Math.min(columns(), 100), { hard: false, trim: false }) + '\n');
+  const print = (text: string) => void output.write(wrapText(text, Math.min(columns(), 100)) + '\n');
 
   async function runEditor(options: InputOptions, multiline: boolean): Promise<Reply<string>> {
     let text = options.default ?? '';
     for (;;) {
       if (options.header) print(options.header);
       const editorCommand = multiline ? findEditor(env) : undefined;
+      let draft: string | undefined;
       const result = await withKeys(
         (signal) =>
           textEditor(
             {
               message: options.message,
               default: text,
+              ...(options.placeholder && { placeholder: options.placeholder }),
               multiline,
               allowBack: options.allowBack !== false,
               allowUnknown: options.allowUnknown === true,
               ...(options.validate && { validate: options.validate }),
               editorAvailable: editorCommand !== undefined,
+              onDraft: (t) => (draft = t),
               rows: rows(),
               columns: columns(),
               inverse,
@@ -416,7 +434,11 @@ export function terminalPrompter(ctx: TerminalContext = {}): Prompter {
             { ...context, signal },
           ),
         false,
-      );
+      ).catch((err: unknown) => {
+        // Keep what was being typed: the runner saves it with the answers.
+        if (err instanceof InterruptedError && draft?.trim() && draft !== text) throw new InterruptedError(draft);
+        throw err;
+      });
       if (result.kind !== 'external') return result;
       text = (await openInEditor(result.value)) ?? result.value;
     }
@@ -448,6 +470,7 @@ export function terminalPrompter(ctx: TerminalContext = {}): Prompter {
 
   return {
     print,
+    width: columns,
     input: (options) => runEditor(options, false),
     editor: (options) => runEditor(options, true),
     async select<T>(options: SelectOptions<T>): Promise<Reply<T>> {
@@ -506,7 +529,8 @@ export function terminalPrompter(ctx: TerminalContext = {}): Prompter {
   /** After a list prompt: one line with the question and what was chosen. */
   function echo(message: string, reply: Reply<unknown>, picked: string | undefined): void {
     const answer = reply.kind === 'unknown' ? 'Weet ik (nog) niet' : reply.kind === 'back' ? '(terug)' : (picked ?? '');
-    print(`${chalk.green('✔')} ${chalk.bold(message)} ${chalk.cyan(answer)}`);
+    const mark = reply.kind === 'back' ? chalk.dim('↩') : chalk.green('✔');
+    print(`${mark} ${chalk.bold(message)} ${chalk.cyan(answer)}`);
   }
 }
 
@@ -520,6 +544,21 @@ function settle<T>(result: T | Reply<never>, options: BaseOptions): Reply<T> {
 
 function isReply(value: unknown): value is Reply<never> {
   return typeof value === 'object' && value !== null && 'kind' in value && ((value as { kind: unknown }).kind === 'back' || (value as { kind: unknown }).kind === 'unknown');
+}
+
+/** Wrap each line to the width, keeping its indentation on the lines it wraps onto. */
+export function wrapText(text: string, width: number): string {
+  return text
+    .split('\n')
+    .map((line) => {
+      const indent = /^ */.exec(line)?.[0] ?? '';
+      const wrapped = wrapAnsi(line.slice(indent.length), Math.max(20, width - indent.length), { hard: false, trim: true });
+      return wrapped
+        .split('\n')
+        .map((l) => indent + l)
+        .join('\n');
+    })
+    .join('\n');
 }
 
 /** Open text in the user's editor ($VISUAL / $EDITOR); undefined when that failed. */

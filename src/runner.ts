@@ -73,7 +73,10 @@ export async function runWorksheet(options: RunOptions): Promise<RunOutcome> {
       introduced.add(current.section.id);
       lastSection = current.section.id;
     }
-    const reply = await ask(current, w);
+    const reply = await ask(current, w).catch(async (err: unknown) => {
+      await keepDraft(current, err);
+      throw err;
+    });
     if (reply.kind === 'back') {
       const previous = previousVisible(w, current.question.id);
       if (!previous) prompter.print(style.dim('Dit is de eerste vraag.'));
@@ -97,11 +100,21 @@ export async function runWorksheet(options: RunOptions): Promise<RunOutcome> {
     }
   }
 
+  /** Stopped while typing an answer: keep the typed text as that answer. */
+  async function keepDraft(vq: VisibleQuestion, err: unknown): Promise<void> {
+    const draft = err instanceof InterruptedError ? err.draft : undefined;
+    if (draft === undefined || (vq.question.type !== 'text' && vq.question.type !== 'longtext')) return;
+    file.setAnswer(vq.question.id, draft);
+    await file.save().catch(() => {});
+    prompter.print(style.dim(`\nOok wat je bij vraag ${vq.position} aan het typen was, is bewaard.`));
+  }
+
   // --- showing -------------------------------------------------------------
 
   function showSection(section: Section, full: boolean, w: WalkResult): void {
     const lines: string[] = [''];
-    const heading = section.kind === 'step' && w.stepCount > 1 ? section.title : section.kind === 'meta' ? 'Gegevens' : '';
+    // The meta section needs no heading: its progress line says "Gegevens".
+    const heading = section.kind === 'step' && w.stepCount > 1 ? section.title : '';
     if (heading) lines.push(style.bold(heading));
     if (section.subtitle) lines.push(style.dim(section.subtitle));
     if (full && section.intro) lines.push('', section.intro.trim());
@@ -126,18 +139,26 @@ export async function runWorksheet(options: RunOptions): Promise<RunOutcome> {
 
   async function ask(vq: VisibleQuestion, w: WalkResult): Promise<Reply<AnswerValue>> {
     const q = vq.question;
+    const wasUnknown = isUnknown(vq.answer);
     const base = {
       message: messageOf(q),
       header: header(vq, w),
       allowBack: w.visible[0]?.question.id !== q.id,
       allowUnknown: q.unknown !== false,
     };
-    const current = isUnknown(vq.answer) ? undefined : vq.answer;
+    const current = wasUnknown ? undefined : vq.answer;
+    // Typed answers: a stored "weet ik (nog) niet" is named above the prompt,
+    // and confirming it without typing anything keeps it.
+    const typed = (reply: Reply<AnswerValue>): Reply<AnswerValue> =>
+      wasUnknown && reply.kind === 'answer' && reply.value === '' ? { kind: 'unknown' } : reply;
+    const typedBase = wasUnknown ? { ...base, placeholder: `${UNKNOWN_LABEL} (typ om te wijzigen)` } : base;
+    // List answers: the cursor starts on what is stored, also on "weet ik (nog) niet".
+    const listDefault = (value: unknown) => (wasUnknown ? { default: UNKNOWN } : typeof value === 'string' && value ? { default: value } : {});
     switch (q.type) {
       case 'text':
-        return prompter.input({ ...base, default: typeof current === 'string' ? current : (q.default ?? '') });
+        return typed(await prompter.input({ ...typedBase, default: typeof current === 'string' ? current : wasUnknown ? '' : (q.default ?? '') }));
       case 'longtext':
-        return prompter.editor({ ...base, default: typeof current === 'string' ? current : '' });
+        return typed(await prompter.editor({ ...typedBase, default: typeof current === 'string' ? current : '' }));
       case 'yesno':
         return prompter.select<string>({
           ...base,
@@ -148,23 +169,24 @@ export async function runWorksheet(options: RunOptions): Promise<RunOutcome> {
             ],
             base.allowUnknown,
           ),
-          ...(typeof current === 'string' && current && { default: current }),
+          ...listDefault(current),
         }).then(unknownChoice);
       case 'choice':
-        return askChoice(q, base, typeof current === 'string' ? current : undefined);
+        return askChoice(q, base, typeof current === 'string' ? current : undefined, wasUnknown);
       case 'multichoice':
         return askMultiChoice(q, base, Array.isArray(current) ? (current as string[]) : []);
       case 'date': {
-        const fallback = q.default === 'today' ? isoDate(today()) : '';
-        return prompter.input({
-          ...base,
+        const fallback = q.default === 'today' && !wasUnknown ? isoDate(today()) : '';
+        const reply = await prompter.input({
+          ...typedBase,
           message: `${base.message.replace(/:$/, '')} (dd-mm-jjjj):`,
           default: displayDate(typeof current === 'string' && current ? current : fallback),
           validate: (v) => (v === '' || parseDate(v) ? undefined : 'Vul een datum in als dd-mm-jjjj, bijv. 27-11-2026.'),
-        }).then((r) => (r.kind === 'answer' ? { kind: 'answer', value: r.value === '' ? '' : (parseDate(r.value) ?? r.value) } : r));
+        });
+        return typed(reply.kind === 'answer' ? { kind: 'answer', value: reply.value === '' ? '' : (parseDate(reply.value) ?? reply.value) } : reply);
       }
       case 'number':
-        return askNumber(base, typeof current === 'number' ? current : undefined, q.unit, q.min, q.max);
+        return typed(await askNumber(typedBase, typeof current === 'number' ? current : undefined, q.unit, q.min, q.max));
       case 'group':
         return askGroup(vq, base);
     }
@@ -174,21 +196,23 @@ export async function runWorksheet(options: RunOptions): Promise<RunOutcome> {
     q: Extract<Question, { type: 'choice' }> | Extract<Field, { type: 'choice' }>,
     base: { message: string; header?: string; allowBack: boolean; allowUnknown: boolean },
     current: string | undefined,
+    wasUnknown = false,
   ): Promise<Reply<AnswerValue>> {
     const values = q.options.map(optionValue);
     const choices: Choice<string>[] = q.options.map((o) => ({ value: optionValue(o), name: optionLabel(o) }));
     if (q.other) choices.push({ value: OTHER, name: 'Anders, namelijk …' });
     const isOther = current !== undefined && current !== '' && !values.includes(current);
+    const selected = wasUnknown ? UNKNOWN : isOther ? OTHER : current;
     const picked = await prompter
       .select<string>({
         ...base,
         choices: withUnknown(choices, base.allowUnknown),
-        ...(current && { default: isOther ? OTHER : current }),
+        ...(selected && { default: selected }),
       })
       .then(unknownChoice);
     if (picked.kind !== 'answer' || picked.value !== OTHER) return picked;
     const other = await prompter.input({ message: 'Anders, namelijk:', default: isOther ? current : '' });
-    return other.kind === 'back' ? askChoice(q, base, current) : other;
+    return other.kind === 'back' ? askChoice(q, base, current, wasUnknown) : other;
   }
 
   async function askMultiChoice(
@@ -367,30 +391,36 @@ export async function runWorksheet(options: RunOptions): Promise<RunOutcome> {
 
   async function review(w: WalkResult): Promise<string | RunOutcome> {
     const finished = file.meta.status === 'afgerond';
-    prompter.print(
-      [
-        '',
-        style.bold(finished ? 'Dit werkblad is afgerond. Overzicht van je antwoorden:' : 'Alle vragen zijn beantwoord. Overzicht van je antwoorden:'),
-        style.dim('Kies een vraag om je antwoord te wijzigen, of rond het werkblad af.'),
-      ].join('\n'),
-    );
-    const choices: Choice<string>[] = w.visible.map((v) => ({
-      value: v.question.id,
-      name: `${String(v.position).padStart(2)}. ${truncate(messageOf(v.question), 48)} — ${shortAnswer(v)}`,
-    }));
-    choices.push({ value: '\u0000afronden', name: finished ? '✔ Klaar (werkblad blijft afgerond)' : '✔ Werkblad afronden' });
+    const open = w.visible.filter((v) => v.state === 'open');
+    const title = finished
+      ? 'Dit werkblad is afgerond. Overzicht van je antwoorden:'
+      : open.length
+        ? `Overzicht: ${w.done} van ${w.total} vragen beantwoord, ${open.length} nog open.`
+        : 'Alle vragen zijn beantwoord. Overzicht van je antwoorden:';
+    const advice = open.length
+      ? 'Kies een vraag om die te beantwoorden of te wijzigen, of ga verder met de open vragen.'
+      : 'Kies een vraag om je antwoord te wijzigen, of rond het werkblad af.';
+    prompter.print(['', style.bold(title), style.dim(advice)].join('\n'));
+    const width = Math.max(30, prompter.width() - 12);
+    const choices: Choice<string>[] = [];
+    if (open[0]) choices.push({ value: open[0].question.id, name: `→ Verder met de open vragen (vraag ${open[0].position})` });
+    for (const v of w.visible) {
+      const answer = shortAnswer(v);
+      const label = truncate(messageOf(v.question), Math.max(10, width - answer.length - 7));
+      choices.push({ value: v.question.id, name: `${String(v.position).padStart(2)}. ${label} — ${answer}` });
+    }
+    if (!open.length) choices.push({ value: '\u0000afronden', name: finished ? '✔ Klaar (werkblad blijft afgerond)' : '✔ Werkblad afronden' });
     choices.push({ value: '\u0000later', name: 'Later verder (alles is bewaard)' });
     const picked = await prompter.select<string>({
       message: 'Overzicht',
       choices,
-      default: '\u0000afronden',
+      default: open[0]?.question.id ?? '\u0000afronden',
       allowBack: true,
     });
     if (picked.kind === 'back') return w.visible[w.visible.length - 1]?.question.id ?? 'gestopt';
     if (picked.kind !== 'answer') return review(w);
     if (picked.value === '\u0000later') return 'gestopt';
     if (picked.value === '\u0000afronden') {
-      if (w.next) return w.next.question.id;
       file.setStatus('afgerond');
       await persist();
       return 'afgerond';

@@ -10,7 +10,7 @@ import { loadShippedWorksheets } from '../src/definitions.js';
 import { runWorksheet } from '../src/runner.js';
 import { AnswersFile } from '../src/store.js';
 import { walk } from '../src/walk.js';
-import { answer, back, choose, interrupt, keep, ScriptedPrompter, unknown, type Call, type ScriptStep, type Action } from './helpers/scripted-prompter.js';
+import { answer, back, choose, interrupt, interruptTyping, keep, ScriptedPrompter, unknown, type Call, type ScriptStep, type Action } from './helpers/scripted-prompter.js';
 
 let dir: string;
 let sheets: Map<string, Worksheet>;
@@ -339,6 +339,40 @@ describe('saving', () => {
     await expect(runWorksheet({ ws, file, prompter, today })).rejects.toThrow('Onderbroken');
     const saved = parse(await readFile(file.file, 'utf8')) as { antwoorden: Record<string, unknown> };
     expect(saved.antwoorden).toEqual({ naam: 'Marieke de Vries', bibliotheek: 'Bibliotheek Oostland', datum: '2026-11-27', 'thema-in-agenda': 'ja' });
+  });
+
+  it('keeps a half-typed answer when the user stops with Ctrl+C', async () => {
+    const ws = sheet('gemeentelandschap');
+    const file = AnswersFile.create(path.join(dir, 'gemeentelandschap.yaml'), ws);
+    const prompter = new ScriptedPrompter([...meta, step('Komt het thema', choose('Ja')), step('Noteer', interruptTyping('Half getypt\nantwoord'))]);
+    await expect(runWorksheet({ ws, file, prompter, today })).rejects.toThrow('Onderbroken');
+    const saved = parse(await readFile(file.file, 'utf8')) as { antwoorden: Record<string, unknown> };
+    expect(saved.antwoorden['thema-in-agenda-wijze']).toBe('Half getypt\nantwoord');
+    expect(prompter.printed.join('\n')).toContain('Ook wat je bij vraag 5 aan het typen was, is bewaard.');
+  });
+
+  it('going back to a "weet ik (nog) niet" answer shows it, and confirming without typing keeps it', async () => {
+    const ws = sheet('gemeentelandschap');
+    const file = AnswersFile.create(path.join(dir, 'gemeentelandschap.yaml'), ws);
+    const prompter = new ScriptedPrompter([
+      ...meta,
+      step('Komt het thema', unknown),
+      step('aanspreekpunt', unknown),
+      step('resultaat-doelstellingen', back),
+      step('aanspreekpunt', answer('')),
+      step('resultaat-doelstellingen', back),
+      step('aanspreekpunt', back),
+      step('Komt het thema', keep),
+      step('aanspreekpunt', interrupt),
+    ]);
+    await expect(runWorksheet({ ws, file, prompter, today })).rejects.toThrow('Onderbroken');
+    const backToText = prompter.calls[6];
+    const backToYesNo = prompter.calls[9];
+    expect(backToText).toMatchObject({ kind: 'editor', default: '', placeholder: 'Weet ik (nog) niet (typ om te wijzigen)' });
+    const preselected = backToYesNo?.choices?.find((c) => c.value === backToYesNo.default);
+    expect(preselected?.name).toBe('Weet ik (nog) niet');
+    expect(file.answers['aanspreekpunt']).toEqual({ weet_ik_niet: true });
+    expect(file.answers['thema-in-agenda']).toEqual({ weet_ik_niet: true });
   });
 
   it('on a write error, keeps the answer and saves it in another folder the user picks', async () => {

@@ -141,8 +141,6 @@ describe('werkboek start: guards and screens (e2e, pty)', { timeout: E2E_TIMEOUT
       mandaat en welke specifieke kennis over beleidsterreinen brengen zij met zich mee? Jouw
       contactpersoon werkt binnen de context en doelstellingen van de eigen organisatie.
 
-      Gegevens
-
       Gegevens · vraag 1 van 10
       ? Naam:
       Enter volgende · Ctrl+C stoppen"

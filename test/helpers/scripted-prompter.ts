@@ -11,6 +11,7 @@ export interface Call {
   message: string;
   header?: string;
   default?: unknown;
+  placeholder?: string;
   choices?: Choice<unknown>[];
   checked?: unknown[];
   allowBack?: boolean;
@@ -24,7 +25,7 @@ export type Action =
   | { type: 'back' }
   | { type: 'unknown' }
   | { type: 'keep' }
-  | { type: 'interrupt' };
+  | { type: 'interrupt'; draft?: string };
 
 export interface ScriptStep {
   /** The prompt's message must contain this (or match it). */
@@ -40,6 +41,8 @@ export const unknown: Action = { type: 'unknown' };
 /** Accept the default (Enter). */
 export const keep: Action = { type: 'keep' };
 export const interrupt: Action = { type: 'interrupt' };
+/** Ctrl+C while this text was typed but not yet confirmed. */
+export const interruptTyping = (draft: string): Action => ({ type: 'interrupt', draft });
 
 export class ScriptedPrompter implements Prompter {
   readonly calls: Call[] = [];
@@ -62,12 +65,16 @@ export class ScriptedPrompter implements Prompter {
     this.printed.push(text);
   }
 
+  width(): number {
+    return 100;
+  }
+
   input(o: InputOptions): Promise<Reply<string>> {
-    return this.handle<string>({ kind: 'input', ...base(o), default: o.default }, o.validate);
+    return this.handle<string>({ kind: 'input', ...base(o), default: o.default, placeholder: o.placeholder }, o.validate);
   }
 
   editor(o: InputOptions): Promise<Reply<string>> {
-    return this.handle<string>({ kind: 'editor', ...base(o), default: o.default }, o.validate);
+    return this.handle<string>({ kind: 'editor', ...base(o), default: o.default, placeholder: o.placeholder }, o.validate);
   }
 
   select<T>(o: SelectOptions<T>): Promise<Reply<T>> {
@@ -101,7 +108,7 @@ export class ScriptedPrompter implements Prompter {
         if (!call.allowUnknown) throw new Error(`"weet ik niet" is not allowed at "${call.message}"`);
         return { kind: 'unknown' };
       case 'interrupt':
-        throw new InterruptedError();
+        throw new InterruptedError(action.draft);
       case 'keep':
         if (call.kind === 'checkbox') return { kind: 'answer', value: (call.checked ?? []) as T };
         return { kind: 'answer', value: call.default as T };

@@ -1,17 +1,16 @@
-// Bugs seen on screen in the e2e runs, written as the behaviour we want and
-// marked `it.fails` until src/ is fixed. When one of these starts failing
-// ("expected to fail but passed"), the bug is fixed: change `it.fails` into `it`.
+// Bugs first seen on screen in the e2e runs, kept as regression tests of
+// the behaviour we want.
 import { describe, expect, it } from 'vitest';
 import { activePrompt, exitCodeOf, selectedChoice } from '../helpers/pty.js';
 import { E2E_TIMEOUT, readAnswers, startSheet, useE2e } from './env.js';
 import { answerLine, answerUnknown, answerYesNo, Q, waitForQuestion } from './prompt.js';
 
-describe('known bugs (e2e, pty)', { timeout: E2E_TIMEOUT }, () => {
+describe('regressions (e2e, pty)', { timeout: E2E_TIMEOUT }, () => {
   const e2e = useE2e();
 
   // runner.ts ask(): `current` is undefined for a "weet ik (nog) niet" answer, so the
   // yes/no gets no default and the cursor starts on "Ja"; Enter then silently stores "ja".
-  it.fails('BUG: back to a yes/no answered "weet ik (nog) niet" puts the cursor on that answer', async () => {
+  it('back to a yes/no answered "weet ik (nog) niet" puts the cursor on that answer', async () => {
     const ctx = e2e();
     const s = startSheet(ctx);
     await answerLine(s, Q.naam, 'Anna');
@@ -28,7 +27,7 @@ describe('known bugs (e2e, pty)', { timeout: E2E_TIMEOUT }, () => {
 
   // runner.ts review(): the heading only looks at the status, not at w.next, so
   // "Overzicht bekijken" on a half-filled worksheet claims everything is answered.
-  it.fails('BUG: the overview of a half-filled worksheet does not say that all questions are answered', async () => {
+  it('the overview of a half-filled worksheet does not say that all questions are answered', async () => {
     const ctx = e2e();
     const first = startSheet(ctx);
     await answerLine(first, Q.naam, 'Anna');
@@ -51,7 +50,7 @@ describe('known bugs (e2e, pty)', { timeout: E2E_TIMEOUT }, () => {
 
   // runner.ts ask(): a text/longtext answered "weet ik (nog) niet" comes back as an empty
   // editor with nothing saying so; Ctrl+S (to go on) turns it into an empty answer "".
-  it.fails('BUG: going back over a multi-line "weet ik (nog) niet" and pressing Ctrl+S keeps "weet ik (nog) niet"', async () => {
+  it('going back over a multi-line "weet ik (nog) niet" and pressing Ctrl+S keeps "weet ik (nog) niet"', async () => {
     const ctx = e2e();
     const s = startSheet(ctx);
     await answerLine(s, Q.naam, 'Anna');
