@@ -8,6 +8,7 @@ export default defineConfig({
     hookTimeout: 20_000,
     pool: 'forks',
     // No colours or terminal-dependent output in child processes.
-    env: { NO_COLOR: '1', FORCE_COLOR: '0' },
+    // Reports and status lines show local time: fix the zone so golden files do not depend on the machine.
+    env: { NO_COLOR: '1', FORCE_COLOR: '0', TZ: 'Europe/Amsterdam' },
   },
 });

@@ -48,11 +48,3 @@ export function describeState(state: SheetState): string {
   if (state.status === 'concept') return `concept (${state.walk.done} van ${state.walk.total} beantwoord)`;
   return state.status;
 }
-
-/** "27-11-2026 14:05", in the user's local time. */
-export function formatStamp(iso: string): string {
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return iso;
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${pad(date.getDate())}-${pad(date.getMonth() + 1)}-${date.getFullYear()} ${pad(date.getHours())}:${pad(date.getMinutes())}`;
-}

@@ -10,6 +10,7 @@ import type { Field, Question } from './definition-schema.js';
 import { optionLabel, optionValue } from './definitions.js';
 import { UNKNOWN_LABEL, type AnswerValue, type Answers, type FieldValue, type GroupItem } from './answers.js';
 import type { QuestionState } from './walk.js';
+import { formatDate, formatNumber } from './dates.js';
 
 /** Characters escaped everywhere in user text (inline and block). */
 function escapeChars(text: string): string {
@@ -137,44 +138,6 @@ export function stateMarkdown(state: Exclude<QuestionState, 'answered'>): string
     case 'empty':
       return '_Leeg gelaten_ (ontwikkelpunt)';
   }
-}
-
-const numberFormat = new Intl.NumberFormat('nl-NL', { maximumFractionDigits: 2 });
-
-export function formatNumber(n: number, unit?: string): string {
-  return unit ? `${numberFormat.format(n)} ${unit}` : numberFormat.format(n);
-}
-
-const longDate = new Intl.DateTimeFormat('nl-NL', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
-
-/** "2026-11-27" -> "27 november 2026"; anything else unchanged. */
-export function formatDate(value: string): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value.trim());
-  if (!m) return value;
-  const date = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-  return Number.isNaN(date.getTime()) ? value : longDate.format(date);
-}
-
-const stampFormat = new Intl.DateTimeFormat('nl-NL', {
-  day: 'numeric',
-  month: 'long',
-  year: 'numeric',
-  hour: '2-digit',
-  minute: '2-digit',
-  timeZone: 'Europe/Amsterdam',
-});
-
-/** An ISO timestamp as "27 november 2026 om 14:05" (Dutch time, so reports do not depend on the machine). */
-export function formatStampNl(iso: string): string {
-  const date = new Date(iso);
-  if (!iso || Number.isNaN(date.getTime())) return iso;
-  const parts = Object.fromEntries(stampFormat.formatToParts(date).map((p) => [p.type, p.value]));
-  return `${parts.day} ${parts.month} ${parts.year} om ${parts.hour}:${parts.minute}`;
-}
-
-/** "27 november 2026" for a moment, in Dutch time. */
-export function formatDayNl(date: Date): string {
-  return new Intl.DateTimeFormat('nl-NL', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/Amsterdam' }).format(date);
 }
 
 type Choice = { options: Array<string | { value: string; label: string }> };

@@ -3,12 +3,17 @@
 // unknown variables and filters are errors, reported as `bestand:regel`.
 // No file system access: include/render/layout find nothing.
 import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Liquid } from 'liquidjs';
+import type * as LiquidJs from 'liquidjs';
 import { describeFsError } from './definitions.js';
 import { ExitCode, WerkboekError } from './errors.js';
 import type { ReportContext } from './report.js';
+
+// liquidjs' CommonJS build loads about ten times faster than its ESM build
+// (measured: +5 ms against +50 ms over a bare node start), and every report needs it.
+const { Liquid } = createRequire(import.meta.url)('liquidjs') as typeof LiquidJs;
 
 /** The folder with the shipped templates (works from src/ and dist/). */
 export const templatesDir = fileURLToPath(new URL('../templates/', import.meta.url));
@@ -38,6 +43,8 @@ export async function renderTemplate(template: TemplateSource, context: ReportCo
     strictVariables: true,
     strictFilters: true,
     ownPropertyOnly: true,
+    // Given, so liquidjs does not ask Intl for the default locale (that loads ICU data: ~15 ms).
+    locale: 'nl-NL',
   });
   let output: string;
   try {

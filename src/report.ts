@@ -12,11 +12,9 @@ import {
   answerMarkdown,
   escapeBlock,
   escapeInline,
-  formatDate,
-  formatDayNl,
-  formatStampNl,
   stateMarkdown,
 } from './report-markdown.js';
+import { formatDate, formatDayNl, formatStampNl } from './dates.js';
 import { programVersion } from './version.js';
 
 /** Where the worksheets come from; shown under the title. */

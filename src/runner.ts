@@ -21,6 +21,7 @@ import {
   type WalkResult,
 } from './walk.js';
 import { InterruptedError } from './errors.js';
+import { displayDate, isoDate, parseDate, parseNumber } from './dates.js';
 
 export type RunOutcome = 'afgerond' | 'gestopt';
 
@@ -503,36 +504,4 @@ function truncate(s: string, n: number): string {
 
 function capitalise(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
-}
-
-export function isoDate(d: Date): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-}
-
-/** "2026-11-27" -> "27-11-2026" */
-export function displayDate(iso: string): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
-  return m ? `${m[3]}-${m[2]}-${m[1]}` : iso;
-}
-
-/** Accepts dd-mm-jjjj, d-m-jjjj, dd/mm/jjjj and jjjj-mm-dd; returns jjjj-mm-dd. */
-export function parseDate(input: string): string | undefined {
-  const s = input.trim();
-  let y: number, m: number, d: number;
-  let match = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(s);
-  if (match) [y, m, d] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  else if ((match = /^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$/.exec(s))) [d, m, y] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  else return undefined;
-  const date = new Date(Date.UTC(y, m - 1, d));
-  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return undefined;
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${y}-${pad(m)}-${pad(d)}`;
-}
-
-/** "7,5" or "7.5" -> 7.5 */
-export function parseNumber(input: string): number | undefined {
-  const s = input.trim().replace(',', '.');
-  if (!/^-?\d+(\.\d+)?$/.test(s)) return undefined;
-  return Number(s);
 }

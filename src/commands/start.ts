@@ -7,7 +7,7 @@ import type { Prompter } from '../prompts.js';
 import { runWorksheet, type Style } from '../runner.js';
 import { AnswersFile, backupFile, removeStaleTempFiles } from '../store.js';
 import { walk } from '../walk.js';
-import { formatStamp } from '../dossier.js';
+import { formatStamp } from '../dates.js';
 
 export interface StartOptions {
   worksheet: string;

@@ -1,4 +1,5 @@
-import { dossierState, describeState, formatStamp } from '../dossier.js';
+import { dossierState, describeState } from '../dossier.js';
+import { formatStamp } from '../dates.js';
 import type { Output } from '../output.js';
 
 export interface StatusOptions {
