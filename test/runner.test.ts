@@ -396,3 +396,30 @@ describe('saving', () => {
     expect(saved.antwoorden.naam).toBe('Marieke');
   });
 });
+
+describe('every question type (test worksheet with all conditions)', () => {
+  it('asks choice, multichoice, number and date, and shows the follow-ups their answers open', async () => {
+    const { loadDefinitionFile } = await import('../src/definition-check.js');
+    const ws = await loadDefinitionFile(path.join(import.meta.dirname, 'fixtures', 'definitions', 'voorwaarden.yaml'));
+    const file = AnswersFile.create(path.join(dir, 'voorwaarden.yaml'), ws);
+    const prompter = new ScriptedPrompter([], (c) => {
+      if (c.message === 'Overzicht') return choose('Werkblad afronden');
+      if (c.message.includes('Welke talen?')) return answer(['nl', 'fy']);
+      if (c.message.includes('Welke dag?')) return answer('1-2-2026');
+      if (c.message.includes('Hoeveel?')) return answer('3');
+      if (c.kind === 'select' && c.choices?.some((x) => x.name === 'Blauw (zee)')) return choose('Blauw (zee)');
+      if (c.kind === 'select' && c.choices?.some((x) => x.name.startsWith('Nieuw'))) return choose('Klaar');
+      if (c.kind === 'select') return choose('Ja');
+      return answer('tekst');
+    });
+    await runWorksheet({ ws, file, prompter, today });
+    const asked = prompter.calls.map((c) => c.message);
+    expect(asked.some((m) => m.includes('Waar spreek je Fries?'))).toBe(true);
+    expect(asked.some((m) => m.includes('Waarom precies drie?'))).toBe(true);
+    const talen = prompter.calls.find((c) => c.message.includes('Welke talen?'));
+    expect(talen?.kind).toBe('checkbox');
+    expect(file.answers).toMatchObject({ kleur: 'blauw', talen: ['nl', 'fy'], aantal: 3, dag: '2026-02-01' });
+    expect(file.answers).not.toHaveProperty('warm');
+    expect(file.meta.status).toBe('afgerond');
+  });
+});
