@@ -92,7 +92,7 @@ export async function start(options: StartOptions): Promise<void> {
     if (outcome === 'afgerond') {
       prompter.print(
         `\n${style.green(`Werkblad ${ws.number} is afgerond.`)} Je antwoorden staan in ${where}\n` +
-          `Maak er een rapport van met: werkboek rapport ${ws.id}  (of --formaat eml voor een e-mailconcept)`,
+          `Maak er een rapport van met: werkboek rapport ${ws.id}  (of met -o rapport.eml een e-mailconcept)`,
       );
     } else {
       prompter.print(`\nJe antwoorden zijn bewaard in ${where}\nGa later verder met: werkboek start ${ws.id}`);
