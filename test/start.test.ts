@@ -1,6 +1,6 @@
 // The start command around the runner: terminal check, resume, start over,
 // finished worksheets, broken files, the lock.
-import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, readdir, rm, utimes, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -129,4 +129,22 @@ describe('start', () => {
     const third = startWith([{ do: interrupt }]);
     await expect(third.run).rejects.toMatchObject({ exitCode: 130 });
   });
+
+  it('takes over a lock left by a process that was killed', async () => {
+    // What a SIGKILLed werkboek leaves: the lock folder, no longer refreshed.
+    const lockDir = `${file()}.lock`;
+    await mkdir(lockDir);
+    const old = new Date(Date.now() - 60_000);
+    await utimes(lockDir, old, old);
+    const run = startWith([{ expect: 'Naam:', do: interrupt }]);
+    await expect(run.run).rejects.toMatchObject({ exitCode: 130 });
+  });
+
+  it('a fresh lock of a running process is not taken over', async () => {
+    await mkdir(`${file()}.lock`);
+    const err = await startWith([]).run.catch((e: unknown) => e);
+    expect((err as WerkboekError).exitCode).toBe(ExitCode.locked);
+    expect((err as WerkboekError).hint).toContain('over 5 seconden opnieuw');
+  });
 });
+
