@@ -100,23 +100,23 @@ export function keyHint(
   o: { multiline?: boolean; allowBack?: boolean; allowUnknown?: boolean; select?: boolean; checkbox?: boolean },
   width = 80,
 ): string {
-  const build = (long: boolean): string => {
+  // From the fullest wording to the most compact; the first that fits wins.
+  const build = (long: boolean, editor: boolean, enter: boolean): string => {
     const parts: string[] = [];
-    if (o.multiline) parts.push(long ? 'Enter nieuwe regel' : 'Enter regel', 'Ctrl+S klaar');
-    else if (o.checkbox) parts.push('Spatie aan/uit', 'Enter klaar');
+    if (o.multiline) {
+      if (enter) parts.push(long ? 'Enter nieuwe regel' : 'Enter regel');
+      parts.push('Ctrl+S klaar');
+    } else if (o.checkbox) parts.push('Spatie aan/uit', 'Enter klaar');
     else if (o.select) parts.push(long ? '↑↓ en Enter kiezen' : '↑↓ Enter kiezen');
     else parts.push('Enter volgende');
     if (o.allowBack !== false) parts.push('Ctrl+T terug');
     if (o.allowUnknown) parts.push(long ? 'Ctrl+N weet ik (nog) niet' : 'Ctrl+N weet niet');
-    if (o.multiline) parts.push('Ctrl+E editor');
+    if (o.multiline && editor) parts.push('Ctrl+E editor');
     parts.push(long ? 'Ctrl+C stoppen' : 'Ctrl+C stop');
     return parts.join(' · ');
   };
-  const long = build(true);
-  if (long.length < width) return long;
-  const short = build(false);
-  // The editor key is the first to go when even the short hint does not fit.
-  return short.length < width || !o.multiline ? short : short.replace(' · Ctrl+E editor', '');
+  const candidates = [build(true, true, true), build(false, true, true), build(false, false, true), build(false, false, false)];
+  return candidates.find((c) => c.length < width) ?? candidates[candidates.length - 1]!;
 }
 
 // --- the text editor prompt (one line or many) -------------------------------

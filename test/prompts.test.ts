@@ -122,6 +122,12 @@ describe('key hint', () => {
     for (const key of ['Enter', 'Ctrl+S', 'Ctrl+T', 'Ctrl+N', 'Ctrl+C']) expect(hint).toContain(key);
   });
 
+  it('gets more compact in narrow terminals but keeps finishing, back, weet ik niet and stop', () => {
+    const hint = keyHint({ multiline: true, allowBack: true, allowUnknown: true }, 60);
+    expect(hint).toBe('Ctrl+S klaar · Ctrl+T terug · Ctrl+N weet niet · Ctrl+C stop');
+    expect(keyHint({ multiline: true, allowBack: true, allowUnknown: true }, 120)).toContain('Ctrl+E editor');
+  });
+
   it('finds an editor only when VISUAL or EDITOR names a program that exists', () => {
     expect(findEditor({ PATH: '/usr/bin:/bin' })).toBeUndefined();
     expect(findEditor({ EDITOR: 'bestaat-niet-123', PATH: '/usr/bin:/bin' })).toBeUndefined();
