@@ -31,8 +31,6 @@ export interface RunOptions {
   prompter: Prompter;
   /** Start in the review (for a finished worksheet). */
   startInReview?: boolean;
-  /** Start at this question instead of the first open one. */
-  startAt?: string;
   /** Style helpers (no colour in tests). */
   style?: Style;
   today?: () => Date;
@@ -56,7 +54,8 @@ export async function runWorksheet(options: RunOptions): Promise<RunOutcome> {
   const today = options.today ?? (() => new Date());
   const introduced = new Set<string>();
   let lastSection: string | undefined;
-  let cursor: string | undefined = options.startAt;
+  // The question on screen; undefined means: the first open one (or the review).
+  let cursor: string | undefined;
   let reviewing = options.startInReview === true;
 
   for (;;) {
