@@ -308,13 +308,15 @@ export async function runWorksheet(options: RunOptions): Promise<RunOutcome> {
       }
       const next = [...items];
       if (action === 'add') {
-        const item = await askItem(fields, {}, q.item);
+        const item = await askItem(fields, {}, q.item, (partial) => keepItem([...items, partial], storeId));
         if (!item) continue;
         next.push(item);
       } else if (action === 'edit' || action === 'extend') {
         const existing = items[i];
         if (!existing) continue;
-        const item = await askItem(action === 'extend' ? q.fields : fields, existing, q.item);
+        const item = await askItem(action === 'extend' ? q.fields : fields, existing, q.item, (partial) =>
+          keepItem(items.map((x, j) => (j === i ? partial : x)), storeId),
+        );
         if (!item) continue;
         next[i] = item;
       } else if (action === 'remove') {
@@ -335,47 +337,28 @@ export async function runWorksheet(options: RunOptions): Promise<RunOutcome> {
     }
   }
 
-  /** Ask the fields of one item; undefined when the user went back out of it. */
-  async function askItem(fields: Field[], initial: GroupItem, itemName: string): Promise<GroupItem | undefined> {
+  /**
+   * Ask the fields of one item; undefined when the user went back out of it.
+   * Stopped halfway (Ctrl+C), what was filled in so far goes to `keep`.
+   */
+  async function askItem(
+    fields: Field[],
+    initial: GroupItem,
+    itemName: string,
+    keep: (partial: GroupItem) => Promise<void>,
+  ): Promise<GroupItem | undefined> {
     const item: GroupItem = { ...initial };
     let f = 0;
     while (f < fields.length) {
       const field = fields[f];
       if (!field) break;
-      const current = item[field.id];
-      const base = {
-        message: field.label,
-        ...(f === 0 && { header: style.dim(`${capitalise(itemName)} (Ctrl+T: terug zonder op te slaan)`) }),
-        ...(field.help && { header: style.dim(field.help) }),
-        allowBack: true,
-        allowUnknown: false,
-      };
-      let reply: Reply<AnswerValue>;
-      switch (field.type) {
-        case 'text':
-          reply = await prompter.input({ ...base, default: current == null ? '' : String(current) });
-          break;
-        case 'longtext':
-          reply = await prompter.editor({ ...base, default: current == null ? '' : String(current) });
-          break;
-        case 'yesno':
-          reply = await prompter.select<string>({
-            ...base,
-            choices: [
-              { value: 'ja', name: 'Ja' },
-              { value: 'nee', name: 'Nee' },
-              { value: '', name: 'Nog niet bekend' },
-            ],
-            ...(typeof current === 'string' && { default: current }),
-          });
-          break;
-        case 'choice':
-          reply = await askChoice(field, base, typeof current === 'string' ? current : undefined);
-          break;
-        case 'number':
-          reply = await askNumber(base, typeof current === 'number' ? current : undefined, field.unit);
-          break;
-      }
+      const reply = await askField(field, item[field.id], f === 0 ? itemName : undefined).catch(async (err: unknown) => {
+        if (err instanceof InterruptedError) {
+          if (err.draft !== undefined && (field.type === 'text' || field.type === 'longtext')) item[field.id] = err.draft;
+          if (JSON.stringify(item) !== JSON.stringify(initial)) await keep(item);
+        }
+        throw err;
+      });
       if (reply.kind === 'back') {
         if (f === 0) return undefined;
         f--;
@@ -385,6 +368,47 @@ export async function runWorksheet(options: RunOptions): Promise<RunOutcome> {
       f++;
     }
     return item;
+  }
+
+  /** Save a half-filled item when the user stops, so nothing typed is lost. */
+  async function keepItem(items: GroupItem[], storeId: string): Promise<void> {
+    file.setAnswer(storeId, items);
+    await file.save().catch(() => {});
+    prompter.print(style.dim('\nOok wat je al had ingevuld bij dit item is bewaard.'));
+  }
+
+  async function askField(field: Field, current: FieldValue | undefined, firstOf?: string): Promise<Reply<AnswerValue>> {
+    const headers = [
+      ...(firstOf ? [`${capitalise(firstOf)} (Ctrl+T: terug zonder op te slaan)`] : []),
+      ...(field.help ? [field.help] : []),
+    ];
+    const base = {
+      message: field.label,
+      ...(headers.length && { header: style.dim(headers.join('\n')) }),
+      allowBack: true,
+      allowUnknown: false,
+    };
+    const text = current == null ? '' : String(current);
+    switch (field.type) {
+      case 'text':
+        return prompter.input({ ...base, default: text });
+      case 'longtext':
+        return prompter.editor({ ...base, default: text });
+      case 'yesno':
+        return prompter.select<string>({
+          ...base,
+          choices: [
+            { value: 'ja', name: 'Ja' },
+            { value: 'nee', name: 'Nee' },
+            { value: '', name: 'Nog niet bekend' },
+          ],
+          ...(typeof current === 'string' && { default: current }),
+        });
+      case 'choice':
+        return askChoice(field, base, typeof current === 'string' ? current : undefined);
+      case 'number':
+        return askNumber(base, typeof current === 'number' ? current : undefined, field.unit);
+    }
   }
 
   // --- review ------------------------------------------------------------------

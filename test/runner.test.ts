@@ -244,6 +244,24 @@ describe('randvoorwaarden: repeat groups', () => {
     expect(saved.status).toBe('afgerond');
   });
 
+  it('keeps a half-filled partner when the user stops in the middle of it', async () => {
+    const ws = sheet('randvoorwaarden');
+    const file = AnswersFile.create(path.join(dir, 'randvoorwaarden.yaml'), ws);
+    const prompter = new ScriptedPrompter([
+      ...untilPartners,
+      step('1. Hoe maak je het onderscheid', answer('x')),
+      step('2. Welke diensten', answer('x')),
+      step('3. Heeft jouw bibliotheek relevante collectie?', choose('Ja')),
+      step('4. Naar welke partners', choose('Nieuwe partner toevoegen')),
+      step('Partner', answer('Taalhuis')),
+      step('Wat doet deze partner?', interruptTyping('Taalcursussen en')),
+    ]);
+    await expect(runWorksheet({ ws, file, prompter, today })).rejects.toThrow('Onderbroken');
+    const saved = parse(await readFile(file.file, 'utf8')) as { antwoorden: Record<string, unknown> };
+    expect(saved.antwoorden.partners).toEqual([{ naam: 'Taalhuis', aanbod: 'Taalcursussen en' }]);
+    expect(prompter.printed.join('\n')).toContain('Ook wat je al had ingevuld bij dit item is bewaard.');
+  });
+
   it('the functions table stores numbers for hours and a choice with "anders, namelijk"', async () => {
     let added = false;
     const { saved } = await run('randvoorwaarden', [], {
