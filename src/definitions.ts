@@ -103,22 +103,30 @@ export async function buildDefinitionCache(): Promise<DefinitionCache> {
   return { sources, worksheets: worksheets.sort((a, b) => a.number - b.number) };
 }
 
-/** Find a shipped worksheet by id (or its number); unknown names get a suggestion. */
-export async function resolveWorksheet(name: string): Promise<Worksheet> {
+/**
+ * Find a shipped worksheet by id (or its number). An unknown name gets the
+ * nearest suggestion among the ids and `otherNames` (e.g. "alles" for rapport).
+ */
+export async function resolveWorksheet(
+  name: string,
+  otherNames: { name: string; description: string }[] = [],
+): Promise<Worksheet> {
   const sheets = await loadShippedWorksheets();
   const wanted = name.trim().toLowerCase();
   const found = sheets.find((s) => s.id === wanted || String(s.number) === wanted);
   if (found) return found;
   const { closest, distance } = await import('fastest-levenshtein');
   const ids = sheets.map((s) => s.id);
-  const prefix = ids.filter((id) => id.startsWith(wanted) || wanted.startsWith(id));
-  const near = prefix.length === 1 ? prefix[0] : closest(wanted, ids);
+  const candidates = [...ids, ...otherNames.map((o) => o.name)];
+  const prefix = candidates.filter((id) => id.startsWith(wanted) || wanted.startsWith(id));
+  const near = prefix.length === 1 ? prefix[0] : closest(wanted, candidates);
   const close = near !== undefined && (prefix.length === 1 || distance(wanted, near) <= Math.max(3, Math.floor(near.length / 3)));
   const suggestion = close ? ` Bedoel je "${near}"?` : '';
+  const others = otherNames.map((o) => ` Of: ${o.name} (${o.description}).`).join('');
   throw new WerkboekError(
     `Onbekend werkblad "${name}".${suggestion}`,
     ExitCode.usage,
-    `Beschikbare werkbladen: ${ids.join(', ')} (zie: werkboek lijst).`,
+    `Beschikbare werkbladen: ${ids.join(', ')} (zie: werkboek lijst).${others}`,
   );
 }
 

@@ -142,15 +142,23 @@ export class AnswersFile {
 
   /** Write atomically: temp file in the same folder, fsync, rename. */
   async save(): Promise<void> {
-    const file = this.file;
-    try {
-      await mkdir(path.dirname(file), { recursive: true });
-      const { default: writeFileAtomic } = await import('write-file-atomic');
-      await writeFileAtomic(file, this.toString(), { encoding: 'utf8', fsync: true });
-      this.dirty = false;
-    } catch (err) {
-      throw new WriteError(file, err);
-    }
+    await writeFileAtomically(this.file, this.toString(), { createFolder: true });
+    this.dirty = false;
+  }
+}
+
+/**
+ * Write a file so that it is either the old or the new content, never half:
+ * a temp file in the same folder, fsync, rename (write-file-atomic).
+ * Failures become a WriteError.
+ */
+export async function writeFileAtomically(file: string, content: string, opts: { createFolder: boolean }): Promise<void> {
+  try {
+    if (opts.createFolder) await mkdir(path.dirname(file), { recursive: true });
+    const { default: writeFileAtomic } = await import('write-file-atomic');
+    await writeFileAtomic(file, content, { encoding: 'utf8', fsync: true });
+  } catch (err) {
+    throw new WriteError(file, err);
   }
 }
 

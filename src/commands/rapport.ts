@@ -10,7 +10,7 @@ import type { Output } from '../output.js';
 import { resolveDossier } from '../paths.js';
 import { dossierReport, worksheetReport, type ReportDocument } from '../report.js';
 import { loadTemplate, renderTemplate } from '../report-template.js';
-import { WriteError } from '../store.js';
+import { writeFileAtomically } from '../store.js';
 
 export interface ReportOptions {
   worksheet: string;
@@ -53,7 +53,7 @@ export async function report(opts: ReportOptions): Promise<void> {
     );
     answerFiles = states.map((s) => s.file);
   } else {
-    const ws = await resolveReportWorksheet(opts.worksheet);
+    const ws = await resolveWorksheet(opts.worksheet, [{ name: 'alles', description: 'alle werkbladen in één rapport' }]);
     const state = await sheetState(ws, dossier.dir);
     throwUnreadable([state]);
     if (!state.answers) {
@@ -98,26 +98,9 @@ export async function report(opts: ReportOptions): Promise<void> {
       ExitCode.usage,
     );
   }
-  try {
-    const { default: writeFileAtomic } = await import('write-file-atomic');
-    await writeFileAtomic(file, content, { encoding: 'utf8', fsync: true });
-  } catch (err) {
-    throw new WriteError(file, err);
-  }
+  // A missing folder is more likely a typo than a wish: no mkdir here.
+  await writeFileAtomically(file, content, { createFolder: false });
   out.line(`Rapport geschreven naar ${displayPath(file, cwd)}`);
-}
-
-/** resolveWorksheet, but an unknown name may also be a typo of "alles". */
-async function resolveReportWorksheet(name: string) {
-  try {
-    return await resolveWorksheet(name);
-  } catch (err) {
-    if (!(err instanceof WerkboekError) || err.message.includes('Bedoel je')) throw err;
-    const { distance } = await import('fastest-levenshtein');
-    const wanted = name.trim().toLowerCase();
-    const suggestion = wanted.length >= 3 && distance(wanted, 'alles') <= 2 ? ' Bedoel je "alles"?' : '';
-    throw new WerkboekError(`${err.message}${suggestion}`, err.exitCode, `${err.hint ?? ''} Of: alles (alle werkbladen in één rapport).`.trim());
-  }
 }
 
 function throwUnreadable(states: SheetState[]): void {
