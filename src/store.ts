@@ -82,7 +82,15 @@ export class AnswersFile {
     try {
       source = await readFile(file, 'utf8');
     } catch (err) {
-      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+      const code = (err as NodeJS.ErrnoException).code;
+      if (code === 'ENOENT') return undefined;
+      if (code === 'ENOTDIR') {
+        throw new WerkboekError(
+          `Kan de map ${path.dirname(file)} niet gebruiken: ${describeFsError(err)}.`,
+          ExitCode.writeFailed,
+          'Kies een andere map met --map <map> (of WERKBOEK_MAP).',
+        );
+      }
       throw new WerkboekError(`Kan ${displayName} niet lezen: ${describeFsError(err)}.`, ExitCode.badFile);
     }
     const { located, issues } = parseLocated(displayName, source);

@@ -146,5 +146,13 @@ describe('start', () => {
     expect((err as WerkboekError).exitCode).toBe(ExitCode.locked);
     expect((err as WerkboekError).hint).toContain('over 5 seconden opnieuw');
   });
-});
 
+  it('a --map that cannot be a folder gives exit 5 and a hint', async () => {
+    const blocker = path.join(dir, 'bestand');
+    await writeFile(blocker, 'geen map');
+    const err = await start({ worksheet: '1', map: path.join(blocker, 'sub'), restart: false, cwd: dir, out: memoryOutput(), interactive: true }).catch((e: unknown) => e);
+    expect((err as WerkboekError).exitCode).toBe(ExitCode.writeFailed);
+    expect((err as WerkboekError).message).toContain('niet gebruiken');
+    expect((err as WerkboekError).hint).toContain('--map');
+  });
+});
