@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { activePrompt, exitCodeOf, selectedChoice } from '../helpers/pty.js';
 import { E2E_TIMEOUT, readAnswers, startSheet, useE2e } from './env.js';
-import { answerLine, answerLines, answerUnknown, answerYesNo, Q, waitForQuestion } from './prompt.js';
+import { answerMeta, answerLines, answerUnknown, answerYesNo, Q, waitForQuestion } from './prompt.js';
 
 describe('typing and pasting (e2e, pty)', { timeout: E2E_TIMEOUT }, () => {
   const e2e = useE2e();
@@ -11,9 +11,7 @@ describe('typing and pasting (e2e, pty)', { timeout: E2E_TIMEOUT }, () => {
   it('a bracketed paste of three lines into a multi-line answer stays one answer', async () => {
     const ctx = e2e();
     const s = startSheet(ctx);
-    await answerLine(s, Q.naam, 'Anna');
-    await answerLine(s, Q.bibliotheek, 'Bieb');
-    await answerLine(s, Q.datum, '');
+    await answerMeta(s);
     await answerYesNo(s, Q.themaInAgenda, 'Ja');
     await waitForQuestion(s, Q.themaWijze);
 
@@ -63,9 +61,7 @@ describe('typing and pasting (e2e, pty)', { timeout: E2E_TIMEOUT }, () => {
   it('changing a yes/no after going back shows the other follow-up, and keeps the old one in the file', async () => {
     const ctx = e2e();
     const s = startSheet(ctx);
-    await answerLine(s, Q.naam, 'Anna');
-    await answerLine(s, Q.bibliotheek, 'Bieb');
-    await answerLine(s, Q.datum, '');
+    await answerMeta(s);
     await answerYesNo(s, Q.themaInAgenda, 'Nee');
     await answerUnknown(s, Q.aanspreekpunt);
     await answerYesNo(s, Q.resultaatdoelen, 'Ja');

@@ -14,6 +14,13 @@ export async function answerLine(s: Session, label: string, text: string): Promi
   s.press('enter');
 }
 
+/** Fill in Naam and Bibliotheek and accept the default Datum (today). */
+export async function answerMeta(s: Session, naam = 'Anna', bibliotheek = 'Bieb'): Promise<void> {
+  await answerLine(s, Q.naam, naam);
+  await answerLine(s, Q.bibliotheek, bibliotheek);
+  await answerLine(s, Q.datum, '');
+}
+
 /** Answer a multi-line question: lines typed with Enter between them, finished with Ctrl+S. */
 export async function answerLines(s: Session, label: string, lines: string[]): Promise<void> {
   await waitForQuestion(s, label);

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { activePrompt, exitCodeOf, selectedChoice } from '../helpers/pty.js';
 import { E2E_TIMEOUT, readAnswers, startSheet, useE2e } from './env.js';
-import { answerLine, answerUnknown, answerYesNo, Q, waitForQuestion } from './prompt.js';
+import { answerLine, answerMeta, answerUnknown, answerYesNo, Q, waitForQuestion } from './prompt.js';
 
 describe('regressions (e2e, pty)', { timeout: E2E_TIMEOUT }, () => {
   const e2e = useE2e();
@@ -13,9 +13,7 @@ describe('regressions (e2e, pty)', { timeout: E2E_TIMEOUT }, () => {
   it('back to a yes/no answered "weet ik (nog) niet" puts the cursor on that answer', async () => {
     const ctx = e2e();
     const s = startSheet(ctx);
-    await answerLine(s, Q.naam, 'Anna');
-    await answerLine(s, Q.bibliotheek, 'Bieb');
-    await answerLine(s, Q.datum, '');
+    await answerMeta(s);
     await answerUnknown(s, Q.themaInAgenda);
     await waitForQuestion(s, Q.aanspreekpunt);
     s.press('ctrl-t');
@@ -53,9 +51,7 @@ describe('regressions (e2e, pty)', { timeout: E2E_TIMEOUT }, () => {
   it('going back over a multi-line "weet ik (nog) niet" and pressing Ctrl+S keeps "weet ik (nog) niet"', async () => {
     const ctx = e2e();
     const s = startSheet(ctx);
-    await answerLine(s, Q.naam, 'Anna');
-    await answerLine(s, Q.bibliotheek, 'Bieb');
-    await answerLine(s, Q.datum, '');
+    await answerMeta(s);
     await answerYesNo(s, Q.themaInAgenda, 'Nee');
     await answerUnknown(s, Q.aanspreekpunt);
     await waitForQuestion(s, Q.resultaatdoelen);
