@@ -5,9 +5,9 @@
 import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
 import { worksheetSchema, type Condition, type Question, type Worksheet } from './definition-schema.js';
-import { ExitCode, FileIssuesError, WerkboekError, type Issue } from './errors.js';
+import { describeFsError, ExitCode, FileIssuesError, WerkboekError, type Issue } from './errors.js';
 import { issueAt, parseLocated, type Located, type PathKey } from './yaml-positions.js';
-import { describeFsError, optionValue } from './definitions.js';
+import { optionValue } from './definitions.js';
 
 z.config(z.locales.nl());
 

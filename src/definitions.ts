@@ -29,28 +29,6 @@ export function optionLabel(option: string | { value: string; label: string }): 
   return typeof option === 'string' ? option : option.label;
 }
 
-export function describeFsError(err: unknown): string {
-  const code = (err as NodeJS.ErrnoException | null)?.code;
-  switch (code) {
-    case 'ENOENT':
-      return 'bestand of map bestaat niet';
-    case 'EACCES':
-    case 'EPERM':
-      return 'geen toestemming';
-    case 'ENOSPC':
-      return 'de schijf is vol';
-    case 'EROFS':
-      return 'alleen-lezen bestandssysteem';
-    case 'EISDIR':
-      return 'dit is een map, geen bestand';
-    case 'ENOTDIR':
-      return 'een deel van het pad is geen map';
-    case 'EEXIST':
-      return 'er staat een bestand waar een map verwacht wordt';
-    default:
-      return code ?? String((err as Error | null)?.message ?? err);
-  }
-}
 
 // --- the shipped worksheets ---------------------------------------------
 

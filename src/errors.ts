@@ -68,3 +68,27 @@ export class InterruptedError extends WerkboekError {
     this.name = 'InterruptedError';
   }
 }
+
+/** A file-system error code in Dutch ("bestand of map bestaat niet", "de schijf is vol", …). */
+export function describeFsError(err: unknown): string {
+  const code = (err as NodeJS.ErrnoException | null)?.code;
+  switch (code) {
+    case 'ENOENT':
+      return 'bestand of map bestaat niet';
+    case 'EACCES':
+    case 'EPERM':
+      return 'geen toestemming';
+    case 'ENOSPC':
+      return 'de schijf is vol';
+    case 'EROFS':
+      return 'alleen-lezen bestandssysteem';
+    case 'EISDIR':
+      return 'dit is een map, geen bestand';
+    case 'ENOTDIR':
+      return 'een deel van het pad is geen map';
+    case 'EEXIST':
+      return 'er staat een bestand waar een map verwacht wordt';
+    default:
+      return code ?? String((err as Error | null)?.message ?? err);
+  }
+}

@@ -3,8 +3,7 @@
 // killed process goes stale and is taken over.
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { ExitCode, WerkboekError } from './errors.js';
-import { describeFsError } from './definitions.js';
+import { describeFsError, ExitCode, WerkboekError } from './errors.js';
 
 /** A lock not refreshed for this long belongs to a process that died. */
 export const STALE_MS = 5000;

@@ -7,8 +7,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type * as LiquidJs from 'liquidjs';
-import { describeFsError } from './definitions.js';
-import { ExitCode, WerkboekError } from './errors.js';
+import { describeFsError, ExitCode, WerkboekError } from './errors.js';
 import type { ReportContext } from './report.js';
 
 // liquidjs' CommonJS build loads about ten times faster than its ESM build

@@ -4,7 +4,7 @@
 // it is showing.
 import path from 'node:path';
 import type { Field, Question, Worksheet } from './definition-schema.js';
-import { optionLabel, optionValue } from './definitions.js';
+import { allQuestions, optionLabel, optionValue } from './definitions.js';
 import { isUnknown, unknownAnswer, UNKNOWN_LABEL, type AnswerValue, type FieldValue, type GroupItem } from './answers.js';
 import type { Choice, Prompter, Reply } from './prompts.js';
 import { answersPath } from './paths.js';
@@ -269,7 +269,7 @@ export async function runWorksheet(options: RunOptions): Promise<RunOutcome> {
     base: { message: string; header?: string; allowBack: boolean; allowUnknown: boolean },
   ): Promise<Reply<AnswerValue>> {
     const q = vq.question as Extract<Question, { type: 'group' }>;
-    const baseQuestion = (q.extends ? ws.steps.flatMap((s) => s.questions).find((x) => x.id === q.extends) : q) as
+    const baseQuestion = (q.extends ? allQuestions(ws).find((x) => x.id === q.extends) : q) as
       | Extract<Question, { type: 'group' }>
       | undefined;
     const baseFields = baseQuestion?.fields ?? [];

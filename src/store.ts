@@ -5,9 +5,9 @@ import { readFile, mkdir, copyFile, stat, readdir, unlink } from 'node:fs/promis
 import path from 'node:path';
 import { Document, isMap, type YAMLMap } from 'yaml';
 import type { Field, Question, Worksheet } from './definition-schema.js';
-import { allQuestions, describeFsError, optionValue } from './definitions.js';
+import { allQuestions, optionValue } from './definitions.js';
 import { isUnknown, UNKNOWN_KEY, type AnswerValue, type Answers } from './answers.js';
-import { ExitCode, FileIssuesError, WerkboekError, type Issue } from './errors.js';
+import { describeFsError, ExitCode, FileIssuesError, WerkboekError, type Issue } from './errors.js';
 import { issueAt, parseLocated, type Located, type PathKey } from './yaml-positions.js';
 import { programVersion } from './version.js';
 

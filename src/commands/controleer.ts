@@ -1,8 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { checkDefinitionFile } from '../definition-check.js';
-import { describeFsError, resolveWorksheet, shippedDefinitionFiles } from '../definitions.js';
-import { ExitCode, FileIssuesError, formatIssue, WerkboekError } from '../errors.js';
+import { resolveWorksheet, shippedDefinitionFiles } from '../definitions.js';
+import { describeFsError, ExitCode, FileIssuesError, formatIssue, WerkboekError } from '../errors.js';
 import type { Output } from '../output.js';
 import { AnswersFile } from '../store.js';
 import { walk } from '../walk.js';
