@@ -134,9 +134,9 @@ if (flag('--imports') || (!help.skipped && median(help.times) / baseline > 1.3))
   const dist = (name) => pathToFileURL(path.join(root, 'dist', name)).href;
   const modules = [
     ['commander', import.meta.resolve('commander')],
-    ['dist/errors.js', dist('errors.js')],
-    ['dist/version.js (leest package.json)', dist('version.js')],
-    ['dist/output.js', dist('output.js')],
+    ['dist/support/errors.js', dist('support/errors.js')],
+    ['dist/support/version.js (leest package.json)', dist('support/version.js')],
+    ['dist/support/output.js', dist('support/output.js')],
     ['dist/cli.js (de rest)', dist('cli.js')],
   ];
   const probe = [

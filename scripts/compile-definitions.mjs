@@ -5,8 +5,8 @@
 // The cache records each file's size and mtime; a definition edited after
 // the build is simply validated again at run time.
 import { writeFileSync } from 'node:fs';
-import { buildDefinitionCache, cacheFile } from '../dist/definitions.js';
-import { formatIssue } from '../dist/errors.js';
+import { buildDefinitionCache, cacheFile } from '../dist/definition/load.js';
+import { formatIssue } from '../dist/support/errors.js';
 
 try {
   const cache = await buildDefinitionCache();

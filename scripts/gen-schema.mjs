@@ -1,12 +1,12 @@
 #!/usr/bin/env node
 // Generate schema/werkblad.schema.json (JSON Schema draft 2020-12) from the
-// zod schema in src/definition-schema.ts, so editors with the YAML language
+// zod schema in src/definition/schema.ts, so editors with the YAML language
 // server check and complete questions/*.yaml while you type.
 //
 //   npm run schema          write the file
 //   npm run schema:check    exit 1 when the file is out of date (used by npm test)
 //
-// Reads the compiled dist/definition-schema.js: run `npm run build` first.
+// Reads the compiled dist/definition/schema.js: run `npm run build` first.
 import { readFile, writeFile, mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -19,10 +19,10 @@ const relative = path.relative(root, schemaFile).split(path.sep).join('/');
 export async function generateSchemaText() {
   let mod;
   try {
-    mod = await import(pathToFileURL(path.join(root, 'dist', 'definition-schema.js')).href);
+    mod = await import(pathToFileURL(path.join(root, 'dist', 'definition', 'schema.js')).href);
   } catch (err) {
     if (err && err.code === 'ERR_MODULE_NOT_FOUND') {
-      throw new Error('dist/definition-schema.js ontbreekt: voer eerst npm run build uit');
+      throw new Error('dist/definition/schema.js ontbreekt: voer eerst npm run build uit');
     }
     throw err;
   }
@@ -40,7 +40,7 @@ export async function generateSchemaText() {
     [stepSchema, 'stap'],
   ];
   for (const [schema, id] of named) {
-    if (!schema) throw new Error(`dist/definition-schema.js exporteert geen schema voor "${id}"`);
+    if (!schema) throw new Error(`dist/definition/schema.js exporteert geen schema voor "${id}"`);
     const meta = z.globalRegistry.get(schema);
     if (!meta?.id) z.globalRegistry.add(schema, { ...meta, id });
   }
@@ -59,7 +59,7 @@ export async function generateSchemaText() {
     title: 'Werkblad (werkboek)',
     description:
       'Definitie van een werkblad uit het werkboek (questions/*.yaml). ' +
-      `Gegenereerd uit src/definition-schema.ts met "npm run schema"; niet met de hand aanpassen.`,
+      `Gegenereerd uit src/definition/schema.ts met "npm run schema"; niet met de hand aanpassen.`,
     ...rest,
   };
   return JSON.stringify(schema, null, 2) + '\n';

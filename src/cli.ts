@@ -3,9 +3,9 @@
 // into one Dutch line and an exit code.
 import { createRequire } from 'node:module';
 import type * as Commander from 'commander';
-import { ExitCode, InterruptedError, WerkboekError } from './errors.js';
-import { programVersion } from './version.js';
-import { createOutput, type Output } from './output.js';
+import { ExitCode, InterruptedError, WerkboekError } from './support/errors.js';
+import { programVersion } from './support/version.js';
+import { createOutput, type Output } from './support/output.js';
 
 // commander's CommonJS entry loads faster than its ESM wrapper (which loads it anyway): this is on every start.
 const { Command, CommanderError, Option } = createRequire(import.meta.url)('commander') as typeof Commander;

@@ -2,8 +2,8 @@
 // visible, what is next and how far the user is. No cursor, no I/O: the
 // runner, back navigation, resume, review, status and reports all use it,
 // so they always agree.
-import type { Condition, Question, Step, Worksheet } from './definition-schema.js';
-import { isEmptyAnswer, isUnknown, type AnswerValue, type Answers, type GroupItem } from './answers.js';
+import type { Condition, Question, Step, Worksheet } from './definition/schema.js';
+import { isEmptyAnswer, isUnknown, type AnswerValue, type Answers, type GroupItem } from './dossier/answers.js';
 
 export type QuestionState =
   /** No entry in the answers file yet. */

@@ -4,7 +4,7 @@
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { programVersion } from '../src/version.js';
+import { programVersion } from '../src/support/version.js';
 import { assertBuilt, runCli, type RunOptions, type RunResult } from './helpers/run.js';
 import { lineColOf, questionsDir, replaceOnce, useTempDir } from './helpers/temp.js';
 

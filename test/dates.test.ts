@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { displayDate, formatDate, formatDayNl, formatNumber, formatStamp, formatStampNl, isoDate, parseDate, parseNumber } from '../src/dates.js';
+import { displayDate, formatDate, formatDayNl, formatNumber, formatStamp, formatStampNl, isoDate, parseDate, parseNumber } from '../src/support/dates.js';
 
 // vitest.config.ts sets TZ=Europe/Amsterdam.
 describe('dates and numbers for Dutch readers', () => {

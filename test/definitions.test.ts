@@ -7,9 +7,10 @@ import path from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { allQuestions, loadShippedWorksheets, resolveWorksheet, shippedDefinitionFiles } from '../src/definitions.js';
-import { checkDefinitionFile, checkDefinitionSource, loadDefinitionFile } from '../src/definition-check.js';
-import { ExitCode, FileIssuesError, formatIssue, WerkboekError } from '../src/errors.js';
+import { loadShippedWorksheets, resolveWorksheet, shippedDefinitionFiles } from '../src/definition/load.js';
+import { allQuestions } from '../src/definition/questions.js';
+import { checkDefinitionFile, checkDefinitionSource, loadDefinitionFile } from '../src/definition/check.js';
+import { ExitCode, FileIssuesError, formatIssue, WerkboekError } from '../src/support/errors.js';
 import { fixturesDir, lineColOf, repoRoot, replaceOnce, shippedIds, shippedSource, useTempDir, type ShippedId } from './helpers/temp.js';
 
 const tmp = useTempDir('werkboek-def-');
@@ -396,7 +397,7 @@ describe('schema/werkblad.schema.json', () => {
 
 describe('the build cache of the shipped worksheets (dist/worksheets.json)', () => {
   it('holds exactly the validated definitions, with the size and mtime of each file', async () => {
-    const { buildDefinitionCache, cacheFile } = await import('../src/definitions.js');
+    const { buildDefinitionCache, cacheFile } = await import('../src/definition/load.js');
     const { statSync } = await import('node:fs');
     const cache = JSON.parse(await readFile(cacheFile, 'utf8')) as Awaited<ReturnType<typeof buildDefinitionCache>>;
     const files = await shippedDefinitionFiles();

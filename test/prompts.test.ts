@@ -2,7 +2,7 @@
 // sees and what each key does.
 import { render } from '@inquirer/testing';
 import { describe, expect, it } from 'vitest';
-import { findEditor, keyHint, textEditor, type EditorConfig } from '../src/prompts.js';
+import { findEditor, keyHint, textEditor, type EditorConfig } from '../src/terminal/inquirer.js';
 
 const plain = (s: string) => s;
 const base: EditorConfig = {

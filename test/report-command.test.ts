@@ -5,8 +5,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { simpleParser } from 'mailparser';
 import { report, type ReportOptions } from '../src/commands/rapport.js';
-import { ExitCode, FileIssuesError, WerkboekError } from '../src/errors.js';
-import { memoryOutput } from '../src/output.js';
+import { ExitCode, FileIssuesError, WerkboekError } from '../src/support/errors.js';
+import { memoryOutput } from '../src/support/output.js';
 import { FIXTURES, NOW } from './report-helpers.js';
 
 let dir: string;
@@ -252,10 +252,10 @@ describe('werkboek rapport', () => {
 describe('lazy loading', () => {
   it('the Markdown path does not import marked, sanitize-html or nodemailer', async () => {
     const src = path.join(path.dirname(FIXTURES), '..', '..', 'src');
-    for (const file of ['report.ts', 'report-markdown.ts', 'report-template.ts', 'commands/rapport.ts']) {
+    for (const file of ['report/model.ts', 'report/markdown.ts', 'report/template.ts', 'commands/rapport.ts']) {
       const text = await readFile(path.join(src, file), 'utf8');
       expect(text, file).not.toMatch(/^import[^;]*from '(marked|sanitize-html|nodemailer[^']*)'/m);
-      expect(text, file).not.toMatch(/^import[^;]*from '\.\.?\/(commands\/)?report-(html|eml)\.js'/m);
+      expect(text, file).not.toMatch(/^import[^;]*from '[./]*(report\/)?(html|eml)\.js'/m);
     }
   });
 });

@@ -3,11 +3,11 @@ import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect } from 'vitest';
-import { loadShippedWorksheets } from '../src/definitions.js';
-import type { Worksheet } from '../src/definition-schema.js';
-import { AnswersFile } from '../src/store.js';
-import type { ReportDocument } from '../src/report.js';
-import { loadTemplate, renderTemplate } from '../src/report-template.js';
+import { loadShippedWorksheets } from '../src/definition/load.js';
+import type { Worksheet } from '../src/definition/schema.js';
+import { AnswersFile } from '../src/dossier/answers-file.js';
+import type { ReportDocument } from '../src/report/model.js';
+import { loadTemplate, renderTemplate } from '../src/report/template.js';
 
 export const FIXTURES = fileURLToPath(new URL('./fixtures/reports/', import.meta.url));
 /** A fixed "now", so goldens are stable. */

@@ -3,11 +3,11 @@
 import { describe, expect, it } from 'vitest';
 import { Lexer, type Token, type Tokens } from 'marked';
 import { simpleParser } from 'mailparser';
-import { escapeBlock, escapeCell, escapeInline } from '../src/report-markdown.js';
-import { worksheetReport } from '../src/report.js';
-import { htmlDocument, markdownToHtml, sanitizeReportHtml } from '../src/report-html.js';
-import { buildEml } from '../src/report-eml.js';
-import type { Answers, AnswerValue, GroupItem } from '../src/answers.js';
+import { escapeBlock, escapeCell, escapeInline } from '../src/report/markdown.js';
+import { worksheetReport } from '../src/report/model.js';
+import { htmlDocument, markdownToHtml, sanitizeReportHtml } from '../src/report/html.js';
+import { buildEml } from '../src/report/eml.js';
+import type { Answers, AnswerValue, GroupItem } from '../src/dossier/answers.js';
 import { fixture, NOW, renderDefault } from './report-helpers.js';
 
 const HOSTILE = [

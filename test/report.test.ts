@@ -2,10 +2,10 @@
 // (UPDATE_GOLDEN=1 npx vitest run test/report rewrites them) and the rules
 // behind them (hidden follow-ups, tables, ontwikkelpunten, concept).
 import { describe, expect, it } from 'vitest';
-import { buildReport, dossierReport, worksheetReport, DEVELOPMENT_INTRO } from '../src/report.js';
-import { htmlDocument } from '../src/report-html.js';
+import { buildReport, dossierReport, worksheetReport, DEVELOPMENT_INTRO } from '../src/report/model.js';
+import { htmlDocument } from '../src/report/html.js';
 import { expectGolden, fixture, NOW, renderDefault, worksheet } from './report-helpers.js';
-import { loadShippedWorksheets } from '../src/definitions.js';
+import { loadShippedWorksheets } from '../src/definition/load.js';
 
 describe('golden reports', () => {
   for (const name of ['gemeentelandschap', 'randvoorwaarden', 'plan-van-aanpak', 'hostile-randvoorwaarden']) {

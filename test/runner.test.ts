@@ -5,10 +5,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import type { Worksheet } from '../src/definition-schema.js';
-import { loadShippedWorksheets } from '../src/definitions.js';
-import { runWorksheet } from '../src/runner.js';
-import { AnswersFile } from '../src/store.js';
+import type { Worksheet } from '../src/definition/schema.js';
+import { loadShippedWorksheets } from '../src/definition/load.js';
+import { runWorksheet } from '../src/runner/session.js';
+import { AnswersFile } from '../src/dossier/answers-file.js';
 import { walk } from '../src/walk.js';
 import { answer, back, choose, interrupt, interruptTyping, keep, ScriptedPrompter, unknown, type Call, type ScriptStep, type Action } from './helpers/scripted-prompter.js';
 
@@ -417,7 +417,7 @@ describe('saving', () => {
 
 describe('every question type (test worksheet with all conditions)', () => {
   it('asks choice, multichoice, number and date, and shows the follow-ups their answers open', async () => {
-    const { loadDefinitionFile } = await import('../src/definition-check.js');
+    const { loadDefinitionFile } = await import('../src/definition/check.js');
     const ws = await loadDefinitionFile(path.join(import.meta.dirname, 'fixtures', 'definitions', 'voorwaarden.yaml'));
     const file = AnswersFile.create(path.join(dir, 'voorwaarden.yaml'), ws);
     const prompter = new ScriptedPrompter([], (c) => {

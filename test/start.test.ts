@@ -6,9 +6,9 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { start } from '../src/commands/start.js';
-import { ExitCode, FileIssuesError, WerkboekError } from '../src/errors.js';
-import { memoryOutput } from '../src/output.js';
-import { plainStyle } from '../src/runner.js';
+import { ExitCode, FileIssuesError, WerkboekError } from '../src/support/errors.js';
+import { memoryOutput } from '../src/support/output.js';
+import { plainStyle } from '../src/runner/session.js';
 import { answer, choose, interrupt, keep, ScriptedPrompter, type Call, type Action, type ScriptStep } from './helpers/scripted-prompter.js';
 
 let dir: string;
@@ -116,7 +116,7 @@ describe('start', () => {
     const prompter = new ScriptedPrompter([]);
     prompter.input = async () => {
       await blocked;
-      throw new (await import('../src/errors.js')).InterruptedError();
+      throw new (await import('../src/support/errors.js')).InterruptedError();
     };
     const first = start({ worksheet: 'gemeentelandschap', map: dir, restart: false, cwd: dir, out: memoryOutput(), prompter, interactive: true, style: plainStyle });
     await new Promise((r) => setTimeout(r, 200));

@@ -7,13 +7,13 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import type { Worksheet } from '../src/definition-schema.js';
-import { loadShippedWorksheets } from '../src/definitions.js';
-import { loadDefinitionFile } from '../src/definition-check.js';
-import { unknownAnswer, type AnswerValue, type Answers } from '../src/answers.js';
-import { ExitCode, FileIssuesError, formatIssue, WerkboekError } from '../src/errors.js';
-import { AnswersFile, backupFile, exists, removeStaleTempFiles, WriteError } from '../src/store.js';
-import { programVersion } from '../src/version.js';
+import type { Worksheet } from '../src/definition/schema.js';
+import { loadShippedWorksheets } from '../src/definition/load.js';
+import { loadDefinitionFile } from '../src/definition/check.js';
+import { unknownAnswer, type AnswerValue, type Answers } from '../src/dossier/answers.js';
+import { ExitCode, FileIssuesError, formatIssue, WerkboekError } from '../src/support/errors.js';
+import { AnswersFile, backupFile, exists, removeStaleTempFiles, WriteError } from '../src/dossier/answers-file.js';
+import { programVersion } from '../src/support/version.js';
 import { assertBuilt } from './helpers/run.js';
 import { fixturesDir, lineColOf, makeTempDir, questionsDir, repoRoot, useTempDir } from './helpers/temp.js';
 
@@ -434,7 +434,7 @@ describe('kill loop: SIGKILL while saving never leaves a broken or older file', 
     const script = path.join(dir, 'child.mjs');
     await writeFile(
       script,
-      CHILD_SCRIPT(pathToFileURL(path.join(repoRoot, 'dist', 'store.js')).href, pathToFileURL(path.join(repoRoot, 'dist', 'definition-check.js')).href),
+      CHILD_SCRIPT(pathToFileURL(path.join(repoRoot, 'dist', 'dossier', 'answers-file.js')).href, pathToFileURL(path.join(repoRoot, 'dist', 'definition', 'check.js')).href),
     );
     const definition = path.join(questionsDir, 'plan-van-aanpak.yaml');
     const ws = await loadDefinitionFile(definition);

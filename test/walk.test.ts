@@ -5,10 +5,11 @@
 // covered automatically) and spelled out for the main ones.
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Condition, Question, Worksheet } from '../src/definition-schema.js';
-import { allQuestions, loadShippedWorksheets } from '../src/definitions.js';
-import { loadDefinitionFile } from '../src/definition-check.js';
-import { unknownAnswer, type AnswerValue, type Answers, type GroupItem } from '../src/answers.js';
+import type { Condition, Question, Worksheet } from '../src/definition/schema.js';
+import { loadShippedWorksheets } from '../src/definition/load.js';
+import { allQuestions } from '../src/definition/questions.js';
+import { loadDefinitionFile } from '../src/definition/check.js';
+import { unknownAnswer, type AnswerValue, type Answers, type GroupItem } from '../src/dossier/answers.js';
 import {
   developmentPoints,
   findVisible,

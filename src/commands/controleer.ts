@@ -1,10 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { checkDefinitionFile } from '../definition-check.js';
-import { resolveWorksheet, shippedDefinitionFiles } from '../definitions.js';
-import { describeFsError, ExitCode, FileIssuesError, formatIssue, WerkboekError } from '../errors.js';
-import type { Output } from '../output.js';
-import { AnswersFile } from '../store.js';
+import { checkDefinitionFile } from '../definition/check.js';
+import { resolveWorksheet, shippedDefinitionFiles } from '../definition/load.js';
+import { describeFsError, ExitCode, FileIssuesError, formatIssue, WerkboekError } from '../support/errors.js';
+import type { Output } from '../support/output.js';
+import { AnswersFile } from '../dossier/answers-file.js';
 import { walk } from '../walk.js';
 
 export interface CheckOptions {

@@ -1,6 +1,6 @@
-import { dossierState, describeState } from '../dossier.js';
-import type { Output } from '../output.js';
-import { allQuestions } from '../definitions.js';
+import { dossierState, describeState } from '../sheet-state.js';
+import type { Output } from '../support/output.js';
+import { allQuestions } from '../definition/questions.js';
 
 export interface ListOptions {
   map?: string | undefined;

@@ -3,14 +3,14 @@
 // draft email. marked, sanitize-html and nodemailer are loaded only for
 // html/eml.
 import path from 'node:path';
-import { loadShippedWorksheets, resolveWorksheet } from '../definitions.js';
-import { sheetState, type SheetState } from '../dossier.js';
-import { ExitCode, WerkboekError } from '../errors.js';
-import type { Output } from '../output.js';
-import { resolveDossier } from '../paths.js';
-import { dossierReport, worksheetReport, type ReportDocument } from '../report.js';
-import { loadTemplate, renderTemplate } from '../report-template.js';
-import { writeFileAtomically } from '../store.js';
+import { loadShippedWorksheets, resolveWorksheet } from '../definition/load.js';
+import { sheetState, type SheetState } from '../sheet-state.js';
+import { ExitCode, WerkboekError } from '../support/errors.js';
+import type { Output } from '../support/output.js';
+import { resolveDossier } from '../dossier/folder.js';
+import { dossierReport, worksheetReport, type ReportDocument } from '../report/model.js';
+import { loadTemplate, renderTemplate } from '../report/template.js';
+import { writeFileAtomically } from '../dossier/answers-file.js';
 
 export interface ReportOptions {
   worksheet: string;
@@ -76,12 +76,12 @@ export async function report(opts: ReportOptions): Promise<void> {
       content = markdown;
       break;
     case 'html': {
-      const { htmlDocument } = await import('../report-html.js');
+      const { htmlDocument } = await import('../report/html.js');
       content = htmlDocument(markdown, doc.plainTitle);
       break;
     }
     case 'eml': {
-      const { buildEml } = await import('../report-eml.js');
+      const { buildEml } = await import('../report/eml.js');
       content = await buildEml({ markdown, title: doc.plainTitle, subject: doc.subject, to: recipients });
       break;
     }

@@ -1,13 +1,13 @@
-import { resolveWorksheet } from '../definitions.js';
-import { ExitCode, InterruptedError, WerkboekError } from '../errors.js';
-import { lockAnswersFile } from '../lock.js';
-import type { Output } from '../output.js';
-import { answersPath, resolveDossier } from '../paths.js';
-import type { Prompter } from '../prompts.js';
-import { runWorksheet, type Style } from '../runner.js';
-import { AnswersFile, backupFile, removeStaleTempFiles } from '../store.js';
+import { resolveWorksheet } from '../definition/load.js';
+import { ExitCode, InterruptedError, WerkboekError } from '../support/errors.js';
+import { lockAnswersFile } from '../dossier/lock.js';
+import type { Output } from '../support/output.js';
+import { answersPath, resolveDossier } from '../dossier/folder.js';
+import type { Prompter } from '../terminal/prompter.js';
+import { runWorksheet, type Style } from '../runner/session.js';
+import { AnswersFile, backupFile, removeStaleTempFiles } from '../dossier/answers-file.js';
 import { walk } from '../walk.js';
-import { formatStamp } from '../dates.js';
+import { formatStamp } from '../support/dates.js';
 
 export interface StartOptions {
   worksheet: string;
@@ -122,6 +122,6 @@ async function terminalStyle(color: boolean): Promise<Style> {
 }
 
 async function terminalPrompter(color: boolean): Promise<Prompter> {
-  const prompts = await import('../prompts.js');
+  const prompts = await import('../terminal/inquirer.js');
   return prompts.terminalPrompter({ color });
 }

@@ -1,6 +1,6 @@
-import { dossierState, describeState } from '../dossier.js';
-import { formatStamp } from '../dates.js';
-import type { Output } from '../output.js';
+import { dossierState, describeState } from '../sheet-state.js';
+import { formatStamp } from '../support/dates.js';
+import type { Output } from '../support/output.js';
 
 export interface StatusOptions {
   map?: string | undefined;

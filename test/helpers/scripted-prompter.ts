@@ -1,8 +1,8 @@
 // A Prompter for flow tests: every prompt call is recorded and answered by
 // a script of replies (matched against the prompt's message), so a test
 // reads like a conversation.
-import type { CheckboxOptions, Choice, InputOptions, Prompter, Reply, SelectOptions } from '../../src/prompts.js';
-import { InterruptedError } from '../../src/errors.js';
+import type { CheckboxOptions, Choice, InputOptions, Prompter, Reply, SelectOptions } from '../../src/terminal/prompter.js';
+import { InterruptedError } from '../../src/support/errors.js';
 
 export type Kind = 'input' | 'editor' | 'select' | 'checkbox';
 

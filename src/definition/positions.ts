@@ -1,7 +1,7 @@
-// Shared by definitions.ts and store.ts: parse YAML keeping source
+// Shared by definition/ and dossier/answers-file.ts: parse YAML keeping source
 // positions, and turn a data path into `regel:kolom`.
 import { isMap, isScalar, LineCounter, parseDocument, type Document } from 'yaml';
-import type { Issue } from './errors.js';
+import type { Issue } from '../support/errors.js';
 
 export interface Located {
   doc: Document.Parsed;

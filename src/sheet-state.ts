@@ -1,11 +1,11 @@
 // The state of a library's dossier: for each shipped worksheet, its answers
 // file and how far it is. Used by `status`, `lijst`, `start` and `rapport`.
-import type { Worksheet } from './definition-schema.js';
-import { loadShippedWorksheets } from './definitions.js';
-import { answersPath, resolveDossier, type Dossier } from './paths.js';
-import { AnswersFile, type Status } from './store.js';
+import type { Worksheet } from './definition/schema.js';
+import { loadShippedWorksheets } from './definition/load.js';
+import { answersPath, resolveDossier, type Dossier } from './dossier/folder.js';
+import { AnswersFile, type Status } from './dossier/answers-file.js';
 import { walk, type WalkResult } from './walk.js';
-import { WerkboekError } from './errors.js';
+import { WerkboekError } from './support/errors.js';
 
 export interface SheetState {
   worksheet: Worksheet;

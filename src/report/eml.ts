@@ -2,7 +2,7 @@
 // as text and the HTML version, marked `X-Unsent: 1` so Outlook and
 // Thunderbird open it as a new draft. Imported only for --formaat eml.
 import MailComposer from 'nodemailer/lib/mail-composer';
-import { htmlDocument } from './report-html.js';
+import { htmlDocument } from './html.js';
 
 export interface EmlInput {
   markdown: string;

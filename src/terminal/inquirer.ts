@@ -30,55 +30,9 @@ import select from '@inquirer/select';
 import checkbox from '@inquirer/checkbox';
 import { Chalk } from 'chalk';
 import wrapAnsi from 'wrap-ansi';
-import { InterruptedError } from './errors.js';
+import { InterruptedError } from '../support/errors.js';
+import type { BaseOptions, CheckboxOptions, InputOptions, Prompter, Reply, SelectOptions } from './prompter.js';
 
-/** What a prompt returns: an answer, or a navigation request. */
-export type Reply<T> = { kind: 'answer'; value: T } | { kind: 'back' } | { kind: 'unknown' };
-
-export interface Choice<T> {
-  value: T;
-  name: string;
-  description?: string;
-}
-
-export interface BaseOptions {
-  message: string;
-  /** Text above the prompt (progress line, explanation). */
-  header?: string;
-  /** Ctrl+T allowed (default true). */
-  allowBack?: boolean;
-  /** Ctrl+N allowed (default false). */
-  allowUnknown?: boolean;
-}
-
-export interface InputOptions extends BaseOptions {
-  default?: string;
-  /** Shown (dimmed) while the answer is empty, e.g. the stored "weet ik (nog) niet". */
-  placeholder?: string;
-  /** Return an error message (Dutch) or undefined when valid. */
-  validate?: (value: string) => string | undefined;
-}
-
-export interface SelectOptions<T> extends BaseOptions {
-  choices: Choice<T>[];
-  default?: T;
-}
-
-export interface CheckboxOptions<T> extends BaseOptions {
-  choices: Choice<T>[];
-  checked?: T[];
-}
-
-export interface Prompter {
-  /** Print a block of text (titles, intros, tips, messages), wrapped to the terminal. */
-  print(text: string): void;
-  /** The terminal width in columns. */
-  width(): number;
-  input(options: InputOptions): Promise<Reply<string>>;
-  editor(options: InputOptions): Promise<Reply<string>>;
-  select<T>(options: SelectOptions<T>): Promise<Reply<T>>;
-  checkbox<T>(options: CheckboxOptions<T>): Promise<Reply<T[]>>;
-}
 
 export interface TerminalContext {
   input?: Readable;

@@ -7,15 +7,15 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type * as LiquidJs from 'liquidjs';
-import { describeFsError, ExitCode, WerkboekError } from './errors.js';
-import type { ReportContext } from './report.js';
+import { describeFsError, ExitCode, WerkboekError } from '../support/errors.js';
+import type { ReportContext } from './model.js';
 
 // liquidjs' CommonJS build loads about ten times faster than its ESM build
 // (measured: +5 ms against +50 ms over a bare node start), and every report needs it.
 const { Liquid } = createRequire(import.meta.url)('liquidjs') as typeof LiquidJs;
 
 /** The folder with the shipped templates (works from src/ and dist/). */
-export const templatesDir = fileURLToPath(new URL('../templates/', import.meta.url));
+export const templatesDir = fileURLToPath(new URL('../../templates/', import.meta.url));
 export const defaultTemplateFile = path.join(templatesDir, 'rapport.md.liquid');
 
 export interface TemplateSource {

@@ -3,7 +3,7 @@
 // killed process goes stale and is taken over.
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { describeFsError, ExitCode, WerkboekError } from './errors.js';
+import { describeFsError, ExitCode, WerkboekError } from '../support/errors.js';
 
 /** A lock not refreshed for this long belongs to a process that died. */
 export const STALE_MS = 5000;

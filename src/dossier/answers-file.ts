@@ -4,12 +4,12 @@
 import { readFile, mkdir, copyFile, stat, readdir, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { Document, isMap, type YAMLMap } from 'yaml';
-import type { Field, Question, Worksheet } from './definition-schema.js';
-import { allQuestions, optionValue } from './definitions.js';
+import type { Field, Question, Worksheet } from '../definition/schema.js';
+import { allQuestions, optionValue } from '../definition/questions.js';
 import { isUnknown, UNKNOWN_KEY, type AnswerValue, type Answers } from './answers.js';
-import { describeFsError, ExitCode, FileIssuesError, WerkboekError, type Issue } from './errors.js';
-import { issueAt, parseLocated, type Located, type PathKey } from './yaml-positions.js';
-import { programVersion } from './version.js';
+import { describeFsError, ExitCode, FileIssuesError, WerkboekError, type Issue } from '../support/errors.js';
+import { issueAt, parseLocated, type Located, type PathKey } from '../definition/positions.js';
+import { programVersion } from '../support/version.js';
 
 export type Status = 'concept' | 'afgerond';
 

@@ -3,12 +3,12 @@
 // next always comes from walk(); the runner only remembers which question
 // it is showing.
 import path from 'node:path';
-import type { Field, Question, Worksheet } from './definition-schema.js';
-import { allQuestions, optionLabel, optionValue } from './definitions.js';
-import { isUnknown, unknownAnswer, UNKNOWN_LABEL, type AnswerValue, type FieldValue, type GroupItem } from './answers.js';
-import type { Choice, Prompter, Reply } from './prompts.js';
-import { answersPath } from './paths.js';
-import { AnswersFile, WriteError } from './store.js';
+import type { Field, Question, Worksheet } from '../definition/schema.js';
+import { allQuestions, optionLabel, optionValue } from '../definition/questions.js';
+import { isUnknown, unknownAnswer, UNKNOWN_LABEL, type AnswerValue, type FieldValue, type GroupItem } from '../dossier/answers.js';
+import type { Choice, Prompter, Reply } from '../terminal/prompter.js';
+import { answersPath } from '../dossier/folder.js';
+import { AnswersFile, WriteError } from '../dossier/answers-file.js';
 import {
   findVisible,
   groupBaseId,
@@ -19,9 +19,9 @@ import {
   type Section,
   type VisibleQuestion,
   type WalkResult,
-} from './walk.js';
-import { InterruptedError } from './errors.js';
-import { displayDate, isoDate, parseDate, parseNumber } from './dates.js';
+} from '../walk.js';
+import { InterruptedError } from '../support/errors.js';
+import { displayDate, isoDate, parseDate, parseNumber } from '../support/dates.js';
 
 export type RunOutcome = 'afgerond' | 'gestopt';
 

@@ -6,11 +6,11 @@
 // code, thematic breaks or links. Everything is escaped with backslashes or
 // entities that render as the text the user typed.
 
-import type { Field, Question } from './definition-schema.js';
-import { optionLabel, optionValue } from './definitions.js';
-import { UNKNOWN_LABEL, type AnswerValue, type Answers, type FieldValue, type GroupItem } from './answers.js';
-import type { QuestionState } from './walk.js';
-import { formatDate, formatNumber } from './dates.js';
+import type { Field, Question } from '../definition/schema.js';
+import { optionLabel, optionValue } from '../definition/questions.js';
+import { UNKNOWN_LABEL, type AnswerValue, type Answers, type FieldValue, type GroupItem } from '../dossier/answers.js';
+import type { QuestionState } from '../walk.js';
+import { formatDate, formatNumber } from '../support/dates.js';
 
 /** Characters escaped everywhere in user text (inline and block). */
 function escapeChars(text: string): string {

@@ -1,21 +1,21 @@
 // The report model: pure functions from (worksheet, answers) to the data a
 // report template shows. All text in the model is Markdown-safe: user text
-// is escaped (see report-markdown.ts), so a template can print any field
+// is escaped (see markdown.ts), so a template can print any field
 // without breaking the report. The template variables are documented at
 // the top of templates/rapport.md.liquid.
-import type { Condition, Question, Worksheet } from './definition-schema.js';
-import type { Answers } from './answers.js';
-import { AnswersFile, type Status } from './store.js';
-import { META_SECTION_ID, developmentPoints, walk, type QuestionState, type VisibleQuestion, type WalkResult } from './walk.js';
+import type { Condition, Question, Worksheet } from '../definition/schema.js';
+import type { Answers } from '../dossier/answers.js';
+import { AnswersFile, type Status } from '../dossier/answers-file.js';
+import { META_SECTION_ID, developmentPoints, walk, type QuestionState, type VisibleQuestion, type WalkResult } from '../walk.js';
 import {
   STATE_TEXT,
   answerMarkdown,
   escapeBlock,
   escapeInline,
   stateMarkdown,
-} from './report-markdown.js';
-import { formatDate, formatDayNl, formatStampNl } from './dates.js';
-import { programVersion } from './version.js';
+} from './markdown.js';
+import { formatDate, formatDayNl, formatStampNl } from '../support/dates.js';
+import { programVersion } from '../support/version.js';
 
 /** Where the worksheets come from; shown under the title. */
 export const SOURCE_TEXT = "Werkboek 'Profileren van Digitale inclusie bij gemeente(s)' (Probiblio, september 2023)";

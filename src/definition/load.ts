@@ -1,34 +1,25 @@
 // The worksheet definitions at run time: the shipped worksheets (from the
 // build's validated cache when it is current, else validated now), name
 // resolution with suggestions, and small helpers. Validation itself lives
-// in definition-check.ts and is loaded only when needed.
+// in check.ts and is loaded only when needed.
 import { readFileSync, statSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Question, Worksheet } from './definition-schema.js';
-import { ExitCode, WerkboekError } from './errors.js';
+import type { Worksheet } from './schema.js';
+import { ExitCode, WerkboekError } from '../support/errors.js';
 
 /** The folder with the shipped definitions (works from src/ and dist/). */
-export const questionsDir = fileURLToPath(new URL('../questions/', import.meta.url));
+export const questionsDir = fileURLToPath(new URL('../../questions/', import.meta.url));
 
 /** Written by scripts/compile-definitions.mjs at build time. */
-export const cacheFile = fileURLToPath(new URL('../dist/worksheets.json', import.meta.url));
+export const cacheFile = fileURLToPath(new URL('../../dist/worksheets.json', import.meta.url));
 
 export interface DefinitionCache {
   /** Per definition file name: size and mtime when it was validated. */
   sources: Record<string, { size: number; mtimeMs: number }>;
   worksheets: Worksheet[];
 }
-
-export function optionValue(option: string | { value: string }): string {
-  return typeof option === 'string' ? option : option.value;
-}
-
-export function optionLabel(option: string | { value: string; label: string }): string {
-  return typeof option === 'string' ? option : option.label;
-}
-
 
 // --- the shipped worksheets ---------------------------------------------
 
@@ -45,7 +36,7 @@ export function loadShippedWorksheets(): Promise<Worksheet[]> {
     const files = await shippedDefinitionFiles();
     const cached = readCache(files);
     if (cached) return cached;
-    const { loadDefinitionFile } = await import('./definition-check.js');
+    const { loadDefinitionFile } = await import('./check.js');
     const sheets = await Promise.all(files.map((f) => loadDefinitionFile(f, path.relative(process.cwd(), f) || f)));
     return sheets.sort((a, b) => a.number - b.number);
   })();
@@ -71,7 +62,7 @@ function readCache(files: string[]): Worksheet[] | undefined {
 /** The cache content for the given files (used by the build script). */
 export async function buildDefinitionCache(): Promise<DefinitionCache> {
   const files = await shippedDefinitionFiles();
-  const { loadDefinitionFile } = await import('./definition-check.js');
+  const { loadDefinitionFile } = await import('./check.js');
   const worksheets = await Promise.all(files.map((f) => loadDefinitionFile(f, path.relative(process.cwd(), f) || f)));
   const sources: DefinitionCache['sources'] = {};
   for (const file of files) {
@@ -106,9 +97,4 @@ export async function resolveWorksheet(
     ExitCode.usage,
     `Beschikbare werkbladen: ${ids.join(', ')} (zie: werkboek lijst).${others}`,
   );
-}
-
-/** Every question of a worksheet in order: meta first, then the steps. */
-export function allQuestions(ws: Worksheet): Question[] {
-  return [...(ws.meta ?? []), ...ws.steps.flatMap((s) => s.questions)];
 }

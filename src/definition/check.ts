@@ -4,10 +4,10 @@
 // checked (controleer, tests, or shipped files newer than the build cache).
 import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
-import { worksheetSchema, type Condition, type Question, type Worksheet } from './definition-schema.js';
-import { describeFsError, ExitCode, FileIssuesError, WerkboekError, type Issue } from './errors.js';
-import { issueAt, parseLocated, type Located, type PathKey } from './yaml-positions.js';
-import { optionValue } from './definitions.js';
+import { worksheetSchema, type Condition, type Question, type Worksheet } from './schema.js';
+import { describeFsError, ExitCode, FileIssuesError, WerkboekError, type Issue } from '../support/errors.js';
+import { issueAt, parseLocated, type Located, type PathKey } from './positions.js';
+import { optionValue } from './questions.js';
 
 z.config(z.locales.nl());
 

@@ -1,0 +1,52 @@
+// The prompt interface the runner talks to. The terminal implementation is
+// in inquirer.ts (the only module importing @inquirer); tests replace the
+// whole Prompter with a scripted one (test/helpers/scripted-prompter.ts).
+// Types only: importing this module costs nothing at run time.
+
+/** What a prompt returns: an answer, or a navigation request. */
+export type Reply<T> = { kind: 'answer'; value: T } | { kind: 'back' } | { kind: 'unknown' };
+
+export interface Choice<T> {
+  value: T;
+  name: string;
+  description?: string;
+}
+
+export interface BaseOptions {
+  message: string;
+  /** Text above the prompt (progress line, explanation). */
+  header?: string;
+  /** Ctrl+T allowed (default true). */
+  allowBack?: boolean;
+  /** Ctrl+N allowed (default false). */
+  allowUnknown?: boolean;
+}
+
+export interface InputOptions extends BaseOptions {
+  default?: string;
+  /** Shown (dimmed) while the answer is empty, e.g. the stored "weet ik (nog) niet". */
+  placeholder?: string;
+  /** Return an error message (Dutch) or undefined when valid. */
+  validate?: (value: string) => string | undefined;
+}
+
+export interface SelectOptions<T> extends BaseOptions {
+  choices: Choice<T>[];
+  default?: T;
+}
+
+export interface CheckboxOptions<T> extends BaseOptions {
+  choices: Choice<T>[];
+  checked?: T[];
+}
+
+export interface Prompter {
+  /** Print a block of text (titles, intros, tips, messages), wrapped to the terminal. */
+  print(text: string): void;
+  /** The terminal width in columns. */
+  width(): number;
+  input(options: InputOptions): Promise<Reply<string>>;
+  editor(options: InputOptions): Promise<Reply<string>>;
+  select<T>(options: SelectOptions<T>): Promise<Reply<T>>;
+  checkbox<T>(options: CheckboxOptions<T>): Promise<Reply<T[]>>;
+}
