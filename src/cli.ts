@@ -6,6 +6,7 @@ import type * as Commander from 'commander';
 import { ExitCode, InterruptedError, WerkboekError } from './support/errors.js';
 import { programVersion } from './support/version.js';
 import { createOutput, type Output } from './support/output.js';
+import { currentProgram, programName, setProgram } from './support/invocation.js';
 
 // commander's CommonJS entry loads faster than its ESM wrapper (which loads it anyway): this is on every start.
 const { Command, CommanderError, Option } = createRequire(import.meta.url)('commander') as typeof Commander;
@@ -38,6 +39,8 @@ function buildProgram(out: Output): Command {
     .option('--no-color', 'geen kleuren (ook met NO_COLOR=1)')
     .configureHelp({
       styleTitle: (title) => TITLES[title] ?? title,
+      // "start|invullen [opties] <werkblad>": our Dutch usage, not commander's "[options]".
+      subcommandTerm: (cmd) => [[cmd.name(), ...cmd.aliases().slice(0, 1)].join('|'), cmd.usage()].filter(Boolean).join(' '),
       sortSubcommands: false,
       optionDescription: (option) => {
         const extra: string[] = [];
@@ -49,14 +52,17 @@ function buildProgram(out: Output): Command {
     .configureOutput({ writeOut: (s) => out.stdout(s), writeErr: (s) => out.stderr(s), outputError: () => {} })
     .showSuggestionAfterError(false)
     .exitOverride()
-    .addHelpText(
-      'after',
-      '\nVoorbeelden:\n' +
-        '  werkboek start gemeentelandschap     werkblad 1 invullen (of verder invullen)\n' +
-        '  werkboek status                      hoe ver ben je met elk werkblad?\n' +
-        '  werkboek rapport alles -o dossier.md alle antwoorden als één Markdown-rapport\n' +
-        '\nAntwoorden worden na elke vraag opgeslagen; zie "werkboek status" voor de map.\n',
-    );
+    .addHelpText('after', () => {
+      const w = programName();
+      const pad = (cmd: string) => `  ${w} ${cmd}`.padEnd(w.length + 38);
+      return (
+        '\nVoorbeelden:\n' +
+        `${pad('start gemeentelandschap')} werkblad 1 invullen (of verder invullen)\n` +
+        `${pad('status')} hoe ver ben je met elk werkblad?\n` +
+        `${pad('rapport alles -o dossier.md')} alle antwoorden als één Markdown-rapport\n` +
+        `\nAntwoorden worden na elke vraag opgeslagen; zie "${w} status" voor de map.\n`
+      );
+    });
 
   const mapOption = () =>
     new Option('-m, --map <map>', 'map met de antwoordbestanden (standaard: WERKBOEK_MAP of je gebruikersmap)');
@@ -148,22 +154,36 @@ export function formatFromFileName(file: string | undefined): 'md' | 'html' | 'e
   return ext === 'html' || ext === 'htm' ? 'html' : ext === 'eml' ? 'eml' : 'md';
 }
 
+/** An example per command, for a missing argument. */
+const EXAMPLES: Record<string, string> = {
+  start: 'start gemeentelandschap',
+  rapport: 'rapport alles -o dossier.md',
+};
+
 /** Commander's own errors, in Dutch. */
-async function commanderMessage(err: CommanderError, commands: string[]): Promise<string> {
+async function commanderMessage(err: CommanderError, program: Command, argv: string[]): Promise<string> {
   const quoted = /'([^']*)'/.exec(err.message)?.[1] ?? '';
+  const w = programName();
+  const command = commandIn(program, argv);
+  const help = command ? `${w} ${command.name()} --help` : `${w} --help`;
   switch (err.code) {
     case 'commander.unknownCommand': {
-      const near = await nearestCommand(quoted, commands);
-      return `Onbekende opdracht "${quoted}".${near ? ` Bedoel je "${near}"?` : ''} Zie "werkboek --help".`;
+      const near = await nearest(quoted, program.commands.flatMap((c) => [c.name(), ...c.aliases()]));
+      return `Onbekende opdracht "${quoted}".${near ? ` Bedoel je "${near}"?` : ''} Zie "${w} --help".`;
     }
-    case 'commander.unknownOption':
-      return `Onbekende optie "${quoted}". Zie "werkboek --help".`;
-    case 'commander.missingArgument':
-      return `Er ontbreekt een argument: ${quoted}. Bijvoorbeeld: werkboek start gemeentelandschap`;
+    case 'commander.unknownOption': {
+      const options = [...(command?.options ?? []), ...program.options].flatMap((o) => [o.long, o.short]).filter((f): f is string => !!f);
+      const near = quoted.startsWith('--') ? await nearest(quoted, options.filter((o) => o.startsWith('--'))) : undefined;
+      return `Onbekende optie "${quoted}".${near ? ` Bedoel je "${near}"?` : ''} Zie "${help}".`;
+    }
+    case 'commander.missingArgument': {
+      const example = EXAMPLES[command?.name() ?? 'start'] ?? EXAMPLES.start;
+      return `Er ontbreekt een argument: ${quoted}. Bijvoorbeeld: ${w} ${example}`;
+    }
     case 'commander.optionMissingArgument':
       return `Optie ${quoted} heeft een waarde nodig.`;
     case 'commander.excessArguments':
-      return 'Te veel argumenten. Zie "werkboek --help".';
+      return `Te veel argumenten. Zie "${help}".`;
     case 'commander.invalidArgument': {
       const value = /argument '([^']*)'/.exec(err.message)?.[1] ?? quoted;
       return `Ongeldige waarde "${value}". ${err.message.includes('Allowed choices are') ? 'Kies uit: ' + (err.message.split('Allowed choices are ')[1] ?? '').replace(/\.$/, '') : ''}`.trim();
@@ -173,17 +193,30 @@ async function commanderMessage(err: CommanderError, commands: string[]): Promis
   }
 }
 
-/** The closest command name for a typo (edit distance at most 2), if any. */
-async function nearestCommand(typed: string, commands: string[]): Promise<string | undefined> {
+/** The subcommand named in argv, if any. */
+function commandIn(program: Command, argv: string[]): Command | undefined {
+  const words = new Set(argv.slice(2));
+  return program.commands.find((c) => words.has(c.name()) || c.aliases().some((a) => words.has(a)));
+}
+
+/**
+ * The name meant by a typo: the one name it is the start of ("stat" ->
+ * "status", "--ma" -> "--map"), else the closest (edit distance at most 2).
+ */
+export async function nearest(typed: string, names: string[]): Promise<string | undefined> {
+  const t = typed.toLowerCase();
+  const prefixed = [...new Set(names.filter((n) => n.startsWith(t)))];
+  if (prefixed.length === 1) return prefixed[0];
   const { closest, distance } = await import('fastest-levenshtein');
-  const near = closest(typed.toLowerCase(), commands);
-  return near !== undefined && distance(typed.toLowerCase(), near) <= 2 ? near : undefined;
+  const near = closest(t, names);
+  return near !== undefined && distance(t, near) <= 2 ? near : undefined;
 }
 
 export async function main(argv: string[]): Promise<void> {
   const colorOff = argv.includes('--no-color') || 'NO_COLOR' in process.env;
   if (colorOff) process.env.FORCE_COLOR = '0';
   const out = createOutput({ color: !colorOff });
+  setProgram(currentProgram());
   const program = buildProgram(out);
   try {
     if (argv.length <= 2) {
@@ -192,16 +225,16 @@ export async function main(argv: string[]): Promise<void> {
     }
     await program.parseAsync(argv);
   } catch (err) {
-    process.exitCode = await handleError(err, out, program);
+    process.exitCode = await handleError(err, out, program, argv);
   }
 }
 
-async function handleError(err: unknown, out: Output, program: Command): Promise<number> {
+async function handleError(err: unknown, out: Output, program: Command, argv: string[]): Promise<number> {
   if (err instanceof CommanderError) {
     if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') {
       return ExitCode.ok;
     }
-    await out.error(await commanderMessage(err, program.commands.flatMap((c) => [c.name(), ...c.aliases()])));
+    await out.error(await commanderMessage(err, program, argv));
     return ExitCode.usage;
   }
   if (err instanceof InterruptedError) return err.exitCode;
@@ -210,7 +243,7 @@ async function handleError(err: unknown, out: Output, program: Command): Promise
     if (process.env.WERKBOEK_DEBUG === '1') out.stderr(String(err.stack) + '\n');
     return err.exitCode;
   }
-  await out.error('Er ging iets onverwachts mis. Er is niets van je antwoorden verloren gegaan.', 'Meld dit met de uitvoer van WERKBOEK_DEBUG=1 werkboek …');
+  await out.error('Er ging iets onverwachts mis. Er is niets van je antwoorden verloren gegaan.', `Meld dit met de uitvoer van WERKBOEK_DEBUG=1 ${programName()} …`);
   out.stderr(`${process.env.WERKBOEK_DEBUG === '1' ? String((err as Error)?.stack ?? err) : String((err as Error)?.message ?? err)}\n`);
   return 70;
 }

@@ -5,7 +5,7 @@ import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { programVersion } from '../src/support/version.js';
-import { assertBuilt, runCli, type RunOptions, type RunResult } from './helpers/run.js';
+import { assertBuilt, runCli, shownProgram, type RunOptions, type RunResult } from './helpers/run.js';
 import { lineColOf, questionsDir, replaceOnce, useTempDir } from './helpers/temp.js';
 
 const tmp = useTempDir('werkboek-cli-');
@@ -86,7 +86,7 @@ describe('werkboek lijst / status', () => {
     expect(r.stdout).toContain('16 vragen · niet begonnen');
     expect(r.stdout).toContain('38 vragen · niet begonnen');
     expect(r.stdout).toContain('12 vragen · niet begonnen');
-    expect(r.stdout).toContain('werkboek start <werkblad>');
+    expect(r.stdout).toContain(`Invullen: ${shownProgram} start <werkblad>`);
   });
 
   it('lijst shows progress of a started worksheet (and the english alias works)', async () => {
@@ -204,7 +204,7 @@ describe('wrong use', () => {
     const r = await werkboek(['xyzzy']);
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toBe('werkboek: Onbekende opdracht "xyzzy". Zie "werkboek --help".\n');
+    expect(r.stderr).toBe(`werkboek: Onbekende opdracht "xyzzy". Zie "${shownProgram} --help".\n`);
   });
 
   it('an unknown command close to a real one: Dutch message with a suggestion, exit 2', async () => {
@@ -217,7 +217,28 @@ describe('wrong use', () => {
   it('an unknown option: Dutch message, exit 2', async () => {
     const r = await werkboek(['lijst', '--kleur']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe('werkboek: Onbekende optie "--kleur". Zie "werkboek --help".\n');
+    expect(r.stderr).toBe(`werkboek: Onbekende optie "--kleur". Zie "${shownProgram} lijst --help".\n`);
+  });
+
+  it('a typo in a command or option: the name it starts, else the nearest', async () => {
+    expect((await werkboek(['stat'])).stderr).toContain('Bedoel je "status"?');
+    expect((await werkboek(['status', '--mpa', 'x'])).stderr).toContain('Onbekende optie "--mpa". Bedoel je "--map"?');
+    expect((await werkboek(['rapport', 'alles', '--fromaat', 'md'])).stderr).toContain('Bedoel je "--formaat"?');
+  });
+
+  it('a missing argument gives an example of that command', async () => {
+    const r = await werkboek(['rapport']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(`werkboek: Er ontbreekt een argument: werkblad. Bijvoorbeeld: ${shownProgram} rapport alles -o dossier.md\n`);
+  });
+
+  it('help lists the commands with Dutch usage and examples that work from here', async () => {
+    const r = await werkboek(['--help']);
+    expect(r.stdout).not.toContain('[options]');
+    expect(r.stdout).toContain('start|invullen [opties] <werkblad>');
+    expect(r.stdout).toContain(`${shownProgram} start gemeentelandschap`);
+    const inRepo = await runCli(['--help'], { env: { WERKBOEK_MAP: path.join(tmp(), 'map') } });
+    expect(inRepo.stdout).toContain(`node ${path.join('bin', 'werkboek.js')} start gemeentelandschap`);
   });
 
   it('a missing argument: Dutch message, exit 2', async () => {
@@ -230,7 +251,7 @@ describe('wrong use', () => {
     const r = await werkboek(['start', 'gemeentelandschp']);
     expect(r.code).toBe(2);
     expect(r.stderr.split('\n')[0]).toBe('werkboek: Onbekend werkblad "gemeentelandschp". Bedoel je "gemeentelandschap"?');
-    expect(r.stderr).toContain('werkboek lijst');
+    expect(r.stderr).toContain(`${shownProgram} lijst`);
     expectNoStackTrace(r);
     expect(await readdir(tmp())).toEqual([]);
   });
@@ -246,6 +267,7 @@ describe('wrong use', () => {
     const r = await werkboek(['start', 'gemeentelandschap']);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('terminal');
+    expect(r.stderr).not.toContain('werkboek: werkboek');
     expectNoStackTrace(r);
     expect(await readdir(tmp())).toEqual([]);
   });

@@ -128,7 +128,8 @@ describe('werkboek rapport', () => {
   it('not started: tells how to begin', async () => {
     const err = await rejection(run('randvoorwaarden'));
     expect(err.exitCode).toBe(ExitCode.usage);
-    expect(err.message).toBe('Werkblad randvoorwaarden is nog niet begonnen. Begin met: werkboek start randvoorwaarden');
+    // The suggestion repeats --map: the report was asked for this dossier, not the default one.
+    expect(err.message).toBe(`Werkblad randvoorwaarden is nog niet begonnen. Begin met: werkboek start randvoorwaarden --map ${dir}`);
     expect(err.hint).toContain(dir);
   });
 

@@ -64,7 +64,8 @@ describe('start', () => {
     const first = startWith([...firstThree, { expect: 'Komt het thema', do: choose('Ja') }, { expect: 'Noteer', do: interrupt }]);
     await expect(first.run).rejects.toMatchObject({ exitCode: 130 });
     expect(first.out.out).toContain('Gestopt. Wat je hebt beantwoord is bewaard in');
-    expect(first.out.out).toContain('werkboek start gemeentelandschap');
+    // The dossier came from --map: the suggestion repeats it, or it would open another folder.
+    expect(first.out.out).toContain(`Ga verder met: werkboek start gemeentelandschap --map ${dir}\n`);
 
     const second = startWith([
       { expect: 'Wat wil je doen?', do: choose('Verdergaan bij vraag 5') },
@@ -86,6 +87,45 @@ describe('start', () => {
     expect(backups).toHaveLength(1);
     expect(await readFile(path.join(dir, backups[0] ?? ''), 'utf8')).toBe(before);
     expect((parse(await readFile(file(), 'utf8')) as { antwoorden: unknown }).antwoorden).toEqual({ naam: 'Nieuw' });
+  });
+
+  it('Ctrl+C before any answer says that nothing was saved', async () => {
+    const run = startWith([{ expect: 'Naam:', do: interrupt }]);
+    await expect(run.run).rejects.toMatchObject({ exitCode: 130 });
+    expect(run.out.out).toContain('Je had nog niets beantwoord, dus er is niets opgeslagen.');
+    expect(run.out.out).not.toContain('bewaard in');
+    expect(run.out.out).toContain(`Begin later met: werkboek start gemeentelandschap --map ${dir}`);
+  });
+
+  it('starting over takes effect at once: stopping before the first answer leaves a fresh file and one backup', async () => {
+    const first = startWith([...firstThree, { expect: 'Komt het thema', do: interrupt }]);
+    await expect(first.run).rejects.toMatchObject({ exitCode: 130 });
+    const again = startWith([{ expect: 'Wat wil je doen?', do: choose('Opnieuw beginnen') }, { expect: 'Naam:', do: interrupt }]);
+    await expect(again.run).rejects.toMatchObject({ exitCode: 130 });
+    expect((parse(await readFile(file(), 'utf8')) as { antwoorden: unknown }).antwoorden).toEqual({});
+    // Again with --opnieuw, and once more: the empty file is not backed up again.
+    for (let i = 0; i < 2; i++) {
+      const flag = startWith([{ expect: 'Naam:', do: interrupt }], { restart: true });
+      await expect(flag.run).rejects.toMatchObject({ exitCode: 130 });
+    }
+    const third = startWith([{ expect: 'Naam:', do: interrupt }]);
+    await expect(third.run).rejects.toMatchObject({ exitCode: 130 });
+    expect(third.prompter.calls.map((c) => c.message)).toEqual(['Naam:']);
+    expect((await readdir(dir)).filter((f) => f.endsWith('.bak.yaml'))).toHaveLength(1);
+  });
+
+  it('the hint of a broken file names a command that works: start <werkblad> --opnieuw keeps it as a backup', async () => {
+    const broken = 'werkblad: gemeentelandschap\nversie: 1\nantwoorden:\n  naam: "niet afgesloten\n';
+    await writeFile(file(), broken);
+    const err = (await startWith([]).run.catch((e: unknown) => e)) as FileIssuesError;
+    expect(err.hint).toContain(`werkboek start gemeentelandschap --opnieuw --map ${dir}`);
+    const run = startWith([{ expect: 'Naam:', do: answer('An') }, { expect: 'Bibliotheek', do: interrupt }], { restart: true });
+    await expect(run.run).rejects.toMatchObject({ exitCode: 130 });
+    expect(run.prompter.printed.join('\n')).toMatch(/Het onleesbare bestand is bewaard als .*\.bak\.yaml/);
+    const backups = (await readdir(dir)).filter((f) => f.endsWith('.bak.yaml'));
+    expect(backups).toHaveLength(1);
+    expect(await readFile(path.join(dir, backups[0] ?? ''), 'utf8')).toBe(broken);
+    expect((parse(await readFile(file(), 'utf8')) as { antwoorden: unknown }).antwoorden).toEqual({ naam: 'An' });
   });
 
   it('a finished worksheet opens the review instead of starting over', async () => {

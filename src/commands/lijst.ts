@@ -1,6 +1,7 @@
 import { dossierState, describeState } from '../sheet-state.js';
 import type { Output } from '../support/output.js';
 import { allQuestions } from '../definition/questions.js';
+import { mapFor, suggest } from '../support/invocation.js';
 
 export interface ListOptions {
   map?: string | undefined;
@@ -10,7 +11,7 @@ export interface ListOptions {
 
 /** `werkboek lijst`: the worksheets with id, title, number of questions and state. */
 export async function list({ map, cwd, out }: ListOptions): Promise<void> {
-  const { sheets } = await dossierState(map, cwd);
+  const { dossier, sheets } = await dossierState(map, cwd);
   const width = Math.max(...sheets.map((s) => s.worksheet.id.length));
   for (const s of sheets) {
     const count = allQuestions(s.worksheet).length;
@@ -18,5 +19,5 @@ export async function list({ map, cwd, out }: ListOptions): Promise<void> {
     out.line(`   ${' '.repeat(width)}  ${count} vragen · ${describeState(s)}`);
   }
   out.line();
-  out.line('Invullen: werkboek start <werkblad>');
+  out.line(`Invullen: ${suggest(['start', '<werkblad>'], mapFor(dossier))}`);
 }

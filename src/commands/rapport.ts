@@ -11,6 +11,7 @@ import { resolveDossier } from '../dossier/folder.js';
 import { dossierReport, worksheetReport, type ReportDocument } from '../report/model.js';
 import { loadTemplate, renderTemplate } from '../report/template.js';
 import { writeFileAtomically } from '../dossier/answers-file.js';
+import { mapFor, suggest } from '../support/invocation.js';
 
 export interface ReportOptions {
   worksheet: string;
@@ -44,7 +45,7 @@ export async function report(opts: ReportOptions): Promise<void> {
       throw new WerkboekError(
         'Er is nog geen werkblad begonnen, dus er is nog niets voor een rapport.',
         ExitCode.usage,
-        `Begin met: werkboek start ${worksheets[0]?.id ?? 'gemeentelandschap'} (gezocht in ${dossier.dir}).`,
+        `Begin met: ${suggest(['start', worksheets[0]?.id ?? 'gemeentelandschap'], mapFor(dossier))} (gezocht in ${dossier.dir}).`,
       );
     }
     doc = dossierReport(
@@ -58,7 +59,7 @@ export async function report(opts: ReportOptions): Promise<void> {
     throwUnreadable([state]);
     if (!state.answers) {
       throw new WerkboekError(
-        `Werkblad ${ws.id} is nog niet begonnen. Begin met: werkboek start ${ws.id}`,
+        `Werkblad ${ws.id} is nog niet begonnen. Begin met: ${suggest(['start', ws.id], mapFor(dossier))}`,
         ExitCode.usage,
         `Gezocht in ${dossier.dir}. Staan je antwoorden ergens anders? Gebruik dan --map <map>.`,
       );
@@ -123,7 +124,7 @@ export function checkRecipients(value: string, format: ReportOptions['format']):
     throw new WerkboekError(
       '--aan hoort bij een e-mailconcept.',
       ExitCode.usage,
-      'Bijvoorbeeld: werkboek rapport alles --formaat eml --aan naam@gemeente.nl -o rapport.eml',
+      `Bijvoorbeeld: ${suggest(['rapport', 'alles', '--formaat', 'eml', '--aan', 'naam@gemeente.nl', '-o', 'rapport.eml'])}`,
     );
   }
   const addresses = value

@@ -1,5 +1,5 @@
 import { resolveWorksheet } from '../definition/load.js';
-import { ExitCode, InterruptedError, WerkboekError } from '../support/errors.js';
+import { ExitCode, FileIssuesError, InterruptedError, WerkboekError } from '../support/errors.js';
 import { lockAnswersFile } from '../dossier/lock.js';
 import type { Output } from '../support/output.js';
 import { answersPath, resolveDossier } from '../dossier/folder.js';
@@ -8,6 +8,7 @@ import { runWorksheet, type Style } from '../runner/session.js';
 import { AnswersFile, backupFile, removeStaleTempFiles } from '../dossier/answers-file.js';
 import { walk } from '../walk.js';
 import { formatStamp } from '../support/dates.js';
+import { mapFor, suggest } from '../support/invocation.js';
 
 export interface StartOptions {
   worksheet: string;
@@ -29,30 +30,38 @@ export async function start(options: StartOptions): Promise<void> {
   const interactive = options.interactive ?? (process.stdin.isTTY === true && process.stdout.isTTY === true);
   if (!interactive) {
     throw new WerkboekError(
-      'werkboek start heeft een terminal nodig om vragen te stellen, en die is er nu niet.',
+      'Om een werkblad in te vullen is een terminal nodig die vragen kan stellen, en die is er nu niet.',
       ExitCode.usage,
       `Start werkboek in een terminalvenster. Heb je een ingevuld antwoordbestand (bijv. een kopie van een collega)? ` +
-        `Controleer het met: werkboek controleer <antwoorden.yaml>`,
+        `Controleer het met: ${suggest(['controleer', '<antwoorden.yaml>'])}`,
     );
   }
   const dossier = await resolveDossier(options.map, options.cwd);
   const target = answersPath(dossier.dir, ws.id);
-  // Read before locking, so a broken file is reported without creating anything.
-  let file = await AnswersFile.read(target, ws);
+  const map = mapFor(dossier);
+  let broken = false;
+  // Read before locking, so a broken file is reported without creating anything
+  // (with --opnieuw a broken file is kept as a backup and a fresh one started).
+  let file = await readOrRestart();
   const release = await lockAnswersFile(target);
   const style = options.style ?? (await terminalStyle(out.color));
   const prompter = options.prompter ?? (await terminalPrompter(out.color));
   try {
     await removeStaleTempFiles(target);
-    file = await AnswersFile.read(target, ws); // again: it may have changed while we waited for the lock
+    file = await readOrRestart(); // again: it may have changed while we waited for the lock
     prompter.print(`${style.bold(`Werkblad ${ws.number}: ${ws.title}`)}\n${style.dim(`Antwoorden worden na elke vraag bewaard in ${dossier.dir}`)}`);
     let startInReview = false;
-    if (file && options.restart) {
+    let fresh = false;
+    if (broken) {
       const backup = await backupFile(target);
-      prompter.print(`Opnieuw beginnen. Het oude bestand is bewaard als ${backup}`);
-      file = undefined;
+      prompter.print(`Opnieuw beginnen. Het onleesbare bestand is bewaard als ${backup}`);
+      file = await startOver(undefined, '');
+      fresh = true;
+    } else if (file && options.restart) {
+      file = await startOver(file, 'Opnieuw beginnen.');
+      fresh = true;
     }
-    if (file) {
+    if (file && !fresh) {
       const w = walk(ws, file.answers);
       const meta = file.meta;
       if (meta.version !== ws.version) {
@@ -73,16 +82,16 @@ export async function start(options: StartOptions): Promise<void> {
         });
         if (choice.kind === 'answer' && choice.value === 'review') startInReview = true;
         if (choice.kind === 'answer' && choice.value === 'restart') {
-          const backup = await backupFile(target);
-          prompter.print(`Het oude bestand is bewaard als ${backup}`);
-          file = undefined;
+          file = await startOver(file, '');
+          fresh = true;
         }
       }
     }
     if (!file) {
       file = AnswersFile.create(target, ws);
-      showIntro();
+      fresh = true;
     }
+    if (fresh) showIntro();
     const active = file;
     const outcome = await runWorksheet({ ws, file: active, prompter, startInReview, style }).catch(async (err: unknown) => {
       if (err instanceof InterruptedError && active.dirty) await active.save().catch(() => {});
@@ -92,19 +101,52 @@ export async function start(options: StartOptions): Promise<void> {
     if (outcome === 'afgerond') {
       prompter.print(
         `\n${style.green(`Werkblad ${ws.number} is afgerond.`)} Je antwoorden staan in ${where}\n` +
-          `Maak er een rapport van met: werkboek rapport ${ws.id}  (of met -o rapport.eml een e-mailconcept)`,
+          `Maak er een rapport van met: ${suggest(['rapport', ws.id], map)}  (of met -o rapport.eml een e-mailconcept)`,
       );
     } else {
-      prompter.print(`\nJe antwoorden zijn bewaard in ${where}\nGa later verder met: werkboek start ${ws.id}`);
+      prompter.print(`\nJe antwoorden zijn bewaard in ${where}\nGa later verder met: ${suggest(['start', ws.id], map)}`);
     }
   } catch (err) {
     if (err instanceof InterruptedError) {
-      const where = file?.file ?? target;
-      out.stdout(`\nGestopt. Wat je hebt beantwoord is bewaard in ${where}\nGa verder met: werkboek start ${ws.id}\n`);
+      const again = suggest(['start', ws.id], map);
+      const answered = file !== undefined && Object.keys(file.answers).length > 0;
+      out.stdout(
+        !answered
+          ? `\nGestopt. Je had nog niets beantwoord, dus er is niets opgeslagen.\nBegin later met: ${again}\n`
+          : file?.onDisk && !file.dirty
+            ? `\nGestopt. Wat je hebt beantwoord is bewaard in ${file.file}\nGa verder met: ${again}\n`
+            : `\nGestopt. Let op: niet alles kon worden opgeslagen in ${file?.file ?? target}.\nGa verder met: ${again}\n`,
+      );
     }
     throw err;
   } finally {
     await release();
+  }
+
+  /**
+   * Start over at once: keep the old file as a backup (only when it holds
+   * answers) and write a fresh one, so that stopping before the first answer
+   * leaves the fresh file in force and no second backup is made.
+   */
+  async function startOver(old: AnswersFile | undefined, lead: string): Promise<AnswersFile> {
+    const hasAnswers = old !== undefined && Object.keys(old.answers).length > 0;
+    if (hasAnswers) {
+      const backup = await backupFile(target);
+      prompter.print(`${lead ? `${lead} ` : ''}Het oude bestand is bewaard als ${backup}`);
+    }
+    const created = AnswersFile.create(target, ws);
+    await created.save();
+    return created;
+  }
+
+  async function readOrRestart(): Promise<AnswersFile | undefined> {
+    try {
+      return await AnswersFile.read(target, ws);
+    } catch (err) {
+      if (!(options.restart && err instanceof FileIssuesError)) throw err;
+      broken = true;
+      return undefined;
+    }
   }
 
   function showIntro(): void {

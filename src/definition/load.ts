@@ -8,6 +8,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Worksheet } from './schema.js';
 import { ExitCode, WerkboekError } from '../support/errors.js';
+import { suggest } from '../support/invocation.js';
 
 /** The folder with the shipped definitions (works from src/ and dist/). */
 export const questionsDir = fileURLToPath(new URL('../../questions/', import.meta.url));
@@ -95,6 +96,6 @@ export async function resolveWorksheet(
   throw new WerkboekError(
     `Onbekend werkblad "${name}".${suggestion}`,
     ExitCode.usage,
-    `Beschikbare werkbladen: ${ids.join(', ')} (zie: werkboek lijst).${others}`,
+    `Beschikbare werkbladen: ${ids.join(', ')} (zie: ${suggest(['lijst'])}).${others}`,
   );
 }

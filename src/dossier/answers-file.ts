@@ -10,6 +10,7 @@ import { isUnknown, UNKNOWN_KEY, type AnswerValue, type Answers } from './answer
 import { describeFsError, ExitCode, FileIssuesError, WerkboekError, type Issue } from '../support/errors.js';
 import { issueAt, parseLocated, type Located, type PathKey } from '../definition/positions.js';
 import { programVersion } from '../support/version.js';
+import { suggest } from '../support/invocation.js';
 
 export type Status = 'concept' | 'afgerond';
 
@@ -40,6 +41,8 @@ export class WriteError extends WerkboekError {
 export class AnswersFile {
   /** True when there are changes that are not yet on disk. */
   dirty = false;
+  /** True when this file exists on disk: it was read from there, or saved at least once. */
+  onDisk = false;
 
   private constructor(
     /** Where save() writes; moveTo() changes it (e.g. after a write error). */
@@ -96,9 +99,11 @@ export class AnswersFile {
     const { located, issues } = parseLocated(displayName, source);
     if (!issues.length) issues.push(...validateAnswersDocument(located, ws));
     if (issues.length) {
-      throw new FileIssuesError(issues, ExitCode.badFile, brokenFileHint(file));
+      throw new FileIssuesError(issues, ExitCode.badFile, brokenFileHint(file, ws));
     }
-    return new AnswersFile(file, located.doc);
+    const found = new AnswersFile(file, located.doc);
+    found.onDisk = true;
+    return found;
   }
 
   get meta(): AnswersMeta {
@@ -152,6 +157,7 @@ export class AnswersFile {
   async save(): Promise<void> {
     await writeFileAtomically(this.file, this.toString(), { createFolder: true });
     this.dirty = false;
+    this.onDisk = true;
   }
 }
 
@@ -170,10 +176,10 @@ export async function writeFileAtomically(file: string, content: string, opts: {
   }
 }
 
-function brokenFileHint(file: string): string {
+function brokenFileHint(file: string, ws: Worksheet): string {
   return (
     `Het bestand is niet gewijzigd. Herstel de genoemde regel in een teksteditor en controleer met ` +
-    `"werkboek controleer ${file}", of begin opnieuw met "werkboek start --opnieuw" ` +
+    `"${suggest(['controleer', file])}", of begin opnieuw met "${suggest(['start', ws.id, '--opnieuw', '--map', path.dirname(file)])}" ` +
     `(het oude bestand wordt dan als reservekopie bewaard).`
   );
 }

@@ -44,7 +44,7 @@ describe('werkboek start: guards and screens (e2e, pty)', { timeout: E2E_TIMEOUT
     const result = runPlain(ctx, ['start', 'gemeentelandschap'], '');
     expect(result.status).toBe(2);
     expect(result.stderr).toContain('terminal');
-    expect(result.stderr).toContain('werkboek controleer');
+    expect(result.stderr).toContain('node bin/werkboek.js controleer <antwoorden.yaml>');
     expect(result.stdout).toBe('');
     expect(await readdir(ctx.map)).toEqual([]);
     expect(await readdir(ctx.home)).toEqual([]);

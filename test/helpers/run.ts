@@ -7,6 +7,9 @@ import { repoRoot } from './temp.js';
 
 export const binPath = path.join(repoRoot, 'bin', 'werkboek.js');
 
+/** How the CLI names itself in suggested commands when started as `node <binPath>` from a folder outside the repo. */
+export const shownProgram = `node ${binPath}`;
+
 export interface RunResult {
   code: number | null;
   signal: NodeJS.Signals | null;
