@@ -1,8 +1,11 @@
 // The report model and the default template: golden files per fixture
 // (UPDATE_GOLDEN=1 npx vitest run test/report rewrites them) and the rules
 // behind them (hidden follow-ups, tables, ontwikkelpunten, concept).
+// Answers are checked as the report shows them (their Markdown); the raw
+// model itself is tested in report-neutral.test.ts.
 import { describe, expect, it } from 'vitest';
-import { buildReport, dossierReport, worksheetReport, DEVELOPMENT_INTRO } from '../src/report/model.js';
+import { buildReport, dossierReport, worksheetReport, DEVELOPMENT_INTRO, type ReportQuestion } from '../src/report/model.js';
+import { answerMarkdown } from '../src/report/markdown.js';
 import { htmlDocument } from '../src/report/html.js';
 import { expectGolden, fixture, NOW, renderDefault, worksheet } from './report-helpers.js';
 import { loadShippedWorksheets } from '../src/definition/load.js';
@@ -34,6 +37,9 @@ describe('golden reports', () => {
   });
 });
 
+/** A question's answer as the default template shows it ({{ q | antwoord }}). */
+const md = (q: ReportQuestion | undefined) => (q ? answerMarkdown(q) : undefined);
+
 describe('buildReport', () => {
   it('leaves out hidden follow-ups, even when the file has an answer for them', async () => {
     const { ws, file } = await fixture('gemeentelandschap.yaml');
@@ -50,7 +56,7 @@ describe('buildReport', () => {
     const { ws, file } = await fixture('gemeentelandschap.yaml');
     const questions = buildReport(ws, file).sections.flatMap((s) => s.questions);
     const i = questions.findIndex((q) => q.id === 'thema-in-agenda');
-    expect(questions[i]?.answer).toBe('Ja');
+    expect(md(questions[i])).toBe('Ja');
     expect(questions[i + 1]).toMatchObject({ id: 'thema-in-agenda-wijze', followUp: true });
   });
 
@@ -66,9 +72,9 @@ describe('buildReport', () => {
     const ws = await worksheet('plan-van-aanpak');
     const sheet = buildReport(ws, { stakeholders: { weet_ik_niet: true }, kernboodschap: '' });
     const byId = new Map(sheet.sections.flatMap((s) => s.questions).map((q) => [q.id, q]));
-    expect(byId.get('stakeholders')?.answer).toBe('_Weet ik (nog) niet_ (ontwikkelpunt)');
-    expect(byId.get('kernboodschap')?.answer).toBe('_Leeg gelaten_ (ontwikkelpunt)');
-    expect(byId.get('doelen')?.answer).toBe('_Nog niet beantwoord_');
+    expect(md(byId.get('stakeholders'))).toBe('_Weet ik (nog) niet_ (ontwikkelpunt)');
+    expect(md(byId.get('kernboodschap'))).toBe('_Leeg gelaten_ (ontwikkelpunt)');
+    expect(md(byId.get('doelen'))).toBe('_Nog niet beantwoord_');
   });
 
   it('marks a concept with its progress; answers without a file are a concept', async () => {
@@ -82,15 +88,15 @@ describe('buildReport', () => {
   it('makes tables of groups: Stap 2 with the base columns, Stap 4 with the extra columns', async () => {
     const { ws, file } = await fixture('randvoorwaarden.yaml');
     const byId = new Map(buildReport(ws, file).sections.flatMap((s) => s.questions).map((q) => [q.id, q]));
-    const partners = byId.get('partners')?.answer ?? '';
+    const partners = md(byId.get('partners')) ?? '';
     expect(partners.split('\n')[0]).toBe('| Partner | Wat doet deze partner? | Verwijzing van/naar de bibliotheek |');
     expect(partners).not.toContain('Convenant');
-    const extended = byId.get('samenwerkingsafspraken')?.answer ?? '';
+    const extended = md(byId.get('samenwerkingsafspraken')) ?? '';
     expect(extended.split('\n')[0]).toBe(
       '| Partner | Wat doet deze partner? | Verwijzing van/naar de bibliotheek | Samenwerkingsafspraken vastgelegd? | Welke afspraken? |',
     );
     expect(extended).toContain('| Ja | Convenant 2026, jaarlijks geëvalueerd. |');
-    const functies = byId.get('functies')?.answer ?? '';
+    const functies = md(byId.get('functies')) ?? '';
     expect(functies).toContain('| 16 uur per week |');
     expect(functies).toContain('| 3,5 uur per week |');
     expect(functies).toContain('Planning spreekuren<br>Contact met partners');
@@ -99,7 +105,7 @@ describe('buildReport', () => {
   it('an extending group with an empty base list says so', async () => {
     const ws = await worksheet('randvoorwaarden');
     const byId = new Map(buildReport(ws, { samenwerkingsafspraken: true }).sections.flatMap((s) => s.questions).map((q) => [q.id, q]));
-    expect(byId.get('samenwerkingsafspraken')?.answer).toBe('_Het overzicht is nog leeg._');
+    expect(md(byId.get('samenwerkingsafspraken'))).toBe('_Het overzicht is nog leeg._');
   });
 
   it('shows choice values by their label', async () => {
@@ -109,8 +115,8 @@ describe('buildReport', () => {
       { id: 'meer', type: 'multichoice', label: 'Meer?', options: [{ value: 'a', label: 'Optie A' }, 'b'], other: true },
     );
     const byId = new Map(buildReport(ws, { keuze: 'a', meer: ['a', 'b', 'iets anders'] }).sections.flatMap((s) => s.questions).map((q) => [q.id, q]));
-    expect(byId.get('keuze')?.answer).toBe('Optie A');
-    expect(byId.get('meer')?.answer).toBe('- Optie A\n- b\n- iets anders');
+    expect(md(byId.get('keuze'))).toBe('Optie A');
+    expect(md(byId.get('meer'))).toBe('- Optie A\n- b\n- iets anders');
   });
 
   it('lists ontwikkelpunten per step with the intro of the workbook', async () => {

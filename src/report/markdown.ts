@@ -1,16 +1,14 @@
-// Markdown building blocks for reports: escaping user text so it can never
-// change the structure of the report, and rendering answers to Markdown.
+// The Markdown output of reports: escaping raw text so it can never change
+// the structure of the report, and rendering the raw answers of the report
+// model (model.ts) to Markdown. The template engine (template.ts) escapes
+// every {{ }} with escapeLine and offers the renderers below as filters.
 //
 // The rule: answers may contain paragraphs, lists, block quotes and
 // emphasis (people type lists on purpose), but never headings, tables, HTML,
 // code, thematic breaks or links. Everything is escaped with backslashes or
 // entities that render as the text the user typed.
 
-import type { Field, Question } from '../definition/schema.js';
-import { optionLabel, optionValue } from '../definition/questions.js';
-import { UNKNOWN_LABEL, type AnswerValue, type Answers, type FieldValue, type GroupItem } from '../dossier/answers.js';
-import type { QuestionState } from '../walk.js';
-import { formatDate, formatNumber } from '../support/dates.js';
+import { EMPTY_TABLE_TEXT, type ReportAnswer, type ReportQuestion, type TableAnswer } from './model.js';
 
 /** Characters escaped everywhere in user text (inline and block). */
 function escapeChars(text: string): string {
@@ -120,100 +118,41 @@ export function escapeBlock(text: string): string {
 }
 const CONTAINER_START = /^[ \t]*(?:>|[-*+][ \t]|\d{1,9}[.)][ \t])/;
 
-// --- answers ---------------------------------------------------------------
-
-export const STATE_TEXT: Record<Exclude<QuestionState, 'answered'>, string> = {
-  open: 'nog niet beantwoord',
-  unknown: 'weet ik (nog) niet',
-  empty: 'leeg gelaten',
-};
-
-/** How an answer without content reads in the report body. */
-export function stateMarkdown(state: Exclude<QuestionState, 'answered'>): string {
-  switch (state) {
-    case 'open':
-      return '_Nog niet beantwoord_';
-    case 'unknown':
-      return `_${UNKNOWN_LABEL}_ (ontwikkelpunt)`;
-    case 'empty':
-      return '_Leeg gelaten_ (ontwikkelpunt)';
-  }
-}
-
-type Choice = { options: Array<string | { value: string; label: string }> };
-
-function choiceLabel(q: Choice, value: string): string {
-  const option = q.options.find((o) => optionValue(o) === value);
-  return option ? optionLabel(option) : value;
-}
-
-function yesNo(value: string): string {
-  if (value === 'ja') return 'Ja';
-  if (value === 'nee') return 'Nee';
-  return value;
-}
+// --- answers -----------------------------------------------------------------
 
 /**
- * The Markdown of an answered question (state 'answered'). Plain text
- * questions become escaped blocks; groups become tables.
+ * The Markdown of a question's answer, for a block of its own: text with its
+ * paragraphs and lists, a value, a list, a table; without an answer the state
+ * in italics ("_Weet ik (nog) niet_ (ontwikkelpunt)"). The `antwoord` filter.
  */
-export function answerMarkdown(question: Question, value: AnswerValue, answers: Answers, base?: Question): string {
-  switch (question.type) {
+export function answerMarkdown(question: Pick<ReportQuestion, 'state' | 'answer' | 'stateText'>): string {
+  if (question.answer) return answerValueMarkdown(question.answer);
+  const text = `_${escapeInline(question.stateText ?? '')}_`;
+  return question.state === 'unknown' || question.state === 'empty' ? `${text} (ontwikkelpunt)` : text;
+}
+
+/** The Markdown of an answer (see ReportAnswer). */
+export function answerValueMarkdown(answer: ReportAnswer): string {
+  switch (answer.kind) {
     case 'text':
-    case 'longtext':
-      return escapeBlock(String(value));
-    case 'date':
-      return escapeLine(formatDate(String(value)));
-    case 'yesno':
-      return escapeLine(yesNo(String(value)));
-    case 'choice':
-      return escapeBlock(choiceLabel(question, String(value)));
-    case 'multichoice': {
-      const values = Array.isArray(value) ? value.map(String) : [String(value)];
-      return values.map((v) => `- ${escapeLine(choiceLabel(question, v))}`).join('\n');
-    }
-    case 'number':
-      return typeof value === 'number' ? escapeLine(formatNumber(value, question.unit)) : escapeBlock(String(value));
-    case 'group': {
-      if (question.extends) {
-        const items = baseItems(question.extends, answers);
-        const baseFields = base?.type === 'group' ? base.fields : [];
-        if (!items.length) return '_Het overzicht is nog leeg._';
-        return groupTable([...baseFields, ...question.fields], items);
-      }
-      const items = Array.isArray(value) ? value.filter(isItem) : [];
-      return groupTable(question.fields, items);
-    }
+      return escapeBlock(answer.text);
+    case 'value':
+      return escapeLine(answer.text);
+    case 'list':
+      return listMarkdown(answer.items);
+    case 'table':
+      return answer.rows.length ? tableMarkdown(answer) : `_${escapeInline(EMPTY_TABLE_TEXT)}_`;
   }
 }
 
-function baseItems(id: string, answers: Answers): GroupItem[] {
-  const value = answers[id];
-  return Array.isArray(value) ? value.filter(isItem) : [];
+/** A bullet list, one line per item. The `lijst` filter. */
+export function listMarkdown(items: readonly string[]): string {
+  return items.map((item) => `- ${escapeLine(item)}`).join('\n');
 }
 
-function isItem(value: unknown): value is GroupItem {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-/** A Markdown table: one column per field, one row per item. */
-export function groupTable(fields: Field[], items: GroupItem[]): string {
-  const header = `| ${fields.map((f) => escapeCell(f.label)).join(' | ')} |`;
-  const rule = `| ${fields.map(() => '---').join(' | ')} |`;
-  const rows = items.map((item) => `| ${fields.map((f) => cellValue(f, item[f.id])).join(' | ')} |`);
-  return [header, rule, ...rows].join('\n');
-}
-
-function cellValue(field: Field, value: FieldValue | undefined): string {
-  if (value === undefined || value === null) return '';
-  if (typeof value === 'number') return escapeCell(formatNumber(value, field.type === 'number' ? field.unit : undefined));
-  const text = String(value);
-  switch (field.type) {
-    case 'yesno':
-      return escapeCell(yesNo(text));
-    case 'choice':
-      return escapeCell(choiceLabel(field, text));
-    default:
-      return escapeCell(text);
-  }
+/** A Markdown table: the columns as header, then the rows. The `tabel` filter. */
+export function tableMarkdown(table: Pick<TableAnswer, 'columns' | 'rows'>): string {
+  const row = (cells: readonly string[]) => `| ${cells.map(escapeCell).join(' | ')} |`;
+  const rule = `| ${table.columns.map(() => '---').join(' | ')} |`;
+  return [row(table.columns), rule, ...table.rows.map(row)].join('\n');
 }

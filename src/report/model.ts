@@ -1,20 +1,25 @@
 // The report model: pure functions from (worksheet, answers) to the data a
-// report template shows. All text in the model is Markdown-safe: user text
-// is escaped (see markdown.ts), so a template can print any field
-// without breaking the report. The template variables are documented at
-// the top of templates/rapport.md.liquid.
-import type { Condition, Question, Worksheet } from '../definition/schema.js';
-import type { Answers } from '../dossier/answers.js';
+// report shows. The model is raw and format-neutral: every string is plain
+// text, as typed or as we word it ("27 november 2026", "Ja", an option's
+// label), never escaped or marked up for any output format. Answers are
+// structured data (see ReportAnswer), not rendered text. Escaping and markup
+// happen at output: for Markdown in markdown.ts, applied by the template
+// engine (template.ts). The template variables are documented at the top of
+// templates/rapport.md.liquid.
+import type { Condition, Field, Question, Worksheet } from '../definition/schema.js';
+import { optionLabel, optionValue } from '../definition/questions.js';
+import { UNKNOWN_LABEL, type AnswerValue, type Answers, type FieldValue } from '../dossier/answers.js';
 import { AnswersFile, type Status } from '../dossier/answers-file.js';
-import { META_SECTION_ID, developmentPoints, walk, type QuestionState, type VisibleQuestion, type WalkResult } from '../walk.js';
 import {
-  STATE_TEXT,
-  answerMarkdown,
-  escapeBlock,
-  escapeInline,
-  stateMarkdown,
-} from './markdown.js';
-import { formatDate, formatDayNl, formatStampNl } from '../support/dates.js';
+  META_SECTION_ID,
+  developmentPoints,
+  groupItems,
+  walk,
+  type QuestionState,
+  type VisibleQuestion,
+  type WalkResult,
+} from '../walk.js';
+import { formatDate, formatDayNl, formatNumber, formatStampNl } from '../support/dates.js';
 import { programVersion } from '../support/version.js';
 
 /** Where the worksheets come from; shown under the title. */
@@ -28,6 +33,66 @@ export const DEVELOPMENT_INTRO =
   'Het kan zijn dat je erachter komt dat er op sommige onderdelen uit deze diagnose nog niet inzichtelijk zijn. ' +
   'Met deze punten kan je jouw dienstverlening verder ontwikkelen.';
 
+/** Instead of an answer, lower case as in "(weet ik (nog) niet)": the state of an unanswered question. */
+export const STATE_TEXT: Record<Exclude<QuestionState, 'answered'>, string> = {
+  open: 'nog niet beantwoord',
+  unknown: 'weet ik (nog) niet',
+  empty: 'leeg gelaten',
+};
+
+/** Instead of an answer, at the start of a line: "Weet ik (nog) niet" (the words of the worksheet). */
+export const STATE_LABEL: Record<Exclude<QuestionState, 'answered'>, string> = {
+  open: 'Nog niet beantwoord',
+  unknown: UNKNOWN_LABEL,
+  empty: 'Leeg gelaten',
+};
+
+/** A meta field (Naam, Bibliotheek, Datum) without an answer. */
+export const META_EMPTY_TEXT = 'niet ingevuld';
+
+/** A table answer without rows (Stap 4 before the partners of Stap 2 are filled in). */
+export const EMPTY_TABLE_TEXT = 'Het overzicht is nog leeg.';
+
+/**
+ * An answer as data, for any output format. Stored values are already turned
+ * into what a reader sees: dates ("27 november 2026"), numbers with their
+ * unit ("7,5 uur"), "Ja"/"Nee", option labels instead of option values.
+ * Nothing is escaped or marked up; text typed by the user is kept exactly as
+ * typed (line breaks, spaces and all).
+ */
+export type ReportAnswer = TextAnswer | ValueAnswer | ListAnswer | TableAnswer;
+
+/** Text as typed (text, longtext, a number typed as text) or a choice's label: may hold several lines and paragraphs. */
+export interface TextAnswer {
+  kind: 'text';
+  text: string;
+}
+
+/** One value we formatted, meant for one line: a date, a number, Ja/Nee. */
+export interface ValueAnswer {
+  kind: 'value';
+  text: string;
+}
+
+/** Multichoice: the labels of the chosen options, in the order stored; a free answer ("anders, namelijk") as typed. */
+export interface ListAnswer {
+  kind: 'list';
+  items: string[];
+}
+
+/**
+ * A repeat group: one column per field (its label), one row per item, each
+ * cell the field's value as text ("" when it has none). A group that extends
+ * another (Stap 4 adds columns to the partners of Stap 2) has the rows of
+ * the base group and the base group's columns first. No rows: the list is
+ * empty (for an extending group: the base group has no items yet).
+ */
+export interface TableAnswer {
+  kind: 'table';
+  columns: string[];
+  rows: string[][];
+}
+
 export interface ReportQuestion {
   id: string;
   /** "1.1." or null. */
@@ -39,9 +104,11 @@ export interface ReportQuestion {
   state: QuestionState;
   /** Shown because of an earlier answer (a question with `when`). */
   followUp: boolean;
-  /** The answer as Markdown: text, a list or a table; or "_Weet ik (nog) niet_ (ontwikkelpunt)" etc. */
-  answer: string;
-  /** The answer is one line (yes/no, a number, a short text): it can go right under the question. */
+  /** The answer (state 'answered'), else null. */
+  answer: ReportAnswer | null;
+  /** Without an answer: what to show instead, "Weet ik (nog) niet", "Leeg gelaten" or "Nog niet beantwoord" (STATE_LABEL); null when answered. */
+  stateText: string | null;
+  /** The answer fits on one line (yes/no, a number, a text of one line, a state): it can go right under the question. */
   short: boolean;
 }
 
@@ -61,7 +128,7 @@ export interface DevelopmentPoint {
   /** For a follow-up question: the label of the question it follows, else null. */
   context: string | null;
   state: Exclude<QuestionState, 'answered'>;
-  /** "weet ik (nog) niet", "leeg gelaten" or "nog niet beantwoord". */
+  /** "weet ik (nog) niet", "leeg gelaten" or "nog niet beantwoord" (STATE_TEXT). */
   stateText: string;
 }
 
@@ -75,8 +142,11 @@ export interface MetaField {
   id: string;
   /** "Naam", "Bibliotheek", "Datum" (without the colon). */
   label: string;
-  /** The answer, or "_niet ingevuld_". */
-  value: string;
+  state: QuestionState;
+  /** The answer as text (a date as "27 november 2026"), or null. */
+  value: string | null;
+  /** Without a value: "Weet ik (nog) niet" or "niet ingevuld"; null when there is a value. */
+  stateText: string | null;
 }
 
 export interface SheetReport {
@@ -91,6 +161,7 @@ export interface SheetReport {
   /** "Concept: 7 van 12 vragen beantwoord" or "Afgerond". */
   statusLine: string;
   progress: { done: number; total: number };
+  /** The meta answers; name, library and date are null unless answered. */
   meta: {
     name: string | null;
     library: string | null;
@@ -102,6 +173,7 @@ export interface SheetReport {
   /** True when the worksheet has one step (its title is the worksheet title): no step headings needed. */
   singleStep: boolean;
   sections: ReportSection[];
+  /** The ontwikkelpunten; intro is DEVELOPMENT_INTRO (one paragraph). */
   developmentPoints: { intro: string; count: number; groups: DevelopmentGroup[] };
 }
 
@@ -118,7 +190,7 @@ export interface OverviewEntry {
   command: string | null;
 }
 
-/** What a template receives. */
+/** What a template receives: raw text throughout (the template engine escapes at output). */
 export interface ReportContext {
   kind: 'werkblad' | 'dossier';
   title: string;
@@ -133,9 +205,10 @@ export interface ReportContext {
   notStarted: OverviewEntry[];
 }
 
-/** A report: the template context plus plain-text bits for HTML titles and email subjects. */
+/** A report: the template context plus the title for HTML documents and the subject for emails. */
 export interface ReportDocument {
   context: ReportContext;
+  /** The same as context.title. */
   plainTitle: string;
   subject: string;
 }
@@ -169,8 +242,8 @@ export function buildReport(ws: Worksheet, source: AnswersFile | Answers, meta: 
     .filter((s) => s.kind === 'step')
     .map((s) => ({
       id: s.id,
-      title: escapeInline(s.title),
-      subtitle: s.subtitle ? escapeInline(s.subtitle) : null,
+      title: s.title,
+      subtitle: s.subtitle ?? null,
       number: s.stepNumber ?? 0,
       questions: result.visible
         .filter((v) => v.section.id === s.id)
@@ -180,8 +253,8 @@ export function buildReport(ws: Worksheet, source: AnswersFile | Answers, meta: 
   return {
     id: ws.id,
     number: ws.number,
-    title: escapeInline(ws.title),
-    heading: escapeInline(`Werkblad ${ws.number}: ${ws.title}`),
+    title: ws.title,
+    heading: `Werkblad ${ws.number}: ${ws.title}`,
     status,
     concept: status === 'concept',
     statusLine: statusLine(status, result),
@@ -190,7 +263,7 @@ export function buildReport(ws: Worksheet, source: AnswersFile | Answers, meta: 
       name: metaValue('naam'),
       library: metaValue('bibliotheek'),
       date: metaValue('datum'),
-      updated: updated ? escapeInline(formatStampNl(updated)) : null,
+      updated: updated ? formatStampNl(updated) : null,
       fields: metaFields,
     },
     singleStep: ws.steps.length === 1,
@@ -203,39 +276,108 @@ function statusLine(status: Status, result: WalkResult): string {
   return status === 'afgerond' ? 'Afgerond' : `Concept: ${result.done} van ${result.total} vragen beantwoord`;
 }
 
-function metaText(v: VisibleQuestion): string {
+/** The text of an answered meta question, or null when it is no text or number. */
+function metaText(v: VisibleQuestion): string | null {
   const value = v.answer;
-  if (v.state === 'unknown') return `_${STATE_TEXT.unknown}_`;
-  if (typeof value !== 'string' && typeof value !== 'number') return '_niet ingevuld_';
+  if (typeof value !== 'string' && typeof value !== 'number') return null;
   const text = String(value);
-  return escapeInline(v.question.type === 'date' ? formatDate(text) : text);
+  return v.question.type === 'date' ? formatDate(text) : text;
 }
 
 function metaField(v: VisibleQuestion): MetaField {
+  const value = v.state === 'answered' ? metaText(v) : null;
   return {
     id: v.question.id,
-    label: escapeInline(v.question.label.replace(/:\s*$/, '')),
-    value: v.state === 'answered' || v.state === 'unknown' ? metaText(v) : '_niet ingevuld_',
+    label: v.question.label.replace(/:\s*$/, ''),
+    state: v.state,
+    value,
+    stateText: value !== null ? null : v.state === 'unknown' ? UNKNOWN_LABEL : META_EMPTY_TEXT,
   };
 }
 
 function reportQuestion(v: VisibleQuestion, answers: Answers, byId: Map<string, Question>): ReportQuestion {
   const q = v.question;
-  const base = q.type === 'group' && q.extends ? byId.get(q.extends) : undefined;
-  const answer =
-    v.state === 'answered' && v.answer !== undefined ? answerMarkdown(q, v.answer, answers, base) : stateMarkdown(v.state as Exclude<QuestionState, 'answered'>);
+  const answer = v.state === 'answered' && v.answer !== undefined ? reportAnswer(q, v.answer, answers, byId) : null;
+  const oneLine = answer === null || answer.kind === 'value' || (answer.kind === 'text' && isOneLine(answer.text));
   return {
     id: q.id,
-    number: q.number ? escapeInline(q.number) : null,
-    label: escapeInline(q.label),
-    help: q.help ? escapeInline(q.help) : null,
+    number: q.number ?? null,
+    label: q.label,
+    help: q.help ?? null,
     type: q.type,
     state: v.state,
     followUp: q.when !== undefined,
     answer,
-    short: !answer.includes('\n') && q.type !== 'group' && q.type !== 'multichoice',
+    stateText: v.state === 'answered' ? null : STATE_LABEL[v.state],
+    short: oneLine && q.type !== 'group' && q.type !== 'multichoice',
   };
 }
+
+/** One line of text, not counting blank lines around it (a line of only spaces and tabs is blank). */
+function isOneLine(text: string): boolean {
+  return text.split(/\r\n?|\n/).filter((line) => !/^[ \t]*$/.test(line)).length <= 1;
+}
+
+// --- answers -------------------------------------------------------------------
+
+/** The answer of an answered question (state 'answered') as data. */
+function reportAnswer(question: Question, value: AnswerValue, answers: Answers, byId: Map<string, Question>): ReportAnswer {
+  switch (question.type) {
+    case 'text':
+    case 'longtext':
+      return { kind: 'text', text: String(value) };
+    case 'date':
+      return { kind: 'value', text: formatDate(String(value)) };
+    case 'yesno':
+      return { kind: 'value', text: yesNo(String(value)) };
+    case 'choice':
+      return { kind: 'text', text: choiceLabel(question, String(value)) };
+    case 'multichoice': {
+      const values = Array.isArray(value) ? value.map(String) : [String(value)];
+      return { kind: 'list', items: values.map((v) => choiceLabel(question, v)) };
+    }
+    case 'number':
+      return typeof value === 'number' ? { kind: 'value', text: formatNumber(value, question.unit) } : { kind: 'text', text: String(value) };
+    case 'group': {
+      const base = question.extends ? byId.get(question.extends) : undefined;
+      const fields = [...(base?.type === 'group' ? base.fields : []), ...question.fields];
+      return {
+        kind: 'table',
+        columns: fields.map((f) => f.label),
+        rows: groupItems(question, answers).map((item) => fields.map((f) => cellText(f, item[f.id]))),
+      };
+    }
+  }
+}
+
+type Choice = { options: Array<string | { value: string; label: string }> };
+
+function choiceLabel(q: Choice, value: string): string {
+  const option = q.options.find((o) => optionValue(o) === value);
+  return option ? optionLabel(option) : value;
+}
+
+function yesNo(value: string): string {
+  if (value === 'ja') return 'Ja';
+  if (value === 'nee') return 'Nee';
+  return value;
+}
+
+function cellText(field: Field, value: FieldValue | undefined): string {
+  if (value === undefined || value === null) return '';
+  if (typeof value === 'number') return formatNumber(value, field.type === 'number' ? field.unit : undefined);
+  const text = String(value);
+  switch (field.type) {
+    case 'yesno':
+      return yesNo(text);
+    case 'choice':
+      return choiceLabel(field, text);
+    default:
+      return text;
+  }
+}
+
+// --- ontwikkelpunten -------------------------------------------------------------
 
 function developmentModel(result: WalkResult, byId: Map<string, Question>): SheetReport['developmentPoints'] {
   const points = developmentPoints(result);
@@ -244,7 +386,7 @@ function developmentModel(result: WalkResult, byId: Map<string, Question>): Shee
   for (const v of points) {
     let group = groups[groups.length - 1];
     if (!group || sectionId !== v.section.id) {
-      group = { title: escapeInline(v.section.title), subtitle: v.section.subtitle ? escapeInline(v.section.subtitle) : null, items: [] };
+      group = { title: v.section.title, subtitle: v.section.subtitle ?? null, items: [] };
       groups.push(group);
       sectionId = v.section.id;
     }
@@ -252,14 +394,14 @@ function developmentModel(result: WalkResult, byId: Map<string, Question>): Shee
     const parent = v.question.when ? byId.get(firstQuestion(v.question.when)) : undefined;
     group.items.push({
       id: v.question.id,
-      number: v.question.number ? escapeInline(v.question.number) : null,
-      label: escapeInline(v.question.label),
-      context: parent && !v.question.number ? escapeInline(parent.label) : null,
+      number: v.question.number ?? null,
+      label: v.question.label,
+      context: parent && !v.question.number ? parent.label : null,
       state,
       stateText: STATE_TEXT[state],
     });
   }
-  return { intro: escapeBlock(DEVELOPMENT_INTRO), count: points.length, groups };
+  return { intro: DEVELOPMENT_INTRO, count: points.length, groups };
 }
 
 function firstQuestion(cond: Condition): string {
@@ -274,7 +416,7 @@ function overviewEntry(ws: Worksheet, sheet: SheetReport | undefined): OverviewE
   return {
     id: ws.id,
     number: ws.number,
-    title: escapeInline(ws.title),
+    title: ws.title,
     started: sheet !== undefined,
     status: sheet ? sheet.status : 'nog niet begonnen',
     statusLine: sheet ? sheet.statusLine : 'Nog niet begonnen',
@@ -304,7 +446,7 @@ export function worksheetReport(ws: Worksheet, source: AnswersFile | Answers, me
     context: {
       kind: 'werkblad',
       title: sheet.heading,
-      source: escapeInline(SOURCE_TEXT),
+      source: SOURCE_TEXT,
       library: sheet.meta.library,
       generated: formatDayNl(meta.now ?? new Date()),
       program: `werkboek ${programVersion}`,
@@ -333,9 +475,9 @@ export function dossierReport(inputs: SheetInput[], meta: Pick<ReportMeta, 'now'
   return {
     context: {
       kind: 'dossier',
-      title: escapeInline(plainTitle),
-      source: escapeInline(SOURCE_TEXT),
-      library: library ? escapeInline(library) : null,
+      title: plainTitle,
+      source: SOURCE_TEXT,
+      library: library ?? null,
       generated: formatDayNl(meta.now ?? new Date()),
       program: `werkboek ${programVersion}`,
       concept: sheets.some((s) => s.concept),

@@ -2,17 +2,29 @@
 // (templates/rapport.md.liquid) or the user's own (--sjabloon). Strict:
 // unknown variables and filters are errors, reported as `bestand:regel`.
 // No file system access: include/render/layout find nothing.
+//
+// Escaping happens here, at output: the context is raw text (model.ts), and
+// liquidjs' `outputEscape` runs every {{ }} through the Markdown inline
+// escaper, so a field can never break the report, in the shipped template
+// and in the user's own. It is escapeLine (escapeInline plus a backslash
+// before a heading, rule, fence or link definition at the start), because a
+// {{ }} may stand at the start of a line: "# kop" there would be a heading.
+// The filters that make ready-made Markdown from the raw model (antwoord,
+// blok, lijst, tabel; see FILTERS) are registered `raw`, so their output is
+// not escaped a second time; Liquid's own `| raw` turns the escaping off for
+// one {{ }} (the default template uses it for the "#" of its headings).
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type * as LiquidJs from 'liquidjs';
 import { describeFsError, ExitCode, WerkboekError } from '../support/errors.js';
-import type { ReportContext } from './model.js';
+import { answerMarkdown, escapeBlock, escapeLine, listMarkdown, tableMarkdown } from './markdown.js';
+import type { ReportContext, ReportQuestion, TableAnswer } from './model.js';
 
 // liquidjs' CommonJS build loads about ten times faster than its ESM build
 // (measured: +5 ms against +50 ms over a bare node start), and every report needs it.
-const { Liquid } = createRequire(import.meta.url)('liquidjs') as typeof LiquidJs;
+const { Liquid, Drop } = createRequire(import.meta.url)('liquidjs') as typeof LiquidJs;
 
 /** The folder with the shipped templates (works from src/ and dist/). */
 export const templatesDir = fileURLToPath(new URL('../../templates/', import.meta.url));
@@ -34,7 +46,7 @@ export async function loadTemplate(file: string | undefined, cwd: string): Promi
   }
 }
 
-/** Render a template to Markdown. Template errors become a WerkboekError naming file and line. */
+/** Render a template to Markdown (see the top of this file for escaping). Template errors become a WerkboekError naming file and line. */
 export async function renderTemplate(template: TemplateSource, context: ReportContext): Promise<string> {
   const liquid = new Liquid({
     // An empty in-memory file system: no include/render/layout from disk.
@@ -44,7 +56,10 @@ export async function renderTemplate(template: TemplateSource, context: ReportCo
     ownPropertyOnly: true,
     // Given, so liquidjs does not ask Intl for the default locale (that loads ICU data: ~15 ms).
     locale: 'nl-NL',
+    // Every {{ }} is Markdown-escaped, unless its last filter is a raw one.
+    outputEscape: markdownOutput,
   });
+  for (const [name, handler] of Object.entries(FILTERS)) liquid.registerFilter(name, { handler, raw: true });
   let output: string;
   try {
     const parsed = liquid.parse(template.source, template.name);
@@ -53,6 +68,69 @@ export async function renderTemplate(template: TemplateSource, context: ReportCo
     throw templateError(template, err);
   }
   return normalizeMarkdown(output);
+}
+
+/** What {{ }} prints, Markdown-escaped: the text as liquidjs would print it, on one line, safe at the start of a line too. */
+export function markdownOutput(value: unknown): string {
+  return escapeLine(outputText(value));
+}
+
+/** Liquid's own values (nil, empty, blank, forloop) are objects: their plain value. */
+function plain(value: unknown): unknown {
+  return value instanceof Drop && typeof value.valueOf === 'function' ? value.valueOf() : value;
+}
+
+/** A value as text, the way liquidjs prints it: nil as nothing, a list as its items one after the other. */
+function outputText(value: unknown): string {
+  value = plain(value);
+  if (value === null || value === undefined) return '';
+  if (Array.isArray(value)) return value.map(outputText).join('');
+  // An object would print as "[object Object]": surely a mistake (e.g. {{ q.answer }}).
+  if (typeof value === 'object' && !(value instanceof Drop) && !(value instanceof Date)) {
+    throw new Error('dit is geen tekst maar een object; toon de velden ervan, of een antwoord met {{ q | antwoord }}');
+  }
+  return String(value);
+}
+
+/**
+ * The Markdown filters (documented in templates/rapport.md.liquid). Each
+ * makes safe Markdown from raw model values, and is registered raw.
+ */
+const FILTERS: Record<string, (value: unknown) => string> = {
+  /** A question: its answer as a block (text, list, table), or its state in italics. */
+  antwoord: (value) => answerMarkdown(asQuestion(value)),
+  /** A text of several lines: paragraphs and lists stay, nothing else. */
+  blok: (value) => escapeBlock(outputText(value)),
+  /** A list of texts (e.g. q.answer.items): a bullet list. */
+  lijst: (value) => listMarkdown(asList(plain(value))),
+  /** A table answer (q.answer with kind "table"): a Markdown table. */
+  tabel: (value) => tableMarkdown(asTable(value)),
+};
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function asList(value: unknown): string[] {
+  if (value === null || value === undefined) return [];
+  return Array.isArray(value) ? value.map(outputText) : [outputText(value)];
+}
+
+function asQuestion(value: unknown): Pick<ReportQuestion, 'state' | 'answer' | 'stateText'> {
+  if (isRecord(value) && typeof value.state === 'string' && 'answer' in value && 'stateText' in value) {
+    return value as unknown as ReportQuestion;
+  }
+  throw new Error('het filter antwoord hoort bij een vraag: {{ q | antwoord }}, met q uit section.questions');
+}
+
+function asTable(value: unknown): Pick<TableAnswer, 'columns' | 'rows'> {
+  if (isRecord(value) && Array.isArray(value.columns) && Array.isArray(value.rows) && value.rows.every(Array.isArray)) {
+    return {
+      columns: value.columns.map(outputText),
+      rows: (value.rows as unknown[][]).map((row) => row.map(outputText)),
+    };
+  }
+  throw new Error('het filter tabel hoort bij een antwoord met kind "table": {{ q.answer | tabel }}');
 }
 
 /** At most one blank line in a row, no blank lines at the start, one newline at the end. */
