@@ -2,7 +2,8 @@
 // sees and what each key does.
 import { render } from '@inquirer/testing';
 import { describe, expect, it } from 'vitest';
-import { findEditor, keyHint, textEditor, type EditorConfig } from '../src/terminal/inquirer.js';
+import { keyHint } from '../src/terminal/keys.js';
+import { findEditor, textEditor, type EditorConfig } from '../src/terminal/text-editor.js';
 
 const plain = (s: string) => s;
 const base: EditorConfig = {

@@ -1,6 +1,7 @@
 // The prompt interface the runner talks to. The terminal implementation is
-// in inquirer.ts (the only module importing @inquirer); tests replace the
-// whole Prompter with a scripted one (test/helpers/scripted-prompter.ts).
+// terminalPrompter in inquirer.ts (src/terminal/ is the only folder importing
+// @inquirer); tests replace the whole Prompter with a scripted one
+// (test/helpers/scripted-prompter.ts).
 // Types only: importing this module costs nothing at run time.
 
 /** What a prompt returns: an answer, or a navigation request. */

@@ -1,0 +1,99 @@
+// The architecture of src/, checked by `npm run deps` (part of `npm test`).
+//
+// Imports run one way:
+//   cli.ts → commands/ → runner/, report/, sheet-state.ts → walk.ts, dossier/, definition/ → support/
+// and only src/terminal/ talks to @inquirer. Type-only imports count too
+// (tsPreCompilationDeps), and so do dynamic `await import(...)`s: a layer is
+// a layer whether or not the import survives compilation.
+
+/** Paths in src/, as dependency-cruiser sees them (relative to the project). */
+const src = (...folders) => `^src/(${folders.join('|')})`;
+
+/** @type {import('dependency-cruiser').IConfiguration} */
+module.exports = {
+  forbidden: [
+    {
+      name: 'no-circular',
+      severity: 'error',
+      comment: 'A cycle in src/ ties modules together: move the shared part down a layer.',
+      from: { path: '^src/' },
+      to: { circular: true },
+    },
+    {
+      name: 'support-imports-nothing',
+      severity: 'error',
+      comment: 'support/ is the bottom layer: it may import only other support/ modules (and packages).',
+      from: { path: src('support/') },
+      to: { path: '^src/', pathNot: src('support/') },
+    },
+    {
+      name: 'definition-imports-support-only',
+      severity: 'error',
+      comment: 'definition/ (the worksheet format) may import only definition/ and support/.',
+      from: { path: src('definition/') },
+      to: { path: '^src/', pathNot: src('definition/', 'support/') },
+    },
+    {
+      name: 'dossier-imports-definition-support-only',
+      severity: 'error',
+      comment: 'dossier/ (answers files, folder, lock) may import only dossier/, definition/ and support/.',
+      from: { path: src('dossier/') },
+      to: { path: '^src/', pathNot: src('dossier/', 'definition/', 'support/') },
+    },
+    {
+      name: 'walk-stays-pure',
+      severity: 'error',
+      comment: 'walk.ts is pure: it may import only definition/, dossier/ and support/.',
+      from: { path: '^src/walk\\.ts$' },
+      to: { path: '^src/', pathNot: src('definition/', 'dossier/', 'support/') },
+    },
+    {
+      name: 'runner-talks-to-prompter-only',
+      severity: 'error',
+      comment:
+        'runner/ may not import report/ or commands/, and of terminal/ only the Prompter types in ' +
+        'terminal/prompter.ts: the terminal implementation is chosen by commands/start.ts.',
+      from: { path: src('runner/') },
+      to: { path: [src('report/', 'commands/'), '^src/terminal/'], pathNot: '^src/terminal/prompter\\.ts$' },
+    },
+    {
+      name: 'report-not-interactive',
+      severity: 'error',
+      comment: 'report/ may not import runner/, terminal/ or commands/.',
+      from: { path: src('report/') },
+      to: { path: src('runner/', 'terminal/', 'commands/') },
+    },
+    {
+      name: 'commands-only-from-cli',
+      severity: 'error',
+      comment: 'Only cli.ts imports commands/ (each command lazily, when it runs).',
+      from: { path: '^src/', pathNot: '^src/cli\\.ts$' },
+      to: { path: src('commands/') },
+    },
+    {
+      name: 'inquirer-only-in-terminal',
+      severity: 'error',
+      comment: 'Only src/terminal/ may import @inquirer packages; the rest talks to the Prompter interface.',
+      from: { path: '^src/', pathNot: '^src/terminal/' },
+      to: { path: '(^|/)node_modules/@inquirer/|^@inquirer/' },
+    },
+    {
+      name: 'no-unresolvable',
+      severity: 'error',
+      comment: 'An import dependency-cruiser cannot resolve escapes every rule above: fix the import or this config.',
+      from: { path: '^src/' },
+      to: { couldNotResolve: true },
+    },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: 'tsconfig.json' },
+    enhancedResolveOptions: {
+      exportsFields: ['exports'],
+      conditionNames: ['import', 'require', 'node', 'default', 'types'],
+      mainFields: ['module', 'main', 'types', 'typings'],
+    },
+    skipAnalysisNotInRules: true,
+  },
+};

@@ -1,0 +1,349 @@
+// The text prompt, one line or many, written on @inquirer/core: its own text
+// buffer and cursor, bracketed paste, scrolling of long answers, and the keys
+// Ctrl+S/T/N/E (see keys.ts). Also the external editor ($VISUAL / $EDITOR)
+// that Ctrl+E hands the text over to: `findEditor` and `openInEditor`.
+import path from 'node:path';
+import { accessSync, constants } from 'node:fs';
+import {
+  createPrompt,
+  isBackspaceKey,
+  isEnterKey,
+  makeTheme,
+  useKeypress,
+  usePrefix,
+  useState,
+  useRef,
+  useEffect,
+} from '@inquirer/core';
+import { cursorHide } from '@inquirer/ansi';
+import { isCtrl, keyHint, type Key } from './keys.js';
+import type { Reply } from './prompter.js';
+
+export interface EditorConfig {
+  message: string;
+  default?: string;
+  placeholder?: string;
+  multiline: boolean;
+  allowBack: boolean;
+  allowUnknown: boolean;
+  validate?: (value: string) => string | undefined;
+  /** Told the text typed so far when the user stops with Ctrl+C or Ctrl+D. */
+  onDraft?: (text: string) => void;
+  /** The external editor key is available (multi-line only). */
+  editorAvailable: boolean;
+  rows: number;
+  columns: number;
+  inverse: (s: string) => string;
+  dim: (s: string) => string;
+  red: (s: string) => string;
+}
+
+export type EditorResult = Reply<string> | { kind: 'external'; value: string };
+
+// --- the text buffer -------------------------------------------------------------
+
+interface Buffer {
+  lines: string[];
+  row: number;
+  col: number;
+}
+
+function toBuffer(text: string): Buffer {
+  const lines = text.split(/\r\n|\r|\n/);
+  const row = lines.length - 1;
+  return { lines, row, col: [...(lines[row] ?? '')].length };
+}
+
+function insertText(buf: Buffer, text: string, multiline: boolean): Buffer {
+  const lines = [...buf.lines];
+  let { row, col } = buf;
+  const parts = text.split(/\r\n|\r|\n/);
+  parts.forEach((part, i) => {
+    if (i > 0) {
+      if (multiline) {
+        const chars = [...(lines[row] ?? '')];
+        lines[row] = chars.slice(0, col).join('');
+        lines.splice(row + 1, 0, chars.slice(col).join(''));
+        row++;
+        col = 0;
+      } else {
+        part = ' ' + part;
+      }
+    }
+    const chars = [...(lines[row] ?? '')];
+    const add = [...part.replace(/\t/g, '  ')];
+    lines[row] = [...chars.slice(0, col), ...add, ...chars.slice(col)].join('');
+    col += add.length;
+  });
+  return { lines, row, col };
+}
+
+function editKey(buf: Buffer, key: Key, multiline: boolean): Buffer | undefined {
+  const lines = [...buf.lines];
+  const { row, col } = buf;
+  const chars = [...(lines[row] ?? '')];
+  if (isBackspaceKey(key)) {
+    if (col > 0) {
+      lines[row] = [...chars.slice(0, col - 1), ...chars.slice(col)].join('');
+      return { lines, row, col: col - 1 };
+    }
+    if (row > 0) {
+      const prev = [...(lines[row - 1] ?? '')];
+      lines[row - 1] = prev.join('') + chars.join('');
+      lines.splice(row, 1);
+      return { lines, row: row - 1, col: prev.length };
+    }
+    return buf;
+  }
+  if (key.name === 'delete') {
+    if (col < chars.length) {
+      lines[row] = [...chars.slice(0, col), ...chars.slice(col + 1)].join('');
+      return { lines, row, col };
+    }
+    if (row < lines.length - 1) {
+      lines[row] = chars.join('') + (lines[row + 1] ?? '');
+      lines.splice(row + 1, 1);
+      return { lines, row, col };
+    }
+    return buf;
+  }
+  if (key.name === 'left') {
+    if (col > 0) return { lines, row, col: col - 1 };
+    if (row > 0) return { lines, row: row - 1, col: [...(lines[row - 1] ?? '')].length };
+    return buf;
+  }
+  if (key.name === 'right') {
+    if (col < chars.length) return { lines, row, col: col + 1 };
+    if (row < lines.length - 1) return { lines, row: row + 1, col: 0 };
+    return buf;
+  }
+  if (key.name === 'home' || isCtrl(key, 'a')) return { lines, row, col: 0 };
+  if (key.name === 'end') return { lines, row, col: chars.length };
+  if (multiline && key.name === 'up' && row > 0) {
+    return { lines, row: row - 1, col: Math.min(col, [...(lines[row - 1] ?? '')].length) };
+  }
+  if (multiline && key.name === 'down' && row < lines.length - 1) {
+    return { lines, row: row + 1, col: Math.min(col, [...(lines[row + 1] ?? '')].length) };
+  }
+  if (key.name === 'up' || key.name === 'down') return buf;
+  const seq = key.sequence;
+  if (!key.ctrl && !key.meta && seq && !seq.startsWith('\u001b') && !/[\u0000-\u0008\u000b-\u001f\u007f]/.test(seq)) {
+    return insertText(buf, seq, multiline);
+  }
+  return undefined;
+}
+
+// --- the prompt ------------------------------------------------------------------
+
+export const textEditor = createPrompt<EditorResult, EditorConfig>((config, done) => {
+  const theme = makeTheme({});
+  const [status, setStatus] = useState<'idle' | 'done'>('idle');
+  const [doneText, setDoneText] = useState<string | undefined>(undefined);
+  const [buf, setBuf] = useState<Buffer>(toBuffer(config.default ?? ''));
+  const [error, setError] = useState<string | undefined>(undefined);
+  const pasting = useRef(false);
+  // "\r\n" arrives as two keys (return, enter): count it as one line break.
+  const afterCR = useRef(false);
+  const prefix = usePrefix({ status, theme });
+  useBracketedPaste();
+
+  useKeypress((key: Key, rl) => {
+    if (status !== 'idle') return;
+    // We keep our own buffer; keep readline's empty so it never echoes or edits.
+    rl.clearLine(0);
+    const finish = (value: EditorResult) => {
+      if (value.kind === 'unknown') setDoneText('Weet ik (nog) niet');
+      if (value.kind === 'back') setDoneText('(terug)');
+      if (value.kind === 'external') setDoneText('(in editor)');
+      setStatus('done');
+      done(value);
+    };
+    handleKey(key, { config, buf, setBuf, setError, finish, pasting, afterCR });
+  });
+
+  const message = theme.style.message(config.message, status);
+  if (status === 'done') return renderDone(config, buf, doneText, prefix, message, theme.style.answer);
+  return renderEditing(config, buf, error, prefix, message);
+});
+
+/** Bracketed paste: a pasted text with newlines stays one answer. */
+function useBracketedPaste(): void {
+  useEffect((rl) => {
+    rl.output.unmute();
+    rl.output.write('\u001b[?2004h');
+    rl.output.mute();
+    return () => {
+      rl.output.unmute();
+      rl.output.write('\u001b[?2004l');
+      rl.output.mute();
+    };
+  }, []);
+}
+
+// --- keys while typing -----------------------------------------------------------
+
+interface KeyContext {
+  config: EditorConfig;
+  buf: Buffer;
+  setBuf: (buf: Buffer) => void;
+  setError: (error: string | undefined) => void;
+  finish: (value: EditorResult) => void;
+  pasting: { current: boolean };
+  afterCR: { current: boolean };
+}
+
+/** One key while the prompt is open: paste markers, stop, commands, submit, or an edit. */
+function handleKey(key: Key, k: KeyContext): void {
+  const { config, buf, setBuf, setError } = k;
+  if (key.name === 'paste-start') {
+    k.pasting.current = true;
+    return;
+  }
+  if (key.name === 'paste-end') {
+    k.pasting.current = false;
+    return;
+  }
+  const text = buf.lines.join('\n');
+  if (isCtrl(key, 'c') || isCtrl(key, 'd')) {
+    config.onDraft?.(text);
+    return;
+  }
+  const crlf = k.afterCR.current && key.name === 'enter';
+  k.afterCR.current = key.name === 'return';
+  if (crlf) return;
+  if (k.pasting.current && isEnterKey(key)) {
+    setBuf(insertText(buf, '\n', config.multiline));
+    return;
+  }
+  if (commandKey(key, k, text)) return;
+  const submit = config.multiline ? isCtrl(key, 's') : isEnterKey(key);
+  if (submit) {
+    const value = config.multiline ? text.replace(/\s+$/, '') : text.trim();
+    const problem = config.validate?.(value);
+    if (problem) {
+      setError(problem);
+      return;
+    }
+    setBuf(toBuffer(value));
+    k.finish({ kind: 'answer', value });
+    return;
+  }
+  if (config.multiline && isEnterKey(key)) {
+    setBuf(insertText(buf, '\n', true));
+    setError(undefined);
+    return;
+  }
+  const next = editKey(buf, key, config.multiline);
+  if (next) {
+    setBuf(next);
+    setError(undefined);
+  }
+}
+
+/** Ctrl+T (back), Ctrl+N (weet ik niet), Ctrl+E (external editor); true when the key was one of them. */
+function commandKey(key: Key, k: KeyContext, text: string): boolean {
+  const { config, finish, setError } = k;
+  if (isCtrl(key, 't')) {
+    if (config.allowBack) finish({ kind: 'back' });
+    else setError('Dit is de eerste vraag.');
+    return true;
+  }
+  if (isCtrl(key, 'n')) {
+    if (config.allowUnknown) finish({ kind: 'unknown' });
+    else setError('Deze vraag kun je niet met "weet ik (nog) niet" beantwoorden.');
+    return true;
+  }
+  if (config.multiline && isCtrl(key, 'e')) {
+    if (config.editorAvailable) finish({ kind: 'external', value: text });
+    else setError('Geen editor gevonden: stel VISUAL of EDITOR in. Je kunt hier gewoon verder typen.');
+    return true;
+  }
+  return false;
+}
+
+// --- drawing ---------------------------------------------------------------------
+
+/** One line per answered question; a long answer shows its first line and how many follow. */
+function renderDone(
+  config: EditorConfig,
+  buf: Buffer,
+  doneText: string | undefined,
+  prefix: string,
+  message: string,
+  answer: (s: string) => string,
+): string {
+  const [first = '', ...rest] = (doneText ?? buf.lines.join('\n')).split('\n');
+  const more = rest.length ? config.dim(` (+${rest.length} regel${rest.length === 1 ? '' : 's'})`) : '';
+  const mark = doneText === '(terug)' ? config.dim('↩') : prefix;
+  return `${mark} ${message} ${answer(first)}${more}`;
+}
+
+/** The open prompt: the text with its cursor, then (below) an error and the key hint. */
+function renderEditing(config: EditorConfig, buf: Buffer, error: string | undefined, prefix: string, message: string): [string, string] {
+  const { windowed, above, below } = scrollWindow(config, drawLines(config, buf), buf.row);
+  const body = config.multiline
+    ? [`${prefix} ${message}`, ...above, ...windowed.map((l) => `  ${l}`), ...below].join('\n')
+    : `${prefix} ${message} ${windowed[0] ?? ''}`;
+  const hint = config.dim(
+    keyHint({ multiline: config.multiline, allowBack: config.allowBack, allowUnknown: config.allowUnknown }, config.columns),
+  );
+  const bottom = [error ? config.red(error) : '', hint].filter(Boolean).join('\n');
+  return [`${body}${cursorHide}`, bottom];
+}
+
+/** The text's lines with a visible cursor (or the placeholder while empty). */
+function drawLines(config: EditorConfig, buf: Buffer): string[] {
+  const empty = buf.lines.length === 1 && buf.lines[0] === '';
+  return buf.lines.map((line, r) => {
+    if (empty && config.placeholder) return config.inverse(' ') + config.dim(config.placeholder);
+    if (r !== buf.row) return line;
+    const chars = [...line];
+    const at = chars[buf.col] ?? ' ';
+    return chars.slice(0, buf.col).join('') + config.inverse(at) + chars.slice(buf.col + 1).join('');
+  });
+}
+
+/** Scroll so the cursor row stays on screen; say how many lines are above and below. */
+function scrollWindow(config: EditorConfig, drawn: string[], row: number): { windowed: string[]; above: string[]; below: string[] } {
+  const maxRows = Math.max(3, config.rows);
+  let first = 0;
+  if (drawn.length > maxRows) first = Math.min(Math.max(0, row - maxRows + 2), drawn.length - maxRows);
+  const windowed = drawn.slice(first, first + maxRows);
+  const above = first > 0 ? [config.dim(`  ↑ nog ${first} regel(s) hierboven`)] : [];
+  const belowCount = drawn.length - first - windowed.length;
+  const below = belowCount > 0 ? [config.dim(`  ↓ nog ${belowCount} regel(s) hieronder`)] : [];
+  return { windowed, above, below };
+}
+
+// --- the external editor (Ctrl+E) ----------------------------------------------
+
+/** Is there an editor we can start for Ctrl+E? */
+export function findEditor(env: NodeJS.ProcessEnv = process.env): string | undefined {
+  const command = (env.VISUAL || env.EDITOR || '').trim();
+  if (!command) return undefined;
+  const program = command.split(/\s+/)[0] ?? '';
+  if (program.includes('/') || program.includes('\\')) return canRun(program) ? command : undefined;
+  const dirs = (env.PATH ?? '').split(path.delimiter).filter(Boolean);
+  const exts = process.platform === 'win32' ? (env.PATHEXT ?? '.EXE;.CMD;.BAT').split(';') : [''];
+  for (const dir of dirs) for (const ext of exts) if (canRun(path.join(dir, program + ext))) return command;
+  return undefined;
+}
+
+function canRun(file: string): boolean {
+  try {
+    accessSync(file, constants.X_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Open text in the user's editor ($VISUAL / $EDITOR); undefined when that failed. */
+export async function openInEditor(text: string): Promise<string | undefined> {
+  const { edit } = await import('@inquirer/external-editor');
+  try {
+    return edit(text, { postfix: '.md' }).replace(/\s+$/, '');
+  } catch {
+    return undefined;
+  }
+}
