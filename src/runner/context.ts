@@ -1,0 +1,27 @@
+// The session: what every part of the runner works on (the worksheet, its
+// answers file, the prompter, the style, the clock), passed explicitly to
+// each part instead of shared through one closure. Also the style helpers
+// and the outcome of a run. Types and one constant: imports nothing at run time.
+import type { Worksheet } from '../definition/schema.js';
+import type { AnswersFile } from '../dossier/answers-file.js';
+import type { Prompter } from '../terminal/prompter.js';
+
+export type RunOutcome = 'afgerond' | 'gestopt';
+
+export interface Style {
+  bold(s: string): string;
+  dim(s: string): string;
+  red(s: string): string;
+  green(s: string): string;
+}
+
+export const plainStyle: Style = { bold: (s) => s, dim: (s) => s, red: (s) => s, green: (s) => s };
+
+export interface Session {
+  readonly ws: Worksheet;
+  /** The same object throughout: a save elsewhere moves it (moveTo), it is never replaced. */
+  readonly file: AnswersFile;
+  readonly prompter: Prompter;
+  readonly style: Style;
+  readonly today: () => Date;
+}

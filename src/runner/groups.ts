@@ -1,0 +1,202 @@
+// Repeat groups (a list of items, e.g. partners): the overview with its
+// actions (add, change, remove; for a group that extends an earlier one,
+// fill in its extra fields per item), asking one item field by field, and
+// keeping a half-filled item when the user stops.
+import type { Field, Question } from '../definition/schema.js';
+import { allQuestions } from '../definition/questions.js';
+import type { AnswerValue, FieldValue, GroupItem } from '../dossier/answers.js';
+import type { Choice, Prompter, Reply } from '../terminal/prompter.js';
+import { groupBaseId, groupItems, type VisibleQuestion } from '../walk.js';
+import { InterruptedError } from '../support/errors.js';
+import type { Session } from './context.js';
+import { askChoice, askNumber, truncate, unknownChoice, withUnknown, type PromptBase } from './questions.js';
+import { persist } from './saving.js';
+
+type Group = Extract<Question, { type: 'group' }>;
+
+export async function askGroup(s: Session, vq: VisibleQuestion, base: PromptBase): Promise<Reply<AnswerValue>> {
+  const q = vq.question as Group;
+  const baseQuestion = (q.extends ? allQuestions(s.ws).find((x) => x.id === q.extends) : q) as Group | undefined;
+  const baseFields = baseQuestion?.fields ?? [];
+  const extending = q.extends !== undefined;
+  let header = base.header;
+  for (;;) {
+    const items = groupItems(q, s.file.answers);
+    const fields = extending ? [...baseFields, ...q.fields] : q.fields;
+    const picked = await s.prompter
+      .select<string>({
+        ...base,
+        header: `${header ?? ''}\n${overview(items, fields, q.item)}`,
+        choices: withUnknown(groupChoices(q, items, fields, baseFields), base.allowUnknown),
+        default: items.length ? 'done' : 'add',
+      })
+      .then(unknownChoice);
+    header = undefined;
+    if (picked.kind !== 'answer') return picked;
+    const [action, index] = String(picked.value).split(':') as [string, string | undefined];
+    if (action === 'done') {
+      if (extending) return { kind: 'answer', value: true };
+      return { kind: 'answer', value: items };
+    }
+    const next = await changeItems(s, q, fields, items, action, Number(index));
+    if (!next) continue;
+    s.file.setAnswer(groupBaseId(q), next);
+    await persist(s);
+  }
+}
+
+function overview(items: GroupItem[], fields: Field[], noun: string): string {
+  return items.length
+    ? items.map((item, i) => `  ${i + 1}. ${summariseItem(item, fields)}`).join('\n')
+    : `  (nog geen ${noun} toegevoegd)`;
+}
+
+/** The overview's actions: a group that extends another only adds items and fills in its own fields. */
+function groupChoices(q: Group, items: GroupItem[], fields: Field[], baseFields: Field[]): Choice<string>[] {
+  const extending = q.extends !== undefined;
+  const choices: Choice<string>[] = [];
+  if (extending) items.forEach((item, i) => choices.push({ value: `extend:${i}`, name: `Aanvullen: ${itemName(item, baseFields, q.item, i)}` }));
+  choices.push({ value: 'add', name: `Nieuwe ${q.item} toevoegen` });
+  if (!extending) {
+    items.forEach((item, i) => choices.push({ value: `edit:${i}`, name: `Wijzigen: ${itemName(item, fields, q.item, i)}` }));
+    items.forEach((item, i) => choices.push({ value: `remove:${i}`, name: `Verwijderen: ${itemName(item, fields, q.item, i)}` }));
+  }
+  choices.push({ value: 'done', name: items.length ? 'Klaar, naar de volgende vraag' : `Klaar (geen ${q.item} invullen)` });
+  return choices;
+}
+
+/** Add, edit, extend or remove item i; the new list, or undefined when nothing changed. */
+async function changeItems(
+  s: Session,
+  q: Group,
+  fields: Field[],
+  items: GroupItem[],
+  action: string,
+  i: number,
+): Promise<GroupItem[] | undefined> {
+  const storeId = groupBaseId(q);
+  const next = [...items];
+  if (action === 'add') {
+    const item = await askItem(s, fields, {}, q.item, (partial) => keepItem(s, [...items, partial], storeId));
+    if (!item) return undefined;
+    next.push(item);
+  } else if (action === 'edit' || action === 'extend') {
+    const existing = items[i];
+    if (!existing) return undefined;
+    const item = await askItem(s, action === 'extend' ? q.fields : fields, existing, q.item, (partial) =>
+      keepItem(s, items.map((x, j) => (j === i ? partial : x)), storeId),
+    );
+    if (!item) return undefined;
+    next[i] = item;
+  } else if (action === 'remove') {
+    const existing = items[i];
+    if (!existing) return undefined;
+    if (!(await confirmRemove(s.prompter, itemName(existing, fields, q.item, i)))) return undefined;
+    next.splice(i, 1);
+  }
+  return next;
+}
+
+async function confirmRemove(prompter: Prompter, name: string): Promise<boolean> {
+  const sure = await prompter.select<boolean>({
+    message: `${name} verwijderen?`,
+    choices: [
+      { value: false, name: 'Nee, bewaren' },
+      { value: true, name: 'Ja, verwijderen' },
+    ],
+  });
+  return sure.kind === 'answer' && sure.value;
+}
+
+/**
+ * Ask the fields of one item; undefined when the user went back out of it.
+ * Stopped halfway (Ctrl+C), what was filled in so far goes to `keep`.
+ */
+async function askItem(
+  s: Session,
+  fields: Field[],
+  initial: GroupItem,
+  itemName: string,
+  keep: (partial: GroupItem) => Promise<void>,
+): Promise<GroupItem | undefined> {
+  const item: GroupItem = { ...initial };
+  let f = 0;
+  while (f < fields.length) {
+    const field = fields[f];
+    if (!field) break;
+    const reply = await askField(s, field, item[field.id], f === 0 ? itemName : undefined).catch(async (err: unknown) => {
+      if (err instanceof InterruptedError) {
+        if (err.draft !== undefined && (field.type === 'text' || field.type === 'longtext')) item[field.id] = err.draft;
+        if (JSON.stringify(item) !== JSON.stringify(initial)) await keep(item);
+      }
+      throw err;
+    });
+    if (reply.kind === 'back') {
+      if (f === 0) return undefined;
+      f--;
+      continue;
+    }
+    item[field.id] = reply.kind === 'answer' ? (reply.value as FieldValue) : null;
+    f++;
+  }
+  return item;
+}
+
+/** Save a half-filled item when the user stops, so nothing typed is lost. */
+async function keepItem(s: Session, items: GroupItem[], storeId: string): Promise<void> {
+  s.file.setAnswer(storeId, items);
+  await s.file.save().catch(() => {});
+  s.prompter.print(s.style.dim('\nOok wat je al had ingevuld bij dit item is bewaard.'));
+}
+
+async function askField(s: Session, field: Field, current: FieldValue | undefined, firstOf?: string): Promise<Reply<AnswerValue>> {
+  const { prompter, style } = s;
+  const headers = [
+    ...(firstOf ? [`${capitalise(firstOf)} (Ctrl+T: terug zonder op te slaan)`] : []),
+    ...(field.help ? [field.help] : []),
+  ];
+  const base = {
+    message: field.label,
+    ...(headers.length && { header: style.dim(headers.join('\n')) }),
+    allowBack: true,
+    allowUnknown: false,
+  };
+  const text = current == null ? '' : String(current);
+  switch (field.type) {
+    case 'text':
+      return prompter.input({ ...base, default: text });
+    case 'longtext':
+      return prompter.editor({ ...base, default: text });
+    case 'yesno':
+      return prompter.select<string>({
+        ...base,
+        choices: [
+          { value: 'ja', name: 'Ja' },
+          { value: 'nee', name: 'Nee' },
+          { value: '', name: 'Nog niet bekend' },
+        ],
+        ...(typeof current === 'string' && { default: current }),
+      });
+    case 'choice':
+      return askChoice(prompter, field, base, typeof current === 'string' ? current : undefined);
+    case 'number':
+      return askNumber(prompter, base, typeof current === 'number' ? current : undefined, field.unit);
+  }
+}
+
+function itemName(item: GroupItem, fields: Field[], noun: string, i: number): string {
+  const first = fields[0] ? item[fields[0].id] : undefined;
+  return first !== undefined && first !== null && String(first).trim() ? String(first) : `${noun} ${i + 1}`;
+}
+
+function summariseItem(item: GroupItem, fields: Field[]): string {
+  return fields
+    .map((f) => item[f.id])
+    .filter((v) => v !== undefined && v !== null && String(v).trim() !== '')
+    .map((v) => truncate(String(v), 30))
+    .join(' · ');
+}
+
+function capitalise(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}

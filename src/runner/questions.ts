@@ -1,0 +1,209 @@
+// One prompt per question type (text, longtext, yesno, choice, multichoice,
+// date, number; repeat groups are in groups.ts) and the helpers they share:
+// the header and message of a prompt, the "weet ik (nog) niet" and
+// "Anders, namelijk …" entries of a list, shortening a text.
+import type { Field, Question } from '../definition/schema.js';
+import { optionLabel, optionValue } from '../definition/questions.js';
+import { isUnknown, UNKNOWN_LABEL, type AnswerValue } from '../dossier/answers.js';
+import type { Choice, Prompter, Reply } from '../terminal/prompter.js';
+import { progressLabel, type VisibleQuestion, type WalkResult } from '../walk.js';
+import { displayDate, isoDate, parseDate, parseNumber } from '../support/dates.js';
+import type { Session, Style } from './context.js';
+
+export const OTHER = '\u0000anders';
+export const UNKNOWN = '\u0000weet-niet';
+
+/** What every prompt of a question or of a group field starts from. */
+export interface PromptBase {
+  message: string;
+  header?: string;
+  allowBack: boolean;
+  allowUnknown: boolean;
+}
+
+/** A question about to be asked: its prompt base and what is stored for it. */
+export interface Asking {
+  base: PromptBase;
+  /** The stored answer; undefined when there is none or it is "weet ik (nog) niet". */
+  current: AnswerValue | undefined;
+  wasUnknown: boolean;
+}
+
+/** Every question type but the repeat group. */
+export type SingleQuestion = Exclude<Question, { type: 'group' }>;
+
+export function asking(style: Style, vq: VisibleQuestion, w: WalkResult): Asking {
+  const q = vq.question;
+  const wasUnknown = isUnknown(vq.answer);
+  const base = {
+    message: messageOf(q),
+    header: header(style, vq, w),
+    allowBack: w.visible[0]?.question.id !== q.id,
+    allowUnknown: q.unknown !== false,
+  };
+  return { base, current: wasUnknown ? undefined : vq.answer, wasUnknown };
+}
+
+export function header(style: Style, vq: VisibleQuestion, w: WalkResult): string {
+  const q = vq.question;
+  const lines = ['', style.dim(progressLabel(w, vq))];
+  if (q.help) lines.push(style.dim(q.help.trim()));
+  if (q.tip) lines.push(`${style.bold('Tip:')} ${q.tip.trim()}`);
+  return lines.join('\n');
+}
+
+export function messageOf(q: Question | Field): string {
+  const number = 'number' in q && q.number ? `${q.number} ` : '';
+  return `${number}${q.label}`;
+}
+
+/** Ask a question of any type but a repeat group. */
+export async function askQuestion(s: Session, q: SingleQuestion, a: Asking): Promise<Reply<AnswerValue>> {
+  const { prompter } = s;
+  const { base, current, wasUnknown } = a;
+  switch (q.type) {
+    case 'text':
+      return typed(a, await prompter.input({ ...typedBase(a), default: typeof current === 'string' ? current : wasUnknown ? '' : (q.default ?? '') }));
+    case 'longtext':
+      return typed(a, await prompter.editor({ ...typedBase(a), default: typeof current === 'string' ? current : '' }));
+    case 'yesno':
+      return askYesNo(prompter, a);
+    case 'choice':
+      return askChoice(prompter, q, base, typeof current === 'string' ? current : undefined, wasUnknown);
+    case 'multichoice':
+      return askMultiChoice(prompter, q, base, Array.isArray(current) ? (current as string[]) : []);
+    case 'date':
+      return askDate(s, q, a);
+    case 'number':
+      return typed(a, await askNumber(prompter, typedBase(a), typeof current === 'number' ? current : undefined, q.unit, q.min, q.max));
+  }
+}
+
+// Typed answers: a stored "weet ik (nog) niet" is named above the prompt,
+// and confirming it without typing anything keeps it.
+function typed(a: Asking, reply: Reply<AnswerValue>): Reply<AnswerValue> {
+  return a.wasUnknown && reply.kind === 'answer' && reply.value === '' ? { kind: 'unknown' } : reply;
+}
+
+function typedBase(a: Asking): PromptBase & { placeholder?: string } {
+  return a.wasUnknown ? { ...a.base, placeholder: `${UNKNOWN_LABEL} (typ om te wijzigen)` } : a.base;
+}
+
+async function askYesNo(prompter: Prompter, a: Asking): Promise<Reply<AnswerValue>> {
+  // List answers: the cursor starts on what is stored, also on "weet ik (nog) niet".
+  const listDefault = a.wasUnknown ? { default: UNKNOWN } : typeof a.current === 'string' && a.current ? { default: a.current } : {};
+  return prompter
+    .select<string>({
+      ...a.base,
+      choices: withUnknown(
+        [
+          { value: 'ja', name: 'Ja' },
+          { value: 'nee', name: 'Nee' },
+        ],
+        a.base.allowUnknown,
+      ),
+      ...listDefault,
+    })
+    .then(unknownChoice);
+}
+
+async function askDate(s: Session, q: Extract<Question, { type: 'date' }>, a: Asking): Promise<Reply<AnswerValue>> {
+  const fallback = q.default === 'today' && !a.wasUnknown ? isoDate(s.today()) : '';
+  const reply = await s.prompter.input({
+    ...typedBase(a),
+    message: `${a.base.message.replace(/:$/, '')} (dd-mm-jjjj):`,
+    default: displayDate(typeof a.current === 'string' && a.current ? a.current : fallback),
+    validate: (v) => (v === '' || parseDate(v) ? undefined : 'Vul een datum in als dd-mm-jjjj, bijv. 27-11-2026.'),
+  });
+  return typed(a, reply.kind === 'answer' ? { kind: 'answer', value: reply.value === '' ? '' : (parseDate(reply.value) ?? reply.value) } : reply);
+}
+
+/** A choice question or group field, with "Anders, namelijk …" when the definition allows it. */
+export async function askChoice(
+  prompter: Prompter,
+  q: Extract<Question, { type: 'choice' }> | Extract<Field, { type: 'choice' }>,
+  base: PromptBase,
+  current: string | undefined,
+  wasUnknown = false,
+): Promise<Reply<AnswerValue>> {
+  const values = q.options.map(optionValue);
+  const choices: Choice<string>[] = q.options.map((o) => ({ value: optionValue(o), name: optionLabel(o) }));
+  if (q.other) choices.push({ value: OTHER, name: 'Anders, namelijk …' });
+  const isOther = current !== undefined && current !== '' && !values.includes(current);
+  const selected = wasUnknown ? UNKNOWN : isOther ? OTHER : current;
+  const picked = await prompter
+    .select<string>({
+      ...base,
+      choices: withUnknown(choices, base.allowUnknown),
+      ...(selected && { default: selected }),
+    })
+    .then(unknownChoice);
+  if (picked.kind !== 'answer' || picked.value !== OTHER) return picked;
+  const other = await prompter.input({ message: 'Anders, namelijk:', default: isOther ? current : '' });
+  return other.kind === 'back' ? askChoice(prompter, q, base, current, wasUnknown) : other;
+}
+
+async function askMultiChoice(
+  prompter: Prompter,
+  q: Extract<Question, { type: 'multichoice' }>,
+  base: PromptBase,
+  current: string[],
+): Promise<Reply<AnswerValue>> {
+  const values = q.options.map(optionValue);
+  const others = current.filter((v) => !values.includes(v));
+  const choices: Choice<string>[] = q.options.map((o) => ({ value: optionValue(o), name: optionLabel(o) }));
+  if (q.other) choices.push({ value: OTHER, name: 'Anders, namelijk …' });
+  const picked = await prompter.checkbox<string>({
+    ...base,
+    choices,
+    checked: [...current.filter((v) => values.includes(v)), ...(others.length ? [OTHER] : [])],
+  });
+  if (picked.kind !== 'answer') return picked;
+  const chosen = picked.value.filter((v) => v !== OTHER);
+  if (!picked.value.includes(OTHER)) return { kind: 'answer', value: chosen };
+  const other = await prompter.input({ message: 'Anders, namelijk:', default: others.join('; ') });
+  if (other.kind === 'back') return askMultiChoice(prompter, q, base, current);
+  if (other.kind === 'unknown') return other;
+  return { kind: 'answer', value: other.value ? [...chosen, other.value] : chosen };
+}
+
+/** A number question or group field: Dutch notation (7,5), within min and max. */
+export async function askNumber(
+  prompter: Prompter,
+  base: PromptBase,
+  current: number | undefined,
+  unit?: string,
+  min?: number,
+  max?: number,
+): Promise<Reply<AnswerValue>> {
+  const reply = await prompter.input({
+    ...base,
+    message: unit ? `${base.message} (${unit})` : base.message,
+    default: current === undefined ? '' : String(current).replace('.', ','),
+    validate: (v) => {
+      if (v === '') return undefined;
+      const n = parseNumber(v);
+      if (n === undefined) return 'Vul een getal in, bijv. 12 of 7,5.';
+      if (min !== undefined && n < min) return `Het getal moet minstens ${min} zijn.`;
+      if (max !== undefined && n > max) return `Het getal mag hoogstens ${max} zijn.`;
+      return undefined;
+    },
+  });
+  if (reply.kind !== 'answer') return reply;
+  return { kind: 'answer', value: reply.value === '' ? '' : (parseNumber(reply.value) ?? reply.value) };
+}
+
+// --- shared helpers ----------------------------------------------------------
+
+export function withUnknown<T>(choices: Choice<T>[], allow: boolean): Choice<T | typeof UNKNOWN>[] {
+  return allow ? [...choices, { value: UNKNOWN, name: UNKNOWN_LABEL }] : choices;
+}
+
+export function unknownChoice<T>(reply: Reply<T>): Reply<T> {
+  return reply.kind === 'answer' && reply.value === UNKNOWN ? { kind: 'unknown' } : reply;
+}
+
+export function truncate(s: string, n: number): string {
+  const chars = [...s];
+  return chars.length > n ? chars.slice(0, n - 1).join('') + '…' : s;
+}
