@@ -141,8 +141,7 @@ function buildProgram(out: Output): Command {
     .argument('[bestanden...]', 'YAML-bestanden: een werkbladdefinitie of een antwoordbestand')
     .action(async (files: string[]) => {
       const { check } = await import('./commands/controleer.js');
-      const ok = await check({ files, cwd: process.cwd(), out });
-      if (!ok) process.exitCode = ExitCode.invalid;
+      process.exitCode = await check({ files, cwd: process.cwd(), out });
     });
 
   return program;

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { checkDefinitionFile } from '../definition/check.js';
-import { resolveWorksheet, shippedDefinitionFiles } from '../definition/load.js';
+import { loadShippedWorksheets, resolveWorksheet, shippedDefinitionFiles } from '../definition/load.js';
 import { describeFsError, ExitCode, FileIssuesError, formatIssue, WerkboekError } from '../support/errors.js';
 import type { Output } from '../support/output.js';
 import { AnswersFile } from '../dossier/answers-file.js';
@@ -15,36 +15,65 @@ export interface CheckOptions {
 
 /**
  * `werkboek controleer [bestand…]`: validate definition files (default: the
- * shipped ones) or answers files. Returns false when any file has problems.
+ * shipped ones) or answers files. Every file is checked, also after one that
+ * cannot be read. Returns the exit code: 0 when all are in order, 1 when a
+ * file has problems, or the code of an error (e.g. 2 for a file that cannot
+ * be read) when that is worse.
  */
-export async function check({ files, cwd, out }: CheckOptions): Promise<boolean> {
+export async function check({ files, cwd, out }: CheckOptions): Promise<number> {
   const targets = files.length ? files.map((f) => path.resolve(cwd, f)) : await shippedDefinitionFiles();
-  let ok = true;
+  let code: number = ExitCode.ok;
   for (const file of targets) {
     const shown = path.relative(cwd, file) || file;
-    const kind = await sniffKind(file, shown);
-    if (kind.type === 'answers') {
-      const ws = await resolveWorksheet(kind.worksheet);
-      try {
-        const answers = await AnswersFile.read(file, ws, shown);
-        const w = walk(ws, answers?.answers ?? {});
-        out.line(`${shown}: in orde (antwoorden bij "${ws.id}", ${answers?.meta.status ?? 'concept'}, ${w.done} van ${w.total} beantwoord)`);
-      } catch (err) {
-        if (!(err instanceof FileIssuesError)) throw err;
-        ok = false;
-        for (const issue of err.issues) out.line(formatIssue(issue));
-      }
-      continue;
-    }
-    const result = await checkDefinitionFile(file, shown);
-    if (result.worksheet) {
-      out.line(`${shown}: in orde (werkblad "${result.worksheet.id}", versie ${result.worksheet.version})`);
-    } else {
-      ok = false;
-      for (const issue of result.issues) out.line(formatIssue(issue));
+    // One unreadable file must not keep the others from being checked.
+    try {
+      if (!(await checkOne(file, shown, out))) code = Math.max(code, ExitCode.invalid);
+    } catch (err) {
+      if (!(err instanceof WerkboekError)) throw err;
+      await out.error(err.message, err.hint);
+      code = Math.max(code, err.exitCode);
     }
   }
-  return ok;
+  return code;
+}
+
+async function checkOne(file: string, shown: string, out: Output): Promise<boolean> {
+  const kind = await sniffKind(file, shown);
+  if (kind.type === 'answers') {
+    const ws = await resolveWorksheet(kind.worksheet);
+    let answers: AnswersFile | undefined;
+    try {
+      answers = await AnswersFile.read(file, ws, shown);
+    } catch (err) {
+      if (!(err instanceof FileIssuesError)) throw err;
+      for (const issue of err.issues) out.line(formatIssue(issue));
+      return false;
+    }
+    const w = walk(ws, answers?.answers ?? {});
+    const status = answers?.meta.status ?? 'concept';
+    // "randvoorwaarden.yaml" holding worksheet 1: start and rapport look for worksheet 1 in gemeentelandschap.yaml.
+    const named = (await loadShippedWorksheets()).find((s) => path.basename(file, path.extname(file)) === s.id);
+    if (named && named.id !== ws.id) {
+      out.line(
+        `${shown}: de bestandsnaam hoort bij werkblad "${named.id}", maar het bestand bevat antwoorden bij "${ws.id}" (werkblad: ${ws.id}). ` +
+          `Hernoem het naar ${ws.id}.yaml, anders vinden start en rapport het niet.`,
+      );
+      return false;
+    }
+    out.line(`${shown}: in orde (antwoorden bij "${ws.id}", ${status}, ${w.done} van ${w.total} beantwoord)`);
+    const open = w.visible.filter((v) => v.state === 'open').length;
+    if (status === 'afgerond' && open > 0) {
+      out.line(`${shown}: let op: de status is afgerond, maar ${open} ${open === 1 ? 'vraag is' : 'vragen zijn'} nog open.`);
+    }
+    return true;
+  }
+  const result = await checkDefinitionFile(file, shown);
+  if (result.worksheet) {
+    out.line(`${shown}: in orde (werkblad "${result.worksheet.id}", versie ${result.worksheet.version})`);
+    return true;
+  }
+  for (const issue of result.issues) out.line(formatIssue(issue));
+  return false;
 }
 
 /** An answers file starts with `werkblad:`; anything else is treated as a definition. */

@@ -6,7 +6,7 @@ import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
 import { worksheetSchema, type Condition, type Question, type Worksheet } from './schema.js';
 import { describeFsError, ExitCode, FileIssuesError, WerkboekError, type Issue } from '../support/errors.js';
-import { issueAt, parseLocated, type Located, type PathKey } from './positions.js';
+import { decodeUtf8, issueAt, parseLocated, type Located, type PathKey } from './positions.js';
 import { optionValue } from './questions.js';
 
 z.config(z.locales.nl());
@@ -19,13 +19,14 @@ export interface CheckResult {
 
 /** Validate one definition file; never throws for content problems. */
 export async function checkDefinitionFile(file: string, displayName = file): Promise<CheckResult> {
-  let source: string;
+  let bytes: Buffer;
   try {
-    source = await readFile(file, 'utf8');
+    bytes = await readFile(file);
   } catch (err) {
     throw new WerkboekError(`Kan ${displayName} niet lezen: ${describeFsError(err)}`, ExitCode.usage);
   }
-  return checkDefinitionSource(source, displayName);
+  const { text, issue } = decodeUtf8(displayName, bytes);
+  return issue ? { file: displayName, issues: [issue] } : checkDefinitionSource(text, displayName);
 }
 
 export function checkDefinitionSource(source: string, file: string): CheckResult {

@@ -8,8 +8,9 @@ import type { Field, Question, Worksheet } from '../definition/schema.js';
 import { allQuestions, optionValue } from '../definition/questions.js';
 import { isUnknown, UNKNOWN_KEY, type AnswerValue, type Answers } from './answers.js';
 import { describeFsError, ExitCode, FileIssuesError, WerkboekError, type Issue } from '../support/errors.js';
-import { issueAt, parseLocated, type Located, type PathKey } from '../definition/positions.js';
+import { decodeUtf8, issueAt, parseLocated, type Located, type PathKey } from '../definition/positions.js';
 import { programVersion } from '../support/version.js';
+import { parseDate } from '../support/dates.js';
 import { suggest } from '../support/invocation.js';
 
 export type Status = 'concept' | 'afgerond';
@@ -38,11 +39,20 @@ export class WriteError extends WerkboekError {
   }
 }
 
+/**
+ * The largest answers file werkboek reads. All three worksheets filled in
+ * with long answers are well under 1 MB; a file of this size is not a
+ * worksheet, and parsing it would take minutes.
+ */
+export const MAX_FILE_BYTES = 16_000_000;
+
 export class AnswersFile {
   /** True when there are changes that are not yet on disk. */
   dirty = false;
   /** True when this file exists on disk: it was read from there, or saved at least once. */
   onDisk = false;
+  /** Line ends as the file had them when it was read. */
+  eol: '\n' | '\r\n' = '\n';
 
   private constructor(
     /** Where save() writes; moveTo() changes it (e.g. after a write error). */
@@ -81,9 +91,9 @@ export class AnswersFile {
    * FileIssuesError with positions; the file is never touched.
    */
   static async read(file: string, ws: Worksheet, displayName = file): Promise<AnswersFile | undefined> {
-    let source: string;
+    let bytes: Buffer;
     try {
-      source = await readFile(file, 'utf8');
+      bytes = await readFile(file);
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code;
       if (code === 'ENOENT') return undefined;
@@ -96,6 +106,15 @@ export class AnswersFile {
       }
       throw new WerkboekError(`Kan ${displayName} niet lezen: ${describeFsError(err)}.`, ExitCode.badFile);
     }
+    if (bytes.length > MAX_FILE_BYTES) {
+      throw new WerkboekError(
+        `${displayName} is te groot voor een antwoordbestand (${(bytes.length / 1_000_000).toFixed(1).replace('.', ',')} MB; hoogstens ${MAX_FILE_BYTES / 1_000_000} MB).`,
+        ExitCode.badFile,
+        'Is dit wel een antwoordbestand van werkboek? Het bestand is niet gewijzigd.',
+      );
+    }
+    const { text: source, issue: encoding } = decodeUtf8(displayName, bytes);
+    if (encoding) throw new FileIssuesError([encoding], ExitCode.badFile, brokenFileHint(file, ws));
     const { located, issues } = parseLocated(displayName, source);
     if (!issues.length) issues.push(...validateAnswersDocument(located, ws));
     if (issues.length) {
@@ -103,6 +122,8 @@ export class AnswersFile {
     }
     const found = new AnswersFile(file, located.doc);
     found.onDisk = true;
+    // A file written on Windows keeps its CRLF line ends.
+    if (source.includes('\r\n')) found.eol = '\r\n';
     return found;
   }
 
@@ -150,7 +171,8 @@ export class AnswersFile {
   }
 
   toString(): string {
-    return this.doc.toString({ lineWidth: 0 });
+    const text = this.doc.toString({ lineWidth: 0 });
+    return this.eol === '\n' ? text : text.replace(/\r?\n/g, '\r\n');
   }
 
   /** Write atomically: temp file in the same folder, fsync, rename. */
@@ -240,6 +262,7 @@ function checkValue(q: Question, value: unknown): { message: string; key?: strin
       return text();
     case 'date':
       if (typeof value === 'string' && (value === '' || isDate(value))) return undefined;
+      if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) return { message: `de datum ${value} bestaat niet (bij "${q.id}")` };
       return { message: `verwacht een datum als JJJJ-MM-DD bij "${q.id}"` };
     case 'yesno':
       return value === 'ja' || value === 'nee' || value === '' ? undefined : { message: `verwacht "ja" of "nee" bij "${q.id}"` };
@@ -291,8 +314,9 @@ function checkItem(q: GroupQuestion, fields: ReadonlyMap<string, Field>, item: u
   return undefined;
 }
 
+/** A real calendar date written as JJJJ-MM-DD (2026-02-31 is not one). */
 function isDate(value: string): boolean {
-  return /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(value));
+  return /^\d{4}-\d{2}-\d{2}$/.test(value) && parseDate(value) === value;
 }
 
 /** Keep a copy of an answers file before starting over: `<naam>.yaml` -> `<naam>.<stempel>.bak.yaml`. */
