@@ -523,7 +523,7 @@ describe('kill loop: SIGKILL while saving never leaves a broken or older file', 
     console.log(
       `kill loop: ${survived}/${results.length} survived SIGKILL ` +
         `(${withSaves} killed after at least one save, up to ${maxSaved} saves; ` +
-        `${leftovers} left a write-file-atomic temp file behind)`,
+        `${leftovers} left a temp file behind)`,
     );
     const failures = results.filter((r) => !r.survived);
     expect(failures).toEqual([]);

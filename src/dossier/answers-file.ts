@@ -10,6 +10,7 @@ import { isUnknown, UNKNOWN_KEY, type AnswerValue, type Answers } from './answer
 import { describeFsError, ExitCode, FileIssuesError, WerkboekError, type Issue } from '../support/errors.js';
 import { decodeUtf8, issueAt, parseLocated, type Located, type PathKey } from '../definition/positions.js';
 import { programVersion } from '../support/version.js';
+import { atomicWrite, isOwnTempFile } from './atomic-write.js';
 import { parseDate } from '../support/dates.js';
 import { suggest } from '../support/invocation.js';
 
@@ -185,14 +186,13 @@ export class AnswersFile {
 
 /**
  * Write a file so that it is either the old or the new content, never half:
- * a temp file in the same folder, fsync, rename (write-file-atomic).
+ * a temp file in the same folder, fsync, rename (see atomic-write.ts).
  * Failures become a WriteError.
  */
 export async function writeFileAtomically(file: string, content: string, opts: { createFolder: boolean }): Promise<void> {
   try {
     if (opts.createFolder) await mkdir(path.dirname(file), { recursive: true });
-    const { default: writeFileAtomic } = await import('write-file-atomic');
-    await writeFileAtomic(file, content, { encoding: 'utf8', fsync: true });
+    await atomicWrite(file, content);
   } catch (err) {
     throw new WriteError(file, err);
   }
@@ -343,19 +343,21 @@ export async function exists(file: string): Promise<boolean> {
 
 /**
  * Remove temp files that an atomic save left behind when its process was
- * killed mid-write (`<naam>.yaml.<getal>`, write-file-atomic's naming). Only
+ * killed mid-write (`.<naam>.yaml.werkboek-tmp-<random>`, see atomic-write.ts). Only
  * call this while holding the lock, so no save of ours is in progress.
  */
 export async function removeStaleTempFiles(file: string): Promise<string[]> {
   const dir = path.dirname(file);
-  const base = path.basename(file);
   let names: string[];
   try {
     names = await readdir(dir);
   } catch {
     return [];
   }
-  const stale = names.filter((n) => n.startsWith(base + '.') && /^\d{1,10}$/.test(n.slice(base.length + 1)));
+  // Only what this program can prove is its own (a marker and 128 random bits, see
+  // atomic-write.ts): never a user's "gemeentelandschap.yaml.20261127". Called with the
+  // lock held, so no other werkboek is writing this file now.
+  const stale = names.filter((n) => isOwnTempFile(file, n));
   await Promise.all(stale.map((n) => unlink(path.join(dir, n)).catch(() => {})));
   return stale;
 }
