@@ -9,7 +9,7 @@ import type { Worksheet } from '../src/definition/schema.js';
 import { loadShippedWorksheets } from '../src/definition/load.js';
 import { checkDefinitionSource } from '../src/definition/check.js';
 import { FileIssuesError, formatIssue } from '../src/support/errors.js';
-import { AnswersFile } from '../src/dossier/answers-file.js';
+import { AnswersFile, ConflictError } from '../src/dossier/answers-file.js';
 import { assertBuilt, runCli } from './helpers/run.js';
 import { lineColOf, shippedSource, useTempDir } from './helpers/temp.js';
 
@@ -136,5 +136,67 @@ describe('controleer', () => {
 
   it('a shipped definition as a sanity check still passes', async () => {
     expect(checkDefinitionSource(await shippedSource('gemeentelandschap'), 'x.yaml').issues).toEqual([]);
+  });
+});
+
+describe('a file changed on disk while a session has it open', () => {
+  const open = async (answers: string) => {
+    const file = path.join(tmp(), 'gemeentelandschap.yaml');
+    await writeFile(file, `${HEAD}antwoorden:\n${answers}`);
+    return { file, f: (await AnswersFile.read(file, G))! };
+  };
+
+  it('a hand edit of another answer is merged, comments included', async () => {
+    const { file, f } = await open('  naam: An\n');
+    f.setAnswer('bibliotheek', 'Bieb Oost');
+    await f.save();
+    // Meanwhile, by hand: another answer and a comment.
+    const edited = (await readFile(file, 'utf8')).replace('  naam: An\n', '  # met de hand verbeterd\n  naam: Anna\n');
+    await writeFile(file, edited);
+    f.setAnswer('thema-in-agenda', 'ja');
+    await f.save();
+    const saved = await readFile(file, 'utf8');
+    expect(saved).toContain('# met de hand verbeterd\n  naam: Anna\n');
+    expect(saved).toContain('bibliotheek: Bieb Oost');
+    expect(saved).toContain('thema-in-agenda: ja');
+    expect(f.answers).toMatchObject({ naam: 'Anna', bibliotheek: 'Bieb Oost', 'thema-in-agenda': 'ja' });
+  });
+
+  it('the same answer changed on both sides: refused, the other change kept, ours in a rescue file', async () => {
+    const { file, f } = await open('  naam: An\n');
+    const edited = (await readFile(file, 'utf8')).replace('naam: An', 'naam: Anna');
+    await writeFile(file, edited);
+    f.setAnswer('naam', 'Annemarie');
+    const err = await f.save().catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ConflictError);
+    expect((err as ConflictError).message).toContain('bij hetzelfde antwoord als jij ("naam")');
+    expect(await readFile(file, 'utf8')).toBe(edited);
+    const rescue = (err as ConflictError).rescue!;
+    expect(await readFile(rescue, 'utf8')).toContain('naam: Annemarie');
+  });
+
+  it('a hand edit that made the file invalid is never overwritten', async () => {
+    const { file, f } = await open('  naam: An\n');
+    const broken = (await readFile(file, 'utf8')).replace('naam: An', 'naam: [An');
+    await writeFile(file, broken);
+    f.setAnswer('bibliotheek', 'Bieb');
+    const err = (await f.save().catch((e: unknown) => e)) as ConflictError;
+    expect(err).toBeInstanceOf(ConflictError);
+    expect(err.message).toMatch(/is intussen buiten werkboek gewijzigd en is nu ongeldig \(regel \d+, kolom \d+\)/);
+    expect(await readFile(file, 'utf8')).toBe(broken);
+  });
+
+  it('saving elsewhere never overwrites an existing answers file there', async () => {
+    const other = path.join(tmp(), 'andere-bieb');
+    await import('node:fs/promises').then((fs) => fs.mkdir(other));
+    const victim = path.join(other, 'gemeentelandschap.yaml');
+    const theirs = `${HEAD.replace('concept', 'afgerond')}antwoorden:\n  naam: Piet\n`;
+    await writeFile(victim, theirs);
+    const { f } = await open('  naam: An\n');
+    f.moveTo(victim);
+    const err = (await f.save().catch((e: unknown) => e)) as ConflictError;
+    expect(err).toBeInstanceOf(ConflictError);
+    expect(err.message).toContain('bestaat al');
+    expect(await readFile(victim, 'utf8')).toBe(theirs);
   });
 });

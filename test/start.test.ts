@@ -1,5 +1,6 @@
 // The start command around the runner: terminal check, resume, start over,
 // finished worksheets, broken files, the lock.
+import { readFileSync, writeFileSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, readdir, rm, utimes, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -8,6 +9,7 @@ import { parse } from 'yaml';
 import { start } from '../src/commands/start.js';
 import { ExitCode, FileIssuesError, WerkboekError } from '../src/support/errors.js';
 import { memoryOutput } from '../src/support/output.js';
+import { ConflictError } from '../src/dossier/answers-file.js';
 import { plainStyle } from '../src/runner/session.js';
 import { answer, choose, interrupt, keep, ScriptedPrompter, type Call, type Action, type ScriptStep } from './helpers/scripted-prompter.js';
 
@@ -126,6 +128,31 @@ describe('start', () => {
     expect(backups).toHaveLength(1);
     expect(await readFile(path.join(dir, backups[0] ?? ''), 'utf8')).toBe(broken);
     expect((parse(await readFile(file(), 'utf8')) as { antwoorden: unknown }).antwoorden).toEqual({ naam: 'An' });
+  });
+
+  it('a hand edit of the same answer during a session stops it (exit 5) without overwriting the edit', async () => {
+    const first = startWith([...firstThree, { expect: 'Komt het thema', do: interrupt }]);
+    await expect(first.run).rejects.toMatchObject({ exitCode: 130 });
+    let edited = '';
+    const second = startWith([], {
+      fallback: (c) => {
+        if (c.message === 'Wat wil je doen?') return choose('Overzicht bekijken');
+        if (c.message === 'Overzicht') return choose(/Naam/);
+        if (c.message === 'Naam:') {
+          // Someone fixes the name by hand while this question is on screen.
+          edited = readFileSync(file(), 'utf8').replace('naam: An', 'naam: Anna');
+          writeFileSync(file(), edited);
+          return answer('Annemarie');
+        }
+        return interrupt;
+      },
+    });
+    const err = await second.run.catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ConflictError);
+    expect((err as ConflictError).exitCode).toBe(ExitCode.writeFailed);
+    expect(await readFile(file(), 'utf8')).toBe(edited);
+    expect(await readFile((err as ConflictError).rescue!, 'utf8')).toContain('naam: Annemarie');
+    expect((await readdir(dir)).filter((f) => f.endsWith('.lock'))).toEqual([]);
   });
 
   it('a finished worksheet opens the review instead of starting over', async () => {

@@ -367,7 +367,8 @@ describe('writing', () => {
       expect(f.dirty).toBe(true);
       expect(f.answers).toEqual({ naam: 'An' });
       // moveTo another place and it saves
-      const elsewhere = path.join(tmp(), 'elders.yaml');
+      // (a new name each time: an existing answers file is never overwritten by moveTo)
+      const elsewhere = path.join(tmp(), `elders-${path.basename(path.dirname(file))}.yaml`);
       f.moveTo(elsewhere);
       await f.save();
       expect((await AnswersFile.read(elsewhere, G))!.answers).toEqual({ naam: 'An' });

@@ -135,7 +135,7 @@ export async function start(options: StartOptions): Promise<void> {
       prompter.print(`${lead ? `${lead} ` : ''}Het oude bestand is bewaard als ${backup}`);
     }
     const created = AnswersFile.create(target, ws);
-    await created.save();
+    await created.save({ replace: true });
     return created;
   }
 

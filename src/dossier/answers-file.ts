@@ -34,9 +34,34 @@ export class WriteError extends WerkboekError {
   constructor(
     readonly file: string,
     override readonly cause: unknown,
+    message = `Kan niet opslaan in ${file}: ${describeFsError(cause)}.`,
   ) {
-    super(`Kan niet opslaan in ${file}: ${describeFsError(cause)}.`, ExitCode.writeFailed);
+    super(message, ExitCode.writeFailed);
     this.name = 'WriteError';
+  }
+}
+
+/**
+ * Thrown instead of overwriting a file that changed on disk in a way that
+ * cannot be merged (the same answer changed on both sides, or the file is
+ * now invalid), or a file that already existed where we were asked to save.
+ * Nothing was overwritten; our version is in `rescue` when it could be written.
+ */
+export class ConflictError extends WriteError {
+  constructor(
+    file: string,
+    readonly reason: string,
+    readonly rescue: string | undefined,
+    /** True when the target was simply another, existing answers file (after moveTo): pick another place. */
+    readonly occupied = false,
+  ) {
+    super(
+      file,
+      undefined,
+      `${file} ${reason}. Dat bestand is niet overschreven.` +
+        (rescue ? ` Je eigen versie, met je laatste antwoord, staat in ${rescue}.` : ''),
+    );
+    this.name = 'ConflictError';
   }
 }
 
@@ -55,16 +80,26 @@ export class AnswersFile {
   /** Line ends as the file had them when it was read. */
   eol: '\n' | '\r\n' = '\n';
 
+  /**
+   * What this session last read from or wrote to `file`: the exact text and
+   * the answers and status in it. Before every save the file on disk is
+   * compared with it, so that a hand edit or another program's write made
+   * meanwhile is merged or refused, never silently overwritten.
+   */
+  private base: { text: string; answers: Answers; status: Status } | undefined;
+
   private constructor(
     /** Where save() writes; moveTo() changes it (e.g. after a write error). */
     public file: string,
-    private readonly doc: Document,
+    private doc: Document,
+    private readonly ws: Worksheet,
   ) {}
 
-  /** Save to another file from now on. */
+  /** Save to another file from now on (a file that already exists there is never overwritten). */
   moveTo(file: string): void {
     this.file = file;
     this.dirty = true;
+    this.base = undefined;
   }
 
   /** A new, unsaved answers file for a worksheet. */
@@ -83,7 +118,7 @@ export class AnswersFile {
       ` Antwoorden bij werkblad ${ws.number}: ${ws.title}\n` +
       ` Gemaakt met werkboek. Je mag dit bestand met de hand aanpassen;\n` +
       ` controleer het daarna met: werkboek controleer ${path.basename(file)}`;
-    return new AnswersFile(file, doc);
+    return new AnswersFile(file, doc, ws);
   }
 
   /**
@@ -121,10 +156,11 @@ export class AnswersFile {
     if (issues.length) {
       throw new FileIssuesError(issues, ExitCode.badFile, brokenFileHint(file, ws));
     }
-    const found = new AnswersFile(file, located.doc);
+    const found = new AnswersFile(file, located.doc, ws);
     found.onDisk = true;
     // A file written on Windows keeps its CRLF line ends.
     if (source.includes('\r\n')) found.eol = '\r\n';
+    found.base = { text: bytes.toString('utf8'), answers: found.answers, status: found.meta.status };
     return found;
   }
 
@@ -176,11 +212,80 @@ export class AnswersFile {
     return this.eol === '\n' ? text : text.replace(/\r?\n/g, '\r\n');
   }
 
-  /** Write atomically: temp file in the same folder, fsync, rename. */
-  async save(): Promise<void> {
-    await writeFileAtomically(this.file, this.toString(), { createFolder: true });
+  /**
+   * Write atomically (temp file in the same folder, fsync, rename), after
+   * checking that the file on disk is still the one this session last read
+   * or wrote. A change made meanwhile (by hand, or by another program) is
+   * merged when it touched other answers than this session did; otherwise a
+   * ConflictError is thrown and the other change is kept. `replace` is for
+   * starting over, after the old file was backed up.
+   */
+  async save(options: { replace?: boolean } = {}): Promise<void> {
+    if (!options.replace) await this.reconcile();
+    const content = this.toString();
+    await writeFileAtomically(this.file, content, { createFolder: true });
+    this.base = { text: content, answers: this.answers, status: this.meta.status };
     this.dirty = false;
     this.onDisk = true;
+  }
+
+  private async reconcile(): Promise<void> {
+    let disk: string;
+    try {
+      disk = (await readFile(this.file)).toString('utf8');
+    } catch {
+      return; // no file (yet), or unreadable: the write itself will say what is wrong
+    }
+    if (this.base && disk === this.base.text) return;
+    if (!this.base) throw await this.conflict('bestaat al (een ander antwoordbestand)', true);
+    let theirs: AnswersFile | undefined;
+    try {
+      theirs = await AnswersFile.read(this.file, this.ws, path.basename(this.file));
+    } catch (err) {
+      if (err instanceof FileIssuesError) {
+        const where = err.issues[0] ? ` (regel ${err.issues[0].line}, kolom ${err.issues[0].col})` : '';
+        throw await this.conflict(`is intussen buiten werkboek gewijzigd en is nu ongeldig${where}`);
+      }
+      throw err;
+    }
+    if (!theirs) return;
+    const base = this.base;
+    const mine = this.answers;
+    const other = theirs.answers;
+    const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+    const keys = [...new Set([...Object.keys(base.answers), ...Object.keys(mine), ...Object.keys(other)])];
+    const changedByMe = keys.filter((k) => !same(mine[k], base.answers[k]));
+    const clash = changedByMe.filter((k) => !same(other[k], base.answers[k]) && !same(other[k], mine[k]));
+    const myStatus = this.meta.status;
+    const statusClash = myStatus !== base.status && theirs.meta.status !== base.status && theirs.meta.status !== myStatus;
+    if (clash.length || statusClash) {
+      const which = clash.length ? ` (${clash.map((k) => `"${k}"`).join(', ')})` : ' (de status)';
+      throw await this.conflict(`is intussen buiten werkboek gewijzigd, bij hetzelfde antwoord als jij${which}`);
+    }
+    // Merge: their file, with this session's changes applied to it.
+    for (const k of changedByMe) {
+      const value = mine[k];
+      if (value === undefined) theirs.ensureAnswersMap().delete(k);
+      else theirs.setAnswer(k, value);
+    }
+    if (myStatus !== base.status) theirs.setStatus(myStatus);
+    theirs.touch();
+    this.doc = theirs.doc;
+    this.eol = theirs.eol;
+  }
+
+  /** Keep this session's version in a rescue file next to the answers file, and describe the conflict. */
+  private async conflict(reason: string, occupied = false): Promise<ConflictError> {
+    // An occupied target elsewhere: nothing of ours goes into that (other library's) folder.
+    if (occupied) return new ConflictError(this.file, reason, undefined, true);
+    const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+    const rescue = this.file.replace(/\.yaml$/, '') + `.${stamp}.niet-opgeslagen.yaml`;
+    try {
+      await atomicWrite(rescue, this.toString());
+      return new ConflictError(this.file, reason, rescue, occupied);
+    } catch {
+      return new ConflictError(this.file, reason, undefined, occupied);
+    }
   }
 }
 

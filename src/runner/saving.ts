@@ -3,7 +3,7 @@
 // when the user stops in the middle of a question.
 import path from 'node:path';
 import { answersPath } from '../dossier/folder.js';
-import { WriteError } from '../dossier/answers-file.js';
+import { ConflictError, WriteError } from '../dossier/answers-file.js';
 import type { VisibleQuestion } from '../walk.js';
 import { InterruptedError } from '../support/errors.js';
 import type { Session } from './context.js';
@@ -17,6 +17,9 @@ export async function persist(s: Session): Promise<void> {
       return;
     } catch (err) {
       if (!(err instanceof WriteError)) throw err;
+      // Changed on disk by someone else in a way that cannot be merged: stop, so that
+      // the user can look at both versions (ours is in the rescue file the error names).
+      if (err instanceof ConflictError && !err.occupied) throw err;
       prompter.print(style.red(`\n${err.message}`) + '\nJe antwoord is niet verloren: het staat nog in het geheugen.');
       const choice = await prompter.select<'retry' | 'elsewhere' | 'continue' | 'stop'>({
         message: 'Wat wil je doen?',
