@@ -340,10 +340,10 @@ function canRun(file: string): boolean {
 
 /** Open text in the user's editor ($VISUAL / $EDITOR); undefined when that failed. */
 export async function openInEditor(text: string): Promise<string | undefined> {
-  const { edit } = await import('@inquirer/external-editor');
-  try {
-    return edit(text, { postfix: '.md' }).replace(/\s+$/, '');
-  } catch {
-    return undefined;
-  }
+  const { editAsync } = await import('@inquirer/external-editor');
+  // Asynchronously, so that the event loop keeps running while the editor is
+  // open: the lock on the answers file stays fresh however long the user edits.
+  return new Promise((resolve) => {
+    editAsync(text, (err, result) => resolve(err || result === undefined ? undefined : result.replace(/\s+$/, '')), { postfix: '.md' });
+  });
 }

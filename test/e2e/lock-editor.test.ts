@@ -1,0 +1,46 @@
+// The lock stays valid while the user is in the external editor (Ctrl+E):
+// a second window is refused however long the editor is open, and the first
+// window's next save keeps everything.
+import { chmod, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { exitCodeOf } from '../helpers/pty.js';
+import { STALE_MS } from '../../src/dossier/lock.js';
+import { E2E_TIMEOUT, readAnswers, startSheet, useE2e } from './env.js';
+import { answerMeta, answerYesNo, Q, waitForQuestion } from './prompt.js';
+
+describe('lock while an external editor is open (e2e, pty)', { timeout: E2E_TIMEOUT }, () => {
+  const e2e = useE2e();
+
+  it(`a second start is refused even ${STALE_MS / 1000 + 2} s into the editor, and nothing is lost`, async () => {
+    const ctx = e2e();
+    // An "editor" that waits until the test lets it go, then writes its text.
+    const release = path.join(ctx.home, 'klaar');
+    const editor = path.join(ctx.home, 'editor.sh');
+    await writeFile(
+      editor,
+      `#!/bin/sh\nwhile [ ! -e "${release}" ]; do sleep 0.1; done\nprintf 'uit de editor\\n' > "$1"\n`,
+    );
+    await chmod(editor, 0o755);
+    const env = { ...ctx.env, VISUAL: editor, EDITOR: editor };
+    const first = startSheet({ ...ctx, env });
+    await answerMeta(first);
+    await answerYesNo(first, Q.themaInAgenda, 'Ja');
+    await waitForQuestion(first, Q.themaWijze);
+    first.press('ctrl-e');
+    await new Promise((r) => setTimeout(r, STALE_MS + 2000));
+
+    const second = startSheet({ ...ctx, env });
+    expect(await exitCodeOf(second)).toBe(4);
+    expect(second.screen()).toContain('al ingevuld in een ander venster');
+
+    await writeFile(release, '');
+    await first.waitFor('uit de editor');
+    first.press('ctrl-s');
+    await waitForQuestion(first, Q.aanspreekpunt);
+    first.press('ctrl-c');
+    expect(await exitCodeOf(first)).toBe(130);
+    const answers = (await readAnswers(ctx)).antwoorden;
+    expect(answers).toMatchObject({ naam: 'Anna', bibliotheek: 'Bieb', 'thema-in-agenda': 'ja', 'thema-in-agenda-wijze': 'uit de editor' });
+  });
+});

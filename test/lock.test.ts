@@ -1,0 +1,73 @@
+// The lock on an answers file: valid as long as its process lives (also when
+// that process is blocked, e.g. in an external editor), taken over at once when
+// its process is gone, shared by symlinked folders, and a clear message for
+// something else in its place.
+import { spawnSync } from 'node:child_process';
+import { mkdir, readdir, symlink, utimes, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { lockAnswersFile } from '../src/dossier/lock.js';
+import { ExitCode, WerkboekError } from '../src/support/errors.js';
+import { useTempDir } from './helpers/temp.js';
+
+const tmp = useTempDir('werkboek-lock-');
+const refused = (p: Promise<unknown>) => p.then(() => undefined, (e: unknown) => e as WerkboekError);
+
+/** A lock as a process with this pid would have left it, last refreshed `ageMs` ago. */
+async function plantLock(file: string, pid: number, ageMs: number, host = os.hostname()): Promise<void> {
+  const dir = `${file}.lock`;
+  await mkdir(dir);
+  await writeFile(path.join(dir, 'eigenaar.json'), JSON.stringify({ pid, host }));
+  const then = new Date(Date.now() - ageMs);
+  await utimes(dir, then, then);
+}
+
+describe('lockAnswersFile', () => {
+  it('a lock of a living process is never taken over, however old (the external editor case)', async () => {
+    const file = path.join(tmp(), 'gemeentelandschap.yaml');
+    await plantLock(file, process.pid, 10 * 60_000);
+    const err = await refused(lockAnswersFile(file));
+    expect(err?.exitCode).toBe(ExitCode.locked);
+  });
+
+  it('a lock whose process is gone is taken over at once, even when fresh', async () => {
+    const file = path.join(tmp(), 'gemeentelandschap.yaml');
+    const gone = spawnSync(process.execPath, ['-e', '0']).pid;
+    await plantLock(file, gone, 0);
+    const release = await lockAnswersFile(file);
+    await release();
+    expect(await readdir(tmp())).toEqual([]);
+  });
+
+  it('a lock of another computer is judged by its age', async () => {
+    const file = path.join(tmp(), 'gemeentelandschap.yaml');
+    await plantLock(file, 1, 1000, 'een-andere-computer');
+    expect((await refused(lockAnswersFile(file)))?.exitCode).toBe(ExitCode.locked);
+    const then = new Date(Date.now() - 60_000);
+    await utimes(`${file}.lock`, then, then);
+    await (await lockAnswersFile(file))();
+  });
+
+  it('two symlinked folders leading to one file share one lock', async () => {
+    const real = path.join(tmp(), 'echt');
+    await mkdir(real);
+    const link = path.join(tmp(), 'snelkoppeling');
+    await symlink(real, link);
+    const release = await lockAnswersFile(path.join(real, 'gemeentelandschap.yaml'));
+    const err = await refused(lockAnswersFile(path.join(link, 'gemeentelandschap.yaml')));
+    expect(err?.exitCode).toBe(ExitCode.locked);
+    await release();
+  });
+
+  it('a file or a full folder in the place of the lock: a clear Dutch message, nothing removed', async () => {
+    const file = path.join(tmp(), 'gemeentelandschap.yaml');
+    await writeFile(`${file}.lock`, 'van iemand anders');
+    const old = new Date(Date.now() - 60_000);
+    await utimes(`${file}.lock`, old, old);
+    const err = await refused(lockAnswersFile(file));
+    expect(err?.exitCode).toBe(ExitCode.locked);
+    expect(err?.message).toBe(`Er staat iets in de weg: ${file}.lock is geen vergrendeling van werkboek.`);
+    expect(await readdir(tmp())).toEqual(['gemeentelandschap.yaml.lock']);
+  });
+});
