@@ -89,11 +89,13 @@ describe('buildReport', () => {
     const { ws, file } = await fixture('randvoorwaarden.yaml');
     const byId = new Map(buildReport(ws, file).sections.flatMap((s) => s.questions).map((q) => [q.id, q]));
     const partners = md(byId.get('partners')) ?? '';
-    expect(partners.split('\n')[0]).toBe('| Partner | Wat doet deze partner? | Verwijzing van/naar de bibliotheek |');
+    // the fixture still holds the old "verwijzing" column: kept in the file, not shown (no such field any more)
+    expect(partners.split('\n')[0]).toBe('| Partner | Wat doet deze partner? |');
+    expect(partners).not.toContain('Wij verwijzen naar deze partner');
     expect(partners).not.toContain('Convenant');
     const extended = md(byId.get('samenwerkingsafspraken')) ?? '';
     expect(extended.split('\n')[0]).toBe(
-      '| Partner | Wat doet deze partner? | Verwijzing van/naar de bibliotheek | Samenwerkingsafspraken vastgelegd? | Welke afspraken? |',
+      '| Partner | Wat doet deze partner? | Samenwerkingsafspraken vastgelegd? | Welke afspraken? |',
     );
     expect(extended).toContain('| Ja | Convenant 2026, jaarlijks geëvalueerd. |');
     const functies = md(byId.get('functies')) ?? '';

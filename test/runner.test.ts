@@ -174,23 +174,19 @@ describe('randvoorwaarden: repeat groups', () => {
         step('4. Naar welke partners', choose('Nieuwe partner toevoegen')),
         step('Partner', answer('Belastingservice')),
         step('Wat doet deze partner?', answer('Aangifte')),
-        step('Verwijzing', choose('Wij verwijzen naar deze partner')),
         step('4. Naar welke partners', choose('Nieuwe partner toevoegen')),
         step('Partner', answer('Taalhuis')),
         step('Wat doet deze partner?', back),
         step('Partner', keep),
         step('Wat doet deze partner?', answer('Taal')),
-        step('Verwijzing', choose('Beide')),
         step('4. Naar welke partners', choose('Nieuwe partner toevoegen')),
         step('Partner', answer('Vergissing')),
         step('Wat doet deze partner?', answer('')),
-        step('Verwijzing', choose('Nog niet')),
         step('4. Naar welke partners', choose('Verwijderen: Vergissing')),
         step('Vergissing verwijderen?', choose('Ja, verwijderen')),
         step('4. Naar welke partners', choose('Wijzigen: Belastingservice')),
         step('Partner', keep),
         step('Wat doet deze partner?', answer('Hulp bij aangifte')),
-        step('Verwijzing', keep),
         step('4. Naar welke partners', choose('Klaar')),
       ],
       {
@@ -204,13 +200,61 @@ describe('randvoorwaarden: repeat groups', () => {
       },
     );
     expect(saved.antwoorden.partners).toEqual([
-      { naam: 'Belastingservice', aanbod: 'Hulp bij aangifte', verwijzing: 'Wij verwijzen naar deze partner' },
-      { naam: 'Taalhuis', aanbod: 'Taal', verwijzing: 'Beide' },
+      { naam: 'Belastingservice', aanbod: 'Hulp bij aangifte' },
+      { naam: 'Taalhuis', aanbod: 'Taal' },
     ]);
     const stap4 = prompter.calls.find((c) => c.message.startsWith('2. Terugkijkend'));
     expect(stap4?.header).toContain('Belastingservice');
     expect(stap4?.choices?.map((c) => c.name)).toContain('Aanvullen: Taalhuis');
     expect(saved.antwoorden.samenwerkingsafspraken).toBe(true);
+    // the partner overview asks no direction any more (vraag 4.2 asks it)
+    expect(prompter.calls.some((c) => c.message.startsWith('Verwijzing'))).toBe(false);
+  });
+
+  it('an answers file with the old "verwijzing" column stays readable, and editing a partner keeps it', async () => {
+    const ws = sheet('randvoorwaarden');
+    const target = path.join(dir, 'randvoorwaarden.yaml');
+    await writeFile(
+      target,
+      [
+        'werkblad: randvoorwaarden',
+        'versie: 1',
+        'status: concept',
+        'aangemaakt: 2026-11-20T09:00:00.000Z',
+        'bijgewerkt: 2026-11-20T09:00:00.000Z',
+        'programma: werkboek 0.1.0',
+        'antwoorden:',
+        '  partners:',
+        '    - naam: Belastingservice',
+        '      aanbod: Aangifte',
+        '      verwijzing: Wij verwijzen naar deze partner',
+        '',
+      ].join('\n'),
+    );
+    const file = await AnswersFile.read(target, ws);
+    expect(file).toBeDefined();
+    let partnerCalls = 0;
+    const { saved } = await run(
+      'randvoorwaarden',
+      [],
+      {
+        file: file!,
+        fallback: (c) => {
+          if (c.message === 'Overzicht') return choose('Later verder');
+          if (c.message.startsWith('4. Naar welke partners')) return choose(partnerCalls++ === 0 ? 'Wijzigen: Belastingservice' : 'Klaar');
+          if (c.message === 'Partner') return keep;
+          if (c.message === 'Wat doet deze partner?') return answer('Hulp bij aangifte');
+          if (c.message.startsWith('2. Terugkijkend') || c.message.startsWith('1. en 2.')) return choose('Klaar');
+          if (c.kind === 'select') return choose('Nee');
+          return answer('x');
+        },
+      },
+    );
+    expect(saved.antwoorden.partners).toEqual([
+      { naam: 'Belastingservice', aanbod: 'Hulp bij aangifte', verwijzing: 'Wij verwijzen naar deze partner' },
+    ]);
+    // and the saved file is still valid
+    expect(await AnswersFile.read(target, ws)).toBeDefined();
   });
 
   it('Stap 4 extends a Stap 2 partner with agreements and can add a new partner', async () => {
@@ -237,8 +281,8 @@ describe('randvoorwaarden: repeat groups', () => {
     expect(extendCall?.header).toContain('Bibliotheekpartner');
     const partners = saved.antwoorden.partners as Record<string, unknown>[];
     expect(partners).toEqual([
-      { naam: 'Bibliotheekpartner', aanbod: 'x', verwijzing: 'Nog niet', afspraken: 'ja', afspraken_toelichting: 'Convenant 2024' },
-      { naam: 'Welzijn', aanbod: 'x', verwijzing: 'Nog niet', afspraken: 'ja', afspraken_toelichting: 'Convenant 2024' },
+      { naam: 'Bibliotheekpartner', aanbod: 'x', afspraken: 'ja', afspraken_toelichting: 'Convenant 2024' },
+      { naam: 'Welzijn', aanbod: 'x', afspraken: 'ja', afspraken_toelichting: 'Convenant 2024' },
     ]);
     expect(saved.antwoorden.samenwerkingsafspraken).toBe(true);
     expect(saved.status).toBe('afgerond');
