@@ -56,6 +56,73 @@ describe('shipped definitions', () => {
   });
 });
 
+// --- faithful to the workbook ------------------------------------------------
+
+/** The comment lines directly above the `- id: <id>` line of a question (the block it belongs to). */
+function commentAbove(source: string, id: string): string {
+  const lines = source.split('\n');
+  const at = lines.findIndex((l) => l.trim() === `- id: ${id}`);
+  if (at < 0) throw new Error(`no question ${id}`);
+  const comments: string[] = [];
+  for (let i = at - 1; i >= 0 && lines[i]!.trim().startsWith('#'); i--) comments.unshift(lines[i]!.trim());
+  return comments.join('\n');
+}
+
+describe('the shipped worksheets follow the workbook', () => {
+  it('werkblad 1 does not send the user to "pagina 4" of the pdf; the original is in a comment', async () => {
+    const ws = (await loadShippedWorksheets()).find((s) => s.id === 'gemeentelandschap')!;
+    expect(ws.intro).not.toMatch(/pagina/);
+    expect(ws.intro).toContain('Gebruik dit werkblad om de gemeente als stakeholder in kaart te brengen.');
+    expect(await shippedSource('gemeentelandschap')).toContain('# Aangepast: bron "Gebruik het **werkblad** op pagina 4 om de gemeente');
+  });
+
+  it('every condition says in a comment right above it whether it comes from the workbook or was added by us', async () => {
+    const documented: string[] = [];
+    for (const id of shippedIds) {
+      const source = await shippedSource(id);
+      const ws = (await loadShippedWorksheets()).find((s) => s.id === id)!;
+      for (const q of allQuestions(ws).filter((x) => x.when)) {
+        const comment = commentAbove(source, q.id);
+        expect(comment, `${id}:${q.id}`).toMatch(/# Voorwaarde (uit de bron|toegevoegd door ons)/);
+        if (comment.includes('toegevoegd door ons')) documented.push(q.id);
+      }
+    }
+    expect(documented).toEqual(['thema-in-agenda-wijze', 'relatie-met-mt-wijze', 'signalen-hiaten', 'begroting-dekkend']);
+  });
+
+  it('"Wie voert deze gesprekken?" has no condition, as in the workbook', async () => {
+    const ws = (await loadShippedWorksheets()).find((s) => s.id === 'gemeentelandschap')!;
+    expect(allQuestions(ws).find((q) => q.id === 'overlegstructuur-wie')?.when).toBeUndefined();
+  });
+
+  it('the partner overview has no direction column (it repeated vraag 4.2)', async () => {
+    const ws = (await loadShippedWorksheets()).find((s) => s.id === 'randvoorwaarden')!;
+    const partners = allQuestions(ws).find((q) => q.id === 'partners');
+    expect(partners?.type === 'group' && partners.fields.map((f) => f.id)).toEqual(['naam', 'aanbod']);
+    expect(await shippedSource('randvoorwaarden')).not.toContain('Wij verwijzen naar deze partner');
+  });
+
+  it('stap 5 and 6 numbers: renumbered ones carry the source number in a comment', async () => {
+    const ws = (await loadShippedWorksheets()).find((s) => s.id === 'randvoorwaarden')!;
+    const source = await shippedSource('randvoorwaarden');
+    const numbers = (stepId: string) => ws.steps.find((s) => s.id === stepId)!.questions.map((q) => q.number ?? null);
+    expect(numbers('stap-5')).toEqual(['1. a.', 'a. I.', 'a. II.', 'a. III.', null, 'b.', 'b. I.', 'b. II.', 'c.']);
+    expect(numbers('stap-6')).toEqual(['1.', 'a.', 'b.', 'l.', 'c.']);
+    const sourceNumber: Record<string, string> = {
+      'registratie-wat': '"I."',
+      'cijfers-vragen': '"II."',
+      'cijfers-doorverwijzingen': '"III."',
+      'partners-registratie-hoe': '"I."',
+      'partners-registratie-formaliseren': '"II."',
+      'begroting-dekkend': '"l."',
+    };
+    for (const [id, original] of Object.entries(sourceNumber)) {
+      expect(commentAbove(source, id), id).toMatch(/[Nn]ummering/);
+      expect(commentAbove(source, id), id).toContain(original);
+    }
+  });
+});
+
 // --- broken copies ----------------------------------------------------------
 
 interface BrokenCase {
@@ -257,11 +324,11 @@ describe('werkboek controleer on broken copies of the shipped definitions', () =
   it('reports several independent problems in one file, each with its own position', async () => {
     let broken = await shippedSource('gemeentelandschap');
     broken = replaceOnce(broken, 'when: { question: gemeenteraad, is: ja }', 'when: { question: gemeenteraadd, is: ja }');
-    broken = replaceOnce(broken, 'when: { question: overlegstructuur, is: ja }', 'when: { question: overlegstructuurr, is: ja }');
+    broken = replaceOnce(broken, 'when: { question: relatie-met-mt, is: ja }', 'when: { question: relatie-met-mtt, is: ja }');
     const { issues } = checkDefinitionSource(broken, 'g.yaml');
     expect(issues.map((i) => [i.line, i.col])).toEqual([
       [lineColOf(broken, 'question: gemeenteraadd').line, lineColOf(broken, 'question: gemeenteraadd').col],
-      [lineColOf(broken, 'question: overlegstructuurr').line, lineColOf(broken, 'question: overlegstructuurr').col],
+      [lineColOf(broken, 'question: relatie-met-mtt').line, lineColOf(broken, 'question: relatie-met-mtt').col],
     ]);
   });
 

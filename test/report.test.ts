@@ -144,10 +144,10 @@ describe('buildReport', () => {
   it('gives an unnumbered follow-up ontwikkelpunt the question it belongs to', async () => {
     const { ws, file } = await fixture('gemeentelandschap.yaml');
     const ws1 = ws;
-    const answers = { ...file.answers, 'overlegstructuur-wie': { weet_ik_niet: true as const } };
+    const answers = { ...file.answers, 'thema-in-agenda-wijze': { weet_ik_niet: true as const } };
     const items = buildReport(ws1, answers).developmentPoints.groups.flatMap((g) => g.items);
-    expect(items.find((i) => i.id === 'overlegstructuur-wie')?.context).toBe(
-      'Is er een vaste overlegstructuur tussen de bibliotheek en gemeente(s) (breder dan enkel digitale Inclusie)?',
+    expect(items.find((i) => i.id === 'thema-in-agenda-wijze')?.context).toBe(
+      'Komt het thema digitale inclusie terug in de maatschappelijke agenda/coalitie akkoord van de gemeente(s)?',
     );
   });
 

@@ -92,6 +92,8 @@ describe('gemeentelandschap', () => {
       step('gemeenteraad', choose('Weet ik (nog) niet')),
       step('Wat is de huidige relatie', answer('')),
       step('vaste overlegstructuur', unknown),
+      // asked whatever the answer, as in the workbook
+      step('Wie voert deze gesprekken?', answer('De directeur')),
       step('MT', choose('Nee')),
       ...finish,
     ]);
@@ -118,6 +120,7 @@ describe('gemeentelandschap', () => {
       step('gemeenteraad', choose('Nee')),
       step('Wat is de huidige relatie', answer('x')),
       step('vaste overlegstructuur', choose('Nee')),
+      step('Wie voert deze gesprekken?', answer('x')),
       step('MT', choose('Nee')),
       ...finish,
     ]);

@@ -65,18 +65,52 @@ const questionById = (ws: Worksheet, id: string): Question => {
   return q;
 };
 
-/** Simple conditions only (the shipped sheets use nothing else). */
-function simple(cond: Condition): { question: string; is: string[] } {
-  if (!('question' in cond)) throw new Error('expected a simple condition');
-  return { question: cond.question, is: Array.isArray(cond.is) ? cond.is : [cond.is] };
+/** The questions a condition names, in the order they appear in it (any/all included). */
+function controllersOf(cond: Condition): string[] {
+  if ('question' in cond) return [cond.question];
+  const list = 'any' in cond ? cond.any : cond.all;
+  return [...new Set(list.flatMap(controllersOf))];
+}
+
+/**
+ * The test's own reading of a condition, given the answers of its controllers
+ * (all assumed visible): a simple condition holds when the answer is one of
+ * the values; any/all as their names say.
+ */
+function expectHolds(cond: Condition, answers: Answers): boolean {
+  if ('any' in cond) return cond.any.some((c) => expectHolds(c, answers));
+  if ('all' in cond) return cond.all.every((c) => expectHolds(c, answers));
+  const value = answers[cond.question];
+  const wanted = Array.isArray(cond.is) ? cond.is : [cond.is];
+  return typeof value === 'string' && wanted.includes(value);
+}
+
+/** Answers that make the controllers of a condition visible and the condition true (the first branch of an any). */
+function satisfyCondition(ws: Worksheet, cond: Condition, answers: Answers): Answers {
+  if ('any' in cond) return cond.any[0] ? satisfyCondition(ws, cond.any[0], answers) : answers;
+  if ('all' in cond) return cond.all.reduce((a, c) => satisfyCondition(ws, c, a), answers);
+  const value = Array.isArray(cond.is) ? cond.is[0]! : cond.is;
+  return satisfy(ws, cond.question, { ...answers, [cond.question]: value });
 }
 
 /** Answers that make `id` visible (its condition, and its condition's condition, satisfied). */
 function satisfy(ws: Worksheet, id: string, answers: Answers = {}): Answers {
   const q = questionById(ws, id);
-  if (!q.when) return answers;
-  const c = simple(q.when);
-  return satisfy(ws, c.question, { ...answers, [c.question]: c.is[0]! });
+  return q.when ? satisfyCondition(ws, q.when, answers) : answers;
+}
+
+/** Every combination of the yes/no states for these questions. */
+function combinations(ids: string[]): { name: string; answers: Answers }[] {
+  let result: { name: string; answers: Answers }[] = [{ name: '', answers: {} }];
+  for (const id of ids) {
+    result = result.flatMap((r) =>
+      YESNO_STATES.map((state) => ({
+        name: `${r.name}${r.name ? ', ' : ''}${id} = ${state.name}`,
+        answers: { ...r.answers, [id]: state.value },
+      })),
+    );
+  }
+  return result;
 }
 
 /** Answer every question the way `choose` says, in walk order, like a user would. */
@@ -99,15 +133,12 @@ const answerAll = (yesno: AnswerValue) => (q: Question): AnswerValue => {
   return 'tekst';
 };
 
-/** Questions with a `when`, per worksheet, as [worksheet, question, controlling id, values]. */
-function conditionalQuestions(): [string, string, string, string[]][] {
+/** Questions with a `when`, per worksheet, as [worksheet, question, controlling ids, condition]. */
+function conditionalQuestions(): [string, string, string[], Condition][] {
   return sheets.flatMap((ws) =>
     allQuestions(ws)
       .filter((q) => q.when)
-      .map((q): [string, string, string, string[]] => {
-        const c = simple(q.when!);
-        return [ws.id, q.id, c.question, c.is];
-      }),
+      .map((q): [string, string, string[], Condition] => [ws.id, q.id, controllersOf(q.when!), q.when!]),
   );
 }
 
@@ -132,31 +163,35 @@ describe('every conditional question of every worksheet (derived)', () => {
     ]);
   });
 
-  it('is visible exactly when its condition holds, for ja / nee / weet ik niet / open / leeg', () => {
+  it('is visible exactly when its condition holds, for every combination of ja / nee / weet ik niet / open / leeg', () => {
     let checked = 0;
-    for (const [wsId, id, controller, values] of conditionalQuestions()) {
+    let expectedChecks = 0;
+    for (const [wsId, id, controllers, cond] of conditionalQuestions()) {
       const ws = sheets.find((s) => s.id === wsId)!;
-      expect(questionById(ws, controller).type, `${id} depends on a yes/no question`).toBe('yesno');
-      const base = satisfy(ws, controller);
-      for (const state of YESNO_STATES) {
-        const answers: Answers = { ...base, [controller]: state.value };
-        const expected = typeof state.value === 'string' && values.includes(state.value);
-        expect(isVisible(ws, answers, id), `${wsId}: ${id} when ${controller} = ${state.name}`).toBe(expected);
+      for (const c of controllers) expect(questionById(ws, c).type, `${id} depends on a yes/no question`).toBe('yesno');
+      // The controllers themselves visible (their own conditions satisfied), then every combination of their answers.
+      const base = controllers.reduce((a, c) => satisfy(ws, c, a), {} as Answers);
+      for (const combo of combinations(controllers)) {
+        const answers: Answers = { ...base, ...combo.answers };
+        expect(isVisible(ws, answers, id), `${wsId}: ${id} when ${combo.name}`).toBe(expectHolds(cond, combo.answers));
         checked++;
       }
+      expectedChecks += YESNO_STATES.length ** controllers.length;
     }
-    expect(checked).toBe(13 * YESNO_STATES.length);
+    // 12 conditional questions; begroting-dekkend depends on two questions (5 x 5 combinations).
+    expect(checked).toBe(expectedChecks);
+    expect(checked).toBe(11 * YESNO_STATES.length + YESNO_STATES.length ** 2);
   });
 
   it('for every yes/no question: ja, nee, weet ik niet and open show exactly the matching follow-ups', () => {
     for (const ws of sheets) {
       const conditional = allQuestions(ws).filter((q) => q.when);
       for (const q of allQuestions(ws).filter((x) => x.type === 'yesno')) {
-        const followUps = conditional.filter((f) => simple(f.when!).question === q.id);
+        const followUps = conditional.filter((f) => controllersOf(f.when!).includes(q.id));
         for (const state of YESNO_STATES) {
           const r = walk(ws, { [q.id]: state.value });
           const shown = followUps.filter((f) => visibleIds(r).includes(f.id)).map((f) => f.id);
-          const expected = followUps.filter((f) => typeof state.value === 'string' && simple(f.when!).is.includes(state.value)).map((f) => f.id);
+          const expected = followUps.filter((f) => expectHolds(f.when!, { [q.id]: state.value })).map((f) => f.id);
           expect(shown, `${ws.id}: ${q.id} = ${state.name}`).toEqual(expected);
         }
       }
@@ -178,13 +213,15 @@ describe('every conditional question of every worksheet (derived)', () => {
       const all = allQuestions(ws);
       for (const [i, q] of all.entries()) {
         if (!q.when) continue;
-        const controller = simple(q.when).question;
+        const controllers = controllersOf(q.when);
+        // the last of its controllers in the worksheet
+        const controller = controllers.reduce((a, b) => (all.findIndex((x) => x.id === a) > all.findIndex((x) => x.id === b) ? a : b));
         const r = walk(ws, satisfy(ws, q.id));
         const prev = previousVisible(r, q.id);
-        // the previous visible question is the controller or a sibling follow-up of it
+        // the previous visible question is the (last) controller or a sibling follow-up of it
         const prevQ = prev?.question;
-        expect(prevQ && (prevQ.id === controller || (prevQ.when && simple(prevQ.when).question === controller)), `${ws.id}:${q.id}`).toBeTruthy();
-        expect(i).toBeGreaterThan(all.findIndex((x) => x.id === controller));
+        expect(prevQ && (prevQ.id === controller || (prevQ.when && controllersOf(prevQ.when).includes(controller))), `${ws.id}:${q.id}`).toBeTruthy();
+        for (const c of controllers) expect(i).toBeGreaterThan(all.findIndex((x) => x.id === c));
       }
     }
   });
@@ -271,10 +308,16 @@ describe('gemeentelandschap, spelled out', () => {
     expect(followUps('')).toEqual([]);
   });
 
-  it('gemeenteraad, overlegstructuur and relatie-met-mt open their follow-up only on ja', () => {
+  it('"Wie voert deze gesprekken?" is always asked, as in the workbook (not only with a fixed structure)', () => {
+    for (const state of YESNO_STATES) {
+      expect(isVisible(G, { overlegstructuur: state.value }, 'overlegstructuur-wie'), state.name).toBe(true);
+    }
+    expect(questionById(G, 'overlegstructuur-wie').when).toBeUndefined();
+  });
+
+  it('gemeenteraad and relatie-met-mt open their follow-up only on ja', () => {
     for (const [q, f] of [
       ['gemeenteraad', 'gemeenteraad-manier'],
-      ['overlegstructuur', 'overlegstructuur-wie'],
       ['relatie-met-mt', 'relatie-met-mt-wijze'],
     ] as const) {
       expect(isVisible(G, { [q]: 'ja' }, f)).toBe(true);
@@ -410,16 +453,34 @@ describe('randvoorwaarden, spelled out', () => {
     expect(shown(undefined)).toEqual([]);
   });
 
-  it('stap 6: financiele-afspraken is always visible; begroting-dekkend only with a gemeenschappelijke begroting', () => {
+  it('stap 6: financiele-afspraken is always visible', () => {
     expect(isVisible(R, { meerjarenbegroting: 'nee' }, 'financiele-afspraken')).toBe(true);
-    expect(isVisible(R, { 'gemeenschappelijke-begroting': 'ja' }, 'begroting-dekkend')).toBe(true);
-    expect(isVisible(R, { 'gemeenschappelijke-begroting': 'nee' }, 'begroting-dekkend')).toBe(false);
+    expect(isVisible(R, {}, 'financiele-afspraken')).toBe(true);
+  });
+
+  it('stap 6 "l.": "deze begroting" is asked when either budget exists (1 = ja or b = ja), for every combination', () => {
+    const shown: string[] = [];
+    for (const one of YESNO_STATES) {
+      for (const b of YESNO_STATES) {
+        const visible = isVisible(R, { meerjarenbegroting: one.value, 'gemeenschappelijke-begroting': b.value }, 'begroting-dekkend');
+        expect(visible, `1 = ${one.name}, b = ${b.name}`).toBe(one.value === 'ja' || b.value === 'ja');
+        if (visible) shown.push(`${one.name}/${b.name}`);
+      }
+    }
+    expect(shown).toHaveLength(9);
+    // the case that used to lose the question: 1 = ja, b = nee
+    expect(isVisible(R, { meerjarenbegroting: 'ja', 'gemeenschappelijke-begroting': 'nee' }, 'begroting-dekkend')).toBe(true);
+    expect(questionById(R, 'begroting-dekkend').number).toBe('l.');
+    // it comes after b., before c.
+    const r = walk(R, { meerjarenbegroting: 'ja' });
+    expect(previousVisible(r, 'begroting-dekkend')?.question.id).toBe('gemeenschappelijke-begroting');
+    expect(previousVisible(r, 'bestuurlijke-verantwoordelijkheid')?.question.id).toBe('begroting-dekkend');
   });
 
   it('samenwerkingsafspraken (extends partners) shows the partners items', () => {
     const partners: GroupItem[] = [
-      { naam: 'Belastingservice', aanbod: 'Aangifte', verwijzing: 'Beide' },
-      { naam: 'Schuldhulpmaatje', aanbod: null, verwijzing: 'Nog niet', afspraken: 'ja' },
+      { naam: 'Belastingservice', aanbod: 'Aangifte' },
+      { naam: 'Schuldhulpmaatje', aanbod: null, afspraken: 'ja' },
     ];
     const answers: Answers = { partners, samenwerkingsafspraken: true };
     const ext = questionById(R, 'samenwerkingsafspraken');

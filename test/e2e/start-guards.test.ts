@@ -91,6 +91,7 @@ describe('werkboek start: guards and screens (e2e, pty)', { timeout: E2E_TIMEOUT
       '  gemeenteraad: nee',
       '  relatie-gemeente: Goed',
       '  overlegstructuur: nee',
+      '  overlegstructuur-wie: De directeur',
       '  relatie-met-mt: nee',
       '',
     ].join('\n');
