@@ -83,9 +83,10 @@ describe('werkboek lijst / status', () => {
     const lines = r.stdout.split('\n');
     expect(lines.filter((l) => /^\d\. /.test(l)).map((l) => l.split(/\s+/)[1])).toEqual(['gemeentelandschap', 'randvoorwaarden', 'plan-van-aanpak']);
     expect(r.stdout).toContain('1. gemeentelandschap  Verken jouw gemeentelandschap');
-    expect(r.stdout).toContain('16 vragen · niet begonnen');
-    expect(r.stdout).toContain('38 vragen · niet begonnen');
-    expect(r.stdout).toContain('12 vragen · niet begonnen');
+    // walk's count: the workbook's questions visible with no answers (meta fields apart), and with every follow-up
+    expect(r.stdout).toContain('8 vragen (tot 12 met vervolgvragen) · niet begonnen');
+    expect(r.stdout).toContain('28 vragen (tot 34 met vervolgvragen) · niet begonnen');
+    expect(r.stdout).toContain('9 vragen · niet begonnen');
     expect(r.stdout).toContain(`Invullen: ${shownProgram} start <werkblad>`);
   });
 
@@ -95,8 +96,9 @@ describe('werkboek lijst / status', () => {
     await writeFile(path.join(map, 'gemeentelandschap.yaml'), ANSWERS);
     const r = await werkboek(['list']);
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('16 vragen · concept (4 van 11 beantwoord)');
-    expect(r.stdout).toContain('38 vragen · niet begonnen');
+    // the same figure as the runner and the report: thema-in-agenda = ja adds its follow-up; Naam/Bibliotheek/Datum not counted
+    expect(r.stdout).toContain('9 vragen · concept (1 van 9 beantwoord)');
+    expect(r.stdout).toContain('28 vragen (tot 34 met vervolgvragen) · niet begonnen');
   });
 
   it('--map wins over WERKBOEK_MAP', async () => {
@@ -106,7 +108,7 @@ describe('werkboek lijst / status', () => {
     const r = await werkboek(['status', '--map', other]);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain(`Map: ${other}`);
-    expect(r.stdout).toContain('concept (4 van 11 beantwoord)');
+    expect(r.stdout).toContain('concept (1 van 9 beantwoord)');
   });
 
   it('status on an empty folder: every worksheet niet begonnen, nothing created', async () => {
@@ -164,7 +166,7 @@ describe('werkboek controleer', () => {
     await writeFile(path.join(tmp(), 'antwoorden.yaml'), ANSWERS);
     const r = await werkboek(['controleer', 'antwoorden.yaml']);
     expect(r.code).toBe(0);
-    expect(r.stdout).toBe('antwoorden.yaml: in orde (antwoorden bij "gemeentelandschap", concept, 4 van 11 beantwoord)\n');
+    expect(r.stdout).toBe('antwoorden.yaml: in orde (antwoorden bij "gemeentelandschap", concept, 1 van 9 beantwoord)\n');
   });
 
   it('an invalid answers file: every problem with its position, exit 1', async () => {

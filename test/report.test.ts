@@ -81,7 +81,9 @@ describe('buildReport', () => {
     const ws = await worksheet('plan-van-aanpak');
     const sheet = buildReport(ws, { naam: 'A', stakeholders: 'B' });
     expect(sheet.concept).toBe(true);
-    expect(sheet.statusLine).toBe(`Concept: 2 van ${sheet.progress.total} vragen beantwoord`);
+    // walk's count: the workbook's nine questions; Naam is a meta field, not counted
+    expect(sheet.statusLine).toBe('Concept: 1 van 9 vragen beantwoord');
+    expect(sheet.progress).toEqual({ done: 1, total: 9 });
     expect(buildReport(ws, {}, { status: 'afgerond' }).statusLine).toBe('Afgerond');
   });
 

@@ -372,6 +372,20 @@ describe('review', () => {
     expect(saved.status).toBe('afgerond');
   });
 
+  it('counts as walk does: the workbook\'s questions numbered, the meta fields apart and unnumbered', async () => {
+    const ws = sheet('plan-van-aanpak');
+    const file = AnswersFile.create(path.join(dir, 'plan-van-aanpak.yaml'), ws);
+    file.setAnswer('naam', 'Marieke de Vries');
+    file.setAnswer('stakeholders', 'De wethouder');
+    await file.save();
+    const { prompter } = await run('plan-van-aanpak', [step('Overzicht', choose('Later verder'))], { file, startInReview: true });
+    expect(prompter.printed.join('\n')).toContain('Overzicht: 1 van 9 vragen beantwoord, 8 nog open; nog in te vullen: Bibliotheek, Datum.');
+    const names = prompter.calls.find((c) => c.message === 'Overzicht')?.choices?.map((c) => c.name) ?? [];
+    expect(names[0]).toBe('→ Verder met de open vragen (Bibliotheek)');
+    expect(names[1]).toMatch(/^ {4}Naam: — Marieke de Vries$/);
+    expect(names.filter((n) => /^ ?\d\. /.test(n)).map((n) => n.trim().split('.')[0])).toEqual(['1', '2', '3', '4', '5', '6', '7', '8', '9']);
+  });
+
   it('a finished worksheet starts in the review; an answer that opens new questions makes it concept again', async () => {
     const ws = sheet('gemeentelandschap');
     const file = AnswersFile.create(path.join(dir, 'gemeentelandschap.yaml'), ws);
@@ -413,7 +427,7 @@ describe('saving', () => {
     await expect(runWorksheet({ ws, file, prompter, today })).rejects.toThrow('Onderbroken');
     const saved = parse(await readFile(file.file, 'utf8')) as { antwoorden: Record<string, unknown> };
     expect(saved.antwoorden['thema-in-agenda-wijze']).toBe('Half getypt\nantwoord');
-    expect(prompter.printed.join('\n')).toContain('Ook wat je bij vraag 5 aan het typen was, is bewaard.');
+    expect(prompter.printed.join('\n')).toContain('Ook wat je bij vraag 2 aan het typen was, is bewaard.');
   });
 
   it('going back to a "weet ik (nog) niet" answer shows it, and confirming without typing keeps it', async () => {

@@ -68,13 +68,25 @@ describe('start', () => {
     expect(first.out.out).toContain(`Ga verder met: werkboek start gemeentelandschap --map ${dir}\n`);
 
     const second = startWith([
-      { expect: 'Wat wil je doen?', do: choose('Verdergaan bij vraag 5') },
+      { expect: 'Wat wil je doen?', do: choose('Verdergaan bij vraag 2') },
       { expect: 'Noteer op welke wijze.', do: interrupt },
     ]);
     await expect(second.run).rejects.toMatchObject({ exitCode: 130 });
-    expect(second.prompter.printed.join('\n')).toMatch(/Je was al begonnen: 4 van 11 vragen beantwoord, laatst bewerkt \d\d-\d\d-\d{4} \d\d:\d\d\./);
+    expect(second.prompter.printed.join('\n')).toMatch(/Je was al begonnen: 1 van 9 vragen beantwoord, laatst bewerkt \d\d-\d\d-\d{4} \d\d:\d\d\./);
     // The lock is released after each run.
     expect((await readdir(dir)).filter((f) => f.endsWith('.lock'))).toEqual([]);
+  });
+
+  it('offers to continue when only the meta fields were filled in, and names the field it continues at', async () => {
+    const first = startWith([...firstThree.slice(0, 2), { expect: 'Datum', do: interrupt }]);
+    await expect(first.run).rejects.toMatchObject({ exitCode: 130 });
+    const second = startWith([
+      { expect: 'Wat wil je doen?', do: choose('Verdergaan bij Datum') },
+      { expect: 'Datum', do: interrupt },
+    ]);
+    await expect(second.run).rejects.toMatchObject({ exitCode: 130 });
+    // Naam/Bibliotheek/Datum are no questions of the workbook: 0 of its 8 questions answered
+    expect(second.prompter.printed.join('\n')).toContain('Je was al begonnen: 0 van 8 vragen beantwoord');
   });
 
   it('starting over keeps the old file as a backup', async () => {

@@ -18,6 +18,8 @@ import {
   META_SECTION_ID,
   previousVisible,
   progressLabel,
+  questionCounts,
+  questionRef,
   sectionsOf,
   stateOf,
   walk,
@@ -151,7 +153,6 @@ describe('every conditional question of every worksheet (derived)', () => {
       'gemeentelandschap:resultaatdoelen-welke',
       'gemeentelandschap:resultaatdoelen-wensen',
       'gemeentelandschap:gemeenteraad-manier',
-      'gemeentelandschap:overlegstructuur-wie',
       'gemeentelandschap:relatie-met-mt-wijze',
       'randvoorwaarden:doelen-welke',
       'randvoorwaarden:signalen-hiaten',
@@ -237,7 +238,11 @@ describe('every conditional question of every worksheet (derived)', () => {
         const order = allQuestions(ws).map((q) => q.id);
         const ids = visibleIds(r);
         expect([...ids].sort((a, b) => order.indexOf(a) - order.indexOf(b))).toEqual(ids);
-        expect(r.visible.map((v) => v.position)).toEqual(ids.map((_, i) => i + 1));
+        // positions: the meta fields 1..3 apart, the workbook's questions 1..total
+        const positions = (kind: string) => r.visible.filter((v) => v.section.kind === kind).map((v) => v.position);
+        expect(positions('step')).toEqual(Array.from({ length: r.total }, (_, i) => i + 1));
+        expect(positions('meta')).toEqual(Array.from({ length: r.meta.total }, (_, i) => i + 1));
+        expect(r.meta).toEqual({ done: ws.meta?.length ?? 0, total: ws.meta?.length ?? 0 });
       }
     }
   });
@@ -248,7 +253,7 @@ describe('every conditional question of every worksheet (derived)', () => {
       for (;;) {
         const before = walk(ws, answers);
         if (!before.next) break;
-        const pos = before.next.position;
+        const pos = before.visible.indexOf(before.next) + 1;
         answers[before.next.question.id] = answerAll('ja')(before.next.question);
         const after = walk(ws, answers);
         expect(visibleIds(after).slice(0, pos)).toEqual(visibleIds(before).slice(0, pos));
@@ -262,10 +267,11 @@ describe('every conditional question of every worksheet (derived)', () => {
 describe('gemeentelandschap, spelled out', () => {
   const META: Answers = { naam: 'An', bibliotheek: 'Bieb', datum: '2026-11-27' };
 
-  it('empty: meta first, 10 visible questions, no follow-ups', () => {
+  it('empty: meta first (counted apart), 8 visible questions, no follow-ups', () => {
     const r = walk(G, {});
-    expect(r.total).toBe(10);
+    expect(r.total).toBe(8);
     expect(r.done).toBe(0);
+    expect(r.meta).toEqual({ done: 0, total: 3 });
     expect(r.next?.question.id).toBe('naam');
     expect(visibleIds(r)).toEqual([
       'naam',
@@ -277,6 +283,7 @@ describe('gemeentelandschap, spelled out', () => {
       'gemeenteraad',
       'relatie-gemeente',
       'overlegstructuur',
+      'overlegstructuur-wie',
       'relatie-met-mt',
     ]);
   });
@@ -285,8 +292,9 @@ describe('gemeentelandschap, spelled out', () => {
     const r = walk(G, { ...META, 'thema-in-agenda': 'ja' });
     expect(r.next?.question.id).toBe('thema-in-agenda-wijze');
     expect(r.next?.question.label).toBe('Noteer op welke wijze.');
-    expect(r.total).toBe(11);
-    expect(r.done).toBe(4);
+    expect(r.total).toBe(9);
+    expect(r.done).toBe(1);
+    expect(r.meta).toEqual({ done: 3, total: 3 });
   });
 
   it('thema-in-agenda = nee / weet ik niet skips to aanspreekpunt', () => {
@@ -294,7 +302,7 @@ describe('gemeentelandschap, spelled out', () => {
       const r = walk(G, { ...META, 'thema-in-agenda': value });
       expect(r.next?.question.id).toBe('aanspreekpunt');
       expect(isVisible(G, { 'thema-in-agenda': value }, 'thema-in-agenda-wijze')).toBe(false);
-      expect(r.total).toBe(10);
+      expect(r.total).toBe(8);
     }
   });
 
@@ -327,16 +335,16 @@ describe('gemeentelandschap, spelled out', () => {
     }
   });
 
-  it('all ja: 15 questions; all nee: 11 questions', () => {
-    expect(walk(G, fillAll(G, answerAll('ja'))).total).toBe(15);
-    expect(walk(G, fillAll(G, answerAll('nee'))).total).toBe(11);
-    expect(walk(G, fillAll(G, answerAll(UNKNOWN))).total).toBe(10);
+  it('all ja: 12 questions; all nee: 9 questions (meta fields not counted)', () => {
+    expect(walk(G, fillAll(G, answerAll('ja'))).total).toBe(12);
+    expect(walk(G, fillAll(G, answerAll('nee'))).total).toBe(9);
+    expect(walk(G, fillAll(G, answerAll(UNKNOWN))).total).toBe(8);
   });
 
   it('next is the first open visible question, even before answered ones', () => {
     const r = walk(G, { ...META, aanspreekpunt: 'x', gemeenteraad: 'nee' });
     expect(r.next?.question.id).toBe('thema-in-agenda');
-    expect(r.done).toBe(5);
+    expect(r.done).toBe(2);
     expect(walk(G, { ...META, 'thema-in-agenda': 'ja', aanspreekpunt: 'x' }).next?.question.id).toBe('thema-in-agenda-wijze');
   });
 
@@ -345,8 +353,8 @@ describe('gemeentelandschap, spelled out', () => {
     expect(walk(G, answers).hiddenWithAnswer).toEqual([]);
     const changed = walk(G, { ...answers, 'thema-in-agenda': 'nee' });
     expect(changed.hiddenWithAnswer).toEqual(['thema-in-agenda-wijze']);
-    expect(changed.done).toBe(4);
-    expect(changed.total).toBe(10);
+    expect(changed.done).toBe(1);
+    expect(changed.total).toBe(8);
     expect(findVisible(changed, 'thema-in-agenda-wijze')).toBeUndefined();
     // weet ik niet hides it too
     expect(walk(G, { ...answers, 'thema-in-agenda': UNKNOWN }).hiddenWithAnswer).toEqual(['thema-in-agenda-wijze']);
@@ -355,15 +363,21 @@ describe('gemeentelandschap, spelled out', () => {
     expect(both.hiddenWithAnswer).toEqual(['resultaatdoelen-welke']);
   });
 
-  it('progress labels: "Gegevens · …" for meta, only "vraag X van N" on this one-step sheet', () => {
+  it('progress labels: "Gegevens · 1 van 3" for meta, only "vraag X van N" (the workbook\'s questions) on this one-step sheet', () => {
     const r = walk(G, {});
     const label = (id: string) => progressLabel(r, findVisible(r, id)!);
-    expect(label('naam')).toBe('Gegevens · vraag 1 van 10');
-    expect(label('datum')).toBe('Gegevens · vraag 3 van 10');
-    expect(label('thema-in-agenda')).toBe('vraag 4 van 10');
-    expect(label('relatie-met-mt')).toBe('vraag 10 van 10');
+    expect(label('naam')).toBe('Gegevens · 1 van 3');
+    expect(label('datum')).toBe('Gegevens · 3 van 3');
+    expect(label('thema-in-agenda')).toBe('vraag 1 van 8');
+    expect(label('relatie-met-mt')).toBe('vraag 8 van 8');
     const ja = walk(G, { 'thema-in-agenda': 'ja' });
-    expect(progressLabel(ja, findVisible(ja, 'aanspreekpunt')!)).toBe('vraag 6 van 11');
+    expect(progressLabel(ja, findVisible(ja, 'aanspreekpunt')!)).toBe('vraag 3 van 9');
+  });
+
+  it('questionRef names a question as messages do: "vraag N", a meta field by its label', () => {
+    const r = walk(G, { 'thema-in-agenda': 'ja' });
+    expect(questionRef(findVisible(r, 'aanspreekpunt')!)).toBe('vraag 3');
+    expect(questionRef(findVisible(r, 'bibliotheek')!)).toBe('Bibliotheek');
   });
 
   it('previousVisible follows the branch that was taken', () => {
@@ -403,10 +417,11 @@ describe('gemeentelandschap, spelled out', () => {
 });
 
 describe('randvoorwaarden, spelled out', () => {
-  it('empty: 31 visible questions in 6 steps', () => {
+  it('empty: 28 visible questions in 6 steps (and 3 meta fields apart)', () => {
     const r = walk(R, {});
     expect(r.stepCount).toBe(6);
-    expect(r.total).toBe(31);
+    expect(r.total).toBe(28);
+    expect(r.meta.total).toBe(3);
     expect(r.sections.map((s) => [s.id, s.stepNumber])).toEqual([
       [META_SECTION_ID, null],
       ['stap-1', 1],
@@ -421,14 +436,14 @@ describe('randvoorwaarden, spelled out', () => {
   it('progress labels: "Stap X van 6 · vraag Y van N"', () => {
     const r = walk(R, {});
     const label = (res: WalkResult, id: string) => progressLabel(res, findVisible(res, id)!);
-    expect(label(r, 'naam')).toBe('Gegevens · vraag 1 van 31');
-    expect(label(r, 'doelen-vastgelegd')).toBe('Stap 1 van 6 · vraag 4 van 31');
-    expect(label(r, 'eigen-plan')).toBe('Stap 1 van 6 · vraag 5 van 31');
-    expect(label(r, 'onderscheid-vraag')).toBe('Stap 2 van 6 · vraag 6 van 31');
-    expect(label(r, 'bestuurlijke-verantwoordelijkheid')).toBe('Stap 6 van 6 · vraag 31 van 31');
+    expect(label(r, 'naam')).toBe('Gegevens · 1 van 3');
+    expect(label(r, 'doelen-vastgelegd')).toBe('Stap 1 van 6 · vraag 1 van 28');
+    expect(label(r, 'eigen-plan')).toBe('Stap 1 van 6 · vraag 2 van 28');
+    expect(label(r, 'onderscheid-vraag')).toBe('Stap 2 van 6 · vraag 3 van 28');
+    expect(label(r, 'bestuurlijke-verantwoordelijkheid')).toBe('Stap 6 van 6 · vraag 28 van 28');
     const ja = walk(R, { 'doelen-vastgelegd': 'ja' });
-    expect(label(ja, 'doelen-welke')).toBe('Stap 1 van 6 · vraag 5 van 32');
-    expect(label(ja, 'onderscheid-vraag')).toBe('Stap 2 van 6 · vraag 7 van 32');
+    expect(label(ja, 'doelen-welke')).toBe('Stap 1 van 6 · vraag 2 van 29');
+    expect(label(ja, 'onderscheid-vraag')).toBe('Stap 2 van 6 · vraag 4 van 29');
   });
 
   it('stap 1: doelen-vastgelegd = ja asks which goals', () => {
@@ -495,25 +510,26 @@ describe('randvoorwaarden, spelled out', () => {
     expect(groupItems(ext, { partners: ['los', { naam: 'X' }] as unknown as AnswerValue })).toEqual([{ naam: 'X' }]);
   });
 
-  it('answering all nee: 33 questions; all ja: 36', () => {
-    expect(walk(R, fillAll(R, answerAll('nee'))).total).toBe(33);
-    expect(walk(R, fillAll(R, answerAll('ja'))).total).toBe(36);
+  it('answering all nee: 30 questions; all ja: 33', () => {
+    expect(walk(R, fillAll(R, answerAll('nee'))).total).toBe(30);
+    expect(walk(R, fillAll(R, answerAll('ja'))).total).toBe(33);
   });
 });
 
 describe('plan-van-aanpak, spelled out', () => {
-  it('12 questions, no conditions, labels without step', () => {
+  it('9 questions (the workbook\'s nine), no conditions, labels without step', () => {
     const r = walk(P, {});
-    expect(r.total).toBe(12);
+    expect(r.total).toBe(9);
     expect(r.stepCount).toBe(1);
-    expect(progressLabel(r, findVisible(r, 'stakeholders')!)).toBe('vraag 4 van 12');
-    expect(progressLabel(r, findVisible(r, 'planning')!)).toBe('vraag 12 van 12');
-    expect(progressLabel(r, r.visible[2]!)).toBe('Gegevens · vraag 3 van 12');
+    expect(progressLabel(r, findVisible(r, 'stakeholders')!)).toBe('vraag 1 van 9');
+    expect(progressLabel(r, findVisible(r, 'planning')!)).toBe('vraag 9 van 9');
+    expect(progressLabel(r, r.visible[2]!)).toBe('Gegevens · 3 van 3');
   });
 
   it('done counts answered, unknown and empty; next skips them', () => {
     const r = walk(P, { naam: 'An', bibliotheek: '', datum: UNKNOWN, stakeholders: 'De wethouder' });
-    expect(r.done).toBe(4);
+    expect(r.done).toBe(1);
+    expect(r.meta).toEqual({ done: 3, total: 3 });
     expect(r.next?.question.id).toBe('kernboodschap');
     expect(r.visible.slice(0, 4).map((v) => v.state)).toEqual(['answered', 'empty', 'unknown', 'answered']);
   });
@@ -574,6 +590,32 @@ describe('conditions (fixture with chains, any/all, choice, multichoice, number)
   it('an extending group reads the items of its base group', () => {
     const items = [{ naam: 'x', aantal: 2, ok: 'ja', soort: 'groot', opmerking: 'y' }];
     expect(groupItems(questionById(V, 'lijst-extra'), { lijst: items })).toEqual(items);
+  });
+});
+
+describe('questionCounts: the number lijst shows for a worksheet not begun', () => {
+  it('the questions visible with no answers, and the most that can be visible at once', () => {
+    expect(questionCounts(G)).toEqual({ shown: 8, max: 12 });
+    expect(questionCounts(R)).toEqual({ shown: 28, max: 34 });
+    expect(questionCounts(P)).toEqual({ shown: 9, max: 9 });
+  });
+
+  it('agrees with walk: shown is the total with no answers, max is reached by some answers and never exceeded', () => {
+    for (const ws of sheets) {
+      const { shown, max } = questionCounts(ws);
+      expect(shown).toBe(walk(ws, {}).total);
+      const totals = ['ja', 'nee', UNKNOWN].map((v) => walk(ws, fillAll(ws, answerAll(v as AnswerValue))).total);
+      for (const t of totals) expect(t).toBeLessThanOrEqual(max);
+    }
+    // gemeentelandschap: all ja shows 12 (resultaatdoelen ja and nee exclude each other)
+    expect(walk(G, fillAll(G, answerAll('ja'))).total).toBe(questionCounts(G).max);
+  });
+
+  it('handles any/all, choice and multichoice conditions (fixture)', () => {
+    const { shown, max } = questionCounts(V);
+    expect(shown).toBe(walk(V, {}).total);
+    expect(max).toBeGreaterThan(shown);
+    expect(max).toBeLessThanOrEqual(allQuestions(V).length);
   });
 });
 

@@ -6,7 +6,7 @@ import { answersPath, resolveDossier } from '../dossier/folder.js';
 import type { Prompter } from '../terminal/prompter.js';
 import { runWorksheet, type Style } from '../runner/session.js';
 import { AnswersFile, backupFile, removeStaleTempFiles } from '../dossier/answers-file.js';
-import { walk } from '../walk.js';
+import { questionRef, walk } from '../walk.js';
 import { formatStamp } from '../support/dates.js';
 import { mapFor, suggest } from '../support/invocation.js';
 
@@ -69,12 +69,12 @@ export async function start(options: StartOptions): Promise<void> {
       }
       if (meta.status === 'afgerond') {
         startInReview = true;
-      } else if (w.done > 0) {
+      } else if (w.done + w.meta.done > 0) {
         prompter.print(`Je was al begonnen: ${w.done} van ${w.total} vragen beantwoord, laatst bewerkt ${formatStamp(meta.updated)}.`);
         const choice = await prompter.select<'continue' | 'review' | 'restart'>({
           message: 'Wat wil je doen?',
           choices: [
-            { value: 'continue', name: w.next ? `Verdergaan bij vraag ${w.next.position}` : 'Verdergaan' },
+            { value: 'continue', name: w.next ? `Verdergaan bij ${questionRef(w.next)}` : 'Verdergaan' },
             { value: 'review', name: 'Overzicht bekijken en antwoorden wijzigen' },
             { value: 'restart', name: 'Opnieuw beginnen (het huidige bestand wordt als reservekopie bewaard)' },
           ],
