@@ -75,6 +75,36 @@ describe('werkboek --help / --version', () => {
   });
 });
 
+describe('werkboek inleiding', () => {
+  it('prints the workbook\'s introduction, wrapped to the terminal width, without colour codes', async () => {
+    const r = await werkboek(['inleiding'], { env: { COLUMNS: '60' } });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('');
+    for (const heading of ['Introductie', 'Positionering vs. profilering', 'Context']) expect(r.stdout).toMatch(new RegExp(`^${heading}$`, 'm'));
+    expect(r.stdout).toMatch(/^Gemeentes zijn vanaf begin 2023 verantwoordelijk voor de/m);
+    expect(r.stdout).toMatch(/^ {2}1\. Kennisvergroting en het in kaart brengen van het eigen/m);
+    expect(r.stdout).toContain('Voor elke stap is een werkblad ontwikkeld,');
+    expect(r.stdout).toContain(`Aan de slag: ${shownProgram} start gemeentelandschap`);
+    // every line of text within 60 columns (the suggested command at the end is not wrapped)
+    const text = r.stdout.split('\n').filter((l) => !l.startsWith('Aan de slag:'));
+    expect(Math.max(...text.map((l) => [...l].length))).toBeLessThanOrEqual(60);
+    expect(Math.max(...text.map((l) => [...l].length))).toBeGreaterThan(50);
+    expect(r.stdout).not.toContain('\u001b[');
+    const plain = await werkboek(['intro'], { env: { NO_COLOR: '1', COLUMNS: '100' } });
+    expect(plain.stdout).not.toContain('\u001b[');
+    expect(plain.stdout).toContain('Positionering vs. profilering');
+    expect(await readdir(tmp())).toEqual([]);
+  });
+
+  it('is listed in the help, with Dutch usage', async () => {
+    const r = await werkboek(['--help']);
+    expect(r.stdout).toMatch(/^ {2}inleiding\|intro \[opties\] +de inleiding van het werkboek/m);
+    expect(r.stdout).toContain(`${shownProgram} inleiding`);
+    const help = await werkboek(['inleiding', '--help']);
+    expect(help.stdout).toMatch(/^Gebruik: werkboek inleiding\|intro \[opties\]|^Gebruik: werkboek inleiding \[opties\]/);
+  });
+});
+
 describe('werkboek lijst / status', () => {
   it('lijst: three worksheets, question counts, niet begonnen', async () => {
     const r = await werkboek(['lijst']);

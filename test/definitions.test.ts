@@ -50,6 +50,40 @@ describe('shipped definitions', () => {
     }
   });
 
+  it('the workbook introduction (questions/inleiding.md) is no worksheet definition', async () => {
+    const files = await shippedDefinitionFiles();
+    expect(files.some((f) => path.basename(f).startsWith('inleiding'))).toBe(false);
+    const { readdir } = await import('node:fs/promises');
+    expect(await readdir(path.join(repoRoot, 'questions'))).toContain('inleiding.md');
+  });
+
+  it('the introduction holds the workbook\'s Introductie, Positionering vs. profilering and Context, verbatim', async () => {
+    const { loadIntroduction, renderIntroduction } = await import('../src/definition/introduction.js');
+    const blocks = await loadIntroduction();
+    expect(blocks.filter((b) => b.kind === 'heading').map((b) => b.text)).toEqual(['Introductie', 'Positionering vs. profilering', 'Context']);
+    expect(blocks.find((b) => b.kind === 'list')).toEqual({
+      kind: 'list',
+      items: [
+        'Kennisvergroting en het in kaart brengen van het eigen gemeentelandschap',
+        'De eigen randvoorwaarden van de IDO dienstverlening uitwerken',
+        'Een plan van aanpak voor het profileren van het IDO bij gemeente(s) opstellen',
+      ],
+    });
+    const paragraphs = blocks.flatMap((b) => (b.kind === 'paragraph' ? [b.text] : []));
+    expect(paragraphs[0]).toMatch(/^Gemeentes zijn vanaf begin 2023 verantwoordelijk voor de instandhouding \(en het breder uitzetten\) van de Informatiepunten Digitale Overheid \(IDO\)\. /);
+    expect(paragraphs[0]).toMatch(/Bekijk en doorloop de verschillende stappen en werk door middel van opdrachten aan het profileren van jouw digitale inclusie dienstverlening bij gemeente\(s\)\.$/);
+    expect(paragraphs).toContain(
+      'Voor elke stap is een werkblad ontwikkeld, waar de bibliotheken mee gewerkt en feedback op gegeven hebben. Het resultaat daarvan is dit werkboek waar je zelf mee aan de slag kunt gaan.',
+    );
+    expect(paragraphs.some((p) => p.startsWith('Bij positionering gaat het over het doelgericht inzetten van specifieke merkwaarden/kenmerken'))).toBe(true);
+    // comments (the documented deviations) are not shown; wrapped text stays within the width
+    const text = renderIntroduction(blocks, { width: 50, bold: (s) => s, dim: (s) => s });
+    expect(text).not.toContain('<!--');
+    expect(text).not.toContain('Bron:');
+    expect(Math.max(...text.split('\n').map((l) => l.length))).toBeLessThanOrEqual(50);
+    expect(await readFile(path.join(repoRoot, 'questions', 'inleiding.md'), 'utf8')).toContain('bron "merkwaaarden"');
+  });
+
   it('the test fixture definition is valid too', async () => {
     const ws = await loadDefinitionFile(path.join(fixturesDir, 'definitions', 'voorwaarden.yaml'));
     expect(ws.id).toBe('voorwaarden');

@@ -140,6 +140,45 @@ describe('start', () => {
     expect((parse(await readFile(file(), 'utf8')) as { antwoorden: unknown }).antwoorden).toEqual({ naam: 'An' });
   });
 
+  it('the first start in a dossier shows the workbook\'s introduction (short), later starts do not', async () => {
+    const first = startWith([{ expect: 'Naam:', do: interrupt }]);
+    await expect(first.run).rejects.toMatchObject({ exitCode: 130 });
+    const shown = first.prompter.printed.join('\n');
+    expect(shown).toContain('Introductie');
+    expect(shown).toContain('Gemeentes zijn vanaf begin 2023 verantwoordelijk voor de instandhouding');
+    expect(shown).toContain('1. Kennisvergroting en het in kaart brengen van het eigen gemeentelandschap');
+    expect(shown).toContain('3. Een plan van aanpak voor het profileren van het IDO bij gemeente(s) opstellen');
+    expect(shown).toContain('lees je met: werkboek inleiding');
+    // then the worksheet's title again, right before its own intro
+    expect(shown).toContain('werkboek inleiding\n\nWerkblad 1: Verken jouw gemeentelandschap\n\nVoordat je kunt starten');
+    // the introduction comes before the worksheet's own intro
+    expect(shown.indexOf('Gemeentes zijn vanaf')).toBeLessThan(shown.indexOf('Voordat je kunt starten met profileren'));
+
+    // another worksheet in a dossier that has an answers file: no introduction
+    await writeFile(file(), 'werkblad: gemeentelandschap\nversie: 1\nstatus: concept\nantwoorden:\n  naam: An\n');
+    const second = startWith([{ expect: 'Naam:', do: interrupt }], { worksheet: 'plan-van-aanpak' });
+    await expect(second.run).rejects.toMatchObject({ exitCode: 130 });
+    expect(second.prompter.printed.join('\n')).not.toContain('Gemeentes zijn vanaf begin 2023');
+    expect(second.prompter.printed.join('\n')).toContain('Maak een plan van aanpak');
+  });
+
+  it('finishing the last worksheet (plan-van-aanpak) shows the workbook\'s closing "Meer informatie?"', async () => {
+    const plan = startWith([], { fallback: everythingNee, worksheet: 'plan-van-aanpak' });
+    await plan.run;
+    const shown = plan.prompter.printed.join('\n').replace(/[ \n]+/g, ' ');
+    expect(shown).toContain('Werkblad 3 is afgerond.');
+    expect(shown).toContain('Meer informatie?');
+    expect(shown).toContain('Dit werkboek is gemaakt voor bibliotheken door de adviseurs van Probiblio');
+    expect(shown).toContain('Laat het ons weten: basisvaardigheden@probiblio.nl');
+    expect(shown.indexOf('Werkblad 3 is afgerond.')).toBeLessThan(shown.indexOf('Meer informatie?'));
+
+    // another worksheet finished: no closing
+    const first = startWith([], { fallback: everythingNee });
+    await first.run;
+    expect(first.prompter.printed.join('\n')).toContain('Werkblad 1 is afgerond.');
+    expect(first.prompter.printed.join('\n')).not.toContain('Meer informatie?');
+  });
+
   it('a finished worksheet opens the review instead of starting over', async () => {
     const done = startWith([], { fallback: everythingNee });
     await done.run;

@@ -127,8 +127,20 @@ describe('werkboek start: guards and screens (e2e, pty)', { timeout: E2E_TIMEOUT
       .replace(/bewaard in\n<MAP>/, 'bewaard in <MAP>')
       .trimEnd();
     expect(screen).toMatchInlineSnapshot(`
-      "Werkblad 1: Verken jouw gemeentelandschap
-      Antwoorden worden na elke vraag bewaard in <MAP>
+      "handvatten om antwoord te geven op bovenstaande vragen. Bekijk en doorloop de verschillende stappen
+      en werk door middel van opdrachten aan het profileren van jouw digitale inclusie dienstverlening bij
+      gemeente(s).
+
+      Het werkboek doorloopt drie stappen, met voor elke stap een werkblad:
+
+        1. Kennisvergroting en het in kaart brengen van het eigen gemeentelandschap
+        2. De eigen randvoorwaarden van de IDO dienstverlening uitwerken
+        3. Een plan van aanpak voor het profileren van het IDO bij gemeente(s) opstellen
+
+      De hele inleiding (ook "Positionering vs. profilering" en de context) lees je met: node
+      bin/werkboek.js inleiding
+
+      Werkblad 1: Verken jouw gemeentelandschap
 
       Voordat je kunt starten met profileren is het belangrijk om inzicht te krijgen in diegene die
       tegenover je zit. Gebruik dit werkblad om de gemeente als stakeholder in kaart te brengen. Onderzoek
