@@ -261,6 +261,22 @@ const brokenCases: BrokenCase[] = [
     path: 'steps[0].questions[7].when.is',
   },
   {
+    name: 'condition inside "any" on an unknown id (Stap 6 "l.")',
+    sheet: 'randvoorwaarden',
+    breakIt: (s) => replaceOnce(s, '- { question: meerjarenbegroting, is: ja }', '- { question: meerjarenbegrotingg, is: ja }'),
+    at: (b) => keyOnLine(b, '- { question: meerjarenbegrotingg', 'question:'),
+    message: 'voorwaarde verwijst naar onbekende vraag "meerjarenbegrotingg"',
+    path: 'steps[5].questions[3].when.any[0].question',
+  },
+  {
+    name: 'condition inside "any" with an impossible answer',
+    sheet: 'randvoorwaarden',
+    breakIt: (s) => replaceOnce(s, '- { question: gemeenschappelijke-begroting, is: ja }', '- { question: gemeenschappelijke-begroting, is: jawel }'),
+    at: (b) => keyOnLine(b, '- { question: gemeenschappelijke-begroting, is: jawel', 'is:'),
+    message: '"jawel" is geen mogelijk antwoord op "gemeenschappelijke-begroting"; kies uit: ja, nee',
+    path: 'steps[5].questions[3].when.any[1].is',
+  },
+  {
     name: '"extends" pointing at a non-group',
     sheet: 'randvoorwaarden',
     breakIt: (s) => replaceOnce(s, '        extends: partners\n', '        extends: collectie\n'),
