@@ -57,6 +57,7 @@ function buildProgram(out: Output): Command {
       const pad = (cmd: string) => `  ${w} ${cmd}`.padEnd(w.length + 38);
       return (
         '\nVoorbeelden:\n' +
+        `${pad('inleiding')} waar gaat het werkboek over? (begin hier)\n` +
         `${pad('start gemeentelandschap')} werkblad 1 invullen (of verder invullen)\n` +
         `${pad('status')} hoe ver ben je met elk werkblad?\n` +
         `${pad('rapport alles -o dossier.md')} alle antwoorden als één Markdown-rapport\n` +
@@ -66,6 +67,16 @@ function buildProgram(out: Output): Command {
 
   const mapOption = () =>
     new Option('-m, --map <map>', 'map met de antwoordbestanden (standaard: WERKBOEK_MAP of je gebruikersmap)');
+
+  program
+    .command('inleiding')
+    .alias('intro')
+    .usage('[opties]')
+    .description('de inleiding van het werkboek: waarom, positionering en profilering, de drie stappen')
+    .action(async () => {
+      const { introduction } = await import('./commands/inleiding.js');
+      await introduction({ out });
+    });
 
   program
     .command('start')

@@ -1,7 +1,12 @@
 // The walk engine: pure functions from (definition, answers) to what is
 // visible, what is next and how far the user is. No cursor, no I/O: the
-// runner, back navigation, resume, review, status and reports all use it,
-// so they always agree.
+// runner, back navigation, resume, review, status, lijst and reports all use
+// it, so they always agree.
+//
+// Counting ("x van y vragen"), here and nowhere else: the workbook's
+// questions that are visible now — a follow-up only while its condition
+// holds — and never the meta fields (Naam, Bibliotheek, Datum), which are
+// counted apart (`meta`).
 import type { Condition, Question, Step, Worksheet } from './definition/schema.js';
 import { isEmptyAnswer, isUnknown, type AnswerValue, type Answers, type GroupItem } from './dossier/answers.js';
 
@@ -31,7 +36,10 @@ export interface Section {
 export interface VisibleQuestion {
   question: Question;
   section: Section;
-  /** 1-based position among the visible questions. */
+  /**
+   * The number the user sees ("vraag 5"): 1-based among the visible
+   * questions of the steps; for a meta field, 1-based among the meta fields.
+   */
   position: number;
   state: QuestionState;
   answer: AnswerValue | undefined;
@@ -43,9 +51,12 @@ export interface WalkResult {
   visible: VisibleQuestion[];
   /** The first visible question without an answer entry, if any. */
   next: VisibleQuestion | undefined;
-  /** Visible questions that have an entry (answered, unknown or empty). */
+  /** Visible questions of the steps that have an entry (answered, unknown or empty); meta fields not counted. */
   done: number;
+  /** Visible questions of the steps (follow-ups only when their condition holds); meta fields not counted. */
   total: number;
+  /** The meta fields (Naam, Bibliotheek, Datum), counted apart: how many have an entry, of how many. */
+  meta: { done: number; total: number };
   /** Ids of questions with a stored answer that are hidden now (branch not taken). */
   hiddenWithAnswer: string[];
 }
@@ -84,6 +95,7 @@ export function walk(ws: Worksheet, answers: Answers): WalkResult {
   const visibleIds = new Set<string>();
   const visible: VisibleQuestion[] = [];
   const hiddenWithAnswer: string[] = [];
+  const counted = { meta: 0, step: 0 };
   for (const section of sections) {
     for (const question of section.questions) {
       const shown = !question.when || holds(question.when, answers, visibleIds);
@@ -93,19 +105,57 @@ export function walk(ws: Worksheet, answers: Answers): WalkResult {
         continue;
       }
       visibleIds.add(question.id);
-      visible.push({ question, section, position: visible.length + 1, state: stateOf(answer), answer });
+      const position = ++counted[section.kind];
+      visible.push({ question, section, position, state: stateOf(answer), answer });
     }
   }
   const next = visible.find((v) => v.state === 'open');
+  const count = (kind: Section['kind']) => {
+    const of = visible.filter((v) => v.section.kind === kind);
+    return { done: of.filter((v) => v.state !== 'open').length, total: of.length };
+  };
+  const steps = count('step');
   return {
     sections,
     stepCount: sections.filter((s) => s.kind === 'step').length,
     visible,
     next,
-    done: visible.filter((v) => v.state !== 'open').length,
-    total: visible.length,
+    done: steps.done,
+    total: steps.total,
+    meta: count('meta'),
     hiddenWithAnswer,
   };
+}
+
+/**
+ * How many questions a worksheet has, counted as everywhere else: `shown`
+ * with no answers yet, and `max` with every follow-up that can be visible at
+ * the same time (the most any combination of answers shows).
+ */
+export function questionCounts(ws: Worksheet): { shown: number; max: number } {
+  const shown = walk(ws, {}).total;
+  // Conditions have no negation, so answering a controlling question with a
+  // value a condition names never hides anything: only the choice between
+  // those values matters. Try every combination (a handful for the shipped sheets).
+  const values = new Map<string, Set<string>>();
+  const collect = (cond: Condition): void => {
+    if ('any' in cond) return cond.any.forEach(collect);
+    if ('all' in cond) return cond.all.forEach(collect);
+    const set = values.get(cond.question) ?? new Set<string>();
+    for (const v of Array.isArray(cond.is) ? cond.is : [cond.is]) set.add(v);
+    values.set(cond.question, set);
+  };
+  const questions = [...(ws.meta ?? []), ...ws.steps.flatMap((s) => s.questions)];
+  for (const q of questions) if (q.when) collect(q.when);
+  const kinds = new Map(questions.map((q) => [q.id, q.type]));
+  let combos: Answers[] = [{}];
+  for (const [id, set] of values) {
+    // A multichoice answer can hold every value at once; any other question one value.
+    const options: AnswerValue[] = kinds.get(id) === 'multichoice' ? [[...set]] : [...set];
+    combos = combos.flatMap((a) => options.map((v) => ({ ...a, [id]: v })));
+    if (combos.length > 4096) return { shown, max: questions.length - (ws.meta?.length ?? 0) };
+  }
+  return { shown, max: Math.max(shown, ...combos.map((a) => walk(ws, a).total)) };
 }
 
 /** A condition holds when the question it names is visible and its answer matches. */
@@ -121,12 +171,17 @@ function holds(cond: Condition, answers: Answers, visibleIds: ReadonlySet<string
   return false;
 }
 
-/** "Stap 2 van 6 · vraag 5 van 14" (or "Gegevens · …", or only the question part for one-step sheets). */
+/** "Stap 2 van 6 · vraag 5 van 14" (or "Gegevens · 1 van 3", or only the question part for one-step sheets). */
 export function progressLabel(result: WalkResult, vq: VisibleQuestion): string {
+  if (vq.section.kind === 'meta') return `Gegevens · ${vq.position} van ${result.meta.total}`;
   const question = `vraag ${vq.position} van ${result.total}`;
-  if (vq.section.kind === 'meta') return `Gegevens · ${question}`;
   if (result.stepCount <= 1) return question;
   return `Stap ${vq.section.stepNumber} van ${result.stepCount} · ${question}`;
+}
+
+/** How a message names a question: "vraag 5", or for a meta field its label ("Naam"). */
+export function questionRef(vq: VisibleQuestion): string {
+  return vq.section.kind === 'meta' ? vq.question.label.replace(/:\s*$/, '') : `vraag ${vq.position}`;
 }
 
 /** The visible question before the one with this id (for "terug"). */

@@ -50,9 +50,110 @@ describe('shipped definitions', () => {
     }
   });
 
+  it('the workbook introduction (questions/inleiding.md) is no worksheet definition', async () => {
+    const files = await shippedDefinitionFiles();
+    expect(files.some((f) => path.basename(f).startsWith('inleiding'))).toBe(false);
+    const { readdir } = await import('node:fs/promises');
+    expect(await readdir(path.join(repoRoot, 'questions'))).toContain('inleiding.md');
+  });
+
+  it('the introduction holds the workbook\'s Introductie, Positionering vs. profilering and Context, verbatim', async () => {
+    const { loadIntroduction, renderIntroduction } = await import('../src/definition/introduction.js');
+    const blocks = await loadIntroduction();
+    expect(blocks.filter((b) => b.kind === 'heading').map((b) => b.text)).toEqual(['Introductie', 'Positionering vs. profilering', 'Context']);
+    expect(blocks.find((b) => b.kind === 'list')).toEqual({
+      kind: 'list',
+      items: [
+        'Kennisvergroting en het in kaart brengen van het eigen gemeentelandschap',
+        'De eigen randvoorwaarden van de IDO dienstverlening uitwerken',
+        'Een plan van aanpak voor het profileren van het IDO bij gemeente(s) opstellen',
+      ],
+    });
+    const paragraphs = blocks.flatMap((b) => (b.kind === 'paragraph' ? [b.text] : []));
+    expect(paragraphs[0]).toMatch(/^Gemeentes zijn vanaf begin 2023 verantwoordelijk voor de instandhouding \(en het breder uitzetten\) van de Informatiepunten Digitale Overheid \(IDO\)\. /);
+    expect(paragraphs[0]).toMatch(/Bekijk en doorloop de verschillende stappen en werk door middel van opdrachten aan het profileren van jouw digitale inclusie dienstverlening bij gemeente\(s\)\.$/);
+    expect(paragraphs).toContain(
+      'Voor elke stap is een werkblad ontwikkeld, waar de bibliotheken mee gewerkt en feedback op gegeven hebben. Het resultaat daarvan is dit werkboek waar je zelf mee aan de slag kunt gaan.',
+    );
+    expect(paragraphs.some((p) => p.startsWith('Bij positionering gaat het over het doelgericht inzetten van specifieke merkwaarden/kenmerken'))).toBe(true);
+    // comments (the documented deviations) are not shown; wrapped text stays within the width
+    const text = renderIntroduction(blocks, { width: 50, bold: (s) => s, dim: (s) => s });
+    expect(text).not.toContain('<!--');
+    expect(text).not.toContain('Bron:');
+    expect(Math.max(...text.split('\n').map((l) => l.length))).toBeLessThanOrEqual(50);
+    expect(await readFile(path.join(repoRoot, 'questions', 'inleiding.md'), 'utf8')).toContain('bron "merkwaaarden"');
+  });
+
   it('the test fixture definition is valid too', async () => {
     const ws = await loadDefinitionFile(path.join(fixturesDir, 'definitions', 'voorwaarden.yaml'));
     expect(ws.id).toBe('voorwaarden');
+  });
+});
+
+// --- faithful to the workbook ------------------------------------------------
+
+/** The comment lines directly above the `- id: <id>` line of a question (the block it belongs to). */
+function commentAbove(source: string, id: string): string {
+  const lines = source.split('\n');
+  const at = lines.findIndex((l) => l.trim() === `- id: ${id}`);
+  if (at < 0) throw new Error(`no question ${id}`);
+  const comments: string[] = [];
+  for (let i = at - 1; i >= 0 && lines[i]!.trim().startsWith('#'); i--) comments.unshift(lines[i]!.trim());
+  return comments.join('\n');
+}
+
+describe('the shipped worksheets follow the workbook', () => {
+  it('werkblad 1 does not send the user to "pagina 4" of the pdf; the original is in a comment', async () => {
+    const ws = (await loadShippedWorksheets()).find((s) => s.id === 'gemeentelandschap')!;
+    expect(ws.intro).not.toMatch(/pagina/);
+    expect(ws.intro).toContain('Gebruik dit werkblad om de gemeente als stakeholder in kaart te brengen.');
+    expect(await shippedSource('gemeentelandschap')).toContain('# Aangepast: bron "Gebruik het **werkblad** op pagina 4 om de gemeente');
+  });
+
+  it('every condition says in a comment right above it whether it comes from the workbook or was added by us', async () => {
+    const documented: string[] = [];
+    for (const id of shippedIds) {
+      const source = await shippedSource(id);
+      const ws = (await loadShippedWorksheets()).find((s) => s.id === id)!;
+      for (const q of allQuestions(ws).filter((x) => x.when)) {
+        const comment = commentAbove(source, q.id);
+        expect(comment, `${id}:${q.id}`).toMatch(/# Voorwaarde (uit de bron|toegevoegd door ons)/);
+        if (comment.includes('toegevoegd door ons')) documented.push(q.id);
+      }
+    }
+    expect(documented).toEqual(['thema-in-agenda-wijze', 'relatie-met-mt-wijze', 'signalen-hiaten', 'begroting-dekkend']);
+  });
+
+  it('"Wie voert deze gesprekken?" has no condition, as in the workbook', async () => {
+    const ws = (await loadShippedWorksheets()).find((s) => s.id === 'gemeentelandschap')!;
+    expect(allQuestions(ws).find((q) => q.id === 'overlegstructuur-wie')?.when).toBeUndefined();
+  });
+
+  it('the partner overview has no direction column (it repeated vraag 4.2)', async () => {
+    const ws = (await loadShippedWorksheets()).find((s) => s.id === 'randvoorwaarden')!;
+    const partners = allQuestions(ws).find((q) => q.id === 'partners');
+    expect(partners?.type === 'group' && partners.fields.map((f) => f.id)).toEqual(['naam', 'aanbod']);
+    expect(await shippedSource('randvoorwaarden')).not.toContain('Wij verwijzen naar deze partner');
+  });
+
+  it('stap 5 and 6 numbers: renumbered ones carry the source number in a comment', async () => {
+    const ws = (await loadShippedWorksheets()).find((s) => s.id === 'randvoorwaarden')!;
+    const source = await shippedSource('randvoorwaarden');
+    const numbers = (stepId: string) => ws.steps.find((s) => s.id === stepId)!.questions.map((q) => q.number ?? null);
+    expect(numbers('stap-5')).toEqual(['1. a.', 'a. I.', 'a. II.', 'a. III.', null, 'b.', 'b. I.', 'b. II.', 'c.']);
+    expect(numbers('stap-6')).toEqual(['1.', 'a.', 'b.', 'l.', 'c.']);
+    const sourceNumber: Record<string, string> = {
+      'registratie-wat': '"I."',
+      'cijfers-vragen': '"II."',
+      'cijfers-doorverwijzingen': '"III."',
+      'partners-registratie-hoe': '"I."',
+      'partners-registratie-formaliseren': '"II."',
+      'begroting-dekkend': '"l."',
+    };
+    for (const [id, original] of Object.entries(sourceNumber)) {
+      expect(commentAbove(source, id), id).toMatch(/[Nn]ummering/);
+      expect(commentAbove(source, id), id).toContain(original);
+    }
   });
 });
 
@@ -160,6 +261,22 @@ const brokenCases: BrokenCase[] = [
     path: 'steps[0].questions[7].when.is',
   },
   {
+    name: 'condition inside "any" on an unknown id (Stap 6 "l.")',
+    sheet: 'randvoorwaarden',
+    breakIt: (s) => replaceOnce(s, '- { question: meerjarenbegroting, is: ja }', '- { question: meerjarenbegrotingg, is: ja }'),
+    at: (b) => keyOnLine(b, '- { question: meerjarenbegrotingg', 'question:'),
+    message: 'voorwaarde verwijst naar onbekende vraag "meerjarenbegrotingg"',
+    path: 'steps[5].questions[3].when.any[0].question',
+  },
+  {
+    name: 'condition inside "any" with an impossible answer',
+    sheet: 'randvoorwaarden',
+    breakIt: (s) => replaceOnce(s, '- { question: gemeenschappelijke-begroting, is: ja }', '- { question: gemeenschappelijke-begroting, is: jawel }'),
+    at: (b) => keyOnLine(b, '- { question: gemeenschappelijke-begroting, is: jawel', 'is:'),
+    message: '"jawel" is geen mogelijk antwoord op "gemeenschappelijke-begroting"; kies uit: ja, nee',
+    path: 'steps[5].questions[3].when.any[1].is',
+  },
+  {
     name: '"extends" pointing at a non-group',
     sheet: 'randvoorwaarden',
     breakIt: (s) => replaceOnce(s, '        extends: partners\n', '        extends: collectie\n'),
@@ -257,11 +374,11 @@ describe('werkboek controleer on broken copies of the shipped definitions', () =
   it('reports several independent problems in one file, each with its own position', async () => {
     let broken = await shippedSource('gemeentelandschap');
     broken = replaceOnce(broken, 'when: { question: gemeenteraad, is: ja }', 'when: { question: gemeenteraadd, is: ja }');
-    broken = replaceOnce(broken, 'when: { question: overlegstructuur, is: ja }', 'when: { question: overlegstructuurr, is: ja }');
+    broken = replaceOnce(broken, 'when: { question: relatie-met-mt, is: ja }', 'when: { question: relatie-met-mtt, is: ja }');
     const { issues } = checkDefinitionSource(broken, 'g.yaml');
     expect(issues.map((i) => [i.line, i.col])).toEqual([
       [lineColOf(broken, 'question: gemeenteraadd').line, lineColOf(broken, 'question: gemeenteraadd').col],
-      [lineColOf(broken, 'question: overlegstructuurr').line, lineColOf(broken, 'question: overlegstructuurr').col],
+      [lineColOf(broken, 'question: relatie-met-mtt').line, lineColOf(broken, 'question: relatie-met-mtt').col],
     ]);
   });
 

@@ -110,7 +110,7 @@ describe('werkboek rapport', () => {
   it('marks a concept with how far it is', async () => {
     await started('plan-van-aanpak');
     await run('plan-van-aanpak');
-    expect(out.out).toContain('> **Concept: 7 van 12 vragen beantwoord.** Dit werkblad is nog niet afgerond.');
+    expect(out.out).toContain('> **Concept: 4 van 9 vragen beantwoord.** Dit werkblad is nog niet afgerond.');
   });
 
   it('unknown worksheet: suggests the nearest', async () => {
@@ -150,7 +150,7 @@ describe('werkboek rapport', () => {
         '{% for s in sheets %}{{ s.heading }}: {{ s.statusLine }} ({{ s.developmentPoints.count }} ontwikkelpunten){% endfor %}\n',
       );
       await run('randvoorwaarden', { template: 'kort.liquid' });
-      expect(out.out).toBe('Werkblad 2: Randvoorwaarden digitale inclusie dienstverlening: Concept: 29 van 34 vragen beantwoord (8 ontwikkelpunten)\n');
+      expect(out.out).toBe('Werkblad 2: Randvoorwaarden digitale inclusie dienstverlening: Concept: 26 van 31 vragen beantwoord (8 ontwikkelpunten)\n');
     });
 
     it('an unknown variable: file and line, in Dutch', async () => {

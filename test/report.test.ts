@@ -81,7 +81,9 @@ describe('buildReport', () => {
     const ws = await worksheet('plan-van-aanpak');
     const sheet = buildReport(ws, { naam: 'A', stakeholders: 'B' });
     expect(sheet.concept).toBe(true);
-    expect(sheet.statusLine).toBe(`Concept: 2 van ${sheet.progress.total} vragen beantwoord`);
+    // walk's count: the workbook's nine questions; Naam is a meta field, not counted
+    expect(sheet.statusLine).toBe('Concept: 1 van 9 vragen beantwoord');
+    expect(sheet.progress).toEqual({ done: 1, total: 9 });
     expect(buildReport(ws, {}, { status: 'afgerond' }).statusLine).toBe('Afgerond');
   });
 
@@ -89,11 +91,13 @@ describe('buildReport', () => {
     const { ws, file } = await fixture('randvoorwaarden.yaml');
     const byId = new Map(buildReport(ws, file).sections.flatMap((s) => s.questions).map((q) => [q.id, q]));
     const partners = md(byId.get('partners')) ?? '';
-    expect(partners.split('\n')[0]).toBe('| Partner | Wat doet deze partner? | Verwijzing van/naar de bibliotheek |');
+    // the fixture still holds the old "verwijzing" column: kept in the file, not shown (no such field any more)
+    expect(partners.split('\n')[0]).toBe('| Partner | Wat doet deze partner? |');
+    expect(partners).not.toContain('Wij verwijzen naar deze partner');
     expect(partners).not.toContain('Convenant');
     const extended = md(byId.get('samenwerkingsafspraken')) ?? '';
     expect(extended.split('\n')[0]).toBe(
-      '| Partner | Wat doet deze partner? | Verwijzing van/naar de bibliotheek | Samenwerkingsafspraken vastgelegd? | Welke afspraken? |',
+      '| Partner | Wat doet deze partner? | Samenwerkingsafspraken vastgelegd? | Welke afspraken? |',
     );
     expect(extended).toContain('| Ja | Convenant 2026, jaarlijks geëvalueerd. |');
     const functies = md(byId.get('functies')) ?? '';
@@ -142,10 +146,10 @@ describe('buildReport', () => {
   it('gives an unnumbered follow-up ontwikkelpunt the question it belongs to', async () => {
     const { ws, file } = await fixture('gemeentelandschap.yaml');
     const ws1 = ws;
-    const answers = { ...file.answers, 'overlegstructuur-wie': { weet_ik_niet: true as const } };
+    const answers = { ...file.answers, 'thema-in-agenda-wijze': { weet_ik_niet: true as const } };
     const items = buildReport(ws1, answers).developmentPoints.groups.flatMap((g) => g.items);
-    expect(items.find((i) => i.id === 'overlegstructuur-wie')?.context).toBe(
-      'Is er een vaste overlegstructuur tussen de bibliotheek en gemeente(s) (breder dan enkel digitale Inclusie)?',
+    expect(items.find((i) => i.id === 'thema-in-agenda-wijze')?.context).toBe(
+      'Komt het thema digitale inclusie terug in de maatschappelijke agenda/coalitie akkoord van de gemeente(s)?',
     );
   });
 

@@ -92,6 +92,8 @@ describe('gemeentelandschap', () => {
       step('gemeenteraad', choose('Weet ik (nog) niet')),
       step('Wat is de huidige relatie', answer('')),
       step('vaste overlegstructuur', unknown),
+      // asked whatever the answer, as in the workbook
+      step('Wie voert deze gesprekken?', answer('De directeur')),
       step('MT', choose('Nee')),
       ...finish,
     ]);
@@ -118,6 +120,7 @@ describe('gemeentelandschap', () => {
       step('gemeenteraad', choose('Nee')),
       step('Wat is de huidige relatie', answer('x')),
       step('vaste overlegstructuur', choose('Nee')),
+      step('Wie voert deze gesprekken?', answer('x')),
       step('MT', choose('Nee')),
       ...finish,
     ]);
@@ -174,23 +177,19 @@ describe('randvoorwaarden: repeat groups', () => {
         step('4. Naar welke partners', choose('Nieuwe partner toevoegen')),
         step('Partner', answer('Belastingservice')),
         step('Wat doet deze partner?', answer('Aangifte')),
-        step('Verwijzing', choose('Wij verwijzen naar deze partner')),
         step('4. Naar welke partners', choose('Nieuwe partner toevoegen')),
         step('Partner', answer('Taalhuis')),
         step('Wat doet deze partner?', back),
         step('Partner', keep),
         step('Wat doet deze partner?', answer('Taal')),
-        step('Verwijzing', choose('Beide')),
         step('4. Naar welke partners', choose('Nieuwe partner toevoegen')),
         step('Partner', answer('Vergissing')),
         step('Wat doet deze partner?', answer('')),
-        step('Verwijzing', choose('Nog niet')),
         step('4. Naar welke partners', choose('Verwijderen: Vergissing')),
         step('Vergissing verwijderen?', choose('Ja, verwijderen')),
         step('4. Naar welke partners', choose('Wijzigen: Belastingservice')),
         step('Partner', keep),
         step('Wat doet deze partner?', answer('Hulp bij aangifte')),
-        step('Verwijzing', keep),
         step('4. Naar welke partners', choose('Klaar')),
       ],
       {
@@ -204,13 +203,61 @@ describe('randvoorwaarden: repeat groups', () => {
       },
     );
     expect(saved.antwoorden.partners).toEqual([
-      { naam: 'Belastingservice', aanbod: 'Hulp bij aangifte', verwijzing: 'Wij verwijzen naar deze partner' },
-      { naam: 'Taalhuis', aanbod: 'Taal', verwijzing: 'Beide' },
+      { naam: 'Belastingservice', aanbod: 'Hulp bij aangifte' },
+      { naam: 'Taalhuis', aanbod: 'Taal' },
     ]);
     const stap4 = prompter.calls.find((c) => c.message.startsWith('2. Terugkijkend'));
     expect(stap4?.header).toContain('Belastingservice');
     expect(stap4?.choices?.map((c) => c.name)).toContain('Aanvullen: Taalhuis');
     expect(saved.antwoorden.samenwerkingsafspraken).toBe(true);
+    // the partner overview asks no direction any more (vraag 4.2 asks it)
+    expect(prompter.calls.some((c) => c.message.startsWith('Verwijzing'))).toBe(false);
+  });
+
+  it('an answers file with the old "verwijzing" column stays readable, and editing a partner keeps it', async () => {
+    const ws = sheet('randvoorwaarden');
+    const target = path.join(dir, 'randvoorwaarden.yaml');
+    await writeFile(
+      target,
+      [
+        'werkblad: randvoorwaarden',
+        'versie: 1',
+        'status: concept',
+        'aangemaakt: 2026-11-20T09:00:00.000Z',
+        'bijgewerkt: 2026-11-20T09:00:00.000Z',
+        'programma: werkboek 0.1.0',
+        'antwoorden:',
+        '  partners:',
+        '    - naam: Belastingservice',
+        '      aanbod: Aangifte',
+        '      verwijzing: Wij verwijzen naar deze partner',
+        '',
+      ].join('\n'),
+    );
+    const file = await AnswersFile.read(target, ws);
+    expect(file).toBeDefined();
+    let partnerCalls = 0;
+    const { saved } = await run(
+      'randvoorwaarden',
+      [],
+      {
+        file: file!,
+        fallback: (c) => {
+          if (c.message === 'Overzicht') return choose('Later verder');
+          if (c.message.startsWith('4. Naar welke partners')) return choose(partnerCalls++ === 0 ? 'Wijzigen: Belastingservice' : 'Klaar');
+          if (c.message === 'Partner') return keep;
+          if (c.message === 'Wat doet deze partner?') return answer('Hulp bij aangifte');
+          if (c.message.startsWith('2. Terugkijkend') || c.message.startsWith('1. en 2.')) return choose('Klaar');
+          if (c.kind === 'select') return choose('Nee');
+          return answer('x');
+        },
+      },
+    );
+    expect(saved.antwoorden.partners).toEqual([
+      { naam: 'Belastingservice', aanbod: 'Hulp bij aangifte', verwijzing: 'Wij verwijzen naar deze partner' },
+    ]);
+    // and the saved file is still valid
+    expect(await AnswersFile.read(target, ws)).toBeDefined();
   });
 
   it('Stap 4 extends a Stap 2 partner with agreements and can add a new partner', async () => {
@@ -237,8 +284,8 @@ describe('randvoorwaarden: repeat groups', () => {
     expect(extendCall?.header).toContain('Bibliotheekpartner');
     const partners = saved.antwoorden.partners as Record<string, unknown>[];
     expect(partners).toEqual([
-      { naam: 'Bibliotheekpartner', aanbod: 'x', verwijzing: 'Nog niet', afspraken: 'ja', afspraken_toelichting: 'Convenant 2024' },
-      { naam: 'Welzijn', aanbod: 'x', verwijzing: 'Nog niet', afspraken: 'ja', afspraken_toelichting: 'Convenant 2024' },
+      { naam: 'Bibliotheekpartner', aanbod: 'x', afspraken: 'ja', afspraken_toelichting: 'Convenant 2024' },
+      { naam: 'Welzijn', aanbod: 'x', afspraken: 'ja', afspraken_toelichting: 'Convenant 2024' },
     ]);
     expect(saved.antwoorden.samenwerkingsafspraken).toBe(true);
     expect(saved.status).toBe('afgerond');
@@ -325,6 +372,20 @@ describe('review', () => {
     expect(saved.status).toBe('afgerond');
   });
 
+  it('counts as walk does: the workbook\'s questions numbered, the meta fields apart and unnumbered', async () => {
+    const ws = sheet('plan-van-aanpak');
+    const file = AnswersFile.create(path.join(dir, 'plan-van-aanpak.yaml'), ws);
+    file.setAnswer('naam', 'Marieke de Vries');
+    file.setAnswer('stakeholders', 'De wethouder');
+    await file.save();
+    const { prompter } = await run('plan-van-aanpak', [step('Overzicht', choose('Later verder'))], { file, startInReview: true });
+    expect(prompter.printed.join('\n')).toContain('Overzicht: 1 van 9 vragen beantwoord, 8 nog open; nog in te vullen: Bibliotheek, Datum.');
+    const names = prompter.calls.find((c) => c.message === 'Overzicht')?.choices?.map((c) => c.name) ?? [];
+    expect(names[0]).toBe('→ Verder met de open vragen (Bibliotheek)');
+    expect(names[1]).toMatch(/^ {4}Naam: — Marieke de Vries$/);
+    expect(names.filter((n) => /^ ?\d\. /.test(n)).map((n) => n.trim().split('.')[0])).toEqual(['1', '2', '3', '4', '5', '6', '7', '8', '9']);
+  });
+
   it('a finished worksheet starts in the review; an answer that opens new questions makes it concept again', async () => {
     const ws = sheet('gemeentelandschap');
     const file = AnswersFile.create(path.join(dir, 'gemeentelandschap.yaml'), ws);
@@ -366,7 +427,7 @@ describe('saving', () => {
     await expect(runWorksheet({ ws, file, prompter, today })).rejects.toThrow('Onderbroken');
     const saved = parse(await readFile(file.file, 'utf8')) as { antwoorden: Record<string, unknown> };
     expect(saved.antwoorden['thema-in-agenda-wijze']).toBe('Half getypt\nantwoord');
-    expect(prompter.printed.join('\n')).toContain('Ook wat je bij vraag 5 aan het typen was, is bewaard.');
+    expect(prompter.printed.join('\n')).toContain('Ook wat je bij vraag 2 aan het typen was, is bewaard.');
   });
 
   it('going back to a "weet ik (nog) niet" answer shows it, and confirming without typing keeps it', async () => {

@@ -70,13 +70,25 @@ describe('start', () => {
     expect(first.out.out).toContain(`Ga verder met: werkboek start gemeentelandschap --map ${dir}\n`);
 
     const second = startWith([
-      { expect: 'Wat wil je doen?', do: choose('Verdergaan bij vraag 5') },
+      { expect: 'Wat wil je doen?', do: choose('Verdergaan bij vraag 2') },
       { expect: 'Noteer op welke wijze.', do: interrupt },
     ]);
     await expect(second.run).rejects.toMatchObject({ exitCode: 130 });
-    expect(second.prompter.printed.join('\n')).toMatch(/Je was al begonnen: 4 van 11 vragen beantwoord, laatst bewerkt \d\d-\d\d-\d{4} \d\d:\d\d\./);
+    expect(second.prompter.printed.join('\n')).toMatch(/Je was al begonnen: 1 van 9 vragen beantwoord, laatst bewerkt \d\d-\d\d-\d{4} \d\d:\d\d\./);
     // The lock is released after each run.
     expect((await readdir(dir)).filter((f) => f.endsWith('.lock'))).toEqual([]);
+  });
+
+  it('offers to continue when only the meta fields were filled in, and names the field it continues at', async () => {
+    const first = startWith([...firstThree.slice(0, 2), { expect: 'Datum', do: interrupt }]);
+    await expect(first.run).rejects.toMatchObject({ exitCode: 130 });
+    const second = startWith([
+      { expect: 'Wat wil je doen?', do: choose('Verdergaan bij Datum') },
+      { expect: 'Datum', do: interrupt },
+    ]);
+    await expect(second.run).rejects.toMatchObject({ exitCode: 130 });
+    // Naam/Bibliotheek/Datum are no questions of the workbook: 0 of its 8 questions answered
+    expect(second.prompter.printed.join('\n')).toContain('Je was al begonnen: 0 van 8 vragen beantwoord');
   });
 
   it('starting over keeps the old file as a backup', async () => {
@@ -153,6 +165,45 @@ describe('start', () => {
     expect(await readFile(file(), 'utf8')).toBe(edited);
     expect(await readFile((err as ConflictError).rescue!, 'utf8')).toContain('naam: Annemarie');
     expect((await readdir(dir)).filter((f) => f.endsWith('.lock'))).toEqual([]);
+  });
+
+  it('the first start in a dossier shows the workbook\'s introduction (short), later starts do not', async () => {
+    const first = startWith([{ expect: 'Naam:', do: interrupt }]);
+    await expect(first.run).rejects.toMatchObject({ exitCode: 130 });
+    const shown = first.prompter.printed.join('\n');
+    expect(shown).toContain('Introductie');
+    expect(shown).toContain('Gemeentes zijn vanaf begin 2023 verantwoordelijk voor de instandhouding');
+    expect(shown).toContain('1. Kennisvergroting en het in kaart brengen van het eigen gemeentelandschap');
+    expect(shown).toContain('3. Een plan van aanpak voor het profileren van het IDO bij gemeente(s) opstellen');
+    expect(shown).toContain('lees je met: werkboek inleiding');
+    // then the worksheet's title again, right before its own intro
+    expect(shown).toContain('werkboek inleiding\n\nWerkblad 1: Verken jouw gemeentelandschap\n\nVoordat je kunt starten');
+    // the introduction comes before the worksheet's own intro
+    expect(shown.indexOf('Gemeentes zijn vanaf')).toBeLessThan(shown.indexOf('Voordat je kunt starten met profileren'));
+
+    // another worksheet in a dossier that has an answers file: no introduction
+    await writeFile(file(), 'werkblad: gemeentelandschap\nversie: 1\nstatus: concept\nantwoorden:\n  naam: An\n');
+    const second = startWith([{ expect: 'Naam:', do: interrupt }], { worksheet: 'plan-van-aanpak' });
+    await expect(second.run).rejects.toMatchObject({ exitCode: 130 });
+    expect(second.prompter.printed.join('\n')).not.toContain('Gemeentes zijn vanaf begin 2023');
+    expect(second.prompter.printed.join('\n')).toContain('Maak een plan van aanpak');
+  });
+
+  it('finishing the last worksheet (plan-van-aanpak) shows the workbook\'s closing "Meer informatie?"', async () => {
+    const plan = startWith([], { fallback: everythingNee, worksheet: 'plan-van-aanpak' });
+    await plan.run;
+    const shown = plan.prompter.printed.join('\n').replace(/[ \n]+/g, ' ');
+    expect(shown).toContain('Werkblad 3 is afgerond.');
+    expect(shown).toContain('Meer informatie?');
+    expect(shown).toContain('Dit werkboek is gemaakt voor bibliotheken door de adviseurs van Probiblio');
+    expect(shown).toContain('Laat het ons weten: basisvaardigheden@probiblio.nl');
+    expect(shown.indexOf('Werkblad 3 is afgerond.')).toBeLessThan(shown.indexOf('Meer informatie?'));
+
+    // another worksheet finished: no closing
+    const first = startWith([], { fallback: everythingNee });
+    await first.run;
+    expect(first.prompter.printed.join('\n')).toContain('Werkblad 1 is afgerond.');
+    expect(first.prompter.printed.join('\n')).not.toContain('Meer informatie?');
   });
 
   it('a finished worksheet opens the review instead of starting over', async () => {

@@ -18,6 +18,8 @@ import {
   META_SECTION_ID,
   previousVisible,
   progressLabel,
+  questionCounts,
+  questionRef,
   sectionsOf,
   stateOf,
   walk,
@@ -65,18 +67,52 @@ const questionById = (ws: Worksheet, id: string): Question => {
   return q;
 };
 
-/** Simple conditions only (the shipped sheets use nothing else). */
-function simple(cond: Condition): { question: string; is: string[] } {
-  if (!('question' in cond)) throw new Error('expected a simple condition');
-  return { question: cond.question, is: Array.isArray(cond.is) ? cond.is : [cond.is] };
+/** The questions a condition names, in the order they appear in it (any/all included). */
+function controllersOf(cond: Condition): string[] {
+  if ('question' in cond) return [cond.question];
+  const list = 'any' in cond ? cond.any : cond.all;
+  return [...new Set(list.flatMap(controllersOf))];
+}
+
+/**
+ * The test's own reading of a condition, given the answers of its controllers
+ * (all assumed visible): a simple condition holds when the answer is one of
+ * the values; any/all as their names say.
+ */
+function expectHolds(cond: Condition, answers: Answers): boolean {
+  if ('any' in cond) return cond.any.some((c) => expectHolds(c, answers));
+  if ('all' in cond) return cond.all.every((c) => expectHolds(c, answers));
+  const value = answers[cond.question];
+  const wanted = Array.isArray(cond.is) ? cond.is : [cond.is];
+  return typeof value === 'string' && wanted.includes(value);
+}
+
+/** Answers that make the controllers of a condition visible and the condition true (the first branch of an any). */
+function satisfyCondition(ws: Worksheet, cond: Condition, answers: Answers): Answers {
+  if ('any' in cond) return cond.any[0] ? satisfyCondition(ws, cond.any[0], answers) : answers;
+  if ('all' in cond) return cond.all.reduce((a, c) => satisfyCondition(ws, c, a), answers);
+  const value = Array.isArray(cond.is) ? cond.is[0]! : cond.is;
+  return satisfy(ws, cond.question, { ...answers, [cond.question]: value });
 }
 
 /** Answers that make `id` visible (its condition, and its condition's condition, satisfied). */
 function satisfy(ws: Worksheet, id: string, answers: Answers = {}): Answers {
   const q = questionById(ws, id);
-  if (!q.when) return answers;
-  const c = simple(q.when);
-  return satisfy(ws, c.question, { ...answers, [c.question]: c.is[0]! });
+  return q.when ? satisfyCondition(ws, q.when, answers) : answers;
+}
+
+/** Every combination of the yes/no states for these questions. */
+function combinations(ids: string[]): { name: string; answers: Answers }[] {
+  let result: { name: string; answers: Answers }[] = [{ name: '', answers: {} }];
+  for (const id of ids) {
+    result = result.flatMap((r) =>
+      YESNO_STATES.map((state) => ({
+        name: `${r.name}${r.name ? ', ' : ''}${id} = ${state.name}`,
+        answers: { ...r.answers, [id]: state.value },
+      })),
+    );
+  }
+  return result;
 }
 
 /** Answer every question the way `choose` says, in walk order, like a user would. */
@@ -99,15 +135,12 @@ const answerAll = (yesno: AnswerValue) => (q: Question): AnswerValue => {
   return 'tekst';
 };
 
-/** Questions with a `when`, per worksheet, as [worksheet, question, controlling id, values]. */
-function conditionalQuestions(): [string, string, string, string[]][] {
+/** Questions with a `when`, per worksheet, as [worksheet, question, controlling ids, condition]. */
+function conditionalQuestions(): [string, string, string[], Condition][] {
   return sheets.flatMap((ws) =>
     allQuestions(ws)
       .filter((q) => q.when)
-      .map((q): [string, string, string, string[]] => {
-        const c = simple(q.when!);
-        return [ws.id, q.id, c.question, c.is];
-      }),
+      .map((q): [string, string, string[], Condition] => [ws.id, q.id, controllersOf(q.when!), q.when!]),
   );
 }
 
@@ -120,7 +153,6 @@ describe('every conditional question of every worksheet (derived)', () => {
       'gemeentelandschap:resultaatdoelen-welke',
       'gemeentelandschap:resultaatdoelen-wensen',
       'gemeentelandschap:gemeenteraad-manier',
-      'gemeentelandschap:overlegstructuur-wie',
       'gemeentelandschap:relatie-met-mt-wijze',
       'randvoorwaarden:doelen-welke',
       'randvoorwaarden:signalen-hiaten',
@@ -132,31 +164,35 @@ describe('every conditional question of every worksheet (derived)', () => {
     ]);
   });
 
-  it('is visible exactly when its condition holds, for ja / nee / weet ik niet / open / leeg', () => {
+  it('is visible exactly when its condition holds, for every combination of ja / nee / weet ik niet / open / leeg', () => {
     let checked = 0;
-    for (const [wsId, id, controller, values] of conditionalQuestions()) {
+    let expectedChecks = 0;
+    for (const [wsId, id, controllers, cond] of conditionalQuestions()) {
       const ws = sheets.find((s) => s.id === wsId)!;
-      expect(questionById(ws, controller).type, `${id} depends on a yes/no question`).toBe('yesno');
-      const base = satisfy(ws, controller);
-      for (const state of YESNO_STATES) {
-        const answers: Answers = { ...base, [controller]: state.value };
-        const expected = typeof state.value === 'string' && values.includes(state.value);
-        expect(isVisible(ws, answers, id), `${wsId}: ${id} when ${controller} = ${state.name}`).toBe(expected);
+      for (const c of controllers) expect(questionById(ws, c).type, `${id} depends on a yes/no question`).toBe('yesno');
+      // The controllers themselves visible (their own conditions satisfied), then every combination of their answers.
+      const base = controllers.reduce((a, c) => satisfy(ws, c, a), {} as Answers);
+      for (const combo of combinations(controllers)) {
+        const answers: Answers = { ...base, ...combo.answers };
+        expect(isVisible(ws, answers, id), `${wsId}: ${id} when ${combo.name}`).toBe(expectHolds(cond, combo.answers));
         checked++;
       }
+      expectedChecks += YESNO_STATES.length ** controllers.length;
     }
-    expect(checked).toBe(13 * YESNO_STATES.length);
+    // 12 conditional questions; begroting-dekkend depends on two questions (5 x 5 combinations).
+    expect(checked).toBe(expectedChecks);
+    expect(checked).toBe(11 * YESNO_STATES.length + YESNO_STATES.length ** 2);
   });
 
   it('for every yes/no question: ja, nee, weet ik niet and open show exactly the matching follow-ups', () => {
     for (const ws of sheets) {
       const conditional = allQuestions(ws).filter((q) => q.when);
       for (const q of allQuestions(ws).filter((x) => x.type === 'yesno')) {
-        const followUps = conditional.filter((f) => simple(f.when!).question === q.id);
+        const followUps = conditional.filter((f) => controllersOf(f.when!).includes(q.id));
         for (const state of YESNO_STATES) {
           const r = walk(ws, { [q.id]: state.value });
           const shown = followUps.filter((f) => visibleIds(r).includes(f.id)).map((f) => f.id);
-          const expected = followUps.filter((f) => typeof state.value === 'string' && simple(f.when!).is.includes(state.value)).map((f) => f.id);
+          const expected = followUps.filter((f) => expectHolds(f.when!, { [q.id]: state.value })).map((f) => f.id);
           expect(shown, `${ws.id}: ${q.id} = ${state.name}`).toEqual(expected);
         }
       }
@@ -178,13 +214,15 @@ describe('every conditional question of every worksheet (derived)', () => {
       const all = allQuestions(ws);
       for (const [i, q] of all.entries()) {
         if (!q.when) continue;
-        const controller = simple(q.when).question;
+        const controllers = controllersOf(q.when);
+        // the last of its controllers in the worksheet
+        const controller = controllers.reduce((a, b) => (all.findIndex((x) => x.id === a) > all.findIndex((x) => x.id === b) ? a : b));
         const r = walk(ws, satisfy(ws, q.id));
         const prev = previousVisible(r, q.id);
-        // the previous visible question is the controller or a sibling follow-up of it
+        // the previous visible question is the (last) controller or a sibling follow-up of it
         const prevQ = prev?.question;
-        expect(prevQ && (prevQ.id === controller || (prevQ.when && simple(prevQ.when).question === controller)), `${ws.id}:${q.id}`).toBeTruthy();
-        expect(i).toBeGreaterThan(all.findIndex((x) => x.id === controller));
+        expect(prevQ && (prevQ.id === controller || (prevQ.when && controllersOf(prevQ.when).includes(controller))), `${ws.id}:${q.id}`).toBeTruthy();
+        for (const c of controllers) expect(i).toBeGreaterThan(all.findIndex((x) => x.id === c));
       }
     }
   });
@@ -200,7 +238,11 @@ describe('every conditional question of every worksheet (derived)', () => {
         const order = allQuestions(ws).map((q) => q.id);
         const ids = visibleIds(r);
         expect([...ids].sort((a, b) => order.indexOf(a) - order.indexOf(b))).toEqual(ids);
-        expect(r.visible.map((v) => v.position)).toEqual(ids.map((_, i) => i + 1));
+        // positions: the meta fields 1..3 apart, the workbook's questions 1..total
+        const positions = (kind: string) => r.visible.filter((v) => v.section.kind === kind).map((v) => v.position);
+        expect(positions('step')).toEqual(Array.from({ length: r.total }, (_, i) => i + 1));
+        expect(positions('meta')).toEqual(Array.from({ length: r.meta.total }, (_, i) => i + 1));
+        expect(r.meta).toEqual({ done: ws.meta?.length ?? 0, total: ws.meta?.length ?? 0 });
       }
     }
   });
@@ -211,7 +253,7 @@ describe('every conditional question of every worksheet (derived)', () => {
       for (;;) {
         const before = walk(ws, answers);
         if (!before.next) break;
-        const pos = before.next.position;
+        const pos = before.visible.indexOf(before.next) + 1;
         answers[before.next.question.id] = answerAll('ja')(before.next.question);
         const after = walk(ws, answers);
         expect(visibleIds(after).slice(0, pos)).toEqual(visibleIds(before).slice(0, pos));
@@ -225,10 +267,11 @@ describe('every conditional question of every worksheet (derived)', () => {
 describe('gemeentelandschap, spelled out', () => {
   const META: Answers = { naam: 'An', bibliotheek: 'Bieb', datum: '2026-11-27' };
 
-  it('empty: meta first, 10 visible questions, no follow-ups', () => {
+  it('empty: meta first (counted apart), 8 visible questions, no follow-ups', () => {
     const r = walk(G, {});
-    expect(r.total).toBe(10);
+    expect(r.total).toBe(8);
     expect(r.done).toBe(0);
+    expect(r.meta).toEqual({ done: 0, total: 3 });
     expect(r.next?.question.id).toBe('naam');
     expect(visibleIds(r)).toEqual([
       'naam',
@@ -240,6 +283,7 @@ describe('gemeentelandschap, spelled out', () => {
       'gemeenteraad',
       'relatie-gemeente',
       'overlegstructuur',
+      'overlegstructuur-wie',
       'relatie-met-mt',
     ]);
   });
@@ -248,8 +292,9 @@ describe('gemeentelandschap, spelled out', () => {
     const r = walk(G, { ...META, 'thema-in-agenda': 'ja' });
     expect(r.next?.question.id).toBe('thema-in-agenda-wijze');
     expect(r.next?.question.label).toBe('Noteer op welke wijze.');
-    expect(r.total).toBe(11);
-    expect(r.done).toBe(4);
+    expect(r.total).toBe(9);
+    expect(r.done).toBe(1);
+    expect(r.meta).toEqual({ done: 3, total: 3 });
   });
 
   it('thema-in-agenda = nee / weet ik niet skips to aanspreekpunt', () => {
@@ -257,7 +302,7 @@ describe('gemeentelandschap, spelled out', () => {
       const r = walk(G, { ...META, 'thema-in-agenda': value });
       expect(r.next?.question.id).toBe('aanspreekpunt');
       expect(isVisible(G, { 'thema-in-agenda': value }, 'thema-in-agenda-wijze')).toBe(false);
-      expect(r.total).toBe(10);
+      expect(r.total).toBe(8);
     }
   });
 
@@ -271,10 +316,16 @@ describe('gemeentelandschap, spelled out', () => {
     expect(followUps('')).toEqual([]);
   });
 
-  it('gemeenteraad, overlegstructuur and relatie-met-mt open their follow-up only on ja', () => {
+  it('"Wie voert deze gesprekken?" is always asked, as in the workbook (not only with a fixed structure)', () => {
+    for (const state of YESNO_STATES) {
+      expect(isVisible(G, { overlegstructuur: state.value }, 'overlegstructuur-wie'), state.name).toBe(true);
+    }
+    expect(questionById(G, 'overlegstructuur-wie').when).toBeUndefined();
+  });
+
+  it('gemeenteraad and relatie-met-mt open their follow-up only on ja', () => {
     for (const [q, f] of [
       ['gemeenteraad', 'gemeenteraad-manier'],
-      ['overlegstructuur', 'overlegstructuur-wie'],
       ['relatie-met-mt', 'relatie-met-mt-wijze'],
     ] as const) {
       expect(isVisible(G, { [q]: 'ja' }, f)).toBe(true);
@@ -284,16 +335,16 @@ describe('gemeentelandschap, spelled out', () => {
     }
   });
 
-  it('all ja: 15 questions; all nee: 11 questions', () => {
-    expect(walk(G, fillAll(G, answerAll('ja'))).total).toBe(15);
-    expect(walk(G, fillAll(G, answerAll('nee'))).total).toBe(11);
-    expect(walk(G, fillAll(G, answerAll(UNKNOWN))).total).toBe(10);
+  it('all ja: 12 questions; all nee: 9 questions (meta fields not counted)', () => {
+    expect(walk(G, fillAll(G, answerAll('ja'))).total).toBe(12);
+    expect(walk(G, fillAll(G, answerAll('nee'))).total).toBe(9);
+    expect(walk(G, fillAll(G, answerAll(UNKNOWN))).total).toBe(8);
   });
 
   it('next is the first open visible question, even before answered ones', () => {
     const r = walk(G, { ...META, aanspreekpunt: 'x', gemeenteraad: 'nee' });
     expect(r.next?.question.id).toBe('thema-in-agenda');
-    expect(r.done).toBe(5);
+    expect(r.done).toBe(2);
     expect(walk(G, { ...META, 'thema-in-agenda': 'ja', aanspreekpunt: 'x' }).next?.question.id).toBe('thema-in-agenda-wijze');
   });
 
@@ -302,8 +353,8 @@ describe('gemeentelandschap, spelled out', () => {
     expect(walk(G, answers).hiddenWithAnswer).toEqual([]);
     const changed = walk(G, { ...answers, 'thema-in-agenda': 'nee' });
     expect(changed.hiddenWithAnswer).toEqual(['thema-in-agenda-wijze']);
-    expect(changed.done).toBe(4);
-    expect(changed.total).toBe(10);
+    expect(changed.done).toBe(1);
+    expect(changed.total).toBe(8);
     expect(findVisible(changed, 'thema-in-agenda-wijze')).toBeUndefined();
     // weet ik niet hides it too
     expect(walk(G, { ...answers, 'thema-in-agenda': UNKNOWN }).hiddenWithAnswer).toEqual(['thema-in-agenda-wijze']);
@@ -312,15 +363,21 @@ describe('gemeentelandschap, spelled out', () => {
     expect(both.hiddenWithAnswer).toEqual(['resultaatdoelen-welke']);
   });
 
-  it('progress labels: "Gegevens · …" for meta, only "vraag X van N" on this one-step sheet', () => {
+  it('progress labels: "Gegevens · 1 van 3" for meta, only "vraag X van N" (the workbook\'s questions) on this one-step sheet', () => {
     const r = walk(G, {});
     const label = (id: string) => progressLabel(r, findVisible(r, id)!);
-    expect(label('naam')).toBe('Gegevens · vraag 1 van 10');
-    expect(label('datum')).toBe('Gegevens · vraag 3 van 10');
-    expect(label('thema-in-agenda')).toBe('vraag 4 van 10');
-    expect(label('relatie-met-mt')).toBe('vraag 10 van 10');
+    expect(label('naam')).toBe('Gegevens · 1 van 3');
+    expect(label('datum')).toBe('Gegevens · 3 van 3');
+    expect(label('thema-in-agenda')).toBe('vraag 1 van 8');
+    expect(label('relatie-met-mt')).toBe('vraag 8 van 8');
     const ja = walk(G, { 'thema-in-agenda': 'ja' });
-    expect(progressLabel(ja, findVisible(ja, 'aanspreekpunt')!)).toBe('vraag 6 van 11');
+    expect(progressLabel(ja, findVisible(ja, 'aanspreekpunt')!)).toBe('vraag 3 van 9');
+  });
+
+  it('questionRef names a question as messages do: "vraag N", a meta field by its label', () => {
+    const r = walk(G, { 'thema-in-agenda': 'ja' });
+    expect(questionRef(findVisible(r, 'aanspreekpunt')!)).toBe('vraag 3');
+    expect(questionRef(findVisible(r, 'bibliotheek')!)).toBe('Bibliotheek');
   });
 
   it('previousVisible follows the branch that was taken', () => {
@@ -360,10 +417,11 @@ describe('gemeentelandschap, spelled out', () => {
 });
 
 describe('randvoorwaarden, spelled out', () => {
-  it('empty: 31 visible questions in 6 steps', () => {
+  it('empty: 28 visible questions in 6 steps (and 3 meta fields apart)', () => {
     const r = walk(R, {});
     expect(r.stepCount).toBe(6);
-    expect(r.total).toBe(31);
+    expect(r.total).toBe(28);
+    expect(r.meta.total).toBe(3);
     expect(r.sections.map((s) => [s.id, s.stepNumber])).toEqual([
       [META_SECTION_ID, null],
       ['stap-1', 1],
@@ -378,14 +436,14 @@ describe('randvoorwaarden, spelled out', () => {
   it('progress labels: "Stap X van 6 · vraag Y van N"', () => {
     const r = walk(R, {});
     const label = (res: WalkResult, id: string) => progressLabel(res, findVisible(res, id)!);
-    expect(label(r, 'naam')).toBe('Gegevens · vraag 1 van 31');
-    expect(label(r, 'doelen-vastgelegd')).toBe('Stap 1 van 6 · vraag 4 van 31');
-    expect(label(r, 'eigen-plan')).toBe('Stap 1 van 6 · vraag 5 van 31');
-    expect(label(r, 'onderscheid-vraag')).toBe('Stap 2 van 6 · vraag 6 van 31');
-    expect(label(r, 'bestuurlijke-verantwoordelijkheid')).toBe('Stap 6 van 6 · vraag 31 van 31');
+    expect(label(r, 'naam')).toBe('Gegevens · 1 van 3');
+    expect(label(r, 'doelen-vastgelegd')).toBe('Stap 1 van 6 · vraag 1 van 28');
+    expect(label(r, 'eigen-plan')).toBe('Stap 1 van 6 · vraag 2 van 28');
+    expect(label(r, 'onderscheid-vraag')).toBe('Stap 2 van 6 · vraag 3 van 28');
+    expect(label(r, 'bestuurlijke-verantwoordelijkheid')).toBe('Stap 6 van 6 · vraag 28 van 28');
     const ja = walk(R, { 'doelen-vastgelegd': 'ja' });
-    expect(label(ja, 'doelen-welke')).toBe('Stap 1 van 6 · vraag 5 van 32');
-    expect(label(ja, 'onderscheid-vraag')).toBe('Stap 2 van 6 · vraag 7 van 32');
+    expect(label(ja, 'doelen-welke')).toBe('Stap 1 van 6 · vraag 2 van 29');
+    expect(label(ja, 'onderscheid-vraag')).toBe('Stap 2 van 6 · vraag 4 van 29');
   });
 
   it('stap 1: doelen-vastgelegd = ja asks which goals', () => {
@@ -410,16 +468,34 @@ describe('randvoorwaarden, spelled out', () => {
     expect(shown(undefined)).toEqual([]);
   });
 
-  it('stap 6: financiele-afspraken is always visible; begroting-dekkend only with a gemeenschappelijke begroting', () => {
+  it('stap 6: financiele-afspraken is always visible', () => {
     expect(isVisible(R, { meerjarenbegroting: 'nee' }, 'financiele-afspraken')).toBe(true);
-    expect(isVisible(R, { 'gemeenschappelijke-begroting': 'ja' }, 'begroting-dekkend')).toBe(true);
-    expect(isVisible(R, { 'gemeenschappelijke-begroting': 'nee' }, 'begroting-dekkend')).toBe(false);
+    expect(isVisible(R, {}, 'financiele-afspraken')).toBe(true);
+  });
+
+  it('stap 6 "l.": "deze begroting" is asked when either budget exists (1 = ja or b = ja), for every combination', () => {
+    const shown: string[] = [];
+    for (const one of YESNO_STATES) {
+      for (const b of YESNO_STATES) {
+        const visible = isVisible(R, { meerjarenbegroting: one.value, 'gemeenschappelijke-begroting': b.value }, 'begroting-dekkend');
+        expect(visible, `1 = ${one.name}, b = ${b.name}`).toBe(one.value === 'ja' || b.value === 'ja');
+        if (visible) shown.push(`${one.name}/${b.name}`);
+      }
+    }
+    expect(shown).toHaveLength(9);
+    // the case that used to lose the question: 1 = ja, b = nee
+    expect(isVisible(R, { meerjarenbegroting: 'ja', 'gemeenschappelijke-begroting': 'nee' }, 'begroting-dekkend')).toBe(true);
+    expect(questionById(R, 'begroting-dekkend').number).toBe('l.');
+    // it comes after b., before c.
+    const r = walk(R, { meerjarenbegroting: 'ja' });
+    expect(previousVisible(r, 'begroting-dekkend')?.question.id).toBe('gemeenschappelijke-begroting');
+    expect(previousVisible(r, 'bestuurlijke-verantwoordelijkheid')?.question.id).toBe('begroting-dekkend');
   });
 
   it('samenwerkingsafspraken (extends partners) shows the partners items', () => {
     const partners: GroupItem[] = [
-      { naam: 'Belastingservice', aanbod: 'Aangifte', verwijzing: 'Beide' },
-      { naam: 'Schuldhulpmaatje', aanbod: null, verwijzing: 'Nog niet', afspraken: 'ja' },
+      { naam: 'Belastingservice', aanbod: 'Aangifte' },
+      { naam: 'Schuldhulpmaatje', aanbod: null, afspraken: 'ja' },
     ];
     const answers: Answers = { partners, samenwerkingsafspraken: true };
     const ext = questionById(R, 'samenwerkingsafspraken');
@@ -434,25 +510,26 @@ describe('randvoorwaarden, spelled out', () => {
     expect(groupItems(ext, { partners: ['los', { naam: 'X' }] as unknown as AnswerValue })).toEqual([{ naam: 'X' }]);
   });
 
-  it('answering all nee: 33 questions; all ja: 36', () => {
-    expect(walk(R, fillAll(R, answerAll('nee'))).total).toBe(33);
-    expect(walk(R, fillAll(R, answerAll('ja'))).total).toBe(36);
+  it('answering all nee: 30 questions; all ja: 33', () => {
+    expect(walk(R, fillAll(R, answerAll('nee'))).total).toBe(30);
+    expect(walk(R, fillAll(R, answerAll('ja'))).total).toBe(33);
   });
 });
 
 describe('plan-van-aanpak, spelled out', () => {
-  it('12 questions, no conditions, labels without step', () => {
+  it('9 questions (the workbook\'s nine), no conditions, labels without step', () => {
     const r = walk(P, {});
-    expect(r.total).toBe(12);
+    expect(r.total).toBe(9);
     expect(r.stepCount).toBe(1);
-    expect(progressLabel(r, findVisible(r, 'stakeholders')!)).toBe('vraag 4 van 12');
-    expect(progressLabel(r, findVisible(r, 'planning')!)).toBe('vraag 12 van 12');
-    expect(progressLabel(r, r.visible[2]!)).toBe('Gegevens · vraag 3 van 12');
+    expect(progressLabel(r, findVisible(r, 'stakeholders')!)).toBe('vraag 1 van 9');
+    expect(progressLabel(r, findVisible(r, 'planning')!)).toBe('vraag 9 van 9');
+    expect(progressLabel(r, r.visible[2]!)).toBe('Gegevens · 3 van 3');
   });
 
   it('done counts answered, unknown and empty; next skips them', () => {
     const r = walk(P, { naam: 'An', bibliotheek: '', datum: UNKNOWN, stakeholders: 'De wethouder' });
-    expect(r.done).toBe(4);
+    expect(r.done).toBe(1);
+    expect(r.meta).toEqual({ done: 3, total: 3 });
     expect(r.next?.question.id).toBe('kernboodschap');
     expect(r.visible.slice(0, 4).map((v) => v.state)).toEqual(['answered', 'empty', 'unknown', 'answered']);
   });
@@ -513,6 +590,32 @@ describe('conditions (fixture with chains, any/all, choice, multichoice, number)
   it('an extending group reads the items of its base group', () => {
     const items = [{ naam: 'x', aantal: 2, ok: 'ja', soort: 'groot', opmerking: 'y' }];
     expect(groupItems(questionById(V, 'lijst-extra'), { lijst: items })).toEqual(items);
+  });
+});
+
+describe('questionCounts: the number lijst shows for a worksheet not begun', () => {
+  it('the questions visible with no answers, and the most that can be visible at once', () => {
+    expect(questionCounts(G)).toEqual({ shown: 8, max: 12 });
+    expect(questionCounts(R)).toEqual({ shown: 28, max: 34 });
+    expect(questionCounts(P)).toEqual({ shown: 9, max: 9 });
+  });
+
+  it('agrees with walk: shown is the total with no answers, max is reached by some answers and never exceeded', () => {
+    for (const ws of sheets) {
+      const { shown, max } = questionCounts(ws);
+      expect(shown).toBe(walk(ws, {}).total);
+      const totals = ['ja', 'nee', UNKNOWN].map((v) => walk(ws, fillAll(ws, answerAll(v as AnswerValue))).total);
+      for (const t of totals) expect(t).toBeLessThanOrEqual(max);
+    }
+    // gemeentelandschap: all ja shows 12 (resultaatdoelen ja and nee exclude each other)
+    expect(walk(G, fillAll(G, answerAll('ja'))).total).toBe(questionCounts(G).max);
+  });
+
+  it('handles any/all, choice and multichoice conditions (fixture)', () => {
+    const { shown, max } = questionCounts(V);
+    expect(shown).toBe(walk(V, {}).total);
+    expect(max).toBeGreaterThan(shown);
+    expect(max).toBeLessThanOrEqual(allQuestions(V).length);
   });
 });
 

@@ -1,6 +1,6 @@
 import { dossierState, describeState } from '../sheet-state.js';
 import type { Output } from '../support/output.js';
-import { allQuestions } from '../definition/questions.js';
+import { questionCounts } from '../walk.js';
 import { mapFor, suggest } from '../support/invocation.js';
 
 export interface ListOptions {
@@ -9,14 +9,22 @@ export interface ListOptions {
   out: Output;
 }
 
-/** `werkboek lijst`: the worksheets with id, title, number of questions and state. */
+/**
+ * `werkboek lijst`: the worksheets with id, title, number of questions and
+ * state. The number is walk's count: the questions visible now (for a sheet
+ * not begun: with no answers, and how many with every follow-up).
+ */
 export async function list({ map, cwd, out }: ListOptions): Promise<void> {
   const { dossier, sheets } = await dossierState(map, cwd);
   const width = Math.max(...sheets.map((s) => s.worksheet.id.length));
   for (const s of sheets) {
-    const count = allQuestions(s.worksheet).length;
+    let count = `${s.walk.total} vragen`;
+    if (!s.answers) {
+      const { max } = questionCounts(s.worksheet);
+      if (max > s.walk.total) count += ` (tot ${max} met vervolgvragen)`;
+    }
     out.line(`${s.worksheet.number}. ${s.worksheet.id.padEnd(width)}  ${s.worksheet.title}`);
-    out.line(`   ${' '.repeat(width)}  ${count} vragen · ${describeState(s)}`);
+    out.line(`   ${' '.repeat(width)}  ${count} · ${describeState(s)}`);
   }
   out.line();
   out.line(`Invullen: ${suggest(['start', '<werkblad>'], mapFor(dossier))}`);

@@ -5,8 +5,9 @@ import type { Output } from '../support/output.js';
 import { answersPath, resolveDossier } from '../dossier/folder.js';
 import type { Prompter } from '../terminal/prompter.js';
 import { runWorksheet, type Style } from '../runner/session.js';
+import { showClosing, welcomeNewDossier } from '../runner/welcome.js';
 import { AnswersFile, backupFile, removeStaleTempFiles } from '../dossier/answers-file.js';
-import { walk } from '../walk.js';
+import { questionRef, walk } from '../walk.js';
 import { formatStamp } from '../support/dates.js';
 import { mapFor, suggest } from '../support/invocation.js';
 
@@ -69,12 +70,12 @@ export async function start(options: StartOptions): Promise<void> {
       }
       if (meta.status === 'afgerond') {
         startInReview = true;
-      } else if (w.done > 0) {
+      } else if (w.done + w.meta.done > 0) {
         prompter.print(`Je was al begonnen: ${w.done} van ${w.total} vragen beantwoord, laatst bewerkt ${formatStamp(meta.updated)}.`);
         const choice = await prompter.select<'continue' | 'review' | 'restart'>({
           message: 'Wat wil je doen?',
           choices: [
-            { value: 'continue', name: w.next ? `Verdergaan bij vraag ${w.next.position}` : 'Verdergaan' },
+            { value: 'continue', name: w.next ? `Verdergaan bij ${questionRef(w.next)}` : 'Verdergaan' },
             { value: 'review', name: 'Overzicht bekijken en antwoorden wijzigen' },
             { value: 'restart', name: 'Opnieuw beginnen (het huidige bestand wordt als reservekopie bewaard)' },
           ],
@@ -90,6 +91,7 @@ export async function start(options: StartOptions): Promise<void> {
     if (!file) {
       file = AnswersFile.create(target, ws);
       fresh = true;
+      await welcomeNewDossier(prompter, style, dossier.dir, ws);
     }
     if (fresh) showIntro();
     const active = file;
@@ -103,6 +105,7 @@ export async function start(options: StartOptions): Promise<void> {
         `\n${style.green(`Werkblad ${ws.number} is afgerond.`)} Je antwoorden staan in ${where}\n` +
           `Maak er een rapport van met: ${suggest(['rapport', ws.id], map)}  (of met -o rapport.eml een e-mailconcept)`,
       );
+      showClosing(prompter, style, ws);
     } else {
       prompter.print(`\nJe antwoorden zijn bewaard in ${where}\nGa later verder met: ${suggest(['start', ws.id], map)}`);
     }

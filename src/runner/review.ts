@@ -3,7 +3,7 @@
 // stops for now, or finishes the worksheet.
 import { UNKNOWN_LABEL } from '../dossier/answers.js';
 import type { Choice } from '../terminal/prompter.js';
-import type { VisibleQuestion, WalkResult } from '../walk.js';
+import { questionRef, type VisibleQuestion, type WalkResult } from '../walk.js';
 import { displayDate } from '../support/dates.js';
 import type { RunOutcome, Session } from './context.js';
 import { messageOf, truncate } from './questions.js';
@@ -14,10 +14,15 @@ export async function review(s: Session, w: WalkResult): Promise<string | RunOut
   const { file, prompter, style } = s;
   const finished = file.meta.status === 'afgerond';
   const open = w.visible.filter((v) => v.state === 'open');
+  // The counts of walk (the workbook's questions); open meta fields are named apart.
+  const openMeta = open.filter((v) => v.section.kind === 'meta').map(questionRef);
   const title = finished
     ? 'Dit werkblad is afgerond. Overzicht van je antwoorden:'
     : open.length
-      ? `Overzicht: ${w.done} van ${w.total} vragen beantwoord, ${open.length} nog open.`
+      ? `Overzicht: ${w.done} van ${w.total} vragen beantwoord` +
+        (w.total > w.done ? `, ${w.total - w.done} nog open` : '') +
+        (openMeta.length ? `; nog in te vullen: ${openMeta.join(', ')}` : '') +
+        '.'
       : 'Alle vragen zijn beantwoord. Overzicht van je antwoorden:';
   const advice = open.length
     ? 'Kies een vraag om die te beantwoorden of te wijzigen, of ga verder met de open vragen.'
@@ -25,11 +30,13 @@ export async function review(s: Session, w: WalkResult): Promise<string | RunOut
   prompter.print(['', style.bold(title), style.dim(advice)].join('\n'));
   const width = Math.max(30, prompter.width() - 12);
   const choices: Choice<string>[] = [];
-  if (open[0]) choices.push({ value: open[0].question.id, name: `→ Verder met de open vragen (vraag ${open[0].position})` });
+  if (open[0]) choices.push({ value: open[0].question.id, name: `→ Verder met de open vragen (${questionRef(open[0])})` });
   for (const v of w.visible) {
     const answer = shortAnswer(v);
     const label = truncate(messageOf(v.question), Math.max(10, width - answer.length - 7));
-    choices.push({ value: v.question.id, name: `${String(v.position).padStart(2)}. ${label} — ${answer}` });
+    // Meta fields (Naam, Bibliotheek, Datum) are no numbered questions.
+    const number = v.section.kind === 'meta' ? '   ' : `${String(v.position).padStart(2)}.`;
+    choices.push({ value: v.question.id, name: `${number} ${label} — ${answer}` });
   }
   if (!open.length) choices.push({ value: '\u0000afronden', name: finished ? '✔ Klaar (werkblad blijft afgerond)' : '✔ Werkblad afronden' });
   choices.push({ value: '\u0000later', name: 'Later verder (alles is bewaard)' });

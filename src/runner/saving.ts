@@ -4,7 +4,7 @@
 import path from 'node:path';
 import { answersPath } from '../dossier/folder.js';
 import { ConflictError, WriteError } from '../dossier/answers-file.js';
-import type { VisibleQuestion } from '../walk.js';
+import { questionRef, type VisibleQuestion } from '../walk.js';
 import { InterruptedError } from '../support/errors.js';
 import type { Session } from './context.js';
 
@@ -46,5 +46,5 @@ export async function keepDraft(s: Session, vq: VisibleQuestion, err: unknown): 
   if (draft === undefined || (vq.question.type !== 'text' && vq.question.type !== 'longtext')) return;
   s.file.setAnswer(vq.question.id, draft);
   await s.file.save().catch(() => {});
-  s.prompter.print(s.style.dim(`\nOok wat je bij vraag ${vq.position} aan het typen was, is bewaard.`));
+  s.prompter.print(s.style.dim(`\nOok wat je bij ${questionRef(vq)} aan het typen was, is bewaard.`));
 }

@@ -34,7 +34,7 @@ describe('regressions (e2e, pty)', { timeout: E2E_TIMEOUT }, () => {
     expect(await exitCodeOf(first)).toBe(130);
 
     const second = startSheet(ctx);
-    await second.waitFor('Verdergaan bij vraag 2');
+    await second.waitFor('Verdergaan bij Bibliotheek');
     second.press('down');
     await second.waitFor((sc) => selectedChoice(sc) === 'Overzicht bekijken en antwoorden wijzigen');
     second.press('enter');

@@ -51,22 +51,23 @@ describe('werkboek start gemeentelandschap (e2e, pty)', { timeout: E2E_TIMEOUT }
 
     // --- session 2: resume ------------------------------------------------------------------
     const second = startSheet(ctx);
-    // 7 answered; 12 visible (the "ja" and "nee" follow-ups are shown, the other branches not).
+    // 4 of the workbook's questions answered; 10 visible (the "ja" and "nee" follow-ups are shown,
+    // the other branches not; Naam, Bibliotheek and Datum are counted apart).
     const resume = await second.waitFor('Verdergaan bij vraag');
-    expect(resume).toContain('Je was al begonnen: 7 van 12 vragen beantwoord');
-    expect(selectedChoice(resume)).toBe('Verdergaan bij vraag 8');
+    expect(resume).toContain('Je was al begonnen: 4 van 10 vragen beantwoord');
+    expect(selectedChoice(resume)).toBe('Verdergaan bij vraag 5');
     second.press('enter');
 
     // Resumes at the first unanswered question.
     const resumed = await waitForQuestion(second, Q.resultaatdoelenWensen);
-    expect(second.screen()).toContain('vraag 8 van 12');
+    expect(second.screen()).toContain('vraag 5 van 10');
     expect(resumed).toContain('Ctrl+S klaar');
 
     // Back once: the yes/no, with the cursor on the stored answer.
     second.press('ctrl-t');
     const yesNo = await waitForQuestion(second, Q.resultaatdoelen);
     expect(selectedChoice(yesNo)).toBe('Nee');
-    expect(second.screen()).toContain('vraag 7 van 12');
+    expect(second.screen()).toContain('vraag 4 van 10');
 
     // Back once more: the multi-line answer, with its text filled in.
     second.press('ctrl-t');

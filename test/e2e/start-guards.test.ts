@@ -30,8 +30,8 @@ describe('werkboek start: guards and screens (e2e, pty)', { timeout: E2E_TIMEOUT
 
     // Stopped: starting again works (and resumes).
     const third = startSheet(ctx);
-    const resume = await third.waitFor('Verdergaan bij vraag 3');
-    expect(resume).toContain('Je was al begonnen: 2 van 10 vragen beantwoord');
+    const resume = await third.waitFor('Verdergaan bij Datum');
+    expect(resume).toContain('Je was al begonnen: 0 van 8 vragen beantwoord');
     third.press('enter');
     await waitForQuestion(third, Q.datum);
     third.press('ctrl-c');
@@ -91,6 +91,7 @@ describe('werkboek start: guards and screens (e2e, pty)', { timeout: E2E_TIMEOUT
       '  gemeenteraad: nee',
       '  relatie-gemeente: Goed',
       '  overlegstructuur: nee',
+      '  overlegstructuur-wie: De directeur',
       '  relatie-met-mt: nee',
       '',
     ].join('\n');
@@ -126,22 +127,34 @@ describe('werkboek start: guards and screens (e2e, pty)', { timeout: E2E_TIMEOUT
       .replace(/bewaard in\n<MAP>/, 'bewaard in <MAP>')
       .trimEnd();
     expect(screen).toMatchInlineSnapshot(`
-      "Werkblad 1: Verken jouw gemeentelandschap
-      Antwoorden worden na elke vraag bewaard in <MAP>
+      "handvatten om antwoord te geven op bovenstaande vragen. Bekijk en doorloop de verschillende stappen
+      en werk door middel van opdrachten aan het profileren van jouw digitale inclusie dienstverlening bij
+      gemeente(s).
+
+      Het werkboek doorloopt drie stappen, met voor elke stap een werkblad:
+
+        1. Kennisvergroting en het in kaart brengen van het eigen gemeentelandschap
+        2. De eigen randvoorwaarden van de IDO dienstverlening uitwerken
+        3. Een plan van aanpak voor het profileren van het IDO bij gemeente(s) opstellen
+
+      De hele inleiding (ook "Positionering vs. profilering" en de context) lees je met: node
+      bin/werkboek.js inleiding
+
+      Werkblad 1: Verken jouw gemeentelandschap
 
       Voordat je kunt starten met profileren is het belangrijk om inzicht te krijgen in diegene die
-      tegenover je zit. Gebruik het werkblad op pagina 4 om de gemeente als stakeholder in kaart te
-      brengen. Onderzoek hoe het thema digitale inclusie de afgelopen periode onderdeel van gesprek is
-      geweest binnen de gemeente. Neem daarbij de maatschappelijke agenda/coalitie akkoord, moties en
-      verschillende beleidsdocumenten eens onder de loep. Op die manier krijg je de context van de
-      ontvanger van jouw boodschap in kaart.
+      tegenover je zit. Gebruik dit werkblad om de gemeente als stakeholder in kaart te brengen. Onderzoek
+      hoe het thema digitale inclusie de afgelopen periode onderdeel van gesprek is geweest binnen de
+      gemeente. Neem daarbij de maatschappelijke agenda/coalitie akkoord, moties en verschillende
+      beleidsdocumenten eens onder de loep. Op die manier krijg je de context van de ontvanger van jouw
+      boodschap in kaart.
 
       Tip: Breng niet alleen het gemeentelandschap in kaart, maar ook jouw contactpersoon. Bedenk daarbij
       in welke context zij zich bevinden: binnen welke afdeling werken zij, in welke functie, wat is hun
       mandaat en welke specifieke kennis over beleidsterreinen brengen zij met zich mee? Jouw
       contactpersoon werkt binnen de context en doelstellingen van de eigen organisatie.
 
-      Gegevens · vraag 1 van 10
+      Gegevens · 1 van 3
       ? Naam:
       Enter volgende · Ctrl+C stoppen"
     `);

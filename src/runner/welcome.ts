@@ -1,0 +1,42 @@
+// The workbook around the worksheets: its introduction for someone who
+// starts the first worksheet of a dossier, and its closing ("Meer
+// informatie?") when the worksheet that carries it is finished.
+import { access } from 'node:fs/promises';
+import type { Worksheet } from '../definition/schema.js';
+import { loadShippedWorksheets } from '../definition/load.js';
+import { loadIntroduction, parseIntroduction, renderIntroduction, shortIntroduction, type Block } from '../definition/introduction.js';
+import { answersPath } from '../dossier/folder.js';
+import type { Prompter } from '../terminal/prompter.js';
+import { suggest } from '../support/invocation.js';
+import type { Style } from './context.js';
+
+/**
+ * In a dossier without any answers file (no worksheet started yet), print
+ * the short form of the workbook's introduction and how to read all of it,
+ * then the worksheet's title again (its own intro follows).
+ */
+export async function welcomeNewDossier(prompter: Prompter, style: Style, dir: string, ws: Worksheet): Promise<void> {
+  const sheets = await loadShippedWorksheets();
+  const exists = await Promise.all(sheets.map((ws) => access(answersPath(dir, ws.id)).then(() => true, () => false)));
+  if (exists.some(Boolean)) return;
+  const blocks = shortIntroduction(await loadIntroduction(), 'Het werkboek doorloopt drie stappen, met voor elke stap een werkblad:');
+  const text = renderIntroduction(blocks, { width: prompter.width(), bold: style.bold, dim: style.dim });
+  const more = style.dim(`De hele inleiding (ook "Positionering vs. profilering" en de context) lees je met: ${suggest(['inleiding'])}`);
+  prompter.print(`\n${text}\n\n${more}\n\n${style.bold(`Werkblad ${ws.number}: ${ws.title}`)}`);
+}
+
+/** The closing of the workbook, when this worksheet has one (plan-van-aanpak, the last). */
+export function closingText(ws: Worksheet, style: Style, width: number): string | undefined {
+  if (!ws.closing?.trim()) return undefined;
+  const [first, ...rest] = parseIntroduction(ws.closing);
+  if (!first) return undefined;
+  // Its first line ("Meer informatie?") is its heading.
+  const blocks: Block[] = first.kind === 'paragraph' ? [{ kind: 'heading', level: 1, text: first.text }, ...rest] : [first, ...rest];
+  return renderIntroduction(blocks, { width, bold: style.bold, dim: style.dim });
+}
+
+/** After a worksheet is finished: the workbook's closing, if it carries it. */
+export function showClosing(prompter: Prompter, style: Style, ws: Worksheet): void {
+  const text = closingText(ws, style, prompter.width());
+  if (text) prompter.print(`\n${text}`);
+}
