@@ -9,7 +9,8 @@ import { start } from '../src/commands/start.js';
 import { ExitCode, FileIssuesError, WerkboekError } from '../src/support/errors.js';
 import { memoryOutput } from '../src/support/output.js';
 import { plainStyle } from '../src/runner/session.js';
-import { answer, choose, interrupt, keep, ScriptedPrompter, type Call, type Action, type ScriptStep } from './helpers/scripted-prompter.js';
+import { status } from '../src/commands/status.js';
+import { answer, back, choose, interrupt, interruptTyping, keep, ScriptedPrompter, type Call, type Action, type ScriptStep } from './helpers/scripted-prompter.js';
 
 let dir: string;
 beforeEach(async () => {
@@ -75,6 +76,46 @@ describe('start', () => {
     expect(second.prompter.printed.join('\n')).toMatch(/Je was al begonnen: 4 van 11 vragen beantwoord, laatst bewerkt \d\d-\d\d-\d{4} \d\d:\d\d\./);
     // The lock is released after each run.
     expect((await readdir(dir)).filter((f) => f.endsWith('.lock'))).toEqual([]);
+  });
+
+  it('resumes at the question with a draft, says it is not confirmed, and status shows it', async () => {
+    const first = startWith([
+      ...firstThree,
+      { expect: 'Komt het thema', do: choose('Ja') },
+      { expect: 'Noteer', do: answer('Coalitieakkoord') },
+      { expect: 'aanspreekpunt', do: back },
+      { expect: 'Noteer', do: interruptTyping('Coalitieakkoord en motie') },
+    ]);
+    await expect(first.run).rejects.toMatchObject({ exitCode: 130 });
+    expect(first.out.out).toContain('Gestopt. Wat je hebt beantwoord is bewaard in');
+
+    const out = memoryOutput();
+    await status({ map: dir, cwd: dir, out });
+    expect(out.out).toContain('concept (5 van 11 beantwoord)');
+    expect(out.out).toContain('1 concept-antwoord, nog niet bevestigd');
+
+    // The first open question is 6, but the user stopped typing at 5.
+    const second = startWith([
+      { expect: 'Wat wil je doen?', do: choose('Verdergaan bij vraag 5') },
+      { expect: 'Noteer op welke wijze.', do: keep },
+      { expect: 'aanspreekpunt', do: interrupt },
+    ]);
+    await expect(second.run).rejects.toMatchObject({ exitCode: 130 });
+    expect(second.prompter.printed.join('\n')).toContain('Je was al begonnen: 5 van 11 vragen beantwoord (en 1 concept-antwoord, nog niet bevestigd)');
+    expect(second.prompter.calls[1]?.default).toBe('Coalitieakkoord en motie');
+    const saved = parse(await readFile(file(), 'utf8')) as Record<string, unknown> & { antwoorden: Record<string, unknown> };
+    expect(saved.antwoorden['thema-in-agenda-wijze']).toBe('Coalitieakkoord en motie');
+    expect(saved).not.toHaveProperty('concepten');
+  });
+
+  it('Ctrl+C at the first question with text typed: kept as a draft, and the message says so', async () => {
+    const run = startWith([{ expect: 'Naam:', do: interruptTyping('Anna de') }]);
+    await expect(run.run).rejects.toMatchObject({ exitCode: 130 });
+    expect(run.out.out).toContain('Gestopt. Wat je aan het typen was, is als concept bewaard in');
+    expect(run.out.out).not.toContain('niets opgeslagen');
+    const again = startWith([{ expect: 'Naam:', do: interrupt }]);
+    await expect(again.run).rejects.toMatchObject({ exitCode: 130 });
+    expect(again.prompter.calls[0]?.default).toBe('Anna de');
   });
 
   it('starting over keeps the old file as a backup', async () => {

@@ -13,7 +13,7 @@ import select from '@inquirer/select';
 import checkbox from '@inquirer/checkbox';
 import { Chalk, type ChalkInstance } from 'chalk';
 import wrapAnsi from 'wrap-ansi';
-import { InterruptedError } from '../support/errors.js';
+import { InterruptedError, type StopSignal } from '../support/errors.js';
 import { keyHint, type Key } from './keys.js';
 import { findEditor, openInEditor, textEditor } from './text-editor.js';
 import type { BaseOptions, CheckboxOptions, InputOptions, Prompter, Reply, SelectOptions } from './prompter.js';
@@ -39,6 +39,10 @@ interface Terminal {
   print: (text: string) => void;
   /** The theme of inquirer's select and checkbox. */
   theme: { style: { help: (s: string) => string }; helpMode: 'always' };
+  /** Set by stop(): every prompt from now on ends at once. */
+  stopped?: StopSignal;
+  /** Ends the prompt on screen (set while one is open). */
+  abort?: () => void;
 }
 
 /** The real prompter, on a terminal. */
@@ -65,6 +69,10 @@ export function terminalPrompter(ctx: TerminalContext = {}): Prompter {
     editor: (options) => runEditor(terminal, options, true),
     select: <T>(options: SelectOptions<T>) => runSelect(terminal, options),
     checkbox: <T>(options: CheckboxOptions<T>) => runCheckbox(terminal, options),
+    stop(signal) {
+      terminal.stopped ??= signal;
+      terminal.abort?.();
+    },
   };
 }
 
@@ -75,7 +83,7 @@ async function runEditor(t: Terminal, options: InputOptions, multiline: boolean)
   for (;;) {
     if (options.header) t.print(options.header);
     const editorCommand = multiline ? findEditor(t.env) : undefined;
-    let draft: string | undefined;
+    let draft = text;
     const result = await withKeys(
       t,
       (signal) =>
@@ -88,6 +96,7 @@ async function runEditor(t: Terminal, options: InputOptions, multiline: boolean)
             allowBack: options.allowBack !== false,
             allowUnknown: options.allowUnknown === true,
             ...(options.validate && { validate: options.validate }),
+            ...(options.unknownIfUntouched && { unknownIfUntouched: true }),
             editorAvailable: editorCommand !== undefined,
             onDraft: (d) => (draft = d),
             rows: t.rows(),
@@ -100,8 +109,8 @@ async function runEditor(t: Terminal, options: InputOptions, multiline: boolean)
         ),
       false,
     ).catch((err: unknown) => {
-      // Keep what was being typed: the runner saves it with the answers.
-      if (err instanceof InterruptedError && draft?.trim() && draft !== text) throw new InterruptedError(draft);
+      // Keep what was being typed (also text back from Ctrl+E): the runner saves it as a draft.
+      if (err instanceof InterruptedError && draft.trim() && draft !== (options.default ?? '')) throw new InterruptedError(draft, err.signal);
       throw err;
     });
     if (result.kind !== 'external') return result;
@@ -178,8 +187,13 @@ function echo(t: Terminal, message: string, reply: Reply<unknown>, picked: strin
 
 /** Run a prompt with Ctrl+T / Ctrl+N / Ctrl+D mapped onto an abort. */
 async function withKeys<R>(t: Terminal, run: (signal: AbortSignal) => Promise<R>, navKeys: boolean): Promise<R | Reply<never>> {
+  if (t.stopped) throw new InterruptedError(undefined, t.stopped);
   const controller = new AbortController();
   let reason: string | undefined;
+  t.abort = () => {
+    reason = 'stop';
+    controller.abort(reason);
+  };
   const onKey = (_: unknown, key: Key | undefined) => {
     if (!key?.ctrl) return;
     if (key.name === 'd') reason = 'eof';
@@ -192,21 +206,22 @@ async function withKeys<R>(t: Terminal, run: (signal: AbortSignal) => Promise<R>
   try {
     return await run(controller.signal);
   } catch (err) {
-    return mapError(err, () => reason);
+    return mapError(err, () => reason, t.stopped);
   } finally {
+    t.abort = undefined;
     t.input.removeListener('keypress', onKey);
   }
 }
 
 /** An aborted prompt becomes `back` or `unknown` (by the key that aborted it); a stopped one an InterruptedError. */
-function mapError(err: unknown, signalReason: () => string | undefined): Reply<never> {
+function mapError(err: unknown, signalReason: () => string | undefined, stopped: StopSignal | undefined): Reply<never> {
   if (err instanceof AbortPromptError) {
     const reason = signalReason();
     if (reason === 'back') return { kind: 'back' };
     if (reason === 'unknown') return { kind: 'unknown' };
-    throw new InterruptedError();
+    throw new InterruptedError(undefined, stopped);
   }
-  if (err instanceof ExitPromptError) throw new InterruptedError();
+  if (err instanceof ExitPromptError) throw new InterruptedError(undefined, stopped);
   throw err;
 }
 
