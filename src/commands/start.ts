@@ -5,7 +5,7 @@ import type { Output } from '../support/output.js';
 import { answersPath, resolveDossier } from '../dossier/folder.js';
 import type { Prompter } from '../terminal/prompter.js';
 import { resumeAt, runWorksheet, type Style } from '../runner/session.js';
-import { onStopSignals } from '../support/stop-signals.js';
+import { endBySignal, onStopSignals } from '../support/stop-signals.js';
 import { AnswersFile, backupFile, removeStaleTempFiles } from '../dossier/answers-file.js';
 import { walk } from '../walk.js';
 import { formatStamp } from '../support/dates.js';
@@ -145,6 +145,8 @@ export async function start(options: StartOptions): Promise<void> {
   } finally {
     await release();
     stopSignals();
+    // Saved and unlocked: now end the way the signal asked (a shell sees 129 / 143).
+    if (stopSignal) endBySignal(stopSignal);
   }
 
   /**

@@ -49,6 +49,7 @@ interface Terminal {
 export function terminalPrompter(ctx: TerminalContext = {}): Prompter {
   const output = ctx.output ?? process.stdout;
   const input = ctx.input ?? process.stdin;
+  tolerateClosedTerminal(input);
   const chalk = new Chalk({ level: ctx.color === false ? 0 : 1 });
   const columns = () => (output as { columns?: number }).columns ?? 80;
   const terminal: Terminal = {
@@ -235,6 +236,31 @@ function settle<T>(result: T | Reply<never>, options: BaseOptions): Reply<T> {
 
 function isReply(value: unknown): value is Reply<never> {
   return typeof value === 'object' && value !== null && 'kind' in value && ((value as { kind: unknown }).kind === 'back' || (value as { kind: unknown }).kind === 'unknown');
+}
+
+// --- a closed terminal -------------------------------------------------------------
+
+/**
+ * When the terminal window is closed, stdin ends and readline switches raw
+ * mode off on it; that fails (EIO), and the error is re-emitted on inquirer's
+ * readline interface, which has no listener, so the program would crash
+ * before it could save what was typed. A failing setRawMode is harmless
+ * here: swallow its error event (only during that call).
+ */
+function tolerateClosedTerminal(input: Readable): void {
+  const tty = input as Readable & { setRawMode?: (mode: boolean) => unknown; werkboekTolerant?: boolean };
+  if (typeof tty.setRawMode !== 'function' || tty.werkboekTolerant) return;
+  tty.werkboekTolerant = true;
+  const setRawMode = tty.setRawMode.bind(tty);
+  tty.setRawMode = (mode: boolean) => {
+    const emit = tty.emit;
+    tty.emit = ((event: string | symbol, ...args: unknown[]) => (event === 'error' ? false : emit.call(tty, event, ...args))) as typeof tty.emit;
+    try {
+      return setRawMode(mode);
+    } finally {
+      tty.emit = emit;
+    }
+  };
 }
 
 // --- printing --------------------------------------------------------------------
