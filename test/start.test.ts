@@ -118,6 +118,34 @@ describe('start', () => {
     expect(again.prompter.calls[0]?.default).toBe('Anna de');
   });
 
+  it('a report shows neither a draft nor the earlier answer under a "weet ik niet"', async () => {
+    await writeFile(
+      file(),
+      [
+        'werkblad: gemeentelandschap',
+        'versie: 1',
+        'status: concept',
+        'antwoorden:',
+        '  naam: An',
+        '  thema-in-agenda: nee',
+        '  aanspreekpunt:',
+        '    weet_ik_niet: true',
+        '    eerder: Oud antwoord dat niet meer geldt',
+        'concepten:',
+        '  relatie-gemeente: Half getypte zin',
+        '',
+      ].join('\n'),
+    );
+    const { report } = await import('../src/commands/rapport.js');
+    const out = memoryOutput();
+    await report({ worksheet: 'gemeentelandschap', format: 'md', map: dir, cwd: dir, out });
+    expect(out.out).not.toContain('Half getypte zin');
+    expect(out.out).not.toContain('Oud antwoord');
+    const points = out.out.slice(out.out.indexOf('Ontwikkelpunten'));
+    expect(points).toContain('Wie is binnen jullie gemeente(s) het aanspreekpunt');
+    expect(points).toContain('Wat is de huidige relatie met de gemeente');
+  });
+
   it('starting over keeps the old file as a backup', async () => {
     const first = startWith([...firstThree, { expect: 'Komt het thema', do: interrupt }]);
     await expect(first.run).rejects.toMatchObject({ exitCode: 130 });
