@@ -441,6 +441,18 @@ describe('saving', () => {
     expect(after).not.toHaveProperty('concepten');
   });
 
+  it('"weet ik (nog) niet" on a question with only a draft keeps the draft text under "eerder"', async () => {
+    const ws = sheet('gemeentelandschap');
+    const file = AnswersFile.create(path.join(dir, 'gemeentelandschap.yaml'), ws);
+    for (const [id, value] of Object.entries({ naam: 'An', bibliotheek: 'Bieb', datum: '2026-11-27', 'thema-in-agenda': 'nee' })) file.setAnswer(id, value);
+    file.setDraft('aanspreekpunt', 'Jan J');
+    const prompter = new ScriptedPrompter([step('aanspreekpunt', unknown), step('resultaat-doelstellingen', interrupt)]);
+    await expect(runWorksheet({ ws, file, prompter, today })).rejects.toThrow('Onderbroken');
+    expect(prompter.calls[0]?.default).toBe('Jan J');
+    expect(file.answers['aanspreekpunt']).toEqual({ weet_ik_niet: true, eerder: 'Jan J' });
+    expect(file.drafts).toEqual({});
+  });
+
   it('a draft typed over a confirmed answer leaves that answer in force', async () => {
     const ws = sheet('gemeentelandschap');
     const file = AnswersFile.create(path.join(dir, 'gemeentelandschap.yaml'), ws);

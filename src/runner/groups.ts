@@ -48,7 +48,14 @@ export async function askGroup(s: Session, vq: VisibleQuestion, base: PromptBase
       .then(unknownChoice);
     header = undefined;
     if (picked.kind === 'unknown' && !allowUnknown) {
-      say(s, s.style.dim(`"Weet ik (nog) niet" kan niet bij een overzicht met ${q.item}s of een concept: dat zou ze weggooien. Kies "Klaar" of pas de ${q.item}s aan.`));
+      say(
+        s,
+        s.style.dim(
+          base.allowUnknown
+            ? `"Weet ik (nog) niet" kan niet bij een overzicht met ${q.item}s of een concept: dat zou ze weggooien. Kies "Klaar" of pas de ${q.item}s aan.`
+            : 'Deze vraag kun je niet met "weet ik (nog) niet" beantwoorden.',
+        ),
+      );
       continue;
     }
     if (picked.kind !== 'answer') return picked;

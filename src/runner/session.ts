@@ -8,7 +8,7 @@
 // (questions.ts), repeat groups (groups.ts), the review and finishing
 // (review.ts), saving and the write-error dialogue (saving.ts).
 import type { Worksheet } from '../definition/schema.js';
-import { earlierAnswer, unknownAnswer, type AnswerValue, type Drafts, type KnownAnswer } from '../dossier/answers.js';
+import { earlierAnswer, isEmptyAnswer, unknownAnswer, type AnswerValue, type Drafts, type KnownAnswer } from '../dossier/answers.js';
 import type { AnswersFile } from '../dossier/answers-file.js';
 import type { Prompter, Reply } from '../terminal/prompter.js';
 import { findVisible, previousVisible, walk, type Section, type VisibleQuestion, type WalkResult } from '../walk.js';
@@ -117,7 +117,7 @@ function unknownKeeping(s: Session, vq: VisibleQuestion): AnswerValue {
   if (vq.question.type === 'group') return unknownAnswer();
   const draft = s.file.drafts[vq.question.id];
   const earlier: KnownAnswer | undefined = vq.state === 'unknown' ? earlierAnswer(vq.answer) : (vq.answer as KnownAnswer | undefined);
-  return unknownAnswer(earlier ?? (typeof draft === 'string' ? draft : undefined));
+  return unknownAnswer(earlier !== undefined && !isEmptyAnswer(earlier) ? earlier : typeof draft === 'string' ? draft : undefined);
 }
 
 /** Ask the question on screen: a repeat group (groups.ts) or any other type (questions.ts). */

@@ -97,7 +97,8 @@ async function runEditor(t: Terminal, options: InputOptions, multiline: boolean)
             allowBack: options.allowBack !== false,
             allowUnknown: options.allowUnknown === true,
             ...(options.validate && { validate: options.validate }),
-            ...(options.unknownIfUntouched && { unknownIfUntouched: true }),
+            // Text changed in the external editor (Ctrl+E) counts as touched.
+            ...(options.unknownIfUntouched && text === (options.default ?? '') && { unknownIfUntouched: true }),
             editorAvailable: editorCommand !== undefined,
             onDraft: (d) => (draft = d),
             rows: t.rows(),
