@@ -291,7 +291,7 @@ describe('randvoorwaarden: repeat groups', () => {
     expect(saved.status).toBe('afgerond');
   });
 
-  it('keeps a half-filled partner when the user stops in the middle of it', async () => {
+  it('keeps a half-filled partner as a draft (not as an item) when the user stops, and goes on with it on resume', async () => {
     const ws = sheet('randvoorwaarden');
     const file = AnswersFile.create(path.join(dir, 'randvoorwaarden.yaml'), ws);
     const prompter = new ScriptedPrompter([
@@ -304,9 +304,62 @@ describe('randvoorwaarden: repeat groups', () => {
       step('Wat doet deze partner?', interruptTyping('Taalcursussen en')),
     ]);
     await expect(runWorksheet({ ws, file, prompter, today })).rejects.toThrow('Onderbroken');
-    const saved = parse(await readFile(file.file, 'utf8')) as { antwoorden: Record<string, unknown> };
-    expect(saved.antwoorden.partners).toEqual([{ naam: 'Taalhuis', aanbod: 'Taalcursussen en' }]);
-    expect(prompter.printed.join('\n')).toContain('Ook wat je al had ingevuld bij dit item is bewaard.');
+    const saved = parse(await readFile(file.file, 'utf8')) as { antwoorden: Record<string, unknown>; concepten: Record<string, unknown> };
+    // Not a complete-looking item in the list: a draft of the question.
+    expect(saved.antwoorden).not.toHaveProperty('partners');
+    expect(saved.concepten).toEqual({ partners: { naam: 'Taalhuis', aanbod: 'Taalcursussen en' } });
+    expect(prompter.printed.join('\n')).toContain('Ook wat je al had ingevuld bij deze partner is bewaard, als concept (nog niet bevestigd).');
+    expect(walk(ws, file.answers).next?.question.id).toBe('partners');
+
+    // Resume: back at the partners, the draft offered first; going on fills in the rest.
+    const again = (await AnswersFile.read(file.file, ws))!;
+    const resumed = new ScriptedPrompter([
+      step('4. Naar welke partners', choose(/^Verder met concept: Taalhuis \(nog niet bevestigd\)$/)),
+      step('Partner', keep),
+      step('Wat doet deze partner?', answer('Taalcursussen en taalcafé')),
+      step('4. Naar welke partners', interrupt),
+    ]);
+    await expect(runWorksheet({ ws, file: again, prompter: resumed, today })).rejects.toThrow('Onderbroken');
+    const first = resumed.calls[0];
+    expect(first?.header).toContain('concept (nieuwe partner, nog niet bevestigd): Taalhuis · Taalcursussen en');
+    expect(first?.choices?.find((c) => c.value === first.default)?.name).toMatch(/^Verder met concept/);
+    expect(resumed.calls[2]?.default).toBe('Taalcursussen en');
+    const after = parse(await readFile(file.file, 'utf8')) as Record<string, unknown> & { antwoorden: Record<string, unknown> };
+    expect(after.antwoorden.partners).toEqual([{ naam: 'Taalhuis', aanbod: 'Taalcursussen en taalcafé' }]);
+    expect(after).not.toHaveProperty('concepten');
+  });
+
+  it('a non-empty repeat group offers no "weet ik (nog) niet"; Ctrl+N there keeps the items', async () => {
+    const ws = sheet('randvoorwaarden');
+    const file = AnswersFile.create(path.join(dir, 'randvoorwaarden.yaml'), ws);
+    const prompter = new ScriptedPrompter([
+      ...untilPartners,
+      step('1. Hoe maak je het onderscheid', answer('x')),
+      step('2. Welke diensten', answer('x')),
+      step('3. Heeft jouw bibliotheek relevante collectie?', choose('Ja')),
+      step('4. Naar welke partners', choose('Nieuwe partner toevoegen')),
+      step('Partner', answer('Taalhuis')),
+      step('Wat doet deze partner?', answer('Taal')),
+      // The terminal's Ctrl+N arrives as "unknown" even where it is not offered.
+      { expect: '4. Naar welke partners', do: { type: 'interrupt' } as Action },
+    ]);
+    // Replace the last step: Ctrl+N on the overview with one partner.
+    const original = prompter.select.bind(prompter);
+    let overviews = 0;
+    prompter.select = (async (o: Parameters<typeof original>[0]) => {
+      if (o.message.startsWith('4. Naar welke partners') && ++overviews === 2) {
+        expect(o.allowUnknown).toBe(false);
+        expect(o.choices.map((c) => c.name)).not.toContain('Weet ik (nog) niet');
+        return { kind: 'unknown' };
+      }
+      return original(o);
+    }) as typeof prompter.select;
+    await expect(runWorksheet({ ws, file, prompter, today })).rejects.toThrow('Onderbroken');
+    expect(prompter.printed.join('\n')).toContain('"Weet ik (nog) niet" kan niet bij een overzicht met partners');
+    expect(file.answers['partners']).toEqual([{ naam: 'Taalhuis', aanbod: 'Taal' }]);
+    // The empty functions list still offers it.
+    const empty = prompter.calls.filter((c) => c.message.startsWith('4. Naar welke partners'))[0];
+    expect(empty?.choices?.map((c) => c.name)).toContain('Weet ik (nog) niet');
   });
 
   it('the functions table stores numbers for hours and a choice with "anders, namelijk"', async () => {
@@ -420,14 +473,156 @@ describe('saving', () => {
     expect(saved.antwoorden).toEqual({ naam: 'Marieke de Vries', bibliotheek: 'Bibliotheek Oostland', datum: '2026-11-27', 'thema-in-agenda': 'ja' });
   });
 
-  it('keeps a half-typed answer when the user stops with Ctrl+C', async () => {
+  it('keeps a half-typed answer as a draft, not as the answer; resume returns to it with the text and confirming removes the draft', async () => {
     const ws = sheet('gemeentelandschap');
     const file = AnswersFile.create(path.join(dir, 'gemeentelandschap.yaml'), ws);
     const prompter = new ScriptedPrompter([...meta, step('Komt het thema', choose('Ja')), step('Noteer', interruptTyping('Half getypt\nantwoord'))]);
     await expect(runWorksheet({ ws, file, prompter, today })).rejects.toThrow('Onderbroken');
-    const saved = parse(await readFile(file.file, 'utf8')) as { antwoorden: Record<string, unknown> };
-    expect(saved.antwoorden['thema-in-agenda-wijze']).toBe('Half getypt\nantwoord');
-    expect(prompter.printed.join('\n')).toContain('Ook wat je bij vraag 2 aan het typen was, is bewaard.');
+    const text = await readFile(file.file, 'utf8');
+    const saved = parse(text) as { antwoorden: Record<string, unknown>; concepten: Record<string, unknown> };
+    expect(saved.antwoorden).not.toHaveProperty('thema-in-agenda-wijze');
+    expect(saved.concepten).toEqual({ 'thema-in-agenda-wijze': 'Half getypt\nantwoord' });
+    expect(text).toContain('concepten:\n  thema-in-agenda-wijze: |-\n    Half getypt\n    antwoord\n');
+    expect(prompter.printed.join('\n')).toContain('Ook wat je bij vraag 2 aan het typen was, is bewaard, als concept (nog niet bevestigd).');
+    // Not an answer: the walk counts it as open.
+    const w = walk(ws, file.answers);
+    expect(w.next?.question.id).toBe('thema-in-agenda-wijze');
+    expect(w.done).toBe(1);
+
+    const again = (await AnswersFile.read(file.file, ws))!;
+    const p2 = new ScriptedPrompter([step('Noteer', answer('Half getypt\nantwoord, nu af')), step('aanspreekpunt', interrupt)]);
+    await expect(runWorksheet({ ws, file: again, prompter: p2, today })).rejects.toThrow('Onderbroken');
+    const resumed = p2.calls[0];
+    expect(resumed?.default).toBe('Half getypt\nantwoord');
+    expect(resumed?.header).toContain('Concept-antwoord, nog niet bevestigd');
+    const after = parse(await readFile(file.file, 'utf8')) as Record<string, unknown> & { antwoorden: Record<string, unknown> };
+    expect(after.antwoorden['thema-in-agenda-wijze']).toBe('Half getypt\nantwoord, nu af');
+    expect(after).not.toHaveProperty('concepten');
+  });
+
+  it('"weet ik (nog) niet" on a question with only a draft keeps the draft text under "eerder"', async () => {
+    const ws = sheet('gemeentelandschap');
+    const file = AnswersFile.create(path.join(dir, 'gemeentelandschap.yaml'), ws);
+    for (const [id, value] of Object.entries({ naam: 'An', bibliotheek: 'Bieb', datum: '2026-11-27', 'thema-in-agenda': 'nee' })) file.setAnswer(id, value);
+    file.setDraft('aanspreekpunt', 'Jan J');
+    const prompter = new ScriptedPrompter([step('aanspreekpunt', unknown), step('resultaat-doelstellingen', interrupt)]);
+    await expect(runWorksheet({ ws, file, prompter, today })).rejects.toThrow('Onderbroken');
+    expect(prompter.calls[0]?.default).toBe('Jan J');
+    expect(file.answers['aanspreekpunt']).toEqual({ weet_ik_niet: true, eerder: 'Jan J' });
+    expect(file.drafts).toEqual({});
+  });
+
+  it('a draft typed over a confirmed answer leaves that answer in force', async () => {
+    const ws = sheet('gemeentelandschap');
+    const file = AnswersFile.create(path.join(dir, 'gemeentelandschap.yaml'), ws);
+    const prompter = new ScriptedPrompter([
+      ...meta,
+      step('Komt het thema', choose('Ja')),
+      step('Noteer', answer('Coalitieakkoord')),
+      step('aanspreekpunt', back),
+      step('Noteer', interruptTyping('Coalitieakkoord en motie')),
+    ]);
+    await expect(runWorksheet({ ws, file, prompter, today })).rejects.toThrow('Onderbroken');
+    expect(file.answers['thema-in-agenda-wijze']).toBe('Coalitieakkoord');
+    expect(file.drafts).toEqual({ 'thema-in-agenda-wijze': 'Coalitieakkoord en motie' });
+    // The review says which answer is not confirmed.
+    const { prompter: p2 } = await run('gemeentelandschap', [step('Overzicht', choose('Later verder'))], { file, startInReview: true });
+    const names = p2.calls[0]?.choices?.map((c) => c.name) ?? [];
+    expect(names.find((n) => n.includes('Noteer op welke wijze'))).toMatch(/— Coalitieakkoord \+ concept, nog niet bevestigd$/);
+  });
+
+  it('says honestly when a draft could not be saved', async () => {
+    const ws = sheet('gemeentelandschap');
+    const file = AnswersFile.create(path.join(dir, 'gemeentelandschap.yaml'), ws);
+    const blocker = path.join(dir, 'geen-map');
+    await writeFile(blocker, 'een bestand');
+    const prompter = new ScriptedPrompter([...meta, step('Komt het thema', choose('Ja'))], (c) => {
+      // The folder becomes unusable just before the user stops typing.
+      file.moveTo(path.join(blocker, 'gemeentelandschap.yaml'));
+      return c.message.startsWith('Noteer') ? interruptTyping('Half') : interrupt;
+    });
+    await expect(runWorksheet({ ws, file, prompter, today })).rejects.toThrow('Onderbroken');
+    const printed = prompter.printed.join('\n');
+    expect(printed).toContain('Let op: wat je bij vraag 2 aan het typen was, kon niet worden opgeslagen.');
+    expect(printed).not.toContain('is bewaard');
+  });
+
+  it('says honestly when a half-filled item could not be saved', async () => {
+    const ws = sheet('randvoorwaarden');
+    const file = AnswersFile.create(path.join(dir, 'randvoorwaarden.yaml'), ws);
+    const blocker = path.join(dir, 'geen-map');
+    await writeFile(blocker, 'een bestand');
+    const prompter = new ScriptedPrompter([], (c) => {
+      if (c.message.startsWith('Datum')) return keep;
+      if (c.message.startsWith('4. Naar welke partners')) return choose('Nieuwe partner toevoegen');
+      if (c.message === 'Partner') return answer('Taalhuis');
+      if (c.message === 'Wat doet deze partner?') {
+        file.moveTo(path.join(blocker, 'randvoorwaarden.yaml'));
+        return interruptTyping('Taal');
+      }
+      return c.kind === 'select' ? choose(/^(Nee|Ja)$/) : answer('x');
+    });
+    await expect(runWorksheet({ ws, file, prompter, today })).rejects.toThrow('Onderbroken');
+    const printed = prompter.printed.join('\n');
+    expect(printed).toContain('Let op: wat je bij deze partner had ingevuld, kon niet worden opgeslagen.');
+    expect(printed).not.toContain('is bewaard');
+  });
+
+  it('"weet ik (nog) niet" on an answered question keeps the answer under "eerder"; going back offers it again', async () => {
+    const ws = sheet('gemeentelandschap');
+    const file = AnswersFile.create(path.join(dir, 'gemeentelandschap.yaml'), ws);
+    const prompter = new ScriptedPrompter([
+      ...meta,
+      step('Komt het thema', choose('Ja')),
+      step('Noteer', answer('Coalitieakkoord')),
+      step('aanspreekpunt', answer('Jan Jansen')),
+      step('resultaat-doelstellingen', back),
+      step('aanspreekpunt', unknown),
+      step('resultaat-doelstellingen', back),
+      step('aanspreekpunt', back),
+      step('Noteer', keep),
+      step('aanspreekpunt', keep),
+      step('resultaat-doelstellingen', back),
+      step('aanspreekpunt', back),
+      step('Noteer', back),
+      step('Komt het thema', unknown),
+      step('aanspreekpunt', interrupt),
+    ]);
+    await expect(runWorksheet({ ws, file, prompter, today })).rejects.toThrow('Onderbroken');
+    const onDisk = parse(await readFile(file.file, 'utf8')) as { antwoorden: Record<string, unknown> };
+    expect(onDisk.antwoorden['aanspreekpunt']).toEqual({ weet_ik_niet: true, eerder: 'Jan Jansen' });
+    expect(onDisk.antwoorden['thema-in-agenda']).toEqual({ weet_ik_niet: true, eerder: 'ja' });
+    // Going back: the earlier answer is in the editor, marked as not in force; confirming it untouched keeps "weet ik niet".
+    const back1 = prompter.calls[9];
+    expect(back1).toMatchObject({ kind: 'editor', message: expect.stringContaining('aanspreekpunt'), default: 'Jan Jansen', unknownIfUntouched: true });
+    expect(back1?.header).toContain('Nu: weet ik (nog) niet.');
+    // Still unknown for walk and reports.
+    expect(walk(ws, file.answers).visible.find((v) => v.question.id === 'aanspreekpunt')?.state).toBe('unknown');
+  });
+
+  it('going back to "weet ik (nog) niet" with an earlier answer: a list marks it, choosing or editing it brings it back', async () => {
+    const ws = sheet('gemeentelandschap');
+    const file = AnswersFile.create(path.join(dir, 'gemeentelandschap.yaml'), ws);
+    const prompter = new ScriptedPrompter([
+      ...meta,
+      step('Komt het thema', choose('Nee')),
+      step('aanspreekpunt', answer('Jan Jansen')),
+      step('resultaat-doelstellingen', back),
+      step('aanspreekpunt', back),
+      step('Komt het thema', unknown),
+      step('aanspreekpunt', unknown),
+      step('resultaat-doelstellingen', back),
+      step('aanspreekpunt', answer('Jan Jansen, sociaal domein')),
+      step('resultaat-doelstellingen', back),
+      step('aanspreekpunt', back),
+      step('Komt het thema', choose('Nee (je eerdere antwoord)')),
+      step('aanspreekpunt', interrupt),
+    ]);
+    await expect(runWorksheet({ ws, file, prompter, today })).rejects.toThrow('Onderbroken');
+    const list = prompter.calls[13];
+    expect(list?.choices?.find((c) => c.value === list.default)?.name).toBe('Weet ik (nog) niet');
+    expect(file.answers['thema-in-agenda']).toBe('nee');
+    expect(file.answers['aanspreekpunt']).toBe('Jan Jansen, sociaal domein');
   });
 
   it('going back to a "weet ik (nog) niet" answer shows it, and confirming without typing keeps it', async () => {

@@ -11,7 +11,8 @@ import { ExitCode, FileIssuesError, WerkboekError } from '../src/support/errors.
 import { memoryOutput } from '../src/support/output.js';
 import { ConflictError } from '../src/dossier/answers-file.js';
 import { plainStyle } from '../src/runner/session.js';
-import { answer, choose, interrupt, keep, ScriptedPrompter, type Call, type Action, type ScriptStep } from './helpers/scripted-prompter.js';
+import { status } from '../src/commands/status.js';
+import { answer, back, choose, interrupt, interruptTyping, keep, ScriptedPrompter, type Call, type Action, type ScriptStep } from './helpers/scripted-prompter.js';
 
 let dir: string;
 beforeEach(async () => {
@@ -89,6 +90,74 @@ describe('start', () => {
     await expect(second.run).rejects.toMatchObject({ exitCode: 130 });
     // Naam/Bibliotheek/Datum are no questions of the workbook: 0 of its 8 questions answered
     expect(second.prompter.printed.join('\n')).toContain('Je was al begonnen: 0 van 8 vragen beantwoord');
+  });
+
+  it('resumes at the question with a draft, says it is not confirmed, and status shows it', async () => {
+    const first = startWith([
+      ...firstThree,
+      { expect: 'Komt het thema', do: choose('Ja') },
+      { expect: 'Noteer', do: answer('Coalitieakkoord') },
+      { expect: 'aanspreekpunt', do: back },
+      { expect: 'Noteer', do: interruptTyping('Coalitieakkoord en motie') },
+    ]);
+    await expect(first.run).rejects.toMatchObject({ exitCode: 130 });
+    expect(first.out.out).toContain('Gestopt. Wat je hebt beantwoord is bewaard in');
+
+    const out = memoryOutput();
+    await status({ map: dir, cwd: dir, out });
+    expect(out.out).toContain('concept (2 van 9 beantwoord)');
+    expect(out.out).toContain('1 concept-antwoord, nog niet bevestigd');
+
+    // The first open question is 3, but the user stopped typing at 2.
+    const second = startWith([
+      { expect: 'Wat wil je doen?', do: choose('Verdergaan bij vraag 2') },
+      { expect: 'Noteer op welke wijze.', do: keep },
+      { expect: 'aanspreekpunt', do: interrupt },
+    ]);
+    await expect(second.run).rejects.toMatchObject({ exitCode: 130 });
+    expect(second.prompter.printed.join('\n')).toContain('Je was al begonnen: 2 van 9 vragen beantwoord (en 1 concept-antwoord, nog niet bevestigd)');
+    expect(second.prompter.calls[1]?.default).toBe('Coalitieakkoord en motie');
+    const saved = parse(await readFile(file(), 'utf8')) as Record<string, unknown> & { antwoorden: Record<string, unknown> };
+    expect(saved.antwoorden['thema-in-agenda-wijze']).toBe('Coalitieakkoord en motie');
+    expect(saved).not.toHaveProperty('concepten');
+  });
+
+  it('Ctrl+C at the first question with text typed: kept as a draft, and the message says so', async () => {
+    const run = startWith([{ expect: 'Naam:', do: interruptTyping('Anna de') }]);
+    await expect(run.run).rejects.toMatchObject({ exitCode: 130 });
+    expect(run.out.out).toContain('Gestopt. Wat je aan het typen was, is als concept bewaard in');
+    expect(run.out.out).not.toContain('niets opgeslagen');
+    const again = startWith([{ expect: 'Naam:', do: interrupt }]);
+    await expect(again.run).rejects.toMatchObject({ exitCode: 130 });
+    expect(again.prompter.calls[0]?.default).toBe('Anna de');
+  });
+
+  it('a report shows neither a draft nor the earlier answer under a "weet ik niet"', async () => {
+    await writeFile(
+      file(),
+      [
+        'werkblad: gemeentelandschap',
+        'versie: 1',
+        'status: concept',
+        'antwoorden:',
+        '  naam: An',
+        '  thema-in-agenda: nee',
+        '  aanspreekpunt:',
+        '    weet_ik_niet: true',
+        '    eerder: Oud antwoord dat niet meer geldt',
+        'concepten:',
+        '  relatie-gemeente: Half getypte zin',
+        '',
+      ].join('\n'),
+    );
+    const { report } = await import('../src/commands/rapport.js');
+    const out = memoryOutput();
+    await report({ worksheet: 'gemeentelandschap', format: 'md', map: dir, cwd: dir, out });
+    expect(out.out).not.toContain('Half getypte zin');
+    expect(out.out).not.toContain('Oud antwoord');
+    const points = out.out.slice(out.out.indexOf('Ontwikkelpunten'));
+    expect(points).toContain('Wie is binnen jullie gemeente(s) het aanspreekpunt');
+    expect(points).toContain('Wat is de huidige relatie met de gemeente');
   });
 
   it('starting over keeps the old file as a backup', async () => {

@@ -321,6 +321,33 @@ antwoorden:
     await expectRefused(G, text, [{ needle: '- een', message: 'een antwoordbestand moet beginnen met "werkblad:", "versie:" enz.' }]);
   });
 
+  it('"weet ik (nog) niet" may keep the earlier answer under "eerder", validated as an answer to that question', async () => {
+    const ok = valid + '  aanspreekpunt:\n    weet_ik_niet: true\n    eerder: Jan Jansen\n  resultaatdoelen:\n    weet_ik_niet: true\n    eerder: nee\n';
+    const file = (await AnswersFile.read(await writeTmp(ok), G))!;
+    expect(file.answers['aanspreekpunt']).toEqual({ weet_ik_niet: true, eerder: 'Jan Jansen' });
+    await rm(path.join(tmp(), 'x.yaml'));
+    const bad = valid + '  resultaatdoelen:\n    weet_ik_niet: true\n    eerder: misschien\n  aanspreekpunt:\n    weet_ik_niet: true\n    eerder:\n      weet_ik_niet: true\n';
+    await expectRefused(G, bad, [
+      { needle: '    eerder: misschien', key: 'eerder', message: 'verwacht "ja" of "nee" bij "resultaatdoelen"' },
+      { needle: '    eerder:\n      weet', key: 'eerder', message: '"eerder" moet een gewoon antwoord zijn' },
+    ]);
+  });
+
+  it('drafts under "concepten": text for a text question, an item for a group; anything else is refused', async () => {
+    const ok = valid + 'concepten:\n  aanspreekpunt: "Half getypt"\n';
+    const file = (await AnswersFile.read(await writeTmp(ok), G))!;
+    expect(file.drafts).toEqual({ aanspreekpunt: 'Half getypt' });
+    expect(file.answers).not.toHaveProperty('aanspreekpunt');
+    const okGroup = 'werkblad: randvoorwaarden\nantwoorden:\n  partners:\n    - naam: X\nconcepten:\n  partners:\n    itemnummer: 1\n    naam: X\n    aanbod: Half\n';
+    expect((await AnswersFile.read(await writeTmp(okGroup), R))!.drafts).toEqual({ partners: { itemnummer: 1, naam: 'X', aanbod: 'Half' } });
+    await rm(path.join(tmp(), 'x.yaml'));
+    const bad = valid + 'concepten:\n  aanspreekpunt:\n    - een\n  thema-in-agenda: nee\n';
+    await expectRefused(G, bad, [
+      { needle: '  aanspreekpunt:\n    - een', key: 'aanspreekpunt', message: 'verwacht tekst bij "aanspreekpunt"' },
+      { needle: '  thema-in-agenda: nee', key: 'thema-in-agenda', message: 'een concept kan alleen bij een open tekstvraag of een overzicht staan, niet bij "thema-in-agenda"' },
+    ]);
+  });
+
   it('unknown answer ids are fine (kept, not validated)', async () => {
     const file = await writeTmp(valid + '  vraag-uit-een-nieuwere-versie: [1, 2]\n');
     expect((await AnswersFile.read(file, G))!.answers['vraag-uit-een-nieuwere-versie']).toEqual([1, 2]);

@@ -4,8 +4,9 @@ import { lockAnswersFile } from '../dossier/lock.js';
 import type { Output } from '../support/output.js';
 import { answersPath, resolveDossier } from '../dossier/folder.js';
 import type { Prompter } from '../terminal/prompter.js';
-import { runWorksheet, type Style } from '../runner/session.js';
+import { resumeAt, runWorksheet, type Style } from '../runner/session.js';
 import { showClosing, welcomeNewDossier } from '../runner/welcome.js';
+import { endBySignal, onStopSignals } from '../support/stop-signals.js';
 import { AnswersFile, backupFile, removeStaleTempFiles } from '../dossier/answers-file.js';
 import { questionRef, walk } from '../walk.js';
 import { formatStamp } from '../support/dates.js';
@@ -45,8 +46,18 @@ export async function start(options: StartOptions): Promise<void> {
   // (with --opnieuw a broken file is kept as a backup and a fresh one started).
   let file = await readOrRestart();
   const release = await lockAnswersFile(target);
+  // From here a closed terminal (SIGHUP) or a logout (SIGTERM) stops like Ctrl+C:
+  // the prompt ends, what was typed is kept as a draft, the lock is released below.
+  let stopSignal: 'SIGHUP' | 'SIGTERM' | undefined;
+  let stopping: Prompter | undefined;
+  const stopSignals = onStopSignals((signal) => {
+    stopSignal ??= signal;
+    stopping?.stop?.(signal);
+  });
   const style = options.style ?? (await terminalStyle(out.color));
   const prompter = options.prompter ?? (await terminalPrompter(out.color));
+  stopping = prompter;
+  if (stopSignal) prompter.stop?.(stopSignal);
   try {
     await removeStaleTempFiles(target);
     file = await readOrRestart(); // again: it may have changed while we waited for the lock
@@ -71,11 +82,14 @@ export async function start(options: StartOptions): Promise<void> {
       if (meta.status === 'afgerond') {
         startInReview = true;
       } else if (w.done + w.meta.done > 0) {
-        prompter.print(`Je was al begonnen: ${w.done} van ${w.total} vragen beantwoord, laatst bewerkt ${formatStamp(meta.updated)}.`);
+        const drafts = Object.values(file.drafts).filter((d) => d !== undefined && d !== null).length;
+        const unconfirmed = drafts ? ` (en ${drafts} concept-antwoord${drafts === 1 ? '' : 'en'}, nog niet bevestigd)` : '';
+        prompter.print(`Je was al begonnen: ${w.done} van ${w.total} vragen beantwoord${unconfirmed}, laatst bewerkt ${formatStamp(meta.updated)}.`);
+        const at = resumeAt(w, file.drafts);
         const choice = await prompter.select<'continue' | 'review' | 'restart'>({
           message: 'Wat wil je doen?',
           choices: [
-            { value: 'continue', name: w.next ? `Verdergaan bij ${questionRef(w.next)}` : 'Verdergaan' },
+            { value: 'continue', name: at ? `Verdergaan bij ${questionRef(at)}` : 'Verdergaan' },
             { value: 'review', name: 'Overzicht bekijken en antwoorden wijzigen' },
             { value: 'restart', name: 'Opnieuw beginnen (het huidige bestand wordt als reservekopie bewaard)' },
           ],
@@ -99,6 +113,8 @@ export async function start(options: StartOptions): Promise<void> {
       if (err instanceof InterruptedError && active.dirty) await active.save().catch(() => {});
       throw err;
     });
+    // A signal that came after the last prompt (e.g. during the final save): the work is done, exit as asked.
+    if (stopSignal) throw new InterruptedError(undefined, stopSignal);
     const where = active.file;
     if (outcome === 'afgerond') {
       prompter.print(
@@ -112,18 +128,28 @@ export async function start(options: StartOptions): Promise<void> {
   } catch (err) {
     if (err instanceof InterruptedError) {
       const again = suggest(['start', ws.id], map);
-      const answered = file !== undefined && Object.keys(file.answers).length > 0;
-      out.stdout(
-        !answered
-          ? `\nGestopt. Je had nog niets beantwoord, dus er is niets opgeslagen.\nBegin later met: ${again}\n`
-          : file?.onDisk && !file.dirty
-            ? `\nGestopt. Wat je hebt beantwoord is bewaard in ${file.file}\nGa verder met: ${again}\n`
-            : `\nGestopt. Let op: niet alles kon worden opgeslagen in ${file?.file ?? target}.\nGa verder met: ${again}\n`,
-      );
+      const answered = file !== undefined && (Object.keys(file.answers).length > 0 || Object.keys(file.drafts).length > 0);
+      const what = file && Object.keys(file.answers).length === 0 ? 'Wat je aan het typen was, is als concept bewaard' : 'Wat je hebt beantwoord is bewaard';
+      const how = err.signal === 'SIGHUP' ? 'Gestopt (het venster werd gesloten).' : err.signal === 'SIGTERM' ? 'Gestopt (het systeem vroeg om te stoppen).' : 'Gestopt.';
+      // The terminal may be gone (a closed window): printing must not turn a clean stop into a crash.
+      try {
+        out.stdout(
+          !answered
+            ? `\n${how} Je had nog niets beantwoord, dus er is niets opgeslagen.\nBegin later met: ${again}\n`
+            : file?.onDisk && !file.dirty
+              ? `\n${how} ${what} in ${file.file}\nGa verder met: ${again}\n`
+              : `\n${how} Let op: niet alles kon worden opgeslagen in ${file?.file ?? target}.\nGa verder met: ${again}\n`,
+        );
+      } catch {
+        // nobody to tell
+      }
     }
     throw err;
   } finally {
     await release();
+    stopSignals();
+    // Saved and unlocked: now end the way the signal asked (a shell sees 129 / 143).
+    if (stopSignal) endBySignal(stopSignal);
   }
 
   /**

@@ -16,6 +16,8 @@ export async function status({ map, cwd, out }: StatusOptions): Promise<void> {
   for (const s of sheets) {
     out.line(`${s.worksheet.number}. ${s.worksheet.title} (${s.worksheet.id})`);
     out.line(`   ${describeState(s)}${s.answers ? ` · laatst bewerkt ${formatStamp(s.answers.meta.updated)}` : ''}`);
+    const drafts = s.answers ? Object.values(s.answers.drafts).filter((d) => d != null).length : 0;
+    if (drafts) out.line(`   ${drafts} concept-antwoord${drafts === 1 ? '' : 'en'}, nog niet bevestigd (ga verder met start om ${drafts === 1 ? 'het' : 'ze'} af te maken)`);
     if (s.answers || s.error) out.line(`   ${s.file}`);
     if (s.error) out.line(`   ${s.error.message.split('\n')[0]}`);
   }

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { Document, isMap, type YAMLMap } from 'yaml';
 import type { Field, Question, Worksheet } from '../definition/schema.js';
 import { allQuestions, optionValue } from '../definition/questions.js';
-import { isUnknown, UNKNOWN_KEY, type AnswerValue, type Answers } from './answers.js';
+import { DRAFT_ITEM_KEY, EARLIER_KEY, isUnknown, UNKNOWN_KEY, type AnswerValue, type Answers, type Draft, type Drafts } from './answers.js';
 import { describeFsError, ExitCode, FileIssuesError, WerkboekError, type Issue } from '../support/errors.js';
 import { decodeUtf8, issueAt, parseLocated, type Located, type PathKey } from '../definition/positions.js';
 import { programVersion } from '../support/version.js';
@@ -19,6 +19,8 @@ export type Status = 'concept' | 'afgerond';
 /** Metadata keys, in the order they start the file. */
 const META_KEYS = ['werkblad', 'versie', 'status', 'aangemaakt', 'bijgewerkt', 'programma'] as const;
 const ANSWERS_KEY = 'antwoorden';
+/** Drafts: what was being typed when the user stopped, not yet confirmed (see answers.ts). */
+const DRAFTS_KEY = 'concepten';
 
 export interface AnswersMeta {
   worksheet: string;
@@ -86,7 +88,7 @@ export class AnswersFile {
    * compared with it, so that a hand edit or another program's write made
    * meanwhile is merged or refused, never silently overwritten.
    */
-  private base: { text: string; answers: Answers; status: Status } | undefined;
+  private base: { text: string; answers: Answers; drafts: Drafts; status: Status } | undefined;
 
   private constructor(
     /** Where save() writes; moveTo() changes it (e.g. after a write error). */
@@ -160,7 +162,7 @@ export class AnswersFile {
     found.onDisk = true;
     // A file written on Windows keeps its CRLF line ends.
     if (source.includes('\r\n')) found.eol = '\r\n';
-    found.base = { text: bytes.toString('utf8'), answers: found.answers, status: found.meta.status };
+    found.base = { text: bytes.toString('utf8'), answers: found.answers, drafts: found.drafts, status: found.meta.status };
     return found;
   }
 
@@ -184,8 +186,31 @@ export class AnswersFile {
 
   /** Set one answer in memory (call save() to write). */
   setAnswer(id: string, value: AnswerValue): void {
-    this.ensureAnswersMap().set(id, this.doc.createNode(value));
+    this.ensureMap(ANSWERS_KEY).set(id, this.doc.createNode(value));
     this.touch();
+  }
+
+  /** Drafts: unconfirmed text per question id (or a half-filled group item). */
+  get drafts(): Drafts {
+    const node = this.doc.get(DRAFTS_KEY);
+    if (!isMap(node)) return {};
+    return (node.toJSON() ?? {}) as Drafts;
+  }
+
+  /** Keep what was being typed for a question, without making it its answer. */
+  setDraft(id: string, value: Draft): void {
+    this.ensureMap(DRAFTS_KEY).set(id, this.doc.createNode(value));
+    this.touch();
+  }
+
+  /** Forget a question's draft (it was confirmed); `concepten:` goes when it is empty. True when there was one. */
+  clearDraft(id: string): boolean {
+    const node = this.doc.get(DRAFTS_KEY);
+    if (!isMap(node) || !node.has(id)) return false;
+    node.delete(id);
+    if (node.items.length === 0) this.doc.delete(DRAFTS_KEY);
+    this.touch();
+    return true;
   }
 
   setStatus(status: Status): void {
@@ -199,11 +224,11 @@ export class AnswersFile {
     this.doc.set('programma', `werkboek ${programVersion}`);
   }
 
-  private ensureAnswersMap(): YAMLMap {
-    const node = this.doc.get(ANSWERS_KEY);
+  private ensureMap(key: string): YAMLMap {
+    const node = this.doc.get(key);
     if (isMap(node)) return node;
     const map = this.doc.createNode({}) as YAMLMap;
-    this.doc.set(ANSWERS_KEY, map);
+    this.doc.set(key, map);
     return map;
   }
 
@@ -224,7 +249,7 @@ export class AnswersFile {
     if (!options.replace) await this.reconcile();
     const content = this.toString();
     await writeFileAtomically(this.file, content, { createFolder: true });
-    this.base = { text: content, answers: this.answers, status: this.meta.status };
+    this.base = { text: content, answers: this.answers, drafts: this.drafts, status: this.meta.status };
     this.dirty = false;
     this.onDisk = true;
   }
@@ -262,11 +287,18 @@ export class AnswersFile {
       const which = clash.length ? ` (${clash.map((k) => `"${k}"`).join(', ')})` : ' (de status)';
       throw await this.conflict(`is intussen buiten werkboek gewijzigd, bij hetzelfde antwoord als jij${which}`);
     }
-    // Merge: their file, with this session's changes applied to it.
+    // Merge: their file, with this session's changes applied to it (answers, then drafts).
     for (const k of changedByMe) {
       const value = mine[k];
-      if (value === undefined) theirs.ensureAnswersMap().delete(k);
+      if (value === undefined) theirs.ensureMap(ANSWERS_KEY).delete(k);
       else theirs.setAnswer(k, value);
+    }
+    const myDrafts = this.drafts;
+    for (const k of new Set([...Object.keys(base.drafts), ...Object.keys(myDrafts)])) {
+      if (same(myDrafts[k], base.drafts[k])) continue;
+      const value = myDrafts[k];
+      if (value === undefined) theirs.clearDraft(k);
+      else theirs.setDraft(k, value);
     }
     if (myStatus !== base.status) theirs.setStatus(myStatus);
     theirs.touch();
@@ -330,6 +362,8 @@ export function validateAnswersDocument(located: Located, ws: Worksheet): Issue[
   if (data.status !== undefined && data.status !== 'concept' && data.status !== 'afgerond') {
     issues.push(issueAt(located, ['status'], `"status" moet "concept" of "afgerond" zijn, niet "${String(data.status)}"`));
   }
+  const questions = new Map(allQuestions(ws).map((q) => [q.id, q]));
+  issues.push(...validateDrafts(located, ws, questions, data[DRAFTS_KEY]));
   const answersNode = located.doc.get(ANSWERS_KEY, true);
   if (answersNode === undefined || answersNode === null) return issues;
   if (!isMap(answersNode)) {
@@ -337,19 +371,65 @@ export function validateAnswersDocument(located: Located, ws: Worksheet): Issue[
     return issues;
   }
   const answers = (data[ANSWERS_KEY] ?? {}) as Record<string, unknown>;
-  const questions = new Map(allQuestions(ws).map((q) => [q.id, q]));
   for (const [id, value] of Object.entries(answers)) {
     const question = questions.get(id);
     // Unknown ids are kept as they are (a later version, or a user's own note).
     if (!question || value === null) continue;
-    const problem = checkValue(question, value);
-    if (problem) issues.push(issueAt(located, [ANSWERS_KEY, id], problem.message, problem.key));
-    if (question.type === 'group' && Array.isArray(value) && !question.extends) {
-      const fields = groupFields(ws, question);
-      value.forEach((item, i) => {
-        const itemProblem = checkItem(question, fields, item);
-        if (itemProblem) issues.push(issueAt(located, [ANSWERS_KEY, id, i, ...itemProblem.path], itemProblem.message));
-      });
+    issues.push(...checkAnswer(located, ws, question, value, [ANSWERS_KEY, id]));
+    // The answer a "weet ik (nog) niet" replaced must fit the question too.
+    if (isUnknown(value) && EARLIER_KEY in value) {
+      const earlier = (value as unknown as Record<string, unknown>)[EARLIER_KEY];
+      if (earlier !== null && typeof earlier === 'object' && !Array.isArray(earlier)) {
+        issues.push(issueAt(located, [ANSWERS_KEY, id, EARLIER_KEY], `"${EARLIER_KEY}" moet een gewoon antwoord zijn`));
+      } else if (earlier !== null) {
+        issues.push(...checkAnswer(located, ws, question, earlier, [ANSWERS_KEY, id, EARLIER_KEY]));
+      }
+    }
+  }
+  return issues;
+}
+
+/** One answer (or the earlier answer under a "weet ik (nog) niet") at `at`. */
+function checkAnswer(located: Located, ws: Worksheet, question: Question, value: unknown, at: PathKey[]): Issue[] {
+  const issues: Issue[] = [];
+  const problem = checkValue(question, value);
+  if (problem) issues.push(issueAt(located, at, problem.message, problem.key));
+  if (question.type === 'group' && Array.isArray(value) && !question.extends) {
+    const fields = groupFields(ws, question);
+    value.forEach((item, i) => {
+      const itemProblem = checkItem(question, fields, item);
+      if (itemProblem) issues.push(issueAt(located, [...at, i, ...itemProblem.path], itemProblem.message));
+    });
+  }
+  return issues;
+}
+
+/** `concepten:` — text for a text question, a half-filled item for a repeat group. */
+function validateDrafts(located: Located, ws: Worksheet, questions: ReadonlyMap<string, Question>, drafts: unknown): Issue[] {
+  if (drafts === undefined || drafts === null) return [];
+  if (typeof drafts !== 'object' || Array.isArray(drafts)) {
+    return [issueAt(located, [DRAFTS_KEY], `"${DRAFTS_KEY}" moet een lijst van vraag-id: tekst zijn`)];
+  }
+  const issues: Issue[] = [];
+  for (const [id, value] of Object.entries(drafts as Record<string, unknown>)) {
+    const q = questions.get(id);
+    if (!q || value === null) continue;
+    if (q.type === 'text' || q.type === 'longtext') {
+      if (typeof value !== 'string') issues.push(issueAt(located, [DRAFTS_KEY, id], `verwacht tekst bij "${id}"`));
+    } else if (q.type === 'group') {
+      const base = q.extends ? questions.get(q.extends) : q;
+      const { [DRAFT_ITEM_KEY]: n, ...item } = (typeof value === 'object' && !Array.isArray(value) ? value : {}) as Record<string, unknown>;
+      const problem =
+        typeof value !== 'object' || Array.isArray(value)
+          ? { path: [] as PathKey[], message: `verwacht één ${q.item} (veld: waarde) bij "${id}"` }
+          : n !== undefined && !(typeof n === 'number' && Number.isInteger(n) && n > 0)
+            ? { path: [DRAFT_ITEM_KEY] as PathKey[], message: `"${DRAFT_ITEM_KEY}" moet een getal vanaf 1 zijn` }
+            : base?.type === 'group'
+              ? checkItem(q, groupFields(ws, base), item)
+              : undefined;
+      if (problem) issues.push(issueAt(located, [DRAFTS_KEY, id, ...problem.path], problem.message));
+    } else {
+      issues.push(issueAt(located, [DRAFTS_KEY, id], `een concept kan alleen bij een open tekstvraag of een overzicht staan, niet bij "${id}"`));
     }
   }
   return issues;

@@ -7,23 +7,51 @@
 //   number                -> number
 //   group                 -> list of items, each a map of field id -> value
 //   group with `extends`  -> true (the extra fields live on the items of the base group)
-//   any question          -> { weet_ik_niet: true } for "weet ik (nog) niet"
+//   any question          -> { weet_ik_niet: true } for "weet ik (nog) niet";
+//                            { weet_ik_niet: true, eerder: <answer> } keeps the
+//                            answer it replaced, so going back can bring it back
 //
 // A question without an entry is open (not yet asked).
+//
+// Drafts (under `concepten:`, next to `antwoorden:`) are what was being typed
+// when the user stopped, not yet confirmed: question id -> text, or for a
+// repeat group the half-filled item (field id -> value; `itemnummer: n` when
+// it changes item n rather than adding one). A draft is no answer: walk,
+// reports and counts ignore it; confirming the question removes it.
 
 export const UNKNOWN_KEY = 'weet_ik_niet';
+/** Under a "weet ik (nog) niet": the answer it replaced. */
+export const EARLIER_KEY = 'eerder';
 export const UNKNOWN_LABEL = 'Weet ik (nog) niet';
+/** In a group item draft: which item (1-based) it changes; absent for a new item. */
+export const DRAFT_ITEM_KEY = 'itemnummer';
 
 export interface UnknownAnswer {
   weet_ik_niet: true;
+  eerder?: KnownAnswer;
 }
 export type FieldValue = string | number | null;
 export type GroupItem = Record<string, FieldValue>;
-export type AnswerValue = string | number | boolean | string[] | GroupItem[] | UnknownAnswer | null;
+/** An answer that is not "weet ik (nog) niet". */
+export type KnownAnswer = string | number | boolean | string[] | GroupItem[] | null;
+export type AnswerValue = KnownAnswer | UnknownAnswer;
 export type Answers = Record<string, AnswerValue | undefined>;
+/** A draft: the text of a text question, or a half-filled group item. */
+export type Draft = string | GroupItem;
+export type Drafts = Record<string, Draft | undefined>;
 
-export function unknownAnswer(): UnknownAnswer {
-  return { [UNKNOWN_KEY]: true } as UnknownAnswer;
+/** "Weet ik (nog) niet", keeping the answer it replaces (when there is one worth keeping). */
+export function unknownAnswer(earlier?: KnownAnswer): UnknownAnswer {
+  const value = { [UNKNOWN_KEY]: true } as UnknownAnswer;
+  if (earlier !== undefined && !isEmptyAnswer(earlier)) value.eerder = earlier;
+  return value;
+}
+
+/** The answer kept under a "weet ik (nog) niet", if any. */
+export function earlierAnswer(value: AnswerValue | undefined): KnownAnswer | undefined {
+  if (!isUnknown(value)) return undefined;
+  const earlier = (value as unknown as Record<string, unknown>)[EARLIER_KEY];
+  return earlier === undefined || isUnknown(earlier) ? undefined : (earlier as KnownAnswer);
 }
 
 export function isUnknown(value: unknown): value is UnknownAnswer {

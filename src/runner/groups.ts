@@ -1,16 +1,19 @@
 // Repeat groups (a list of items, e.g. partners): the overview with its
 // actions (add, change, remove; for a group that extends an earlier one,
 // fill in its extra fields per item), asking one item field by field, and
-// keeping a half-filled item when the user stops.
+// keeping a half-filled item as a draft when the user stops (under
+// `concepten:`, not in the list), to go on with or throw away later.
+// "Weet ik (nog) niet" is only offered while the list is empty: it would
+// replace the items.
 import type { Field, Question } from '../definition/schema.js';
 import { allQuestions } from '../definition/questions.js';
-import type { AnswerValue, FieldValue, GroupItem } from '../dossier/answers.js';
+import { DRAFT_ITEM_KEY, type AnswerValue, type Draft, type FieldValue, type GroupItem } from '../dossier/answers.js';
 import type { Choice, Prompter, Reply } from '../terminal/prompter.js';
 import { groupBaseId, groupItems, type VisibleQuestion } from '../walk.js';
 import { InterruptedError } from '../support/errors.js';
 import type { Session } from './context.js';
 import { askChoice, askNumber, truncate, unknownChoice, withUnknown, type PromptBase } from './questions.js';
-import { persist } from './saving.js';
+import { persist, saveQuietly, say } from './saving.js';
 
 type Group = Extract<Question, { type: 'group' }>;
 
@@ -23,32 +26,95 @@ export async function askGroup(s: Session, vq: VisibleQuestion, base: PromptBase
   for (;;) {
     const items = groupItems(q, s.file.answers);
     const fields = extending ? [...baseFields, ...q.fields] : q.fields;
+    const draft = itemDraft(s.file.drafts[q.id], items);
+    // "Weet ik (nog) niet" would replace the items (or the draft): only for an empty list.
+    const allowUnknown = base.allowUnknown && items.length === 0 && !draft;
+    const choices = groupChoices(q, items, fields, baseFields);
+    if (draft) {
+      const name = itemName(draft.item, fields, q.item, draft.index ?? items.length);
+      choices.unshift(
+        { value: 'draft', name: `Verder met concept: ${name} (nog niet bevestigd)` },
+        { value: 'discard', name: `Concept weggooien: ${name}` },
+      );
+    }
     const picked = await s.prompter
       .select<string>({
         ...base,
-        header: `${header ?? ''}\n${overview(items, fields, q.item)}`,
-        choices: withUnknown(groupChoices(q, items, fields, baseFields), base.allowUnknown),
-        default: items.length ? 'done' : 'add',
+        allowUnknown,
+        header: `${header ?? ''}\n${overview(items, fields, q.item, draft)}`,
+        choices: withUnknown(choices, allowUnknown),
+        default: draft ? 'draft' : items.length ? 'done' : 'add',
       })
       .then(unknownChoice);
     header = undefined;
+    if (picked.kind === 'unknown' && !allowUnknown) {
+      say(
+        s,
+        s.style.dim(
+          base.allowUnknown
+            ? `"Weet ik (nog) niet" kan niet bij een overzicht met ${q.item}s of een concept: dat zou ze weggooien. Kies "Klaar" of pas de ${q.item}s aan.`
+            : 'Deze vraag kun je niet met "weet ik (nog) niet" beantwoorden.',
+        ),
+      );
+      continue;
+    }
     if (picked.kind !== 'answer') return picked;
     const [action, index] = String(picked.value).split(':') as [string, string | undefined];
     if (action === 'done') {
       if (extending) return { kind: 'answer', value: true };
       return { kind: 'answer', value: items };
     }
-    const next = await changeItems(s, q, fields, items, action, Number(index));
+    if (action === 'discard') {
+      if (draft && (await confirm(s.prompter, `Concept ${itemName(draft.item, fields, q.item, draft.index ?? items.length)} weggooien?`, 'Nee, bewaren', 'Ja, weggooien'))) {
+        s.file.clearDraft(q.id);
+        await persist(s);
+      }
+      continue;
+    }
+    const next = action === 'draft' && draft ? await continueDraft(s, q, fields, items, draft) : await changeItems(s, q, fields, items, action, Number(index));
     if (!next) continue;
     s.file.setAnswer(groupBaseId(q), next);
+    // The item is confirmed: a draft it came from is done.
+    s.file.clearDraft(q.id);
     await persist(s);
   }
 }
 
-function overview(items: GroupItem[], fields: Field[], noun: string): string {
-  return items.length
-    ? items.map((item, i) => `  ${i + 1}. ${summariseItem(item, fields)}`).join('\n')
-    : `  (nog geen ${noun} toegevoegd)`;
+/** A half-filled item kept when the user stopped: a new item, or a change to item `index`. */
+interface ItemDraft {
+  item: GroupItem;
+  /** 0-based; undefined for a new item. */
+  index?: number;
+}
+
+function itemDraft(value: Draft | undefined, items: GroupItem[]): ItemDraft | undefined {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
+  const { [DRAFT_ITEM_KEY]: n, ...item } = value;
+  const index = typeof n === 'number' && n >= 1 && n <= items.length ? n - 1 : undefined;
+  return { item, ...(index !== undefined && { index }) };
+}
+
+/** Go on with a draft item: its fields again, starting from what was kept. */
+async function continueDraft(s: Session, q: Group, fields: Field[], items: GroupItem[], draft: ItemDraft): Promise<GroupItem[] | undefined> {
+  const { index } = draft;
+  const existing = index !== undefined ? items[index] : undefined;
+  const initial = { ...(existing ?? {}), ...draft.item };
+  const askFields = existing && q.extends ? q.fields : fields;
+  const item = await askItem(s, askFields, initial, q.item, (partial) => keepItem(s, q, partial, index));
+  if (!item) return undefined;
+  const next = [...items];
+  if (index !== undefined) next[index] = item;
+  else next.push(item);
+  return next;
+}
+
+function overview(items: GroupItem[], fields: Field[], noun: string, draft?: ItemDraft): string {
+  const lines = items.map((item, i) => `  ${i + 1}. ${summariseItem(item, fields)}`);
+  if (draft) {
+    const where = draft.index !== undefined ? `wijziging van ${draft.index + 1}` : `nieuwe ${noun}`;
+    lines.push(`  concept (${where}, nog niet bevestigd): ${summariseItem(draft.item, fields) || '(leeg)'}`);
+  }
+  return lines.length ? lines.join('\n') : `  (nog geen ${noun} toegevoegd)`;
 }
 
 /** The overview's actions: a group that extends another only adds items and fills in its own fields. */
@@ -74,35 +140,32 @@ async function changeItems(
   action: string,
   i: number,
 ): Promise<GroupItem[] | undefined> {
-  const storeId = groupBaseId(q);
   const next = [...items];
   if (action === 'add') {
-    const item = await askItem(s, fields, {}, q.item, (partial) => keepItem(s, [...items, partial], storeId));
+    const item = await askItem(s, fields, {}, q.item, (partial) => keepItem(s, q, partial));
     if (!item) return undefined;
     next.push(item);
   } else if (action === 'edit' || action === 'extend') {
     const existing = items[i];
     if (!existing) return undefined;
-    const item = await askItem(s, action === 'extend' ? q.fields : fields, existing, q.item, (partial) =>
-      keepItem(s, items.map((x, j) => (j === i ? partial : x)), storeId),
-    );
+    const item = await askItem(s, action === 'extend' ? q.fields : fields, existing, q.item, (partial) => keepItem(s, q, partial, i));
     if (!item) return undefined;
     next[i] = item;
   } else if (action === 'remove') {
     const existing = items[i];
     if (!existing) return undefined;
-    if (!(await confirmRemove(s.prompter, itemName(existing, fields, q.item, i)))) return undefined;
+    if (!(await confirm(s.prompter, `${itemName(existing, fields, q.item, i)} verwijderen?`, 'Nee, bewaren', 'Ja, verwijderen'))) return undefined;
     next.splice(i, 1);
   }
   return next;
 }
 
-async function confirmRemove(prompter: Prompter, name: string): Promise<boolean> {
+async function confirm(prompter: Prompter, message: string, no: string, yes: string): Promise<boolean> {
   const sure = await prompter.select<boolean>({
-    message: `${name} verwijderen?`,
+    message,
     choices: [
-      { value: false, name: 'Nee, bewaren' },
-      { value: true, name: 'Ja, verwijderen' },
+      { value: false, name: no },
+      { value: true, name: yes },
     ],
   });
   return sure.kind === 'answer' && sure.value;
@@ -142,11 +205,20 @@ async function askItem(
   return item;
 }
 
-/** Save a half-filled item when the user stops, so nothing typed is lost. */
-async function keepItem(s: Session, items: GroupItem[], storeId: string): Promise<void> {
-  s.file.setAnswer(storeId, items);
-  await s.file.save().catch(() => {});
-  s.prompter.print(s.style.dim('\nOok wat je al had ingevuld bij dit item is bewaard.'));
+/**
+ * Stopped halfway an item: keep it as a draft of this group question (not in
+ * the list, which keeps only confirmed items), with `itemnummer` when it
+ * changes an existing item.
+ */
+async function keepItem(s: Session, q: Group, partial: GroupItem, index?: number): Promise<void> {
+  s.file.setDraft(q.id, index !== undefined ? { [DRAFT_ITEM_KEY]: index + 1, ...partial } : partial);
+  const saved = await saveQuietly(s);
+  say(
+    s,
+    saved
+      ? s.style.dim(`\nOok wat je al had ingevuld bij deze ${q.item} is bewaard, als concept (nog niet bevestigd).`)
+      : s.style.red(`\nLet op: wat je bij deze ${q.item} had ingevuld, kon niet worden opgeslagen.`),
+  );
 }
 
 async function askField(s: Session, field: Field, current: FieldValue | undefined, firstOf?: string): Promise<Reply<AnswerValue>> {

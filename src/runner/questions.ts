@@ -4,7 +4,7 @@
 // "Anders, namelijk …" entries of a list, shortening a text.
 import type { Field, Question } from '../definition/schema.js';
 import { optionLabel, optionValue } from '../definition/questions.js';
-import { isUnknown, UNKNOWN_LABEL, type AnswerValue } from '../dossier/answers.js';
+import { earlierAnswer, isUnknown, UNKNOWN_LABEL, type AnswerValue, type Draft } from '../dossier/answers.js';
 import type { Choice, Prompter, Reply } from '../terminal/prompter.js';
 import { progressLabel, type VisibleQuestion, type WalkResult } from '../walk.js';
 import { displayDate, isoDate, parseDate, parseNumber } from '../support/dates.js';
@@ -24,24 +24,42 @@ export interface PromptBase {
 /** A question about to be asked: its prompt base and what is stored for it. */
 export interface Asking {
   base: PromptBase;
-  /** The stored answer; undefined when there is none or it is "weet ik (nog) niet". */
+  /**
+   * What the prompt starts with: the stored answer; for "weet ik (nog) niet"
+   * the earlier answer it keeps (if any), else undefined.
+   */
   current: AnswerValue | undefined;
   wasUnknown: boolean;
+  /** "Weet ik (nog) niet" with an earlier answer: `current` is that earlier answer. */
+  hasEarlier: boolean;
+  /** Unconfirmed text kept when the user stopped (text questions). */
+  draft?: string;
 }
 
 /** Every question type but the repeat group. */
 export type SingleQuestion = Exclude<Question, { type: 'group' }>;
 
-export function asking(style: Style, vq: VisibleQuestion, w: WalkResult): Asking {
+export function asking(style: Style, vq: VisibleQuestion, w: WalkResult, stored?: Draft): Asking {
   const q = vq.question;
   const wasUnknown = isUnknown(vq.answer);
+  const earlier = q.type === 'group' ? undefined : earlierAnswer(vq.answer);
+  const draft = typeof stored === 'string' && (q.type === 'text' || q.type === 'longtext') ? stored : undefined;
+  const notes: string[] = [];
+  if (draft !== undefined) {
+    notes.push(style.bold('Concept-antwoord, nog niet bevestigd:') + ' dit was je aan het typen toen je stopte. Pas het aan of bevestig het.');
+  } else if (earlier !== undefined) {
+    notes.push(
+      style.bold(`Nu: ${UNKNOWN_LABEL.toLowerCase()}.`) +
+        ' Je eerdere antwoord staat klaar: kies of wijzig het om het weer te gebruiken; bevestig je zonder iets te wijzigen, dan blijft het "weet ik (nog) niet".',
+    );
+  }
   const base = {
     message: messageOf(q),
-    header: header(style, vq, w),
+    header: [header(style, vq, w), ...notes].join('\n'),
     allowBack: w.visible[0]?.question.id !== q.id,
     allowUnknown: q.unknown !== false,
   };
-  return { base, current: wasUnknown ? undefined : vq.answer, wasUnknown };
+  return { base, current: wasUnknown ? earlier : vq.answer, wasUnknown, hasEarlier: earlier !== undefined, ...(draft !== undefined && { draft }) };
 }
 
 export function header(style: Style, vq: VisibleQuestion, w: WalkResult): string {
@@ -63,15 +81,23 @@ export async function askQuestion(s: Session, q: SingleQuestion, a: Asking): Pro
   const { base, current, wasUnknown } = a;
   switch (q.type) {
     case 'text':
-      return typed(a, await prompter.input({ ...typedBase(a), default: typeof current === 'string' ? current : wasUnknown ? '' : (q.default ?? '') }));
+      return typed(
+        a,
+        await prompter.input({ ...typedBase(a), default: a.draft ?? (typeof current === 'string' ? current : wasUnknown ? '' : (q.default ?? '')) }),
+      );
     case 'longtext':
-      return typed(a, await prompter.editor({ ...typedBase(a), default: typeof current === 'string' ? current : '' }));
+      return typed(a, await prompter.editor({ ...typedBase(a), default: a.draft ?? (typeof current === 'string' ? current : '') }));
     case 'yesno':
       return askYesNo(prompter, a);
     case 'choice':
       return askChoice(prompter, q, base, typeof current === 'string' ? current : undefined, wasUnknown);
-    case 'multichoice':
-      return askMultiChoice(prompter, q, base, Array.isArray(current) ? (current as string[]) : []);
+    case 'multichoice': {
+      const checked = Array.isArray(current) ? (current as string[]) : [];
+      const reply = await askMultiChoice(prompter, q, base, checked);
+      // The earlier answer confirmed as it was: still "weet ik (nog) niet".
+      const same = reply.kind === 'answer' && Array.isArray(reply.value) && [...reply.value].sort().join('\n') === [...checked].sort().join('\n');
+      return a.hasEarlier && same ? { kind: 'unknown' } : reply;
+    }
     case 'date':
       return askDate(s, q, a);
     case 'number':
@@ -80,13 +106,19 @@ export async function askQuestion(s: Session, q: SingleQuestion, a: Asking): Pro
 }
 
 // Typed answers: a stored "weet ik (nog) niet" is named above the prompt,
-// and confirming it without typing anything keeps it.
+// and confirming it without typing anything keeps it. Its earlier answer is
+// in the editor; confirmed untouched, it stays "weet ik (nog) niet".
 function typed(a: Asking, reply: Reply<AnswerValue>): Reply<AnswerValue> {
   return a.wasUnknown && reply.kind === 'answer' && reply.value === '' ? { kind: 'unknown' } : reply;
 }
 
-function typedBase(a: Asking): PromptBase & { placeholder?: string } {
-  return a.wasUnknown ? { ...a.base, placeholder: `${UNKNOWN_LABEL} (typ om te wijzigen)` } : a.base;
+function typedBase(a: Asking): PromptBase & { placeholder?: string; unknownIfUntouched?: boolean } {
+  if (!a.wasUnknown) return a.base;
+  return {
+    ...a.base,
+    placeholder: `${UNKNOWN_LABEL} (typ om te wijzigen)`,
+    ...(a.hasEarlier && a.draft === undefined && { unknownIfUntouched: true }),
+  };
 }
 
 async function askYesNo(prompter: Prompter, a: Asking): Promise<Reply<AnswerValue>> {
@@ -97,8 +129,8 @@ async function askYesNo(prompter: Prompter, a: Asking): Promise<Reply<AnswerValu
       ...a.base,
       choices: withUnknown(
         [
-          { value: 'ja', name: 'Ja' },
-          { value: 'nee', name: 'Nee' },
+          { value: 'ja', name: earlierMark('Ja', a.hasEarlier && a.current === 'ja') },
+          { value: 'nee', name: earlierMark('Nee', a.hasEarlier && a.current === 'nee') },
         ],
         a.base.allowUnknown,
       ),
@@ -127,9 +159,13 @@ export async function askChoice(
   wasUnknown = false,
 ): Promise<Reply<AnswerValue>> {
   const values = q.options.map(optionValue);
-  const choices: Choice<string>[] = q.options.map((o) => ({ value: optionValue(o), name: optionLabel(o) }));
-  if (q.other) choices.push({ value: OTHER, name: 'Anders, namelijk …' });
   const isOther = current !== undefined && current !== '' && !values.includes(current);
+  // After "weet ik (nog) niet" the cursor stays there; the earlier answer is marked.
+  const choices: Choice<string>[] = q.options.map((o) => ({
+    value: optionValue(o),
+    name: earlierMark(optionLabel(o), wasUnknown && current === optionValue(o)),
+  }));
+  if (q.other) choices.push({ value: OTHER, name: earlierMark('Anders, namelijk …', wasUnknown && isOther) });
   const selected = wasUnknown ? UNKNOWN : isOther ? OTHER : current;
   const picked = await prompter
     .select<string>({
@@ -194,6 +230,10 @@ export async function askNumber(
 }
 
 // --- shared helpers ----------------------------------------------------------
+
+function earlierMark(name: string, earlier: boolean): string {
+  return earlier ? `${name} (je eerdere antwoord)` : name;
+}
 
 export function withUnknown<T>(choices: Choice<T>[], allow: boolean): Choice<T | typeof UNKNOWN>[] {
   return allow ? [...choices, { value: UNKNOWN, name: UNKNOWN_LABEL }] : choices;

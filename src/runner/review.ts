@@ -31,8 +31,9 @@ export async function review(s: Session, w: WalkResult): Promise<string | RunOut
   const width = Math.max(30, prompter.width() - 12);
   const choices: Choice<string>[] = [];
   if (open[0]) choices.push({ value: open[0].question.id, name: `→ Verder met de open vragen (${questionRef(open[0])})` });
+  const drafts = file.drafts;
   for (const v of w.visible) {
-    const answer = shortAnswer(v);
+    const answer = withDraft(shortAnswer(v), v, drafts[v.question.id] != null);
     const label = truncate(messageOf(v.question), Math.max(10, width - answer.length - 7));
     // Meta fields (Naam, Bibliotheek, Datum) are no numbered questions.
     const number = v.section.kind === 'meta' ? '   ' : `${String(v.position).padStart(2)}.`;
@@ -55,6 +56,12 @@ export async function review(s: Session, w: WalkResult): Promise<string | RunOut
     return 'afgerond';
   }
   return picked.value;
+}
+
+/** A draft is no answer: say so next to whatever is confirmed. */
+function withDraft(answer: string, v: VisibleQuestion, hasDraft: boolean): string {
+  if (!hasDraft) return answer;
+  return v.state === 'open' ? 'concept-antwoord, nog niet bevestigd' : `${answer} + concept, nog niet bevestigd`;
 }
 
 /** One question's answer in a few words, for the overview. */

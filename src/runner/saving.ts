@@ -40,11 +40,37 @@ export async function persist(s: Session): Promise<void> {
   }
 }
 
-/** Stopped while typing an answer: keep the typed text as that answer. */
+/**
+ * Stopped while typing an answer: keep the typed text as a draft (under
+ * `concepten:`), not as the answer, so the question stays open and resume
+ * returns to it with the text in the editor.
+ */
 export async function keepDraft(s: Session, vq: VisibleQuestion, err: unknown): Promise<void> {
   const draft = err instanceof InterruptedError ? err.draft : undefined;
   if (draft === undefined || (vq.question.type !== 'text' && vq.question.type !== 'longtext')) return;
-  s.file.setAnswer(vq.question.id, draft);
-  await s.file.save().catch(() => {});
-  s.prompter.print(s.style.dim(`\nOok wat je bij ${questionRef(vq)} aan het typen was, is bewaard.`));
+  s.file.setDraft(vq.question.id, draft);
+  const saved = await saveQuietly(s);
+  say(
+    s,
+    saved
+      ? s.style.dim(`\nOok wat je bij ${questionRef(vq)} aan het typen was, is bewaard, als concept (nog niet bevestigd).`)
+      : s.style.red(`\nLet op: wat je bij ${questionRef(vq)} aan het typen was, kon niet worden opgeslagen.`),
+  );
+}
+
+/** Save without the write-error dialogue (the user is stopping); true when it worked. */
+export async function saveQuietly(s: Session): Promise<boolean> {
+  return s.file.save().then(
+    () => true,
+    () => false,
+  );
+}
+
+/** Print while stopping: the terminal may be gone (a closed window), which must not throw. */
+export function say(s: Session, text: string): void {
+  try {
+    s.prompter.print(text);
+  } catch {
+    // nobody to tell
+  }
 }

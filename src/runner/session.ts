@@ -8,7 +8,7 @@
 // (questions.ts), repeat groups (groups.ts), the review and finishing
 // (review.ts), saving and the write-error dialogue (saving.ts).
 import type { Worksheet } from '../definition/schema.js';
-import { unknownAnswer, type AnswerValue } from '../dossier/answers.js';
+import { earlierAnswer, isEmptyAnswer, unknownAnswer, type AnswerValue, type Drafts, type KnownAnswer } from '../dossier/answers.js';
 import type { AnswersFile } from '../dossier/answers-file.js';
 import type { Prompter, Reply } from '../terminal/prompter.js';
 import { findVisible, previousVisible, walk, type Section, type VisibleQuestion, type WalkResult } from '../walk.js';
@@ -37,9 +37,10 @@ export async function runWorksheet(options: RunOptions): Promise<RunOutcome> {
   const s: Session = { ws, file, prompter, style: options.style ?? plainStyle, today: options.today ?? (() => new Date()) };
   const introduced = new Set<string>();
   let lastSection: string | undefined;
-  // The question on screen; undefined means: the first open one (or the review).
-  let cursor: string | undefined;
   let reviewing = options.startInReview === true;
+  // The question on screen; undefined means: the first open one (or the review).
+  // Resuming, that is the question with a draft: where the user stopped typing.
+  let cursor: string | undefined = reviewing ? undefined : firstDraft(walk(ws, file.answers), file.drafts)?.question.id;
 
   for (;;) {
     const w = walk(ws, file.answers);
@@ -66,7 +67,9 @@ export async function runWorksheet(options: RunOptions): Promise<RunOutcome> {
       cursor = previous?.question.id ?? current.question.id;
       continue;
     }
-    file.setAnswer(current.question.id, reply.kind === 'unknown' ? unknownAnswer() : reply.value);
+    file.setAnswer(current.question.id, reply.kind === 'unknown' ? unknownKeeping(s, current) : reply.value);
+    // Confirmed: the draft has done its work (a group clears its own draft per item).
+    if (current.question.type !== 'group') file.clearDraft(current.question.id);
     await persist(s);
     const after = walk(ws, file.answers);
     if (reviewing) {
@@ -96,9 +99,30 @@ function showSection(s: Session, section: Section, full: boolean, w: WalkResult)
   if (lines.length > 1) s.prompter.print(lines.join('\n'));
 }
 
+/** Where to resume: the first visible question with a draft (where the user stopped typing), else the first open one. */
+export function resumeAt(w: WalkResult, drafts: Drafts): VisibleQuestion | undefined {
+  return firstDraft(w, drafts) ?? w.next;
+}
+
+function firstDraft(w: WalkResult, drafts: Drafts): VisibleQuestion | undefined {
+  return w.visible.find((v) => drafts[v.question.id] !== undefined && drafts[v.question.id] !== null);
+}
+
+/**
+ * "Weet ik (nog) niet" that keeps what it replaces under `eerder`: the
+ * answer (or the earlier answer of an earlier "weet ik niet"), else the
+ * draft. A repeat group never gets here with items (groups.ts).
+ */
+function unknownKeeping(s: Session, vq: VisibleQuestion): AnswerValue {
+  if (vq.question.type === 'group') return unknownAnswer();
+  const draft = s.file.drafts[vq.question.id];
+  const earlier: KnownAnswer | undefined = vq.state === 'unknown' ? earlierAnswer(vq.answer) : (vq.answer as KnownAnswer | undefined);
+  return unknownAnswer(earlier !== undefined && !isEmptyAnswer(earlier) ? earlier : typeof draft === 'string' ? draft : undefined);
+}
+
 /** Ask the question on screen: a repeat group (groups.ts) or any other type (questions.ts). */
 async function ask(s: Session, vq: VisibleQuestion, w: WalkResult): Promise<Reply<AnswerValue>> {
-  const a = asking(s.style, vq, w);
+  const a = asking(s.style, vq, w, s.file.drafts[vq.question.id]);
   const q = vq.question;
   return q.type === 'group' ? askGroup(s, vq, a.base) : askQuestion(s, q, a);
 }

@@ -14,8 +14,12 @@ export const ExitCode = {
   locked: 4,
   /** Writing failed (folder not writable, disk full). */
   writeFailed: 5,
+  /** Stopped because the terminal window was closed (SIGHUP); saved as with Ctrl+C. */
+  hangup: 129,
   /** Stopped with Ctrl+C; everything answered so far is saved. */
   interrupted: 130,
+  /** Stopped by the system (SIGTERM: logout, shutdown, kill); saved as with Ctrl+C. */
+  terminated: 143,
 } as const;
 export type ExitCodeValue = (typeof ExitCode)[keyof typeof ExitCode];
 
@@ -58,13 +62,23 @@ export class FileIssuesError extends WerkboekError {
   }
 }
 
-/** Ctrl+C during a prompt. */
+/** The signals that stop a worksheet the way Ctrl+C does. */
+export type StopSignal = 'SIGHUP' | 'SIGTERM';
+
+/** The exit code for a stop: 129 (SIGHUP), 143 (SIGTERM), else 130 (Ctrl+C). */
+export function stopExitCode(signal?: StopSignal): ExitCodeValue {
+  return signal === 'SIGHUP' ? ExitCode.hangup : signal === 'SIGTERM' ? ExitCode.terminated : ExitCode.interrupted;
+}
+
+/** Ctrl+C (or Ctrl+D) during a prompt, or a stop signal (a closed terminal, logout). */
 export class InterruptedError extends WerkboekError {
   constructor(
     /** Text that was being typed when the user stopped (so it can be kept). */
     readonly draft?: string,
+    /** Set when a signal stopped the program rather than a key. */
+    readonly signal?: StopSignal,
   ) {
-    super('Onderbroken.', ExitCode.interrupted);
+    super('Onderbroken.', stopExitCode(signal));
     this.name = 'InterruptedError';
   }
 }

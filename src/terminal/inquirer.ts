@@ -13,7 +13,7 @@ import select from '@inquirer/select';
 import checkbox from '@inquirer/checkbox';
 import { Chalk, type ChalkInstance } from 'chalk';
 import wrapAnsi from 'wrap-ansi';
-import { InterruptedError } from '../support/errors.js';
+import { InterruptedError, type StopSignal } from '../support/errors.js';
 import { keyHint, type Key } from './keys.js';
 import { findEditor, openInEditor, textEditor } from './text-editor.js';
 import type { BaseOptions, CheckboxOptions, InputOptions, Prompter, Reply, SelectOptions } from './prompter.js';
@@ -39,12 +39,17 @@ interface Terminal {
   print: (text: string) => void;
   /** The theme of inquirer's select and checkbox. */
   theme: { style: { help: (s: string) => string }; helpMode: 'always' };
+  /** Set by stop(): every prompt from now on ends at once. */
+  stopped?: StopSignal;
+  /** Ends the prompt on screen (set while one is open). */
+  abort?: () => void;
 }
 
 /** The real prompter, on a terminal. */
 export function terminalPrompter(ctx: TerminalContext = {}): Prompter {
   const output = ctx.output ?? process.stdout;
   const input = ctx.input ?? process.stdin;
+  tolerateClosedTerminal(input);
   const chalk = new Chalk({ level: ctx.color === false ? 0 : 1 });
   const columns = () => (output as { columns?: number }).columns ?? 80;
   const terminal: Terminal = {
@@ -65,6 +70,10 @@ export function terminalPrompter(ctx: TerminalContext = {}): Prompter {
     editor: (options) => runEditor(terminal, options, true),
     select: <T>(options: SelectOptions<T>) => runSelect(terminal, options),
     checkbox: <T>(options: CheckboxOptions<T>) => runCheckbox(terminal, options),
+    stop(signal) {
+      terminal.stopped ??= signal;
+      terminal.abort?.();
+    },
   };
 }
 
@@ -75,7 +84,7 @@ async function runEditor(t: Terminal, options: InputOptions, multiline: boolean)
   for (;;) {
     if (options.header) t.print(options.header);
     const editorCommand = multiline ? findEditor(t.env) : undefined;
-    let draft: string | undefined;
+    let draft = text;
     const result = await withKeys(
       t,
       (signal) =>
@@ -88,6 +97,8 @@ async function runEditor(t: Terminal, options: InputOptions, multiline: boolean)
             allowBack: options.allowBack !== false,
             allowUnknown: options.allowUnknown === true,
             ...(options.validate && { validate: options.validate }),
+            // Text changed in the external editor (Ctrl+E) counts as touched.
+            ...(options.unknownIfUntouched && text === (options.default ?? '') && { unknownIfUntouched: true }),
             editorAvailable: editorCommand !== undefined,
             onDraft: (d) => (draft = d),
             rows: t.rows(),
@@ -100,8 +111,8 @@ async function runEditor(t: Terminal, options: InputOptions, multiline: boolean)
         ),
       false,
     ).catch((err: unknown) => {
-      // Keep what was being typed: the runner saves it with the answers.
-      if (err instanceof InterruptedError && draft?.trim() && draft !== text) throw new InterruptedError(draft);
+      // Keep what was being typed (also text back from Ctrl+E): the runner saves it as a draft.
+      if (err instanceof InterruptedError && draft.trim() && draft !== (options.default ?? '')) throw new InterruptedError(draft, err.signal);
       throw err;
     });
     if (result.kind !== 'external') return result;
@@ -178,8 +189,13 @@ function echo(t: Terminal, message: string, reply: Reply<unknown>, picked: strin
 
 /** Run a prompt with Ctrl+T / Ctrl+N / Ctrl+D mapped onto an abort. */
 async function withKeys<R>(t: Terminal, run: (signal: AbortSignal) => Promise<R>, navKeys: boolean): Promise<R | Reply<never>> {
+  if (t.stopped) throw new InterruptedError(undefined, t.stopped);
   const controller = new AbortController();
   let reason: string | undefined;
+  t.abort = () => {
+    reason = 'stop';
+    controller.abort(reason);
+  };
   const onKey = (_: unknown, key: Key | undefined) => {
     if (!key?.ctrl) return;
     if (key.name === 'd') reason = 'eof';
@@ -192,21 +208,22 @@ async function withKeys<R>(t: Terminal, run: (signal: AbortSignal) => Promise<R>
   try {
     return await run(controller.signal);
   } catch (err) {
-    return mapError(err, () => reason);
+    return mapError(err, () => reason, t.stopped);
   } finally {
+    t.abort = undefined;
     t.input.removeListener('keypress', onKey);
   }
 }
 
 /** An aborted prompt becomes `back` or `unknown` (by the key that aborted it); a stopped one an InterruptedError. */
-function mapError(err: unknown, signalReason: () => string | undefined): Reply<never> {
+function mapError(err: unknown, signalReason: () => string | undefined, stopped: StopSignal | undefined): Reply<never> {
   if (err instanceof AbortPromptError) {
     const reason = signalReason();
     if (reason === 'back') return { kind: 'back' };
     if (reason === 'unknown') return { kind: 'unknown' };
-    throw new InterruptedError();
+    throw new InterruptedError(undefined, stopped);
   }
-  if (err instanceof ExitPromptError) throw new InterruptedError();
+  if (err instanceof ExitPromptError) throw new InterruptedError(undefined, stopped);
   throw err;
 }
 
@@ -220,6 +237,31 @@ function settle<T>(result: T | Reply<never>, options: BaseOptions): Reply<T> {
 
 function isReply(value: unknown): value is Reply<never> {
   return typeof value === 'object' && value !== null && 'kind' in value && ((value as { kind: unknown }).kind === 'back' || (value as { kind: unknown }).kind === 'unknown');
+}
+
+// --- a closed terminal -------------------------------------------------------------
+
+/**
+ * When the terminal window is closed, stdin ends and readline switches raw
+ * mode off on it; that fails (EIO), and the error is re-emitted on inquirer's
+ * readline interface, which has no listener, so the program would crash
+ * before it could save what was typed. A failing setRawMode is harmless
+ * here: swallow its error event (only during that call).
+ */
+function tolerateClosedTerminal(input: Readable): void {
+  const tty = input as Readable & { setRawMode?: (mode: boolean) => unknown; werkboekTolerant?: boolean };
+  if (typeof tty.setRawMode !== 'function' || tty.werkboekTolerant) return;
+  tty.werkboekTolerant = true;
+  const setRawMode = tty.setRawMode.bind(tty);
+  tty.setRawMode = (mode: boolean) => {
+    const emit = tty.emit;
+    tty.emit = ((event: string | symbol, ...args: unknown[]) => (event === 'error' ? false : emit.call(tty, event, ...args))) as typeof tty.emit;
+    try {
+      return setRawMode(mode);
+    } finally {
+      tty.emit = emit;
+    }
+  };
 }
 
 // --- printing --------------------------------------------------------------------

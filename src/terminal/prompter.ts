@@ -29,6 +29,11 @@ export interface InputOptions extends BaseOptions {
   placeholder?: string;
   /** Return an error message (Dutch) or undefined when valid. */
   validate?: (value: string) => string | undefined;
+  /**
+   * Confirmed without any edit: reply `unknown` instead of the text (the
+   * default is then the earlier answer kept under a "weet ik (nog) niet").
+   */
+  unknownIfUntouched?: boolean;
 }
 
 export interface SelectOptions<T> extends BaseOptions {
@@ -50,4 +55,10 @@ export interface Prompter {
   editor(options: InputOptions): Promise<Reply<string>>;
   select<T>(options: SelectOptions<T>): Promise<Reply<T>>;
   checkbox<T>(options: CheckboxOptions<T>): Promise<Reply<T[]>>;
+  /**
+   * Stop as if the user pressed Ctrl+C (a signal: the terminal was closed,
+   * the user logs out): the prompt on screen and every later prompt throw an
+   * InterruptedError carrying the signal (and the text being typed).
+   */
+  stop?(signal: 'SIGHUP' | 'SIGTERM'): void;
 }

@@ -27,7 +27,9 @@ export interface EditorConfig {
   allowBack: boolean;
   allowUnknown: boolean;
   validate?: (value: string) => string | undefined;
-  /** Told the text typed so far when the user stops with Ctrl+C or Ctrl+D. */
+  /** Confirmed without any edit: finish with `unknown` (see InputOptions). */
+  unknownIfUntouched?: boolean;
+  /** Told the text after every change, so what was typed can be kept when the program is stopped. */
   onDraft?: (text: string) => void;
   /** The external editor key is available (multi-line only). */
   editorAvailable: boolean;
@@ -142,6 +144,7 @@ export const textEditor = createPrompt<EditorResult, EditorConfig>((config, done
   const [buf, setBuf] = useState<Buffer>(toBuffer(config.default ?? ''));
   const [error, setError] = useState<string | undefined>(undefined);
   const pasting = useRef(false);
+  const touched = useRef(false);
   // "\r\n" arrives as two keys (return, enter): count it as one line break.
   const afterCR = useRef(false);
   const prefix = usePrefix({ status, theme });
@@ -158,7 +161,15 @@ export const textEditor = createPrompt<EditorResult, EditorConfig>((config, done
       setStatus('done');
       done(value);
     };
-    handleKey(key, { config, buf, setBuf, setError, finish, pasting, afterCR });
+    const edit = (next: Buffer) => {
+      const text = next.lines.join('\n');
+      if (text !== buf.lines.join('\n')) {
+        touched.current = true;
+        config.onDraft?.(text);
+      }
+      setBuf(next);
+    };
+    handleKey(key, { config, buf, setBuf: edit, setError, finish, pasting, afterCR, touched });
   });
 
   const message = theme.style.message(config.message, status);
@@ -190,6 +201,7 @@ interface KeyContext {
   finish: (value: EditorResult) => void;
   pasting: { current: boolean };
   afterCR: { current: boolean };
+  touched: { current: boolean };
 }
 
 /** One key while the prompt is open: paste markers, stop, commands, submit, or an edit. */
@@ -204,10 +216,7 @@ function handleKey(key: Key, k: KeyContext): void {
     return;
   }
   const text = buf.lines.join('\n');
-  if (isCtrl(key, 'c') || isCtrl(key, 'd')) {
-    config.onDraft?.(text);
-    return;
-  }
+  if (isCtrl(key, 'c') || isCtrl(key, 'd')) return;
   const crlf = k.afterCR.current && key.name === 'enter';
   k.afterCR.current = key.name === 'return';
   if (crlf) return;
@@ -218,6 +227,10 @@ function handleKey(key: Key, k: KeyContext): void {
   if (commandKey(key, k, text)) return;
   const submit = config.multiline ? isCtrl(key, 's') : isEnterKey(key);
   if (submit) {
+    if (config.unknownIfUntouched && !k.touched.current) {
+      k.finish({ kind: 'unknown' });
+      return;
+    }
     const value = config.multiline ? text.replace(/\s+$/, '') : text.trim();
     const problem = config.validate?.(value);
     if (problem) {

@@ -79,9 +79,16 @@ export interface Session {
    * or as soon as the program has exited without showing it.
    */
   waitFor(target: Target, timeoutMs?: number): Promise<string>;
-  /** The exit code, once the program has exited and its output is on the screen. */
+  /** The exit code (128 + n when a signal ended it, as a shell shows it), once the program has exited and its output is on the screen. */
   readonly exit: Promise<number>;
   readonly exited: boolean;
+  /** Send the program a signal (SIGHUP, SIGTERM, …) while its terminal stays open. */
+  signal(name: NodeJS.Signals): void;
+  /**
+   * Close the terminal window: the terminal goes away (reads and writes of the
+   * program fail from then on) and the program gets SIGHUP. The screen stays as it was.
+   */
+  closeWindow(): void;
   /** Stop the program (if still running) and free the terminal. */
   kill(): void;
 }
@@ -133,7 +140,9 @@ export function start(args: string[], env: Record<string, string>, options: Star
     pending = new Promise<void>((resolve) => term.write(data, resolve));
   });
   const exit = new Promise<number>((resolve) => {
-    child.onExit(({ exitCode: code }) => {
+    child.onExit(({ exitCode, signal }) => {
+      // Ended by a signal: report it the way a shell does (128 + its number), not as 0.
+      const code = signal ? 128 + signal : exitCode;
       // node-pty reports the exit after the pty is drained; let xterm finish parsing those last bytes.
       setTimeout(() => {
         void pending.then(() => {
@@ -226,6 +235,14 @@ export function start(args: string[], env: Record<string, string>, options: Star
     exit,
     get exited() {
       return exited;
+    },
+    signal(name) {
+      sent.push(name);
+      child.kill(name);
+    },
+    closeWindow() {
+      sent.push('closeWindow');
+      (child as unknown as { destroy(): void }).destroy();
     },
     kill() {
       live.delete(session);

@@ -16,6 +16,7 @@ export interface Call {
   checked?: unknown[];
   allowBack?: boolean;
   allowUnknown?: boolean;
+  unknownIfUntouched?: boolean;
 }
 
 /** What to do with one prompt. */
@@ -38,7 +39,7 @@ export const answer = (value: unknown): Action => ({ type: 'answer', value });
 export const choose = (name: string | RegExp): Action => ({ type: 'choose', name });
 export const back: Action = { type: 'back' };
 export const unknown: Action = { type: 'unknown' };
-/** Accept the default (Enter). */
+/** Accept the default (Enter) without touching it (with `unknownIfUntouched`: "weet ik (nog) niet"). */
 export const keep: Action = { type: 'keep' };
 export const interrupt: Action = { type: 'interrupt' };
 /** Ctrl+C while this text was typed but not yet confirmed. */
@@ -70,11 +71,11 @@ export class ScriptedPrompter implements Prompter {
   }
 
   input(o: InputOptions): Promise<Reply<string>> {
-    return this.handle<string>({ kind: 'input', ...base(o), default: o.default, placeholder: o.placeholder }, o.validate);
+    return this.handle<string>({ kind: 'input', ...base(o), default: o.default, placeholder: o.placeholder, unknownIfUntouched: o.unknownIfUntouched }, o.validate);
   }
 
   editor(o: InputOptions): Promise<Reply<string>> {
-    return this.handle<string>({ kind: 'editor', ...base(o), default: o.default, placeholder: o.placeholder }, o.validate);
+    return this.handle<string>({ kind: 'editor', ...base(o), default: o.default, placeholder: o.placeholder, unknownIfUntouched: o.unknownIfUntouched }, o.validate);
   }
 
   select<T>(o: SelectOptions<T>): Promise<Reply<T>> {
@@ -110,6 +111,7 @@ export class ScriptedPrompter implements Prompter {
       case 'interrupt':
         throw new InterruptedError(action.draft);
       case 'keep':
+        if (call.unknownIfUntouched) return { kind: 'unknown' };
         if (call.kind === 'checkbox') return { kind: 'answer', value: (call.checked ?? []) as T };
         return { kind: 'answer', value: call.default as T };
       case 'choose': {

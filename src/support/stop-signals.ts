@@ -1,0 +1,65 @@
+// Closing the terminal window (SIGHUP) or logging out / shutting down
+// (SIGTERM) stops a worksheet the way Ctrl+C does: the prompt on screen ends
+// with what was typed, that is saved as a draft, the lock is released, and
+// then the program ends by the same signal (`endBySignal`), so a shell sees
+// 129 or 143. Without these handlers Node (and signal-exit, used by inquirer
+// and proper-lockfile) would end the process at once, losing the text being
+// typed.
+//
+// Why end by the signal rather than with process.exitCode: when the window
+// was closed the terminal is gone, and a normal exit of Node 20 then aborts
+// (SIGABRT) while restoring the terminal's settings (node::ResetStdio).
+import { stopExitCode, type StopSignal } from './errors.js';
+
+const SIGNALS: StopSignal[] = ['SIGHUP', 'SIGTERM'];
+/** If the orderly stop hangs, leave anyway after this long (an atomic save never leaves a half file). */
+const GRACE_MS = 5_000;
+
+/**
+ * Until the returned function is called, SIGHUP and SIGTERM call `stop`
+ * instead of ending the process. Also from now on a
+ * closed terminal cannot crash the program: write and read errors of
+ * stdin/stdout/stderr (EIO, EPIPE) are ignored — there is nobody left to tell.
+ */
+export function onStopSignals(stop: (signal: StopSignal) => void): () => void {
+  ignoreStreamErrors();
+  const handle = (signal: StopSignal) => {
+    // Whatever ends the process from here on reports the signal.
+    process.exitCode = stopExitCode(signal);
+    setTimeout(() => endBySignal(signal), GRACE_MS).unref();
+    stop(signal);
+  };
+  const handlers = SIGNALS.map((signal) => {
+    const handler = () => handle(signal);
+    process.on(signal, handler);
+    return [signal, handler] as const;
+  });
+  // A closed window ends stdin, often before SIGHUP arrives; with nothing left
+  // to wait for, Node would exit before saving. A terminal's stdin only ends
+  // that way (Ctrl+D is a key in raw mode), so it is a hang-up.
+  const hangup = () => handle('SIGHUP');
+  if (process.stdin.isTTY) process.stdin.once('end', hangup);
+  return () => {
+    for (const [signal, handler] of handlers) process.removeListener(signal, handler);
+    process.stdin.removeListener('end', hangup);
+  };
+}
+
+/**
+ * End the process by this signal, with its default action: call this when
+ * everything is saved and the lock released. All listeners for it go first
+ * (ours, and signal-exit's, whose clean-ups have been done by then).
+ */
+export function endBySignal(signal: StopSignal): void {
+  process.removeAllListeners(signal);
+  process.kill(process.pid, signal);
+}
+
+let ignoring = false;
+
+function ignoreStreamErrors(): void {
+  if (ignoring) return;
+  ignoring = true;
+  const ignore = () => {};
+  for (const stream of [process.stdin, process.stdout, process.stderr]) stream.on('error', ignore);
+}
