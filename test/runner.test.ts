@@ -349,6 +349,14 @@ describe('review', () => {
   });
 });
 
+describe('dates', () => {
+  it('a date that does not exist is named as such, not as a wrong format', async () => {
+    await expect(
+      run('gemeentelandschap', [step('Naam:', answer('A')), step('Bibliotheek:', answer('B')), step('Datum', answer('31-02-2026'))]),
+    ).rejects.toThrow('31-02-2026 bestaat niet: februari 2026 heeft 28 dagen.');
+  });
+});
+
 describe('saving', () => {
   it('has saved every answer before an interrupt', async () => {
     const ws = sheet('gemeentelandschap');

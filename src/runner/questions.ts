@@ -7,7 +7,7 @@ import { optionLabel, optionValue } from '../definition/questions.js';
 import { isUnknown, UNKNOWN_LABEL, type AnswerValue } from '../dossier/answers.js';
 import type { Choice, Prompter, Reply } from '../terminal/prompter.js';
 import { progressLabel, type VisibleQuestion, type WalkResult } from '../walk.js';
-import { displayDate, isoDate, parseDate, parseNumber } from '../support/dates.js';
+import { dateProblem, displayDate, isoDate, parseDate, parseNumber } from '../support/dates.js';
 import type { Session, Style } from './context.js';
 
 export const OTHER = '\u0000anders';
@@ -113,7 +113,7 @@ async function askDate(s: Session, q: Extract<Question, { type: 'date' }>, a: As
     ...typedBase(a),
     message: `${a.base.message.replace(/:$/, '')} (dd-mm-jjjj):`,
     default: displayDate(typeof a.current === 'string' && a.current ? a.current : fallback),
-    validate: (v) => (v === '' || parseDate(v) ? undefined : 'Vul een datum in als dd-mm-jjjj, bijv. 27-11-2026.'),
+    validate: (v) => (v === '' ? undefined : dateProblem(v)),
   });
   return typed(a, reply.kind === 'answer' ? { kind: 'answer', value: reply.value === '' ? '' : (parseDate(reply.value) ?? reply.value) } : reply);
 }
