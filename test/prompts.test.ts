@@ -36,7 +36,7 @@ describe('multi-line answer', () => {
       "? Noteer op welke wijze.
         Eerste regel
         - punt[ ]
-      Enter regel · Ctrl+S klaar · Ctrl+T terug · Ctrl+N weet niet · Ctrl+C stop"
+      Ctrl+S klaar · Ctrl+T terug · Ctrl+N weet niet · Ctrl+C stop"
     `);
     await typeRaw(input, '\x13');
     await expect(answer).resolves.toEqual({ kind: 'answer', value: 'Eerste regel\n- punt' });
@@ -120,13 +120,37 @@ describe('key hint', () => {
   it('always names finishing, going back, weet ik niet and stopping, within 80 columns', () => {
     const hint = keyHint({ multiline: true, allowBack: true, allowUnknown: true }, 80);
     expect(hint.length).toBeLessThan(80);
-    for (const key of ['Enter', 'Ctrl+S', 'Ctrl+T', 'Ctrl+N', 'Ctrl+C']) expect(hint).toContain(key);
+    for (const key of ['Ctrl+S', 'Ctrl+T', 'Ctrl+N', 'Ctrl+C']) expect(hint).toContain(key);
   });
 
   it('gets more compact in narrow terminals but keeps finishing, back, weet ik niet and stop', () => {
     const hint = keyHint({ multiline: true, allowBack: true, allowUnknown: true }, 60);
     expect(hint).toBe('Ctrl+S klaar · Ctrl+T terug · Ctrl+N weet niet · Ctrl+C stop');
     expect(keyHint({ multiline: true, allowBack: true, allowUnknown: true }, 120)).toContain('Ctrl+E editor');
+  });
+
+  it('words every key the same in every prompt and at every width; narrower only drops parts', () => {
+    const kinds = [{ multiline: true }, { multiline: false }, { select: true, allowNote: true }, { select: true }, { checkbox: true }];
+    const wordings = new Map<string, Set<string>>();
+    for (const kind of kinds) {
+      const widest = keyHint({ ...kind, allowBack: true, allowUnknown: true }, 200).split(' · ');
+      for (const width of [200, 120, 100, 80, 70, 60, 40]) {
+        const parts = keyHint({ ...kind, allowBack: true, allowUnknown: true }, width).split(' · ');
+        // Every part of a narrower hint is a part of the widest one, in the same order.
+        expect(widest.filter((p) => parts.includes(p))).toEqual(parts);
+        for (const part of parts) {
+          const key = part.startsWith('↑↓') ? '↑↓' : (part.split(' ')[0] ?? '');
+          if (key !== 'Enter') wordings.set(key, (wordings.get(key) ?? new Set()).add(part));
+        }
+      }
+    }
+    for (const [key, words] of wordings) expect([...words], key).toHaveLength(1);
+    expect(keyHint({ select: true, allowBack: true, allowUnknown: true, allowNote: true }, 100)).toBe(
+      '↑↓ Enter kiezen · Ctrl+T terug · Ctrl+N weet niet · Ctrl+O toelichting · Ctrl+C stop',
+    );
+    expect(keyHint({ multiline: true, allowBack: true, allowUnknown: true }, 120)).toBe(
+      'Enter nieuwe regel · Ctrl+S klaar · Ctrl+T terug · Ctrl+N weet niet · Ctrl+E editor · Ctrl+C stop',
+    );
   });
 
   it('finds an editor only when VISUAL or EDITOR names a program that exists', () => {
