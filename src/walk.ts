@@ -3,7 +3,7 @@
 // runner, back navigation, resume, review, status and reports all use it,
 // so they always agree.
 import type { Condition, Question, Step, Worksheet } from './definition/schema.js';
-import { isEmptyAnswer, isUnknown, type AnswerValue, type Answers, type GroupItem } from './dossier/answers.js';
+import { answerValue, isEmptyAnswer, isUnknown, type AnswerValue, type Answers, type GroupItem } from './dossier/answers.js';
 
 export type QuestionState =
   /** No entry in the answers file yet. */
@@ -113,7 +113,8 @@ function holds(cond: Condition, answers: Answers, visibleIds: ReadonlySet<string
   if ('any' in cond) return cond.any.some((c) => holds(c, answers, visibleIds));
   if ('all' in cond) return cond.all.every((c) => holds(c, answers, visibleIds));
   if (!visibleIds.has(cond.question)) return false;
-  const answer = answers[cond.question];
+  // A toelichting does not change the answer: `{ antwoord: ja, toelichting: … }` is "ja".
+  const answer = answerValue(answers[cond.question]);
   const wanted = Array.isArray(cond.is) ? cond.is : [cond.is];
   if (typeof answer === 'string') return wanted.includes(answer);
   if (Array.isArray(answer)) return answer.some((a) => typeof a === 'string' && wanted.includes(a));

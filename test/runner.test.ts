@@ -10,7 +10,7 @@ import { loadShippedWorksheets } from '../src/definition/load.js';
 import { runWorksheet } from '../src/runner/session.js';
 import { AnswersFile } from '../src/dossier/answers-file.js';
 import { walk } from '../src/walk.js';
-import { answer, back, choose, interrupt, interruptTyping, keep, ScriptedPrompter, unknown, type Call, type ScriptStep, type Action } from './helpers/scripted-prompter.js';
+import { answer, back, choose, chooseWithNote, interrupt, interruptTyping, keep, ScriptedPrompter, unknown, type Call, type ScriptStep, type Action } from './helpers/scripted-prompter.js';
 
 let dir: string;
 let sheets: Map<string, Worksheet>;
@@ -346,6 +346,62 @@ describe('review', () => {
     expect(prompter.printed.join('\n')).toContain('Dit werkblad is afgerond');
     expect(saved.status).toBe('concept');
     expect(saved.antwoorden['thema-in-agenda-wijze']).toBe('Nu wel');
+  });
+});
+
+describe('toelichting (Ctrl+O) on ja/nee and choice questions', () => {
+  it('stores { antwoord, toelichting }, follows the branch of the antwoord, shows it on return and in the review', async () => {
+    const { saved, prompter, file, ws } = await run('gemeentelandschap', [
+      ...meta,
+      step('Komt het thema', chooseWithNote('Ja', 'Alleen in het sociaal domein, deels')),
+      step('Noteer op welke wijze.', answer('Coalitieakkoord')),
+      step('aanspreekpunt', back),
+      step('Noteer op welke wijze.', back),
+      step('Komt het thema', keep),
+      step('Noteer op welke wijze.', keep),
+      step('aanspreekpunt', answer('Wethouder')),
+      step('resultaat-doelstellingen', chooseWithNote('Nee', 'ja, maar niet vastgelegd')),
+      step('Zo nee', answer('x')),
+      step('gemeenteraad', chooseWithNote('Nee', 'x')),
+      step('Wat is de huidige relatie', back),
+      step('gemeenteraad', chooseWithNote('Nee', '')),
+      step('Wat is de huidige relatie', answer('x')),
+      step('vaste overlegstructuur', choose('Nee')),
+      step('MT', choose('Nee')),
+      step('Overzicht', choose('Later verder')),
+    ]);
+    const thema = prompter.calls.filter((c) => c.message.includes('Komt het thema'));
+    expect(thema[0]?.note).toBe('');
+    expect(thema[1]).toMatchObject({ default: 'ja', note: 'Alleen in het sociaal domein, deels' });
+    expect(saved.antwoorden['thema-in-agenda']).toEqual({ antwoord: 'ja', toelichting: 'Alleen in het sociaal domein, deels' });
+    expect(saved.antwoorden.resultaatdoelen).toEqual({ antwoord: 'nee', toelichting: 'ja, maar niet vastgelegd' });
+    // An emptied toelichting leaves the plain value, as files are written today.
+    expect(saved.antwoorden.gemeenteraad).toBe('nee');
+    const w = walk(ws, file.answers);
+    expect(w.visible.map((v) => v.question.id)).toContain('thema-in-agenda-wijze');
+    expect(w.visible.map((v) => v.question.id)).toContain('resultaatdoelen-wensen');
+    expect(w.visible.find((v) => v.question.id === 'thema-in-agenda')?.state).toBe('answered');
+    const overview = prompter.calls.find((c) => c.message === 'Overzicht');
+    expect(overview?.choices?.map((c) => c.name).join('\n')).toContain('Alleen in het sociaal domein, deels');
+  });
+
+  it('a choice question takes a toelichting too, also with "Anders, namelijk"; group fields do not', async () => {
+    const { loadDefinitionFile } = await import('../src/definition/check.js');
+    const ws = await loadDefinitionFile(path.join(import.meta.dirname, 'fixtures', 'definitions', 'voorwaarden.yaml'));
+    const file = AnswersFile.create(path.join(dir, 'voorwaarden.yaml'), ws);
+    const prompter = new ScriptedPrompter([], (c) => {
+      if (c.message === 'Overzicht') return choose('Later verder');
+      if (c.message.includes('Welke talen?')) return answer(['nl']);
+      if (c.message.includes('Welke dag?')) return answer('1-2-2026');
+      if (c.message.includes('Hoeveel?')) return answer('3');
+      if (c.kind === 'select' && c.choices?.some((x) => x.name === 'Blauw (zee)')) return chooseWithNote('Blauw (zee)', 'donkerblauw');
+      if (c.kind === 'select' && c.choices?.some((x) => x.name.startsWith('Nieuw'))) return choose('Klaar');
+      if (c.kind === 'select') return choose('Ja');
+      return answer('tekst');
+    });
+    await runWorksheet({ ws, file, prompter, today });
+    expect(file.answers['kleur']).toEqual({ antwoord: 'blauw', toelichting: 'donkerblauw' });
+    expect(prompter.calls.map((c) => c.message)).toContain('Waarom een koele kleur?');
   });
 });
 

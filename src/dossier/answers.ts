@@ -3,6 +3,9 @@
 //   text, longtext, date  -> string ("" = bewust leeg gelaten)
 //   yesno                 -> "ja" | "nee"
 //   choice                -> string: an option value, or free text ("anders, namelijk")
+//   yesno, choice with a toelichting (Ctrl+O)
+//                         -> { antwoord: "ja", toelichting: "alleen voor IDO" }
+//                            (without a toelichting the plain string above)
 //   multichoice           -> string[]: option values and/or free text
 //   number                -> number
 //   group                 -> list of items, each a map of field id -> value
@@ -17,9 +20,16 @@ export const UNKNOWN_LABEL = 'Weet ik (nog) niet';
 export interface UnknownAnswer {
   weet_ik_niet: true;
 }
+export const ANSWER_KEY = 'antwoord';
+export const NOTE_KEY = 'toelichting';
+/** A ja/nee or choice answer with a toelichting ("ja, maar …"). */
+export interface NotedAnswer {
+  antwoord: string;
+  toelichting: string;
+}
 export type FieldValue = string | number | null;
 export type GroupItem = Record<string, FieldValue>;
-export type AnswerValue = string | number | boolean | string[] | GroupItem[] | UnknownAnswer | null;
+export type AnswerValue = string | number | boolean | string[] | GroupItem[] | UnknownAnswer | NotedAnswer | null;
 export type Answers = Record<string, AnswerValue | undefined>;
 
 export function unknownAnswer(): UnknownAnswer {
@@ -30,8 +40,29 @@ export function isUnknown(value: unknown): value is UnknownAnswer {
   return typeof value === 'object' && value !== null && !Array.isArray(value) && (value as Record<string, unknown>)[UNKNOWN_KEY] === true;
 }
 
+export function isNoted(value: unknown): value is NotedAnswer {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) && ANSWER_KEY in value;
+}
+
+/** The answer itself: for `{ antwoord, toelichting }` the antwoord, else the value unchanged. */
+export function answerValue(value: AnswerValue | undefined): Exclude<AnswerValue, NotedAnswer> | undefined {
+  return isNoted(value) ? value.antwoord : value;
+}
+
+/** The toelichting of an answer ("" when it has none). */
+export function noteOf(value: AnswerValue | undefined): string {
+  return isNoted(value) && typeof value.toelichting === 'string' ? value.toelichting : '';
+}
+
+/** An answer with its toelichting: the plain value when the toelichting is empty. */
+export function withNote(value: string, note: string | undefined): string | NotedAnswer {
+  const text = note?.trim() ?? '';
+  return text ? { antwoord: value, toelichting: text } : value;
+}
+
 /** True for answers that say nothing: "", whitespace, null, an empty list. */
 export function isEmptyAnswer(value: AnswerValue | undefined): boolean {
+  value = answerValue(value);
   if (value === undefined || value === null) return true;
   if (typeof value === 'string') return value.trim() === '';
   if (Array.isArray(value)) return value.length === 0;

@@ -8,7 +8,7 @@
 // templates/rapport.md.liquid.
 import type { Condition, Field, Question, Worksheet } from '../definition/schema.js';
 import { optionLabel, optionValue } from '../definition/questions.js';
-import { UNKNOWN_LABEL, type AnswerValue, type Answers, type FieldValue } from '../dossier/answers.js';
+import { answerValue, noteOf, UNKNOWN_LABEL, type AnswerValue, type Answers, type FieldValue } from '../dossier/answers.js';
 import { AnswersFile, type Status } from '../dossier/answers-file.js';
 import {
   META_SECTION_ID,
@@ -106,6 +106,8 @@ export interface ReportQuestion {
   followUp: boolean;
   /** The answer (state 'answered'), else null. */
   answer: ReportAnswer | null;
+  /** The toelichting given with a ja/nee or choice answer (Ctrl+O), as typed; null when there is none. */
+  note: string | null;
   /** Without an answer: what to show instead, "Weet ik (nog) niet", "Leeg gelaten" or "Nog niet beantwoord" (STATE_LABEL); null when answered. */
   stateText: string | null;
   /** The answer fits on one line (yes/no, a number, a text of one line, a state): it can go right under the question. */
@@ -297,7 +299,9 @@ function metaField(v: VisibleQuestion): MetaField {
 
 function reportQuestion(v: VisibleQuestion, answers: Answers, byId: Map<string, Question>): ReportQuestion {
   const q = v.question;
-  const answer = v.state === 'answered' && v.answer !== undefined ? reportAnswer(q, v.answer, answers, byId) : null;
+  const value = answerValue(v.answer);
+  const answer = v.state === 'answered' && value !== undefined ? reportAnswer(q, value, answers, byId) : null;
+  const note = noteOf(v.answer);
   const oneLine = answer === null || answer.kind === 'value' || (answer.kind === 'text' && isOneLine(answer.text));
   return {
     id: q.id,
@@ -308,6 +312,7 @@ function reportQuestion(v: VisibleQuestion, answers: Answers, byId: Map<string, 
     state: v.state,
     followUp: q.when !== undefined,
     answer,
+    note: answer && note.trim() ? note : null,
     stateText: v.state === 'answered' ? null : STATE_LABEL[v.state],
     short: oneLine && q.type !== 'group' && q.type !== 'multichoice',
   };

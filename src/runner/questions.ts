@@ -4,7 +4,7 @@
 // "Anders, namelijk …" entries of a list, shortening a text.
 import type { Field, Question } from '../definition/schema.js';
 import { optionLabel, optionValue } from '../definition/questions.js';
-import { isUnknown, UNKNOWN_LABEL, type AnswerValue } from '../dossier/answers.js';
+import { answerValue, isUnknown, noteOf, UNKNOWN_LABEL, withNote, type AnswerValue } from '../dossier/answers.js';
 import type { Choice, Prompter, Reply } from '../terminal/prompter.js';
 import { progressLabel, type VisibleQuestion, type WalkResult } from '../walk.js';
 import { dateProblem, displayDate, isoDate, parseDate, parseNumber } from '../support/dates.js';
@@ -24,8 +24,10 @@ export interface PromptBase {
 /** A question about to be asked: its prompt base and what is stored for it. */
 export interface Asking {
   base: PromptBase;
-  /** The stored answer; undefined when there is none or it is "weet ik (nog) niet". */
+  /** The stored answer without its toelichting; undefined when there is none or it is "weet ik (nog) niet". */
   current: AnswerValue | undefined;
+  /** The stored toelichting of a ja/nee or choice answer ("" for none). */
+  note: string;
   wasUnknown: boolean;
 }
 
@@ -41,7 +43,7 @@ export function asking(style: Style, vq: VisibleQuestion, w: WalkResult): Asking
     allowBack: w.visible[0]?.question.id !== q.id,
     allowUnknown: q.unknown !== false,
   };
-  return { base, current: wasUnknown ? undefined : vq.answer, wasUnknown };
+  return { base, current: wasUnknown ? undefined : answerValue(vq.answer), note: noteOf(vq.answer), wasUnknown };
 }
 
 export function header(style: Style, vq: VisibleQuestion, w: WalkResult): string {
@@ -69,7 +71,7 @@ export async function askQuestion(s: Session, q: SingleQuestion, a: Asking): Pro
     case 'yesno':
       return askYesNo(prompter, a);
     case 'choice':
-      return askChoice(prompter, q, base, typeof current === 'string' ? current : undefined, wasUnknown);
+      return askChoice(prompter, q, base, typeof current === 'string' ? current : undefined, wasUnknown, a.note);
     case 'multichoice':
       return askMultiChoice(prompter, q, base, Array.isArray(current) ? (current as string[]) : []);
     case 'date':
@@ -103,8 +105,16 @@ async function askYesNo(prompter: Prompter, a: Asking): Promise<Reply<AnswerValu
         a.base.allowUnknown,
       ),
       ...listDefault,
+      note: a.note,
     })
-    .then(unknownChoice);
+    .then(unknownChoice)
+    .then((reply) => noted(reply, a.note));
+}
+
+/** A list answer with its toelichting (Ctrl+O): `{ antwoord, toelichting }`, or the plain value without one. */
+function noted(reply: Reply<string>, stored: string): Reply<AnswerValue> {
+  if (reply.kind !== 'answer') return reply;
+  return { kind: 'answer', value: withNote(reply.value, reply.note ?? stored) };
 }
 
 async function askDate(s: Session, q: Extract<Question, { type: 'date' }>, a: Asking): Promise<Reply<AnswerValue>> {
@@ -118,13 +128,18 @@ async function askDate(s: Session, q: Extract<Question, { type: 'date' }>, a: As
   return typed(a, reply.kind === 'answer' ? { kind: 'answer', value: reply.value === '' ? '' : (parseDate(reply.value) ?? reply.value) } : reply);
 }
 
-/** A choice question or group field, with "Anders, namelijk …" when the definition allows it. */
+/**
+ * A choice question or group field, with "Anders, namelijk …" when the
+ * definition allows it. With `note` (questions, not group fields) Ctrl+O
+ * adds a toelichting.
+ */
 export async function askChoice(
   prompter: Prompter,
   q: Extract<Question, { type: 'choice' }> | Extract<Field, { type: 'choice' }>,
   base: PromptBase,
   current: string | undefined,
   wasUnknown = false,
+  note?: string,
 ): Promise<Reply<AnswerValue>> {
   const values = q.options.map(optionValue);
   const choices: Choice<string>[] = q.options.map((o) => ({ value: optionValue(o), name: optionLabel(o) }));
@@ -136,11 +151,13 @@ export async function askChoice(
       ...base,
       choices: withUnknown(choices, base.allowUnknown),
       ...(selected && { default: selected }),
+      ...(note !== undefined && { note }),
     })
     .then(unknownChoice);
-  if (picked.kind !== 'answer' || picked.value !== OTHER) return picked;
+  const keepNote = (reply: Reply<string>) => (note === undefined ? reply : noted(reply, picked.kind === 'answer' ? (picked.note ?? note) : note));
+  if (picked.kind !== 'answer' || picked.value !== OTHER) return keepNote(picked);
   const other = await prompter.input({ message: 'Anders, namelijk:', default: isOther ? current : '' });
-  return other.kind === 'back' ? askChoice(prompter, q, base, current, wasUnknown) : other;
+  return other.kind === 'back' ? askChoice(prompter, q, base, current, wasUnknown, picked.note ?? note) : keepNote(other);
 }
 
 async function askMultiChoice(

@@ -1,7 +1,7 @@
 // The review: an overview of every visible question with its answer, from
 // which the user picks a question to change, goes on with the open ones,
 // stops for now, or finishes the worksheet.
-import { UNKNOWN_LABEL } from '../dossier/answers.js';
+import { answerValue, noteOf, UNKNOWN_LABEL } from '../dossier/answers.js';
 import type { Choice } from '../terminal/prompter.js';
 import type { VisibleQuestion, WalkResult } from '../walk.js';
 import { displayDate } from '../support/dates.js';
@@ -50,12 +50,18 @@ export async function review(s: Session, w: WalkResult): Promise<string | RunOut
   return picked.value;
 }
 
-/** One question's answer in a few words, for the overview. */
+/** One question's answer in a few words, for the overview; a toelichting follows in brackets. */
 export function shortAnswer(v: VisibleQuestion): string {
+  const note = noteOf(v.answer);
+  const answer = answerOnly(v);
+  return note && v.state === 'answered' ? `${answer} (${truncate(note.replace(/\s+/g, ' '), 40)})` : answer;
+}
+
+function answerOnly(v: VisibleQuestion): string {
   if (v.state === 'open') return '(open)';
   if (v.state === 'unknown') return UNKNOWN_LABEL.toLowerCase();
   if (v.state === 'empty') return '(leeg)';
-  const a = v.answer;
+  const a = answerValue(v.answer);
   if (a === true) return 'aangevuld';
   if (Array.isArray(a)) {
     if (v.question.type === 'group') return `${a.length} ${v.question.item}${a.length === 1 ? '' : 's'}`;

@@ -109,31 +109,54 @@ async function runEditor(t: Terminal, options: InputOptions, multiline: boolean)
   }
 }
 
-/** One choice from a list (inquirer's select). */
+/**
+ * One choice from a list (inquirer's select). With `note`, Ctrl+O picks the
+ * highlighted choice, asks for the toelichting on one line, and comes back
+ * to the list with the cursor on that choice; Enter then answers.
+ */
 async function runSelect<T>(t: Terminal, options: SelectOptions<T>): Promise<Reply<T>> {
   if (options.header) t.print(options.header);
-  const hint = keyHint({ select: true, allowBack: options.allowBack, allowUnknown: options.allowUnknown }, t.columns());
-  const result = await withKeys(
-    t,
-    (signal) =>
-      select<T>(
-        {
-          message: options.message,
-          choices: options.choices.map((c) => ({ value: c.value, name: c.name, ...(c.description && { description: c.description }) })),
-          ...(options.default !== undefined && { default: options.default }),
-          pageSize: Math.min(12, t.rows()),
-          loop: false,
-          instructions: { navigation: hint, pager: hint },
-          theme: t.theme,
-        },
-        { ...t.context, signal, clearPromptOnDone: true },
-      ),
-    true,
-  );
-  const reply = settle(result, options);
-  const picked = reply.kind === 'answer' ? options.choices.find((c) => c.value === reply.value)?.name : undefined;
-  echo(t, options.message, reply, picked);
-  return reply;
+  const allowNote = options.note !== undefined;
+  let note = options.note ?? '';
+  let current = options.default;
+  for (;;) {
+    if (note) t.print(t.chalk.dim(`Toelichting: ${note}`));
+    const hint = keyHint({ select: true, allowBack: options.allowBack, allowUnknown: options.allowUnknown, allowNote }, t.columns());
+    let noteAsked = false;
+    const result = await withKeys(
+      t,
+      (signal) =>
+        select<T>(
+          {
+            message: options.message,
+            choices: options.choices.map((c) => ({ value: c.value, name: c.name, ...(c.description && { description: c.description }) })),
+            ...(current !== undefined && { default: current }),
+            pageSize: Math.min(12, t.rows()),
+            loop: false,
+            instructions: { navigation: hint, pager: hint },
+            theme: t.theme,
+          },
+          { ...t.context, signal, clearPromptOnDone: true },
+        ),
+      true,
+      allowNote ? () => (noteAsked = true) : undefined,
+    );
+    const reply = settle(result, options);
+    if (noteAsked && reply.kind === 'answer') {
+      current = reply.value;
+      const picked = options.choices.find((c) => c.value === reply.value)?.name ?? '';
+      const typed = await runEditor(
+        t,
+        { message: `Toelichting bij "${picked}" (leeg: geen toelichting):`, default: note, allowBack: true, allowUnknown: false },
+        false,
+      );
+      if (typed.kind === 'answer') note = typed.value;
+      continue;
+    }
+    const picked = reply.kind === 'answer' ? options.choices.find((c) => c.value === reply.value)?.name : undefined;
+    echo(t, options.message, reply, picked && note ? `${picked} (${note})` : picked);
+    return reply.kind === 'answer' && allowNote ? { ...reply, note } : reply;
+  }
 }
 
 /** Any number of choices from a list (inquirer's checkbox). */
@@ -176,12 +199,27 @@ function echo(t: Terminal, message: string, reply: Reply<unknown>, picked: strin
 
 // --- inquirer's errors -----------------------------------------------------------
 
-/** Run a prompt with Ctrl+T / Ctrl+N / Ctrl+D mapped onto an abort. */
-async function withKeys<R>(t: Terminal, run: (signal: AbortSignal) => Promise<R>, navKeys: boolean): Promise<R | Reply<never>> {
+/**
+ * Run a prompt with Ctrl+T / Ctrl+N / Ctrl+D mapped onto an abort. With
+ * `onNote`, Ctrl+O answers the list with the highlighted choice (as Enter
+ * would) after telling onNote, so the caller can ask for the toelichting.
+ */
+async function withKeys<R>(
+  t: Terminal,
+  run: (signal: AbortSignal) => Promise<R>,
+  navKeys: boolean,
+  onNote?: () => void,
+): Promise<R | Reply<never>> {
   const controller = new AbortController();
   let reason: string | undefined;
   const onKey = (_: unknown, key: Key | undefined) => {
     if (!key?.ctrl) return;
+    if (onNote && key.name === 'o') {
+      onNote();
+      // Synchronously, before the list sees Ctrl+O itself: it answers with the highlighted choice.
+      t.input.emit('keypress', '\r', { name: 'return', ctrl: false, meta: false, shift: false, sequence: '\r' });
+      return;
+    }
     if (key.name === 'd') reason = 'eof';
     else if (navKeys && key.name === 't') reason = 'back';
     else if (navKeys && key.name === 'n') reason = 'unknown';
