@@ -3,7 +3,7 @@
 // runner, back navigation, resume, review, status and reports all use it,
 // so they always agree.
 import type { Condition, Question, Step, Worksheet } from './definition/schema.js';
-import { answerValue, isEmptyAnswer, isUnknown, type AnswerValue, type Answers, type GroupItem } from './dossier/answers.js';
+import { answerValue, isEmptyAnswer, isUnknown, NOT_YET_KNOWN, type AnswerValue, type Answers, type GroupItem } from './dossier/answers.js';
 
 export type QuestionState =
   /** No entry in the answers file yet. */
@@ -35,6 +35,8 @@ export interface VisibleQuestion {
   position: number;
   state: QuestionState;
   answer: AnswerValue | undefined;
+  /** A repeat group: how many items have a yes/no cell blank or "nog niet bekend" (see groupGaps). */
+  gaps?: number;
 }
 
 export interface WalkResult {
@@ -93,7 +95,8 @@ export function walk(ws: Worksheet, answers: Answers): WalkResult {
         continue;
       }
       visibleIds.add(question.id);
-      visible.push({ question, section, position: visible.length + 1, state: stateOf(answer), answer });
+      const gaps = question.type === 'group' ? groupGaps(question, answers) : 0;
+      visible.push({ question, section, position: visible.length + 1, state: stateOf(answer), answer, ...(gaps && { gaps }) });
     }
   }
   const next = visible.find((v) => v.state === 'open');
@@ -155,7 +158,27 @@ function isItem(value: unknown): value is GroupItem {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** Visible questions whose answer is "weet ik (nog) niet", empty or missing: the ontwikkelpunten. */
+/**
+ * The items of a group question with a yes/no cell of the question's own
+ * fields blank or "nog niet bekend" (Stap 4: afspraken vastgelegd?): the
+ * workbook asks it per item, so such a cell is an ontwikkelpunt.
+ */
+export function groupGaps(question: Question, answers: Answers): number {
+  if (question.type !== 'group') return 0;
+  const asked = question.fields.filter((f) => f.type === 'yesno');
+  if (!asked.length) return 0;
+  return groupItems(question, answers).filter((item) =>
+    asked.some((f) => {
+      const cell = item[f.id];
+      return cell === undefined || cell === null || cell === NOT_YET_KNOWN || String(cell).trim() === '';
+    }),
+  ).length;
+}
+
+/**
+ * Visible questions whose answer is "weet ik (nog) niet", empty or missing,
+ * and repeat groups with gaps (groupGaps): the ontwikkelpunten.
+ */
 export function developmentPoints(result: WalkResult): VisibleQuestion[] {
-  return result.visible.filter((v) => v.state !== 'answered' && v.section.kind === 'step');
+  return result.visible.filter((v) => (v.state !== 'answered' || (v.gaps ?? 0) > 0) && v.section.kind === 'step');
 }

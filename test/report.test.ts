@@ -136,7 +136,9 @@ describe('buildReport', () => {
       expect.objectContaining({ id: 'eigen-plan', number: '1.2.', state: 'unknown', stateText: 'weet ik (nog) niet' }),
     ]);
     const all = developmentPoints.groups.flatMap((g) => g.items.map((i) => i.state));
-    expect(new Set(all)).toEqual(new Set(['unknown', 'empty', 'open']));
+    expect(new Set(all)).toEqual(new Set(['unknown', 'empty', 'open', 'incomplete']));
+    const stap4 = developmentPoints.groups.find((g) => g.title.startsWith('Stap 4'))?.items ?? [];
+    expect(stap4[0]).toMatchObject({ id: 'samenwerkingsafspraken', state: 'incomplete', stateText: 'nog niet bekend bij 1 partner' });
   });
 
   it('gives an unnumbered follow-up ontwikkelpunt the question it belongs to', async () => {

@@ -9,7 +9,7 @@ import type { Worksheet } from '../src/definition/schema.js';
 import { loadShippedWorksheets } from '../src/definition/load.js';
 import { runWorksheet } from '../src/runner/session.js';
 import { AnswersFile } from '../src/dossier/answers-file.js';
-import { walk } from '../src/walk.js';
+import { developmentPoints, walk } from '../src/walk.js';
 import { answer, back, choose, chooseWithNote, interrupt, interruptTyping, keep, ScriptedPrompter, unknown, type Call, type ScriptStep, type Action } from './helpers/scripted-prompter.js';
 
 let dir: string;
@@ -283,6 +283,112 @@ describe('randvoorwaarden: repeat groups', () => {
     expect(saved.antwoorden.functies).toEqual([
       { functie: 'Digicoach', soort: 'Stagiair', taken: 't', verantwoordelijkheden: 't', bevoegdheden: 't', uren: 7.5 },
     ]);
+  });
+
+  it('refuses an empty partner name, and keeps an empty middle cell in its place in the overview', async () => {
+    await expect(
+      run('randvoorwaarden', [
+        ...untilPartners,
+        step('1. Hoe maak je het onderscheid', answer('x')),
+        step('2. Welke diensten', answer('x')),
+        step('3. Heeft jouw bibliotheek relevante collectie?', choose('Ja')),
+        step('4. Naar welke partners', choose('Nieuwe partner toevoegen')),
+        step('Partner', answer('  ')),
+      ]),
+    ).rejects.toThrow('Vul "Partner" in: zonder kun je dit item niet terugvinden.');
+
+    const { prompter } = await run(
+      'randvoorwaarden',
+      [
+        ...untilPartners,
+        step('1. Hoe maak je het onderscheid', answer('x')),
+        step('2. Welke diensten', answer('x')),
+        step('3. Heeft jouw bibliotheek relevante collectie?', choose('Ja')),
+        step('4. Naar welke partners', choose('Nieuwe partner toevoegen')),
+        step('Partner', answer('Taalhuis')),
+        step('Wat doet deze partner?', answer('')),
+        step('Verwijzing', choose('Beide')),
+        step('4. Naar welke partners', choose('Nieuwe partner toevoegen')),
+        step('Partner', answer('Welzijn')),
+        step('Wat doet deze partner?', answer('Sociaal werk')),
+        step('Verwijzing', choose('Nog niet')),
+        step('4. Naar welke partners', choose('Klaar')),
+      ],
+      { fallback: (c) => (c.message === 'Overzicht' ? choose('Later verder') : c.kind === 'select' ? choose(/^(Nee|Klaar)/) : answer('x')) },
+    );
+    const overview = prompter.calls.filter((c) => c.message.startsWith('4. Naar welke partners')).at(-1);
+    expect(overview?.header).toContain('  1. Taalhuis · – · Beide\n  2. Welzijn · Sociaal werk · Nog niet');
+  });
+
+  it('the functions overview shows hours in Dutch notation and uses the terminal width', async () => {
+    let added = false;
+    const long = 'Plannen van spreekuren, contact met partners en het bijhouden van de registratie van alle vragen';
+    const { prompter } = await run('randvoorwaarden', [], {
+      fallback: (c) => {
+        if (c.message === 'Overzicht') return choose('Later verder');
+        if (c.message.startsWith('1. en 2.')) {
+          if (added) return choose('Klaar');
+          added = true;
+          return choose('Nieuwe functie toevoegen');
+        }
+        if (c.message === 'Functie') return answer('Digicoach');
+        if (c.message === 'Betaald of vrijwillig?') return choose('vrijwillig');
+        if (c.message === 'Taken') return answer(long);
+        if (c.message.startsWith('Uren')) return answer('16,5');
+        if (c.kind === 'select') return choose(/^(Nee|Klaar)/);
+        return answer('t');
+      },
+    });
+    const overview = prompter.calls.filter((c) => c.message.startsWith('1. en 2.')).at(-1);
+    const row = overview?.header?.split('\n').find((l) => l.startsWith('  1. ')) ?? '';
+    expect(row).toContain('16,5 uur per week');
+    expect(row).not.toContain('16.5');
+    // The scripted terminal is 100 columns wide: the row uses it, not 30 characters per cell.
+    expect(row.length).toBeGreaterThan(90);
+    expect(row.length).toBeLessThan(100);
+    expect(row).toContain('Plannen van spreekuren, contact met part');
+  });
+
+  it('Stap 4: "Nog niet bekend" is stored as nog_niet_bekend, "Welke afspraken?" only follows "Ja", blank cells are ontwikkelpunten', async () => {
+    let stap2 = 0;
+    const stap4: string[] = ['Aanvullen: Taalhuis', 'Aanvullen: Welzijn', 'Aanvullen: Bibliotheek'];
+    const partnerNames = ['Taalhuis', 'Welzijn', 'Bibliotheek', 'Wijkteam'];
+    const agreements = ['Nee', 'Nog niet bekend', 'Ja'];
+    const { saved, prompter, ws, file } = await run('randvoorwaarden', [], {
+      fallback: (c) => {
+        if (c.message === 'Overzicht') return choose('Later verder');
+        if (c.message.startsWith('4. Naar welke partners')) return choose(stap2++ < 4 ? 'Nieuwe partner toevoegen' : 'Klaar');
+        if (c.message === 'Partner') return answer(partnerNames.shift());
+        if (c.message.startsWith('2. Terugkijkend')) {
+          const next = stap4.shift();
+          return next ? choose(next) : keep;
+        }
+        if (c.message === 'Samenwerkingsafspraken vastgelegd?') return choose(agreements.shift() ?? 'Nee');
+        if (c.message === 'Welke afspraken?') return answer('Convenant');
+        if (c.message.startsWith('1. en 2.')) return choose('Klaar');
+        if (c.kind === 'select') return choose(/^(Nee|Nog niet|Klaar)/);
+        return answer('x');
+      },
+    });
+    const partners = saved.antwoorden.partners as Record<string, unknown>[];
+    expect(partners.map((p) => [p.naam, p.afspraken, p.afspraken_toelichting])).toEqual([
+      ['Taalhuis', 'nee', undefined],
+      ['Welzijn', 'nog_niet_bekend', undefined],
+      ['Bibliotheek', 'ja', 'Convenant'],
+      ['Wijkteam', 'nee', undefined],
+    ]);
+    expect(prompter.calls.filter((c) => c.message === 'Welke afspraken?')).toHaveLength(1);
+    // Enter on the overview with a partner still blank fills that partner in (Wijkteam), not "Klaar".
+    const overviews = prompter.calls.filter((c) => c.message.startsWith('2. Terugkijkend'));
+    expect(overviews[3]?.default).toBe('extend:3');
+    expect(overviews[3]?.header).toContain('Welzijn · x · Nog niet · Nog niet bekend · –');
+    expect(overviews[4]?.default).toBe('done');
+    const w = walk(ws, file.answers);
+    const point = developmentPoints(w).find((v) => v.question.id === 'samenwerkingsafspraken');
+    expect(point?.gaps).toBe(1);
+    // Blank agreement cells count too: Wijkteam without an answer.
+    const blank = { ...file.answers, partners: partners.map((p) => (p.naam === 'Wijkteam' ? { naam: 'Wijkteam' } : p)) };
+    expect(developmentPoints(walk(ws, blank as never)).find((v) => v.question.id === 'samenwerkingsafspraken')?.gaps).toBe(2);
   });
 
   it('"weet ik (nog) niet" works on every content question of worksheet 2', async () => {

@@ -343,6 +343,16 @@ antwoorden:
     ]);
   });
 
+  it('"nog_niet_bekend" is accepted in a yes/no field of a group item, not in a yes/no question', async () => {
+    const ok = 'werkblad: randvoorwaarden\nantwoorden:\n  partners:\n    - naam: X\n      afspraken: nog_niet_bekend\n';
+    expect(((await AnswersFile.read(await writeTmp(ok), R))!.answers['partners'] as Answers[])[0]?.afspraken).toBe('nog_niet_bekend');
+  });
+
+  it('"nog_niet_bekend" as the answer of a yes/no question is refused', async () => {
+    const text = valid.replace('thema-in-agenda: ja', 'thema-in-agenda: nog_niet_bekend');
+    await expectRefused(G, text, [{ needle: '  thema-in-agenda: nog_niet_bekend', key: 'thema-in-agenda', message: 'verwacht "ja" of "nee" bij "thema-in-agenda"' }]);
+  });
+
   it('unknown answer ids are fine (kept, not validated)', async () => {
     const file = await writeTmp(valid + '  vraag-uit-een-nieuwere-versie: [1, 2]\n');
     expect((await AnswersFile.read(file, G))!.answers['vraag-uit-een-nieuwere-versie']).toEqual([1, 2]);

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { Document, isMap, type YAMLMap } from 'yaml';
 import type { Field, Question, Worksheet } from '../definition/schema.js';
 import { allQuestions, optionValue } from '../definition/questions.js';
-import { ANSWER_KEY, isUnknown, NOTE_KEY, UNKNOWN_KEY, type AnswerValue, type Answers } from './answers.js';
+import { ANSWER_KEY, isUnknown, NOT_YET_KNOWN, NOTE_KEY, UNKNOWN_KEY, type AnswerValue, type Answers } from './answers.js';
 import { describeFsError, ExitCode, FileIssuesError, WerkboekError, type Issue } from '../support/errors.js';
 import { issueAt, parseLocated, type Located, type PathKey } from '../definition/positions.js';
 import { programVersion } from '../support/version.js';
@@ -304,6 +304,7 @@ function checkItem(q: GroupQuestion, fields: ReadonlyMap<string, Field>, item: u
     if (v !== null && typeof v === 'object') return { path: [key], message: `veld "${key}" moet één waarde zijn` };
     // Keys that are no field of the group are kept as they are, like unknown answers.
     const field = fields.get(key);
+    if (field?.type === 'yesno' && v === NOT_YET_KNOWN) continue;
     const problem = field && v !== null ? checkValue(field, v) : undefined;
     if (problem) return { path: [key], message: problem.message };
   }

@@ -9,6 +9,7 @@
 //   multichoice           -> string[]: option values and/or free text
 //   number                -> number
 //   group                 -> list of items, each a map of field id -> value
+//                            (a yes/no field: "ja", "nee", or "nog_niet_bekend")
 //   group with `extends`  -> true (the extra fields live on the items of the base group)
 //   any question          -> { weet_ik_niet: true } for "weet ik (nog) niet"
 //
@@ -20,6 +21,9 @@ export const UNKNOWN_LABEL = 'Weet ik (nog) niet';
 export interface UnknownAnswer {
   weet_ik_niet: true;
 }
+/** A yes/no field of a group item (Stap 4: afspraken vastgelegd?) answered "Nog niet bekend". */
+export const NOT_YET_KNOWN = 'nog_niet_bekend';
+export const NOT_YET_KNOWN_LABEL = 'Nog niet bekend';
 export const ANSWER_KEY = 'antwoord';
 export const NOTE_KEY = 'toelichting';
 /** A ja/nee or choice answer with a toelichting ("ja, maar …"). */

@@ -8,7 +8,7 @@
 // templates/rapport.md.liquid.
 import type { Condition, Field, Question, Worksheet } from '../definition/schema.js';
 import { optionLabel, optionValue } from '../definition/questions.js';
-import { answerValue, noteOf, UNKNOWN_LABEL, type AnswerValue, type Answers, type FieldValue } from '../dossier/answers.js';
+import { answerValue, noteOf, NOT_YET_KNOWN, NOT_YET_KNOWN_LABEL, UNKNOWN_LABEL, type AnswerValue, type Answers, type FieldValue } from '../dossier/answers.js';
 import { AnswersFile, type Status } from '../dossier/answers-file.js';
 import {
   META_SECTION_ID,
@@ -129,8 +129,9 @@ export interface DevelopmentPoint {
   label: string;
   /** For a follow-up question: the label of the question it follows, else null. */
   context: string | null;
-  state: Exclude<QuestionState, 'answered'>;
-  /** "weet ik (nog) niet", "leeg gelaten" or "nog niet beantwoord" (STATE_TEXT). */
+  /** 'incomplete': a repeat group with yes/no cells blank or "nog niet bekend" (Stap 4: afspraken). */
+  state: Exclude<QuestionState, 'answered'> | 'incomplete';
+  /** "weet ik (nog) niet", "leeg gelaten" or "nog niet beantwoord" (STATE_TEXT); "nog niet bekend bij 2 partners" for 'incomplete'. */
   stateText: string;
 }
 
@@ -365,6 +366,7 @@ function choiceLabel(q: Choice, value: string): string {
 function yesNo(value: string): string {
   if (value === 'ja') return 'Ja';
   if (value === 'nee') return 'Nee';
+  if (value === NOT_YET_KNOWN) return NOT_YET_KNOWN_LABEL;
   return value;
 }
 
@@ -395,7 +397,8 @@ function developmentModel(result: WalkResult, byId: Map<string, Question>): Shee
       groups.push(group);
       sectionId = v.section.id;
     }
-    const state = v.state as Exclude<QuestionState, 'answered'>;
+    const state = v.state === 'answered' ? 'incomplete' : v.state;
+    const noun = v.question.type === 'group' ? v.question.item : '';
     const parent = v.question.when ? byId.get(firstQuestion(v.question.when)) : undefined;
     group.items.push({
       id: v.question.id,
@@ -403,7 +406,7 @@ function developmentModel(result: WalkResult, byId: Map<string, Question>): Shee
       label: v.question.label,
       context: parent && !v.question.number ? parent.label : null,
       state,
-      stateText: STATE_TEXT[state],
+      stateText: state === 'incomplete' ? `nog niet bekend bij ${v.gaps} ${noun}${v.gaps === 1 ? '' : 's'}` : STATE_TEXT[state],
     });
   }
   return { intro: DEVELOPMENT_INTRO, count: points.length, groups };

@@ -62,7 +62,7 @@ function answerOnly(v: VisibleQuestion): string {
   if (v.state === 'unknown') return UNKNOWN_LABEL.toLowerCase();
   if (v.state === 'empty') return '(leeg)';
   const a = answerValue(v.answer);
-  if (a === true) return 'aangevuld';
+  if (a === true) return v.gaps ? `aangevuld, bij ${v.gaps} nog niet bekend` : 'aangevuld';
   if (Array.isArray(a)) {
     if (v.question.type === 'group') return `${a.length} ${v.question.item}${a.length === 1 ? '' : 's'}`;
     return truncate(a.join(', '), 30);
