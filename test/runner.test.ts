@@ -431,6 +431,30 @@ describe('review', () => {
     expect(saved.status).toBe('afgerond');
   });
 
+  it('names each question by step and workbook number, answers Ja/Nee as elsewhere, and fits 60 columns', async () => {
+    const ws = sheet('randvoorwaarden');
+    const file = AnswersFile.create(path.join(dir, 'randvoorwaarden.yaml'), ws);
+    const fallback = (c: Call): Action =>
+      c.message === 'Overzicht' ? choose('Later verder') : c.kind === 'select' ? choose(/^(Nee|Klaar)/) : c.message.startsWith('Datum') ? keep : answer('x');
+    for (const columns of [100, 60]) {
+      const prompter = new ScriptedPrompter([], fallback);
+      prompter.columns = columns;
+      await runWorksheet({ ws, file, prompter, today });
+      const names = prompter.calls.find((c) => c.message === 'Overzicht')?.choices?.map((c) => c.name) ?? [];
+      for (const name of names) expect([...name].length, name).toBeLessThanOrEqual(columns - 3);
+      if (columns === 100) {
+        expect(names).toContain('Stap 1 · 1.2. Heb jij een eigen (meerjaren-)plan voor digitale inclusie? — Nee');
+        expect(names.some((n) => n.startsWith('Stap 2 · 4. Naar welke partners wordt er doorverwezen'))).toBe(true);
+        // A follow-up without a number of its own: the step and the question.
+        expect(names.some((n) => n.startsWith('Stap 3 · Als die niet het geval is'))).toBe(true);
+        expect(names.join('\n')).not.toMatch(/ — (ja|nee)$/m);
+      } else {
+        expect(names.some((n) => n.startsWith('Stap 2 · 4. Naar welke'))).toBe(true);
+        expect(names.filter((n) => n.endsWith(' — Nee')).length).toBeGreaterThan(5);
+      }
+    }
+  });
+
   it('a finished worksheet starts in the review; an answer that opens new questions makes it concept again', async () => {
     const ws = sheet('gemeentelandschap');
     const file = AnswersFile.create(path.join(dir, 'gemeentelandschap.yaml'), ws);

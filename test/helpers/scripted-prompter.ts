@@ -69,8 +69,11 @@ export class ScriptedPrompter implements Prompter {
     this.printed.push(text);
   }
 
+  /** The terminal width the runner is told (width()). */
+  columns = 100;
+
   width(): number {
-    return 100;
+    return this.columns;
   }
 
   input(o: InputOptions): Promise<Reply<string>> {
