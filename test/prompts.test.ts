@@ -116,6 +116,35 @@ describe('one-line answer', () => {
   });
 });
 
+describe('wrapping to the terminal', () => {
+  it('a line that exactly fills the width does not start the next line with a space', async () => {
+    // "? " + 78 characters = 80, the width @inquirer/testing draws at.
+    const message = `${'a'.repeat(37)} ${'b'.repeat(40)} vervolg van de vraag:`;
+    const { input, getScreen } = await render(textEditor, { ...base, message, multiline: false, columns: 80 });
+    await typeRaw(input, 'Anna');
+    const lines = getScreen().split('\n');
+    expect(lines[0]).toBe(`? ${'a'.repeat(37)}`);
+    expect(lines[1]).toBe(`${'b'.repeat(40)} vervolg van de vraag: Anna[ ]`);
+    for (const line of lines) expect(line.startsWith(' '), line).toBe(false);
+    await typeRaw(input, '\r');
+    const done = getScreen().split('\n');
+    for (const line of done) expect(line.startsWith(' '), line).toBe(false);
+  });
+
+  it('at 60 columns, the wrapped lines of a multi-line answer keep their indentation', async () => {
+    const text = 'Wij bieden spreekuren aan in drie vestigingen, elke week op dinsdag en donderdag.\n  - ook op afspraak bij mensen thuis, samen met het Taalhuis en de vrijwilligers';
+    const { input, getScreen } = await render(textEditor, { ...base, default: text, columns: 60 });
+    await typeRaw(input, 'x');
+    const [, ...body] = getScreen().split('\n').slice(0, -1);
+    expect(body.length).toBeGreaterThan(2);
+    for (const line of body) {
+      expect(line.startsWith('  '), line).toBe(true);
+      expect(line.length, line).toBeLessThanOrEqual(60);
+    }
+    expect(body.filter((l) => l.startsWith('    ')).length).toBeGreaterThanOrEqual(2);
+  });
+});
+
 describe('key hint', () => {
   it('always names finishing, going back, weet ik niet and stopping, within 80 columns', () => {
     const hint = keyHint({ multiline: true, allowBack: true, allowUnknown: true }, 80);

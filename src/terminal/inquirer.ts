@@ -2,7 +2,7 @@
 // interface (prompter.ts) with the text prompt of text-editor.ts and
 // inquirer's select and checkbox, all with the same keys (keys.ts). It maps
 // inquirer's abort and exit errors onto `back`, `unknown` or InterruptedError,
-// and prints text wrapped to the terminal (`wrapText`).
+// and prints text wrapped to the terminal (`wrapText`, wrap.ts).
 //
 // Only src/terminal/ imports @inquirer (checked by dependency-cruiser); the
 // runner talks to the `Prompter` interface and tests replace it with a
@@ -12,9 +12,9 @@ import { AbortPromptError, ExitPromptError } from '@inquirer/core';
 import select from '@inquirer/select';
 import checkbox from '@inquirer/checkbox';
 import { Chalk, type ChalkInstance } from 'chalk';
-import wrapAnsi from 'wrap-ansi';
 import { InterruptedError } from '../support/errors.js';
 import { keyHint, type Key } from './keys.js';
+import { wrapText } from './wrap.js';
 import { findEditor, openInEditor, textEditor } from './text-editor.js';
 import type { BaseOptions, CheckboxOptions, InputOptions, Prompter, Reply, SelectOptions } from './prompter.js';
 
@@ -55,7 +55,8 @@ export function terminalPrompter(ctx: TerminalContext = {}): Prompter {
     rows: () => Math.max(5, ((output as { rows?: number }).rows ?? 24) - 8),
     columns,
     context: { input, output },
-    print: (text: string) => void output.write(wrapText(text, Math.min(columns(), 100)) + '\n'),
+    // The full width: overviews use it, and questions (drawn by inquirer) wrap at it too.
+    print: (text: string) => void output.write(wrapText(text, columns()) + '\n'),
     theme: { style: { help: (s: string) => chalk.dim(s) }, helpMode: 'always' as const },
   };
   return {
@@ -128,7 +129,7 @@ async function runSelect<T>(t: Terminal, options: SelectOptions<T>): Promise<Rep
       (signal) =>
         select<T>(
           {
-            message: options.message,
+            message: wrapMessage(t, options.message),
             choices: options.choices.map((c) => ({ value: c.value, name: c.name, ...(c.description && { description: c.description }) })),
             ...(current !== undefined && { default: current }),
             pageSize: Math.min(12, t.rows()),
@@ -169,7 +170,7 @@ async function runCheckbox<T>(t: Terminal, options: CheckboxOptions<T>): Promise
     (signal) =>
       checkbox<T>(
         {
-          message: options.message,
+          message: wrapMessage(t, options.message),
           choices: options.choices.map((c) => ({ value: c.value, name: c.name, checked: checked.has(c.value) })),
           pageSize: Math.min(12, t.rows()),
           loop: false,
@@ -260,19 +261,11 @@ function isReply(value: unknown): value is Reply<never> {
   return typeof value === 'object' && value !== null && 'kind' in value && ((value as { kind: unknown }).kind === 'back' || (value as { kind: unknown }).kind === 'unknown');
 }
 
-// --- printing --------------------------------------------------------------------
-
-/** Wrap each line to the width, keeping its indentation on the lines it wraps onto. */
-export function wrapText(text: string, width: number): string {
-  return text
-    .split('\n')
-    .map((line) => {
-      const indent = /^ */.exec(line)?.[0] ?? '';
-      const wrapped = wrapAnsi(line.slice(indent.length), Math.max(20, width - indent.length), { hard: false, trim: true });
-      return wrapped
-        .split('\n')
-        .map((l) => indent + l)
-        .join('\n');
-    })
-    .join('\n');
+/**
+ * A question wrapped by us, within the width after inquirer's "? ": inquirer
+ * would wrap it too, but starts a line with a space when the line before
+ * exactly fills the terminal.
+ */
+function wrapMessage(t: Terminal, message: string): string {
+  return wrapText(message, t.columns() - 2, { hard: true });
 }
