@@ -529,7 +529,7 @@ describe('a toelichting and "nog niet bekend"', () => {
 
   it('groupGaps counts items with a yes/no cell of the question blank or nog_niet_bekend; such groups are ontwikkelpunten', () => {
     const stap4 = allQuestions(R).find((q) => q.id === 'samenwerkingsafspraken')!;
-    const partners = [
+    const partners: GroupItem[] = [
       { naam: 'A', afspraken: 'ja', afspraken_toelichting: 'Convenant' },
       { naam: 'B', afspraken: 'nee' },
       { naam: 'C', afspraken: 'nog_niet_bekend' },
