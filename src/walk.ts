@@ -8,7 +8,7 @@
 // holds — and never the meta fields (Naam, Bibliotheek, Datum), which are
 // counted apart (`meta`).
 import type { Condition, Question, Step, Worksheet } from './definition/schema.js';
-import { isEmptyAnswer, isUnknown, type AnswerValue, type Answers, type GroupItem } from './dossier/answers.js';
+import { answerValue, isEmptyAnswer, isUnknown, NOT_YET_KNOWN, type AnswerValue, type Answers, type GroupItem } from './dossier/answers.js';
 
 export type QuestionState =
   /** No entry in the answers file yet. */
@@ -43,6 +43,8 @@ export interface VisibleQuestion {
   position: number;
   state: QuestionState;
   answer: AnswerValue | undefined;
+  /** A repeat group: how many items have a yes/no cell blank or "nog niet bekend" (see groupGaps). */
+  gaps?: number;
 }
 
 export interface WalkResult {
@@ -106,7 +108,8 @@ export function walk(ws: Worksheet, answers: Answers): WalkResult {
       }
       visibleIds.add(question.id);
       const position = ++counted[section.kind];
-      visible.push({ question, section, position, state: stateOf(answer), answer });
+      const gaps = question.type === 'group' ? groupGaps(question, answers) : 0;
+      visible.push({ question, section, position, state: stateOf(answer), answer, ...(gaps && { gaps }) });
     }
   }
   const next = visible.find((v) => v.state === 'open');
@@ -163,7 +166,8 @@ function holds(cond: Condition, answers: Answers, visibleIds: ReadonlySet<string
   if ('any' in cond) return cond.any.some((c) => holds(c, answers, visibleIds));
   if ('all' in cond) return cond.all.every((c) => holds(c, answers, visibleIds));
   if (!visibleIds.has(cond.question)) return false;
-  const answer = answers[cond.question];
+  // A toelichting does not change the answer: `{ antwoord: ja, toelichting: … }` is "ja".
+  const answer = answerValue(answers[cond.question]);
   const wanted = Array.isArray(cond.is) ? cond.is : [cond.is];
   if (typeof answer === 'string') return wanted.includes(answer);
   if (Array.isArray(answer)) return answer.some((a) => typeof a === 'string' && wanted.includes(a));
@@ -209,7 +213,27 @@ function isItem(value: unknown): value is GroupItem {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** Visible questions whose answer is "weet ik (nog) niet", empty or missing: the ontwikkelpunten. */
+/**
+ * The items of a group question with a yes/no cell of the question's own
+ * fields blank or "nog niet bekend" (Stap 4: afspraken vastgelegd?): the
+ * workbook asks it per item, so such a cell is an ontwikkelpunt.
+ */
+export function groupGaps(question: Question, answers: Answers): number {
+  if (question.type !== 'group') return 0;
+  const asked = question.fields.filter((f) => f.type === 'yesno');
+  if (!asked.length) return 0;
+  return groupItems(question, answers).filter((item) =>
+    asked.some((f) => {
+      const cell = item[f.id];
+      return cell === undefined || cell === null || cell === NOT_YET_KNOWN || String(cell).trim() === '';
+    }),
+  ).length;
+}
+
+/**
+ * Visible questions whose answer is "weet ik (nog) niet", empty or missing,
+ * and repeat groups with gaps (groupGaps): the ontwikkelpunten.
+ */
 export function developmentPoints(result: WalkResult): VisibleQuestion[] {
-  return result.visible.filter((v) => v.state !== 'answered' && v.section.kind === 'step');
+  return result.visible.filter((v) => (v.state !== 'answered' || (v.gaps ?? 0) > 0) && v.section.kind === 'step');
 }

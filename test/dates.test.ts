@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { displayDate, formatDate, formatDayNl, formatNumber, formatStamp, formatStampNl, isoDate, parseDate, parseNumber } from '../src/support/dates.js';
+import { dateProblem, displayDate, formatDate, formatDayNl, formatNumber, formatStamp, formatStampNl, isoDate, parseDate, parseNumber } from '../src/support/dates.js';
 
 // vitest.config.ts sets TZ=Europe/Amsterdam.
 describe('dates and numbers for Dutch readers', () => {
@@ -26,5 +26,14 @@ describe('dates and numbers for Dutch readers', () => {
     expect(formatNumber(1 / 3)).toBe('0,33');
     expect(parseNumber('7,5')).toBe(7.5);
     expect(parseNumber('zeven')).toBeUndefined();
+  });
+
+  it('says that a date does not exist instead of calling it a wrong format', () => {
+    expect(dateProblem('31-02-2026')).toBe('31-02-2026 bestaat niet: februari 2026 heeft 28 dagen.');
+    expect(dateProblem('29-2-2028')).toBeUndefined();
+    expect(dateProblem('31-04-2026')).toBe('31-04-2026 bestaat niet: april 2026 heeft 30 dagen.');
+    expect(dateProblem('12-13-2026')).toBe('12-13-2026 bestaat niet: er is geen maand 13.');
+    expect(dateProblem('2026-02-30')).toBe('2026-02-30 bestaat niet: februari 2026 heeft 28 dagen.');
+    expect(dateProblem('morgen')).toBe('Vul een datum in als dd-mm-jjjj, bijv. 27-11-2026.');
   });
 });

@@ -36,7 +36,7 @@ describe('multi-line answer', () => {
       "? Noteer op welke wijze.
         Eerste regel
         - punt[ ]
-      Enter regel · Ctrl+S klaar · Ctrl+T terug · Ctrl+N weet niet · Ctrl+C stop"
+      Ctrl+S klaar · Ctrl+T terug · Ctrl+N weet niet · Ctrl+C stop"
     `);
     await typeRaw(input, '\x13');
     await expect(answer).resolves.toEqual({ kind: 'answer', value: 'Eerste regel\n- punt' });
@@ -116,17 +116,70 @@ describe('one-line answer', () => {
   });
 });
 
+describe('wrapping to the terminal', () => {
+  it('a line that exactly fills the width does not start the next line with a space', async () => {
+    // "? " + 78 characters = 80, the width @inquirer/testing draws at.
+    const message = `${'a'.repeat(37)} ${'b'.repeat(40)} vervolg van de vraag:`;
+    const { input, getScreen } = await render(textEditor, { ...base, message, multiline: false, columns: 80 });
+    await typeRaw(input, 'Anna');
+    const lines = getScreen().split('\n');
+    expect(lines[0]).toBe(`? ${'a'.repeat(37)}`);
+    expect(lines[1]).toBe(`${'b'.repeat(40)} vervolg van de vraag: Anna[ ]`);
+    for (const line of lines) expect(line.startsWith(' '), line).toBe(false);
+    await typeRaw(input, '\r');
+    const done = getScreen().split('\n');
+    for (const line of done) expect(line.startsWith(' '), line).toBe(false);
+  });
+
+  it('at 60 columns, the wrapped lines of a multi-line answer keep their indentation', async () => {
+    const text = 'Wij bieden spreekuren aan in drie vestigingen, elke week op dinsdag en donderdag.\n  - ook op afspraak bij mensen thuis, samen met het Taalhuis en de vrijwilligers';
+    const { input, getScreen } = await render(textEditor, { ...base, default: text, columns: 60 });
+    await typeRaw(input, 'x');
+    const [, ...body] = getScreen().split('\n').slice(0, -1);
+    expect(body.length).toBeGreaterThan(2);
+    for (const line of body) {
+      expect(line.startsWith('  '), line).toBe(true);
+      expect(line.length, line).toBeLessThanOrEqual(60);
+    }
+    expect(body.filter((l) => l.startsWith('    ')).length).toBeGreaterThanOrEqual(2);
+  });
+});
+
 describe('key hint', () => {
   it('always names finishing, going back, weet ik niet and stopping, within 80 columns', () => {
     const hint = keyHint({ multiline: true, allowBack: true, allowUnknown: true }, 80);
     expect(hint.length).toBeLessThan(80);
-    for (const key of ['Enter', 'Ctrl+S', 'Ctrl+T', 'Ctrl+N', 'Ctrl+C']) expect(hint).toContain(key);
+    for (const key of ['Ctrl+S', 'Ctrl+T', 'Ctrl+N', 'Ctrl+C']) expect(hint).toContain(key);
   });
 
   it('gets more compact in narrow terminals but keeps finishing, back, weet ik niet and stop', () => {
     const hint = keyHint({ multiline: true, allowBack: true, allowUnknown: true }, 60);
     expect(hint).toBe('Ctrl+S klaar · Ctrl+T terug · Ctrl+N weet niet · Ctrl+C stop');
     expect(keyHint({ multiline: true, allowBack: true, allowUnknown: true }, 120)).toContain('Ctrl+E editor');
+  });
+
+  it('words every key the same in every prompt and at every width; narrower only drops parts', () => {
+    const kinds = [{ multiline: true }, { multiline: false }, { select: true, allowNote: true }, { select: true }, { checkbox: true }];
+    const wordings = new Map<string, Set<string>>();
+    for (const kind of kinds) {
+      const widest = keyHint({ ...kind, allowBack: true, allowUnknown: true }, 200).split(' · ');
+      for (const width of [200, 120, 100, 80, 70, 60, 40]) {
+        const parts = keyHint({ ...kind, allowBack: true, allowUnknown: true }, width).split(' · ');
+        // Every part of a narrower hint is a part of the widest one, in the same order.
+        expect(widest.filter((p) => parts.includes(p))).toEqual(parts);
+        for (const part of parts) {
+          const key = part.startsWith('↑↓') ? '↑↓' : (part.split(' ')[0] ?? '');
+          if (key !== 'Enter') wordings.set(key, (wordings.get(key) ?? new Set()).add(part));
+        }
+      }
+    }
+    for (const [key, words] of wordings) expect([...words], key).toHaveLength(1);
+    expect(keyHint({ select: true, allowBack: true, allowUnknown: true, allowNote: true }, 100)).toBe(
+      '↑↓ Enter kiezen · Ctrl+T terug · Ctrl+N weet niet · Ctrl+O toelichting · Ctrl+C stop',
+    );
+    expect(keyHint({ multiline: true, allowBack: true, allowUnknown: true }, 120)).toBe(
+      'Enter nieuwe regel · Ctrl+S klaar · Ctrl+T terug · Ctrl+N weet niet · Ctrl+E editor · Ctrl+C stop',
+    );
   });
 
   it('finds an editor only when VISUAL or EDITOR names a program that exists', () => {

@@ -150,7 +150,8 @@ describe('werkboek rapport', () => {
         '{% for s in sheets %}{{ s.heading }}: {{ s.statusLine }} ({{ s.developmentPoints.count }} ontwikkelpunten){% endfor %}\n',
       );
       await run('randvoorwaarden', { template: 'kort.liquid' });
-      expect(out.out).toBe('Werkblad 2: Randvoorwaarden digitale inclusie dienstverlening: Concept: 26 van 31 vragen beantwoord (8 ontwikkelpunten)\n');
+      // 9: the 8 unanswered questions, and Stap 4 (a partner without samenwerkingsafspraken).
+      expect(out.out).toBe('Werkblad 2: Randvoorwaarden digitale inclusie dienstverlening: Concept: 26 van 31 vragen beantwoord (9 ontwikkelpunten)\n');
     });
 
     it('an unknown variable: file and line, in Dutch', async () => {

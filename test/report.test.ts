@@ -140,7 +140,9 @@ describe('buildReport', () => {
       expect.objectContaining({ id: 'eigen-plan', number: '1.2.', state: 'unknown', stateText: 'weet ik (nog) niet' }),
     ]);
     const all = developmentPoints.groups.flatMap((g) => g.items.map((i) => i.state));
-    expect(new Set(all)).toEqual(new Set(['unknown', 'empty', 'open']));
+    expect(new Set(all)).toEqual(new Set(['unknown', 'empty', 'open', 'incomplete']));
+    const stap4 = developmentPoints.groups.find((g) => g.title.startsWith('Stap 4'))?.items ?? [];
+    expect(stap4[0]).toMatchObject({ id: 'samenwerkingsafspraken', state: 'incomplete', stateText: 'nog niet bekend bij 1 partner' });
   });
 
   it('gives an unnumbered follow-up ontwikkelpunt the question it belongs to', async () => {
@@ -171,5 +173,27 @@ describe('buildReport', () => {
       'Werkboek digitale inclusie: Randvoorwaarden digitale inclusie dienstverlening – Bibliotheek Voorbeeldstad',
     );
     expect(worksheetReport(ws, {}).subject).toBe('Werkboek digitale inclusie: Randvoorwaarden digitale inclusie dienstverlening');
+  });
+});
+
+describe('toelichting (Ctrl+O) with a ja/nee or choice answer', () => {
+  it('is a raw field next to the answer and printed after it, escaped', async () => {
+    const sheets = await loadShippedWorksheets();
+    const ws = sheets.find((s) => s.id === 'gemeentelandschap')!;
+    const answers = {
+      naam: 'An',
+      'thema-in-agenda': { antwoord: 'ja', toelichting: 'Deels: alleen voor <IDO> | niet | # kop' },
+      'thema-in-agenda-wijze': 'Coalitieakkoord',
+      resultaatdoelen: 'nee',
+    };
+    const sheet = buildReport(ws, answers, { now: NOW });
+    const questions = sheet.sections.flatMap((s) => s.questions);
+    const thema = questions.find((q) => q.id === 'thema-in-agenda');
+    expect(thema).toMatchObject({ state: 'answered', answer: { kind: 'value', text: 'Ja' }, note: 'Deels: alleen voor <IDO> | niet | # kop' });
+    expect(questions.find((q) => q.id === 'resultaatdoelen')?.note).toBeNull();
+    // The branch of the antwoord is taken.
+    expect(questions.map((q) => q.id)).toContain('thema-in-agenda-wijze');
+    const md = await renderDefault(worksheetReport(ws, answers, { now: NOW }));
+    expect(md).toContain('Ja\n_Toelichting:_ Deels: alleen voor &lt;IDO> \\| niet \\| # kop\n');
   });
 });

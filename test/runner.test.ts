@@ -9,8 +9,8 @@ import type { Worksheet } from '../src/definition/schema.js';
 import { loadShippedWorksheets } from '../src/definition/load.js';
 import { runWorksheet } from '../src/runner/session.js';
 import { AnswersFile } from '../src/dossier/answers-file.js';
-import { walk } from '../src/walk.js';
-import { answer, back, choose, interrupt, interruptTyping, keep, ScriptedPrompter, unknown, type Call, type ScriptStep, type Action } from './helpers/scripted-prompter.js';
+import { developmentPoints, walk } from '../src/walk.js';
+import { answer, back, choose, chooseWithNote, interrupt, interruptTyping, keep, ScriptedPrompter, unknown, type Call, type ScriptStep, type Action } from './helpers/scripted-prompter.js';
 
 let dir: string;
 let sheets: Map<string, Worksheet>;
@@ -33,6 +33,9 @@ const today = () => new Date(2026, 10, 27);
 
 async function run(id: string, steps: ScriptStep[], opts: { file?: AnswersFile; fallback?: (c: Call) => Action; startInReview?: boolean } = {}) {
   const ws = sheet(id);
+  // A fresh worksheet each run (an earlier run in the same test may have saved one:
+  // a new AnswersFile never overwrites an existing file).
+  if (!opts.file) await rm(path.join(dir, `${id}.yaml`), { force: true });
   const file = opts.file ?? AnswersFile.create(path.join(dir, `${id}.yaml`), ws);
   const fallback = opts.fallback;
   // Fallbacks accept the default date: "x" is no date.
@@ -385,6 +388,110 @@ describe('randvoorwaarden: repeat groups', () => {
     ]);
   });
 
+  it('refuses an empty partner name, and keeps an empty middle cell in its place in the overview', async () => {
+    await expect(
+      run('randvoorwaarden', [
+        ...untilPartners,
+        step('1. Hoe maak je het onderscheid', answer('x')),
+        step('2. Welke diensten', answer('x')),
+        step('3. Heeft jouw bibliotheek relevante collectie?', choose('Ja')),
+        step('4. Naar welke partners', choose('Nieuwe partner toevoegen')),
+        step('Partner', answer('  ')),
+      ]),
+    ).rejects.toThrow('Vul "Partner" in: zonder kun je dit item niet terugvinden.');
+
+    const { prompter } = await run(
+      'randvoorwaarden',
+      [
+        ...untilPartners,
+        step('1. Hoe maak je het onderscheid', answer('x')),
+        step('2. Welke diensten', answer('x')),
+        step('3. Heeft jouw bibliotheek relevante collectie?', choose('Ja')),
+        step('4. Naar welke partners', choose('Nieuwe partner toevoegen')),
+        step('Partner', answer('Taalhuis')),
+        step('Wat doet deze partner?', answer('')),
+        step('4. Naar welke partners', choose('Nieuwe partner toevoegen')),
+        step('Partner', answer('Welzijn')),
+        step('Wat doet deze partner?', answer('Sociaal werk')),
+        step('4. Naar welke partners', choose('Klaar')),
+      ],
+      { fallback: (c) => (c.message === 'Overzicht' ? choose('Later verder') : c.kind === 'select' ? choose(/^(Nee|Klaar)/) : answer('x')) },
+    );
+    const overview = prompter.calls.filter((c) => c.message.startsWith('4. Naar welke partners')).at(-1);
+    expect(overview?.header).toContain('  1. Taalhuis · –\n  2. Welzijn · Sociaal werk');
+  });
+
+  it('the functions overview shows hours in Dutch notation and uses the terminal width', async () => {
+    let added = false;
+    const long = 'Plannen van spreekuren, contact met partners en het bijhouden van de registratie van alle vragen';
+    const { prompter } = await run('randvoorwaarden', [], {
+      fallback: (c) => {
+        if (c.message === 'Overzicht') return choose('Later verder');
+        if (c.message.startsWith('1. en 2.')) {
+          if (added) return choose('Klaar');
+          added = true;
+          return choose('Nieuwe functie toevoegen');
+        }
+        if (c.message === 'Functie') return answer('Digicoach');
+        if (c.message === 'Betaald of vrijwillig?') return choose('vrijwillig');
+        if (c.message === 'Taken') return answer(long);
+        if (c.message.startsWith('Uren')) return answer('16,5');
+        if (c.kind === 'select') return choose(/^(Nee|Klaar)/);
+        return answer('t');
+      },
+    });
+    const overview = prompter.calls.filter((c) => c.message.startsWith('1. en 2.')).at(-1);
+    const row = overview?.header?.split('\n').find((l) => l.startsWith('  1. ')) ?? '';
+    expect(row).toContain('16,5 uur per week');
+    expect(row).not.toContain('16.5');
+    // The scripted terminal is 100 columns wide: the row uses it, not 30 characters per cell.
+    expect(row.length).toBeGreaterThan(90);
+    expect(row.length).toBeLessThan(100);
+    expect(row).toContain('Plannen van spreekuren, contact met part');
+  });
+
+  it('Stap 4: "Nog niet bekend" is stored as nog_niet_bekend, "Welke afspraken?" only follows "Ja", blank cells are ontwikkelpunten', async () => {
+    let stap2 = 0;
+    const stap4: string[] = ['Aanvullen: Taalhuis', 'Aanvullen: Welzijn', 'Aanvullen: Bibliotheek'];
+    const partnerNames = ['Taalhuis', 'Welzijn', 'Bibliotheek', 'Wijkteam'];
+    const agreements = ['Nee', 'Nog niet bekend', 'Ja'];
+    const { saved, prompter, ws, file } = await run('randvoorwaarden', [], {
+      fallback: (c) => {
+        if (c.message === 'Overzicht') return choose('Later verder');
+        if (c.message.startsWith('4. Naar welke partners')) return choose(stap2++ < 4 ? 'Nieuwe partner toevoegen' : 'Klaar');
+        if (c.message === 'Partner') return answer(partnerNames.shift());
+        if (c.message.startsWith('2. Terugkijkend')) {
+          const next = stap4.shift();
+          return next ? choose(next) : keep;
+        }
+        if (c.message === 'Samenwerkingsafspraken vastgelegd?') return choose(agreements.shift() ?? 'Nee');
+        if (c.message === 'Welke afspraken?') return answer('Convenant');
+        if (c.message.startsWith('1. en 2.')) return choose('Klaar');
+        if (c.kind === 'select') return choose(/^(Nee|Nog niet|Klaar)/);
+        return answer('x');
+      },
+    });
+    const partners = saved.antwoorden.partners as Record<string, unknown>[];
+    expect(partners.map((p) => [p.naam, p.afspraken, p.afspraken_toelichting])).toEqual([
+      ['Taalhuis', 'nee', undefined],
+      ['Welzijn', 'nog_niet_bekend', undefined],
+      ['Bibliotheek', 'ja', 'Convenant'],
+      ['Wijkteam', 'nee', undefined],
+    ]);
+    expect(prompter.calls.filter((c) => c.message === 'Welke afspraken?')).toHaveLength(1);
+    // Enter on the overview with a partner still blank fills that partner in (Wijkteam), not "Klaar".
+    const overviews = prompter.calls.filter((c) => c.message.startsWith('2. Terugkijkend'));
+    expect(overviews[3]?.default).toBe('extend:3');
+    expect(overviews[3]?.header).toContain('Welzijn · x · Nog niet bekend · –');
+    expect(overviews[4]?.default).toBe('done');
+    const w = walk(ws, file.answers);
+    const point = developmentPoints(w).find((v) => v.question.id === 'samenwerkingsafspraken');
+    expect(point?.gaps).toBe(1);
+    // Blank agreement cells count too: Wijkteam without an answer.
+    const blank = { ...file.answers, partners: partners.map((p) => (p.naam === 'Wijkteam' ? { naam: 'Wijkteam' } : p)) };
+    expect(developmentPoints(walk(ws, blank as never)).find((v) => v.question.id === 'samenwerkingsafspraken')?.gaps).toBe(2);
+  });
+
   it('"weet ik (nog) niet" works on every content question of worksheet 2', async () => {
     const { saved, ws } = await run('randvoorwaarden', [...meta], {
       fallback: (c) => (c.message === 'Overzicht' ? choose('Werkblad afronden') : unknown),
@@ -434,9 +541,33 @@ describe('review', () => {
     const { prompter } = await run('plan-van-aanpak', [step('Overzicht', choose('Later verder'))], { file, startInReview: true });
     expect(prompter.printed.join('\n')).toContain('Overzicht: 1 van 9 vragen beantwoord, 8 nog open; nog in te vullen: Bibliotheek, Datum.');
     const names = prompter.calls.find((c) => c.message === 'Overzicht')?.choices?.map((c) => c.name) ?? [];
-    expect(names[0]).toBe('→ Verder met de open vragen (Bibliotheek)');
-    expect(names[1]).toMatch(/^ {4}Naam: — Marieke de Vries$/);
-    expect(names.filter((n) => /^ ?\d\. /.test(n)).map((n) => n.trim().split('.')[0])).toEqual(['1', '2', '3', '4', '5', '6', '7', '8', '9']);
+    expect(names[0]).toBe('→ Verder met de open vragen (vanaf Bibliotheek)');
+    expect(names[1]).toBe('Naam: — Marieke de Vries');
+    expect(names.filter((n) => /^\d\. /.test(n)).map((n) => n.split('.')[0])).toEqual(['1', '2', '3', '4', '5', '6', '7', '8', '9']);
+  });
+
+  it('names each question by step and workbook number, answers Ja/Nee as elsewhere, and fits 60 columns', async () => {
+    const ws = sheet('randvoorwaarden');
+    const file = AnswersFile.create(path.join(dir, 'randvoorwaarden.yaml'), ws);
+    const fallback = (c: Call): Action =>
+      c.message === 'Overzicht' ? choose('Later verder') : c.kind === 'select' ? choose(/^(Nee|Klaar)/) : c.message.startsWith('Datum') ? keep : answer('x');
+    for (const columns of [100, 60]) {
+      const prompter = new ScriptedPrompter([], fallback);
+      prompter.columns = columns;
+      await runWorksheet({ ws, file, prompter, today });
+      const names = prompter.calls.find((c) => c.message === 'Overzicht')?.choices?.map((c) => c.name) ?? [];
+      for (const name of names) expect([...name].length, name).toBeLessThanOrEqual(columns - 3);
+      if (columns === 100) {
+        expect(names).toContain('Stap 1 · 1.2. Heb jij een eigen (meerjaren-)plan voor digitale inclusie? — Nee');
+        expect(names.some((n) => n.startsWith('Stap 2 · 4. Naar welke partners wordt er doorverwezen'))).toBe(true);
+        // A follow-up without a number of its own: the step and the question.
+        expect(names.some((n) => n.startsWith('Stap 3 · Als die niet het geval is'))).toBe(true);
+        expect(names.join('\n')).not.toMatch(/ — (ja|nee)$/m);
+      } else {
+        expect(names.some((n) => n.startsWith('Stap 2 · 4. Naar welke'))).toBe(true);
+        expect(names.filter((n) => n.endsWith(' — Nee')).length).toBeGreaterThan(5);
+      }
+    }
   });
 
   it('a finished worksheet starts in the review; an answer that opens new questions makes it concept again', async () => {
@@ -460,6 +591,71 @@ describe('review', () => {
     expect(prompter.printed.join('\n')).toContain('Dit werkblad is afgerond');
     expect(saved.status).toBe('concept');
     expect(saved.antwoorden['thema-in-agenda-wijze']).toBe('Nu wel');
+  });
+});
+
+describe('toelichting (Ctrl+O) on ja/nee and choice questions', () => {
+  it('stores { antwoord, toelichting }, follows the branch of the antwoord, shows it on return and in the review', async () => {
+    const { saved, prompter, file, ws } = await run('gemeentelandschap', [
+      ...meta,
+      step('Komt het thema', chooseWithNote('Ja', 'Alleen in het sociaal domein, deels')),
+      step('Noteer op welke wijze.', answer('Coalitieakkoord')),
+      step('aanspreekpunt', back),
+      step('Noteer op welke wijze.', back),
+      step('Komt het thema', keep),
+      step('Noteer op welke wijze.', keep),
+      step('aanspreekpunt', answer('Wethouder')),
+      step('resultaat-doelstellingen', chooseWithNote('Nee', 'ja, maar niet vastgelegd')),
+      step('Zo nee', answer('x')),
+      step('gemeenteraad', chooseWithNote('Nee', 'x')),
+      step('Wat is de huidige relatie', back),
+      step('gemeenteraad', chooseWithNote('Nee', '')),
+      step('Wat is de huidige relatie', answer('x')),
+      step('vaste overlegstructuur', choose('Nee')),
+      step('Wie voert deze gesprekken?', answer('x')),
+      step('MT', choose('Nee')),
+      step('Overzicht', choose('Later verder')),
+    ]);
+    const thema = prompter.calls.filter((c) => c.message.includes('Komt het thema'));
+    expect(thema[0]?.note).toBe('');
+    expect(thema[1]).toMatchObject({ default: 'ja', note: 'Alleen in het sociaal domein, deels' });
+    expect(saved.antwoorden['thema-in-agenda']).toEqual({ antwoord: 'ja', toelichting: 'Alleen in het sociaal domein, deels' });
+    expect(saved.antwoorden.resultaatdoelen).toEqual({ antwoord: 'nee', toelichting: 'ja, maar niet vastgelegd' });
+    // An emptied toelichting leaves the plain value, as files are written today.
+    expect(saved.antwoorden.gemeenteraad).toBe('nee');
+    const w = walk(ws, file.answers);
+    expect(w.visible.map((v) => v.question.id)).toContain('thema-in-agenda-wijze');
+    expect(w.visible.map((v) => v.question.id)).toContain('resultaatdoelen-wensen');
+    expect(w.visible.find((v) => v.question.id === 'thema-in-agenda')?.state).toBe('answered');
+    const overview = prompter.calls.find((c) => c.message === 'Overzicht');
+    expect(overview?.choices?.map((c) => c.name).join('\n')).toContain('Alleen in het sociaal domein, deels');
+  });
+
+  it('a choice question takes a toelichting too, also with "Anders, namelijk"; group fields do not', async () => {
+    const { loadDefinitionFile } = await import('../src/definition/check.js');
+    const ws = await loadDefinitionFile(path.join(import.meta.dirname, 'fixtures', 'definitions', 'voorwaarden.yaml'));
+    const file = AnswersFile.create(path.join(dir, 'voorwaarden.yaml'), ws);
+    const prompter = new ScriptedPrompter([], (c) => {
+      if (c.message === 'Overzicht') return choose('Later verder');
+      if (c.message.includes('Welke talen?')) return answer(['nl']);
+      if (c.message.includes('Welke dag?')) return answer('1-2-2026');
+      if (c.message.includes('Hoeveel?')) return answer('3');
+      if (c.kind === 'select' && c.choices?.some((x) => x.name === 'Blauw (zee)')) return chooseWithNote('Blauw (zee)', 'donkerblauw');
+      if (c.kind === 'select' && c.choices?.some((x) => x.name.startsWith('Nieuw'))) return choose('Klaar');
+      if (c.kind === 'select') return choose('Ja');
+      return answer('tekst');
+    });
+    await runWorksheet({ ws, file, prompter, today });
+    expect(file.answers['kleur']).toEqual({ antwoord: 'blauw', toelichting: 'donkerblauw' });
+    expect(prompter.calls.map((c) => c.message)).toContain('Waarom een koele kleur?');
+  });
+});
+
+describe('dates', () => {
+  it('a date that does not exist is named as such, not as a wrong format', async () => {
+    await expect(
+      run('gemeentelandschap', [step('Naam:', answer('A')), step('Bibliotheek:', answer('B')), step('Datum', answer('31-02-2026'))]),
+    ).rejects.toThrow('31-02-2026 bestaat niet: februari 2026 heeft 28 dagen.');
   });
 });
 

@@ -348,6 +348,38 @@ antwoorden:
     ]);
   });
 
+  it('a ja/nee or choice answer with a toelichting is accepted next to plain ones; elsewhere it is refused', async () => {
+    const noted = valid + '  gemeenteraad:\n    antwoord: nee\n    toelichting: "Alleen in de commissie, niet in de raad"\n';
+    const read = await AnswersFile.read(await writeTmp(noted), G);
+    expect(read!.answers['gemeenteraad']).toEqual({ antwoord: 'nee', toelichting: 'Alleen in de commissie, niet in de raad' });
+    expect(read!.answers['thema-in-agenda']).toBe('ja');
+    const kleur = 'werkblad: voorwaarden\nversie: 2\nantwoorden:\n  kleur:\n    antwoord: blauw\n    toelichting: donker\n';
+    expect((await AnswersFile.read(await writeTmp(kleur), V))!.answers['kleur']).toEqual({ antwoord: 'blauw', toelichting: 'donker' });
+  });
+
+  it('a toelichting on another type, a bad antwoord inside it or an unknown key next to it is refused', async () => {
+    const text =
+      valid +
+      '  aanspreekpunt:\n    antwoord: Wethouder\n    toelichting: x\n' +
+      '  gemeenteraad:\n    antwoord: misschien\n    toelichting: x\n' +
+      '  overlegstructuur:\n    antwoord: ja\n    uitleg: x\n';
+    await expectRefused(G, text, [
+      { needle: '  aanspreekpunt:', key: 'aanspreekpunt', message: 'een toelichting ("antwoord:" en "toelichting:") kan alleen bij een ja/nee- of keuzevraag, niet bij "aanspreekpunt"' },
+      { needle: '    antwoord: misschien', key: 'antwoord', message: 'verwacht "ja" of "nee" bij "gemeenteraad"' },
+      { needle: '    uitleg: x', key: 'uitleg', message: 'onbekend veld "uitleg" bij "overlegstructuur"; verwacht "antwoord" en "toelichting"' },
+    ]);
+  });
+
+  it('"nog_niet_bekend" is accepted in a yes/no field of a group item, not in a yes/no question', async () => {
+    const ok = 'werkblad: randvoorwaarden\nantwoorden:\n  partners:\n    - naam: X\n      afspraken: nog_niet_bekend\n';
+    expect(((await AnswersFile.read(await writeTmp(ok), R))!.answers['partners'] as Answers[])[0]?.afspraken).toBe('nog_niet_bekend');
+  });
+
+  it('"nog_niet_bekend" as the answer of a yes/no question is refused', async () => {
+    const text = valid.replace('thema-in-agenda: ja', 'thema-in-agenda: nog_niet_bekend');
+    await expectRefused(G, text, [{ needle: '  thema-in-agenda: nog_niet_bekend', key: 'thema-in-agenda', message: 'verwacht "ja" of "nee" bij "thema-in-agenda"' }]);
+  });
+
   it('unknown answer ids are fine (kept, not validated)', async () => {
     const file = await writeTmp(valid + '  vraag-uit-een-nieuwere-versie: [1, 2]\n');
     expect((await AnswersFile.read(file, G))!.answers['vraag-uit-een-nieuwere-versie']).toEqual([1, 2]);

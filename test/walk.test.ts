@@ -14,6 +14,7 @@ import {
   developmentPoints,
   findVisible,
   groupBaseId,
+  groupGaps,
   groupItems,
   META_SECTION_ID,
   previousVisible,
@@ -616,6 +617,38 @@ describe('questionCounts: the number lijst shows for a worksheet not begun', () 
     expect(shown).toBe(walk(V, {}).total);
     expect(max).toBeGreaterThan(shown);
     expect(max).toBeLessThanOrEqual(allQuestions(V).length);
+  });
+});
+
+describe('a toelichting and "nog niet bekend"', () => {
+  it('an answer with a toelichting is its antwoord: same state, same follow-ups', () => {
+    const plain = walk(G, { 'thema-in-agenda': 'ja' });
+    const noted = walk(G, { 'thema-in-agenda': { antwoord: 'ja', toelichting: 'deels' } });
+    expect(noted.visible.map((v) => [v.question.id, v.state])).toEqual(plain.visible.map((v) => [v.question.id, v.state]));
+    expect(stateOf({ antwoord: '', toelichting: 'x' })).toBe('empty');
+    const kleur = walk(V, { kleur: { antwoord: 'blauw', toelichting: 'donker' } });
+    expect(kleur.visible.map((v) => v.question.id)).toContain('koel');
+  });
+
+  it('groupGaps counts items with a yes/no cell of the question blank or nog_niet_bekend; such groups are ontwikkelpunten', () => {
+    const stap4 = allQuestions(R).find((q) => q.id === 'samenwerkingsafspraken')!;
+    const partners: GroupItem[] = [
+      { naam: 'A', afspraken: 'ja', afspraken_toelichting: 'Convenant' },
+      { naam: 'B', afspraken: 'nee' },
+      { naam: 'C', afspraken: 'nog_niet_bekend' },
+      { naam: 'D', afspraken: '' },
+      { naam: 'E' },
+    ];
+    const answers: Answers = { partners, samenwerkingsafspraken: true };
+    expect(groupGaps(stap4, answers)).toBe(3);
+    // The partner list of Stap 2 has no yes/no cells: no gaps there.
+    expect(groupGaps(allQuestions(R).find((q) => q.id === 'partners')!, answers)).toBe(0);
+    const w = walk(R, answers);
+    const v = findVisible(w, 'samenwerkingsafspraken')!;
+    expect(v).toMatchObject({ state: 'answered', gaps: 3 });
+    expect(developmentPoints(w).map((p) => p.question.id)).toContain('samenwerkingsafspraken');
+    const complete = walk(R, { partners: partners.slice(0, 2), samenwerkingsafspraken: true });
+    expect(developmentPoints(complete).map((p) => p.question.id)).not.toContain('samenwerkingsafspraken');
   });
 });
 

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { Document, isMap, type YAMLMap } from 'yaml';
 import type { Field, Question, Worksheet } from '../definition/schema.js';
 import { allQuestions, optionValue } from '../definition/questions.js';
-import { DRAFT_ITEM_KEY, EARLIER_KEY, isUnknown, UNKNOWN_KEY, type AnswerValue, type Answers, type Draft, type Drafts } from './answers.js';
+import { ANSWER_KEY, DRAFT_ITEM_KEY, EARLIER_KEY, isUnknown, NOT_YET_KNOWN, NOTE_KEY, UNKNOWN_KEY, type AnswerValue, type Answers, type Draft, type Drafts } from './answers.js';
 import { describeFsError, ExitCode, FileIssuesError, WerkboekError, type Issue } from '../support/errors.js';
 import { decodeUtf8, issueAt, parseLocated, type Located, type PathKey } from '../definition/positions.js';
 import { programVersion } from '../support/version.js';
@@ -440,6 +440,9 @@ function checkValue(q: Question, value: unknown): { message: string; key?: strin
   if (typeof value === 'object' && value !== null && !Array.isArray(value) && UNKNOWN_KEY in value) {
     return { message: `"${UNKNOWN_KEY}" kan alleen "true" zijn` };
   }
+  if (typeof value === 'object' && value !== null && !Array.isArray(value) && (ANSWER_KEY in value || NOTE_KEY in value)) {
+    return checkNoted(q, value as Record<string, unknown>);
+  }
   const text = () => (typeof value === 'string' ? undefined : { message: `verwacht tekst bij "${q.id}"` });
   switch (q.type) {
     case 'text':
@@ -474,6 +477,22 @@ function checkValue(q: Question, value: unknown): { message: string; key?: strin
   }
 }
 
+/** `{ antwoord: ja, toelichting: "…" }`: only on a ja/nee or choice question, the antwoord checked as usual. */
+function checkNoted(q: Question, value: Record<string, unknown>): { message: string; key?: string } | undefined {
+  if (q.type !== 'yesno' && q.type !== 'choice') {
+    return { message: `een toelichting ("${ANSWER_KEY}:" en "${NOTE_KEY}:") kan alleen bij een ja/nee- of keuzevraag, niet bij "${q.id}"` };
+  }
+  const extra = Object.keys(value).find((k) => k !== ANSWER_KEY && k !== NOTE_KEY);
+  if (extra !== undefined) return { message: `onbekend veld "${extra}" bij "${q.id}"; verwacht "${ANSWER_KEY}" en "${NOTE_KEY}"`, key: extra };
+  if (!(ANSWER_KEY in value)) return { message: `"${ANSWER_KEY}" ontbreekt bij "${q.id}" (naast "${NOTE_KEY}")` };
+  const note = value[NOTE_KEY];
+  if (note !== undefined && note !== null && typeof note !== 'string') return { message: `"${NOTE_KEY}" moet tekst zijn bij "${q.id}"`, key: NOTE_KEY };
+  const inner = value[ANSWER_KEY];
+  if (typeof inner === 'object' && inner !== null) return { message: `"${ANSWER_KEY}" moet één waarde zijn bij "${q.id}"`, key: ANSWER_KEY };
+  const problem = checkValue(q, inner);
+  return problem && { ...problem, key: ANSWER_KEY };
+}
+
 type GroupQuestion = Extract<Question, { type: 'group' }>;
 
 /** The fields of a group's items: its own, plus those added by groups that extend it. */
@@ -493,6 +512,7 @@ function checkItem(q: GroupQuestion, fields: ReadonlyMap<string, Field>, item: u
     if (v !== null && typeof v === 'object') return { path: [key], message: `veld "${key}" moet één waarde zijn` };
     // Keys that are no field of the group are kept as they are, like unknown answers.
     const field = fields.get(key);
+    if (field?.type === 'yesno' && v === NOT_YET_KNOWN) continue;
     const problem = field && v !== null ? checkValue(field, v) : undefined;
     if (problem) return { path: [key], message: problem.message };
   }

@@ -8,7 +8,7 @@
 // templates/rapport.md.liquid.
 import type { Condition, Field, Question, Worksheet } from '../definition/schema.js';
 import { optionLabel, optionValue } from '../definition/questions.js';
-import { UNKNOWN_LABEL, type AnswerValue, type Answers, type FieldValue } from '../dossier/answers.js';
+import { answerValue, noteOf, NOT_YET_KNOWN, NOT_YET_KNOWN_LABEL, UNKNOWN_LABEL, type AnswerValue, type Answers, type FieldValue } from '../dossier/answers.js';
 import { AnswersFile, type Status } from '../dossier/answers-file.js';
 import {
   META_SECTION_ID,
@@ -106,6 +106,8 @@ export interface ReportQuestion {
   followUp: boolean;
   /** The answer (state 'answered'), else null. */
   answer: ReportAnswer | null;
+  /** The toelichting given with a ja/nee or choice answer (Ctrl+O), as typed; null when there is none. */
+  note: string | null;
   /** Without an answer: what to show instead, "Weet ik (nog) niet", "Leeg gelaten" or "Nog niet beantwoord" (STATE_LABEL); null when answered. */
   stateText: string | null;
   /** The answer fits on one line (yes/no, a number, a text of one line, a state): it can go right under the question. */
@@ -127,8 +129,9 @@ export interface DevelopmentPoint {
   label: string;
   /** For a follow-up question: the label of the question it follows, else null. */
   context: string | null;
-  state: Exclude<QuestionState, 'answered'>;
-  /** "weet ik (nog) niet", "leeg gelaten" or "nog niet beantwoord" (STATE_TEXT). */
+  /** 'incomplete': a repeat group with yes/no cells blank or "nog niet bekend" (Stap 4: afspraken). */
+  state: Exclude<QuestionState, 'answered'> | 'incomplete';
+  /** "weet ik (nog) niet", "leeg gelaten" or "nog niet beantwoord" (STATE_TEXT); "nog niet bekend bij 2 partners" for 'incomplete'. */
   stateText: string;
 }
 
@@ -297,7 +300,9 @@ function metaField(v: VisibleQuestion): MetaField {
 
 function reportQuestion(v: VisibleQuestion, answers: Answers, byId: Map<string, Question>): ReportQuestion {
   const q = v.question;
-  const answer = v.state === 'answered' && v.answer !== undefined ? reportAnswer(q, v.answer, answers, byId) : null;
+  const value = answerValue(v.answer);
+  const answer = v.state === 'answered' && value !== undefined ? reportAnswer(q, value, answers, byId) : null;
+  const note = noteOf(v.answer);
   const oneLine = answer === null || answer.kind === 'value' || (answer.kind === 'text' && isOneLine(answer.text));
   return {
     id: q.id,
@@ -308,6 +313,7 @@ function reportQuestion(v: VisibleQuestion, answers: Answers, byId: Map<string, 
     state: v.state,
     followUp: q.when !== undefined,
     answer,
+    note: answer && note.trim() ? note : null,
     stateText: v.state === 'answered' ? null : STATE_LABEL[v.state],
     short: oneLine && q.type !== 'group' && q.type !== 'multichoice',
   };
@@ -360,6 +366,7 @@ function choiceLabel(q: Choice, value: string): string {
 function yesNo(value: string): string {
   if (value === 'ja') return 'Ja';
   if (value === 'nee') return 'Nee';
+  if (value === NOT_YET_KNOWN) return NOT_YET_KNOWN_LABEL;
   return value;
 }
 
@@ -390,7 +397,8 @@ function developmentModel(result: WalkResult, byId: Map<string, Question>): Shee
       groups.push(group);
       sectionId = v.section.id;
     }
-    const state = v.state as Exclude<QuestionState, 'answered'>;
+    const state = v.state === 'answered' ? 'incomplete' : v.state;
+    const noun = v.question.type === 'group' ? v.question.item : '';
     const parent = v.question.when ? byId.get(firstQuestion(v.question.when)) : undefined;
     group.items.push({
       id: v.question.id,
@@ -398,7 +406,7 @@ function developmentModel(result: WalkResult, byId: Map<string, Question>): Shee
       label: v.question.label,
       context: parent && !v.question.number ? parent.label : null,
       state,
-      stateText: STATE_TEXT[state],
+      stateText: state === 'incomplete' ? `nog niet bekend bij ${v.gaps} ${noun}${v.gaps === 1 ? '' : 's'}` : STATE_TEXT[state],
     });
   }
   return { intro: DEVELOPMENT_INTRO, count: points.length, groups };

@@ -7,7 +7,9 @@
 // replace the items.
 import type { Field, Question } from '../definition/schema.js';
 import { allQuestions } from '../definition/questions.js';
-import { DRAFT_ITEM_KEY, type AnswerValue, type Draft, type FieldValue, type GroupItem } from '../dossier/answers.js';
+import { DRAFT_ITEM_KEY, NOT_YET_KNOWN, NOT_YET_KNOWN_LABEL, type AnswerValue, type Draft, type FieldValue, type GroupItem } from '../dossier/answers.js';
+import { optionLabel, optionValue } from '../definition/questions.js';
+import { formatNumber } from '../support/dates.js';
 import type { Choice, Prompter, Reply } from '../terminal/prompter.js';
 import { groupBaseId, groupItems, type VisibleQuestion } from '../walk.js';
 import { InterruptedError } from '../support/errors.js';
@@ -41,9 +43,9 @@ export async function askGroup(s: Session, vq: VisibleQuestion, base: PromptBase
       .select<string>({
         ...base,
         allowUnknown,
-        header: `${header ?? ''}\n${overview(items, fields, q.item, draft)}`,
+        header: `${header ?? ''}\n${overview(items, fields, q.item, s.prompter.width(), draft)}`,
         choices: withUnknown(choices, allowUnknown),
-        default: draft ? 'draft' : items.length ? 'done' : 'add',
+        default: draft ? 'draft' : defaultAction(q, items),
       })
       .then(unknownChoice);
     header = undefined;
@@ -100,7 +102,7 @@ async function continueDraft(s: Session, q: Group, fields: Field[], items: Group
   const existing = index !== undefined ? items[index] : undefined;
   const initial = { ...(existing ?? {}), ...draft.item };
   const askFields = existing && q.extends ? q.fields : fields;
-  const item = await askItem(s, askFields, initial, q.item, (partial) => keepItem(s, q, partial, index));
+  const item = await askItem(s, askFields, initial, q.item, (partial) => keepItem(s, q, partial, index), !(existing && q.extends));
   if (!item) return undefined;
   const next = [...items];
   if (index !== undefined) next[index] = item;
@@ -108,13 +110,61 @@ async function continueDraft(s: Session, q: Group, fields: Field[], items: Group
   return next;
 }
 
-function overview(items: GroupItem[], fields: Field[], noun: string, draft?: ItemDraft): string {
-  const lines = items.map((item, i) => `  ${i + 1}. ${summariseItem(item, fields)}`);
+/**
+ * Where the cursor starts: "add" for an empty list; in a group that extends
+ * another, the first item whose own fields are all still blank (so Enter
+ * fills it in rather than skipping it); else "Klaar".
+ */
+function defaultAction(q: Group, items: GroupItem[]): string {
+  if (!items.length) return 'add';
+  if (q.extends) {
+    const blank = items.findIndex((item) => q.fields.every((f) => isBlank(item[f.id])));
+    if (blank >= 0) return `extend:${blank}`;
+  }
+  return 'done';
+}
+
+/**
+ * One row per item (and one for a draft item), its cells in the order of the fields: an empty cell
+ * stays in its place as "–", so the columns line up between rows. The row
+ * fits the terminal: long cells are shortened, short ones are kept whole.
+ */
+export function overview(items: GroupItem[], fields: Field[], noun: string, width: number, draft?: ItemDraft): string {
+  const row = (lead: string, item: GroupItem) => lead + fitCells(fields.map((f) => cellText(f, item[f.id])), width - lead.length - 1).join(' · ');
+  const lines = items.map((item, i) => row(`  ${i + 1}. `, item));
   if (draft) {
     const where = draft.index !== undefined ? `wijziging van ${draft.index + 1}` : `nieuwe ${noun}`;
-    lines.push(`  concept (${where}, nog niet bevestigd): ${summariseItem(draft.item, fields) || '(leeg)'}`);
+    lines.push(row(`  concept (${where}, nog niet bevestigd): `, draft.item));
   }
   return lines.length ? lines.join('\n') : `  (nog geen ${noun} toegevoegd)`;
+}
+
+/** A cell as the overview shows it: "Ja"/"Nee"/"Nog niet bekend", an option's label, 16,5 (Dutch), one line; "–" when blank. */
+export function cellText(field: Field, value: FieldValue | undefined): string {
+  if (isBlank(value)) return '–';
+  if (typeof value === 'number') return formatNumber(value, field.type === 'number' ? field.unit : undefined);
+  const text = String(value).trim().replace(/\s*\n\s*/g, ' / ');
+  if (field.type === 'yesno') return text === 'ja' ? 'Ja' : text === 'nee' ? 'Nee' : text === NOT_YET_KNOWN ? NOT_YET_KNOWN_LABEL : text;
+  if (field.type === 'choice') {
+    const option = field.options.find((o) => optionValue(o) === text);
+    return option ? optionLabel(option) : text;
+  }
+  return text;
+}
+
+/** Shorten the longest cells until the row (cells joined by " · ") fits in width. */
+function fitCells(cells: string[], width: number): string[] {
+  const budget = Math.max(cells.length * 4, width - 3 * (cells.length - 1));
+  const lengths = cells.map((c) => [...c].length);
+  if (lengths.reduce((a, b) => a + b, 0) <= budget) return cells;
+  // The largest cap such that the cells, each cut at cap, fit the budget.
+  let cap = budget;
+  while (cap > 4 && lengths.reduce((sum, n) => sum + Math.min(n, cap), 0) > budget) cap--;
+  return cells.map((c) => truncate(c, cap));
+}
+
+function isBlank(value: FieldValue | undefined): boolean {
+  return value === undefined || value === null || String(value).trim() === '';
 }
 
 /** The overview's actions: a group that extends another only adds items and fills in its own fields. */
@@ -148,7 +198,7 @@ async function changeItems(
   } else if (action === 'edit' || action === 'extend') {
     const existing = items[i];
     if (!existing) return undefined;
-    const item = await askItem(s, action === 'extend' ? q.fields : fields, existing, q.item, (partial) => keepItem(s, q, partial, i));
+    const item = await askItem(s, action === 'extend' ? q.fields : fields, existing, q.item, (partial) => keepItem(s, q, partial, i), action !== 'extend');
     if (!item) return undefined;
     next[i] = item;
   } else if (action === 'remove') {
@@ -181,13 +231,21 @@ async function askItem(
   initial: GroupItem,
   itemName: string,
   keep: (partial: GroupItem) => Promise<void>,
+  /** The first field may not be left empty (the item's name: partner, functie). */
+  required = true,
 ): Promise<GroupItem | undefined> {
   const item: GroupItem = { ...initial };
   let f = 0;
+  // Going back skips the same fields as going forward.
+  const asked = (i: number) => !isSkippedFollowUp(fields, i, item);
   while (f < fields.length) {
     const field = fields[f];
     if (!field) break;
-    const reply = await askField(s, field, item[field.id], f === 0 ? itemName : undefined).catch(async (err: unknown) => {
+    if (!asked(f)) {
+      f++;
+      continue;
+    }
+    const reply = await askField(s, field, item[field.id], f === 0 ? itemName : undefined, required && f === 0).catch(async (err: unknown) => {
       if (err instanceof InterruptedError) {
         if (err.draft !== undefined && (field.type === 'text' || field.type === 'longtext')) item[field.id] = err.draft;
         if (JSON.stringify(item) !== JSON.stringify(initial)) await keep(item);
@@ -195,8 +253,9 @@ async function askItem(
       throw err;
     });
     if (reply.kind === 'back') {
-      if (f === 0) return undefined;
-      f--;
+      do f--;
+      while (f > 0 && !asked(f));
+      if (f < 0) return undefined;
       continue;
     }
     item[field.id] = reply.kind === 'answer' ? (reply.value as FieldValue) : null;
@@ -221,7 +280,25 @@ async function keepItem(s: Session, q: Group, partial: GroupItem, index?: number
   );
 }
 
-async function askField(s: Session, field: Field, current: FieldValue | undefined, firstOf?: string): Promise<Reply<AnswerValue>> {
+/**
+ * A text field right after a yes/no field is that field's follow-up ("Welke
+ * afspraken?" after "Samenwerkingsafspraken vastgelegd?"): it is asked only
+ * after "Ja".
+ */
+function isSkippedFollowUp(fields: Field[], i: number, item: GroupItem): boolean {
+  const field = fields[i];
+  const before = fields[i - 1];
+  if (!field || !before || before.type !== 'yesno' || (field.type !== 'text' && field.type !== 'longtext')) return false;
+  return item[before.id] !== 'ja';
+}
+
+async function askField(
+  s: Session,
+  field: Field,
+  current: FieldValue | undefined,
+  firstOf?: string,
+  required = false,
+): Promise<Reply<AnswerValue>> {
   const { prompter, style } = s;
   const headers = [
     ...(firstOf ? [`${capitalise(firstOf)} (Ctrl+T: terug zonder op te slaan)`] : []),
@@ -234,20 +311,24 @@ async function askField(s: Session, field: Field, current: FieldValue | undefine
     allowUnknown: false,
   };
   const text = current == null ? '' : String(current);
+  const validate = required
+    ? (v: string) => (v.trim() ? undefined : `Vul "${field.label}" in: zonder kun je dit item niet terugvinden. Met Ctrl+T ga je terug zonder op te slaan.`)
+    : undefined;
   switch (field.type) {
     case 'text':
-      return prompter.input({ ...base, default: text });
+      return prompter.input({ ...base, default: text, ...(validate && { validate }) });
     case 'longtext':
-      return prompter.editor({ ...base, default: text });
+      return prompter.editor({ ...base, default: text, ...(validate && { validate }) });
     case 'yesno':
       return prompter.select<string>({
         ...base,
         choices: [
           { value: 'ja', name: 'Ja' },
           { value: 'nee', name: 'Nee' },
-          { value: '', name: 'Nog niet bekend' },
+          { value: NOT_YET_KNOWN, name: NOT_YET_KNOWN_LABEL },
         ],
-        ...(typeof current === 'string' && { default: current }),
+        // A cell stored as "" by earlier versions meant "Nog niet bekend".
+        ...(typeof current === 'string' && { default: current === '' ? NOT_YET_KNOWN : current }),
       });
     case 'choice':
       return askChoice(prompter, field, base, typeof current === 'string' ? current : undefined);
@@ -259,14 +340,6 @@ async function askField(s: Session, field: Field, current: FieldValue | undefine
 function itemName(item: GroupItem, fields: Field[], noun: string, i: number): string {
   const first = fields[0] ? item[fields[0].id] : undefined;
   return first !== undefined && first !== null && String(first).trim() ? String(first) : `${noun} ${i + 1}`;
-}
-
-function summariseItem(item: GroupItem, fields: Field[]): string {
-  return fields
-    .map((f) => item[f.id])
-    .filter((v) => v !== undefined && v !== null && String(v).trim() !== '')
-    .map((v) => truncate(String(v), 30))
-    .join(' · ');
 }
 
 function capitalise(s: string): string {

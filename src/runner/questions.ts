@@ -4,10 +4,10 @@
 // "Anders, namelijk …" entries of a list, shortening a text.
 import type { Field, Question } from '../definition/schema.js';
 import { optionLabel, optionValue } from '../definition/questions.js';
-import { earlierAnswer, isUnknown, UNKNOWN_LABEL, type AnswerValue, type Draft } from '../dossier/answers.js';
+import { answerValue, earlierAnswer, isUnknown, noteOf, UNKNOWN_LABEL, withNote, type AnswerValue, type Draft } from '../dossier/answers.js';
 import type { Choice, Prompter, Reply } from '../terminal/prompter.js';
 import { progressLabel, type VisibleQuestion, type WalkResult } from '../walk.js';
-import { displayDate, isoDate, parseDate, parseNumber } from '../support/dates.js';
+import { dateProblem, displayDate, isoDate, parseDate, parseNumber } from '../support/dates.js';
 import type { Session, Style } from './context.js';
 
 export const OTHER = '\u0000anders';
@@ -25,10 +25,12 @@ export interface PromptBase {
 export interface Asking {
   base: PromptBase;
   /**
-   * What the prompt starts with: the stored answer; for "weet ik (nog) niet"
-   * the earlier answer it keeps (if any), else undefined.
+   * What the prompt starts with: the stored answer without its toelichting;
+   * for "weet ik (nog) niet" the earlier answer it keeps (if any), else undefined.
    */
   current: AnswerValue | undefined;
+  /** The stored toelichting of a ja/nee or choice answer ("" for none). */
+  note: string;
   wasUnknown: boolean;
   /** "Weet ik (nog) niet" with an earlier answer: `current` is that earlier answer. */
   hasEarlier: boolean;
@@ -59,7 +61,7 @@ export function asking(style: Style, vq: VisibleQuestion, w: WalkResult, stored?
     allowBack: w.visible[0]?.question.id !== q.id,
     allowUnknown: q.unknown !== false,
   };
-  return { base, current: wasUnknown ? earlier : vq.answer, wasUnknown, hasEarlier: earlier !== undefined, ...(draft !== undefined && { draft }) };
+  return { base, current: wasUnknown ? answerValue(earlier) : answerValue(vq.answer), note: noteOf(wasUnknown ? earlier : vq.answer), wasUnknown, hasEarlier: earlier !== undefined, ...(draft !== undefined && { draft }) };
 }
 
 export function header(style: Style, vq: VisibleQuestion, w: WalkResult): string {
@@ -90,7 +92,7 @@ export async function askQuestion(s: Session, q: SingleQuestion, a: Asking): Pro
     case 'yesno':
       return askYesNo(prompter, a);
     case 'choice':
-      return askChoice(prompter, q, base, typeof current === 'string' ? current : undefined, wasUnknown);
+      return askChoice(prompter, q, base, typeof current === 'string' ? current : undefined, wasUnknown, a.note);
     case 'multichoice': {
       const checked = Array.isArray(current) ? (current as string[]) : [];
       const reply = await askMultiChoice(prompter, q, base, checked);
@@ -135,8 +137,16 @@ async function askYesNo(prompter: Prompter, a: Asking): Promise<Reply<AnswerValu
         a.base.allowUnknown,
       ),
       ...listDefault,
+      note: a.note,
     })
-    .then(unknownChoice);
+    .then(unknownChoice)
+    .then((reply) => noted(reply, a.note));
+}
+
+/** A list answer with its toelichting (Ctrl+O): `{ antwoord, toelichting }`, or the plain value without one. */
+function noted(reply: Reply<string>, stored: string): Reply<AnswerValue> {
+  if (reply.kind !== 'answer') return reply;
+  return { kind: 'answer', value: withNote(reply.value, reply.note ?? stored) };
 }
 
 async function askDate(s: Session, q: Extract<Question, { type: 'date' }>, a: Asking): Promise<Reply<AnswerValue>> {
@@ -145,18 +155,23 @@ async function askDate(s: Session, q: Extract<Question, { type: 'date' }>, a: As
     ...typedBase(a),
     message: `${a.base.message.replace(/:$/, '')} (dd-mm-jjjj):`,
     default: displayDate(typeof a.current === 'string' && a.current ? a.current : fallback),
-    validate: (v) => (v === '' || parseDate(v) ? undefined : 'Vul een datum in als dd-mm-jjjj, bijv. 27-11-2026.'),
+    validate: (v) => (v === '' ? undefined : dateProblem(v)),
   });
   return typed(a, reply.kind === 'answer' ? { kind: 'answer', value: reply.value === '' ? '' : (parseDate(reply.value) ?? reply.value) } : reply);
 }
 
-/** A choice question or group field, with "Anders, namelijk …" when the definition allows it. */
+/**
+ * A choice question or group field, with "Anders, namelijk …" when the
+ * definition allows it. With `note` (questions, not group fields) Ctrl+O
+ * adds a toelichting.
+ */
 export async function askChoice(
   prompter: Prompter,
   q: Extract<Question, { type: 'choice' }> | Extract<Field, { type: 'choice' }>,
   base: PromptBase,
   current: string | undefined,
   wasUnknown = false,
+  note?: string,
 ): Promise<Reply<AnswerValue>> {
   const values = q.options.map(optionValue);
   const isOther = current !== undefined && current !== '' && !values.includes(current);
@@ -172,11 +187,13 @@ export async function askChoice(
       ...base,
       choices: withUnknown(choices, base.allowUnknown),
       ...(selected && { default: selected }),
+      ...(note !== undefined && { note }),
     })
     .then(unknownChoice);
-  if (picked.kind !== 'answer' || picked.value !== OTHER) return picked;
+  const keepNote = (reply: Reply<string>) => (note === undefined ? reply : noted(reply, picked.kind === 'answer' ? (picked.note ?? note) : note));
+  if (picked.kind !== 'answer' || picked.value !== OTHER) return keepNote(picked);
   const other = await prompter.input({ message: 'Anders, namelijk:', default: isOther ? current : '' });
-  return other.kind === 'back' ? askChoice(prompter, q, base, current, wasUnknown) : other;
+  return other.kind === 'back' ? askChoice(prompter, q, base, current, wasUnknown, picked.note ?? note) : keepNote(other);
 }
 
 async function askMultiChoice(

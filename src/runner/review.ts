@@ -1,10 +1,11 @@
 // The review: an overview of every visible question with its answer, from
 // which the user picks a question to change, goes on with the open ones,
 // stops for now, or finishes the worksheet.
-import { UNKNOWN_LABEL } from '../dossier/answers.js';
+import { answerValue, noteOf, UNKNOWN_LABEL } from '../dossier/answers.js';
 import type { Choice } from '../terminal/prompter.js';
 import { questionRef, type VisibleQuestion, type WalkResult } from '../walk.js';
-import { displayDate } from '../support/dates.js';
+import { displayDate, formatNumber } from '../support/dates.js';
+import { optionLabel, optionValue } from '../definition/questions.js';
 import type { RunOutcome, Session } from './context.js';
 import { messageOf, truncate } from './questions.js';
 import { persist } from './saving.js';
@@ -28,17 +29,12 @@ export async function review(s: Session, w: WalkResult): Promise<string | RunOut
     ? 'Kies een vraag om die te beantwoorden of te wijzigen, of ga verder met de open vragen.'
     : 'Kies een vraag om je antwoord te wijzigen, of rond het werkblad af.';
   prompter.print(['', style.bold(title), style.dim(advice)].join('\n'));
-  const width = Math.max(30, prompter.width() - 12);
+  // A list row must fit on one line: inquirer's cursor ("❯ ") and one column to spare.
+  const width = Math.max(40, prompter.width() - 3);
   const choices: Choice<string>[] = [];
-  if (open[0]) choices.push({ value: open[0].question.id, name: `→ Verder met de open vragen (${questionRef(open[0])})` });
+  if (open[0]) choices.push({ value: open[0].question.id, name: `→ Verder met de open vragen (vanaf ${where(w, open[0])})` });
   const drafts = file.drafts;
-  for (const v of w.visible) {
-    const answer = withDraft(shortAnswer(v), v, drafts[v.question.id] != null);
-    const label = truncate(messageOf(v.question), Math.max(10, width - answer.length - 7));
-    // Meta fields (Naam, Bibliotheek, Datum) are no numbered questions.
-    const number = v.section.kind === 'meta' ? '   ' : `${String(v.position).padStart(2)}.`;
-    choices.push({ value: v.question.id, name: `${number} ${label} — ${answer}` });
-  }
+  for (const v of w.visible) choices.push({ value: v.question.id, name: reviewRow(w, v, width, drafts[v.question.id] != null) });
   if (!open.length) choices.push({ value: '\u0000afronden', name: finished ? '✔ Klaar (werkblad blijft afgerond)' : '✔ Werkblad afronden' });
   choices.push({ value: '\u0000later', name: 'Later verder (alles is bewaard)' });
   const picked = await prompter.select<string>({
@@ -64,17 +60,54 @@ function withDraft(answer: string, v: VisibleQuestion, hasDraft: boolean): strin
   return v.state === 'open' ? 'concept-antwoord, nog niet bevestigd' : `${answer} + concept, nog niet bevestigd`;
 }
 
-/** One question's answer in a few words, for the overview. */
-export function shortAnswer(v: VisibleQuestion): string {
+/** Where a question is, in the words of the workbook: "Stap 2 · 4." (or "vraag 4" without a number). */
+function where(w: WalkResult, v: VisibleQuestion): string {
+  const step = v.section.kind === 'step' && w.stepCount > 1 ? `Stap ${v.section.stepNumber}` : '';
+  const number = v.question.number ?? '';
+  if (step && number) return `${step} · ${number}`;
+  return step || number || questionRef(v);
+}
+
+/**
+ * One row of the overview, within width: "Stap 2 · 4. Naar welke partners … — 3 partners".
+ * The answer gets up to 40% of the row, the question the rest.
+ */
+export function reviewRow(w: WalkResult, v: VisibleQuestion, width: number, hasDraft = false): string {
+  const step = v.section.kind === 'step' && w.stepCount > 1 ? `Stap ${v.section.stepNumber} · ` : '';
+  // A worksheet of one step whose questions have no number of their own (werkblad 1 and 3): the count.
+  const own = v.section.kind === 'step' && w.stepCount === 1 && !v.question.number ? `${v.position}. ` : '';
+  const answer = withDraft(shortAnswer(v, Math.max(20, Math.floor(width * 0.4))), v, hasDraft);
+  const label = truncate(`${step}${own}${messageOf(v.question)}`, Math.max(16, width - [...answer].length - 3));
+  return `${label} — ${answer}`;
+}
+
+/** One question's answer in a few words (at most max characters), for the overview; a toelichting follows in brackets. */
+export function shortAnswer(v: VisibleQuestion, max = 30): string {
+  const note = noteOf(v.answer);
+  const answer = answerOnly(v, max);
+  return note && v.state === 'answered' ? truncate(`${answer} (${note.replace(/\s+/g, ' ')})`, max + 20) : answer;
+}
+
+function answerOnly(v: VisibleQuestion, max: number): string {
   if (v.state === 'open') return '(open)';
   if (v.state === 'unknown') return UNKNOWN_LABEL.toLowerCase();
   if (v.state === 'empty') return '(leeg)';
-  const a = v.answer;
-  if (a === true) return 'aangevuld';
+  const a = answerValue(v.answer);
+  if (a === true) return v.gaps ? `aangevuld, bij ${v.gaps} nog niet bekend` : 'aangevuld';
+  const q = v.question;
   if (Array.isArray(a)) {
-    if (v.question.type === 'group') return `${a.length} ${v.question.item}${a.length === 1 ? '' : 's'}`;
-    return truncate(a.join(', '), 30);
+    if (q.type === 'group') return `${a.length} ${q.item}${a.length === 1 ? '' : 's'}`;
+    return truncate(a.map((x) => (q.type === 'multichoice' ? label(q.options, String(x)) : String(x))).join(', '), max);
   }
-  if (v.question.type === 'date' && typeof a === 'string') return displayDate(a);
-  return truncate(String(a).split('\n')[0] ?? '', 30) + (String(a).includes('\n') ? ' …' : '');
+  if (q.type === 'date' && typeof a === 'string') return displayDate(a);
+  if (q.type === 'yesno') return a === 'ja' ? 'Ja' : a === 'nee' ? 'Nee' : String(a);
+  if (q.type === 'choice') return truncate(label(q.options, String(a)), max);
+  if (typeof a === 'number') return formatNumber(a, q.type === 'number' ? q.unit : undefined);
+  const text = String(a).trim();
+  return truncate(text.split('\n')[0] ?? '', max) + (text.includes('\n') ? ' …' : '');
+}
+
+function label(options: Array<string | { value: string; label: string }>, value: string): string {
+  const option = options.find((o) => optionValue(o) === value);
+  return option ? optionLabel(option) : value;
 }

@@ -44,6 +44,28 @@ export function parseDate(input: string): string | undefined {
   return `${y}-${pad(m)}-${pad(d)}`;
 }
 
+/**
+ * Why a typed date is not accepted, in Dutch; undefined when parseDate accepts
+ * it. A date in the right form that does not exist ("31-02-2026") is named as
+ * such, not as a wrong format.
+ */
+export function dateProblem(input: string): string | undefined {
+  if (parseDate(input)) return undefined;
+  const s = input.trim();
+  let match = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(s);
+  const parts = match
+    ? [Number(match[3]), Number(match[2]), Number(match[1])]
+    : (match = /^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$/.exec(s))
+      ? [Number(match[1]), Number(match[2]), Number(match[3])]
+      : undefined;
+  if (!parts) return 'Vul een datum in als dd-mm-jjjj, bijv. 27-11-2026.';
+  const [d, m, y] = parts as [number, number, number];
+  if (m < 1 || m > 12) return `${s} bestaat niet: er is geen maand ${m}.`;
+  const days = new Date(Date.UTC(y, m, 0)).getUTCDate();
+  if (d < 1) return `${s} bestaat niet: er is geen dag ${d}.`;
+  return `${s} bestaat niet: ${MONTHS[m - 1]} ${y} heeft ${days} dagen.`;
+}
+
 /** "2026-11-27" -> "27 november 2026"; anything else unchanged. */
 export function formatDate(value: string): string {
   const iso = parseDate(value);

@@ -2,7 +2,7 @@
 // interface (prompter.ts) with the text prompt of text-editor.ts and
 // inquirer's select and checkbox, all with the same keys (keys.ts). It maps
 // inquirer's abort and exit errors onto `back`, `unknown` or InterruptedError,
-// and prints text wrapped to the terminal (`wrapText`).
+// and prints text wrapped to the terminal (`wrapText`, wrap.ts).
 //
 // Only src/terminal/ imports @inquirer (checked by dependency-cruiser); the
 // runner talks to the `Prompter` interface and tests replace it with a
@@ -12,9 +12,9 @@ import { AbortPromptError, ExitPromptError } from '@inquirer/core';
 import select from '@inquirer/select';
 import checkbox from '@inquirer/checkbox';
 import { Chalk, type ChalkInstance } from 'chalk';
-import wrapAnsi from 'wrap-ansi';
 import { InterruptedError, type StopSignal } from '../support/errors.js';
 import { keyHint, type Key } from './keys.js';
+import { wrapText } from './wrap.js';
 import { findEditor, openInEditor, textEditor } from './text-editor.js';
 import type { BaseOptions, CheckboxOptions, InputOptions, Prompter, Reply, SelectOptions } from './prompter.js';
 
@@ -60,7 +60,8 @@ export function terminalPrompter(ctx: TerminalContext = {}): Prompter {
     rows: () => Math.max(5, ((output as { rows?: number }).rows ?? 24) - 8),
     columns,
     context: { input, output },
-    print: (text: string) => void output.write(wrapText(text, Math.min(columns(), 100)) + '\n'),
+    // The full width: overviews use it, and questions (drawn by inquirer) wrap at it too.
+    print: (text: string) => void output.write(wrapText(text, columns()) + '\n'),
     theme: { style: { help: (s: string) => chalk.dim(s) }, helpMode: 'always' as const },
   };
   return {
@@ -120,31 +121,54 @@ async function runEditor(t: Terminal, options: InputOptions, multiline: boolean)
   }
 }
 
-/** One choice from a list (inquirer's select). */
+/**
+ * One choice from a list (inquirer's select). With `note`, Ctrl+O picks the
+ * highlighted choice, asks for the toelichting on one line, and comes back
+ * to the list with the cursor on that choice; Enter then answers.
+ */
 async function runSelect<T>(t: Terminal, options: SelectOptions<T>): Promise<Reply<T>> {
   if (options.header) t.print(options.header);
-  const hint = keyHint({ select: true, allowBack: options.allowBack, allowUnknown: options.allowUnknown }, t.columns());
-  const result = await withKeys(
-    t,
-    (signal) =>
-      select<T>(
-        {
-          message: options.message,
-          choices: options.choices.map((c) => ({ value: c.value, name: c.name, ...(c.description && { description: c.description }) })),
-          ...(options.default !== undefined && { default: options.default }),
-          pageSize: Math.min(12, t.rows()),
-          loop: false,
-          instructions: { navigation: hint, pager: hint },
-          theme: t.theme,
-        },
-        { ...t.context, signal, clearPromptOnDone: true },
-      ),
-    true,
-  );
-  const reply = settle(result, options);
-  const picked = reply.kind === 'answer' ? options.choices.find((c) => c.value === reply.value)?.name : undefined;
-  echo(t, options.message, reply, picked);
-  return reply;
+  const allowNote = options.note !== undefined;
+  let note = options.note ?? '';
+  let current = options.default;
+  for (;;) {
+    if (note) t.print(t.chalk.dim(`Toelichting: ${note}`));
+    const hint = keyHint({ select: true, allowBack: options.allowBack, allowUnknown: options.allowUnknown, allowNote }, t.columns());
+    let noteAsked = false;
+    const result = await withKeys(
+      t,
+      (signal) =>
+        select<T>(
+          {
+            message: wrapMessage(t, options.message),
+            choices: options.choices.map((c) => ({ value: c.value, name: c.name, ...(c.description && { description: c.description }) })),
+            ...(current !== undefined && { default: current }),
+            pageSize: Math.min(12, t.rows()),
+            loop: false,
+            instructions: { navigation: hint, pager: hint },
+            theme: t.theme,
+          },
+          { ...t.context, signal, clearPromptOnDone: true },
+        ),
+      true,
+      allowNote ? () => (noteAsked = true) : undefined,
+    );
+    const reply = settle(result, options);
+    if (noteAsked && reply.kind === 'answer') {
+      current = reply.value;
+      const picked = options.choices.find((c) => c.value === reply.value)?.name ?? '';
+      const typed = await runEditor(
+        t,
+        { message: `Toelichting bij "${picked}" (leeg: geen toelichting):`, default: note, allowBack: true, allowUnknown: false },
+        false,
+      );
+      if (typed.kind === 'answer') note = typed.value;
+      continue;
+    }
+    const picked = reply.kind === 'answer' ? options.choices.find((c) => c.value === reply.value)?.name : undefined;
+    echo(t, options.message, reply, picked && note ? `${picked} (${note})` : picked);
+    return reply.kind === 'answer' && allowNote ? { ...reply, note } : reply;
+  }
 }
 
 /** Any number of choices from a list (inquirer's checkbox). */
@@ -157,7 +181,7 @@ async function runCheckbox<T>(t: Terminal, options: CheckboxOptions<T>): Promise
     (signal) =>
       checkbox<T>(
         {
-          message: options.message,
+          message: wrapMessage(t, options.message),
           choices: options.choices.map((c) => ({ value: c.value, name: c.name, checked: checked.has(c.value) })),
           pageSize: Math.min(12, t.rows()),
           loop: false,
@@ -187,8 +211,17 @@ function echo(t: Terminal, message: string, reply: Reply<unknown>, picked: strin
 
 // --- inquirer's errors -----------------------------------------------------------
 
-/** Run a prompt with Ctrl+T / Ctrl+N / Ctrl+D mapped onto an abort. */
-async function withKeys<R>(t: Terminal, run: (signal: AbortSignal) => Promise<R>, navKeys: boolean): Promise<R | Reply<never>> {
+/**
+ * Run a prompt with Ctrl+T / Ctrl+N / Ctrl+D mapped onto an abort. With
+ * `onNote`, Ctrl+O answers the list with the highlighted choice (as Enter
+ * would) after telling onNote, so the caller can ask for the toelichting.
+ */
+async function withKeys<R>(
+  t: Terminal,
+  run: (signal: AbortSignal) => Promise<R>,
+  navKeys: boolean,
+  onNote?: () => void,
+): Promise<R | Reply<never>> {
   if (t.stopped) throw new InterruptedError(undefined, t.stopped);
   const controller = new AbortController();
   let reason: string | undefined;
@@ -198,6 +231,12 @@ async function withKeys<R>(t: Terminal, run: (signal: AbortSignal) => Promise<R>
   };
   const onKey = (_: unknown, key: Key | undefined) => {
     if (!key?.ctrl) return;
+    if (onNote && key.name === 'o') {
+      onNote();
+      // Synchronously, before the list sees Ctrl+O itself: it answers with the highlighted choice.
+      t.input.emit('keypress', '\r', { name: 'return', ctrl: false, meta: false, shift: false, sequence: '\r' });
+      return;
+    }
     if (key.name === 'd') reason = 'eof';
     else if (navKeys && key.name === 't') reason = 'back';
     else if (navKeys && key.name === 'n') reason = 'unknown';
@@ -266,17 +305,11 @@ function tolerateClosedTerminal(input: Readable): void {
 
 // --- printing --------------------------------------------------------------------
 
-/** Wrap each line to the width, keeping its indentation on the lines it wraps onto. */
-export function wrapText(text: string, width: number): string {
-  return text
-    .split('\n')
-    .map((line) => {
-      const indent = /^ */.exec(line)?.[0] ?? '';
-      const wrapped = wrapAnsi(line.slice(indent.length), Math.max(20, width - indent.length), { hard: false, trim: true });
-      return wrapped
-        .split('\n')
-        .map((l) => indent + l)
-        .join('\n');
-    })
-    .join('\n');
+/**
+ * A question wrapped by us, within the width after inquirer's "? ": inquirer
+ * would wrap it too, but starts a line with a space when the line before
+ * exactly fills the terminal.
+ */
+function wrapMessage(t: Terminal, message: string): string {
+  return wrapText(message, t.columns() - 2, { hard: true });
 }

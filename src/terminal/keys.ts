@@ -1,13 +1,14 @@
 // The keys of every prompt: the `Key` type, `isCtrl`, and `keyHint`, the
 // one-line hint shown under each prompt.
 //
-// Keys (shown under every prompt):
-//   Enter          next question (in a multi-line answer: a new line)
-//   Ctrl+S         finish a multi-line answer ("opslaan")
-//   Ctrl+T         back to the previous question ("terug")
-//   Ctrl+N         "weet ik (nog) niet"
-//   Ctrl+E         open the answer in $VISUAL / $EDITOR
-//   Ctrl+C/Ctrl+D  stop; everything answered is saved
+// Keys (shown under every prompt), each with one wording everywhere:
+//   Enter          "volgende" (in a multi-line answer: "nieuwe regel"; in a list: "kiezen")
+//   Ctrl+S         "klaar": finish a multi-line answer
+//   Ctrl+T         "terug": back to the previous question
+//   Ctrl+N         "weet niet": "weet ik (nog) niet"
+//   Ctrl+O         "toelichting": a toelichting with a ja/nee or choice answer
+//   Ctrl+E         "editor": open the answer in $VISUAL / $EDITOR
+//   Ctrl+C/Ctrl+D  "stop": everything answered is saved
 import type { KeypressEvent } from '@inquirer/core';
 
 export type Key = KeypressEvent & { sequence?: string; meta?: boolean; shift?: boolean };
@@ -19,31 +20,52 @@ export interface KeyHintOptions {
   multiline?: boolean;
   allowBack?: boolean;
   allowUnknown?: boolean;
+  /** Ctrl+O (toelichting) allowed. */
+  allowNote?: boolean;
   select?: boolean;
   checkbox?: boolean;
 }
 
+/** The words of each key in the hint: the same everywhere. */
+export const KEY_WORDS = {
+  newLine: 'Enter nieuwe regel',
+  next: 'Enter volgende',
+  choose: '↑↓ Enter kiezen',
+  toggle: 'Spatie aan/uit',
+  done: 'Enter klaar',
+  finish: 'Ctrl+S klaar',
+  back: 'Ctrl+T terug',
+  unknown: 'Ctrl+N weet niet',
+  note: 'Ctrl+O toelichting',
+  editor: 'Ctrl+E editor',
+  stop: 'Ctrl+C stop',
+} as const;
+
 /**
  * The one-line key hint under a prompt. It always names how to go back, how
- * to answer "weet ik (nog) niet", how to finish and how to stop; longer
- * wording when the terminal is wide enough.
+ * to answer "weet ik (nog) niet", how to finish and how to stop. Every key
+ * has one wording (KEY_WORDS); a narrow terminal drops whole parts, first the
+ * editor, then the obvious Enter/arrows, then the toelichting, never rewording.
  */
 export function keyHint(o: KeyHintOptions, width = 80): string {
-  // From the fullest wording to the most compact; the first that fits wins.
-  const build = (long: boolean, editor: boolean, enter: boolean): string => {
-    const parts: string[] = [];
-    if (o.multiline) {
-      if (enter) parts.push(long ? 'Enter nieuwe regel' : 'Enter regel');
-      parts.push('Ctrl+S klaar');
-    } else if (o.checkbox) parts.push('Spatie aan/uit', 'Enter klaar');
-    else if (o.select) parts.push(long ? '↑↓ en Enter kiezen' : '↑↓ Enter kiezen');
-    else parts.push('Enter volgende');
-    if (o.allowBack !== false) parts.push('Ctrl+T terug');
-    if (o.allowUnknown) parts.push(long ? 'Ctrl+N weet ik (nog) niet' : 'Ctrl+N weet niet');
-    if (o.multiline && editor) parts.push('Ctrl+E editor');
-    parts.push(long ? 'Ctrl+C stoppen' : 'Ctrl+C stop');
-    return parts.join(' · ');
-  };
-  const candidates = [build(true, true, true), build(false, true, true), build(false, false, true), build(false, false, false)];
-  return candidates.find((c) => c.length < width) ?? candidates[candidates.length - 1]!;
+  // Each part with the round in which it is dropped (0: never).
+  const parts: Array<[string, number]> = [];
+  if (o.multiline) parts.push([KEY_WORDS.newLine, 2], [KEY_WORDS.finish, 0]);
+  else if (o.checkbox) parts.push([KEY_WORDS.toggle, 0], [KEY_WORDS.done, 0]);
+  else if (o.select) parts.push([KEY_WORDS.choose, 2]);
+  else parts.push([KEY_WORDS.next, 2]);
+  if (o.allowBack !== false) parts.push([KEY_WORDS.back, 0]);
+  if (o.allowUnknown) parts.push([KEY_WORDS.unknown, 0]);
+  if (o.allowNote) parts.push([KEY_WORDS.note, 3]);
+  if (o.multiline) parts.push([KEY_WORDS.editor, 1]);
+  parts.push([KEY_WORDS.stop, 0]);
+  let hint = '';
+  for (const round of [0, 1, 2, 3]) {
+    hint = parts
+      .filter(([, drop]) => drop === 0 || drop > round)
+      .map(([text]) => text)
+      .join(' · ');
+    if (hint.length < width) break;
+  }
+  return hint;
 }

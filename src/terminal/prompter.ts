@@ -4,8 +4,11 @@
 // (test/helpers/scripted-prompter.ts).
 // Types only: importing this module costs nothing at run time.
 
-/** What a prompt returns: an answer, or a navigation request. */
-export type Reply<T> = { kind: 'answer'; value: T } | { kind: 'back' } | { kind: 'unknown' };
+/**
+ * What a prompt returns: an answer, or a navigation request. A select with
+ * `note` returns the toelichting with the answer ("" for none).
+ */
+export type Reply<T> = { kind: 'answer'; value: T; note?: string } | { kind: 'back' } | { kind: 'unknown' };
 
 export interface Choice<T> {
   value: T;
@@ -39,6 +42,11 @@ export interface InputOptions extends BaseOptions {
 export interface SelectOptions<T> extends BaseOptions {
   choices: Choice<T>[];
   default?: T;
+  /**
+   * Ctrl+O allowed: a toelichting with the choice ("ja, maar …"). The
+   * toelichting stored so far ("" for none); the answer carries the new one.
+   */
+  note?: string;
 }
 
 export interface CheckboxOptions<T> extends BaseOptions {

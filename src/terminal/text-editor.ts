@@ -17,6 +17,7 @@ import {
 } from '@inquirer/core';
 import { cursorHide } from '@inquirer/ansi';
 import { isCtrl, keyHint, type Key } from './keys.js';
+import { wrapText } from './wrap.js';
 import type { Reply } from './prompter.js';
 
 export interface EditorConfig {
@@ -288,15 +289,27 @@ function renderDone(
   const [first = '', ...rest] = (doneText ?? buf.lines.join('\n')).split('\n');
   const more = rest.length ? config.dim(` (+${rest.length} regel${rest.length === 1 ? '' : 's'})`) : '';
   const mark = doneText === '(terug)' ? config.dim('↩') : prefix;
-  return `${mark} ${message} ${answer(first)}${more}`;
+  return fit(`${mark} ${message} ${answer(first)}${more}`, config.columns);
+}
+
+/**
+ * A line wrapped by us when it is wider than the terminal: inquirer would
+ * wrap it too, but starts the next line with a space when a line exactly
+ * fills the width, and without the indentation of the line.
+ */
+function fit(line: string, width: number): string {
+  // eslint-disable-next-line no-control-regex
+  const visible = [...line.replace(/\u001b\[[0-9;?]*[A-Za-z]/g, '')].length;
+  return visible < width ? line : wrapText(line, width - 1, { hard: true });
 }
 
 /** The open prompt: the text with its cursor, then (below) an error and the key hint. */
 function renderEditing(config: EditorConfig, buf: Buffer, error: string | undefined, prefix: string, message: string): [string, string] {
   const { windowed, above, below } = scrollWindow(config, drawLines(config, buf), buf.row);
+  // A long line of a multi-line answer wraps onto lines with the same indentation.
   const body = config.multiline
-    ? [`${prefix} ${message}`, ...above, ...windowed.map((l) => `  ${l}`), ...below].join('\n')
-    : `${prefix} ${message} ${windowed[0] ?? ''}`;
+    ? [fit(`${prefix} ${message}`, config.columns), ...above, ...windowed.map((l) => fit(`  ${l}`, config.columns)), ...below].join('\n')
+    : fit(`${prefix} ${message} ${windowed[0] ?? ''}`, config.columns);
   const hint = config.dim(
     keyHint({ multiline: config.multiline, allowBack: config.allowBack, allowUnknown: config.allowUnknown }, config.columns),
   );

@@ -117,7 +117,7 @@ describe('werkboek start: guards and screens (e2e, pty)', { timeout: E2E_TIMEOUT
   it('shows title, intro, progress, prompt and key hint at the first question', async () => {
     const ctx = e2e();
     const s = startSheet(ctx);
-    await s.waitFor((sc) => sc.includes('? Naam:') && sc.includes('Ctrl+C stoppen'));
+    await s.waitFor((sc) => sc.includes('? Naam:') && sc.includes('Ctrl+C stop'));
     const screen = s
       .logicalLines()
       .join('\n')
@@ -156,7 +156,7 @@ describe('werkboek start: guards and screens (e2e, pty)', { timeout: E2E_TIMEOUT
 
       Gegevens · 1 van 3
       ? Naam:
-      Enter volgende · Ctrl+C stoppen"
+      Enter volgende · Ctrl+C stop"
     `);
     s.press('ctrl-c');
     expect(await exitCodeOf(s)).toBe(130);

@@ -38,6 +38,7 @@ export const KEYS = {
   'ctrl-n': '\x0e',
   'ctrl-s': '\x13',
   'ctrl-e': '\x05',
+  'ctrl-o': '\x0f',
   up: '\x1b[A',
   down: '\x1b[B',
   left: '\x1b[D',

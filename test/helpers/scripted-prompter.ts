@@ -17,12 +17,14 @@ export interface Call {
   allowBack?: boolean;
   allowUnknown?: boolean;
   unknownIfUntouched?: boolean;
+  /** A select's stored toelichting (Ctrl+O allowed when set). */
+  note?: string;
 }
 
 /** What to do with one prompt. */
 export type Action =
   | { type: 'answer'; value: unknown }
-  | { type: 'choose'; name: string | RegExp }
+  | { type: 'choose'; name: string | RegExp; note?: string }
   | { type: 'back' }
   | { type: 'unknown' }
   | { type: 'keep' }
@@ -37,6 +39,8 @@ export interface ScriptStep {
 
 export const answer = (value: unknown): Action => ({ type: 'answer', value });
 export const choose = (name: string | RegExp): Action => ({ type: 'choose', name });
+/** Choose and give a toelichting with Ctrl+O ("" removes it). */
+export const chooseWithNote = (name: string | RegExp, note: string): Action => ({ type: 'choose', name, note });
 export const back: Action = { type: 'back' };
 export const unknown: Action = { type: 'unknown' };
 /** Accept the default (Enter) without touching it (with `unknownIfUntouched`: "weet ik (nog) niet"). */
@@ -66,8 +70,11 @@ export class ScriptedPrompter implements Prompter {
     this.printed.push(text);
   }
 
+  /** The terminal width the runner is told (width()). */
+  columns = 100;
+
   width(): number {
-    return 100;
+    return this.columns;
   }
 
   input(o: InputOptions): Promise<Reply<string>> {
@@ -79,7 +86,7 @@ export class ScriptedPrompter implements Prompter {
   }
 
   select<T>(o: SelectOptions<T>): Promise<Reply<T>> {
-    return this.handle<T>({ kind: 'select', ...base(o), default: o.default, choices: o.choices as Choice<unknown>[] });
+    return this.handle<T>({ kind: 'select', ...base(o), default: o.default, choices: o.choices as Choice<unknown>[], ...(o.note !== undefined && { note: o.note }) });
   }
 
   checkbox<T>(o: CheckboxOptions<T>): Promise<Reply<T[]>> {
@@ -117,7 +124,9 @@ export class ScriptedPrompter implements Prompter {
       case 'choose': {
         const choice = call.choices?.find((c) => matches(c.name, action.name));
         if (!choice) throw new Error(`no choice ${String(action.name)} at "${call.message}": ${call.choices?.map((c) => c.name).join(' | ')}`);
-        return { kind: 'answer', value: choice.value as T };
+        if (action.note === undefined) return { kind: 'answer', value: choice.value as T };
+        if (call.note === undefined) throw new Error(`a toelichting (Ctrl+O) is not allowed at "${call.message}"`);
+        return { kind: 'answer', value: choice.value as T, note: action.note };
       }
       case 'answer': {
         if (validate && typeof action.value === 'string') {

@@ -1,0 +1,101 @@
+// What the screen looks like at other widths than 100 columns: no line that
+// starts with a space after a line that exactly fills the width, and the
+// overviews (review, repeat groups) using the whole width.
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { stringify } from 'yaml';
+import wrapAnsi from 'wrap-ansi';
+import type { Worksheet } from '../../src/definition/schema.js';
+import { loadShippedWorksheets } from '../../src/definition/load.js';
+import { walk } from '../../src/walk.js';
+import { activePrompt, exitCodeOf, start } from '../helpers/pty.js';
+import { E2E_TIMEOUT, useE2e } from './env.js';
+import { answerMeta, Q, waitForQuestion } from './prompt.js';
+
+let sheets: Worksheet[];
+beforeAll(async () => {
+  sheets = await loadShippedWorksheets();
+});
+
+/** A finished answers file: every visible question answered ("nee", "x", groups with these items). */
+function finished(ws: Worksheet, groups: Record<string, unknown>): string {
+  const answers: Record<string, unknown> = {};
+  for (let next = walk(ws, answers as never).next; next; next = walk(ws, answers as never).next) {
+    const q = next.question;
+    answers[q.id] =
+      q.type === 'yesno' ? 'nee' : q.type === 'date' ? '2026-11-27' : q.type === 'group' ? (q.extends ? true : (groups[q.id] ?? [])) : 'x';
+  }
+  return stringify({ werkblad: ws.id, versie: ws.version, status: 'afgerond', antwoorden: answers });
+}
+
+describe('screen widths (e2e, pty)', { timeout: E2E_TIMEOUT }, () => {
+  const e2e = useE2e();
+
+  it('a question whose first line exactly fills the terminal does not start its next line with a space', async () => {
+    const ctx = e2e();
+    const ws = sheets.find((s) => s.id === 'gemeentelandschap')!;
+    const message = ws.steps[0]!.questions[0]!.label;
+    // A width at which inquirer's own wrapping fills the first line exactly.
+    let cols = 0;
+    for (let w = 100; w >= 40 && !cols; w--) {
+      const rows = wrapAnsi(`? ${message}`, w, { trim: false, hard: true }).split('\n');
+      if (rows.slice(1).some((r) => r.startsWith(' '))) cols = w;
+    }
+    expect(cols).toBeGreaterThan(0);
+    const s = start(['start', 'gemeentelandschap'], ctx.env, { cols });
+    await answerMeta(s);
+    const prompt = await waitForQuestion(s, Q.themaInAgenda);
+    s.press('enter');
+    await waitForQuestion(s, Q.themaWijze);
+    const screen = s.screen();
+    s.press('ctrl-c');
+    await exitCodeOf(s);
+    // The second line of the question (the choices below it are indented on purpose).
+    const second = prompt.split('\n')[1] ?? '';
+    expect(second, `${cols} kolommen`).toMatch(/^\S/);
+    expect(second).not.toMatch(/^(❯|Ja|Nee)/);
+    // The echo of the answer too.
+    const echo = screen.split('\n').filter((l) => l.startsWith('✔ Komt het thema'));
+    expect(echo).toHaveLength(1);
+    const after = screen.split('\n')[screen.split('\n').indexOf(echo[0]!) + 1] ?? '';
+    expect(after.startsWith(' '), after).toBe(false);
+  });
+
+  it('at 200 columns the review and the partner overview use the width', async () => {
+    const ctx = e2e();
+    const ws = sheets.find((s) => s.id === 'randvoorwaarden')!;
+    const aanbod = 'Hulp bij belastingaangifte voor mensen met een laag inkomen, in maart en april, op drie plekken in de stad';
+    await writeFile(
+      path.join(ctx.map, 'randvoorwaarden.yaml'),
+      finished(ws, { partners: [{ naam: 'Belastingservice', aanbod, verwijzing: 'Beide' }], functies: [{ functie: 'Digicoach', uren: 16.5 }] }),
+    );
+    const s = start(['start', 'randvoorwaarden'], ctx.env, { cols: 200 });
+    const review = activePrompt(await s.waitFor((sc) => activePrompt(sc).startsWith('? Overzicht') && sc.includes('Later verder')));
+    const rows = review.split('\n').filter((l) => l.includes(' — '));
+    expect(rows.some((r) => r.length > 120), rows.join('\n')).toBe(true);
+    expect(review).toContain('Stap 5 · a. I. Wat registreer je op het gebied van jouw digitale inclusie dienstverlening? — x');
+    s.type('Stap 2 · 4. N');
+    await s.waitFor((sc) => (activePrompt(sc).split('\n').find((l) => l.startsWith('❯')) ?? '').includes('4. Naar welke partners'));
+    s.press('enter');
+    const group = await s.waitFor((sc) => activePrompt(sc).startsWith('? 4. Naar welke partners'));
+    s.press('ctrl-c');
+    await exitCodeOf(s);
+    expect(group).toContain(`  1. Belastingservice · ${aanbod} · Beide`);
+  });
+
+  it('the functions overview shows 16,5 uur, not 16.5', async () => {
+    const ctx = e2e();
+    const ws = sheets.find((s) => s.id === 'randvoorwaarden')!;
+    await writeFile(path.join(ctx.map, 'randvoorwaarden.yaml'), finished(ws, { functies: [{ functie: 'Digicoach', soort: 'vrijwillig', uren: 16.5 }] }));
+    const s = start(['start', 'randvoorwaarden'], ctx.env);
+    await s.waitFor((sc) => activePrompt(sc).startsWith('? Overzicht') && sc.includes('Later verder'));
+    s.type('Stap 3 · 1');
+    await s.waitFor((sc) => (activePrompt(sc).split('\n').find((l) => l.startsWith('❯')) ?? '').includes('1. en 2.'));
+    s.press('enter');
+    const group = await s.waitFor((sc) => activePrompt(sc).startsWith('? 1. en 2.'));
+    s.press('ctrl-c');
+    await exitCodeOf(s);
+    expect(group).toContain('  1. Digicoach · vrijwillig · – · – · – · 16,5 uur per week');
+  });
+});

@@ -1,0 +1,35 @@
+// A toelichting with a ja/nee answer (Ctrl+O), in a real terminal: the list
+// answers with the highlighted choice, a one-line input asks the
+// toelichting, and the list comes back with the cursor on that choice.
+import { describe, expect, it } from 'vitest';
+import { exitCodeOf, selectedChoice } from '../helpers/pty.js';
+import { E2E_TIMEOUT, readAnswers, startSheet, useE2e } from './env.js';
+import { answerMeta, Q, waitForQuestion } from './prompt.js';
+
+describe('toelichting (e2e, pty)', { timeout: E2E_TIMEOUT }, () => {
+  const e2e = useE2e();
+
+  it('Ctrl+O on "Nee" asks a toelichting, returns to the list on "Nee", and stores both', async () => {
+    const ctx = e2e();
+    const s = startSheet(ctx);
+    await answerMeta(s);
+    const first = await waitForQuestion(s, Q.themaInAgenda);
+    expect(first).toContain('Ctrl+O toelichting');
+    s.press('down');
+    await s.waitFor((sc) => selectedChoice(sc) === 'Nee');
+    s.press('ctrl-o');
+    await waitForQuestion(s, 'Toelichting bij "Nee"');
+    s.type('alleen in de wijkagenda');
+    s.press('enter');
+    const back = await waitForQuestion(s, Q.themaInAgenda);
+    expect(selectedChoice(back)).toBe('Nee');
+    expect(s.screen()).toContain('Toelichting: alleen in de wijkagenda');
+    s.press('enter');
+    await waitForQuestion(s, Q.aanspreekpunt);
+    expect(s.screen()).toContain('Nee (alleen in de wijkagenda)');
+    s.press('ctrl-c');
+    expect(await exitCodeOf(s)).toBe(130);
+    const doc = await readAnswers(ctx);
+    expect(doc.antwoorden['thema-in-agenda']).toEqual({ antwoord: 'nee', toelichting: 'alleen in de wijkagenda' });
+  });
+});
