@@ -1,6 +1,6 @@
 // The start command around the runner: terminal check, resume, start over,
 // finished worksheets, broken files, the lock.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, readdir, rm, utimes, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -273,6 +273,93 @@ describe('start', () => {
     await first.run;
     expect(first.prompter.printed.join('\n')).toContain('Werkblad 1 is afgerond.');
     expect(first.prompter.printed.join('\n')).not.toContain('Meer informatie?');
+  });
+
+  describe('after a write error', () => {
+    const data = () => `${dir}-gebruikersdata`; // beside the dossier, which turns into a file
+    const saved = process.env.XDG_DATA_HOME;
+    beforeEach(() => {
+      process.env.XDG_DATA_HOME = data(); // never the real per-user folder
+    });
+    afterEach(() => {
+      rmSync(data(), { recursive: true, force: true });
+      if (saved === undefined) delete process.env.XDG_DATA_HOME;
+      else process.env.XDG_DATA_HOME = saved;
+    });
+
+    /** The dossier folder turns into a file while "Bibliotheek:" is asked: every save fails from then on. */
+    function breakFolderAt(label: string, then: (c: Call) => Action): (c: Call) => Action {
+      let broken = false;
+      return (c) => {
+        if (!broken && c.message === label) {
+          broken = true;
+          renameSync(dir, `${dir}-weg`);
+          writeFileSync(dir, 'geen map meer');
+          return answer('Bieb');
+        }
+        return then(c);
+      };
+    }
+
+    it('"Stoppen": says where the unsaved answers are (a rescue file in the data folder) and exits 5', async () => {
+      const run = startWith([{ expect: 'Naam:', do: answer('An') }], {
+        fallback: breakFolderAt('Bibliotheek:', (c) => (c.message === 'Wat wil je doen?' ? choose('Stoppen') : interrupt)),
+      });
+      const err = (await run.run.catch((e: unknown) => e)) as WerkboekError;
+      expect(err.exitCode).toBe(ExitCode.writeFailed);
+      expect(run.out.out).not.toContain('is bewaard');
+      const rescue = /Ze staan veilig in (\S+\.yaml)\./.exec(err.message)?.[1];
+      expect(rescue, err.message).toBeDefined();
+      expect(rescue!.startsWith(path.join(data(), "werkboek", "gered")), rescue).toBe(true);
+      const kept = parse(readFileSync(rescue!, 'utf8')) as { antwoorden: unknown };
+      expect(kept.antwoorden).toEqual({ naam: 'An', bibliotheek: 'Bieb' });
+      rmSync(dir, { force: true });
+      renameSync(`${dir}-weg`, dir);
+    });
+
+    it('"Doorgaan" and then "Later verder": no false "bewaard", the answers rescued, exit 5', async () => {
+      const run = startWith([{ expect: 'Naam:', do: answer('An') }], {
+        fallback: breakFolderAt('Bibliotheek:', (c) =>
+          c.message === 'Wat wil je doen?' ? choose('Doorgaan') : c.message.startsWith('Datum') ? interrupt : interrupt,
+        ),
+      });
+      const err = (await run.run.catch((e: unknown) => e)) as WerkboekError;
+      expect(err.exitCode).toBe(ExitCode.writeFailed);
+      expect(run.prompter.printed.join('\n')).not.toContain('Je antwoorden zijn bewaard');
+      expect(err.message).toMatch(/Ze staan veilig in .*gered/);
+      rmSync(dir, { force: true });
+      renameSync(`${dir}-weg`, dir);
+    });
+
+    it('"Opslaan in een andere map" refuses a folder that holds an answers file, and locks the new one', async () => {
+      const other = `${dir}-andere-bieb`;
+      mkdirSync(other);
+      const theirs = 'werkblad: gemeentelandschap\nversie: 1\nstatus: afgerond\nantwoorden:\n  naam: Piet\n';
+      writeFileSync(path.join(other, 'gemeentelandschap.yaml'), theirs);
+      const fresh = `${dir}-nieuw`;
+      let asked = 0;
+      let lockedThere = false;
+      const run = startWith([{ expect: 'Naam:', do: answer('An') }], {
+        fallback: breakFolderAt('Bibliotheek:', (c) => {
+          if (c.message === 'Wat wil je doen?') return choose('Opslaan in een andere map');
+          if (c.message === 'Map om in op te slaan:') return answer(asked++ === 0 ? other : fresh);
+          if (c.message.startsWith('Datum')) {
+            lockedThere = existsSync(path.join(fresh, 'gemeentelandschap.yaml.lock'));
+            return interrupt;
+          }
+          return interrupt;
+        }),
+      });
+      await expect(run.run).rejects.toMatchObject({ exitCode: 130 });
+      expect(run.prompter.printed.join('\n')).toContain('In die map staat al een antwoordbestand');
+      expect(readFileSync(path.join(other, 'gemeentelandschap.yaml'), 'utf8')).toBe(theirs);
+      expect(lockedThere).toBe(true);
+      expect((parse(readFileSync(path.join(fresh, 'gemeentelandschap.yaml'), 'utf8')) as { antwoorden: unknown }).antwoorden).toEqual({ naam: 'An', bibliotheek: 'Bieb' });
+      expect(existsSync(path.join(fresh, 'gemeentelandschap.yaml.lock'))).toBe(false);
+      for (const d of [other, fresh]) rmSync(d, { recursive: true, force: true });
+      rmSync(dir, { force: true });
+      renameSync(`${dir}-weg`, dir);
+    });
   });
 
   it('a finished worksheet opens the review instead of starting over', async () => {

@@ -1,8 +1,9 @@
+import path from 'node:path';
 import { resolveWorksheet } from '../definition/load.js';
-import { ExitCode, FileIssuesError, InterruptedError, WerkboekError } from '../support/errors.js';
+import { ExitCode, FileIssuesError, InterruptedError, WerkboekError, type StopSignal } from '../support/errors.js';
 import { lockAnswersFile } from '../dossier/lock.js';
 import type { Output } from '../support/output.js';
-import { answersPath, resolveDossier } from '../dossier/folder.js';
+import { answersPath, rescueFolders, resolveDossier } from '../dossier/folder.js';
 import type { Prompter } from '../terminal/prompter.js';
 import { resumeAt, runWorksheet, type Style } from '../runner/session.js';
 import { showClosing, welcomeNewDossier } from '../runner/welcome.js';
@@ -45,7 +46,13 @@ export async function start(options: StartOptions): Promise<void> {
   // Read before locking, so a broken file is reported without creating anything
   // (with --opnieuw a broken file is kept as a backup and a fresh one started).
   let file = await readOrRestart();
-  const release = await lockAnswersFile(target);
+  let release = await lockAnswersFile(target);
+  // Saving in another folder after a write error: the lock moves along.
+  const relocate = async (to: string): Promise<void> => {
+    const next = await lockAnswersFile(to);
+    await release();
+    release = next;
+  };
   // From here a closed terminal (SIGHUP) or a logout (SIGTERM) stops like Ctrl+C:
   // the prompt ends, what was typed is kept as a draft, the lock is released below.
   let stopSignal: 'SIGHUP' | 'SIGTERM' | undefined;
@@ -109,9 +116,14 @@ export async function start(options: StartOptions): Promise<void> {
     }
     if (fresh) showIntro();
     const active = file;
-    const outcome = await runWorksheet({ ws, file: active, prompter, startInReview, style }).catch(async (err: unknown) => {
+    const outcome = await runWorksheet({ ws, file: active, prompter, startInReview, style, relocate }).catch(async (err: unknown) => {
       if (err instanceof InterruptedError && active.dirty) await active.save().catch(() => {});
+      if (err instanceof InterruptedError && active.dirty) throw await unsaved(active, err.signal);
       throw err;
+    });
+    // "Doorgaan" after a write error, then "Later verder" or finishing: one more try, and never a false "bewaard".
+    if (active.dirty) await active.save().catch(async () => {
+      throw await unsaved(active, undefined);
     });
     // A signal that came after the last prompt (e.g. during the final save): the work is done, exit as asked.
     if (stopSignal) throw new InterruptedError(undefined, stopSignal);
@@ -150,6 +162,32 @@ export async function start(options: StartOptions): Promise<void> {
     stopSignals();
     // Saved and unlocked: now end the way the signal asked (a shell sees 129 / 143).
     if (stopSignal) endBySignal(stopSignal);
+  }
+
+  /**
+   * The answers could not be saved where they belong (after a write error the
+   * user chose to stop, or went on and finished): put them in a rescue file
+   * (the per-user data folder, else the temp folder; as a last resort, print
+   * them) and say where, with exit code 5.
+   */
+  async function unsaved(active: AnswersFile, signal: StopSignal | undefined): Promise<WerkboekError> {
+    let where: string | undefined;
+    for (const dir of await rescueFolders()) {
+      where = await active.rescueTo(dir).catch(() => undefined);
+      if (where) break;
+    }
+    try {
+      if (!where) out.stdout(`\n${active.toString()}\n`);
+    } catch {
+      // nobody to tell
+    }
+    const how = signal === 'SIGHUP' ? 'Gestopt (het venster werd gesloten). ' : signal === 'SIGTERM' ? 'Gestopt (het systeem vroeg om te stoppen). ' : '';
+    return new WerkboekError(
+      `${how}Je antwoorden konden niet worden opgeslagen in ${active.file}. ` +
+        (where ? `Ze staan veilig in ${where}` : 'Ze staan hierboven; kopieer ze naar een tekstbestand') + '.',
+      ExitCode.writeFailed,
+      `Zet dat bestand terug als ${path.basename(target)} in ${path.dirname(active.file)} (of in een andere map, met --map) zodra daar weer opgeslagen kan worden, en ga verder met: ${suggest(['start', ws.id], map)}`,
+    );
   }
 
   /**

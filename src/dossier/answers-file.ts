@@ -306,6 +306,15 @@ export class AnswersFile {
     this.eol = theirs.eol;
   }
 
+  /** Write this session's version into `dir` (made if needed) as `<werkblad>-<stamp>.yaml`; returns that file. */
+  async rescueTo(dir: string): Promise<string> {
+    await mkdir(dir, { recursive: true });
+    const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+    const file = path.join(dir, `${path.basename(this.file, '.yaml')}-${stamp}.yaml`);
+    await atomicWrite(file, this.toString());
+    return file;
+  }
+
   /** Keep this session's version in a rescue file next to the answers file, and describe the conflict. */
   private async conflict(reason: string, occupied = false): Promise<ConflictError> {
     // An occupied target elsewhere: nothing of ours goes into that (other library's) folder.

@@ -19,6 +19,16 @@ export async function resolveDossier(map: string | undefined, cwd: string, env: 
   return { dir: envPaths('werkboek', { suffix: '' }).data, source: 'standaard' };
 }
 
+/**
+ * Where answers go that could not be saved in the dossier (a full disk, a
+ * folder that became read-only): the per-user data folder, else the temp folder.
+ */
+export async function rescueFolders(): Promise<string[]> {
+  const { default: envPaths } = await import('env-paths');
+  const { tmpdir } = await import('node:os');
+  return [path.join(envPaths('werkboek', { suffix: '' }).data, 'gered'), path.join(tmpdir(), 'werkboek-gered')];
+}
+
 export function answersPath(dir: string, worksheetId: string): string {
   return path.join(dir, `${worksheetId}.yaml`);
 }

@@ -24,4 +24,10 @@ export interface Session {
   readonly prompter: Prompter;
   readonly style: Style;
   readonly today: () => Date;
+  /**
+   * Before saving in another folder (after a write error): take the lock
+   * there (and give up the old one). Throws a WerkboekError (in Dutch) when
+   * that file is being filled in elsewhere. Without it (tests), nothing is locked.
+   */
+  readonly relocate?: (file: string) => Promise<void>;
 }

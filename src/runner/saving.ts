@@ -3,9 +3,9 @@
 // when the user stops in the middle of a question.
 import path from 'node:path';
 import { answersPath } from '../dossier/folder.js';
-import { ConflictError, WriteError } from '../dossier/answers-file.js';
+import { ConflictError, exists, WriteError } from '../dossier/answers-file.js';
 import { questionRef, type VisibleQuestion } from '../walk.js';
-import { InterruptedError } from '../support/errors.js';
+import { InterruptedError, WerkboekError } from '../support/errors.js';
 import type { Session } from './context.js';
 
 /** Save now; on a write error, tell the user and let them retry, pick another folder or stop. */
@@ -35,7 +35,22 @@ export async function persist(s: Session): Promise<void> {
       if (choice.value === 'continue') return;
       if (choice.value === 'stop') throw new InterruptedError();
       const dir = await prompter.input({ message: 'Map om in op te slaan:', default: path.dirname(file.file) });
-      if (dir.kind === 'answer' && dir.value) file.moveTo(answersPath(path.resolve(dir.value), ws.id));
+      if (dir.kind !== 'answer' || !dir.value) continue;
+      const target = answersPath(path.resolve(dir.value), ws.id);
+      if (target === file.file) continue;
+      // Never over another (library's) answers file, and never without the lock there.
+      if (await exists(target)) {
+        prompter.print(style.red(`\nIn die map staat al een antwoordbestand (${target}); dat wordt niet overschreven. Kies een andere map.`));
+        continue;
+      }
+      try {
+        await s.relocate?.(target);
+      } catch (lockErr) {
+        if (!(lockErr instanceof WerkboekError)) throw lockErr;
+        prompter.print(style.red(`\n${lockErr.message}`));
+        continue;
+      }
+      file.moveTo(target);
     }
   }
 }

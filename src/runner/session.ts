@@ -30,11 +30,20 @@ export interface RunOptions {
   /** Style helpers (no colour in tests). */
   style?: Style;
   today?: () => Date;
+  /** See Session.relocate. */
+  relocate?: (file: string) => Promise<void>;
 }
 
 export async function runWorksheet(options: RunOptions): Promise<RunOutcome> {
   const { ws, file, prompter } = options;
-  const s: Session = { ws, file, prompter, style: options.style ?? plainStyle, today: options.today ?? (() => new Date()) };
+  const s: Session = {
+    ws,
+    file,
+    prompter,
+    style: options.style ?? plainStyle,
+    today: options.today ?? (() => new Date()),
+    ...(options.relocate && { relocate: options.relocate }),
+  };
   const introduced = new Set<string>();
   let lastSection: string | undefined;
   let reviewing = options.startInReview === true;

@@ -68,7 +68,7 @@ describe('screen widths (e2e, pty)', { timeout: E2E_TIMEOUT }, () => {
     const aanbod = 'Hulp bij belastingaangifte voor mensen met een laag inkomen, in maart en april, op drie plekken in de stad';
     await writeFile(
       path.join(ctx.map, 'randvoorwaarden.yaml'),
-      finished(ws, { partners: [{ naam: 'Belastingservice', aanbod, verwijzing: 'Beide' }], functies: [{ functie: 'Digicoach', uren: 16.5 }] }),
+      finished(ws, { partners: [{ naam: 'Belastingservice', aanbod }], functies: [{ functie: 'Digicoach', uren: 16.5 }] }),
     );
     const s = start(['start', 'randvoorwaarden'], ctx.env, { cols: 200 });
     const review = activePrompt(await s.waitFor((sc) => activePrompt(sc).startsWith('? Overzicht') && sc.includes('Later verder')));
@@ -81,7 +81,7 @@ describe('screen widths (e2e, pty)', { timeout: E2E_TIMEOUT }, () => {
     const group = await s.waitFor((sc) => activePrompt(sc).startsWith('? 4. Naar welke partners'));
     s.press('ctrl-c');
     await exitCodeOf(s);
-    expect(group).toContain(`  1. Belastingservice · ${aanbod} · Beide`);
+    expect(group).toContain(`  1. Belastingservice · ${aanbod}`);
   });
 
   it('the functions overview shows 16,5 uur, not 16.5', async () => {
