@@ -3,6 +3,7 @@
 // plain-text part of the .eml). Examples first, then a seeded fuzz test
 // through the real HTML pipeline (marked + sanitize-html).
 import { describe, expect, it } from 'vitest';
+import { Marked } from 'marked';
 import { escapeBlock, escapeCell, escapeInline, escapeLine } from '../src/report/markdown.js';
 import { markdownToHtml } from '../src/report/html.js';
 
@@ -85,6 +86,10 @@ function htmlLines(html: string): string[] {
   return textLines(decode(text));
 }
 
+/** Like a Markdown viewer without `breaks`: a soft line break joins lines, so only hard breaks keep them apart. */
+const viewer = new Marked({ gfm: true, breaks: false, async: false });
+viewer.use({ tokenizer: { url: () => undefined } });
+
 const BLOCK_ELEMENTS = new Set(['p', 'br', 'ul', 'ol', 'li', 'blockquote']);
 
 // --- examples -----------------------------------------------------------------------
@@ -109,12 +114,12 @@ describe('escaping: only what changes structure, readably', () => {
     ['a\\*b en \\', 'a\\\\\\*b en \\\\'],
     ['# kop', '\\# kop'],
     ['> # kop in citaat', '> \\# kop in citaat'],
-    ['Tekst\n===', 'Tekst\n\\==='],
+    ['Tekst\n===', 'Tekst  \n\\==='],
     ['* * *', '\\* * *'],
     ['- - -', '\\- - -'],
     ['~~~', '\\~\\~\\~'],
     ['[a]: https://evil.example', '\\[a]: https://evil.example'],
-    ['a | b\n--|--', 'a | b\n\\--|--'],
+    ['a | b\n--|--', 'a | b  \n\\--|--'],
     ['- [ ] taak', '- \\[ ] taak'],
     ['-', '\\-'],
     ['1.', '1\\.'],
@@ -122,15 +127,22 @@ describe('escaping: only what changes structure, readably', () => {
     expect(escapeBlock(typed)).toBe(markdown);
   });
 
-  it('keeps paragraphs, lists and block quotes', () => {
-    const text = 'Eerste alinea\nmet een tweede regel.\n\n- punt een\n- punt twee\n\n1. stap\n2. stap\n\n> citaat';
-    expect(escapeBlock(text)).toBe(text);
+  it('keeps paragraphs, lists and block quotes; a line followed by more text ends in a hard break (two spaces)', () => {
+    const text = 'Eerste alinea\nmet een tweede regel.\n\n- punt een\n- punt twee\n  vervolg\n\n1. stap\n2. stap\n\n> citaat\n> tweede regel';
+    // Not before a new paragraph, nor before a bullet or "1." (they end the line anyway); before "2." it
+    // may be needed ("Tekst\n2. b" is one paragraph), and in a list it does nothing.
+    expect(escapeBlock(text)).toBe(
+      'Eerste alinea  \nmet een tweede regel.\n\n- punt een\n- punt twee  \n  vervolg\n\n1. stap  \n2. stap\n\n> citaat  \n> tweede regel',
+    );
+    // A Markdown viewer without "breaks" (not ours: ours has breaks on) shows the lines as typed.
+    const html = new Marked({ gfm: true, breaks: false, async: false }).parse(escapeBlock('een\ntwee\n\n- a\n  b')) as string;
+    expect(html).toBe('<p>een<br>twee</p>\n<ul>\n<li>a<br>b</li>\n</ul>\n');
   });
 
   it('no code blocks from indentation: at most three spaces, one space after a marker', () => {
-    expect(escapeBlock('Tekst\n\n    ingesprongen\n\ttab')).toBe('Tekst\n\n   ingesprongen\n   tab');
-    expect(escapeBlock('*     vijf spaties\n>     citaat\n1.\tstap')).toBe('* vijf spaties\n> citaat\n1. stap');
-    expect(escapeBlock('    alles\n      ingesprongen')).toBe('alles\n  ingesprongen');
+    expect(escapeBlock('Tekst\n\n    ingesprongen\n\ttab')).toBe('Tekst\n\n   ingesprongen  \n   tab');
+    expect(escapeBlock('*     vijf spaties\n>     citaat\n1.\tstap')).toBe('* vijf spaties  \n> citaat\n1. stap');
+    expect(escapeBlock('    alles\n      ingesprongen')).toBe('alles  \n  ingesprongen');
   });
 
   it('a link reference definition split over lines is no definition', () => {
@@ -153,7 +165,7 @@ describe('escaping: only what changes structure, readably', () => {
 
   it('a sample answer reads as typed', () => {
     expect(escapeBlock('Voor inwoners < 65 jaar, _niet_ ouder.\nZie https://www.denhaag.nl/digitaal.')).toBe(
-      'Voor inwoners < 65 jaar, \\_niet\\_ ouder.\nZie https://www.denhaag.nl/digitaal.',
+      'Voor inwoners < 65 jaar, \\_niet\\_ ouder.  \nZie https://www.denhaag.nl/digitaal.',
     );
   });
 });
@@ -170,7 +182,10 @@ describe(`fuzz: ${RUNS} random answers (seed ${SEED})`, () => {
       const typed = randomText(rand, 24);
       const md = escapeBlock(typed);
       const expected = textLines(typed);
-      for (const [name, html] of [['html', markdownToHtml(md)]] as const) {
+      for (const [name, html] of [
+        ['html', markdownToHtml(md)],
+        ['viewer', viewer.parse(md) as string],
+      ] as const) {
         const context = `#${i} ${name}: ${JSON.stringify(typed)} -> ${JSON.stringify(md)}\n${html}`;
         const extra = [...elements(html)].filter((e) => !BLOCK_ELEMENTS.has(e));
         expect(extra, context).toEqual([]);

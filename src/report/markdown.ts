@@ -3,7 +3,8 @@
 // model (model.ts) to Markdown. The template engine (template.ts) escapes
 // every {{ }} with escapeLine and offers the renderers below as filters.
 //
-// The rule: an answer keeps its paragraphs, its line breaks, and lists and block quotes typed at the start of a line (people type lists
+// The rule: an answer keeps its paragraphs, its line breaks (as hard breaks),
+// and lists and block quotes typed at the start of a line (people type lists
 // on purpose, and they read the same as plain text); it never becomes a
 // heading, table, HTML, code, a thematic break, emphasis, strikethrough, a
 // link, an image or a task-list checkbox. Only what would start such
@@ -254,10 +255,26 @@ function columns(ws: string): number {
   return col;
 }
 
+// A line that starts a list item in any case (a bullet or "1." with text, also in a quote): it ends the line before.
+const STARTS_LIST_ITEM = /^ {0,3}(?:>[ \t]?)*[ \t]*(?:[-*+]|1[.)])[ \t]+\S/;
+
+/** Does the line before `next` need a hard break? Not before a blank line (a new paragraph) or a new list item. */
+function needsHardBreak(next: string): boolean {
+  return next !== '' && !STARTS_LIST_ITEM.test(next);
+}
+
 /**
  * Escape text of several lines for a block of its own (see the top of this
  * file). Blank lines at both ends go, several blank lines in a row become
- * one (a paragraph break), indentation shared by all lines goes.
+ * one (a paragraph break), indentation shared by all lines goes. A line
+ * followed by more text of its paragraph ends in two spaces: a hard line
+ * break, so a Markdown viewer shows the lines as typed instead of joining
+ * them (our HTML has `breaks` on, other viewers do not). Two
+ * spaces rather than a trailing backslash: they are invisible in the
+ * plain-text part of an email, and where a line break turns out not to be
+ * needed (the last line of a list item before the next item numbered "2.")
+ * they do nothing, where a stray backslash would show. If a mail program or
+ * editor drops them, lines are joined: nothing worse.
  */
 export function escapeBlock(text: string): string {
   let ls = lines(text);
@@ -276,7 +293,7 @@ export function escapeBlock(text: string): string {
           () => ls.slice(i + 1).join('\n'),
         ),
   );
-  return out.join('\n');
+  return out.map((l, i) => (l !== '' && needsHardBreak(out[i + 1] ?? '') ? `${l}  ` : l)).join('\n');
 }
 
 // --- answers -----------------------------------------------------------------
