@@ -246,6 +246,21 @@ describe('eml', () => {
     expect(mail.from).toBeUndefined();
   });
 
+  it('is CRLF throughout: headers and both parts, no bare LF or CR', async () => {
+    const { ws, file } = await fixture('randvoorwaarden.yaml');
+    const doc = worksheetReport(ws, file, { now: NOW });
+    const markdown = await renderDefault(doc);
+    const eml = await buildEml({ markdown, title: doc.plainTitle, subject: doc.subject, to: ['beleid@gemeente.nl'] });
+    const bytes = Buffer.from(eml, 'utf8');
+    expect(bytes.toString('latin1')).not.toMatch(/(?<!\r)\n/);
+    expect(bytes.toString('latin1')).not.toMatch(/\r(?!\n)/);
+    // The hard breaks (two spaces at the end of a line) survive, encoded.
+    expect(eml).toContain('=20\r\n');
+    const mail = await simpleParser(bytes);
+    expect(mail.text?.replace(/\r\n/g, '\n')).toBe(markdown);
+    expect(mail.html ? mail.html.replace(/\r\n/g, '\n') : mail.html).toBe(htmlDocument(markdown, doc.plainTitle));
+  });
+
   it('has no To header without recipients', async () => {
     const eml = await buildEml({ markdown: '# Kop\n', title: 'Kop', subject: 'Onderwerp' });
     const mail = await simpleParser(eml);
