@@ -4,7 +4,7 @@
 // Answers are checked as the report shows them (their Markdown); the raw
 // model itself is tested in report-neutral.test.ts.
 import { describe, expect, it } from 'vitest';
-import { buildReport, dossierReport, worksheetReport, DEVELOPMENT_INTRO, type ReportQuestion } from '../src/report/model.js';
+import { buildReport, dossierReport, worksheetReport, DEVELOPMENT_INTRO, DEVELOPMENT_INTROS, type ReportQuestion } from '../src/report/model.js';
 import { answerMarkdown } from '../src/report/markdown.js';
 import { htmlDocument } from '../src/report/html.js';
 import { expectGolden, fixture, NOW, renderDefault, worksheet } from './report-helpers.js';
@@ -137,6 +137,51 @@ describe('buildReport', () => {
     ]);
     const all = developmentPoints.groups.flatMap((g) => g.items.map((i) => i.state));
     expect(new Set(all)).toEqual(new Set(['unknown', 'empty', 'open']));
+  });
+
+  it('keeps "weet ik (nog) niet" and leeg gelaten apart from questions not answered yet', async () => {
+    const { ws, file } = await fixture('randvoorwaarden.yaml');
+    const { developmentPoints } = buildReport(ws, file);
+    const { toResearch, unanswered } = developmentPoints;
+    expect(toResearch.title).toBe('Nog uit te zoeken');
+    expect(unanswered.title).toBe('Nog niet beantwoord');
+    expect(toResearch.groups.flatMap((g) => g.items.map((i) => i.state))).toEqual(['unknown', 'empty', 'unknown']);
+    expect(unanswered.groups.flatMap((g) => g.items.map((i) => i.state))).toEqual(['open', 'open', 'open', 'open', 'open']);
+    expect([toResearch.count, unanswered.count, developmentPoints.count]).toEqual([3, 5, 8]);
+    // Stap 4 and Stap 5 have the same title: the subtitle tells them apart.
+    expect(toResearch.groups.map((g) => [g.title, g.subtitle])).toEqual([
+      ['Stap 1. Strategie en beleid', null],
+      ['Stap 2. Producten en diensten', null],
+      ['Stap 4. Processen en werkwijzen', 'Processen en werkwijzen op het gebied van samenwerken'],
+    ]);
+    expect(unanswered.groups.map((g) => [g.title, g.subtitle])).toEqual([
+      ['Stap 5. Processen en werkwijzen', 'Processen en werkwijzen op het gebied van registratie'],
+      ['Stap 6. Middelen', null],
+    ]);
+
+    const md = await renderDefault(worksheetReport(ws, file, { now: NOW }));
+    const points = md.slice(md.indexOf('## Ontwikkelpunten'));
+    expect(points.indexOf('### Nog uit te zoeken')).toBeGreaterThan(0);
+    expect(points.indexOf('### Nog niet beantwoord')).toBeGreaterThan(points.indexOf('### Nog uit te zoeken'));
+    const research = points.slice(0, points.indexOf('### Nog niet beantwoord'));
+    expect(research).toContain('#### Stap 4. Processen en werkwijzen\n\n_Processen en werkwijzen op het gebied van samenwerken_\n');
+    expect(research).not.toContain('nog niet beantwoord');
+    const open = points.slice(points.indexOf('### Nog niet beantwoord'));
+    expect(open).toContain('#### Stap 5. Processen en werkwijzen\n\n_Processen en werkwijzen op het gebied van registratie_\n');
+    expect(open).not.toMatch(/weet ik|leeg gelaten/);
+  });
+
+  it('gives every worksheet an ontwikkelpunten intro that fits it', async () => {
+    const sheets = await loadShippedWorksheets();
+    const intros = sheets.map((ws) => buildReport(ws, {}).developmentPoints.intro);
+    expect(new Set(intros).size).toBe(3);
+    // Werkblad 2: the workbook's own sentence; 1 and 3: ours (the workbook has none there).
+    expect(intros[1]).toBe(DEVELOPMENT_INTRO);
+    expect(intros[0]).toBe(DEVELOPMENT_INTROS.gemeentelandschap);
+    expect(intros[2]).toBe(DEVELOPMENT_INTROS['plan-van-aanpak']);
+    for (const intro of [intros[0], intros[2]]) expect(intro).not.toContain('diagnose');
+    expect(intros[0]).toContain('gemeente');
+    expect(intros[2]).toContain('plan van aanpak');
   });
 
   it('gives an unnumbered follow-up ontwikkelpunt the question it belongs to', async () => {

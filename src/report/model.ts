@@ -26,12 +26,42 @@ import { programVersion } from '../support/version.js';
 export const SOURCE_TEXT = "Werkboek 'Profileren van Digitale inclusie bij gemeente(s)' (Probiblio, september 2023)";
 
 /**
- * Intro of the ontwikkelpunten, in the words of the workbook (werkblad 2,
- * "Breng de randvoorwaarden … in kaart").
+ * Intro of the ontwikkelpunten of werkblad 2, in the words of the workbook
+ * ("Breng de randvoorwaarden … in kaart"), verbatim.
  */
 export const DEVELOPMENT_INTRO =
   'Het kan zijn dat je erachter komt dat er op sommige onderdelen uit deze diagnose nog niet inzichtelijk zijn. ' +
   'Met deze punten kan je jouw dienstverlening verder ontwikkelen.';
+
+/**
+ * The intro of the ontwikkelpunten per worksheet (by id). Only werkblad 2
+ * has one in the workbook (DEVELOPMENT_INTRO, about "deze diagnose"). The
+ * sentences for werkblad 1 and 3 are OURS, not the workbook's: written in
+ * its tone, about what that worksheet is for.
+ */
+export const DEVELOPMENT_INTROS: Readonly<Record<string, string>> = {
+  // Ours.
+  gemeentelandschap:
+    'Het kan zijn dat je nog niet alles over de gemeente weet. ' +
+    'Zoek deze punten verder uit, zodat je de context van de ontvanger van jouw boodschap goed in kaart hebt.',
+  // The workbook's.
+  randvoorwaarden: DEVELOPMENT_INTRO,
+  // Ours.
+  'plan-van-aanpak':
+    'Het kan zijn dat nog niet elk onderdeel van je plan van aanpak helder is. ' +
+    'Werk deze punten verder uit, zodat je met een concreet plan het gesprek met de gemeente aangaat.',
+};
+
+/** The intro of the ontwikkelpunten of a worksheet that is not shipped (ours too). */
+export const DEVELOPMENT_INTRO_OTHER = 'Het kan zijn dat je op sommige vragen nog geen antwoord hebt. Zoek deze punten verder uit.';
+
+/** The two lists of ontwikkelpunten (our words). */
+export const DEVELOPMENT_LIST_TITLES = {
+  /** "Weet ik (nog) niet" and leeg gelaten: something to find out. */
+  toResearch: 'Nog uit te zoeken',
+  /** Not answered yet: the worksheet is not finished. */
+  unanswered: 'Nog niet beantwoord',
+} as const;
 
 /** Instead of an answer, lower case as in "(weet ik (nog) niet)": the state of an unanswered question. */
 export const STATE_TEXT: Record<Exclude<QuestionState, 'answered'>, string> = {
@@ -132,10 +162,19 @@ export interface DevelopmentPoint {
   stateText: string;
 }
 
+/** The points of one step (its title and subtitle: Stap 4 and Stap 5 have the same title). */
 export interface DevelopmentGroup {
   title: string;
   subtitle: string | null;
   items: DevelopmentPoint[];
+}
+
+/** One list of ontwikkelpunten, per step. */
+export interface DevelopmentList {
+  /** "Nog uit te zoeken" or "Nog niet beantwoord" (DEVELOPMENT_LIST_TITLES). */
+  title: string;
+  count: number;
+  groups: DevelopmentGroup[];
 }
 
 export interface MetaField {
@@ -173,8 +212,21 @@ export interface SheetReport {
   /** True when the worksheet has one step (its title is the worksheet title): no step headings needed. */
   singleStep: boolean;
   sections: ReportSection[];
-  /** The ontwikkelpunten; intro is DEVELOPMENT_INTRO (one paragraph). */
-  developmentPoints: { intro: string; count: number; groups: DevelopmentGroup[] };
+  /**
+   * The ontwikkelpunten: every question without an answer. `intro` is one
+   * paragraph for this worksheet (DEVELOPMENT_INTROS); `groups` has all
+   * points per step; `toResearch` only "weet ik (nog) niet" and leeg gelaten,
+   * `unanswered` only the questions not answered yet; `lists` is those two
+   * in that order (to loop over); `count` is all points.
+   */
+  developmentPoints: {
+    intro: string;
+    count: number;
+    groups: DevelopmentGroup[];
+    toResearch: DevelopmentList;
+    unanswered: DevelopmentList;
+    lists: DevelopmentList[];
+  };
 }
 
 export interface OverviewEntry {
@@ -268,7 +320,7 @@ export function buildReport(ws: Worksheet, source: AnswersFile | Answers, meta: 
     },
     singleStep: ws.steps.length === 1,
     sections,
-    developmentPoints: developmentModel(result, byId),
+    developmentPoints: developmentModel(ws, result, byId),
   };
 }
 
@@ -379,29 +431,55 @@ function cellText(field: Field, value: FieldValue | undefined): string {
 
 // --- ontwikkelpunten -------------------------------------------------------------
 
-function developmentModel(result: WalkResult, byId: Map<string, Question>): SheetReport['developmentPoints'] {
-  const points = developmentPoints(result);
-  const groups: DevelopmentGroup[] = [];
-  let sectionId: string | undefined;
-  for (const v of points) {
-    let group = groups[groups.length - 1];
-    if (!group || sectionId !== v.section.id) {
-      group = { title: v.section.title, subtitle: v.section.subtitle ?? null, items: [] };
-      groups.push(group);
-      sectionId = v.section.id;
-    }
-    const state = v.state as Exclude<QuestionState, 'answered'>;
-    const parent = v.question.when ? byId.get(firstQuestion(v.question.when)) : undefined;
-    group.items.push({
+function developmentModel(ws: Worksheet, result: WalkResult, byId: Map<string, Question>): SheetReport['developmentPoints'] {
+  const points = developmentPoints(result).map((v) => developmentPoint(v, byId));
+  const list = (title: string, items: Array<[VisibleQuestion, DevelopmentPoint]>): DevelopmentList => ({
+    title,
+    count: items.length,
+    groups: groupBySection(items),
+  });
+  const toResearch = list(DEVELOPMENT_LIST_TITLES.toResearch, points.filter(([, p]) => p.state !== 'open'));
+  const unanswered = list(DEVELOPMENT_LIST_TITLES.unanswered, points.filter(([, p]) => p.state === 'open'));
+  return {
+    intro: DEVELOPMENT_INTROS[ws.id] ?? DEVELOPMENT_INTRO_OTHER,
+    count: points.length,
+    groups: groupBySection(points),
+    toResearch,
+    unanswered,
+    lists: [toResearch, unanswered],
+  };
+}
+
+function developmentPoint(v: VisibleQuestion, byId: Map<string, Question>): [VisibleQuestion, DevelopmentPoint] {
+  const state = v.state as Exclude<QuestionState, 'answered'>;
+  const parent = v.question.when ? byId.get(firstQuestion(v.question.when)) : undefined;
+  return [
+    v,
+    {
       id: v.question.id,
       number: v.question.number ?? null,
       label: v.question.label,
       context: parent && !v.question.number ? parent.label : null,
       state,
       stateText: STATE_TEXT[state],
-    });
+    },
+  ];
+}
+
+/** Points in walk order, one group per step (with its title and subtitle). */
+function groupBySection(points: Array<[VisibleQuestion, DevelopmentPoint]>): DevelopmentGroup[] {
+  const groups: DevelopmentGroup[] = [];
+  let sectionId: string | undefined;
+  for (const [v, point] of points) {
+    let group = groups[groups.length - 1];
+    if (!group || sectionId !== v.section.id) {
+      group = { title: v.section.title, subtitle: v.section.subtitle ?? null, items: [] };
+      groups.push(group);
+      sectionId = v.section.id;
+    }
+    group.items.push(point);
   }
-  return { intro: DEVELOPMENT_INTRO, count: points.length, groups };
+  return groups;
 }
 
 function firstQuestion(cond: Condition): string {
