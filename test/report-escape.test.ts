@@ -27,7 +27,7 @@ const PIECES: string[] = [
   ...'0123456789'.split(''),
   ' ', ' ', ' ', ' ', '\t', '\n', '\n', '\n', '\r\n',
   ...'[]():<>&\\_*#|-=~>+!`.\'"/?@;{}^$%'.split(''),
-  '    ', '*     ', '- ', '* ', '+ ', '1. ', '2) ', '> ', '>', '# ', '## ', '\n\n', '\n    ', '\n\t',
+  '    ', '*     ', '- ', '* ', '+ ', '1. ', '2) ', '2. ', '3. ', '\n2. ', '> ', '>', '# ', '## ', '\n\n', '\n    ', '\n\t',
   '---', '===', '***', '___', '```', '~~~', '| a | b |', '|---|---|', ':--', '-|-',
   '<b>', '</p>', '<!--', '<?', '<!X', '<script>', '<a href="x">', '<https://evil.example>', '<a@b.nl>',
   '&lt;', '&amp;', '&#60;', '&#x3C;', '&copy', '&nbsp;',
@@ -129,11 +129,12 @@ describe('escaping: only what changes structure, readably', () => {
 
   it('keeps paragraphs, lists and block quotes; a line followed by more text ends in a hard break (two spaces)', () => {
     const text = 'Eerste alinea\nmet een tweede regel.\n\n- punt een\n- punt twee\n  vervolg\n\n1. stap\n2. stap\n\n> citaat\n> tweede regel';
-    // Not before a new paragraph, nor before a bullet or "1." (they end the line anyway); before "2." it
-    // may be needed ("Tekst\n2. b" is one paragraph), and in a list it does nothing.
+    // Not before a new paragraph, a bullet, "1." or the next item of a numbered list: they end the line anyway.
     expect(escapeBlock(text)).toBe(
-      'Eerste alinea  \nmet een tweede regel.\n\n- punt een\n- punt twee  \n  vervolg\n\n1. stap  \n2. stap\n\n> citaat  \n> tweede regel',
+      'Eerste alinea  \nmet een tweede regel.\n\n- punt een\n- punt twee  \n  vervolg\n\n1. stap\n2. stap\n\n> citaat  \n> tweede regel',
     );
+    // After plain text, "2. …" is more text of the paragraph: it needs the break.
+    expect(escapeBlock('In 2026:\n2. helft van het jaar\n3. kwartaal')).toBe('In 2026:  \n2. helft van het jaar  \n3. kwartaal');
     // A Markdown viewer without "breaks" (not ours: ours has breaks on) shows the lines as typed.
     const html = new Marked({ gfm: true, breaks: false, async: false }).parse(escapeBlock('een\ntwee\n\n- a\n  b')) as string;
     expect(html).toBe('<p>een<br>twee</p>\n<ul>\n<li>a<br>b</li>\n</ul>\n');

@@ -85,7 +85,7 @@ describe('escapeBlock', () => {
     const text = 'Eerste alinea\nmet een tweede regel.\n\n- punt een\n- punt twee\n\n1. stap\n2. stap\n\n> citaat';
     const md = escapeBlock(text);
     // As typed, with a hard break (two spaces) where a line is followed by more text of its paragraph.
-    expect(md).toBe('Eerste alinea  \nmet een tweede regel.\n\n- punt een\n- punt twee\n\n1. stap  \n2. stap\n\n> citaat');
+    expect(md).toBe('Eerste alinea  \nmet een tweede regel.\n\n- punt een\n- punt twee\n\n1. stap\n2. stap\n\n> citaat');
     const types = new Lexer().lex(md).map((t) => t.type).filter((t) => t !== 'space');
     expect(types).toEqual(['paragraph', 'list', 'list', 'blockquote']);
   });

@@ -257,10 +257,30 @@ function columns(ws: string): number {
 
 // A line that starts a list item in any case (a bullet or "1." with text, also in a quote): it ends the line before.
 const STARTS_LIST_ITEM = /^ {0,3}(?:>[ \t]?)*[ \t]*(?:[-*+]|1[.)])[ \t]+\S/;
+const ORDERED_ITEM = /^( *)\d{1,9}([.)])[ \t]+\S/;
 
-/** Does the line before `next` need a hard break? Not before a blank line (a new paragraph) or a new list item. */
-function needsHardBreak(next: string): boolean {
-  return next !== '' && !STARTS_LIST_ITEM.test(next);
+/**
+ * Add the hard breaks: two spaces at the end of a line followed by more text
+ * of its paragraph. Not before a blank line (a new paragraph) or a new list
+ * item: a bullet or "1.", or the next item of a numbered list ("2." right
+ * after item "1."; after plain text, "2. …" is more text of the paragraph).
+ */
+function hardBreaks(out: string[]): string[] {
+  const ordered = out.map((l) => ORDERED_ITEM.exec(l));
+  // Which numbered lines really are list items: "1.", after a blank line, or the next of a list.
+  const item: boolean[] = [];
+  ordered.forEach((m, i) => {
+    const prev = ordered[i - 1];
+    item[i] =
+      m !== null &&
+      (i === 0 || out[i - 1] === '' || STARTS_LIST_ITEM.test(out[i]!) || (item[i - 1] === true && prev?.[1] === m[1] && prev?.[2] === m[2]));
+  });
+  return out.map((l, i) => {
+    const next = out[i + 1] ?? '';
+    const m = ordered[i + 1];
+    const nextItem = item[i + 1] === true && item[i] === true && m?.[1] === ordered[i]?.[1] && m?.[2] === ordered[i]?.[2];
+    return l === '' || next === '' || STARTS_LIST_ITEM.test(next) || nextItem ? l : `${l}  `;
+  });
 }
 
 /**
@@ -272,7 +292,7 @@ function needsHardBreak(next: string): boolean {
  * them (our HTML has `breaks` on, other viewers do not). Two
  * spaces rather than a trailing backslash: they are invisible in the
  * plain-text part of an email, and where a line break turns out not to be
- * needed (the last line of a list item before the next item numbered "2.")
+ * needed (the last line of a list item before an item "2." of another list)
  * they do nothing, where a stray backslash would show. If a mail program or
  * editor drops them, lines are joined: nothing worse.
  */
@@ -293,7 +313,7 @@ export function escapeBlock(text: string): string {
           () => ls.slice(i + 1).join('\n'),
         ),
   );
-  return out.map((l, i) => (l !== '' && needsHardBreak(out[i + 1] ?? '') ? `${l}  ` : l)).join('\n');
+  return hardBreaks(out).join('\n');
 }
 
 // --- answers -----------------------------------------------------------------
