@@ -26,6 +26,24 @@ import { programVersion } from '../support/version.js';
 export const SOURCE_TEXT = "Werkboek 'Profileren van Digitale inclusie bij gemeente(s)' (Probiblio, september 2023)";
 
 /**
+ * What the three worksheets are for, verbatim from the workbook (Introductie,
+ * "Context", without the quote that follows it): the dossier (`rapport alles`)
+ * opens with it. Plain text with paragraphs and a numbered list, shown with
+ * the `blok` filter.
+ */
+export const WORKBOOK_PURPOSE = [
+  'Voor dit werkboek focussen we op het thema digitale inclusie. ' +
+    "Origineel stammen de werkbladen uit het werktraject ‘Informatiepunt Digitale Overheid (IDO's) profileren bij gemeente(s)’ begin 2023, " +
+    'waarbij een groep bibliotheken in het kader van de nieuwe SPUK-regeling voor het Informatiepunt Digitale Overheid (IDO) het traject volgde. ' +
+    'Het werktraject bestond uit een drietal fysieke werksessies, waarbij de deelnemers samen met collega specialisten de volgende stappen doorliepen:',
+  '1. Kennisvergroting en het in kaart brengen van het eigen gemeentelandschap\n' +
+    '2. De eigen randvoorwaarden van de IDO dienstverlening uitwerken\n' +
+    '3. Een plan van aanpak voor het profileren van het IDO bij gemeente(s) opstellen',
+  'Voor elke stap is een werkblad ontwikkeld, waar de bibliotheken mee gewerkt en feedback op gegeven hebben. ' +
+    'Het resultaat daarvan is dit werkboek waar je zelf mee aan de slag kunt gaan.',
+].join('\n\n');
+
+/**
  * Intro of the ontwikkelpunten of werkblad 2, in the words of the workbook
  * ("Breng de randvoorwaarden … in kaart"), verbatim.
  */
@@ -242,11 +260,23 @@ export interface OverviewEntry {
   command: string | null;
 }
 
+/** The closing block of the workbook ("Meer informatie?"), from a worksheet definition's `closing`. */
+export interface Closing {
+  /** The first line when it stands alone as a heading ("Meer informatie?"), else null. */
+  title: string | null;
+  /** The rest: paragraphs of plain text. */
+  text: string;
+}
+
 /** What a template receives: raw text throughout (the template engine escapes at output). */
 export interface ReportContext {
   kind: 'werkblad' | 'dossier';
   title: string;
   source: string;
+  /** What the three worksheets are for (WORKBOOK_PURPOSE); the default template shows it for the dossier. */
+  purpose: string;
+  /** The workbook's closing block: of the worksheet (the first one that has it, for the dossier), else of the shipped workbook; null when none has one. */
+  closing: Closing | null;
   library: string | null;
   /** The day the report was made, "27 november 2026". */
   generated: string;
@@ -271,6 +301,8 @@ export interface ReportMeta {
   /** ISO time of the last edit; default: from the answers file. */
   updated?: string;
   now?: Date;
+  /** The shipped worksheets: the closing comes from one of them when the worksheet itself has none. */
+  workbook?: readonly Worksheet[];
 }
 
 // --- one worksheet -----------------------------------------------------------
@@ -502,6 +534,19 @@ function overviewEntry(ws: Worksheet, sheet: SheetReport | undefined): OverviewE
   };
 }
 
+/**
+ * The closing block: of the first worksheet that has one, else of the first
+ * shipped worksheet that has one. "Meer informatie?\n\nDit werkboek …": a
+ * first line on its own (followed by a blank line and more) is its title.
+ */
+export function workbookClosing(worksheets: readonly Worksheet[], workbook: readonly Worksheet[] = []): Closing | null {
+  const raw = [...worksheets, ...workbook].find((ws) => ws.closing?.trim())?.closing;
+  if (raw === undefined) return null;
+  const text = raw.replace(/\r\n?/g, '\n').trim();
+  const m = /^([^\n]+)\n[ \t]*\n([^]*\S[^]*)$/.exec(text);
+  return m ? { title: m[1]!.trim(), text: m[2]!.trim() } : { title: null, text };
+}
+
 /** The plain-text value of a meta question ("Bibliotheek Velsen"), for subjects. */
 function plainMeta(answers: Answers, id: string): string | undefined {
   const value = answers[id];
@@ -525,6 +570,8 @@ export function worksheetReport(ws: Worksheet, source: AnswersFile | Answers, me
       kind: 'werkblad',
       title: sheet.heading,
       source: SOURCE_TEXT,
+      purpose: WORKBOOK_PURPOSE,
+      closing: workbookClosing([ws], meta.workbook),
       library: sheet.meta.library,
       generated: formatDayNl(meta.now ?? new Date()),
       program: `werkboek ${programVersion}`,
@@ -539,7 +586,7 @@ export function worksheetReport(ws: Worksheet, source: AnswersFile | Answers, me
 }
 
 /** The dossier: all worksheets, the started ones in full. */
-export function dossierReport(inputs: SheetInput[], meta: Pick<ReportMeta, 'now'> = {}): ReportDocument {
+export function dossierReport(inputs: SheetInput[], meta: Pick<ReportMeta, 'now' | 'workbook'> = {}): ReportDocument {
   const sheets: SheetReport[] = [];
   const overview: OverviewEntry[] = [];
   let library: string | undefined;
@@ -555,6 +602,11 @@ export function dossierReport(inputs: SheetInput[], meta: Pick<ReportMeta, 'now'
       kind: 'dossier',
       title: plainTitle,
       source: SOURCE_TEXT,
+      purpose: WORKBOOK_PURPOSE,
+      closing: workbookClosing(
+        inputs.map((i) => i.worksheet),
+        meta.workbook,
+      ),
       library: library ?? null,
       generated: formatDayNl(meta.now ?? new Date()),
       program: `werkboek ${programVersion}`,
