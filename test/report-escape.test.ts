@@ -175,6 +175,8 @@ describe('escaping: only what changes structure, readably', () => {
 
 const SEED = 20261127;
 const RUNS = 4000;
+// About 2 s on a quiet machine; allow for a busy one (the default is 20 s).
+const FUZZ_TIMEOUT = 120_000;
 
 describe(`fuzz: ${RUNS} random answers (seed ${SEED})`, () => {
   it('an answer: only paragraphs, line breaks, lists and block quotes, and exactly the typed text, line by line', () => {
@@ -193,7 +195,7 @@ describe(`fuzz: ${RUNS} random answers (seed ${SEED})`, () => {
         expect(htmlLines(html), context).toEqual(expected);
       }
     }
-  });
+  }, FUZZ_TIMEOUT);
 
   it('a value inside bold, italics and a table cell: only the template\'s elements, and the typed text', () => {
     const rand = prng(SEED + 1);
@@ -228,5 +230,5 @@ describe(`fuzz: ${RUNS} random answers (seed ${SEED})`, () => {
       expect([...elements(html)].filter((e) => !BLOCK_ELEMENTS.has(e) || e === 'br'), context).toEqual([]);
       expect(htmlLines(html).join(' '), context).toBe(textLines(expected).join(' '));
     }
-  });
+  }, FUZZ_TIMEOUT);
 });
