@@ -67,9 +67,9 @@ export function sanitizeReportHtml(html: string): string {
  * text). Links written as links in a template ("[tekst](https://…)",
  * "<https://…>") stay links.
  */
-export function markdownToHtml(markdown: string, options: { breaks?: boolean } = {}): string {
+export function markdownToHtml(markdown: string): string {
   // breaks: a single line break (the template's, between a question and its short answer) stays a line break.
-  const marked = new Marked({ gfm: true, breaks: options.breaks ?? true, async: false });
+  const marked = new Marked({ gfm: true, breaks: true, async: false });
   marked.use({ tokenizer: { url: () => undefined } });
   const html = marked.parse(markdown) as string;
   return sanitizeReportHtml(html);
