@@ -98,6 +98,9 @@ describe('werkboek rapport', () => {
     expect(md).toContain('## Werkblad 2: Randvoorwaarden digitale inclusie dienstverlening');
     expect(md).not.toContain('## Werkblad 3');
     expect(md).toContain('3. **Plan van aanpak Profilering**: Nog niet begonnen (begin met: `werkboek start plan-van-aanpak`)');
+    // Opens with what the worksheets are for, ends with the workbook's closing.
+    expect(md.indexOf('Voor elke stap is een werkblad ontwikkeld')).toBeLessThan(md.indexOf('## Werkblad 1'));
+    expect(md.trimEnd()).toMatch(/\n## Meer informatie\?\n\n[^]*Laat het ons weten: basisvaardigheden@probiblio\.nl$/);
   });
 
   it('alles without any started sheet: an error', async () => {

@@ -52,3 +52,10 @@ export async function expectGolden(name: string, actual: string): Promise<void> 
   }
   expect(actual, `${name} differs; if the change is intended, run: UPDATE_GOLDEN=1 npx vitest run test/report`).toBe(expected);
 }
+
+/** The text/html part of a raw .eml as it stands (quoted-printable), up to the next boundary. */
+export function htmlPart(eml: string): string {
+  const start = eml.indexOf('Content-Type: text/html');
+  expect(start).toBeGreaterThan(0);
+  return eml.slice(start, eml.indexOf('\r\n----', start));
+}

@@ -8,7 +8,7 @@ import { worksheetReport } from '../src/report/model.js';
 import { htmlDocument, markdownToHtml, sanitizeReportHtml } from '../src/report/html.js';
 import { buildEml } from '../src/report/eml.js';
 import type { Answers, AnswerValue, GroupItem } from '../src/dossier/answers.js';
-import { fixture, NOW, renderDefault } from './report-helpers.js';
+import { fixture, htmlPart, NOW, renderDefault } from './report-helpers.js';
 
 const HOSTILE = [
   '<script>alert(1)</script>',
@@ -84,7 +84,8 @@ describe('escapeBlock', () => {
   it('keeps paragraphs, lists and block quotes', () => {
     const text = 'Eerste alinea\nmet een tweede regel.\n\n- punt een\n- punt twee\n\n1. stap\n2. stap\n\n> citaat';
     const md = escapeBlock(text);
-    expect(md).toBe(text);
+    // As typed, with a hard break (two spaces) where a line is followed by more text of its paragraph.
+    expect(md).toBe('Eerste alinea  \nmet een tweede regel.\n\n- punt een\n- punt twee\n\n1. stap\n2. stap\n\n> citaat');
     const types = new Lexer().lex(md).map((t) => t.type).filter((t) => t !== 'space');
     expect(types).toEqual(['paragraph', 'list', 'list', 'blockquote']);
   });
@@ -92,34 +93,36 @@ describe('escapeBlock', () => {
   it.each([
     ['# kop', '\\# kop'],
     ['  ## kop', '\\## kop'],
-    ['Tekst\n---', 'Tekst\n\\---'],
-    ['Tekst\n===', 'Tekst\n\\==='],
-    ['Tekst\n-', 'Tekst\n\\-'],
+    ['Tekst\n---', 'Tekst  \n\\---'],
+    ['Tekst\n===', 'Tekst  \n\\==='],
+    ['Tekst\n-', 'Tekst  \n\\-'],
     ['* * *', '\\* * *'],
-    ['```\ncode', '\\`\\`\\`\ncode'],
-    ['`<b>` en `a|b`', '\\`&lt;b>\\` en \\`a\\|b\\`'],
-    ['~~~', '\\~~~'],
+    ['```\ncode', '\\`\\`\\`  \ncode'],
+    ['`<b>` en `a|b`', '\\`\\<b>\\` en \\`a|b\\`'],
+    ['~~~', '\\~\\~\\~'],
     ['[a]: http://example.com', '\\[a]: http://example.com'],
     ['- # kop in lijst', '- \\# kop in lijst'],
     ['> # kop in citaat', '> \\# kop in citaat'],
     ['1. ---', '1. \\---'],
-    ['| a | b |\n|---|---|', '\\| a \\| b \\|\n\\|---\\|---\\|'],
-    ['<script>alert(1)</script>', '&lt;script>alert(1)&lt;/script>'],
-    ['&lt;b&gt;', '&amp;lt;b&amp;gt;'],
+    // A table needs its delimiter row: only that row is escaped.
+    ['| a | b |\n|---|---|', '| a | b |  \n\\|---|---|'],
+    ['<script>alert(1)</script>', '\\<script>alert(1)\\</script>'],
+    ['&lt;b&gt;', '\\&lt;b\\&gt;'],
     ['[klik](javascript:alert(1))', '[klik]\\(javascript:alert(1))'],
-    ['a\\|b', 'a\\\\\\|b'],
+    ['a\\|b', 'a\\\\|b'],
     ['Ik & jij', 'Ik & jij'],
+    ['inwoners < 65 jaar', 'inwoners < 65 jaar'],
   ])('%j -> %j', (input, expected) => {
     expect(escapeBlock(input)).toBe(expected);
   });
 
   it('trims, dedents and collapses blank lines', () => {
-    expect(escapeBlock('\n\n    ingesprongen\n    tekst\n\n\n\n    nog een\n\n')).toBe('ingesprongen\ntekst\n\nnog een');
-    // Not all lines indented: no dedent, but an indented line after a blank line does not become code.
+    expect(escapeBlock('\n\n    ingesprongen\n    tekst\n\n\n\n    nog een\n\n')).toBe('ingesprongen  \ntekst\n\nnog een');
+    // Not all lines indented: no dedent, but at most three spaces, so an indented line does not become code.
     const md = escapeBlock('Tekst\n\n    ingesprongen\n    tekst');
-    expect(md).toBe('Tekst\n\ningesprongen\n    tekst');
+    expect(md).toBe('Tekst\n\n   ingesprongen  \n   tekst');
     expect(structure(md).code).toBe(0);
-    expect(escapeBlock('Tekst\r\n\r\n    na witregel')).toBe('Tekst\n\nna witregel');
+    expect(escapeBlock('Tekst\r\n\r\n    na witregel')).toBe('Tekst\n\n   na witregel');
   });
 
   it.each(HOSTILE.flatMap((a) => HOSTILE.map((b) => `${a}\n${b}`)))('no structure from %j', (input) => {
@@ -181,10 +184,12 @@ describe('hostile answers file', () => {
     const doc = worksheetReport(ws, file, { now: NOW });
     const markdown = await renderDefault(doc);
     const eml = await buildEml({ markdown, title: doc.plainTitle, subject: doc.subject });
-    expectNoActiveContent(eml);
+    expectNoActiveContent(htmlPart(eml));
     const mail = await simpleParser(eml);
     expectNoActiveContent(String(mail.html));
-    expect(mail.text).toContain('&lt;script>alert(1)&lt;/script>');
+    // The text part is text/plain: the Markdown, with the user's text as typed (a backslash keeps it from being a tag).
+    expect(eml).toContain('Content-Type: text/plain; charset=utf-8');
+    expect(mail.text).toContain('\\<script>alert(1)\\</script>');
   });
 });
 
@@ -239,6 +244,21 @@ describe('eml', () => {
     expect(mail.html).toBe(htmlDocument(markdown, doc.plainTitle));
     expect(eml).toMatch(/Content-Type: multipart\/alternative/);
     expect(mail.from).toBeUndefined();
+  });
+
+  it('is CRLF throughout: headers and both parts, no bare LF or CR', async () => {
+    const { ws, file } = await fixture('randvoorwaarden.yaml');
+    const doc = worksheetReport(ws, file, { now: NOW });
+    const markdown = await renderDefault(doc);
+    const eml = await buildEml({ markdown, title: doc.plainTitle, subject: doc.subject, to: ['beleid@gemeente.nl'] });
+    const bytes = Buffer.from(eml, 'utf8');
+    expect(bytes.toString('latin1')).not.toMatch(/(?<!\r)\n/);
+    expect(bytes.toString('latin1')).not.toMatch(/\r(?!\n)/);
+    // The hard breaks (two spaces at the end of a line) survive, encoded.
+    expect(eml).toContain('=20\r\n');
+    const mail = await simpleParser(bytes);
+    expect(mail.text?.replace(/\r\n/g, '\n')).toBe(markdown);
+    expect(mail.html ? mail.html.replace(/\r\n/g, '\n') : mail.html).toBe(htmlDocument(markdown, doc.plainTitle));
   });
 
   it('has no To header without recipients', async () => {

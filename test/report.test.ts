@@ -4,7 +4,18 @@
 // Answers are checked as the report shows them (their Markdown); the raw
 // model itself is tested in report-neutral.test.ts.
 import { describe, expect, it } from 'vitest';
-import { buildReport, dossierReport, worksheetReport, DEVELOPMENT_INTRO, type ReportQuestion } from '../src/report/model.js';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import {
+  buildReport,
+  dossierReport,
+  worksheetReport,
+  DEVELOPMENT_INTRO,
+  DEVELOPMENT_INTROS,
+  WORKBOOK_PURPOSE,
+  type ReportQuestion,
+} from '../src/report/model.js';
 import { answerMarkdown } from '../src/report/markdown.js';
 import { htmlDocument } from '../src/report/html.js';
 import { expectGolden, fixture, NOW, renderDefault, worksheet } from './report-helpers.js';
@@ -14,7 +25,7 @@ describe('golden reports', () => {
   for (const name of ['gemeentelandschap', 'randvoorwaarden', 'plan-van-aanpak', 'hostile-randvoorwaarden']) {
     it(`${name}.yaml -> ${name}.expected.md`, async () => {
       const { ws, file } = await fixture(`${name}.yaml`);
-      const md = await renderDefault(worksheetReport(ws, file, { now: NOW }));
+      const md = await renderDefault(worksheetReport(ws, file, { now: NOW, workbook: await loadShippedWorksheets() }));
       await expectGolden(`${name}.expected.md`, md);
     });
   }
@@ -32,7 +43,7 @@ describe('golden reports', () => {
 
   it('html: gemeentelandschap.expected.html', async () => {
     const { ws, file } = await fixture('gemeentelandschap.yaml');
-    const doc = worksheetReport(ws, file, { now: NOW });
+    const doc = worksheetReport(ws, file, { now: NOW, workbook: await loadShippedWorksheets() });
     await expectGolden('gemeentelandschap.expected.html', htmlDocument(await renderDefault(doc), doc.plainTitle));
   });
 });
@@ -145,6 +156,52 @@ describe('buildReport', () => {
     expect(stap4[0]).toMatchObject({ id: 'samenwerkingsafspraken', state: 'incomplete', stateText: 'nog niet bekend bij 1 partner' });
   });
 
+  it('keeps "weet ik (nog) niet" and leeg gelaten apart from questions not answered yet', async () => {
+    const { ws, file } = await fixture('randvoorwaarden.yaml');
+    const { developmentPoints } = buildReport(ws, file);
+    const { toResearch, unanswered } = developmentPoints;
+    expect(toResearch.title).toBe('Nog uit te zoeken');
+    expect(unanswered.title).toBe('Nog niet beantwoord');
+    // Stap 4: a partner whose agreements are not known yet is something to find out, too.
+    expect(toResearch.groups.flatMap((g) => g.items.map((i) => i.state))).toEqual(['unknown', 'empty', 'incomplete', 'unknown']);
+    expect(unanswered.groups.flatMap((g) => g.items.map((i) => i.state))).toEqual(['open', 'open', 'open', 'open', 'open']);
+    expect([toResearch.count, unanswered.count, developmentPoints.count]).toEqual([4, 5, 9]);
+    // Stap 4 and Stap 5 have the same title: the subtitle tells them apart.
+    expect(toResearch.groups.map((g) => [g.title, g.subtitle])).toEqual([
+      ['Stap 1. Strategie en beleid', null],
+      ['Stap 2. Producten en diensten', null],
+      ['Stap 4. Processen en werkwijzen', 'Processen en werkwijzen op het gebied van samenwerken'],
+    ]);
+    expect(unanswered.groups.map((g) => [g.title, g.subtitle])).toEqual([
+      ['Stap 5. Processen en werkwijzen', 'Processen en werkwijzen op het gebied van registratie'],
+      ['Stap 6. Middelen', null],
+    ]);
+
+    const md = await renderDefault(worksheetReport(ws, file, { now: NOW }));
+    const points = md.slice(md.indexOf('## Ontwikkelpunten'));
+    expect(points.indexOf('### Nog uit te zoeken')).toBeGreaterThan(0);
+    expect(points.indexOf('### Nog niet beantwoord')).toBeGreaterThan(points.indexOf('### Nog uit te zoeken'));
+    const research = points.slice(0, points.indexOf('### Nog niet beantwoord'));
+    expect(research).toContain('#### Stap 4. Processen en werkwijzen\n\n_Processen en werkwijzen op het gebied van samenwerken_\n');
+    expect(research).not.toContain('nog niet beantwoord');
+    const open = points.slice(points.indexOf('### Nog niet beantwoord'));
+    expect(open).toContain('#### Stap 5. Processen en werkwijzen\n\n_Processen en werkwijzen op het gebied van registratie_\n');
+    expect(open).not.toMatch(/weet ik|leeg gelaten/);
+  });
+
+  it('gives every worksheet an ontwikkelpunten intro that fits it', async () => {
+    const sheets = await loadShippedWorksheets();
+    const intros = sheets.map((ws) => buildReport(ws, {}).developmentPoints.intro);
+    expect(new Set(intros).size).toBe(3);
+    // Werkblad 2: the workbook's own sentence; 1 and 3: ours (the workbook has none there).
+    expect(intros[1]).toBe(DEVELOPMENT_INTRO);
+    expect(intros[0]).toBe(DEVELOPMENT_INTROS.gemeentelandschap);
+    expect(intros[2]).toBe(DEVELOPMENT_INTROS['plan-van-aanpak']);
+    for (const intro of [intros[0], intros[2]]) expect(intro).not.toContain('diagnose');
+    expect(intros[0]).toContain('gemeente');
+    expect(intros[2]).toContain('plan van aanpak');
+  });
+
   it('gives an unnumbered follow-up ontwikkelpunt the question it belongs to', async () => {
     const { ws, file } = await fixture('gemeentelandschap.yaml');
     const ws1 = ws;
@@ -194,6 +251,74 @@ describe('toelichting (Ctrl+O) with a ja/nee or choice answer', () => {
     // The branch of the antwoord is taken.
     expect(questions.map((q) => q.id)).toContain('thema-in-agenda-wijze');
     const md = await renderDefault(worksheetReport(ws, answers, { now: NOW }));
-    expect(md).toContain('Ja\n_Toelichting:_ Deels: alleen voor &lt;IDO> \\| niet \\| # kop\n');
+    expect(md).toContain('Ja\n_Toelichting:_ Deels: alleen voor \\<IDO> \\| niet \\| # kop\n');
+  });
+});
+
+/** The workbook's source text, when it is next to the repository (it is not part of it). */
+function workbookSource(): string | undefined {
+  const root = fileURLToPath(new URL('..', import.meta.url));
+  const candidates = [process.env.WERKBOEK_BRON, path.join(root, '../shared/werkboek-bron.md'), path.join(root, '../../shared/werkboek-bron.md')];
+  const file = candidates.find((f) => f !== undefined && existsSync(f));
+  return file ? readFileSync(file, 'utf8') : undefined;
+}
+
+describe('purpose and closing of the workbook', () => {
+  const closingText = (md: string) => md.slice(md.indexOf('## Meer informatie?'));
+
+  it('alles opens with what the three worksheets are for, in the words of the workbook', async () => {
+    const sheets = await loadShippedWorksheets();
+    const { file } = await fixture('gemeentelandschap.yaml');
+    const doc = dossierReport(sheets.map((ws) => (ws.id === 'gemeentelandschap' ? { worksheet: ws, answers: file } : { worksheet: ws })));
+    expect(doc.context.purpose).toBe(WORKBOOK_PURPOSE);
+    expect(WORKBOOK_PURPOSE).toContain('Voor elke stap is een werkblad ontwikkeld');
+    const md = await renderDefault(doc);
+    const [head] = md.split('\n## ');
+    // Title, source, the purpose (with its three steps as a list), then the overview.
+    expect(head).toContain('\n\n1. Kennisvergroting en het in kaart brengen van het eigen gemeentelandschap\n2. De eigen randvoorwaarden');
+    expect(head?.indexOf('Voor elke stap is een werkblad ontwikkeld')).toBeGreaterThan(head?.indexOf('_Werkboek') ?? Infinity);
+    expect(head?.indexOf('1. **Verken jouw gemeentelandschap**')).toBeGreaterThan(head?.indexOf('Voor elke stap') ?? Infinity);
+    // One worksheet: no purpose of the whole workbook.
+    const one = await renderDefault(worksheetReport(sheets[0]!, file, { now: NOW }));
+    expect(one).not.toContain('Voor elke stap');
+  });
+
+  it.skipIf(workbookSource() === undefined)('the purpose is verbatim from the workbook', () => {
+    const source = workbookSource() ?? '';
+    for (const paragraph of WORKBOOK_PURPOSE.split('\n\n')) expect(source).toContain(paragraph);
+  });
+
+  it('every report ends with "Meer informatie?" from the worksheet definition', async () => {
+    const workbook = await loadShippedWorksheets();
+    const own = workbook.find((ws) => ws.id === 'plan-van-aanpak')!;
+    expect(own.closing).toMatch(/^Meer informatie\?\n\n/);
+    const expected = own.closing!.replace(/^Meer informatie\?\n\n/, '').trimEnd();
+
+    for (const name of ['gemeentelandschap', 'randvoorwaarden', 'plan-van-aanpak']) {
+      const { ws, file } = await fixture(`${name}.yaml`);
+      const doc = worksheetReport(ws, file, { now: NOW, workbook });
+      // Werkblad 1 and 2 have no closing of their own: the one of werkblad 3.
+      expect(doc.context.closing).toEqual({ title: 'Meer informatie?', text: expected });
+      const md = await renderDefault(doc);
+      expect(closingText(md)).toBe(`## Meer informatie?\n\n${expected}\n`);
+      expect(md.endsWith(`${expected.split('\n').pop()}\n`)).toBe(true);
+    }
+    const dossier = await renderDefault(dossierReport(workbook.map((ws) => ({ worksheet: ws })), { now: NOW }));
+    expect(closingText(dossier)).toBe(`## Meer informatie?\n\n${expected}\n`);
+  });
+
+  it('a worksheet with a closing of its own shows that one; without any: none', async () => {
+    const ws = structuredClone(await worksheet('gemeentelandschap'));
+    ws.closing = 'Vragen?\n\nMail de <b>adviseur</b>.';
+    const workbook = await loadShippedWorksheets();
+    const doc = worksheetReport(ws, {}, { now: NOW, workbook });
+    expect(doc.context.closing).toEqual({ title: 'Vragen?', text: 'Mail de <b>adviseur</b>.' });
+    expect(await renderDefault(doc)).not.toContain('Meer informatie');
+    expect(await renderDefault(doc)).toMatch(/\n## Vragen\?\n\nMail de \\<b>adviseur\\<\/b>\.\n$/);
+
+    delete ws.closing;
+    const bare = worksheetReport(ws, {}, { now: NOW });
+    expect(bare.context.closing).toBeNull();
+    expect(await renderDefault(bare)).toMatch(/_Gemaakt met werkboek op 27 november 2026\._\n$/);
   });
 });

@@ -50,7 +50,7 @@ export async function report(opts: ReportOptions): Promise<void> {
     }
     doc = dossierReport(
       states.map((s) => ({ worksheet: s.worksheet, answers: s.answers })),
-      { now },
+      { now, workbook: worksheets },
     );
     answerFiles = states.map((s) => s.file);
   } else {
@@ -64,7 +64,8 @@ export async function report(opts: ReportOptions): Promise<void> {
         `Gezocht in ${dossier.dir}. Staan je antwoorden ergens anders? Gebruik dan --map <map>.`,
       );
     }
-    doc = worksheetReport(ws, state.answers, { now });
+    // The shipped worksheets (already loaded to find ws): the closing block comes from one of them when ws has none.
+    doc = worksheetReport(ws, state.answers, { now, workbook: await loadShippedWorksheets() });
     answerFiles = [state.file];
   }
 

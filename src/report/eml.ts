@@ -1,6 +1,8 @@
 // A report as a draft email (.eml): multipart/alternative with the Markdown
 // as text and the HTML version, marked `X-Unsent: 1` so Outlook and
-// Thunderbird open it as a new draft. Imported only for --formaat eml.
+// Thunderbird open it as a new draft. CRLF line ends throughout, as RFC 5322
+// wants (nodemailer writes its headers with CRLF, but leaves the line ends
+// of the parts as given). Imported only for --formaat eml.
 import MailComposer from 'nodemailer/lib/mail-composer';
 import { htmlDocument } from './html.js';
 
@@ -20,6 +22,7 @@ export async function buildEml({ markdown, title, subject, to }: EmlInput): Prom
     html: htmlDocument(markdown, title),
     headers: { 'X-Unsent': '1' },
     textEncoding: 'quoted-printable',
+    newline: 'windows',
   });
   const message = await composer.compile().build();
   // The message is 7-bit (quoted-printable / encoded words), so this is lossless.

@@ -59,10 +59,18 @@ export function sanitizeReportHtml(html: string): string {
   });
 }
 
-/** Markdown -> sanitised, styled HTML fragment. */
+/**
+ * Markdown -> sanitised, styled HTML fragment. GFM (tables, strikethrough),
+ * but without its extended autolinks: a URL or e-mail address typed in an
+ * answer stays text, as typed (a link is an element the user did not ask
+ * for; the mail program may still offer it as a link, as it does with any
+ * text). Links written as links in a template ("[tekst](https://…)",
+ * "<https://…>") stay links.
+ */
 export function markdownToHtml(markdown: string): string {
-  // breaks: a single line break in an answer stays a line break.
+  // breaks: a single line break (the template's, between a question and its short answer) stays a line break.
   const marked = new Marked({ gfm: true, breaks: true, async: false });
+  marked.use({ tokenizer: { url: () => undefined } });
   const html = marked.parse(markdown) as string;
   return sanitizeReportHtml(html);
 }

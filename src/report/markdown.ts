@@ -3,31 +3,128 @@
 // model (model.ts) to Markdown. The template engine (template.ts) escapes
 // every {{ }} with escapeLine and offers the renderers below as filters.
 //
-// The rule: answers may contain paragraphs, lists, block quotes and
-// emphasis (people type lists on purpose), but never headings, tables, HTML,
-// code, thematic breaks or links. Everything is escaped with backslashes or
-// entities that render as the text the user typed.
+// The rule: an answer keeps its paragraphs, its line breaks (as hard breaks),
+// and lists and block quotes typed at the start of a line (people type lists
+// on purpose, and they read the same as plain text); it never becomes a
+// heading, table, HTML, code, a thematic break, emphasis, strikethrough, a
+// link, an image or a task-list checkbox. Only what would start such
+// structure is escaped, with a backslash, so the Markdown reads as the text
+// that was typed (it is also the plain-text part of an email): "< 65 jaar",
+// "#5", "snake_case", a URL stay as they are; "_niet_" becomes "\_niet\_".
+//
+//   character          escaped when                                     why
+//   \                  before ASCII punctuation or at the end          "\#" typed must show as "\#"; "\" at the end is a line break
+//   <                  before a letter, / ! ? or an e-mail address     HTML tag, comment, autolink
+//   &                  before "name;" "#123;" "#x1F;"                   an entity would show as another character
+//   `                  always                                          code span, fence (rare in Dutch text)
+//   * _ ~              a run that could open or close emphasis /       by the word-boundary (flanking) rules of
+//                      strikethrough                                   CommonMark: not "2 * 3", not "snake_case"
+//   (                  right after ]                                   inline link or image "[x](url)"
+//   |                  inline and in table cells always; in a block    a cell separator; in a block only a delimiter
+//                      only on a line like "--|--"                     row makes a table
+//   at a line start    # heading, === / --- underline, *** rule,     (after any list or quote markers)
+//                      ``` ~~~ fence, [label]: definition (also when
+//                      the label runs over several lines), [ ] task,
+//                      a list marker without text, a --|-- row
+//   indentation        at most three spaces before a line, one space  four spaces would make code
+//                      after a list or quote marker
+//
+// Not escaped, by design: a bare URL or e-mail address (GFM viewers may make
+// a link of it, as mail programs do; our HTML does not, see html.ts), and
+// "[text]" (a reference link needs a definition, and no answer can make one;
+// an own template could, see the header of templates/rapport.md.liquid).
 
 import { EMPTY_TABLE_TEXT, type ReportAnswer, type ReportQuestion, type TableAnswer } from './model.js';
 
-/** Characters escaped everywhere in user text (inline and block). */
-function escapeChars(text: string): string {
-  return (
-    text
-      // First the backslash itself, so every escape below is unambiguous
-      // (a user's "\|" must not turn our "\|" into "\\|" = a real pipe).
-      .replace(/\\/g, '\\\\')
-      // "&lt;" typed by a user must show as "&lt;", not as "<".
-      .replace(/&(?=#?[a-z0-9]+;)/gi, '&amp;')
-      // No HTML, no autolinks: "<script>" shows as text.
-      .replace(/</g, '&lt;')
-      // No table cells, in tables and in paragraphs (a pipe row + "|---|" = a table).
-      .replace(/\|/g, '\\|')
-      // No inline links or images: "[klik](javascript:…)" shows as text.
-      .replace(/\]\(/g, ']\\(')
-      // No code spans or fences: inside code, the escapes above would show.
-      .replace(/`/g, '\\`')
-  );
+/** The characters CommonMark lets a backslash escape. */
+const ASCII_PUNCTUATION = /[!-/:-@[-`{-~]/;
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+/** What may follow "<" in an e-mail autolink, up to the "@". */
+const AUTOLINK_EMAIL = /^<[a-zA-Z0-9.!#$%&'*+/=?^_`{|}~-]+@/;
+const ENTITY = /^&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z0-9_]+);/;
+
+/**
+ * What is around a piece of text: 'space' when it starts or ends a line (or
+ * follows a marker), 'open' when anything may come next to it (a {{ }} in
+ * someone's template, a table cell next to a <br>): emphasis characters at an
+ * open edge are always escaped.
+ */
+type Edge = 'space' | 'open';
+
+interface SpanOptions {
+  start: Edge;
+  end: Edge;
+  /** Escape every "|" (inline and in table cells). */
+  pipes: boolean;
+  /** Escape the first character (or run) too: it would start a block (heading, rule, fence, …). */
+  first?: boolean;
+}
+
+/**
+ * Escape one line of text (no line breaks) for inline Markdown: see the
+ * table at the top. Flanking is decided on the typed text; the backslashes
+ * added go only before ASCII punctuation, so no neighbour changes class.
+ */
+function escapeSpan(text: string, opts: SpanOptions): string {
+  let out = '';
+  let i = 0;
+  const n = text.length;
+  while (i < n) {
+    const c = text[i]!;
+    if (c === '*' || c === '_' || c === '~') {
+      let j = i + 1;
+      while (j < n && text[j] === c) j++;
+      const run = text.slice(i, j);
+      const active = (i === 0 && opts.first) || delimiterRunActive(c, text[i - 1], text[j], i === 0 ? opts.start : 'space', j === n ? opts.end : 'space');
+      out += active ? run.replace(/./g, '\\$&') : run;
+      i = j;
+      continue;
+    }
+    let escape = i === 0 && opts.first === true && ASCII_PUNCTUATION.test(c);
+    switch (c) {
+      case '\\':
+        escape ||= i + 1 === n || ASCII_PUNCTUATION.test(text[i + 1]!);
+        break;
+      case '<':
+        escape ||= /^<[A-Za-z/!?]/.test(text.slice(i, i + 2)) || AUTOLINK_EMAIL.test(text.slice(i));
+        break;
+      case '&':
+        escape ||= ENTITY.test(text.slice(i));
+        break;
+      case '`':
+        escape = true;
+        break;
+      case '(':
+        escape ||= text[i - 1] === ']';
+        break;
+      case '|':
+        escape ||= opts.pipes;
+        break;
+      case ']':
+        // "[x]" at the end of a {{ }}: a "(" in the template after it would make a link.
+        escape ||= i + 1 === n && opts.end === 'open';
+        break;
+    }
+    out += escape ? `\\${c}` : c;
+    i++;
+  }
+  return out;
+}
+
+/**
+ * Could a run of "*", "_" or "~" open or close emphasis (or strikethrough)?
+ * CommonMark's flanking rules, made stricter where parsers differ: "*" and
+ * "~" are inert only between two spaces ("2 * 3"); "_" also between two
+ * letters or digits ("snake_case"). Line starts and ends count as spaces.
+ */
+function delimiterRunActive(c: string, before: string | undefined, after: string | undefined, startEdge: Edge, endEdge: Edge): boolean {
+  if ((before === undefined && startEdge === 'open') || (after === undefined && endEdge === 'open')) return true;
+  const space = (x: string | undefined) => x === undefined || x === ' ' || x === '\t';
+  if (space(before) && space(after)) return false;
+  if (c === '_' && before !== undefined && after !== undefined && LETTER_OR_DIGIT.test(before) && LETTER_OR_DIGIT.test(after)) {
+    return false;
+  }
+  return true;
 }
 
 /** Split "\r\n" / "\r", drop trailing whitespace per line. */
@@ -38,85 +135,186 @@ function lines(text: string): string[] {
     .map((l) => l.replace(/[ \t]+$/, ''));
 }
 
-/**
- * Escape one line of user text, for use on a line of its own (e.g. in an
- * answer body), or inline where a newline would be turned into `<br>`.
- */
-export function escapeInline(text: string): string {
+/** The lines of a text as one line: each trimmed, blank ones dropped, joined by a space. */
+function oneLine(text: string): string {
   return lines(text)
-    .map((l) => escapeChars(l.trim()))
+    .map((l) => l.trim())
     .filter((l) => l !== '')
     .join(' ');
 }
 
-/** Inline-escaped text on a line of its own: also no heading, break or fence at its start. */
+/**
+ * Escape text for inline use in the middle of a line: on one line (line
+ * breaks become spaces), every "|" escaped, nothing that could pair with
+ * the text around it. For "_{{ … }}_"-like places; see escapeLine.
+ */
+export function escapeInline(text: string): string {
+  return escapeSpan(oneLine(text), { start: 'open', end: 'open', pipes: true });
+}
+
+/**
+ * Inline-escaped text that may stand at the start of a line (what every
+ * {{ }} prints): escapeInline, and no heading, rule, fence, definition or
+ * code at its start. A list or quote marker at its start stays (with one
+ * space after it), as in an answer.
+ */
 export function escapeLine(text: string): string {
-  return escapeLineStart(escapeInline(text));
+  return escapeBlockLine(oneLine(text), { start: 'open', end: 'open', pipes: true, inline: true }, () => '');
 }
 
 /** A table cell: inline escaping, line breaks as `<br>`. */
 export function escapeCell(text: string): string {
   return lines(text)
-    .map((l) => escapeChars(l.trim()))
+    .map((l) => escapeSpan(l.trim(), { start: 'open', end: 'open', pipes: true }))
     .join('<br>')
     .replace(/^(<br>)+|(<br>)+$/g, '')
     .replace(/(<br>){3,}/g, '<br><br>');
 }
 
-// A container prefix: block quote markers and list markers, possibly nested ("> - 1. ").
-const CONTAINER = /^(?:[ \t]*(?:>[ \t]?|[-*+][ \t]+|\d{1,9}[.)][ \t]+))*/;
-const THEMATIC_BREAK = /^[ \t]*([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
-const ATX_HEADING = /^[ \t]*#{1,6}(?:[ \t]|$)/;
-const SETEXT_UNDERLINE = /^[ \t]*(?:=+|-+)[ \t]*$/;
-const FENCE = /^[ \t]*(?:`{3,}|~{3,})/;
-const LINK_DEFINITION = /^[ \t]*\[[^\]]*\]:/;
-
-/** Neutralise the block structure of one (already character-escaped) line. */
-function escapeLineStart(line: string): string {
-  if (THEMATIC_BREAK.test(line)) return backslashFirst(line);
-  const prefix = CONTAINER.exec(line)?.[0] ?? '';
-  const rest = line.slice(prefix.length);
-  if (
-    THEMATIC_BREAK.test(rest) ||
-    ATX_HEADING.test(rest) ||
-    SETEXT_UNDERLINE.test(rest) ||
-    FENCE.test(rest) ||
-    LINK_DEFINITION.test(rest)
-  ) {
-    return prefix + backslashFirst(rest);
-  }
-  return line;
+// A list or block quote marker (CommonMark: at most 9 digits), with the whitespace after it.
+const MARKER = /^(>|[-*+](?=[ \t]|$)|\d{1,9}[.)](?=[ \t]|$))[ \t]*/;
+const THEMATIC_BREAK = /^([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
+const ATX_HEADING = /^#{1,6}(?:[ \t]|$)/;
+const SETEXT_UNDERLINE = /^(?:=+|-+)[ \t]*$/;
+const FENCE = /^(?:`{3,}|~{3,})/;
+const TASK = /^\[[ xX]\](?:[ \t]|$)/;
+// A table delimiter row ("--|--", "|:---|", ":-:"); plain "---" is a rule or underline above.
+const TABLE_DELIMITER = /^(?=[^-]*-)(?=.*[|:])[|:\- \t]+$/;
+interface LineOptions extends Omit<SpanOptions, 'first'> {
+  /** A {{ }} (one line, anywhere in a line) rather than a line of an answer. */
+  inline: boolean;
 }
 
-/** Put a backslash before the first non-blank character. */
-function backslashFirst(text: string): string {
-  return text.replace(/^([ \t]*)(\S)/, '$1\\$2');
+/** CommonMark's indentation limit: four columns of it make code. */
+const MAX_INDENT = 3;
+
+/**
+ * One line of a block (or a {{ }}), escaped: its indentation limited, list
+ * and quote markers kept with one space after each, then the rest escaped;
+ * a heading, rule, underline, fence, definition, task box, table row or a
+ * list marker without text gets a backslash at its start. `rest` gives the
+ * text after this line (for a definition whose label runs on).
+ */
+function escapeBlockLine(line: string, opts: LineOptions, rest: () => string): string {
+  const indentWidth = columns(/^[ \t]*/.exec(line)?.[0] ?? '');
+  let content = line.replace(/^[ \t]+/, '');
+  const markers: string[] = [];
+  for (let m = MARKER.exec(content); m && m[0] !== ''; m = MARKER.exec(content)) {
+    // "- - -" and "* * *" are rules, not markers.
+    if (THEMATIC_BREAK.test(content)) break;
+    // In a {{ }}, a "*" at the start is emphasis, not a list marker: in "**{{ … }}**" it would join the template's "**".
+    if (opts.inline && m[1] === '*') break;
+    // One space after a marker, none after a ">" typed without one (">citaat").
+    markers.push(m[0] === m[1] ? m[1] : `${m[1]!} `);
+    content = content.slice(m[0].length);
+  }
+  let first = false;
+  const last = markers[markers.length - 1];
+  if (content === '' && last !== undefined) {
+    // A marker without text ("-", "1."): text, not an empty list item ("-" would also underline the line above as a
+    // heading). Except an empty quote line in a block (a quote's paragraph break), and a number like "1." in a
+    // {{ }}: that is a question number, which would show as "1\." in every label; at the very start of a line
+    // it makes an empty list item, nothing more.
+    const keep = opts.inline ? /^\d/.test(last) : last.startsWith('>');
+    if (!keep) {
+      markers.pop();
+      content = last.trimEnd();
+      first = true;
+    }
+  } else if (
+    THEMATIC_BREAK.test(content) ||
+    ATX_HEADING.test(content) ||
+    SETEXT_UNDERLINE.test(content) ||
+    FENCE.test(content) ||
+    TABLE_DELIMITER.test(content) ||
+    (TASK.test(content) && last !== undefined && !last.startsWith('>')) ||
+    isDefinitionStart(content, rest)
+  ) {
+    first = true;
+  }
+  // After a marker the text starts as after a space; not in a {{ }}: mid-line, the marker is just text before it.
+  let escaped = escapeSpan(content, { ...opts, start: markers.length && !opts.inline ? 'space' : opts.start, first });
+  // An ordered marker is escaped at its "." or ")": "1\." (a backslash before a digit would show).
+  if (first) escaped = escaped.replace(/^\\?(\d{1,9})([.)])/, '$1\\$2');
+  const prefix = ' '.repeat(Math.min(indentWidth, MAX_INDENT)) + markers.join('');
+  return escaped === '' ? prefix.trimEnd() : prefix + escaped;
+}
+
+/** "[label]:" at the start, the label possibly running on over the next lines: a link reference definition. */
+function isDefinitionStart(content: string, rest: () => string): boolean {
+  if (!content.startsWith('[')) return false;
+  const text = `${content.slice(1)}\n${rest()}`;
+  const close = text.indexOf(']');
+  return close >= 0 && text[close + 1] === ':';
+}
+
+/** The width of leading whitespace, a tab to the next multiple of four. */
+function columns(ws: string): number {
+  let col = 0;
+  for (const ch of ws) col = ch === '\t' ? col + 4 - (col % 4) : col + 1;
+  return col;
+}
+
+// A line that starts a list item in any case (a bullet or "1." with text, also in a quote): it ends the line before.
+const STARTS_LIST_ITEM = /^ {0,3}(?:>[ \t]?)*[ \t]*(?:[-*+]|1[.)])[ \t]+\S/;
+const ORDERED_ITEM = /^( *)\d{1,9}([.)])[ \t]+\S/;
+
+/**
+ * Add the hard breaks: two spaces at the end of a line followed by more text
+ * of its paragraph. Not before a blank line (a new paragraph) or a new list
+ * item: a bullet or "1.", or the next item of a numbered list ("2." right
+ * after item "1."; after plain text, "2. …" is more text of the paragraph).
+ */
+function hardBreaks(out: string[]): string[] {
+  const ordered = out.map((l) => ORDERED_ITEM.exec(l));
+  // Which numbered lines really are list items: "1.", after a blank line, or the next of a list.
+  const item: boolean[] = [];
+  ordered.forEach((m, i) => {
+    const prev = ordered[i - 1];
+    item[i] =
+      m !== null &&
+      (i === 0 || out[i - 1] === '' || STARTS_LIST_ITEM.test(out[i]!) || (item[i - 1] === true && prev?.[1] === m[1] && prev?.[2] === m[2]));
+  });
+  return out.map((l, i) => {
+    const next = out[i + 1] ?? '';
+    const m = ordered[i + 1];
+    const nextItem = item[i + 1] === true && item[i] === true && m?.[1] === ordered[i]?.[1] && m?.[2] === ordered[i]?.[2];
+    return l === '' || next === '' || STARTS_LIST_ITEM.test(next) || nextItem ? l : `${l}  `;
+  });
 }
 
 /**
- * Escape multi-line user text for a block of its own. Paragraphs, lists
- * and block quotes survive; headings, setext underlines, tables, HTML,
- * code fences, thematic breaks, link definitions and links do not.
+ * Escape text of several lines for a block of its own (see the top of this
+ * file). Blank lines at both ends go, several blank lines in a row become
+ * one (a paragraph break), indentation shared by all lines goes. A line
+ * followed by more text of its paragraph ends in two spaces: a hard line
+ * break, so a Markdown viewer shows the lines as typed instead of joining
+ * them (our HTML has `breaks` on, other viewers do not). Two
+ * spaces rather than a trailing backslash: they are invisible in the
+ * plain-text part of an email, and where a line break turns out not to be
+ * needed (the last line of a list item before an item "2." of another list)
+ * they do nothing, where a stray backslash would show. If a mail program or
+ * editor drops them, lines are joined: nothing worse.
  */
 export function escapeBlock(text: string): string {
   let ls = lines(text);
-  // Trim blank lines at both ends, and remove the indentation all lines share
-  // (an indented answer would otherwise become a code block).
   while (ls.length && ls[0] === '') ls.shift();
   while (ls.length && ls[ls.length - 1] === '') ls.pop();
-  const indents = ls.filter((l) => l !== '').map((l) => /^[ \t]*/.exec(l)?.[0].length ?? 0);
+  const indents = ls.filter((l) => l !== '').map((l) => columns(/^[ \t]*/.exec(l)?.[0] ?? ''));
   const common = indents.length ? Math.min(...indents) : 0;
-  ls = ls.map((l) => l.slice(common));
-  const out: string[] = [];
-  for (const l of ls) {
-    if (l === '' && out[out.length - 1] === '') continue;
-    // Lines indented 4+ spaces after a blank line would become code; keep them as text.
-    const line = /^ {4,}|^\t/.test(l) && (out.length === 0 || out[out.length - 1] === '') && !CONTAINER_START.test(l) ? l.trimStart() : l;
-    out.push(escapeLineStart(escapeChars(line)));
-  }
-  return out.join('\n');
+  ls = ls.map((l) => ' '.repeat(Math.max(0, columns(/^[ \t]*/.exec(l)?.[0] ?? '') - common)) + l.replace(/^[ \t]+/, ''));
+  ls = ls.filter((l, i) => l !== '' || ls[i - 1] !== '');
+  const out = ls.map((l, i) =>
+    l === ''
+      ? ''
+      : escapeBlockLine(
+          l,
+          { start: 'space', end: 'space', pipes: false, inline: false },
+          () => ls.slice(i + 1).join('\n'),
+        ),
+  );
+  return hardBreaks(out).join('\n');
 }
-const CONTAINER_START = /^[ \t]*(?:>|[-*+][ \t]|\d{1,9}[.)][ \t])/;
 
 // --- answers -----------------------------------------------------------------
 

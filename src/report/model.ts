@@ -26,12 +26,60 @@ import { programVersion } from '../support/version.js';
 export const SOURCE_TEXT = "Werkboek 'Profileren van Digitale inclusie bij gemeente(s)' (Probiblio, september 2023)";
 
 /**
- * Intro of the ontwikkelpunten, in the words of the workbook (werkblad 2,
- * "Breng de randvoorwaarden … in kaart").
+ * What the three worksheets are for, verbatim from the workbook (Introductie,
+ * "Context", without the quote that follows it): the dossier (`rapport alles`)
+ * opens with it. Plain text with paragraphs and a numbered list, shown with
+ * the `blok` filter.
+ */
+export const WORKBOOK_PURPOSE = [
+  'Voor dit werkboek focussen we op het thema digitale inclusie. ' +
+    "Origineel stammen de werkbladen uit het werktraject ‘Informatiepunt Digitale Overheid (IDO's) profileren bij gemeente(s)’ begin 2023, " +
+    'waarbij een groep bibliotheken in het kader van de nieuwe SPUK-regeling voor het Informatiepunt Digitale Overheid (IDO) het traject volgde. ' +
+    'Het werktraject bestond uit een drietal fysieke werksessies, waarbij de deelnemers samen met collega specialisten de volgende stappen doorliepen:',
+  '1. Kennisvergroting en het in kaart brengen van het eigen gemeentelandschap\n' +
+    '2. De eigen randvoorwaarden van de IDO dienstverlening uitwerken\n' +
+    '3. Een plan van aanpak voor het profileren van het IDO bij gemeente(s) opstellen',
+  'Voor elke stap is een werkblad ontwikkeld, waar de bibliotheken mee gewerkt en feedback op gegeven hebben. ' +
+    'Het resultaat daarvan is dit werkboek waar je zelf mee aan de slag kunt gaan.',
+].join('\n\n');
+
+/**
+ * Intro of the ontwikkelpunten of werkblad 2, in the words of the workbook
+ * ("Breng de randvoorwaarden … in kaart"), verbatim.
  */
 export const DEVELOPMENT_INTRO =
   'Het kan zijn dat je erachter komt dat er op sommige onderdelen uit deze diagnose nog niet inzichtelijk zijn. ' +
   'Met deze punten kan je jouw dienstverlening verder ontwikkelen.';
+
+/**
+ * The intro of the ontwikkelpunten per worksheet (by id). Only werkblad 2
+ * has one in the workbook (DEVELOPMENT_INTRO, about "deze diagnose"). The
+ * sentences for werkblad 1 and 3 are OURS, not the workbook's: written in
+ * its tone, about what that worksheet is for.
+ */
+export const DEVELOPMENT_INTROS: Readonly<Record<string, string>> = {
+  // Ours.
+  gemeentelandschap:
+    'Het kan zijn dat je nog niet alles over de gemeente weet. ' +
+    'Zoek deze punten verder uit, zodat je de context van de ontvanger van jouw boodschap goed in kaart hebt.',
+  // The workbook's.
+  randvoorwaarden: DEVELOPMENT_INTRO,
+  // Ours.
+  'plan-van-aanpak':
+    'Het kan zijn dat nog niet elk onderdeel van je plan van aanpak helder is. ' +
+    'Werk deze punten verder uit, zodat je met een concreet plan het gesprek met de gemeente aangaat.',
+};
+
+/** The intro of the ontwikkelpunten of a worksheet that is not shipped (ours too). */
+export const DEVELOPMENT_INTRO_OTHER = 'Het kan zijn dat je op sommige vragen nog geen antwoord hebt. Zoek deze punten verder uit.';
+
+/** The two lists of ontwikkelpunten (our words). */
+export const DEVELOPMENT_LIST_TITLES = {
+  /** "Weet ik (nog) niet" and leeg gelaten: something to find out. */
+  toResearch: 'Nog uit te zoeken',
+  /** Not answered yet: the worksheet is not finished. */
+  unanswered: 'Nog niet beantwoord',
+} as const;
 
 /** Instead of an answer, lower case as in "(weet ik (nog) niet)": the state of an unanswered question. */
 export const STATE_TEXT: Record<Exclude<QuestionState, 'answered'>, string> = {
@@ -135,10 +183,19 @@ export interface DevelopmentPoint {
   stateText: string;
 }
 
+/** The points of one step (its title and subtitle: Stap 4 and Stap 5 have the same title). */
 export interface DevelopmentGroup {
   title: string;
   subtitle: string | null;
   items: DevelopmentPoint[];
+}
+
+/** One list of ontwikkelpunten, per step. */
+export interface DevelopmentList {
+  /** "Nog uit te zoeken" or "Nog niet beantwoord" (DEVELOPMENT_LIST_TITLES). */
+  title: string;
+  count: number;
+  groups: DevelopmentGroup[];
 }
 
 export interface MetaField {
@@ -176,8 +233,21 @@ export interface SheetReport {
   /** True when the worksheet has one step (its title is the worksheet title): no step headings needed. */
   singleStep: boolean;
   sections: ReportSection[];
-  /** The ontwikkelpunten; intro is DEVELOPMENT_INTRO (one paragraph). */
-  developmentPoints: { intro: string; count: number; groups: DevelopmentGroup[] };
+  /**
+   * The ontwikkelpunten: every question without an answer. `intro` is one
+   * paragraph for this worksheet (DEVELOPMENT_INTROS); `groups` has all
+   * points per step; `toResearch` only "weet ik (nog) niet" and leeg gelaten,
+   * `unanswered` only the questions not answered yet; `lists` is those two
+   * in that order (to loop over); `count` is all points.
+   */
+  developmentPoints: {
+    intro: string;
+    count: number;
+    groups: DevelopmentGroup[];
+    toResearch: DevelopmentList;
+    unanswered: DevelopmentList;
+    lists: DevelopmentList[];
+  };
 }
 
 export interface OverviewEntry {
@@ -193,11 +263,23 @@ export interface OverviewEntry {
   command: string | null;
 }
 
+/** The closing block of the workbook ("Meer informatie?"), from a worksheet definition's `closing`. */
+export interface Closing {
+  /** The first line when it stands alone as a heading ("Meer informatie?"), else null. */
+  title: string | null;
+  /** The rest: paragraphs of plain text. */
+  text: string;
+}
+
 /** What a template receives: raw text throughout (the template engine escapes at output). */
 export interface ReportContext {
   kind: 'werkblad' | 'dossier';
   title: string;
   source: string;
+  /** What the three worksheets are for (WORKBOOK_PURPOSE); the default template shows it for the dossier. */
+  purpose: string;
+  /** The workbook's closing block: of the worksheet (the first one that has it, for the dossier), else of the shipped workbook; null when none has one. */
+  closing: Closing | null;
   library: string | null;
   /** The day the report was made, "27 november 2026". */
   generated: string;
@@ -222,6 +304,8 @@ export interface ReportMeta {
   /** ISO time of the last edit; default: from the answers file. */
   updated?: string;
   now?: Date;
+  /** The shipped worksheets: the closing comes from one of them when the worksheet itself has none. */
+  workbook?: readonly Worksheet[];
 }
 
 // --- one worksheet -----------------------------------------------------------
@@ -271,7 +355,7 @@ export function buildReport(ws: Worksheet, source: AnswersFile | Answers, meta: 
     },
     singleStep: ws.steps.length === 1,
     sections,
-    developmentPoints: developmentModel(result, byId),
+    developmentPoints: developmentModel(ws, result, byId),
   };
 }
 
@@ -386,30 +470,57 @@ function cellText(field: Field, value: FieldValue | undefined): string {
 
 // --- ontwikkelpunten -------------------------------------------------------------
 
-function developmentModel(result: WalkResult, byId: Map<string, Question>): SheetReport['developmentPoints'] {
-  const points = developmentPoints(result);
-  const groups: DevelopmentGroup[] = [];
-  let sectionId: string | undefined;
-  for (const v of points) {
-    let group = groups[groups.length - 1];
-    if (!group || sectionId !== v.section.id) {
-      group = { title: v.section.title, subtitle: v.section.subtitle ?? null, items: [] };
-      groups.push(group);
-      sectionId = v.section.id;
-    }
-    const state = v.state === 'answered' ? 'incomplete' : v.state;
-    const noun = v.question.type === 'group' ? v.question.item : '';
-    const parent = v.question.when ? byId.get(firstQuestion(v.question.when)) : undefined;
-    group.items.push({
+function developmentModel(ws: Worksheet, result: WalkResult, byId: Map<string, Question>): SheetReport['developmentPoints'] {
+  const points = developmentPoints(result).map((v) => developmentPoint(v, byId));
+  const list = (title: string, items: Array<[VisibleQuestion, DevelopmentPoint]>): DevelopmentList => ({
+    title,
+    count: items.length,
+    groups: groupBySection(items),
+  });
+  const toResearch = list(DEVELOPMENT_LIST_TITLES.toResearch, points.filter(([, p]) => p.state !== 'open'));
+  const unanswered = list(DEVELOPMENT_LIST_TITLES.unanswered, points.filter(([, p]) => p.state === 'open'));
+  return {
+    intro: DEVELOPMENT_INTROS[ws.id] ?? DEVELOPMENT_INTRO_OTHER,
+    count: points.length,
+    groups: groupBySection(points),
+    toResearch,
+    unanswered,
+    lists: [toResearch, unanswered],
+  };
+}
+
+function developmentPoint(v: VisibleQuestion, byId: Map<string, Question>): [VisibleQuestion, DevelopmentPoint] {
+  // An answered group with blank or "nog niet bekend" cells (Stap 4): 'incomplete'.
+  const state = v.state === 'answered' ? 'incomplete' : v.state;
+  const noun = v.question.type === 'group' ? v.question.item : '';
+  const parent = v.question.when ? byId.get(firstQuestion(v.question.when)) : undefined;
+  return [
+    v,
+    {
       id: v.question.id,
       number: v.question.number ?? null,
       label: v.question.label,
       context: parent && !v.question.number ? parent.label : null,
       state,
       stateText: state === 'incomplete' ? `nog niet bekend bij ${v.gaps} ${noun}${v.gaps === 1 ? '' : 's'}` : STATE_TEXT[state],
-    });
+    },
+  ];
+}
+
+/** Points in walk order, one group per step (with its title and subtitle). */
+function groupBySection(points: Array<[VisibleQuestion, DevelopmentPoint]>): DevelopmentGroup[] {
+  const groups: DevelopmentGroup[] = [];
+  let sectionId: string | undefined;
+  for (const [v, point] of points) {
+    let group = groups[groups.length - 1];
+    if (!group || sectionId !== v.section.id) {
+      group = { title: v.section.title, subtitle: v.section.subtitle ?? null, items: [] };
+      groups.push(group);
+      sectionId = v.section.id;
+    }
+    group.items.push(point);
   }
-  return { intro: DEVELOPMENT_INTRO, count: points.length, groups };
+  return groups;
 }
 
 function firstQuestion(cond: Condition): string {
@@ -430,6 +541,19 @@ function overviewEntry(ws: Worksheet, sheet: SheetReport | undefined): OverviewE
     statusLine: sheet ? sheet.statusLine : 'Nog niet begonnen',
     command: sheet ? null : `werkboek start ${ws.id}`,
   };
+}
+
+/**
+ * The closing block: of the first worksheet that has one, else of the first
+ * shipped worksheet that has one. "Meer informatie?\n\nDit werkboek …": a
+ * first line on its own (followed by a blank line and more) is its title.
+ */
+export function workbookClosing(worksheets: readonly Worksheet[], workbook: readonly Worksheet[] = []): Closing | null {
+  const raw = [...worksheets, ...workbook].find((ws) => ws.closing?.trim())?.closing;
+  if (raw === undefined) return null;
+  const text = raw.replace(/\r\n?/g, '\n').trim();
+  const m = /^([^\n]+)\n[ \t]*\n([^]*\S[^]*)$/.exec(text);
+  return m ? { title: m[1]!.trim(), text: m[2]!.trim() } : { title: null, text };
 }
 
 /** The plain-text value of a meta question ("Bibliotheek Velsen"), for subjects. */
@@ -455,6 +579,8 @@ export function worksheetReport(ws: Worksheet, source: AnswersFile | Answers, me
       kind: 'werkblad',
       title: sheet.heading,
       source: SOURCE_TEXT,
+      purpose: WORKBOOK_PURPOSE,
+      closing: workbookClosing([ws], meta.workbook),
       library: sheet.meta.library,
       generated: formatDayNl(meta.now ?? new Date()),
       program: `werkboek ${programVersion}`,
@@ -469,7 +595,7 @@ export function worksheetReport(ws: Worksheet, source: AnswersFile | Answers, me
 }
 
 /** The dossier: all worksheets, the started ones in full. */
-export function dossierReport(inputs: SheetInput[], meta: Pick<ReportMeta, 'now'> = {}): ReportDocument {
+export function dossierReport(inputs: SheetInput[], meta: Pick<ReportMeta, 'now' | 'workbook'> = {}): ReportDocument {
   const sheets: SheetReport[] = [];
   const overview: OverviewEntry[] = [];
   let library: string | undefined;
@@ -485,6 +611,11 @@ export function dossierReport(inputs: SheetInput[], meta: Pick<ReportMeta, 'now'
       kind: 'dossier',
       title: plainTitle,
       source: SOURCE_TEXT,
+      purpose: WORKBOOK_PURPOSE,
+      closing: workbookClosing(
+        inputs.map((i) => i.worksheet),
+        meta.workbook,
+      ),
       library: library ?? null,
       generated: formatDayNl(meta.now ?? new Date()),
       program: `werkboek ${programVersion}`,

@@ -1,0 +1,234 @@
+// Escaping user text for Markdown: only what would change the structure,
+// with a backslash, so the Markdown reads as the typed text (it is also the
+// plain-text part of the .eml). Examples first, then a seeded fuzz test
+// through the real HTML pipeline (marked + sanitize-html).
+import { describe, expect, it } from 'vitest';
+import { Marked } from 'marked';
+import { escapeBlock, escapeCell, escapeInline, escapeLine } from '../src/report/markdown.js';
+import { markdownToHtml } from '../src/report/html.js';
+
+// --- helpers ------------------------------------------------------------------------
+
+/** A small seeded PRNG (mulberry32): the same strings on every run. */
+function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Pieces of text: single characters rich in Markdown punctuation, and longer pieces that are Markdown, HTML, URLs or e-mail addresses. */
+const PIECES: string[] = [
+  ...'abcxyzé'.split(''),
+  ...'0123456789'.split(''),
+  ' ', ' ', ' ', ' ', '\t', '\n', '\n', '\n', '\r\n',
+  ...'[]():<>&\\_*#|-=~>+!`.\'"/?@;{}^$%'.split(''),
+  '    ', '*     ', '- ', '* ', '+ ', '1. ', '2) ', '2. ', '3. ', '\n2. ', '> ', '>', '# ', '## ', '\n\n', '\n    ', '\n\t',
+  '---', '===', '***', '___', '```', '~~~', '| a | b |', '|---|---|', ':--', '-|-',
+  '<b>', '</p>', '<!--', '<?', '<!X', '<script>', '<a href="x">', '<https://evil.example>', '<a@b.nl>',
+  '&lt;', '&amp;', '&#60;', '&#x3C;', '&copy', '&nbsp;',
+  'https://evil.example/pad_(x)', 'http://a.nl', 'www.example.nl', 'a.b@example.nl', 'mailto:x@y.nl', 'ftp://f.nl',
+  '[de site van de gemeente Den Haag]', '[de site van de gemeente Den Haag]: https://evil.example',
+  '[a]: ', '[a]', '[x](javascript:alert(1))', '![p](https://e.nl/p.png)', '[ ] ', '[x] ',
+  '_niet_', '*niet*', '**vet**', '__vet__', '~~weg~~', '~weg~', 'snake_case', 'a*b', '2 * 3',
+  'inwoners < 65 jaar', '#5', 'C:\\map', 'regel\\', '\\#', '\\*',
+];
+
+function randomText(rand: () => number, maxPieces: number): string {
+  const n = 1 + Math.floor(rand() * maxPieces);
+  let out = '';
+  for (let i = 0; i < n; i++) out += PIECES[Math.floor(rand() * PIECES.length)]!;
+  return out;
+}
+
+/** Decode the few entities sanitize-html writes. */
+function decode(text: string): string {
+  return text.replace(/&(lt|gt|amp|quot|#39|#x27|#(\d+)|#x([0-9a-f]+));/gi, (m, name: string, dec?: string, hex?: string) => {
+    if (dec) return String.fromCodePoint(Number(dec));
+    if (hex) return String.fromCodePoint(parseInt(hex, 16));
+    return ({ lt: '<', gt: '>', amp: '&', quot: '"', '#39': "'", '#x27': "'" } as Record<string, string>)[name.toLowerCase()] ?? m;
+  });
+}
+
+/** The element names in HTML. */
+function elements(html: string): Set<string> {
+  return new Set([...html.matchAll(/<\/?([a-zA-Z][a-zA-Z0-9]*)/g)].map((m) => m[1]!.toLowerCase()));
+}
+
+// List and block quote markers at the start of a line (several nested, like "> - 1. "; "1." alone too).
+const MARKERS = /^(?:[ \t]*(?:>[ \t]?|(?:[-*+]|\d{1,9}[.)])(?:[ \t]+|$)))*/;
+
+/**
+ * Lines of text for comparison: per line, list and quote markers at the
+ * start removed (lists and quotes are allowed structure; in HTML they are
+ * elements, not characters), runs of spaces and tabs as one space, trimmed;
+ * empty lines dropped (a blank line is a paragraph break, not text).
+ */
+function textLines(text: string): string[] {
+  return text
+    .replace(/\r\n?/g, '\n')
+    .split('\n')
+    .map((l) => l.replace(/[ \t]+$/, '').replace(MARKERS, '').replace(/[ \t]+/g, ' ').trim())
+    .filter((l) => l !== '');
+}
+
+/** The text of the HTML of a block, line by line: <br> and block elements end a line; a newline in the HTML is a space. */
+function htmlLines(html: string): string[] {
+  const text = html
+    .replace(/\n/g, ' ')
+    .replace(/<br\s*\/?>/gi, '\n')
+    .replace(/<\/?(?:p|li|ul|ol|blockquote)(?:\s[^>]*)?>/gi, '\n')
+    .replace(/<[^>]*>/g, '');
+  return textLines(decode(text));
+}
+
+/** Like a Markdown viewer without `breaks`: a soft line break joins lines, so only hard breaks keep them apart. */
+const viewer = new Marked({ gfm: true, breaks: false, async: false });
+viewer.use({ tokenizer: { url: () => undefined } });
+
+const BLOCK_ELEMENTS = new Set(['p', 'br', 'ul', 'ol', 'li', 'blockquote']);
+
+// --- examples -----------------------------------------------------------------------
+
+describe('escaping: only what changes structure, readably', () => {
+  it.each([
+    // Plain text stays plain text: no entities, no backslashes.
+    ['inwoners < 65 jaar & meer', 'inwoners < 65 jaar & meer'],
+    ['#5 is geen kop, # ook niet', '#5 is geen kop, # ook niet'],
+    ['snake_case_naam en 2 * 3 en 10-12 uur', 'snake_case_naam en 2 * 3 en 10-12 uur'],
+    ['zie https://www.denhaag.nl/nl/a_b_c of mail a.b@denhaag.nl', 'zie https://www.denhaag.nl/nl/a_b_c of mail a.b@denhaag.nl'],
+    ['C:\\Gedeeld\\map (x) [sic] a > b', 'C:\\Gedeeld\\map (x) [sic] a > b'],
+    ['ca. ~ 5 uur', 'ca. ~ 5 uur'],
+    // What would change the structure gets a backslash.
+    ['_niet_ en *niet* en **vet**', '\\_niet\\_ en \\*niet\\* en \\*\\*vet\\*\\*'],
+    ['~~weg~~', '\\~\\~weg\\~\\~'],
+    ['<b>vet</b> en <!-- x -->', '\\<b>vet\\</b> en \\<!-- x -->'],
+    ['<https://evil.example> en <a@b.nl>', '\\<https://evil.example> en \\<a@b.nl>'],
+    ['&lt;b&gt; en &#60;', '\\&lt;b\\&gt; en \\&#60;'],
+    ['[klik](javascript:alert(1))', '[klik]\\(javascript:alert(1))'],
+    ['`code`', '\\`code\\`'],
+    ['a\\*b en \\', 'a\\\\\\*b en \\\\'],
+    ['# kop', '\\# kop'],
+    ['> # kop in citaat', '> \\# kop in citaat'],
+    ['Tekst\n===', 'Tekst  \n\\==='],
+    ['* * *', '\\* * *'],
+    ['- - -', '\\- - -'],
+    ['~~~', '\\~\\~\\~'],
+    ['[a]: https://evil.example', '\\[a]: https://evil.example'],
+    ['a | b\n--|--', 'a | b  \n\\--|--'],
+    ['- [ ] taak', '- \\[ ] taak'],
+    ['-', '\\-'],
+    ['1.', '1\\.'],
+  ])('%j -> %j', (typed, markdown) => {
+    expect(escapeBlock(typed)).toBe(markdown);
+  });
+
+  it('keeps paragraphs, lists and block quotes; a line followed by more text ends in a hard break (two spaces)', () => {
+    const text = 'Eerste alinea\nmet een tweede regel.\n\n- punt een\n- punt twee\n  vervolg\n\n1. stap\n2. stap\n\n> citaat\n> tweede regel';
+    // Not before a new paragraph, a bullet, "1." or the next item of a numbered list: they end the line anyway.
+    expect(escapeBlock(text)).toBe(
+      'Eerste alinea  \nmet een tweede regel.\n\n- punt een\n- punt twee  \n  vervolg\n\n1. stap\n2. stap\n\n> citaat  \n> tweede regel',
+    );
+    // After plain text, "2. …" is more text of the paragraph: it needs the break.
+    expect(escapeBlock('In 2026:\n2. helft van het jaar\n3. kwartaal')).toBe('In 2026:  \n2. helft van het jaar  \n3. kwartaal');
+    // A Markdown viewer without "breaks" (not ours: ours has breaks on) shows the lines as typed.
+    const html = new Marked({ gfm: true, breaks: false, async: false }).parse(escapeBlock('een\ntwee\n\n- a\n  b')) as string;
+    expect(html).toBe('<p>een<br>twee</p>\n<ul>\n<li>a<br>b</li>\n</ul>\n');
+  });
+
+  it('no code blocks from indentation: at most three spaces, one space after a marker', () => {
+    expect(escapeBlock('Tekst\n\n    ingesprongen\n\ttab')).toBe('Tekst\n\n   ingesprongen  \n   tab');
+    expect(escapeBlock('*     vijf spaties\n>     citaat\n1.\tstap')).toBe('* vijf spaties  \n> citaat\n1. stap');
+    expect(escapeBlock('    alles\n      ingesprongen')).toBe('alles  \n  ingesprongen');
+  });
+
+  it('a link reference definition split over lines is no definition', () => {
+    const md = escapeBlock('[de site van de gemeente\nDen Haag]: https://evil.example\n\n[de site van de gemeente Den Haag]');
+    expect(md.startsWith('\\[de site')).toBe(true);
+    expect(markdownToHtml(md)).not.toContain('<a');
+    const split = escapeBlock('[de site van de gemeente Den Haag]\n\n[de site van de gemeente Den Haag]:\nhttps://evil.example');
+    expect(markdownToHtml(split)).not.toContain('<a');
+  });
+
+  it('inline ({{ }}) and table cells: one line, pipes escaped, nothing from the edges', () => {
+    expect(escapeInline('een\ntwee')).toBe('een twee');
+    expect(escapeInline('a | b')).toBe('a \\| b');
+    expect(escapeInline('x *')).toBe('x \\*');
+    expect(escapeInline('zie [1]')).toBe('zie [1\\]');
+    expect(escapeLine('# kop')).toBe('\\# kop');
+    expect(escapeLine('inwoners < 65 jaar')).toBe('inwoners < 65 jaar');
+    expect(escapeCell('a | b\nc_')).toBe('a \\| b<br>c\\_');
+  });
+
+  it('a sample answer reads as typed', () => {
+    expect(escapeBlock('Voor inwoners < 65 jaar, _niet_ ouder.\nZie https://www.denhaag.nl/digitaal.')).toBe(
+      'Voor inwoners < 65 jaar, \\_niet\\_ ouder.  \nZie https://www.denhaag.nl/digitaal.',
+    );
+  });
+});
+
+// --- fuzz -------------------------------------------------------------------------------
+
+const SEED = 20261127;
+const RUNS = 4000;
+// About 2 s on a quiet machine; allow for a busy one (the default is 20 s).
+const FUZZ_TIMEOUT = 120_000;
+
+describe(`fuzz: ${RUNS} random answers (seed ${SEED})`, () => {
+  it('an answer: only paragraphs, line breaks, lists and block quotes, and exactly the typed text, line by line', () => {
+    const rand = prng(SEED);
+    for (let i = 0; i < RUNS; i++) {
+      const typed = randomText(rand, 24);
+      const md = escapeBlock(typed);
+      const expected = textLines(typed);
+      for (const [name, html] of [
+        ['html', markdownToHtml(md)],
+        ['viewer', viewer.parse(md) as string],
+      ] as const) {
+        const context = `#${i} ${name}: ${JSON.stringify(typed)} -> ${JSON.stringify(md)}\n${html}`;
+        const extra = [...elements(html)].filter((e) => !BLOCK_ELEMENTS.has(e));
+        expect(extra, context).toEqual([]);
+        expect(htmlLines(html), context).toEqual(expected);
+      }
+    }
+  }, FUZZ_TIMEOUT);
+
+  it('a value inside bold, italics and a table cell: only the template\'s elements, and the typed text', () => {
+    const rand = prng(SEED + 1);
+    // Mid-line, markers are text: the typed lines, trimmed, as one line.
+    const one = (text: string) =>
+      text
+        .split(/\r\n?|\n/)
+        .map((l) => l.replace(/[ \t]+/g, ' ').trim())
+        .filter((l) => l !== '')
+        .join(' ');
+    for (let i = 0; i < RUNS / 2; i++) {
+      const typed = randomText(rand, 12);
+      const expected = one(typed);
+      if (expected === '') continue;
+      const value = escapeLine(typed);
+      const cases: Array<[string, RegExp]> = [
+        [`**${value}**`, /^<p[^>]*><strong[^>]*>([^<]*)<\/strong><\/p>$/],
+        [`Vraag _${value}_ klaar`, /^<p[^>]*>Vraag <em[^>]*>([^<]*)<\/em> klaar<\/p>$/],
+        [`| A | B |\n| --- | --- |\n| ${escapeCell(typed)} | z |`, /<td[^>]*>([^]*?)<\/td><td[^>]*>z<\/td>/],
+      ];
+      for (const [md, shape] of cases) {
+        const html = markdownToHtml(md).trim().replace(/\n/g, '');
+        const context = `#${i}: ${JSON.stringify(typed)} -> ${JSON.stringify(md)}\n${html}`;
+        const m = shape.exec(html);
+        expect(m, context).not.toBeNull();
+        const text = decode((m?.[1] ?? '').replace(/<br\s*\/?>/g, ' '));
+        expect(text.replace(/[ \t]+/g, ' ').trim(), context).toBe(expected);
+      }
+      // At the start of a line, a {{ }} may be a list item or quote, nothing else.
+      const html = markdownToHtml(value);
+      const context = `#${i} line: ${JSON.stringify(typed)} -> ${JSON.stringify(value)}\n${html}`;
+      expect([...elements(html)].filter((e) => !BLOCK_ELEMENTS.has(e) || e === 'br'), context).toEqual([]);
+      expect(htmlLines(html).join(' '), context).toBe(textLines(expected).join(' '));
+    }
+  }, FUZZ_TIMEOUT);
+});
