@@ -46,6 +46,9 @@ export async function loadTemplate(file: string | undefined, cwd: string): Promi
   }
 }
 
+/** Limits for a template's parse length (characters), render time (ms) and memory (liquidjs' own count). */
+export const TEMPLATE_LIMITS = { parseChars: 1_000_000, renderMs: 5_000, memory: 50_000_000 };
+
 /** Render a template to Markdown (see the top of this file for escaping). Template errors become a WerkboekError naming file and line. */
 export async function renderTemplate(template: TemplateSource, context: ReportContext): Promise<string> {
   const liquid = new Liquid({
@@ -58,6 +61,12 @@ export async function renderTemplate(template: TemplateSource, context: ReportCo
     locale: 'nl-NL',
     // Every {{ }} is Markdown-escaped, unless its last filter is a raw one.
     outputEscape: markdownOutput,
+    // A template from someone else must not hang or exhaust the machine
+    // (`{% for i in (1..100000000) %}` ran for minutes and took 4 GB):
+    // the default template is 8 KB and renders in milliseconds.
+    parseLimit: TEMPLATE_LIMITS.parseChars,
+    renderLimit: TEMPLATE_LIMITS.renderMs,
+    memoryLimit: TEMPLATE_LIMITS.memory,
   });
   for (const [name, handler] of Object.entries(FILTERS)) liquid.registerFilter(name, { handler, raw: true });
   let output: string;
@@ -167,6 +176,9 @@ function templateError(template: TemplateSource, err: unknown): WerkboekError {
 /** liquidjs' English messages in Dutch (the common ones). */
 export function dutchTemplateMessage(message: string): string {
   const rules: Array<[RegExp, (m: RegExpExecArray) => string]> = [
+    [/^template render limit exceeded$|^render limit exceeded$/, () => `het sjabloon deed er te lang over (meer dan ${TEMPLATE_LIMITS.renderMs / 1000} seconden); is er een lus die te vaak herhaalt?`],
+    [/^memory alloc limit exceeded$|^memory limit exceeded$/, () => 'het sjabloon maakt te veel of te grote lijsten of teksten (bijv. een lus over een heel groot bereik)'],
+    [/^parse length limit exceeded$|^parse limit exceeded$/, () => `het sjabloon is te groot (meer dan ${TEMPLATE_LIMITS.parseChars.toLocaleString('nl-NL')} tekens)`],
     [/^undefined variable: (.+)$/, (m) => `onbekende variabele "${(m[1] ?? '').replace(/\.(\d+)(?=\.|$)/g, '[$1]')}"`],
     [/^undefined filter: (.+)$/, (m) => `onbekend filter "${m[1]}"`],
     [/^tag "(.+)" not found$/, (m) => `onbekende tag "${m[1]}"`],
