@@ -222,10 +222,39 @@ export async function nearest(typed: string, names: string[]): Promise<string | 
   return near !== undefined && distance(t, near) <= 2 ? near : undefined;
 }
 
+/**
+ * Output that cannot be written: a closed pipe (`werkboek status | head -1`)
+ * ends the program quietly, as other command-line tools do; a full disk
+ * (`> /dev/full`, a full drive) gets one Dutch line on stderr and exit 5.
+ * Without this Node prints an unhandled EPIPE/ENOSPC stack trace.
+ */
+function guardStdio(): void {
+  const onError = (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE' || err.code === 'ERR_STREAM_DESTROYED') process.exit(process.exitCode ?? 0);
+    if (err.code === 'ENOSPC') {
+      try {
+        process.stderr.write('werkboek: Kan de uitvoer niet wegschrijven: de schijf is vol.\n');
+      } catch {
+        // stderr is gone too
+      }
+      process.exit(ExitCode.writeFailed);
+    }
+    try {
+      process.stderr.write(`werkboek: Kan de uitvoer niet wegschrijven (${err.code ?? err.message}).\n`);
+    } catch {
+      // nothing left to tell
+    }
+    process.exit(ExitCode.writeFailed);
+  };
+  process.stdout.on('error', onError);
+  process.stderr.on('error', (err: NodeJS.ErrnoException) => (err.code === 'EPIPE' ? process.exit(process.exitCode ?? 0) : process.exit(ExitCode.writeFailed)));
+}
+
 export async function main(argv: string[]): Promise<void> {
   const colorOff = argv.includes('--no-color') || 'NO_COLOR' in process.env;
   if (colorOff) process.env.FORCE_COLOR = '0';
   const out = createOutput({ color: !colorOff });
+  guardStdio();
   setProgram(currentProgram());
   const program = buildProgram(out);
   try {

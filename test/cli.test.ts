@@ -1,12 +1,14 @@
 // The CLI as a user runs it: `node bin/werkboek.js …` (compiled dist/, built
 // by `npm test`), without a terminal, with a temporary WERKBOEK_MAP and HOME.
 // `start` (interactive) and `rapport` belong to their own test files.
+import { spawnSync } from 'node:child_process';
+import { openSync } from 'node:fs';
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { programVersion } from '../src/support/version.js';
 import { assertBuilt, runCli, shownProgram, type RunOptions, type RunResult } from './helpers/run.js';
-import { lineColOf, questionsDir, replaceOnce, useTempDir } from './helpers/temp.js';
+import { lineColOf, questionsDir, replaceOnce, repoRoot, useTempDir } from './helpers/temp.js';
 
 const tmp = useTempDir('werkboek-cli-');
 
@@ -307,5 +309,19 @@ describe('wrong use', () => {
   it('no colour codes when NO_COLOR is set', async () => {
     const r = await werkboek(['onbekend']);
     expect(r.stderr).not.toContain('\u001b[');
+  });
+});
+
+describe('output that cannot be written', () => {
+  it('a closed pipe ends quietly; a full disk gives a Dutch line and exit 5', async () => {
+    const bin = path.join(repoRoot, 'bin', 'werkboek.js');
+    const env = { ...process.env, WERKBOEK_MAP: path.join(tmp(), 'map'), HOME: path.join(tmp(), 'home') };
+    for (const args of ['status', 'lijst', '--help', 'controleer']) {
+      const r = spawnSync('sh', ['-c', `"${process.execPath}" "${bin}" ${args} | head -c 1 >/dev/null`], { env, encoding: 'utf8' });
+      expect(r.stderr, args).toBe('');
+    }
+    const full = spawnSync(process.execPath, [bin, 'lijst'], { env, encoding: 'utf8', stdio: ['ignore', openSync('/dev/full', 'w'), 'pipe'] });
+    expect(full.status).toBe(5);
+    expect(full.stderr).toBe('werkboek: Kan de uitvoer niet wegschrijven: de schijf is vol.\n');
   });
 });

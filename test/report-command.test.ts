@@ -1,6 +1,8 @@
 // `werkboek rapport`: the command, with a temporary --map folder.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { copyFile, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
+import { createReadStream } from 'node:fs';
+import { copyFile, mkdir, mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { simpleParser } from 'mailparser';
@@ -262,5 +264,46 @@ describe('lazy loading', () => {
       expect(text, file).not.toMatch(/^import[^;]*from '(marked|sanitize-html|nodemailer[^']*)'/m);
       expect(text, file).not.toMatch(/^import[^;]*from '[./]*(report\/)?(html|eml)\.js'/m);
     }
+  });
+});
+
+describe('rapport -o: never over answers, never replacing a device or pipe', () => {
+  it('refuses an answers file of another dossier or worksheet, by its content', async () => {
+    await started('gemeentelandschap');
+    const elsewhere = path.join(dir, 'andere-bieb');
+    await mkdir(elsewhere);
+    const victim = path.join(elsewhere, 'randvoorwaarden.yaml');
+    await copyFile(path.join(FIXTURES, 'randvoorwaarden.yaml'), victim);
+    const before = await readFile(victim, 'utf8');
+    const err = await rejection(run('gemeentelandschap', { output: victim }));
+    expect(err.message).toContain('is een antwoordbestand');
+    expect(await readFile(victim, 'utf8')).toBe(before);
+  });
+
+  it('refuses a folder', async () => {
+    await started('gemeentelandschap');
+    const err = await rejection(run('gemeentelandschap', { output: dir }));
+    expect(err.message).toContain('is geen gewoon bestand');
+  });
+
+  it('writes into /dev/null and a FIFO as streams: they stay what they are', async () => {
+    await started('gemeentelandschap');
+    // (Only where /dev/null is the device it should be: never make a broken machine worse.)
+    if ((await stat('/dev/null')).isCharacterDevice()) {
+      await run('gemeentelandschap', { output: '/dev/null' });
+      expect((await stat('/dev/null')).isCharacterDevice()).toBe(true);
+    }
+    const fifo = path.join(dir, 'pijp');
+    execFileSync('mkfifo', [fifo]);
+    const reader = new Promise<string>((resolve) => {
+      const chunks: Buffer[] = [];
+      createReadStream(fifo)
+        .on('data', (c) => chunks.push(c as Buffer))
+        .on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    });
+    await run('gemeentelandschap', { output: fifo });
+    expect(await reader).toContain('# Werkblad 1: Verken jouw gemeentelandschap');
+    expect((await stat(fifo)).isFIFO()).toBe(true);
+    expect(out.out).toBe('');
   });
 });
