@@ -1,11 +1,12 @@
 // The state of a library's dossier: for each shipped worksheet, its answers
 // file and how far it is. Used by `status`, `lijst`, `start` and `rapport`.
+import { stat } from 'node:fs/promises';
 import type { Worksheet } from './definition/schema.js';
 import { loadShippedWorksheets } from './definition/load.js';
 import { answersPath, resolveDossier, type Dossier } from './dossier/folder.js';
 import { AnswersFile, type Status } from './dossier/answers-file.js';
 import { walk, type WalkResult } from './walk.js';
-import { WerkboekError } from './support/errors.js';
+import { ExitCode, WerkboekError } from './support/errors.js';
 
 export interface SheetState {
   worksheet: Worksheet;
@@ -37,6 +38,11 @@ export async function sheetState(worksheet: Worksheet, dir: string): Promise<She
 
 export async function dossierState(map: string | undefined, cwd: string): Promise<{ dossier: Dossier; sheets: SheetState[] }> {
   const dossier = await resolveDossier(map, cwd);
+  // A --map that is a file cannot hold a dossier: say so, instead of listing three unreadable worksheets.
+  const info = await stat(dossier.dir).catch(() => undefined);
+  if (info && !info.isDirectory()) {
+    throw new WerkboekError(`Kan de map ${dossier.dir} niet gebruiken: dat is een bestand, geen map.`, ExitCode.writeFailed, 'Kies een map met --map <map> (of WERKBOEK_MAP).');
+  }
   const worksheets = await loadShippedWorksheets();
   const sheets = await Promise.all(worksheets.map((ws) => sheetState(ws, dossier.dir)));
   return { dossier, sheets };

@@ -200,3 +200,46 @@ describe('a file changed on disk while a session has it open', () => {
     expect(await readFile(victim, 'utf8')).toBe(theirs);
   });
 });
+
+describe('definitions nested 500 deep', () => {
+  it('a condition nested 500 deep is an issue with its position, not a stack overflow', async () => {
+    const source = await shippedSource('gemeentelandschap');
+    let cond = '{ question: thema-in-agenda, equals: ja }';
+    for (let i = 0; i < 500; i++) cond = `{ any: [${cond}] }`;
+    const deep = source.replace(/^(\s+)when: \{[^\n]*\}$/m, `$1when: ${cond}`);
+    expect(deep).not.toBe(source);
+    // Written inline ({ any: [ … ] }) the YAML parser itself gives up; written as blocks, the check does.
+    const result = checkDefinitionSource(deep, 'diep.yaml');
+    expect(result.issues[0]?.message).toMatch(/^te diep genest/);
+    let block = 'question: thema-in-agenda\nequals: ja';
+    for (let i = 0; i < 500; i++) block = `any:\n  - ${block.replace(/\n/g, '\n    ')}`;
+    const blockDeep = source.replace(/^(\s+)when: \{[^\n]*\}$/m, (_m, indent: string) => `${indent}when:\n${indent}  ${block.replace(/\n/g, `\n${indent}  `)}`);
+    const second = checkDefinitionSource(blockDeep, 'diep.yaml');
+    expect(second.issues[0]?.message).toMatch(/^te diep genest/);
+    expect(second.issues[0]?.line).toBeGreaterThan(1);
+  });
+});
+
+describe('scale of answers and odd folders', () => {
+  it('an answer of 125,000 lines renders (no spread of a huge list into Math.min)', async () => {
+    const { escapeBlock } = await import('../src/report/markdown.js');
+    const answer = Array.from({ length: 125_000 }, (_, i) => `  regel ${i}`).join('\n');
+    const md = escapeBlock(answer);
+    expect(md.split('\n')).toHaveLength(125_000);
+  });
+
+  it('status with a --map that is a file: exit 5 and a clear message', async () => {
+    assertBuilt();
+    await writeFile(path.join(tmp(), 'bestand'), 'x');
+    const r = await runCli(['status', '--map', 'bestand'], { cwd: tmp() });
+    expect(r.code).toBe(5);
+    expect(r.stderr).toContain('dat is een bestand, geen map');
+  });
+
+  it('a relative XDG_DATA_HOME is ignored: the default dossier does not depend on the current folder', async () => {
+    assertBuilt();
+    const env = { HOME: tmp(), XDG_DATA_HOME: 'relatief', WERKBOEK_MAP: undefined };
+    const r = await runCli(['status'], { cwd: tmp(), env });
+    expect(r.stdout.split('\n')[0]).toBe(`Map: ${path.join(tmp(), '.local', 'share', 'werkboek')}`);
+  });
+});

@@ -33,12 +33,35 @@ export function checkDefinitionSource(source: string, file: string): CheckResult
   const { located, issues } = parseLocated(file, source);
   if (issues.length) return { file, issues };
   const data: unknown = located.doc.toJS();
+  const tooDeep = deepNesting(located, data);
+  if (tooDeep) return { file, issues: [tooDeep] };
   const parsed = worksheetSchema.safeParse(data);
   if (!parsed.success) {
     return { file, issues: parsed.error.issues.map((issue) => zodIssue(located, issue, data)) };
   }
   const crossIssues = checkReferences(located, parsed.data);
   return crossIssues.length ? { file, issues: crossIssues } : { file, worksheet: parsed.data, issues: [] };
+}
+
+/** How deep a definition may nest (conditions in `any`/`all`, lists in lists): far beyond any real worksheet. */
+export const MAX_NESTING = 32;
+
+/**
+ * The first place nested deeper than MAX_NESTING, as an issue; checked with
+ * an explicit stack before the schema (whose recursion would overflow the
+ * call stack on a condition nested 500 deep).
+ */
+function deepNesting(located: Located, data: unknown): Issue | undefined {
+  const stack: Array<{ value: unknown; path: PathKey[] }> = [{ value: data, path: [] }];
+  while (stack.length) {
+    const { value, path } = stack.pop()!;
+    if (typeof value !== 'object' || value === null) continue;
+    if (path.length > MAX_NESTING) {
+      return issueAt(located, path, `te diep genest (meer dan ${MAX_NESTING} niveaus); een voorwaarde met zoveel "any"/"all" in elkaar is niet te volgen`);
+    }
+    for (const [key, child] of Object.entries(value)) stack.push({ value: child, path: [...path, Array.isArray(value) ? Number(key) : key] });
+  }
+  return undefined;
 }
 
 export async function loadDefinitionFile(file: string, displayName = file): Promise<Worksheet> {

@@ -80,6 +80,8 @@ export function decodeUtf8(file: string, bytes: Uint8Array): { text: string; iss
 // The yaml library reports in English; users read Dutch.
 function yamlMessage(code: string, original: string): string {
   const first = original.split('\n')[0] ?? original;
+  // The parser is recursive: something nested hundreds of levels deep exhausts its stack.
+  if (/Maximum call stack size exceeded/.test(original)) return 'te diep genest: zoveel niveaus in elkaar kan werkboek niet lezen';
   const known: Record<string, string> = {
     BAD_INDENT: 'onjuiste inspringing',
     BAD_SCALAR_START: 'ongeldige waarde (zet de tekst tussen aanhalingstekens)',

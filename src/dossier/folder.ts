@@ -15,8 +15,22 @@ export interface Dossier {
 export async function resolveDossier(map: string | undefined, cwd: string, env: NodeJS.ProcessEnv = process.env): Promise<Dossier> {
   if (map) return { dir: path.resolve(cwd, map), source: 'optie' };
   if (env.WERKBOEK_MAP) return { dir: path.resolve(cwd, env.WERKBOEK_MAP), source: 'WERKBOEK_MAP' };
+  return { dir: await userDataFolder(env), source: 'standaard' };
+}
+
+/**
+ * The per-user data folder (env-paths). A relative XDG_DATA_HOME is invalid
+ * by the XDG specification and ignored: otherwise the default dossier would
+ * depend on the folder werkboek is started from.
+ */
+async function userDataFolder(env: NodeJS.ProcessEnv = process.env): Promise<string> {
+  const xdg = env.XDG_DATA_HOME;
+  if (process.platform === 'linux' && xdg !== undefined && xdg !== '' && !path.isAbsolute(xdg)) {
+    const { homedir } = await import('node:os');
+    return path.join(homedir(), '.local', 'share', 'werkboek');
+  }
   const { default: envPaths } = await import('env-paths');
-  return { dir: envPaths('werkboek', { suffix: '' }).data, source: 'standaard' };
+  return envPaths('werkboek', { suffix: '' }).data;
 }
 
 /**
@@ -24,9 +38,8 @@ export async function resolveDossier(map: string | undefined, cwd: string, env: 
  * folder that became read-only): the per-user data folder, else the temp folder.
  */
 export async function rescueFolders(): Promise<string[]> {
-  const { default: envPaths } = await import('env-paths');
   const { tmpdir } = await import('node:os');
-  return [path.join(envPaths('werkboek', { suffix: '' }).data, 'gered'), path.join(tmpdir(), 'werkboek-gered')];
+  return [path.join(await userDataFolder(), 'gered'), path.join(tmpdir(), 'werkboek-gered')];
 }
 
 export function answersPath(dir: string, worksheetId: string): string {

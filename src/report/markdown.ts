@@ -301,7 +301,8 @@ export function escapeBlock(text: string): string {
   while (ls.length && ls[0] === '') ls.shift();
   while (ls.length && ls[ls.length - 1] === '') ls.pop();
   const indents = ls.filter((l) => l !== '').map((l) => columns(/^[ \t]*/.exec(l)?.[0] ?? ''));
-  const common = indents.length ? Math.min(...indents) : 0;
+  // A loop, not Math.min(...indents): an answer of 125,000 lines would overflow the call stack.
+  const common = indents.reduce((min, n) => (n < min ? n : min), indents[0] ?? 0);
   ls = ls.map((l) => ' '.repeat(Math.max(0, columns(/^[ \t]*/.exec(l)?.[0] ?? '') - common)) + l.replace(/^[ \t]+/, ''));
   ls = ls.filter((l, i) => l !== '' || ls[i - 1] !== '');
   const out = ls.map((l, i) =>
