@@ -5,6 +5,7 @@
 // of the parts as given). Imported only for --formaat eml.
 import MailComposer from 'nodemailer/lib/mail-composer';
 import { htmlDocument } from './html.js';
+import { visibleControls } from '../support/control.js';
 
 export interface EmlInput {
   markdown: string;
@@ -17,7 +18,8 @@ export interface EmlInput {
 export async function buildEml({ markdown, title, subject, to }: EmlInput): Promise<string> {
   const composer = new MailComposer({
     ...(to?.length ? { to } : {}),
-    subject,
+    // The subject comes from answers (the library's name): no control characters in a header.
+    subject: visibleControls(subject).replace(/\s+/g, ' '),
     text: markdown,
     html: htmlDocument(markdown, title),
     headers: { 'X-Unsent': '1' },

@@ -2,6 +2,7 @@
 // browser and in email clients: marked, then sanitize-html with an
 // allow-list, then inline styles (email clients drop <style>). Imported
 // only for --formaat html/eml, so the Markdown path stays fast.
+import { visibleControls } from '../support/control.js';
 import { Marked } from 'marked';
 import sanitizeHtml from 'sanitize-html';
 
@@ -87,7 +88,7 @@ export function htmlDocument(markdown: string, title: string): string {
     '<head>',
     '<meta charset="utf-8">',
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    `<title>${escapeHtml(title)}</title>`,
+    `<title>${escapeHtml(visibleControls(title))}</title>`,
     '</head>',
     `<body style="margin: 0; padding: 16px; background: #ffffff; color: #1a1a1a; font-family: ${FONT}; font-size: 15px; line-height: 1.5;">`,
     '<div style="max-width: 800px; margin: 0 auto;">',

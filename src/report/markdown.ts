@@ -34,6 +34,7 @@
 // "[text]" (a reference link needs a definition, and no answer can make one;
 // an own template could, see the header of templates/rapport.md.liquid).
 
+import { visibleControls } from '../support/control.js';
 import { EMPTY_TABLE_TEXT, type ReportAnswer, type ReportQuestion, type TableAnswer } from './model.js';
 
 /** The characters CommonMark lets a backslash escape. */
@@ -127,10 +128,9 @@ function delimiterRunActive(c: string, before: string | undefined, after: string
   return true;
 }
 
-/** Split "\r\n" / "\r", drop trailing whitespace per line. */
+/** Split "\r\n" / "\r", make control characters visible, drop trailing whitespace per line. */
 function lines(text: string): string[] {
-  return text
-    .replace(/\r\n?/g, '\n')
+  return visibleControls(text.replace(/\r\n?/g, '\n'))
     .split('\n')
     .map((l) => l.replace(/[ \t]+$/, ''));
 }

@@ -10,6 +10,7 @@ import { allQuestions } from '../definition/questions.js';
 import { DRAFT_ITEM_KEY, NOT_YET_KNOWN, NOT_YET_KNOWN_LABEL, type AnswerValue, type Draft, type FieldValue, type GroupItem } from '../dossier/answers.js';
 import { optionLabel, optionValue } from '../definition/questions.js';
 import { formatNumber } from '../support/dates.js';
+import { visibleControls } from '../support/control.js';
 import type { Choice, Prompter, Reply } from '../terminal/prompter.js';
 import { groupBaseId, groupItems, type VisibleQuestion } from '../walk.js';
 import { InterruptedError } from '../support/errors.js';
@@ -143,7 +144,7 @@ export function overview(items: GroupItem[], fields: Field[], noun: string, widt
 export function cellText(field: Field, value: FieldValue | undefined): string {
   if (isBlank(value)) return '–';
   if (typeof value === 'number') return formatNumber(value, field.type === 'number' ? field.unit : undefined);
-  const text = String(value).trim().replace(/\s*\n\s*/g, ' / ');
+  const text = visibleControls(String(value).trim().replace(/\s*\n\s*/g, ' / '));
   if (field.type === 'yesno') return text === 'ja' ? 'Ja' : text === 'nee' ? 'Nee' : text === NOT_YET_KNOWN ? NOT_YET_KNOWN_LABEL : text;
   if (field.type === 'choice') {
     const option = field.options.find((o) => optionValue(o) === text);

@@ -1,5 +1,7 @@
 // The only writer to the terminal for non-interactive output. Commands
-// receive an Output so tests can capture what they print.
+// receive an Output so tests can capture what they print. Control
+// characters are made visible here (support/control.ts).
+import { visibleControls } from './control.js';
 export interface Output {
   color: boolean;
   stdout(text: string): void;
@@ -13,15 +15,16 @@ export interface Output {
 export function createOutput(opts: { color: boolean }): Output {
   return {
     color: opts.color,
-    stdout: (text) => void process.stdout.write(text),
-    stderr: (text) => void process.stderr.write(text),
+    // Text from files (answers, names, paths) can hold control characters: never raw to a terminal.
+    stdout: (text) => void process.stdout.write(visibleControls(text)),
+    stderr: (text) => void process.stderr.write(visibleControls(text)),
     async error(message, hint) {
       const { Chalk } = await import('chalk');
       const chalk = new Chalk({ level: opts.color && process.stderr.isTTY ? 1 : 0 });
-      process.stderr.write(`${chalk.red('werkboek: ' + message)}\n`);
-      if (hint) process.stderr.write(`${chalk.dim(hint)}\n`);
+      process.stderr.write(`${chalk.red('werkboek: ' + visibleControls(message))}\n`);
+      if (hint) process.stderr.write(`${chalk.dim(visibleControls(hint))}\n`);
     },
-    line: (text = '') => void process.stdout.write(text + '\n'),
+    line: (text = '') => void process.stdout.write(visibleControls(text) + '\n'),
   };
 }
 

@@ -15,6 +15,7 @@ import { Chalk, type ChalkInstance } from 'chalk';
 import { InterruptedError, type StopSignal } from '../support/errors.js';
 import { keyHint, type Key } from './keys.js';
 import { wrapText } from './wrap.js';
+import { visibleControls, visibleControlsKeepingColour } from '../support/control.js';
 import { findEditor, openInEditor, textEditor } from './text-editor.js';
 import type { BaseOptions, CheckboxOptions, InputOptions, Prompter, Reply, SelectOptions } from './prompter.js';
 
@@ -61,7 +62,7 @@ export function terminalPrompter(ctx: TerminalContext = {}): Prompter {
     columns,
     context: { input, output },
     // The full width: overviews use it, and questions (drawn by inquirer) wrap at it too.
-    print: (text: string) => void output.write(wrapText(text, columns()) + '\n'),
+    print: (text: string) => void output.write(wrapText(visibleControlsKeepingColour(text), columns()) + '\n'),
     theme: { style: { help: (s: string) => chalk.dim(s) }, helpMode: 'always' as const },
   };
   return {
@@ -141,7 +142,7 @@ async function runSelect<T>(t: Terminal, options: SelectOptions<T>): Promise<Rep
         select<T>(
           {
             message: wrapMessage(t, options.message),
-            choices: options.choices.map((c) => ({ value: c.value, name: c.name, ...(c.description && { description: c.description }) })),
+            choices: options.choices.map((c) => ({ value: c.value, name: visibleControls(c.name), ...(c.description && { description: visibleControls(c.description) }) })),
             ...(current !== undefined && { default: current }),
             pageSize: Math.min(12, t.rows()),
             loop: false,
@@ -182,7 +183,7 @@ async function runCheckbox<T>(t: Terminal, options: CheckboxOptions<T>): Promise
       checkbox<T>(
         {
           message: wrapMessage(t, options.message),
-          choices: options.choices.map((c) => ({ value: c.value, name: c.name, checked: checked.has(c.value) })),
+          choices: options.choices.map((c) => ({ value: c.value, name: visibleControls(c.name), checked: checked.has(c.value) })),
           pageSize: Math.min(12, t.rows()),
           loop: false,
           instructions: hint,
@@ -204,9 +205,9 @@ async function runCheckbox<T>(t: Terminal, options: CheckboxOptions<T>): Promise
 /** After a list prompt: one line with the question and what was chosen. */
 function echo(t: Terminal, message: string, reply: Reply<unknown>, picked: string | undefined): void {
   const { chalk } = t;
-  const answer = reply.kind === 'unknown' ? 'Weet ik (nog) niet' : reply.kind === 'back' ? '(terug)' : (picked ?? '');
+  const answer = reply.kind === 'unknown' ? 'Weet ik (nog) niet' : reply.kind === 'back' ? '(terug)' : visibleControls(picked ?? '');
   const mark = reply.kind === 'back' ? chalk.dim('↩') : chalk.green('✔');
-  t.print(`${mark} ${chalk.bold(message)} ${chalk.cyan(answer)}`);
+  t.print(`${mark} ${chalk.bold(visibleControls(message))} ${chalk.cyan(answer)}`);
 }
 
 // --- inquirer's errors -----------------------------------------------------------
@@ -311,5 +312,5 @@ function tolerateClosedTerminal(input: Readable): void {
  * exactly fills the terminal.
  */
 function wrapMessage(t: Terminal, message: string): string {
-  return wrapText(message, t.columns() - 2, { hard: true });
+  return wrapText(visibleControls(message), t.columns() - 2, { hard: true });
 }
