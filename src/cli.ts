@@ -229,8 +229,11 @@ export async function nearest(typed: string, names: string[]): Promise<string | 
  * Without this Node prints an unhandled EPIPE/ENOSPC stack trace.
  */
 function guardStdio(): void {
-  const onError = (err: NodeJS.ErrnoException) => {
-    if (err.code === 'EPIPE' || err.code === 'ERR_STREAM_DESTROYED') process.exit(process.exitCode ?? 0);
+  // Only for output that goes to a pipe or a file: on a terminal, `start` handles a closed
+  // window itself (it saves and unlocks first; see support/stop-signals.ts).
+  if (process.stdout.isTTY) return;
+  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
     if (err.code === 'ENOSPC') {
       try {
         process.stderr.write('werkboek: Kan de uitvoer niet wegschrijven: de schijf is vol.\n');
@@ -239,15 +242,7 @@ function guardStdio(): void {
       }
       process.exit(ExitCode.writeFailed);
     }
-    try {
-      process.stderr.write(`werkboek: Kan de uitvoer niet wegschrijven (${err.code ?? err.message}).\n`);
-    } catch {
-      // nothing left to tell
-    }
-    process.exit(ExitCode.writeFailed);
-  };
-  process.stdout.on('error', onError);
-  process.stderr.on('error', (err: NodeJS.ErrnoException) => (err.code === 'EPIPE' ? process.exit(process.exitCode ?? 0) : process.exit(ExitCode.writeFailed)));
+  });
 }
 
 export async function main(argv: string[]): Promise<void> {

@@ -18,7 +18,7 @@ const refused = (p: Promise<unknown>) => p.then(() => undefined, (e: unknown) =>
 async function plantLock(file: string, pid: number, ageMs: number, host = os.hostname()): Promise<void> {
   const dir = `${file}.lock`;
   await mkdir(dir);
-  await writeFile(path.join(dir, 'eigenaar.json'), JSON.stringify({ pid, host }));
+  await writeFile(`${dir}-eigenaar.json`, JSON.stringify({ pid, host }));
   const then = new Date(Date.now() - ageMs);
   await utimes(dir, then, then);
 }
@@ -36,6 +36,15 @@ describe('lockAnswersFile', () => {
     const gone = spawnSync(process.execPath, ['-e', '0']).pid;
     await plantLock(file, gone, 0);
     const release = await lockAnswersFile(file);
+    await release();
+    expect(await readdir(tmp())).toEqual([]);
+  });
+
+  it('is released after it has been refreshed (a process that ran for a while)', async () => {
+    const file = path.join(tmp(), 'gemeentelandschap.yaml');
+    const release = await lockAnswersFile(file);
+    expect((await readdir(tmp())).sort()).toEqual(['gemeentelandschap.yaml.lock', 'gemeentelandschap.yaml.lock-eigenaar.json']);
+    await new Promise((r) => setTimeout(r, 2500));
     await release();
     expect(await readdir(tmp())).toEqual([]);
   });

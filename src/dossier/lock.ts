@@ -1,6 +1,8 @@
 // One werkboek process per answers file: a lock folder next to it
-// (`<bestand>.lock`, made atomically by proper-lockfile) holding `eigenaar.json`
-// with the process id and host name.
+// (`<bestand>.lock`, made atomically by proper-lockfile) and beside that
+// `<bestand>.lock-eigenaar.json` with the process id and host name. (Not
+// inside the folder: a file written there changes the folder's mtime, which
+// proper-lockfile takes for a compromised lock, and then it cannot release it.)
 //
 // A lock stays valid as long as its process lives, whatever that process is
 // waiting for (an external editor, a suspended laptop): on the same computer
@@ -19,7 +21,7 @@ import { describeFsError, ExitCode, WerkboekError } from '../support/errors.js';
 /** A lock of another computer not refreshed for this long belongs to a process that died. */
 export const STALE_MS = 5000;
 
-const OWNER = 'eigenaar.json';
+const ownerFile = (lockDir: string) => `${lockDir}-eigenaar.json`;
 
 interface Owner {
   pid: number;
@@ -49,19 +51,20 @@ export async function lockAnswersFile(file: string): Promise<() => Promise<void>
         // If the lock is taken from us (e.g. the folder vanished), keep going: the answers are saved atomically anyway.
         onCompromised: () => {},
       });
-      await writeFile(path.join(lockDir, OWNER), JSON.stringify({ pid: process.pid, host: os.hostname() } satisfies Owner));
+      await writeFile(ownerFile(lockDir), JSON.stringify({ pid: process.pid, host: os.hostname() } satisfies Owner));
       return async () => {
-        await unlink(path.join(lockDir, OWNER)).catch(() => {});
         try {
           await release();
         } catch {
           // already released or removed: nothing to do
         }
+        await unlink(ownerFile(lockDir)).catch(() => {});
       };
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== 'ELOCKED') throw folderError(file, err);
       if (attempt === 0 && (await abandoned(lockDir))) {
         await rm(lockDir, { recursive: true, force: true });
+        await unlink(ownerFile(lockDir)).catch(() => {});
         continue;
       }
       throw await lockedError(file, lockDir);
@@ -78,8 +81,7 @@ async function abandoned(lockDir: string): Promise<boolean> {
     return true;
   }
   if (!info.isDirectory()) return false; // not ours: see lockedError
-  const entries = await readdir(lockDir).catch(() => [] as string[]);
-  if (entries.some((e) => e !== OWNER)) return false;
+  if ((await readdir(lockDir).catch(() => [] as string[])).length > 0) return false; // not ours: see lockedError
   const owner = await readOwner(lockDir);
   if (owner && owner.host === os.hostname()) return !isRunning(owner.pid);
   return Date.now() - info.mtimeMs > STALE_MS;
@@ -87,7 +89,7 @@ async function abandoned(lockDir: string): Promise<boolean> {
 
 async function readOwner(lockDir: string): Promise<Owner | undefined> {
   try {
-    const data = JSON.parse(await readFile(path.join(lockDir, OWNER), 'utf8')) as Partial<Owner>;
+    const data = JSON.parse(await readFile(ownerFile(lockDir), 'utf8')) as Partial<Owner>;
     return typeof data.pid === 'number' && typeof data.host === 'string' ? { pid: data.pid, host: data.host } : undefined;
   } catch {
     return undefined;
@@ -107,7 +109,7 @@ function isRunning(pid: number): boolean {
 async function lockedError(file: string, lockDir: string): Promise<WerkboekError> {
   const info = await stat(lockDir).catch(() => undefined);
   const entries = info?.isDirectory() ? await readdir(lockDir).catch(() => [] as string[]) : [];
-  if (info && (!info.isDirectory() || entries.some((e) => e !== OWNER))) {
+  if (info && (!info.isDirectory() || entries.length > 0)) {
     return new WerkboekError(
       `Er staat iets in de weg: ${lockDir} is geen vergrendeling van werkboek.`,
       ExitCode.locked,

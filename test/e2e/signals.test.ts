@@ -37,7 +37,7 @@ describe('stopping by a signal mid-answer (e2e, pty)', { timeout: E2E_TIMEOUT },
   /** Start again: back at the question, the draft in the editor, marked as not confirmed. */
   async function expectResumedWithDraft(ctx: E2eContext): Promise<void> {
     const s = startSheet(ctx);
-    const resume = await s.waitFor('Verdergaan bij vraag 5');
+    const resume = await s.waitFor('Verdergaan bij vraag 2');
     expect(resume).toContain('(en 1 concept-antwoord, nog niet bevestigd)');
     s.press('enter');
     const prompt = await waitForQuestion(s, Q.themaWijze);
@@ -60,7 +60,7 @@ describe('stopping by a signal mid-answer (e2e, pty)', { timeout: E2E_TIMEOUT },
     s.signal('SIGHUP');
     expect(await exitCodeOf(s)).toBe(129);
     expect(s.screen()).toContain('Gestopt (het venster werd gesloten).');
-    expect(s.screen()).toContain('Ook wat je bij vraag 5 aan het typen was, is bewaard, als concept');
+    expect(s.screen()).toContain('Ook wat je bij vraag 2 aan het typen was, is bewaard, als concept');
     await expectKeptAsDraft(ctx);
     await expectResumedWithDraft(ctx);
   });
