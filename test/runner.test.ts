@@ -526,7 +526,7 @@ describe('review', () => {
       step('Overzicht', choose('Werkblad afronden')),
     ]);
     const overview = prompter.calls.find((c) => c.message === 'Overzicht');
-    expect(overview?.choices).toHaveLength(walk(ws, {}).visible.length + 2);
+    expect(overview?.choices).toHaveLength(walk(ws, {}).visible.length + 3); // + afronden, intro and tips, later
     expect(overview?.choices?.[0]?.name).toContain('Naam: — Marieke de Vries');
     expect(saved.antwoorden.acties).toBe('Nieuwe acties');
     expect(saved.status).toBe('afgerond');
@@ -891,5 +891,22 @@ describe('every question type (test worksheet with all conditions)', () => {
     expect(file.answers).toMatchObject({ kleur: 'blauw', talen: ['nl', 'fy'], aantal: 3, dag: '2026-02-01' });
     expect(file.answers).not.toHaveProperty('warm');
     expect(file.meta.status).toBe('afgerond');
+  });
+});
+
+describe('intros and tips on request', () => {
+  it('the overview offers the worksheet\'s intro and tips, and each step\'s, again', async () => {
+    const ws = sheet('randvoorwaarden');
+    const file = AnswersFile.create(path.join(dir, 'randvoorwaarden.yaml'), ws);
+    file.setAnswer('naam', 'An');
+    await file.save();
+    const { prompter } = await run('randvoorwaarden', [step('Overzicht', choose('Inleiding en tips van dit werkblad opnieuw lezen')), step('Overzicht', choose('Later verder'))], {
+      file,
+      startInReview: true,
+    });
+    const shown = prompter.printed.join('\n');
+    expect(shown).toContain(ws.intro!.trim().slice(0, 60));
+    for (const step of ws.steps.filter((s) => s.tips?.length)) expect(shown).toContain(step.tips![0]!.trim().slice(0, 40));
+    expect(prompter.calls.filter((c) => c.message === 'Overzicht')).toHaveLength(2);
   });
 });

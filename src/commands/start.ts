@@ -92,6 +92,7 @@ export async function start(options: StartOptions): Promise<void> {
         const drafts = Object.values(file.drafts).filter((d) => d !== undefined && d !== null).length;
         const unconfirmed = drafts ? ` (en ${drafts} concept-antwoord${drafts === 1 ? '' : 'en'}, nog niet bevestigd)` : '';
         prompter.print(`Je was al begonnen: ${w.done} van ${w.total} vragen beantwoord${unconfirmed}, laatst bewerkt ${formatStamp(meta.updated)}.`);
+        prompter.print(style.dim('De inleiding en de tips van dit werkblad lees je opnieuw via het overzicht.'));
         const at = resumeAt(w, file.drafts);
         const choice = await prompter.select<'continue' | 'review' | 'restart'>({
           message: 'Wat wil je doen?',

@@ -9,6 +9,7 @@ import { optionLabel, optionValue } from '../definition/questions.js';
 import type { RunOutcome, Session } from './context.js';
 import { messageOf, truncate } from './questions.js';
 import { persist } from './saving.js';
+import { worksheetIntroText } from './welcome.js';
 
 /** Show the overview; returns the id of the question picked, or how the run ends. */
 export async function review(s: Session, w: WalkResult): Promise<string | RunOutcome> {
@@ -36,6 +37,7 @@ export async function review(s: Session, w: WalkResult): Promise<string | RunOut
   const drafts = file.drafts;
   for (const v of w.visible) choices.push({ value: v.question.id, name: reviewRow(w, v, width, drafts[v.question.id] != null) });
   if (!open.length) choices.push({ value: '\u0000afronden', name: finished ? '✔ Klaar (werkblad blijft afgerond)' : '✔ Werkblad afronden' });
+  choices.push({ value: '\u0000inleiding', name: 'Inleiding en tips van dit werkblad opnieuw lezen' });
   choices.push({ value: '\u0000later', name: 'Later verder (alles is bewaard)' });
   const picked = await prompter.select<string>({
     message: 'Overzicht',
@@ -46,6 +48,10 @@ export async function review(s: Session, w: WalkResult): Promise<string | RunOut
   if (picked.kind === 'back') return w.visible[w.visible.length - 1]?.question.id ?? 'gestopt';
   if (picked.kind !== 'answer') return review(s, w);
   if (picked.value === '\u0000later') return 'gestopt';
+  if (picked.value === '\u0000inleiding') {
+    prompter.print(`\n${worksheetIntroText(s.ws, style)}`);
+    return review(s, w);
+  }
   if (picked.value === '\u0000afronden') {
     file.setStatus('afgerond');
     await persist(s);

@@ -40,3 +40,22 @@ export function showClosing(prompter: Prompter, style: Style, ws: Worksheet): vo
   const text = closingText(ws, style, prompter.width());
   if (text) prompter.print(`\n${text}`);
 }
+
+/**
+ * The worksheet's own introduction and tips, and those of each step, as
+ * the workbook prints them: to read again from the overview (they are
+ * shown in full only the first time a sheet or step comes up).
+ */
+export function worksheetIntroText(ws: Worksheet, style: Style): string {
+  const lines: string[] = [style.bold(`Werkblad ${ws.number}: ${ws.title}`)];
+  if (ws.intro) lines.push('', ws.intro.trim());
+  for (const tip of ws.tips ?? []) lines.push('', `${style.bold('Tip:')} ${tip.trim()}`);
+  for (const step of ws.steps) {
+    if (!step.intro && !step.tips?.length) continue;
+    if (ws.steps.length > 1) lines.push('', style.bold(step.title));
+    if (step.subtitle) lines.push(style.dim(step.subtitle));
+    if (step.intro) lines.push('', step.intro.trim());
+    for (const tip of step.tips ?? []) lines.push('', `${style.bold('Tip:')} ${tip.trim()}`);
+  }
+  return lines.join('\n');
+}
