@@ -48,6 +48,9 @@ export const PLAIN_HELP = [
   '?  deze uitleg.',
 ].join('\n');
 
+/** The full screen's keys, as the plain mode's commands. */
+const KEY_COMMANDS: Record<string, string> = { T: ':terug', N: ':weetniet', O: ':toelichting' };
+
 const COMMANDS = ['terug', 'weetniet', 'toelichting', 'leeg', 'overzicht', 'stop', 'hulp'] as const;
 type Command = (typeof COMMANDS)[number];
 
@@ -309,6 +312,7 @@ function list(choices: Choice<unknown>[]): string {
 function pick(choices: Choice<unknown>[], typed: string): number | string {
   const t = normalise(typed);
   const range = `Typ een nummer van 1 tot ${choices.length}.`;
+  if (!t) return range;
   if (/^\d+\.?$/.test(t)) {
     const n = Number.parseInt(t, 10);
     return n >= 1 && n <= choices.length ? n - 1 : `Er is geen keuze ${n}. ${range}`;
@@ -336,7 +340,8 @@ function normalise(s: string): string {
  * Text as the plain mode shows it: no escape codes or other control
  * characters, and plain words or punctuation for the symbols of the full
  * screen, which a screen reader skips or reads oddly ("·", "—", "→", "✔", "…",
- * a blank cell "–").
+ * a blank cell "–"). A key of the full screen that the runner names in a
+ * message (Ctrl+T, Ctrl+N, Ctrl+O) becomes the command that does the same here.
  */
 export function readable(text: string): string {
   return (
@@ -354,5 +359,6 @@ export function readable(text: string): string {
       .replace(/([:?.!])? — /g, (_, p: string | undefined) => (p ? `${p} ` : ': '))
       .replace(/[→✔] /g, '')
       .replace(/ ?…/g, '...')
+      .replace(/\bCtrl\+([TNO])\b/g, (_, key: string) => KEY_COMMANDS[key] ?? key)
   );
 }
