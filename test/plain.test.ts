@@ -152,7 +152,9 @@ describe('the plain prompter', () => {
     expect(readable('→ Verder met de open vragen')).toBe('Verder met de open vragen');
     expect(readable('✔ Werkblad afronden')).toBe('Werkblad afronden');
     expect(readable('Anders, namelijk …')).toBe('Anders, namelijk...');
-    expect(readable('Partner (Ctrl+T: terug zonder op te slaan)')).toBe('Partner (:terug: terug zonder op te slaan)');
+    expect(readable('Partner (Ctrl+T: terug zonder op te slaan)')).toBe('Partner (:terug gaat terug zonder op te slaan)');
+    expect(readable('Met Ctrl+T ga je terug')).toBe('Met :terug ga je terug');
+    expect(readable('Datum (dd-mm-jjjj):')).toBe('Datum (dag-maand-jaar):');
     expect(readable('\u001b[1mvet\u001b[22m\r\nregel\u0007')).toBe('vet\nregel');
   });
 });

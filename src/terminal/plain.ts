@@ -6,7 +6,7 @@
 // echo and line editing, and a pipe is read as a list of answers.
 //
 // Choices are numbered and answered by number or word; navigation is typed as
-// commands (`:terug`, `:weetniet`, `:overzicht`, `:stop`, `?`); a long answer
+// commands (`:terug`, `:weetniet`, `:overzicht`, `:stop`, `:hulp` or `?`); a long answer
 // ends with a line holding only "."; a toelichting follows the choice after
 // "|" or is given with `:toelichting`. The end of input stops like Ctrl+C.
 import { createInterface } from 'node:readline';
@@ -45,7 +45,7 @@ export const PLAIN_HELP = [
   ':leeg  een ingevuld antwoord leegmaken.',
   ':overzicht  alle vragen met je antwoorden; daar kun je ook afronden.',
   ':stop  stoppen; alles wat je hebt beantwoord is bewaard.',
-  '?  deze uitleg.',
+  ':hulp (of een vraagteken)  deze uitleg.',
 ].join('\n');
 
 /** The full screen's keys, as the plain mode's commands. */
@@ -359,6 +359,9 @@ export function readable(text: string): string {
       .replace(/([:?.!])? — /g, (_, p: string | undefined) => (p ? `${p} ` : ': '))
       .replace(/[→✔] /g, '')
       .replace(/ ?…/g, '...')
+      .replace(/\bCtrl\+T: terug/g, ':terug gaat terug')
+      // A screen reader spells "dd-mm-jjjj" letter by letter.
+      .replace(/\bdd-mm-jjjj\b/g, 'dag-maand-jaar')
       .replace(/\bCtrl\+([TNO])\b/g, (_, key: string) => KEY_COMMANDS[key] ?? key)
   );
 }

@@ -26,7 +26,7 @@ describe('plain mode in a terminal (e2e, pty)', { timeout: E2E_TIMEOUT }, () => 
     s.type('Anna\r');
     await s.waitFor('Bibliotheek:');
     s.type('Bieb Oost\r');
-    await s.waitFor('Datum (dd-mm-jjjj):');
+    await s.waitFor('Datum (dag-maand-jaar):');
     s.type('\r');
     await s.waitFor('1. Ja,  2. Nee,  3. Weet ik (nog) niet');
     s.type('ja\r');
@@ -46,13 +46,13 @@ describe('plain mode in a terminal (e2e, pty)', { timeout: E2E_TIMEOUT }, () => 
     s.type('Anna\r');
     await s.waitFor('Bibliotheek:');
     s.type('?\r');
-    await s.waitFor((screen) => screen.trimEnd().endsWith('?  deze uitleg.'));
+    await s.waitFor((screen) => screen.trimEnd().endsWith(':hulp (of een vraagteken)  deze uitleg.'));
     s.type(':overzicht\r');
     await s.waitFor('Enter kiest 1. Verder met de open vragen (vanaf Bibliotheek)');
     s.type('1\r');
     await s.waitFor((screen) => screen.trimEnd().endsWith('Bibliotheek:'));
     s.type('Bieb\r');
-    await s.waitFor('Datum (dd-mm-jjjj):');
+    await s.waitFor('Datum (dag-maand-jaar):');
     s.type('\r');
     await s.waitFor('1. Ja,  2. Nee');
     s.press('ctrl-d');
