@@ -224,7 +224,9 @@ export async function nearest(typed: string, names: string[]): Promise<string | 
 }
 
 export async function main(argv: string[]): Promise<void> {
-  const colorOff = argv.includes('--no-color') || 'NO_COLOR' in process.env;
+  // The plain mode (start --eenvoudig, WERKBOEK_EENVOUDIG, TERM=dumb) writes no escape codes at all, also not in error messages.
+  const plain = argv.includes('--eenvoudig') || /^(1|ja|true)$/i.test((process.env.WERKBOEK_EENVOUDIG ?? '').trim()) || process.env.TERM === 'dumb';
+  const colorOff = argv.includes('--no-color') || 'NO_COLOR' in process.env || plain;
   if (colorOff) process.env.FORCE_COLOR = '0';
   const out = createOutput({ color: !colorOff });
   setProgram(currentProgram());

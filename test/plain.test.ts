@@ -76,7 +76,7 @@ describe('the plain prompter', () => {
     expect(await prompter.input({ message: 'Naam:', allowBack: false })).toEqual({ kind: 'answer', value: 'tekst' });
     expect(output()).toContain('Terug kan hier niet.');
     expect(output()).toContain('geen "weet ik (nog) niet"');
-    expect(output()).toContain('Het overzicht kan hier niet');
+    expect(output()).toContain('Het overzicht kan niet vanaf hier.');
     expect(await prompter.input({ message: 'V', allowUnknown: true, allowReview: true })).toEqual({ kind: 'back' });
     expect(await prompter.input({ message: 'V', allowUnknown: true, allowReview: true })).toEqual({ kind: 'unknown' });
     expect(await prompter.input({ message: 'V', allowUnknown: true, allowReview: true })).toEqual({ kind: 'review' });

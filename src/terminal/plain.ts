@@ -41,7 +41,7 @@ export const PLAIN_HELP = [
   'Opdrachten beginnen met een dubbele punt:',
   ':terug  naar de vorige vraag.',
   ':weetniet  weet ik (nog) niet.',
-  ':toelichting  een toelichting bij je keuze, bij een ja/nee- of keuzevraag. Of typ achter het nummer een verticale streep en de toelichting, bijvoorbeeld: 1 | alleen voor IDO',
+  ':toelichting  een toelichting bij je keuze, bij een ja/nee- of keuzevraag. Of typ achter het nummer een verticale streep en de toelichting (bijvoorbeeld 1 | alleen voor IDO).',
   ':leeg  een ingevuld antwoord leegmaken.',
   ':overzicht  alle vragen met je antwoorden; daar kun je ook afronden.',
   ':stop  stoppen; alles wat je hebt beantwoord is bewaard.',
@@ -147,7 +147,7 @@ export function plainPrompter(ctx: PlainContext = {}): PlainPrompter {
         return undefined;
       case 'overzicht':
         if (options.allowReview) return { kind: 'review' };
-        write('Het overzicht kan hier niet: maak eerst deze vraag af, of typ :terug.');
+        write('Het overzicht kan niet vanaf hier.');
         return undefined;
       case 'stop':
         stopped = {};

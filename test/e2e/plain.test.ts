@@ -61,4 +61,12 @@ describe('plain mode in a terminal (e2e, pty)', { timeout: E2E_TIMEOUT }, () => 
     expect((await readAnswers(ctx)).antwoorden).toMatchObject({ naam: 'Anna', bibliotheek: 'Bieb' });
     expectOnlyText(s.raw());
   });
+
+  it('an error in the plain mode is plain text too (no colour codes on a terminal)', async () => {
+    const ctx = e2e();
+    const s = start(['start', 'gemeentelandshap', '--eenvoudig'], ctx.env);
+    expect(await exitCodeOf(s)).toBe(2);
+    expect(s.history()).toContain('gemeentelandschap');
+    expectOnlyText(s.raw());
+  });
 });
