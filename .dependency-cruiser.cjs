@@ -78,6 +78,13 @@ module.exports = {
       to: { path: '(^|/)node_modules/@inquirer/|^@inquirer/' },
     },
     {
+      name: 'plain-without-inquirer',
+      severity: 'error',
+      comment: 'The plain prompter (start --eenvoudig) writes only plain lines: no @inquirer, no chalk, and not the full screen\'s modules.',
+      from: { path: '^src/terminal/plain\\.ts$' },
+      to: { path: ['(^|/)node_modules/(@inquirer|chalk)/', '^(@inquirer|chalk)', src('terminal/inquirer.ts', 'terminal/text-editor.ts')] },
+    },
+    {
       name: 'no-unresolvable',
       severity: 'error',
       comment: 'An import dependency-cruiser cannot resolve escapes every rule above: fix the import or this config.',

@@ -86,9 +86,10 @@ function buildProgram(out: Output): Command {
     .argument('<werkblad>', 'gemeentelandschap, randvoorwaarden of plan-van-aanpak (of 1, 2, 3)')
     .addOption(mapOption())
     .option('--opnieuw', 'opnieuw beginnen (het oude bestand wordt als reservekopie bewaard)')
-    .action(async (werkblad: string, opts: { map?: string; opnieuw?: boolean }) => {
+    .option('--eenvoudig', 'vragen regel voor regel, zonder kleur of schermopbouw: voor een schermlezer, een eenvoudige terminal of antwoorden uit een bestand (ook met WERKBOEK_EENVOUDIG=1)')
+    .action(async (werkblad: string, opts: { map?: string; opnieuw?: boolean; eenvoudig?: boolean }) => {
       const { start } = await import('./commands/start.js');
-      await start({ worksheet: werkblad, map: opts.map, restart: opts.opnieuw === true, cwd: process.cwd(), out });
+      await start({ worksheet: werkblad, map: opts.map, restart: opts.opnieuw === true, plain: opts.eenvoudig === true, cwd: process.cwd(), out });
     });
 
   program
@@ -246,7 +247,9 @@ function guardStdio(): void {
 }
 
 export async function main(argv: string[]): Promise<void> {
-  const colorOff = argv.includes('--no-color') || 'NO_COLOR' in process.env;
+  // The plain mode (start --eenvoudig, WERKBOEK_EENVOUDIG, TERM=dumb) writes no escape codes at all, also not in error messages.
+  const plain = argv.includes('--eenvoudig') || /^(1|ja|true)$/i.test((process.env.WERKBOEK_EENVOUDIG ?? '').trim()) || process.env.TERM === 'dumb';
+  const colorOff = argv.includes('--no-color') || 'NO_COLOR' in process.env || plain;
   if (colorOff) process.env.FORCE_COLOR = '0';
   const out = createOutput({ color: !colorOff });
   guardStdio();

@@ -5,7 +5,7 @@ import { lockAnswersFile } from '../dossier/lock.js';
 import type { Output } from '../support/output.js';
 import { answersPath, rescueFolders, resolveDossier } from '../dossier/folder.js';
 import type { Prompter } from '../terminal/prompter.js';
-import { resumeAt, runWorksheet, type Style } from '../runner/session.js';
+import { plainStyle, resumeAt, runWorksheet, type Style } from '../runner/session.js';
 import { showClosing, welcomeNewDossier } from '../runner/welcome.js';
 import { endBySignal, onStopSignals } from '../support/stop-signals.js';
 import { AnswersFile, backupFile, removeStaleTempFiles } from '../dossier/answers-file.js';
@@ -23,7 +23,22 @@ export interface StartOptions {
   prompter?: Prompter;
   /** Whether stdin and stdout are terminals (default: asks process). */
   interactive?: boolean;
+  /** `--eenvoudig`: plain lines instead of the full screen (also WERKBOEK_EENVOUDIG=1, and TERM=dumb). */
+  plain?: boolean;
+  /** The environment (default: process.env): WERKBOEK_EENVOUDIG, TERM. */
+  env?: NodeJS.ProcessEnv;
   style?: Style;
+}
+
+/**
+ * Which screen: the plain one when asked for (`--eenvoudig`,
+ * WERKBOEK_EENVOUDIG=1), or on a terminal that cannot do more (TERM=dumb:
+ * `dumb` is then true, and start says so); else the full one.
+ */
+export function screenMode(plain: boolean | undefined, env: NodeJS.ProcessEnv): { plain: boolean; dumb: boolean } {
+  const asked = plain === true || ['1', 'ja', 'true'].includes((env.WERKBOEK_EENVOUDIG ?? '').trim().toLowerCase());
+  const dumb = !asked && env.TERM === 'dumb';
+  return { plain: asked || dumb, dumb };
 }
 
 /** `werkboek start <werkblad>`: fill in a worksheet, or continue where you were. */
@@ -31,11 +46,16 @@ export async function start(options: StartOptions): Promise<void> {
   const { out } = options;
   const ws = await resolveWorksheet(options.worksheet);
   const interactive = options.interactive ?? (process.stdin.isTTY === true && process.stdout.isTTY === true);
-  if (!interactive) {
+  const mode = screenMode(options.plain, options.env ?? process.env);
+  // The plain mode reads lines: from a terminal, or from a pipe (a script). TERM=dumb alone does not make a script.
+  const explicitPlain = mode.plain && !mode.dumb;
+  if (!interactive && !explicitPlain) {
     throw new WerkboekError(
       'Om een werkblad in te vullen is een terminal nodig die vragen kan stellen, en die is er nu niet.',
       ExitCode.usage,
-      `Start werkboek in een terminalvenster. Heb je een ingevuld antwoordbestand (bijv. een kopie van een collega)? ` +
+      `Start werkboek in een terminalvenster, of beantwoord de vragen regel voor regel met --eenvoudig ` +
+        `(ook vanuit een bestand: ${suggest(['start', ws.id, '--eenvoudig'])} < antwoorden.txt). ` +
+        `Heb je een ingevuld antwoordbestand (bijv. een kopie van een collega)? ` +
         `Controleer het met: ${suggest(['controleer', '<antwoorden.yaml>'])}`,
     );
   }
@@ -57,18 +77,29 @@ export async function start(options: StartOptions): Promise<void> {
   // the prompt ends, what was typed is kept as a draft, the lock is released below.
   let stopSignal: 'SIGHUP' | 'SIGTERM' | undefined;
   let stopping: Prompter | undefined;
-  const stopSignals = onStopSignals((signal) => {
-    stopSignal ??= signal;
-    stopping?.stop?.(signal);
-  });
-  const style = options.style ?? (await terminalStyle(out.color));
-  const prompter = options.prompter ?? (await terminalPrompter(out.color));
+  const stopSignals = onStopSignals(
+    (signal) => {
+      stopSignal ??= signal;
+      stopping?.stop?.(signal);
+    },
+    { endIsHangup: !mode.plain },
+  );
+  const style = options.style ?? (mode.plain ? plainStyle : await terminalStyle(out.color));
+  const plainModule = options.prompter || !mode.plain ? undefined : await import('../terminal/plain.js');
+  const plain = plainModule?.plainPrompter();
+  const prompter = options.prompter ?? plain ?? (await terminalPrompter(out.color));
   stopping = prompter;
   if (stopSignal) prompter.stop?.(stopSignal);
+  // Ctrl+C in the plain mode: the terminal sends SIGINT (lines are read without raw mode); stop as in the full one.
+  const interrupt = () => plain?.interrupt();
+  if (plain) process.on('SIGINT', interrupt);
   try {
+    if (mode.dumb) prompter.print('Deze terminal (TERM=dumb) kan geen schermen tekenen: de vragen komen regel voor regel (de eenvoudige weergave).');
     await removeStaleTempFiles(target);
     file = await readOrRestart(); // again: it may have changed while we waited for the lock
     prompter.print(`${style.bold(`Werkblad ${ws.number}: ${ws.title}`)}\n${style.dim(`Antwoorden worden na elke vraag bewaard in ${dossier.dir}`)}`);
+    // The plain mode names its commands once, at the start (and again on "?").
+    if (plainModule) prompter.print(`\n${plainModule.PLAIN_HELP}`);
     let startInReview = false;
     let fresh = false;
     if (broken) {
@@ -159,6 +190,8 @@ export async function start(options: StartOptions): Promise<void> {
     }
     throw err;
   } finally {
+    plain?.close();
+    process.removeListener('SIGINT', interrupt);
     await release();
     stopSignals();
     // Saved and unlocked: now end the way the signal asked (a shell sees 129 / 143).

@@ -19,6 +19,8 @@ export interface PromptBase {
   header?: string;
   allowBack: boolean;
   allowUnknown: boolean;
+  /** A question of the worksheet (not an item's field): the overview may be asked for instead. */
+  allowReview?: boolean;
 }
 
 /** A question about to be asked: its prompt base and what is stored for it. */
@@ -60,6 +62,7 @@ export function asking(style: Style, vq: VisibleQuestion, w: WalkResult, stored?
     header: [header(style, vq, w), ...notes].join('\n'),
     allowBack: w.visible[0]?.question.id !== q.id,
     allowUnknown: q.unknown !== false,
+    allowReview: true,
   };
   return { base, current: wasUnknown ? answerValue(earlier) : answerValue(vq.answer), note: noteOf(wasUnknown ? earlier : vq.answer), wasUnknown, hasEarlier: earlier !== undefined, ...(draft !== undefined && { draft }) };
 }
@@ -216,7 +219,7 @@ async function askMultiChoice(
   if (!picked.value.includes(OTHER)) return { kind: 'answer', value: chosen };
   const other = await prompter.input({ message: 'Anders, namelijk:', default: others.join('; ') });
   if (other.kind === 'back') return askMultiChoice(prompter, q, base, current);
-  if (other.kind === 'unknown') return other;
+  if (other.kind !== 'answer') return other;
   return { kind: 'answer', value: other.value ? [...chosen, other.value] : chosen };
 }
 

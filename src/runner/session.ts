@@ -70,6 +70,12 @@ export async function runWorksheet(options: RunOptions): Promise<RunOutcome> {
       await keepDraft(s, current, err);
       throw err;
     });
+    if (reply.kind === 'review') {
+      // Asked for the overview (the plain prompter's ":overzicht"): it takes over from here.
+      reviewing = true;
+      cursor = undefined;
+      continue;
+    }
     if (reply.kind === 'back') {
       const previous = previousVisible(w, current.question.id);
       if (!previous) prompter.print(s.style.dim('Dit is de eerste vraag.'));

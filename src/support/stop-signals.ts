@@ -21,7 +21,7 @@ const GRACE_MS = 5_000;
  * closed terminal cannot crash the program: write and read errors of
  * stdin/stdout/stderr (EIO, EPIPE) are ignored — there is nobody left to tell.
  */
-export function onStopSignals(stop: (signal: StopSignal) => void): () => void {
+export function onStopSignals(stop: (signal: StopSignal) => void, options: { endIsHangup?: boolean } = {}): () => void {
   ignoreStreamErrors();
   const handle = (signal: StopSignal) => {
     // Whatever ends the process from here on reports the signal.
@@ -36,9 +36,11 @@ export function onStopSignals(stop: (signal: StopSignal) => void): () => void {
   });
   // A closed window ends stdin, often before SIGHUP arrives; with nothing left
   // to wait for, Node would exit before saving. A terminal's stdin only ends
-  // that way (Ctrl+D is a key in raw mode), so it is a hang-up.
+  // that way (Ctrl+D is a key in raw mode), so it is a hang-up. Not so in the
+  // plain mode (`endIsHangup: false`), which reads lines: there Ctrl+D ends
+  // the input, and the plain prompter stops as with Ctrl+C.
   const hangup = () => handle('SIGHUP');
-  if (process.stdin.isTTY) process.stdin.once('end', hangup);
+  if (process.stdin.isTTY && options.endIsHangup !== false) process.stdin.once('end', hangup);
   return () => {
     for (const [signal, handler] of handlers) process.removeListener(signal, handler);
     process.stdin.removeListener('end', hangup);

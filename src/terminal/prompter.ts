@@ -6,9 +6,10 @@
 
 /**
  * What a prompt returns: an answer, or a navigation request. A select with
- * `note` returns the toelichting with the answer ("" for none).
+ * `note` returns the toelichting with the answer ("" for none). `review`
+ * (go to the overview) only where the prompt allows it (`allowReview`).
  */
-export type Reply<T> = { kind: 'answer'; value: T; note?: string } | { kind: 'back' } | { kind: 'unknown' };
+export type Reply<T> = { kind: 'answer'; value: T; note?: string } | { kind: 'back' } | { kind: 'unknown' } | { kind: 'review' };
 
 export interface Choice<T> {
   value: T;
@@ -24,6 +25,12 @@ export interface BaseOptions {
   allowBack?: boolean;
   /** Ctrl+N allowed (default false). */
   allowUnknown?: boolean;
+  /**
+   * Going to the overview allowed (default false): a question of the
+   * worksheet, not a field of an item or a dialogue. Only the plain prompter
+   * offers it (`:overzicht`); the terminal one reaches the overview at the end.
+   */
+  allowReview?: boolean;
 }
 
 export interface InputOptions extends BaseOptions {

@@ -16,6 +16,8 @@ export interface Call {
   checked?: unknown[];
   allowBack?: boolean;
   allowUnknown?: boolean;
+  /** The overview may be asked for instead (the plain mode's ":overzicht"). */
+  allowReview?: boolean;
   unknownIfUntouched?: boolean;
   /** A select's stored toelichting (Ctrl+O allowed when set). */
   note?: string;
@@ -27,6 +29,7 @@ export type Action =
   | { type: 'choose'; name: string | RegExp; note?: string }
   | { type: 'back' }
   | { type: 'unknown' }
+  | { type: 'review' }
   | { type: 'keep' }
   | { type: 'interrupt'; draft?: string };
 
@@ -43,6 +46,8 @@ export const choose = (name: string | RegExp): Action => ({ type: 'choose', name
 export const chooseWithNote = (name: string | RegExp, note: string): Action => ({ type: 'choose', name, note });
 export const back: Action = { type: 'back' };
 export const unknown: Action = { type: 'unknown' };
+/** Go to the overview (the plain mode's ":overzicht"). */
+export const toReview: Action = { type: 'review' };
 /** Accept the default (Enter) without touching it (with `unknownIfUntouched`: "weet ik (nog) niet"). */
 export const keep: Action = { type: 'keep' };
 export const interrupt: Action = { type: 'interrupt' };
@@ -115,6 +120,9 @@ export class ScriptedPrompter implements Prompter {
       case 'unknown':
         if (!call.allowUnknown) throw new Error(`"weet ik niet" is not allowed at "${call.message}"`);
         return { kind: 'unknown' };
+      case 'review':
+        if (!call.allowReview) throw new Error(`the overview is not allowed at "${call.message}"`);
+        return { kind: 'review' };
       case 'interrupt':
         throw new InterruptedError(action.draft);
       case 'keep':
@@ -139,8 +147,8 @@ export class ScriptedPrompter implements Prompter {
   }
 }
 
-function base(o: { message: string; header?: string; allowBack?: boolean; allowUnknown?: boolean }) {
-  return { message: o.message, header: o.header, allowBack: o.allowBack, allowUnknown: o.allowUnknown };
+function base(o: { message: string; header?: string; allowBack?: boolean; allowUnknown?: boolean; allowReview?: boolean }) {
+  return { message: o.message, header: o.header, allowBack: o.allowBack, allowUnknown: o.allowUnknown, allowReview: o.allowReview };
 }
 
 function matches(text: string, pattern: string | RegExp): boolean {

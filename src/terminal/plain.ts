@@ -1,0 +1,367 @@
+// The plain Prompter (`werkboek start --eenvoudig`): the same questions as
+// inquirer.ts, as plain lines, for screen readers, simple terminals (TERM=dumb)
+// and scripts (answers from a pipe). No cursor movement, no redraw, no colour:
+// only readable text, every line ending with a newline. Input is read line by
+// line (node:readline, terminal: false), so on a terminal the system does the
+// echo and line editing, and a pipe is read as a list of answers.
+//
+// Choices are numbered and answered by number or word; navigation is typed as
+// commands (`:terug`, `:weetniet`, `:overzicht`, `:stop`, `:hulp` or `?`); a long answer
+// ends with a line holding only "."; a toelichting follows the choice after
+// "|" or is given with `:toelichting`. The end of input stops like Ctrl+C.
+import { createInterface } from 'node:readline';
+import type { Readable, Writable } from 'node:stream';
+import { InterruptedError, type StopSignal } from '../support/errors.js';
+import type { CheckboxOptions, Choice, InputOptions, Prompter, Reply, SelectOptions } from './prompter.js';
+
+export interface PlainContext {
+  input?: Readable;
+  output?: Writable;
+  /**
+   * Repeat each answer read ("Antwoord: …"), so that the output of a piped
+   * run reads as a conversation (default: when input is not a terminal,
+   * where the terminal itself shows what is typed).
+   */
+  echo?: boolean;
+}
+
+export interface PlainPrompter extends Prompter {
+  /** Ctrl+C (SIGINT): end the open prompt and every later one with an InterruptedError. */
+  interrupt(): void;
+  /** Stop reading input (at the end of the session). */
+  close(): void;
+}
+
+/** The commands, as the help names them (once at the start, and on "?"). */
+export const PLAIN_HELP = [
+  'Zo werkt de eenvoudige weergave:',
+  'Typ je antwoord en druk op Enter. Bij een keuzevraag typ je het nummer of het woord.',
+  'Een lang antwoord mag meerdere regels hebben; sluit het af met een regel met alleen een punt.',
+  'Bij een vraag met meer keuzes typ je de nummers met komma\'s ertussen, of 0 voor geen.',
+  'Opdrachten beginnen met een dubbele punt:',
+  ':terug  naar de vorige vraag.',
+  ':weetniet  weet ik (nog) niet.',
+  ':toelichting  een toelichting bij je keuze, bij een ja/nee- of keuzevraag. Of typ achter het nummer een verticale streep en de toelichting (bijvoorbeeld 1 | alleen voor IDO).',
+  ':leeg  een ingevuld antwoord leegmaken.',
+  ':overzicht  alle vragen met je antwoorden; daar kun je ook afronden.',
+  ':stop  stoppen; alles wat je hebt beantwoord is bewaard.',
+  ':hulp (of een vraagteken)  deze uitleg.',
+].join('\n');
+
+/** The full screen's keys, as the plain mode's commands. */
+const KEY_COMMANDS: Record<string, string> = { T: ':terug', N: ':weetniet', O: ':toelichting' };
+
+const COMMANDS = ['terug', 'weetniet', 'toelichting', 'leeg', 'overzicht', 'stop', 'hulp'] as const;
+type Command = (typeof COMMANDS)[number];
+
+/** Waits for lines: a pipe may deliver them long before they are asked for. */
+class LineReader {
+  private readonly queue: string[] = [];
+  private ended = false;
+  private waiting?: { resolve: (line: string | undefined) => void; reject: (err: unknown) => void };
+  private readonly rl;
+
+  constructor(input: Readable) {
+    this.rl = createInterface({ input, terminal: false, crlfDelay: Infinity });
+    this.rl.on('line', (line) => {
+      if (this.waiting) this.settle().resolve(line);
+      else this.queue.push(line);
+    });
+    this.rl.on('close', () => {
+      this.ended = true;
+      if (this.waiting) this.settle().resolve(undefined);
+    });
+  }
+
+  /** The next line, or undefined at the end of input. */
+  next(): Promise<string | undefined> {
+    if (this.queue.length) return Promise.resolve(this.queue.shift());
+    if (this.ended) return Promise.resolve(undefined);
+    return new Promise((resolve, reject) => (this.waiting = { resolve, reject }));
+  }
+
+  /** End the read in progress with this error. */
+  fail(err: unknown): void {
+    if (this.waiting) this.settle().reject(err);
+  }
+
+  close(): void {
+    this.rl.close();
+  }
+
+  private settle() {
+    const w = this.waiting!;
+    this.waiting = undefined;
+    return w;
+  }
+}
+
+/** The plain prompter on these streams (default: stdin and stdout). */
+export function plainPrompter(ctx: PlainContext = {}): PlainPrompter {
+  const output = ctx.output ?? process.stdout;
+  const input = ctx.input ?? process.stdin;
+  const echo = ctx.echo ?? (input as { isTTY?: boolean }).isTTY !== true;
+  const lines = new LineReader(input);
+  /** Set on a stop: every prompt from now on ends at once. */
+  let stopped: { signal?: StopSignal } | undefined;
+
+  const write = (text: string) => void output.write(readable(text) + '\n');
+
+  /** The next line typed; a stop or the end of input throws InterruptedError. */
+  async function read(more = false): Promise<string> {
+    if (stopped) throw new InterruptedError(undefined, stopped.signal);
+    const line = await lines.next();
+    if (line === undefined) {
+      write('Einde van de invoer: gestopt, zoals met Ctrl+C.');
+      stopped = {};
+      throw new InterruptedError();
+    }
+    if (echo) write(more ? line : `Antwoord: ${line}`);
+    return line;
+  }
+
+  function stop(signal?: StopSignal): void {
+    stopped ??= signal ? { signal } : {};
+    lines.fail(new InterruptedError(undefined, signal));
+  }
+
+  /** A command typed instead of an answer, or undefined. */
+  function command(line: string): Command | undefined {
+    const t = line.trim().toLowerCase();
+    if (t === '?') return 'hulp';
+    if (!t.startsWith(':')) return undefined;
+    const word = t.slice(1).split(/\s+/)[0] ?? '';
+    return COMMANDS.find((c) => c === word) ?? (word === 'weet-niet' || word === 'weet' ? 'weetniet' : undefined);
+  }
+
+  /** Back / unknown / overview / stop / help: a reply, or undefined to ask again (after saying why). */
+  function navigate(cmd: Command, options: InputOptions | SelectOptions<unknown> | CheckboxOptions<unknown>): Reply<never> | undefined {
+    switch (cmd) {
+      case 'terug':
+        if (options.allowBack === false) write('Terug kan hier niet.');
+        else return { kind: 'back' };
+        return undefined;
+      case 'weetniet':
+        if (options.allowUnknown) return { kind: 'unknown' };
+        write('Bij deze vraag kun je geen "weet ik (nog) niet" kiezen.');
+        return undefined;
+      case 'overzicht':
+        if (options.allowReview) return { kind: 'review' };
+        write('Het overzicht kan niet vanaf hier.');
+        return undefined;
+      case 'stop':
+        stopped = {};
+        throw new InterruptedError();
+      case 'hulp':
+        write(PLAIN_HELP);
+        return undefined;
+      case 'toelichting':
+        write('Een toelichting kan alleen bij een ja/nee- of keuzevraag.');
+        return undefined;
+      case 'leeg':
+        write('Leegmaken kan alleen bij een getypt antwoord.');
+        return undefined;
+    }
+  }
+
+  function show(options: { header?: string; message: string }): void {
+    if (options.header) write(options.header);
+    write(options.message);
+  }
+
+  async function text(options: InputOptions, multiline: boolean): Promise<Reply<string>> {
+    const current = options.default ?? '';
+    show(options);
+    if (multiline) write(current ? `Ingevuld:\n${current}\nEen regel met alleen een punt houdt dit; nieuwe tekst vervangt het.` : 'Sluit af met een regel met alleen een punt.');
+    else if (current) write(`Ingevuld: ${current}. Enter houdt dit.`);
+    else if (options.placeholder) write(`Nu: ${options.placeholder}`);
+    for (;;) {
+      const first = await read();
+      const cmd = command(first);
+      let value: string;
+      if (cmd === 'leeg') value = '';
+      else if (cmd) {
+        const reply = navigate(cmd, options);
+        if (reply) return reply;
+        continue;
+      } else if (!multiline) {
+        value = first === '' ? current : first;
+      } else {
+        const typed = first === '.' ? [] : [first];
+        if (first !== '.') {
+          for (;;) {
+            const line = await read(true).catch((err: unknown) => {
+              // Stopped halfway a long answer: what was typed goes to the runner as a draft.
+              if (err instanceof InterruptedError && typed.join('').trim()) throw new InterruptedError(typed.join('\n'), err.signal);
+              throw err;
+            });
+            if (line === '.') break;
+            typed.push(line);
+          }
+        }
+        value = typed.length ? typed.join('\n') : current;
+      }
+      if (options.unknownIfUntouched && cmd !== 'leeg' && value === current) return { kind: 'unknown' };
+      const problem = options.validate?.(value);
+      if (problem) {
+        write(problem);
+        continue;
+      }
+      return { kind: 'answer', value };
+    }
+  }
+
+  async function select<T>(options: SelectOptions<T>): Promise<Reply<T>> {
+    const allowNote = options.note !== undefined;
+    let note = options.note ?? '';
+    show(options);
+    write(list(options.choices));
+    const initial = options.choices.findIndex((c) => c.value === options.default);
+    if (initial >= 0) write(`Enter kiest ${initial + 1}. ${options.choices[initial]?.name ?? ''}`);
+    if (note) write(`Toelichting: ${note}`);
+    for (;;) {
+      const line = await read();
+      const cmd = command(line);
+      if (cmd === 'toelichting' && allowNote) {
+        const rest = line.trim().replace(/^:\S+\s*/, '');
+        if (rest) note = rest;
+        else {
+          write('Typ de toelichting (een lege regel: geen toelichting).');
+          note = (await read()).trim();
+        }
+        write(note ? `Toelichting: ${note}. Kies nu je antwoord.` : 'Geen toelichting. Kies nu je antwoord.');
+        continue;
+      }
+      if (cmd) {
+        const reply = navigate(cmd, options);
+        if (reply) return reply;
+        continue;
+      }
+      const bar = allowNote ? line.indexOf('|') : -1;
+      const typed = bar >= 0 ? line.slice(0, bar) : line;
+      if (typed.trim() === '' && initial < 0) {
+        write(`Typ een nummer van 1 tot ${options.choices.length}.`);
+        continue;
+      }
+      const index = typed.trim() === '' ? initial : pick(options.choices, typed);
+      if (typeof index === 'string') {
+        write(index);
+        continue;
+      }
+      const choice = options.choices[index];
+      if (!choice) continue;
+      if (bar >= 0) note = line.slice(bar + 1).trim();
+      return allowNote ? { kind: 'answer', value: choice.value, note } : { kind: 'answer', value: choice.value };
+    }
+  }
+
+  async function checkbox<T>(options: CheckboxOptions<T>): Promise<Reply<T[]>> {
+    show(options);
+    write(list(options.choices));
+    const checked = options.choices.flatMap((c, i) => ((options.checked ?? []).includes(c.value) ? [i + 1] : []));
+    write(`Typ de nummers van je keuzes met komma's ertussen, of 0 voor geen.${checked.length ? ` Nu gekozen: ${checked.join(', ')}. Enter houdt dit.` : ''}`);
+    for (;;) {
+      const line = await read();
+      const cmd = command(line);
+      if (cmd) {
+        const reply = navigate(cmd, options);
+        if (reply) return reply;
+        continue;
+      }
+      const t = line.trim();
+      if (t === '') return { kind: 'answer', value: options.choices.filter((_, i) => checked.includes(i + 1)).map((c) => c.value) };
+      if (t === '0') return { kind: 'answer', value: [] };
+      const parts = /^[\d\s,;]+$/.test(t) ? t.split(/[\s,;]+/).filter(Boolean) : t.split(/[,;]/).map((p) => p.trim()).filter(Boolean);
+      const picked = new Set<number>();
+      let problem: string | undefined;
+      for (const part of parts) {
+        const index = pick(options.choices, part);
+        if (typeof index === 'string') problem ??= index;
+        else picked.add(index);
+      }
+      if (problem) {
+        write(problem);
+        continue;
+      }
+      return { kind: 'answer', value: options.choices.filter((_, i) => picked.has(i)).map((c) => c.value) };
+    }
+  }
+
+  return {
+    print: write,
+    // No wrapping here (the terminal or screen reader does that): overviews may use long lines.
+    width: () => 160,
+    input: (options) => text(options, false),
+    editor: (options) => text(options, true),
+    select,
+    checkbox,
+    stop: (signal) => stop(signal),
+    interrupt: () => stop(),
+    close: () => lines.close(),
+  };
+}
+
+/** The choices numbered: on one line when short ("1. Ja,  2. Nee,  3. Weet ik (nog) niet"), else one per line. */
+function list(choices: Choice<unknown>[]): string {
+  const names = choices.map((c, i) => `${i + 1}. ${readable(c.name)}`);
+  const short = choices.length <= 4 && names.join(',  ').length <= 70 && !choices.some((c) => c.name.includes(','));
+  return short ? names.join(',  ') : names.join('\n');
+}
+
+/** The index of the choice typed as its number or (the start of) its name, or a message saying why not. */
+function pick(choices: Choice<unknown>[], typed: string): number | string {
+  const t = normalise(typed);
+  const range = `Typ een nummer van 1 tot ${choices.length}.`;
+  if (!t) return range;
+  if (/^\d+\.?$/.test(t)) {
+    const n = Number.parseInt(t, 10);
+    return n >= 1 && n <= choices.length ? n - 1 : `Er is geen keuze ${n}. ${range}`;
+  }
+  const names = choices.map((c) => normalise(c.name));
+  const exact = names.findIndex((n) => n === t);
+  if (exact >= 0) return exact;
+  for (const test of [(n: string) => n.startsWith(t), (n: string) => ` ${n} `.includes(` ${t} `) || n.includes(` ${t}`)]) {
+    const found = names.flatMap((n, i) => (test(n) ? [i] : []));
+    if (found.length === 1) return found[0] ?? 0;
+    if (found.length > 1) return `"${typed.trim()}" past bij meer keuzes: ${found.map((i) => i + 1).join(', ')}. Typ het nummer.`;
+  }
+  return `"${typed.trim()}" staat niet in de lijst. ${range}`;
+}
+
+function normalise(s: string): string {
+  return readable(s)
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    .replace(/[.…:]+$/, '')
+    .trim();
+}
+
+/**
+ * Text as the plain mode shows it: no escape codes or other control
+ * characters, and plain words or punctuation for the symbols of the full
+ * screen, which a screen reader skips or reads oddly ("·", "—", "→", "✔", "…",
+ * a blank cell "–"). A key of the full screen that the runner names in a
+ * message (Ctrl+T, Ctrl+N, Ctrl+O) becomes the command that does the same here.
+ */
+export function readable(text: string): string {
+  return (
+    text
+      // eslint-disable-next-line no-control-regex
+      .replace(/\u001b\[[0-9;?]*[A-Za-z]/g, '')
+      .replace(/\r\n?/g, '\n')
+      // eslint-disable-next-line no-control-regex
+      .replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '')
+      .replace(/\t/g, ' ')
+      // A blank cell of a group overview: "Taalhuis · – · Nee".
+      .replace(/(^|· )–(?= ·|$)/gm, '$1leeg')
+      .replace(/ · /g, ', ')
+      .replace(/·/g, ',')
+      .replace(/([:?.!])? — /g, (_, p: string | undefined) => (p ? `${p} ` : ': '))
+      .replace(/[→✔] /g, '')
+      .replace(/ ?…/g, '...')
+      .replace(/\bCtrl\+T: terug/g, ':terug gaat terug')
+      // A screen reader spells "dd-mm-jjjj" letter by letter.
+      .replace(/\bdd-mm-jjjj\b/g, 'dag-maand-jaar')
+      .replace(/\bCtrl\+([TNO])\b/g, (_, key: string) => KEY_COMMANDS[key] ?? key)
+  );
+}
