@@ -118,7 +118,7 @@ describe('one-line answer', () => {
 
 describe('pasting a long text (20 KB)', () => {
   const line: EditorConfig = { ...base, message: 'Naam:', multiline: false };
-  const words = 'de bibliotheek helpt inwoners met digitale vaardigheden in één gemeente – café 👍'.split(' ');
+  const words = 'de bibliotheek helpt inwoners met ‘digitale’ vaardigheden in één gemeente – café'.split(' ');
   /** About `size` characters of text, lines of about 70 characters joined with `eol` (none: one line). */
   const text = (size: number, eol = '') => {
     let out = '';
@@ -147,7 +147,7 @@ describe('pasting a long text (20 KB)', () => {
     const pasted = text(20_000);
     const { result, screen, ms } = await paste(base, pasted, '\x13');
     console.log(`20 KB op één regel geplakt: ${ms} ms`);
-    expect(screen).toContain('café 👍');
+    expect(screen).toContain('gemeente – café');
     expect(result).toEqual({ kind: 'answer', value: pasted });
     if (result.kind === 'answer') clean(result.value);
   });
@@ -162,7 +162,8 @@ describe('pasting a long text (20 KB)', () => {
 
   it('many lines (CRLF) into a long answer, at the cursor', async () => {
     const existing = text(10_000, '\n');
-    const pasted = text(20_000, '\r\n');
+    // Also characters of two columns, and of two UTF-16 code units.
+    const pasted = text(20_000, '\r\n').replace(/café/g, 'café 👍');
     const { answer, input, getScreen } = await render(textEditor, { ...base, default: existing, rows: 10 });
     // Two lines up, to the start of the line: the paste goes in before that line.
     await typeRaw(input, '\x1b[A', '\x1b[A', '\x1b[H');
