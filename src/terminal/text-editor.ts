@@ -167,14 +167,16 @@ function typedText(key: Key): string | undefined {
 /**
  * A bracketed paste arrives as one key per character. Its text is collected
  * here and put into the buffer in one change (so one render) when the paste
- * ends, when the input read so far is handled (a paste can come in several
- * reads: the screen follows it per read), or before any other key.
+ * ends, before any other key, or PASTE_SHOW_MS after its first character (a
+ * paste that keeps coming, or whose end marker got lost, still shows).
  */
 interface Paste {
   active: boolean;
   pending: string;
-  timer: NodeJS.Immediate | undefined;
+  timer: NodeJS.Timeout | undefined;
 }
+
+const PASTE_SHOW_MS = 100;
 
 export const textEditor = createPrompt<EditorResult, EditorConfig>((config, done) => {
   const theme = makeTheme({});
@@ -202,7 +204,7 @@ export const textEditor = createPrompt<EditorResult, EditorConfig>((config, done
   /** Put the pasted text collected so far into the buffer; returns the buffer. */
   const flushPaste = (): Buffer => {
     const p = paste.current;
-    if (p.timer) clearImmediate(p.timer);
+    clearTimeout(p.timer);
     p.timer = undefined;
     if (p.pending) {
       const pending = p.pending;
@@ -215,7 +217,7 @@ export const textEditor = createPrompt<EditorResult, EditorConfig>((config, done
   useBracketedPaste(() => {
     // Stopped in the middle of a paste: what was pasted so far is part of the draft.
     const p = paste.current;
-    if (p.timer) clearImmediate(p.timer);
+    clearTimeout(p.timer);
     p.timer = undefined;
     if (p.pending) config.onDraft?.(textOf(insertText(current.current, p.pending, config.multiline)));
     p.pending = '';
@@ -292,7 +294,7 @@ function handleKey(key: Key, k: KeyContext): void {
     const text = isEnterKey(key) ? '\n' : typedText(key);
     if (text !== undefined) {
       paste.pending += text;
-      paste.timer ??= setImmediate(k.flushPaste);
+      paste.timer ??= setTimeout(k.flushPaste, PASTE_SHOW_MS);
       return;
     }
   }
