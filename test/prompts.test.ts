@@ -189,6 +189,15 @@ describe('pasting a long text (20 KB)', () => {
     await expect(answer).resolves.toEqual({ kind: 'answer', value: 'Eerste regel\nTweede regel\nDerde regel' });
   });
 
+  it('a paste whose end marker never comes still shows, and Ctrl+S still finishes', async () => {
+    const { answer, input, getScreen } = await render(textEditor, base);
+    input.write('\x1b[200~Zonder einde\rtweede regel');
+    await new Promise((r) => setTimeout(r, 250));
+    expect(getScreen()).toContain('Zonder einde\n  tweede regel[ ]');
+    await typeRaw(input, '\x13');
+    await expect(answer).resolves.toEqual({ kind: 'answer', value: 'Zonder einde\ntweede regel' });
+  });
+
   it('stopped in the middle of a paste: what was pasted so far is in the draft', async () => {
     const drafts: string[] = [];
     const controller = new AbortController();
