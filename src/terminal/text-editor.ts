@@ -62,13 +62,13 @@ function textOf(buf: Buffer): string {
   return buf.lines.join('\n');
 }
 
-/** The number of characters (code points) in a string. */
+/** The number of characters (code points) in a string, as `[...s].length` without the array. */
 function codePoints(s: string): number {
   let n = 0;
   for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    // A low surrogate is the second half of a character already counted.
-    if (c < 0xdc00 || c > 0xdfff) n++;
+    n++;
+    // A surrogate pair is one character.
+    if ((s.codePointAt(i) ?? 0) > 0xffff) i++;
   }
   return n;
 }
