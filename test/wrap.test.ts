@@ -12,7 +12,7 @@ function random(seed: number) {
 }
 
 describe('quickWrap', () => {
-  const chars = ['a', 'b', 'e', 'z', 'A', '.', ',', '-', 'é', 'ë', 'ï', '–', '—', '’', '“', '…', '€', '\u00a0', 'Ş', '✔', '↩'];
+  const chars = ['a', 'b', 'e', 'z', 'A', '.', ',', '-', 'é', 'ë', 'ï', '–', '—', '’', '“', '…', '€', '\u00a0', 'Ş', '✔', '✖', '↩'];
   const codes = ['\x1b[7m', '\x1b[27m', '\x1b[36m', '\x1b[39m', '\x1b[1m', '\x1b[22m', '\x1b[2m', '\x1b[0m'];
 
   it('gives what wrap-ansi gives, for 800 random lines of letters, punctuation, marks, spaces and colour codes', () => {
