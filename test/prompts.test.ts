@@ -116,6 +116,101 @@ describe('one-line answer', () => {
   });
 });
 
+describe('pasting a long text (20 KB)', () => {
+  const line: EditorConfig = { ...base, message: 'Naam:', multiline: false };
+  const words = 'de bibliotheek helpt inwoners met ‘digitale’ vaardigheden in één gemeente – café'.split(' ');
+  /** About `size` characters of text, lines of about 70 characters joined with `eol` (none: one line). */
+  const text = (size: number, eol = '') => {
+    let out = '';
+    for (let i = 0, col = 0; out.length < size; i++) {
+      const word = words[i % words.length] ?? '';
+      const sep = !out ? '' : eol && col > 70 ? eol : ' ';
+      col = sep === eol ? word.length : col + 1 + word.length;
+      out += sep + word;
+    }
+    return out;
+  };
+  const clean = (value: string) => expect(value).not.toMatch(/\x1b|\[20[01]~/);
+
+  /** Paste in one write, then the key that finishes; the answer and the ms it took. */
+  async function paste(config: EditorConfig, pasted: string, finish: string) {
+    const { answer, input, getScreen } = await render(textEditor, config);
+    const started = performance.now();
+    input.write(`\x1b[200~${pasted}\x1b[201~`);
+    const screen = getScreen();
+    input.write(finish);
+    const result = await answer;
+    return { result, screen, ms: Math.round(performance.now() - started) };
+  }
+
+  it('one line into a multi-line answer', async () => {
+    const pasted = text(20_000);
+    const { result, screen, ms } = await paste(base, pasted, '\x13');
+    console.log(`20 KB op één regel geplakt: ${ms} ms`);
+    expect(screen).toContain('gemeente – café');
+    expect(result).toEqual({ kind: 'answer', value: pasted });
+    if (result.kind === 'answer') clean(result.value);
+  });
+
+  it('into a one-line question', async () => {
+    const pasted = text(20_000, '\r\n');
+    const { result, ms } = await paste(line, pasted, '\r');
+    console.log(`20 KB met regels in een vraag van één regel: ${ms} ms`);
+    // Every line break (CRLF: one) became one space; the paste did not answer the question early.
+    expect(result).toEqual({ kind: 'answer', value: pasted.replace(/\r\n/g, ' ') });
+  });
+
+  it('many lines (CRLF) into a long answer, at the cursor', async () => {
+    const existing = text(10_000, '\n');
+    // Also characters of two columns, and of two UTF-16 code units.
+    const pasted = text(20_000, '\r\n').replace(/café/g, 'café 👍');
+    const { answer, input, getScreen } = await render(textEditor, { ...base, default: existing, rows: 10 });
+    // Two lines up, to the start of the line: the paste goes in before that line.
+    await typeRaw(input, '\x1b[A', '\x1b[A', '\x1b[H');
+    const lines = existing.split('\n');
+    const at = lines.slice(0, -3).join('\n').length + 1;
+    const started = performance.now();
+    input.write(`\x1b[200~${pasted}\x1b[201~`);
+    console.log(`20 KB met regels in een lang antwoord: ${Math.round(performance.now() - started)} ms`);
+    // The cursor is at the end of the paste, one line above the last one shown; the last one of the text is below.
+    expect(getScreen()).toContain('↓ nog 1 regel(s) hieronder');
+    expect(getScreen()).toMatch(/↑ nog \d+ regel\(s\) hierboven/);
+    await typeRaw(input, '\x13');
+    const value = await answer;
+    expect(value).toEqual({ kind: 'answer', value: existing.slice(0, at) + pasted.replace(/\r\n/g, '\n') + existing.slice(at) });
+    if (value.kind === 'answer') clean(value.value);
+  });
+
+  it('a paste that comes in several reads (CRLF split between them) is one text', async () => {
+    const { answer, input, getScreen } = await render(textEditor, base);
+    await typeRaw(input, '\x1b[200~Eerste regel\r', '\nTweede regel\r', '\nDerde', ' regel\x1b[201~');
+    expect(getScreen()).toContain('Derde regel');
+    await typeRaw(input, '\x13');
+    await expect(answer).resolves.toEqual({ kind: 'answer', value: 'Eerste regel\nTweede regel\nDerde regel' });
+  });
+
+  it('a paste whose end marker never comes still shows, and Ctrl+S still finishes', async () => {
+    const { answer, input, getScreen } = await render(textEditor, base);
+    input.write('\x1b[200~Zonder einde\rtweede regel');
+    await new Promise((r) => setTimeout(r, 250));
+    expect(getScreen()).toContain('Zonder einde\n  tweede regel[ ]');
+    await typeRaw(input, '\x13');
+    await expect(answer).resolves.toEqual({ kind: 'answer', value: 'Zonder einde\ntweede regel' });
+  });
+
+  it('stopped in the middle of a paste: what was pasted so far is in the draft', async () => {
+    const drafts: string[] = [];
+    const controller = new AbortController();
+    const { answer, input } = await render(textEditor, { ...base, default: 'Al getypt', onDraft: (d) => drafts.push(d) }, { signal: controller.signal });
+    const pasted = text(20_000, '\r');
+    input.write(`\x1b[200~\r${pasted}`);
+    // Before the paste has even been put on the screen.
+    controller.abort();
+    await expect(answer).rejects.toThrow();
+    expect(drafts.at(-1)).toBe(`Al getypt\n${pasted.replace(/\r/g, '\n')}`);
+  });
+});
+
 describe('wrapping to the terminal', () => {
   it('a line that exactly fills the width does not start the next line with a space', async () => {
     // "? " + 78 characters = 80, the width @inquirer/testing draws at.

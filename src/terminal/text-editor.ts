@@ -54,31 +54,52 @@ interface Buffer {
 function toBuffer(text: string): Buffer {
   const lines = text.split(/\r\n|\r|\n/);
   const row = lines.length - 1;
-  return { lines, row, col: [...(lines[row] ?? '')].length };
+  return { lines, row, col: codePoints(lines[row] ?? '') };
 }
 
+/** The whole text of the buffer. */
+function textOf(buf: Buffer): string {
+  return buf.lines.join('\n');
+}
+
+/** The number of characters (code points) in a string, as `[...s].length` without the array. */
+function codePoints(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    n++;
+    // A surrogate pair is one character.
+    if ((s.codePointAt(i) ?? 0) > 0xffff) i++;
+  }
+  return n;
+}
+
+/** The string index of character (code point) `col` of a line. */
+function indexOf(line: string, col: number): number {
+  let i = 0;
+  for (let c = 0; c < col && i < line.length; c++) i += (line.codePointAt(i) ?? 0) > 0xffff ? 2 : 1;
+  return i;
+}
+
+/**
+ * Insert text at the cursor: line breaks (CRLF counts as one) start a new
+ * line, or become a space in a one-line answer; a tab becomes two spaces.
+ * In one go, whatever the length of the text (a paste of a whole document).
+ */
 function insertText(buf: Buffer, text: string, multiline: boolean): Buffer {
-  const lines = [...buf.lines];
-  let { row, col } = buf;
-  const parts = text.split(/\r\n|\r|\n/);
-  parts.forEach((part, i) => {
-    if (i > 0) {
-      if (multiline) {
-        const chars = [...(lines[row] ?? '')];
-        lines[row] = chars.slice(0, col).join('');
-        lines.splice(row + 1, 0, chars.slice(col).join(''));
-        row++;
-        col = 0;
-      } else {
-        part = ' ' + part;
-      }
-    }
-    const chars = [...(lines[row] ?? '')];
-    const add = [...part.replace(/\t/g, '  ')];
-    lines[row] = [...chars.slice(0, col), ...add, ...chars.slice(col)].join('');
-    col += add.length;
-  });
-  return { lines, row, col };
+  const { row, col } = buf;
+  const line = buf.lines[row] ?? '';
+  const at = indexOf(line, col);
+  const parts = text.replace(/\t/g, '  ').split(/\r\n|\r|\n/);
+  if (!multiline || parts.length === 1) {
+    const added = parts.join(' ');
+    const lines = [...buf.lines];
+    lines[row] = line.slice(0, at) + added + line.slice(at);
+    return { lines, row, col: col + codePoints(added) };
+  }
+  const last = parts[parts.length - 1] ?? '';
+  const inserted = [line.slice(0, at) + (parts[0] ?? ''), ...parts.slice(1, -1), last + line.slice(at)];
+  const lines = [...buf.lines.slice(0, row), ...inserted, ...buf.lines.slice(row + 1)];
+  return { lines, row: row + parts.length - 1, col: codePoints(last) };
 }
 
 function editKey(buf: Buffer, key: Key, multiline: boolean): Buffer | undefined {
@@ -129,27 +150,78 @@ function editKey(buf: Buffer, key: Key, multiline: boolean): Buffer | undefined 
     return { lines, row: row + 1, col: Math.min(col, [...(lines[row + 1] ?? '')].length) };
   }
   if (key.name === 'up' || key.name === 'down') return buf;
+  const text = typedText(key);
+  return text === undefined ? undefined : insertText(buf, text, multiline);
+}
+
+/** The text a key types, if any: no control keys, no escape sequences. */
+function typedText(key: Key): string | undefined {
   const seq = key.sequence;
-  if (!key.ctrl && !key.meta && seq && !seq.startsWith('\u001b') && !/[\u0000-\u0008\u000b-\u001f\u007f]/.test(seq)) {
-    return insertText(buf, seq, multiline);
-  }
-  return undefined;
+  // eslint-disable-next-line no-control-regex
+  if (key.ctrl || key.meta || !seq || seq.startsWith('\u001b') || /[\u0000-\u0008\u000b-\u001f\u007f]/.test(seq)) return undefined;
+  return seq;
 }
 
 // --- the prompt ------------------------------------------------------------------
+
+/**
+ * A bracketed paste arrives as one key per character. Its text is collected
+ * here and put into the buffer in one change (so one render) when the paste
+ * ends, before any other key, or PASTE_SHOW_MS after its first character (a
+ * paste that keeps coming, or whose end marker got lost, still shows).
+ */
+interface Paste {
+  active: boolean;
+  pending: string;
+  timer: NodeJS.Timeout | undefined;
+}
+
+const PASTE_SHOW_MS = 100;
 
 export const textEditor = createPrompt<EditorResult, EditorConfig>((config, done) => {
   const theme = makeTheme({});
   const [status, setStatus] = useState<'idle' | 'done'>('idle');
   const [doneText, setDoneText] = useState<string | undefined>(undefined);
-  const [buf, setBuf] = useState<Buffer>(toBuffer(config.default ?? ''));
+  const [buf, setBuf] = useState<Buffer>(() => toBuffer(config.default ?? ''));
   const [error, setError] = useState<string | undefined>(undefined);
-  const pasting = useRef(false);
+  // The buffer as last changed, also by a paste applied between two renders.
+  const current = useRef(buf);
+  const paste = useRef<Paste>({ active: false, pending: '', timer: undefined });
   const touched = useRef(false);
   // "\r\n" arrives as two keys (return, enter): count it as one line break.
   const afterCR = useRef(false);
   const prefix = usePrefix({ status, theme });
-  useBracketedPaste();
+
+  const edit = (next: Buffer) => {
+    const text = textOf(next);
+    if (text !== textOf(current.current)) {
+      touched.current = true;
+      config.onDraft?.(text);
+    }
+    current.current = next;
+    setBuf(next);
+  };
+  /** Put the pasted text collected so far into the buffer; returns the buffer. */
+  const flushPaste = (): Buffer => {
+    const p = paste.current;
+    clearTimeout(p.timer);
+    p.timer = undefined;
+    if (p.pending) {
+      const pending = p.pending;
+      p.pending = '';
+      setError(undefined);
+      edit(insertText(current.current, pending, config.multiline));
+    }
+    return current.current;
+  };
+  useBracketedPaste(() => {
+    // Stopped in the middle of a paste: what was pasted so far is part of the draft.
+    const p = paste.current;
+    clearTimeout(p.timer);
+    p.timer = undefined;
+    if (p.pending) config.onDraft?.(textOf(insertText(current.current, p.pending, config.multiline)));
+    p.pending = '';
+  });
 
   useKeypress((key: Key, rl) => {
     if (status !== 'idle') return;
@@ -162,15 +234,7 @@ export const textEditor = createPrompt<EditorResult, EditorConfig>((config, done
       setStatus('done');
       done(value);
     };
-    const edit = (next: Buffer) => {
-      const text = next.lines.join('\n');
-      if (text !== buf.lines.join('\n')) {
-        touched.current = true;
-        config.onDraft?.(text);
-      }
-      setBuf(next);
-    };
-    handleKey(key, { config, buf, setBuf: edit, setError, finish, pasting, afterCR, touched });
+    handleKey(key, { config, setBuf: edit, setError, finish, paste, flushPaste, afterCR, touched });
   });
 
   const message = theme.style.message(config.message, status);
@@ -178,13 +242,14 @@ export const textEditor = createPrompt<EditorResult, EditorConfig>((config, done
   return renderEditing(config, buf, error, prefix, message);
 });
 
-/** Bracketed paste: a pasted text with newlines stays one answer. */
-function useBracketedPaste(): void {
+/** Bracketed paste: a pasted text with newlines stays one answer. `onEnd` runs when the prompt ends. */
+function useBracketedPaste(onEnd: () => void): void {
   useEffect((rl) => {
     rl.output.unmute();
     rl.output.write('\u001b[?2004h');
     rl.output.mute();
     return () => {
+      onEnd();
       rl.output.unmute();
       rl.output.write('\u001b[?2004l');
       rl.output.mute();
@@ -196,35 +261,45 @@ function useBracketedPaste(): void {
 
 interface KeyContext {
   config: EditorConfig;
-  buf: Buffer;
   setBuf: (buf: Buffer) => void;
   setError: (error: string | undefined) => void;
   finish: (value: EditorResult) => void;
-  pasting: { current: boolean };
+  paste: { current: Paste };
+  flushPaste: () => Buffer;
   afterCR: { current: boolean };
   touched: { current: boolean };
 }
 
 /** One key while the prompt is open: paste markers, stop, commands, submit, or an edit. */
 function handleKey(key: Key, k: KeyContext): void {
-  const { config, buf, setBuf, setError } = k;
+  const { config, setBuf, setError } = k;
+  const paste = k.paste.current;
   if (key.name === 'paste-start') {
-    k.pasting.current = true;
+    paste.active = true;
     return;
   }
   if (key.name === 'paste-end') {
-    k.pasting.current = false;
+    paste.active = false;
+    k.flushPaste();
     return;
   }
-  const text = buf.lines.join('\n');
-  if (isCtrl(key, 'c') || isCtrl(key, 'd')) return;
+  if (isCtrl(key, 'c') || isCtrl(key, 'd')) {
+    k.flushPaste();
+    return;
+  }
   const crlf = k.afterCR.current && key.name === 'enter';
   k.afterCR.current = key.name === 'return';
   if (crlf) return;
-  if (k.pasting.current && isEnterKey(key)) {
-    setBuf(insertText(buf, '\n', config.multiline));
-    return;
+  if (paste.active) {
+    const text = isEnterKey(key) ? '\n' : typedText(key);
+    if (text !== undefined) {
+      paste.pending += text;
+      paste.timer ??= setTimeout(k.flushPaste, PASTE_SHOW_MS);
+      return;
+    }
   }
+  const buf = k.flushPaste();
+  const text = textOf(buf);
   if (commandKey(key, k, text)) return;
   const submit = config.multiline ? isCtrl(key, 's') : isEnterKey(key);
   if (submit) {

@@ -10,11 +10,163 @@ export function wrapText(text: string, width: number, options: { hard?: boolean 
     .split('\n')
     .map((line) => {
       const indent = /^ */.exec(line)?.[0] ?? '';
-      const wrapped = wrapAnsi(line.slice(indent.length), Math.max(20, width - indent.length), { hard: options.hard ?? false, trim: true });
+      const wrapped = wrapLine(line.slice(indent.length), Math.max(20, width - indent.length), options.hard ?? false);
       return wrapped
         .split('\n')
         .map((l) => indent + l)
         .join('\n');
     })
     .join('\n');
+}
+
+/** wrap-ansi with `trim`; a long line of plain text the quick way (see quickWrap). */
+function wrapLine(line: string, columns: number, hard: boolean): string {
+  return (line.length > QUICK_FROM && quickWrap(line, columns, hard)) || wrapAnsi(line, columns, { hard, trim: true });
+}
+
+// --- wrap-ansi, in linear time -----------------------------------------------------
+//
+// wrap-ansi measures the row it is filling again for every word, with a
+// string-width that is slow per character: a pasted paragraph of 20 KB took
+// a second to draw, on every key. quickWrap does exactly what wrap-ansi 9
+// does (with trim: true), keeping the width of the row as it goes, for lines
+// whose characters are each one column wide (ASCII, Latin letters and the
+// usual punctuation), colour codes (ESC [ n m), and the marks ✔ ✖ ↩ that
+// the prompts put before an answer (two columns). Anything else (emoji, wide
+// or combining characters, other escape sequences) goes to wrap-ansi.
+
+/** Lines shorter than this go to wrap-ansi: quick enough there. */
+const QUICK_FROM = 200;
+
+/**
+ * One column each in string-width (not an emoji, not wide, not ignorable) and
+ * a grapheme of its own; the marks of two columns; or a colour code.
+ */
+// eslint-disable-next-line no-control-regex
+const PLAIN = /^(?:[\x20-\x7e\xa0-\xa8\xaa-\xac\xaf-\u024f\u2010-\u2027\u2030-\u203b\u203d-\u2048\u204a-\u205e\u20ac\u2714\u2716\u21a9]|\x1b\[\d+m)*$/;
+const WIDE = new Set(['\u2714', '\u2716', '\u21a9']);
+const charWidth = (c: string) => (WIDE.has(c) ? 2 : 1);
+const ESC = '\u001b';
+// ansi-styles: the code that ends each style (wrap-ansi ends and restarts a style around a line break).
+const CLOSE = new Map<number, number>([
+  [0, 0],
+  [1, 22],
+  [2, 22],
+  [3, 23],
+  [4, 24],
+  [53, 55],
+  [7, 27],
+  [8, 28],
+  [9, 29],
+  ...[30, 31, 32, 33, 34, 35, 36, 37, 90, 91, 92, 93, 94, 95, 96, 97].map((c): [number, number] => [c, 39]),
+  ...[40, 41, 42, 43, 44, 45, 46, 47, 100, 101, 102, 103, 104, 105, 106, 107].map((c): [number, number] => [c, 49]),
+]);
+
+/** The visible width of plain text (see PLAIN): its characters outside colour codes. */
+function plainWidth(s: string): number {
+  let width = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s[i] ?? '';
+    if (c !== ESC) width += charWidth(c);
+    else {
+      i = s.indexOf('m', i);
+      if (i < 0) break;
+    }
+  }
+  return width;
+}
+
+/** wrap-ansi's exec (trim: true) for plain text; undefined when the line is not plain. */
+export function quickWrap(line: string, columns: number, hard: boolean): string | undefined {
+  if (!PLAIN.test(line) || line.normalize() !== line) return undefined;
+  if (line.trim() === '') return '';
+  const words = line.split(' ');
+  const rows = [''];
+  let rowWidth = 0;
+  for (let index = 0; index < words.length; index++) {
+    const word = words[index] ?? '';
+    const length = plainWidth(word);
+    const row = rows[rows.length - 1] ?? '';
+    const trimmed = row.trimStart();
+    if (trimmed.length !== row.length) {
+      rows[rows.length - 1] = trimmed;
+      rowWidth = plainWidth(trimmed);
+    }
+    if (index !== 0 && rowWidth > 0) {
+      rows[rows.length - 1] += ' ';
+      rowWidth++;
+    }
+    if (hard && length > columns) {
+      // Split character by character: not through a colour code.
+      if (word.includes(ESC)) return undefined;
+      const remainingColumns = columns - rowWidth;
+      const breaksStartingThisLine = 1 + Math.floor((length - remainingColumns - 1) / columns);
+      const breaksStartingNextLine = Math.floor((length - 1) / columns);
+      if (breaksStartingNextLine < breaksStartingThisLine) rows.push('');
+      wrapWord(rows, word, columns);
+      rowWidth = plainWidth(rows[rows.length - 1] ?? '');
+      continue;
+    }
+    if (rowWidth + length > columns && rowWidth > 0 && length > 0) {
+      rows.push('');
+      rowWidth = 0;
+    }
+    rows[rows.length - 1] += word;
+    rowWidth += length;
+  }
+  return restartStyles(rows.map(trimSpacesRight).join('\n'));
+}
+
+/** wrap-ansi's wrapWord, for a word of plain characters (no colour codes) longer than a row. */
+function wrapWord(rows: string[], word: string, columns: number): void {
+  let visible = plainWidth(rows[rows.length - 1] ?? '');
+  for (let index = 0; index < word.length; index++) {
+    const character = word[index] ?? '';
+    const characterLength = charWidth(character);
+    if (visible + characterLength <= columns) rows[rows.length - 1] += character;
+    else {
+      rows.push(character);
+      visible = 0;
+    }
+    visible += characterLength;
+    if (visible === columns && index < word.length - 1) {
+      rows.push('');
+      visible = 0;
+    }
+  }
+  const last = rows[rows.length - 1] ?? '';
+  if (!visible && last.length > 0 && rows.length > 1) {
+    rows.pop();
+    rows[rows.length - 1] += last;
+  }
+}
+
+/** wrap-ansi's stringVisibleTrimSpacesRight: trailing spaces off, colour codes among them kept. */
+function trimSpacesRight(row: string): string {
+  const words = row.split(' ');
+  let last = words.length;
+  while (last > 0 && plainWidth(words[last - 1] ?? '') === 0) last--;
+  if (last === words.length) return row;
+  return words.slice(0, last).join(' ') + words.slice(last).join('');
+}
+
+/** As wrap-ansi: a style still on at a line break is ended before it and started again after it. */
+function restartStyles(text: string): string {
+  let out = '';
+  let escapeCode: number | undefined;
+  for (let i = 0; i < text.length; i++) {
+    const character = text[i] ?? '';
+    out += character;
+    if (character === ESC) {
+      const code = /\u001b\[(\d+)m/.exec(text.slice(i))?.[1];
+      if (code !== undefined) escapeCode = Number(code) === 39 ? undefined : Number(code);
+    }
+    const close = escapeCode === undefined ? undefined : CLOSE.get(escapeCode);
+    if (text[i + 1] === '\n') {
+      if (escapeCode && close !== undefined) out += `${ESC}[${close}m`;
+    } else if (character === '\n') {
+      if (escapeCode && close !== undefined) out += `${ESC}[${escapeCode}m`;
+    }
+  }
+  return out;
 }

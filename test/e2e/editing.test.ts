@@ -40,6 +40,52 @@ describe('typing and pasting (e2e, pty)', { timeout: E2E_TIMEOUT }, () => {
     expect(Object.keys(doc.antwoorden)).toEqual(['naam', 'bibliotheek', 'datum', 'thema-in-agenda', 'thema-in-agenda-wijze']);
   });
 
+  it('a paste of 20 KB, twice, lands at once and is saved whole', async () => {
+    const ctx = e2e();
+    const s = startSheet(ctx);
+    await answerMeta(s);
+    await answerYesNo(s, Q.themaInAgenda, 'Ja');
+    await waitForQuestion(s, Q.themaWijze);
+
+    // Lines of about 70 characters, with "\r" between them as a terminal sends them.
+    const words = 'de bibliotheek helpt inwoners met digitale vaardigheden in één gemeente – café'.split(' ');
+    const document = (end: string) => {
+      const lines: string[] = [];
+      let line = '';
+      for (let i = 0, size = 0; size < 20_000; i++) {
+        line += (line ? ' ' : '') + (words[i % words.length] ?? '');
+        if (line.length > 70) {
+          lines.push(line);
+          size += line.length + 1;
+          line = '';
+        }
+      }
+      return [...lines, end];
+    };
+    const first = document('Einde van het eerste stuk.');
+    const second = document('Einde van het tweede stuk.');
+    for (const [text, end] of [
+      [first, 'Einde van het eerste stuk.'],
+      [second, 'Einde van het tweede stuk.'],
+    ] as const) {
+      const started = Date.now();
+      s.paste(text.join('\r'));
+      // Generous: only a paste that is slow per character (minutes for 20 KB) misses this.
+      const screen = await s.waitFor((sc) => activePrompt(sc).includes(`  ${end}`), 10_000);
+      console.log(`20 KB geplakt (pty): ${Date.now() - started} ms`);
+      expect(activePrompt(screen).startsWith(`? ${Q.themaWijze}`)).toBe(true);
+      expect(activePrompt(screen)).toMatch(/↑ nog \d+ regel\(s\) hierboven/);
+      if (text === first) s.press('enter');
+    }
+
+    s.press('ctrl-s');
+    await waitForQuestion(s, Q.aanspreekpunt);
+    s.press('ctrl-c');
+    expect(await exitCodeOf(s)).toBe(130);
+    const doc = await readAnswers(ctx);
+    expect(doc.antwoorden['thema-in-agenda-wijze']).toBe([...first, ...second].join('\n'));
+  });
+
   it('a two-line paste into a one-line question becomes one line and does not answer the next question', async () => {
     const ctx = e2e();
     const s = startSheet(ctx);
