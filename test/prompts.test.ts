@@ -48,6 +48,14 @@ describe('multi-line answer', () => {
     await expect(answer).resolves.toEqual({ kind: 'answer', value: 'Regel 1\nRegel 2\n\nRegel 4' });
   });
 
+  it('shows control characters of a stored answer as symbols, never sends them to the terminal', async () => {
+    const { answer, input, getScreen } = await render(textEditor, { ...base, default: 'Coalitie\u001b]0;pwned\u0007\u001b[2Jakkoord' });
+    expect(getScreen()).toContain('Coalitie␛]0;pwned␇␛[2Jakkoord');
+    await typeRaw(input, '\x13');
+    // The answer itself is what was stored: nothing is changed behind the user's back.
+    await expect(answer).resolves.toEqual({ kind: 'answer', value: 'Coalitie\u001b]0;pwned\u0007\u001b[2Jakkoord' });
+  });
+
   it('edits with arrows and backspace across lines', async () => {
     const { answer, input } = await render(textEditor, { ...base, default: 'ab\ncd' });
     await typeRaw(input, '\x1b[A', '\x1b[D', 'X', '\x1b[B', '\x7f', '\x13');

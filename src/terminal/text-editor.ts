@@ -17,6 +17,7 @@ import {
 } from '@inquirer/core';
 import { cursorHide } from '@inquirer/ansi';
 import { isCtrl, keyHint, type Key } from './keys.js';
+import { visibleControls } from '../support/control.js';
 import { wrapText } from './wrap.js';
 import type { Reply } from './prompter.js';
 
@@ -361,7 +362,7 @@ function renderDone(
   message: string,
   answer: (s: string) => string,
 ): string {
-  const [first = '', ...rest] = (doneText ?? buf.lines.join('\n')).split('\n');
+  const [first = '', ...rest] = visibleControls(doneText ?? buf.lines.join('\n')).split('\n');
   const more = rest.length ? config.dim(` (+${rest.length} regel${rest.length === 1 ? '' : 's'})`) : '';
   const mark = doneText === '(terug)' ? config.dim('↩') : prefix;
   return fit(`${mark} ${message} ${answer(first)}${more}`, config.columns);
@@ -397,8 +398,10 @@ function drawLines(config: EditorConfig, buf: Buffer): string[] {
   const empty = buf.lines.length === 1 && buf.lines[0] === '';
   return buf.lines.map((line, r) => {
     if (empty && config.placeholder) return config.inverse(' ') + config.dim(config.placeholder);
-    if (r !== buf.row) return line;
-    const chars = [...line];
+    // Control characters (from a file, or pasted) are shown, not sent to the terminal;
+    // one visible symbol per character, so the cursor column stays right.
+    if (r !== buf.row) return visibleControls(line);
+    const chars = [...visibleControls(line)];
     const at = chars[buf.col] ?? ' ';
     return chars.slice(0, buf.col).join('') + config.inverse(at) + chars.slice(buf.col + 1).join('');
   });
