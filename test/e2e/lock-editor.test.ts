@@ -44,3 +44,32 @@ describe('lock while an external editor is open (e2e, pty)', { timeout: E2E_TIME
     expect(answers).toMatchObject({ naam: 'Anna', bibliotheek: 'Bieb', 'thema-in-agenda': 'ja', 'thema-in-agenda-wijze': 'uit de editor' });
   });
 });
+
+describe('a werkboek killed while its external editor is open (e2e, pty)', { timeout: E2E_TIMEOUT * 2 }, () => {
+  const e2e = useE2e();
+
+  it('3 times: SIGKILL in the editor, the next start takes the lock over at once and the saved answers are intact', async () => {
+    const ctx = e2e();
+    const editor = path.join(ctx.home, 'editor.sh');
+    await writeFile(editor, '#!/bin/sh\nsleep 8\n');
+    await chmod(editor, 0o755);
+    const env = { ...ctx.env, VISUAL: editor, EDITOR: editor };
+    const first = startSheet({ ...ctx, env });
+    await answerMeta(first);
+    await answerYesNo(first, Q.themaInAgenda, 'Ja');
+    for (let i = 0; i < 3; i++) {
+      const s = i === 0 ? first : startSheet({ ...ctx, env });
+      if (i > 0) {
+        // Taken over at once: the killed process is gone, however fresh its lock.
+        await s.waitFor('Verdergaan bij');
+        s.press('enter');
+      }
+      await waitForQuestion(s, Q.themaWijze);
+      s.press('ctrl-e');
+      await new Promise((r) => setTimeout(r, 500));
+      s.signal('SIGKILL');
+      await exitCodeOf(s);
+      expect((await readAnswers(ctx)).antwoorden).toMatchObject({ naam: 'Anna', bibliotheek: 'Bieb', 'thema-in-agenda': 'ja' });
+    }
+  });
+});
