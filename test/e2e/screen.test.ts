@@ -74,7 +74,7 @@ describe('screen widths (e2e, pty)', { timeout: E2E_TIMEOUT }, () => {
     const review = activePrompt(await s.waitFor((sc) => activePrompt(sc).startsWith('? Overzicht') && sc.includes('Later verder')));
     const rows = review.split('\n').filter((l) => l.includes(' — '));
     expect(rows.some((r) => r.length > 120), rows.join('\n')).toBe(true);
-    expect(review).toContain('Stap 5 · a. I. Wat registreer je op het gebied van jouw digitale inclusie dienstverlening? — x');
+    expect(review).toContain('Stap 5 · a. III. Is er een cijfermatig overzicht van het aantal doorverwijzingen? — Nee');
     s.type('Stap 2 · 4. N');
     await s.waitFor((sc) => (activePrompt(sc).split('\n').find((l) => l.startsWith('❯')) ?? '').includes('4. Naar welke partners'));
     s.press('enter');
