@@ -132,6 +132,15 @@ function buildProgram(out: Output): Command {
         opts: { formaat?: 'md' | 'html' | 'eml'; uitvoer?: string; sjabloon?: string; aan?: string; map?: string },
       ) => {
         const { report } = await import('./commands/rapport.js');
+        // A name that promises a format werkboek does not make: say so instead of writing Markdown into it.
+        const ext = opts.uitvoer?.toLowerCase().match(/\.([a-z0-9]+)$/)?.[1];
+        if (!opts.formaat && ext && ['pdf', 'doc', 'docx', 'odt', 'rtf', 'txt'].includes(ext)) {
+          throw new WerkboekError(
+            `werkboek maakt geen .${ext}-bestand.`,
+            ExitCode.usage,
+            'Kies -o rapport.md (Markdown), -o rapport.html (om in een e-mail of tekstverwerker te plakken) of -o rapport.eml (e-mailconcept).',
+          );
+        }
         await report({
           worksheet: werkblad,
           format: opts.formaat ?? formatFromFileName(opts.uitvoer),

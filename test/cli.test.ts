@@ -119,7 +119,7 @@ describe('werkboek lijst / status', () => {
     expect(r.stdout).toContain('8 vragen (tot 12 met vervolgvragen) · niet begonnen');
     expect(r.stdout).toContain('28 vragen (tot 34 met vervolgvragen) · niet begonnen');
     expect(r.stdout).toContain('9 vragen · niet begonnen');
-    expect(r.stdout).toContain(`Invullen: ${shownProgram} start <werkblad>`);
+    expect(r.stdout).toContain(`Invullen, bijvoorbeeld werkblad 1: ${shownProgram} start gemeentelandschap`);
   });
 
   it('lijst shows progress of a started worksheet (and the english alias works)', async () => {

@@ -97,6 +97,15 @@ describe('the plain prompter', () => {
     expect(await prompter.input({ message: 'Kort', default: 'oud' })).toEqual({ kind: 'answer', value: 'nieuw' });
   });
 
+  it('inside a long answer, :stop stops (the lines typed are a draft) and other commands are not taken as text', async () => {
+    const { prompter, output } = plainWith(['Meer spreekuren', ':overzicht', 'in de wijken', '.', 'Eerste regel', ':stop']);
+    expect(await prompter.editor({ message: 'Lang' })).toEqual({ kind: 'answer', value: 'Meer spreekuren\nin de wijken' });
+    expect(output()).toContain('Rond eerst je antwoord af met een regel met alleen een punt');
+    const err = (await prompter.editor({ message: 'Lang' }).catch((e: unknown) => e)) as InterruptedError;
+    expect(err).toBeInstanceOf(InterruptedError);
+    expect(err.draft).toBe('Eerste regel');
+  });
+
   it('the end of input in a long answer keeps the lines typed as a draft; validation asks again', async () => {
     const { prompter, output } = plainWith(['abc', '12', 'half', 'getypt']);
     const validate = (v: string) => (/^\d+$/.test(v) ? undefined : 'Vul een getal in.');

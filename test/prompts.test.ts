@@ -56,6 +56,12 @@ describe('multi-line answer', () => {
     await expect(answer).resolves.toEqual({ kind: 'answer', value: 'Coalitie\u001b]0;pwned\u0007\u001b[2Jakkoord' });
   });
 
+  it('Ctrl+U wipes the line up to the cursor (a pre-filled date)', async () => {
+    const { answer, input } = await render(textEditor, { ...base, multiline: false, default: '27-11-2026' });
+    await typeRaw(input, '\x15', '01-12-2026', '\r');
+    await expect(answer).resolves.toEqual({ kind: 'answer', value: '01-12-2026' });
+  });
+
   it('edits with arrows and backspace across lines', async () => {
     const { answer, input } = await render(textEditor, { ...base, default: 'ab\ncd' });
     await typeRaw(input, '\x1b[A', '\x1b[D', 'X', '\x1b[B', '\x7f', '\x13');

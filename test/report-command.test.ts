@@ -99,7 +99,8 @@ describe('werkboek rapport', () => {
     expect(md).toContain('## Werkblad 1: Verken jouw gemeentelandschap');
     expect(md).toContain('## Werkblad 2: Randvoorwaarden digitale inclusie dienstverlening');
     expect(md).not.toContain('## Werkblad 3');
-    expect(md).toContain('3. **Plan van aanpak Profilering**: Nog niet begonnen (begin met: `werkboek start plan-van-aanpak`)');
+    // A report goes to the gemeente: no command lines in it.
+    expect(md).toContain('3. **Plan van aanpak Profilering**: Nog niet begonnen\n');
     // Opens with what the worksheets are for, ends with the workbook's closing.
     expect(md.indexOf('Voor elke stap is een werkblad ontwikkeld')).toBeLessThan(md.indexOf('## Werkblad 1'));
     expect(md.trimEnd()).toMatch(/\n## Meer informatie\?\n\n[^]*Laat het ons weten: basisvaardigheden@probiblio\.nl$/);

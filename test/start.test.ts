@@ -68,7 +68,7 @@ describe('start', () => {
     await expect(first.run).rejects.toMatchObject({ exitCode: 130 });
     expect(first.out.out).toContain('Gestopt. Wat je hebt beantwoord is bewaard in');
     // The dossier came from --map: the suggestion repeats it, or it would open another folder.
-    expect(first.out.out).toContain(`Ga verder met: werkboek start gemeentelandschap --map ${dir}\n`);
+    expect(first.out.out).toContain(`Ga verder met:\n  werkboek start gemeentelandschap --map ${dir}\n`);
 
     const second = startWith([
       { expect: 'Wat wil je doen?', do: choose('Verdergaan bij vraag 2') },
@@ -177,7 +177,7 @@ describe('start', () => {
     await expect(run.run).rejects.toMatchObject({ exitCode: 130 });
     expect(run.out.out).toContain('Je had nog niets beantwoord, dus er is niets opgeslagen.');
     expect(run.out.out).not.toContain('bewaard in');
-    expect(run.out.out).toContain(`Begin later met: werkboek start gemeentelandschap --map ${dir}`);
+    expect(run.out.out).toContain(`Begin later met:\n  werkboek start gemeentelandschap --map ${dir}`);
   });
 
   it('starting over takes effect at once: stopping before the first answer leaves a fresh file and one backup', async () => {

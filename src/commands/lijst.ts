@@ -27,5 +27,5 @@ export async function list({ map, cwd, out }: ListOptions): Promise<void> {
     out.line(`   ${' '.repeat(width)}  ${count} · ${describeState(s)}`);
   }
   out.line();
-  out.line(`Invullen: ${suggest(['start', '<werkblad>'], mapFor(dossier))}`);
+  out.line(`Invullen, bijvoorbeeld werkblad 1: ${suggest(['start', sheets[0]?.worksheet.id ?? 'gemeentelandschap'], mapFor(dossier))}`);
 }

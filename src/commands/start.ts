@@ -1,3 +1,4 @@
+import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { resolveWorksheet } from '../definition/load.js';
 import { ExitCode, FileIssuesError, InterruptedError, WerkboekError, type StopSignal } from '../support/errors.js';
@@ -49,19 +50,23 @@ export async function start(options: StartOptions): Promise<void> {
   const mode = screenMode(options.plain, options.env ?? process.env);
   // The plain mode reads lines: from a terminal, or from a pipe (a script). TERM=dumb alone does not make a script.
   const explicitPlain = mode.plain && !mode.dumb;
+  const dossier = await resolveDossier(options.map, options.cwd);
+  const map = mapFor(dossier);
   if (!interactive && !explicitPlain) {
     throw new WerkboekError(
       'Om een werkblad in te vullen is een terminal nodig die vragen kan stellen, en die is er nu niet.',
       ExitCode.usage,
       `Start werkboek in een terminalvenster, of beantwoord de vragen regel voor regel met --eenvoudig ` +
-        `(ook vanuit een bestand: ${suggest(['start', ws.id, '--eenvoudig'])} < antwoorden.txt). ` +
+        `(ook vanuit een bestand: ${suggest(['start', ws.id, '--eenvoudig'], map)} < antwoorden.txt). ` +
         `Heb je een ingevuld antwoordbestand (bijv. een kopie van een collega)? ` +
         `Controleer het met: ${suggest(['controleer', '<antwoorden.yaml>'])}`,
     );
   }
-  const dossier = await resolveDossier(options.map, options.cwd);
   const target = answersPath(dossier.dir, ws.id);
-  const map = mapFor(dossier);
+  // A folder named with --map or WERKBOEK_MAP that does not exist yet: perhaps a typo.
+  const isNewFolder = dossier.source !== 'standaard' && !(await stat(dossier.dir).catch(() => undefined));
+  // The suggested commands keep the screen the user chose (a screen reader user must not land in the full one).
+  const again = (...args: string[]) => suggest([...args, ...(mode.plain && !mode.dumb ? ['--eenvoudig'] : [])], map);
   let broken = false;
   // Read before locking, so a broken file is reported without creating anything
   // (with --opnieuw a broken file is kept as a backup and a fresh one started).
@@ -97,7 +102,14 @@ export async function start(options: StartOptions): Promise<void> {
     if (mode.dumb) prompter.print('Deze terminal (TERM=dumb) kan geen schermen tekenen: de vragen komen regel voor regel (de eenvoudige weergave).');
     await removeStaleTempFiles(target);
     file = await readOrRestart(); // again: it may have changed while we waited for the lock
-    prompter.print(`${style.bold(`Werkblad ${ws.number}: ${ws.title}`)}\n${style.dim(`Antwoorden worden na elke vraag bewaard in ${dossier.dir}`)}`);
+    prompter.print(
+      `${style.bold(`Werkblad ${ws.number}: ${ws.title}`)}\n` +
+        style.dim(
+          isNewFolder
+            ? `Nieuwe map: ${dossier.dir} (die bestond nog niet; staan je antwoorden ergens anders, stop dan met Ctrl+C en kies de goede map met --map). Antwoorden worden na elke vraag hier bewaard.`
+            : `Antwoorden worden na elke vraag bewaard in ${dossier.dir}`,
+        ),
+    );
     // The plain mode names its commands once, at the start (and again on "?").
     if (plainModule) prompter.print(`\n${plainModule.PLAIN_HELP}`);
     let startInReview = false;
@@ -163,15 +175,15 @@ export async function start(options: StartOptions): Promise<void> {
     if (outcome === 'afgerond') {
       prompter.print(
         `\n${style.green(`Werkblad ${ws.number} is afgerond.`)} Je antwoorden staan in ${where}\n` +
-          `Maak er een rapport van met: ${suggest(['rapport', ws.id], map)}  (of met -o rapport.eml een e-mailconcept)`,
+          `Maak er een rapport van met (of met -o rapport.eml een e-mailconcept):\n  ${suggest(['rapport', ws.id], map)}`,
       );
       showClosing(prompter, style, ws);
     } else {
-      prompter.print(`\nJe antwoorden zijn bewaard in ${where}\nGa later verder met: ${suggest(['start', ws.id], map)}`);
+      prompter.print(`\nJe antwoorden zijn bewaard in ${where}\nGa later verder met:\n  ${again('start', ws.id)}`);
     }
   } catch (err) {
     if (err instanceof InterruptedError) {
-      const again = suggest(['start', ws.id], map);
+      const command = again('start', ws.id);
       const answered = file !== undefined && (Object.keys(file.answers).length > 0 || Object.keys(file.drafts).length > 0);
       const what = file && Object.keys(file.answers).length === 0 ? 'Wat je aan het typen was, is als concept bewaard' : 'Wat je hebt beantwoord is bewaard';
       const how = err.signal === 'SIGHUP' ? 'Gestopt (het venster werd gesloten).' : err.signal === 'SIGTERM' ? 'Gestopt (het systeem vroeg om te stoppen).' : 'Gestopt.';
@@ -179,10 +191,10 @@ export async function start(options: StartOptions): Promise<void> {
       try {
         out.stdout(
           !answered
-            ? `\n${how} Je had nog niets beantwoord, dus er is niets opgeslagen.\nBegin later met: ${again}\n`
+            ? `\n${how} Je had nog niets beantwoord, dus er is niets opgeslagen.\nBegin later met:\n  ${command}\n`
             : file?.onDisk && !file.dirty
-              ? `\n${how} ${what} in ${file.file}\nGa verder met: ${again}\n`
-              : `\n${how} Let op: niet alles kon worden opgeslagen in ${file?.file ?? target}.\nGa verder met: ${again}\n`,
+              ? `\n${how} ${what} in ${file.file}\nGa verder met:\n  ${command}\n`
+              : `\n${how} Let op: niet alles kon worden opgeslagen in ${file?.file ?? target}.\nGa verder met:\n  ${command}\n`,
         );
       } catch {
         // nobody to tell

@@ -1,3 +1,5 @@
+import { stat } from 'node:fs/promises';
+import { mapFor, suggest } from '../support/invocation.js';
 import { dossierState, describeState } from '../sheet-state.js';
 import { formatStamp } from '../support/dates.js';
 import type { Output } from '../support/output.js';
@@ -12,12 +14,15 @@ export interface StatusOptions {
 export async function status({ map, cwd, out }: StatusOptions): Promise<void> {
   const { dossier, sheets } = await dossierState(map, cwd);
   out.line(`Map: ${dossier.dir}`);
+  if (!(await stat(dossier.dir).catch(() => undefined))) {
+    out.line(`Let op: deze map bestaat (nog) niet, dus hier is nog geen werkblad begonnen. Staan je antwoorden in een andere map? Geef die dan op met --map <map>.`);
+  }
   out.line();
   for (const s of sheets) {
     out.line(`${s.worksheet.number}. ${s.worksheet.title} (${s.worksheet.id})`);
     out.line(`   ${describeState(s)}${s.answers ? ` · laatst bewerkt ${formatStamp(s.answers.meta.updated)}` : ''}`);
     const drafts = s.answers ? Object.values(s.answers.drafts).filter((d) => d != null).length : 0;
-    if (drafts) out.line(`   ${drafts} concept-antwoord${drafts === 1 ? '' : 'en'}, nog niet bevestigd (ga verder met start om ${drafts === 1 ? 'het' : 'ze'} af te maken)`);
+    if (drafts) out.line(`   ${drafts} concept-antwoord${drafts === 1 ? '' : 'en'}, nog niet bevestigd (maak ${drafts === 1 ? 'het' : 'ze'} af met: ${suggest(['start', s.worksheet.id], mapFor(dossier))})`);
     if (s.answers || s.error) out.line(`   ${s.file}`);
     if (s.error) out.line(`   ${s.error.message.split('\n')[0]}`);
   }

@@ -99,8 +99,11 @@ function answerOnly(v: VisibleQuestion, max: number): string {
   if (v.state === 'unknown') return UNKNOWN_LABEL.toLowerCase();
   if (v.state === 'empty') return '(leeg)';
   const a = answerValue(v.answer);
-  if (a === true) return v.gaps ? `aangevuld, bij ${v.gaps} nog niet bekend` : 'aangevuld';
   const q = v.question;
+  if (a === true) {
+    const noun = q.type === 'group' ? ` ${q.item}${v.gaps === 1 ? '' : 's'}` : '';
+    return v.gaps ? `aangevuld; bij ${v.gaps}${noun} nog niet bekend` : 'aangevuld';
+  }
   if (Array.isArray(a)) {
     if (q.type === 'group') return `${a.length} ${q.item}${a.length === 1 ? '' : 's'}`;
     return truncate(a.map((x) => (q.type === 'multichoice' ? label(q.options, String(x)) : String(x))).join(', '), max);

@@ -196,6 +196,15 @@ export function plainPrompter(ctx: PlainContext = {}): PlainPrompter {
               throw err;
             });
             if (line === '.') break;
+            // A command on a line of its own inside a long answer is a command, not text.
+            const inner = line.trim().startsWith(':') ? command(line) : undefined;
+            if (inner === 'stop') {
+              throw typed.join('').trim() ? new InterruptedError(typed.join('\n')) : new InterruptedError();
+            }
+            if (inner) {
+              write('Rond eerst je antwoord af met een regel met alleen een punt; daarna werkt deze opdracht. (Met :stop stop je meteen; wat je typte wordt als concept bewaard.)');
+              continue;
+            }
             typed.push(line);
           }
         }

@@ -107,6 +107,11 @@ function editKey(buf: Buffer, key: Key, multiline: boolean): Buffer | undefined 
   const lines = [...buf.lines];
   const { row, col } = buf;
   const chars = [...(lines[row] ?? '')];
+  // Ctrl+U, as in every shell: wipe the line up to the cursor (e.g. a pre-filled date).
+  if (isCtrl(key, 'u')) {
+    lines[row] = chars.slice(col).join('');
+    return { lines, row, col: 0 };
+  }
   if (isBackspaceKey(key)) {
     if (col > 0) {
       lines[row] = [...chars.slice(0, col - 1), ...chars.slice(col)].join('');

@@ -31,7 +31,8 @@ describe('werkboek start gemeentelandschap (e2e, pty)', { timeout: E2E_TIMEOUT }
     const stopped = first.screen();
     expect(stopped).toContain('Gestopt');
     // Started as after the README's set-up: the suggestion is a command that works here.
-    expect(stopped).toContain('Ga verder met: node bin/werkboek.js start gemeentelandschap');
+    // The command on a line of its own, so that wrapping never breaks it.
+    expect(stopped).toContain('Ga verder met:\n  node bin/werkboek.js start gemeentelandschap');
     // The terminal is left usable: no bracketed paste mode, cursor visible again.
     const raw = first.raw();
     expect(raw.lastIndexOf('\x1b[?2004l')).toBeGreaterThan(raw.lastIndexOf('\x1b[?2004h'));
