@@ -10,7 +10,7 @@ import { loadShippedWorksheets } from '../src/definition/load.js';
 import { runWorksheet } from '../src/runner/session.js';
 import { AnswersFile } from '../src/dossier/answers-file.js';
 import { developmentPoints, walk } from '../src/walk.js';
-import { answer, back, choose, chooseWithNote, interrupt, interruptTyping, keep, ScriptedPrompter, unknown, type Call, type ScriptStep, type Action } from './helpers/scripted-prompter.js';
+import { answer, back, choose, chooseWithNote, interruptNote, interrupt, interruptTyping, keep, ScriptedPrompter, unknown, type Call, type ScriptStep, type Action } from './helpers/scripted-prompter.js';
 
 let dir: string;
 let sheets: Map<string, Worksheet>;
@@ -908,5 +908,27 @@ describe('intros and tips on request', () => {
     expect(shown).toContain(ws.intro!.trim().slice(0, 60));
     for (const step of ws.steps.filter((s) => s.tips?.length)) expect(shown).toContain(step.tips![0]!.trim().slice(0, 40));
     expect(prompter.calls.filter((c) => c.message === 'Overzicht')).toHaveLength(2);
+  });
+});
+
+describe('a toelichting being typed when the user stops', () => {
+  it('is kept as a draft with its choice, offered again on resume, and confirming makes it the answer', async () => {
+    const ws = sheet('gemeentelandschap');
+    const file = AnswersFile.create(path.join(dir, 'gemeentelandschap.yaml'), ws);
+    const prompter = new ScriptedPrompter([...meta, step('Komt het thema', interruptNote('ja', 'alleen mondeling afgesproken'))]);
+    await expect(runWorksheet({ ws, file, prompter, today })).rejects.toThrow('Onderbroken');
+    const saved = parse(await readFile(file.file, 'utf8')) as { antwoorden: Record<string, unknown>; concepten: Record<string, unknown> };
+    expect(saved.antwoorden).not.toHaveProperty('thema-in-agenda');
+    expect(saved.concepten['thema-in-agenda']).toEqual({ antwoord: 'ja', toelichting: 'alleen mondeling afgesproken' });
+    expect(prompter.printed.join('\n')).toContain('Ook de toelichting die je bij vraag 1 aan het typen was, is bewaard, als concept');
+
+    const again = (await AnswersFile.read(file.file, ws))!;
+    const p2 = new ScriptedPrompter([step('Komt het thema', keep), step('Noteer', interrupt)]);
+    await expect(runWorksheet({ ws, file: again, prompter: p2, today })).rejects.toThrow('Onderbroken');
+    expect(p2.calls[0]).toMatchObject({ default: 'ja', note: 'alleen mondeling afgesproken' });
+    expect(p2.calls[0]?.header).toContain('Concept-antwoord, nog niet bevestigd');
+    const after = parse(await readFile(file.file, 'utf8')) as Record<string, unknown> & { antwoorden: Record<string, unknown> };
+    expect(after.antwoorden['thema-in-agenda']).toEqual({ antwoord: 'ja', toelichting: 'alleen mondeling afgesproken' });
+    expect(after).not.toHaveProperty('concepten');
   });
 });

@@ -425,6 +425,10 @@ function validateDrafts(located: Located, ws: Worksheet, questions: ReadonlyMap<
     if (!q || value === null) continue;
     if (q.type === 'text' || q.type === 'longtext') {
       if (typeof value !== 'string') issues.push(issueAt(located, [DRAFTS_KEY, id], `verwacht tekst bij "${id}"`));
+    } else if (q.type === 'yesno' || q.type === 'choice') {
+      // A choice with the toelichting that was being typed: checked as an answer with a toelichting.
+      const problem = typeof value === 'object' && !Array.isArray(value) && ANSWER_KEY in (value as object) ? checkValue(q, value) : { message: `verwacht "${ANSWER_KEY}" en "${NOTE_KEY}" bij "${id}"` };
+      if (problem) issues.push(issueAt(located, [DRAFTS_KEY, id, ...(problem.key ? [problem.key] : [])], problem.message));
     } else if (q.type === 'group') {
       const base = q.extends ? questions.get(q.extends) : q;
       const { [DRAFT_ITEM_KEY]: n, ...item } = (typeof value === 'object' && !Array.isArray(value) ? value : {}) as Record<string, unknown>;

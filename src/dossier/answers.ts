@@ -51,7 +51,7 @@ export type KnownAnswer = string | number | boolean | string[] | GroupItem[] | N
 export type AnswerValue = KnownAnswer | UnknownAnswer;
 export type Answers = Record<string, AnswerValue | undefined>;
 /** A draft: the text of a text question, or a half-filled group item. */
-export type Draft = string | GroupItem;
+export type Draft = string | GroupItem | NotedAnswer;
 export type Drafts = Record<string, Draft | undefined>;
 
 /** "Weet ik (nog) niet", keeping the answer it replaces (when there is one worth keeping). */

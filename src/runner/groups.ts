@@ -92,7 +92,7 @@ interface ItemDraft {
 
 function itemDraft(value: Draft | undefined, items: GroupItem[]): ItemDraft | undefined {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
-  const { [DRAFT_ITEM_KEY]: n, ...item } = value;
+  const { [DRAFT_ITEM_KEY]: n, ...item } = value as GroupItem;
   const index = typeof n === 'number' && n >= 1 && n <= items.length ? n - 1 : undefined;
   return { item, ...(index !== undefined && { index }) };
 }

@@ -4,7 +4,7 @@
 // "Anders, namelijk …" entries of a list, shortening a text.
 import type { Field, Question } from '../definition/schema.js';
 import { optionLabel, optionValue } from '../definition/questions.js';
-import { answerValue, earlierAnswer, isUnknown, noteOf, UNKNOWN_LABEL, withNote, type AnswerValue, type Draft } from '../dossier/answers.js';
+import { answerValue, earlierAnswer, isUnknown, noteOf, UNKNOWN_LABEL, withNote, type AnswerValue, type Draft, ANSWER_KEY, type NotedAnswer } from '../dossier/answers.js';
 import type { Choice, Prompter, Reply } from '../terminal/prompter.js';
 import { progressLabel, type VisibleQuestion, type WalkResult } from '../walk.js';
 import { dateProblem, displayDate, isoDate, parseDate, parseNumber } from '../support/dates.js';
@@ -48,7 +48,13 @@ export function asking(style: Style, vq: VisibleQuestion, w: WalkResult, stored?
   const wasUnknown = isUnknown(vq.answer);
   const earlier = q.type === 'group' ? undefined : earlierAnswer(vq.answer);
   const draft = typeof stored === 'string' && (q.type === 'text' || q.type === 'longtext') ? stored : undefined;
+  const choiceDraft = (q.type === 'yesno' || q.type === 'choice') && stored !== undefined && typeof stored === 'object' && ANSWER_KEY in stored ? (stored as NotedAnswer) : undefined;
   const notes: string[] = [];
+  if (choiceDraft) {
+    notes.push(style.bold('Concept-antwoord, nog niet bevestigd:') + ' je keuze en de toelichting die je aan het typen was toen je stopte. Bevestig of wijzig ze.');
+    const base = { message: messageOf(q), header: [header(style, vq, w), ...notes].join('\n'), allowBack: w.visible[0]?.question.id !== q.id, allowUnknown: q.unknown !== false, allowReview: true };
+    return { base, current: String(choiceDraft.antwoord), note: String(choiceDraft.toelichting ?? ''), wasUnknown: false, hasEarlier: false };
+  }
   if (draft !== undefined) {
     notes.push(style.bold('Concept-antwoord, nog niet bevestigd:') + ' dit was je aan het typen toen je stopte. Pas het aan of bevestig het.');
   } else if (earlier !== undefined) {

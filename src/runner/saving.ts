@@ -61,6 +61,17 @@ export async function persist(s: Session): Promise<void> {
  * returns to it with the text in the editor.
  */
 export async function keepDraft(s: Session, vq: VisibleQuestion, err: unknown): Promise<void> {
+  if (err instanceof InterruptedError && err.choiceDraft && (vq.question.type === 'yesno' || vq.question.type === 'choice')) {
+    s.file.setDraft(vq.question.id, err.choiceDraft);
+    const saved = await saveQuietly(s);
+    say(
+      s,
+      saved
+        ? s.style.dim(`\nOok de toelichting die je bij ${questionRef(vq)} aan het typen was, is bewaard, als concept (nog niet bevestigd).`)
+        : s.style.red(`\nLet op: de toelichting die je bij ${questionRef(vq)} aan het typen was, kon niet worden opgeslagen.`),
+    );
+    return;
+  }
   const draft = err instanceof InterruptedError ? err.draft : undefined;
   if (draft === undefined || (vq.question.type !== 'text' && vq.question.type !== 'longtext')) return;
   s.file.setDraft(vq.question.id, draft);

@@ -77,6 +77,8 @@ export class InterruptedError extends WerkboekError {
     readonly draft?: string,
     /** Set when a signal stopped the program rather than a key. */
     readonly signal?: StopSignal,
+    /** Stopped while typing the toelichting of a choice: the choice and the text typed so far. */
+    readonly choiceDraft?: { antwoord: string; toelichting: string },
   ) {
     super('Onderbroken.', stopExitCode(signal));
     this.name = 'InterruptedError';

@@ -162,7 +162,13 @@ async function runSelect<T>(t: Terminal, options: SelectOptions<T>): Promise<Rep
         t,
         { message: `Toelichting bij "${picked}" (leeg: geen toelichting):`, default: note, allowBack: true, allowUnknown: false },
         false,
-      );
+      ).catch((err: unknown) => {
+        // Stopped while typing the toelichting: keep the choice and the text as a draft, like any typed text.
+        if (err instanceof InterruptedError && typeof reply.value === 'string' && (err.draft ?? note).trim()) {
+          throw new InterruptedError(undefined, err.signal, { antwoord: reply.value, toelichting: err.draft ?? note });
+        }
+        throw err;
+      });
       if (typed.kind === 'answer') note = typed.value;
       continue;
     }

@@ -32,4 +32,29 @@ describe('toelichting (e2e, pty)', { timeout: E2E_TIMEOUT }, () => {
     const doc = await readAnswers(ctx);
     expect(doc.antwoorden['thema-in-agenda']).toEqual({ antwoord: 'nee', toelichting: 'alleen in de wijkagenda' });
   });
+
+  it.each(['ctrl-c', 'SIGHUP'] as const)('a toelichting being typed is kept as a draft (%s) and comes back', async (how) => {
+    {
+      const ctx = e2e();
+      const s = startSheet(ctx);
+      await answerMeta(s);
+      await waitForQuestion(s, Q.themaInAgenda);
+      s.press('ctrl-o');
+      await waitForQuestion(s, 'Toelichting bij "Ja"');
+      s.type('alleen mondeling afgesproken');
+      if (how === 'ctrl-c') s.press('ctrl-c');
+      else s.signal('SIGHUP');
+      expect(await exitCodeOf(s)).toBe(how === 'ctrl-c' ? 130 : 129);
+      const saved = await readAnswers(ctx);
+      expect(saved.concepten, how).toEqual({ 'thema-in-agenda': { antwoord: 'ja', toelichting: 'alleen mondeling afgesproken' } });
+      const again = startSheet(ctx);
+      await waitForQuestion(again, 'Wat wil je doen?');
+      await again.waitFor((sc) => selectedChoice(sc) === 'Verdergaan bij vraag 1');
+      again.press('enter');
+      await waitForQuestion(again, Q.themaInAgenda);
+      expect(again.screen()).toContain('Toelichting: alleen mondeling afgesproken');
+      again.press('ctrl-c');
+      await exitCodeOf(again);
+    }
+  });
 });

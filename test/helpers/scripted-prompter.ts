@@ -31,7 +31,7 @@ export type Action =
   | { type: 'unknown' }
   | { type: 'review' }
   | { type: 'keep' }
-  | { type: 'interrupt'; draft?: string };
+  | { type: 'interrupt'; draft?: string; choiceDraft?: { antwoord: string; toelichting: string } };
 
 export interface ScriptStep {
   /** The prompt's message must contain this (or match it). */
@@ -53,6 +53,8 @@ export const keep: Action = { type: 'keep' };
 export const interrupt: Action = { type: 'interrupt' };
 /** Ctrl+C while this text was typed but not yet confirmed. */
 export const interruptTyping = (draft: string): Action => ({ type: 'interrupt', draft });
+/** Stopped while typing the toelichting of a choice (Ctrl+O), as the terminal prompter reports it. */
+export const interruptNote = (antwoord: string, toelichting: string): Action => ({ type: 'interrupt', choiceDraft: { antwoord, toelichting } });
 
 export class ScriptedPrompter implements Prompter {
   readonly calls: Call[] = [];
@@ -124,7 +126,7 @@ export class ScriptedPrompter implements Prompter {
         if (!call.allowReview) throw new Error(`the overview is not allowed at "${call.message}"`);
         return { kind: 'review' };
       case 'interrupt':
-        throw new InterruptedError(action.draft);
+        throw new InterruptedError(action.draft, undefined, action.choiceDraft);
       case 'keep':
         if (call.unknownIfUntouched) return { kind: 'unknown' };
         if (call.kind === 'checkbox') return { kind: 'answer', value: (call.checked ?? []) as T };
