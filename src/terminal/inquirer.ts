@@ -155,6 +155,8 @@ async function runSelect<T>(t: Terminal, options: SelectOptions<T>): Promise<Rep
       allowNote ? () => (noteAsked = true) : undefined,
     );
     const reply = settle(result, options);
+    // Ctrl+N where "weet ik (nog) niet" is not offered (e.g. the overview): nothing happens.
+    if (reply.kind === 'unknown' && options.allowUnknown !== true) continue;
     if (noteAsked && reply.kind === 'answer') {
       current = reply.value;
       const picked = options.choices.find((c) => c.value === reply.value)?.name ?? '';

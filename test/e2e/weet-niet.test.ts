@@ -57,4 +57,27 @@ describe('"weet ik (nog) niet" keeps the earlier answer (e2e, pty)', { timeout: 
     expect(await exitCodeOf(s)).toBe(130);
     expect((await readAnswers(ctx)).antwoorden['thema-in-agenda']).toEqual({ weet_ik_niet: true, eerder: 'nee' });
   });
+
+  it('Ctrl+N in a list that does not offer "weet ik (nog) niet" (the overview) does nothing', async () => {
+    const ctx = e2e();
+    const s = startSheet(ctx);
+    await answerMeta(s);
+    await waitForQuestion(s, Q.themaInAgenda);
+    // To the overview: stop, start again and choose it.
+    s.press('ctrl-c');
+    await exitCodeOf(s);
+    const again = startSheet(ctx);
+    await waitForQuestion(again, 'Wat wil je doen?');
+    again.press('down');
+    await again.waitFor((sc) => selectedChoice(sc) === 'Overzicht bekijken en antwoorden wijzigen');
+    again.press('enter');
+    await waitForQuestion(again, 'Overzicht');
+    again.press('ctrl-n');
+    await new Promise((r) => setTimeout(r, 500));
+    expect(again.screen()).not.toContain('Overzicht Weet ik (nog) niet');
+    expect(again.screen()).toContain('? Overzicht');
+    again.press('ctrl-c');
+    expect(await exitCodeOf(again)).toBe(130);
+    expect((await readAnswers(ctx)).antwoorden).toMatchObject({ naam: 'Anna', bibliotheek: 'Bieb' });
+  });
 });
