@@ -344,7 +344,8 @@ antwoorden:
     const bad = valid + 'concepten:\n  aanspreekpunt:\n    - een\n  thema-in-agenda: nee\n';
     await expectRefused(G, bad, [
       { needle: '  aanspreekpunt:\n    - een', key: 'aanspreekpunt', message: 'verwacht tekst bij "aanspreekpunt"' },
-      { needle: '  thema-in-agenda: nee', key: 'thema-in-agenda', message: 'een concept kan alleen bij een open tekstvraag of een overzicht staan, niet bij "thema-in-agenda"' },
+      // A ja/nee draft is a choice with the toelichting being typed ({antwoord, toelichting}), not a bare value.
+      { needle: '  thema-in-agenda: nee', key: 'thema-in-agenda', message: 'verwacht "antwoord" en "toelichting" bij "thema-in-agenda"' },
     ]);
   });
 
