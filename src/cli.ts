@@ -261,7 +261,8 @@ export async function main(argv: string[]): Promise<void> {
   const colorOff = argv.includes('--no-color') || 'NO_COLOR' in process.env || plain;
   if (colorOff) process.env.FORCE_COLOR = '0';
   const out = createOutput({ color: !colorOff });
-  guardStdio();
+  // Not for start: it saves and unlocks before it ends, whatever happens to its output (support/stop-signals.ts).
+  if (!argv.slice(2).some((a) => a === 'start' || a === 'invullen')) guardStdio();
   setProgram(currentProgram());
   const program = buildProgram(out);
   try {
