@@ -144,6 +144,11 @@ export class AnswersFile {
       }
       throw new WerkboekError(`Kan ${displayName} niet lezen: ${describeFsError(err)}.`, ExitCode.badFile);
     }
+    return AnswersFile.fromBytes(file, bytes, ws, displayName);
+  }
+
+  /** An answers file from its bytes as read from `file`: checked as read() describes. */
+  private static fromBytes(file: string, bytes: Buffer, ws: Worksheet, displayName: string): AnswersFile {
     if (bytes.length > MAX_FILE_BYTES) {
       throw new WerkboekError(
         `${displayName} is te groot voor een antwoordbestand (${(bytes.length / 1_000_000).toFixed(1).replace('.', ',')} MB; hoogstens ${MAX_FILE_BYTES / 1_000_000} MB).`,
@@ -255,17 +260,18 @@ export class AnswersFile {
   }
 
   private async reconcile(): Promise<void> {
-    let disk: string;
+    let disk: Buffer;
     try {
-      disk = (await readFile(this.file)).toString('utf8');
+      disk = await readFile(this.file);
     } catch {
       return; // no file (yet), or unreadable: the write itself will say what is wrong
     }
-    if (this.base && disk === this.base.text) return;
+    if (this.base && disk.toString('utf8') === this.base.text) return;
     if (!this.base) throw await this.conflict('bestaat al (een ander antwoordbestand)', true);
-    let theirs: AnswersFile | undefined;
+    let theirs: AnswersFile;
     try {
-      theirs = await AnswersFile.read(this.file, this.ws, path.basename(this.file));
+      // The bytes just read, not a second read of the file.
+      theirs = AnswersFile.fromBytes(this.file, disk, this.ws, path.basename(this.file));
     } catch (err) {
       if (err instanceof FileIssuesError) {
         const where = err.issues[0] ? ` (regel ${err.issues[0].line}, kolom ${err.issues[0].col})` : '';
@@ -273,7 +279,6 @@ export class AnswersFile {
       }
       throw err;
     }
-    if (!theirs) return;
     const base = this.base;
     const mine = this.answers;
     const other = theirs.answers;
@@ -309,8 +314,7 @@ export class AnswersFile {
   /** Write this session's version into `dir` (made if needed) as `<werkblad>-<stamp>.yaml`; returns that file. */
   async rescueTo(dir: string): Promise<string> {
     await mkdir(dir, { recursive: true });
-    const stamp = new Date().toISOString().replace(/[:.]/g, '-');
-    const file = path.join(dir, `${path.basename(this.file, '.yaml')}-${stamp}.yaml`);
+    const file = path.join(dir, `${path.basename(this.file, '.yaml')}-${fileStamp(new Date())}.yaml`);
     await atomicWrite(file, this.toString());
     return file;
   }
@@ -319,8 +323,7 @@ export class AnswersFile {
   private async conflict(reason: string, occupied = false): Promise<ConflictError> {
     // An occupied target elsewhere: nothing of ours goes into that (other library's) folder.
     if (occupied) return new ConflictError(this.file, reason, undefined, true);
-    const stamp = new Date().toISOString().replace(/[:.]/g, '-');
-    const rescue = this.file.replace(/\.yaml$/, '') + `.${stamp}.niet-opgeslagen.yaml`;
+    const rescue = this.file.replace(/\.yaml$/, '') + `.${fileStamp(new Date())}.niet-opgeslagen.yaml`;
     try {
       await atomicWrite(rescue, this.toString());
       return new ConflictError(this.file, reason, rescue, occupied);
@@ -537,10 +540,14 @@ function isDate(value: string): boolean {
   return /^\d{4}-\d{2}-\d{2}$/.test(value) && parseDate(value) === value;
 }
 
+/** A moment in a file name: "2026-11-27T10-11-12-131Z" (no ":" or ".", which some systems refuse). */
+function fileStamp(date: Date): string {
+  return date.toISOString().replace(/[:.]/g, '-');
+}
+
 /** Keep a copy of an answers file before starting over: `<naam>.yaml` -> `<naam>.<stempel>.bak.yaml`. */
 export async function backupFile(file: string, now = new Date()): Promise<string> {
-  const stamp = now.toISOString().replace(/[:.]/g, '-');
-  const target = file.replace(/\.yaml$/, '') + `.${stamp}.bak.yaml`;
+  const target = file.replace(/\.yaml$/, '') + `.${fileStamp(now)}.bak.yaml`;
   try {
     await copyFile(file, target);
   } catch (err) {
