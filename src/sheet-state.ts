@@ -36,7 +36,10 @@ export async function sheetState(worksheet: Worksheet, dir: string): Promise<She
   }
 }
 
-export async function dossierState(map: string | undefined, cwd: string): Promise<{ dossier: Dossier; sheets: SheetState[] }> {
+export async function dossierState(
+  map: string | undefined,
+  cwd: string,
+): Promise<{ dossier: Dossier; sheets: SheetState[]; /** False when the folder does not exist (yet). */ folderExists: boolean }> {
   const dossier = await resolveDossier(map, cwd);
   // A --map that is a file cannot hold a dossier: say so, instead of listing three unreadable worksheets.
   const info = await stat(dossier.dir).catch(() => undefined);
@@ -45,7 +48,7 @@ export async function dossierState(map: string | undefined, cwd: string): Promis
   }
   const worksheets = await loadShippedWorksheets();
   const sheets = await Promise.all(worksheets.map((ws) => sheetState(ws, dossier.dir)));
-  return { dossier, sheets };
+  return { dossier, sheets, folderExists: info !== undefined };
 }
 
 /** "concept (7 van 12 beantwoord)", "afgerond", "niet begonnen", "onleesbaar". */

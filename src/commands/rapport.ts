@@ -12,7 +12,7 @@ import { resolveDossier } from '../dossier/folder.js';
 import { dossierReport, worksheetReport, type ReportDocument } from '../report/model.js';
 import { loadTemplate, renderTemplate } from '../report/template.js';
 import { writeFileAtomically } from '../dossier/answers-file.js';
-import { mapFor, suggest } from '../support/invocation.js';
+import { displayPath, mapFor, suggest } from '../support/invocation.js';
 
 export interface ReportOptions {
   worksheet: string;
@@ -145,12 +145,6 @@ async function writeToStream(file: string, content: string): Promise<void> {
 function throwUnreadable(states: SheetState[]): void {
   const broken = states.find((s) => s.error);
   if (broken?.error) throw broken.error;
-}
-
-/** "rapport.md" for a file under cwd, else the absolute path. */
-function displayPath(file: string, cwd: string): string {
-  const rel = path.relative(cwd, file);
-  return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : file;
 }
 
 // One address: something@domain.tld, without spaces, brackets or quotes.

@@ -1,4 +1,3 @@
-import { stat } from 'node:fs/promises';
 import { mapFor, suggest } from '../support/invocation.js';
 import { dossierState, describeState } from '../sheet-state.js';
 import { formatStamp } from '../support/dates.js';
@@ -12,9 +11,9 @@ export interface StatusOptions {
 
 /** `werkboek status`: per worksheet its state, last edit and file. */
 export async function status({ map, cwd, out }: StatusOptions): Promise<void> {
-  const { dossier, sheets } = await dossierState(map, cwd);
+  const { dossier, sheets, folderExists } = await dossierState(map, cwd);
   out.line(`Map: ${dossier.dir}`);
-  if (!(await stat(dossier.dir).catch(() => undefined))) {
+  if (!folderExists) {
     out.line(`Let op: deze map bestaat (nog) niet, dus hier is nog geen werkblad begonnen. Staan je antwoorden in een andere map? Geef die dan op met --map <map>.`);
   }
   out.line();

@@ -37,13 +37,15 @@ export function programCommand(
   platform: NodeJS.Platform = process.platform,
 ): string {
   if (!argv1) return 'werkboek';
-  const base = path.basename(argv1).replace(/\.(c|m)?js$/i, '');
-  const script = path.basename(argv1);
-  if (base === 'werkboek' && script === base) return 'werkboek';
+  if (path.basename(argv1) === 'werkboek') return 'werkboek';
   if (onPath('werkboek', env, platform)) return 'werkboek';
-  const relative = path.relative(cwd, argv1);
-  const shown = relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : argv1;
-  return `node ${shellQuote(shown, platform)}`;
+  return `node ${shellQuote(displayPath(argv1, cwd), platform)}`;
+}
+
+/** A path as the user reads it: relative ("bin/werkboek.js") when it is below cwd, else absolute. */
+export function displayPath(file: string, cwd: string): string {
+  const rel = path.relative(cwd, file);
+  return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : file;
 }
 
 function onPath(name: string, env: NodeJS.ProcessEnv, platform: NodeJS.Platform): boolean {
