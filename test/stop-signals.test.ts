@@ -2,14 +2,13 @@
 // support/stop-signals.ts only asks to stop, so a save in progress finishes
 // (no temp file, no half or older file), and the process then ends by the
 // signal itself (a shell sees 143 / 129).
-import { spawn } from 'node:child_process';
 import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { loadDefinitionFile } from '../src/definition/check.js';
 import { AnswersFile } from '../src/dossier/answers-file.js';
-import { assertBuilt } from './helpers/run.js';
+import { assertBuilt, spawnSavingChild } from './helpers/run.js';
 import { makeTempDir, questionsDir, repoRoot } from './helpers/temp.js';
 
 const ITERATIONS = 12;
@@ -50,23 +49,14 @@ describe('a stop signal during saving', () => {
         const sub = path.join(dir, `run-${i}`);
         await mkdir(sub);
         const file = path.join(sub, 'plan-van-aanpak.yaml');
-        const child = spawn(process.execPath, [script, file, definition], { stdio: ['ignore', 'pipe', 'pipe'] });
-        let stdout = '';
-        let stderr = '';
-        child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
-        child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
-        const ended = new Promise<NodeJS.Signals | null>((resolve) => child.on('close', (_code, signal) => resolve(signal)));
-        const marker = `saved ${1 + (i % 12)}\n`;
-        await new Promise<void>((resolve) => {
-          child.stdout.on('data', () => stdout.includes(marker) && resolve());
-          child.on('close', () => resolve());
-        });
+        const saver = spawnSavingChild(script, file, definition);
+        await saver.reported(`saved ${1 + (i % 12)}\n`);
         await new Promise((r) => setTimeout(r, i % 7));
         const signal = i % 2 ? 'SIGHUP' : 'SIGTERM';
-        child.kill(signal);
-        expect(await ended, stderr).toBe(signal);
-        expect(stderr).toBe('');
-        const saves = [...stdout.matchAll(/^saved (\d+)$/gm)].map((m) => Number(m[1]));
+        saver.child.kill(signal);
+        expect(await saver.closed, saver.stderr()).toBe(signal);
+        expect(saver.stderr()).toBe('');
+        const saves = [...saver.stdout().matchAll(/^saved (\d+)$/gm)].map((m) => Number(m[1]));
         const last = saves[saves.length - 1] ?? 0;
         // The save that was running finished and said so; nothing is left behind.
         expect(await readdir(sub)).toEqual(['plan-van-aanpak.yaml']);

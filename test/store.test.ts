@@ -1,7 +1,6 @@
 // Answers files: layout, round-trips of every answer type, keeping what a
 // user added by hand, refusing broken files without touching them, write
 // errors, and a kill loop that SIGKILLs a saving process at random moments.
-import { spawn } from 'node:child_process';
 import { chmod, mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -14,7 +13,7 @@ import { unknownAnswer, type AnswerValue, type Answers } from '../src/dossier/an
 import { ExitCode, FileIssuesError, formatIssue, WerkboekError } from '../src/support/errors.js';
 import { AnswersFile, backupFile, exists, removeStaleTempFiles, WriteError } from '../src/dossier/answers-file.js';
 import { programVersion } from '../src/support/version.js';
-import { assertBuilt } from './helpers/run.js';
+import { assertBuilt, spawnSavingChild } from './helpers/run.js';
 import { fixturesDir, lineColOf, makeTempDir, questionsDir, repoRoot, useTempDir } from './helpers/temp.js';
 
 const tmp = useTempDir('werkboek-store-');
@@ -514,27 +513,19 @@ describe('kill loop: SIGKILL while saving never leaves a broken or older file', 
       const sub = path.join(dir, `run-${i}`);
       await mkdir(sub);
       const file = path.join(sub, 'plan-van-aanpak.yaml');
-      const child = spawn(process.execPath, [script, file, definition], { stdio: ['ignore', 'pipe', 'pipe'] });
-      let stdout = '';
-      let stderr = '';
-      child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
-      child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
-      const closed = new Promise<void>((resolve) => child.on('close', () => resolve()));
+      const saver = spawnSavingChild(script, file, definition);
       // Synchronise on what the child has done, not on wall-clock luck: pick
       // how many saves it must report first (0 = only "ready", before any
       // save), wait for that line, then kill it 0–15 ms later, which lands
       // in the middle of a following save on a fast or a slow machine alike.
       const mustSave = i % 8 === 0 ? 0 : 1 + Math.floor(Math.random() * 25);
-      const marker = mustSave === 0 ? 'ready\n' : `saved ${mustSave}\n`;
-      await new Promise<void>((resolve) => {
-        const check = () => (stdout.includes(marker) ? resolve() : undefined);
-        child.stdout.on('data', check);
-        child.on('close', () => resolve());
-      });
+      await saver.reported(mustSave === 0 ? 'ready\n' : `saved ${mustSave}\n`);
       const delay = Math.floor(Math.random() * 16);
       if (delay) await new Promise((r) => setTimeout(r, delay));
-      child.kill('SIGKILL');
-      await closed;
+      saver.child.kill('SIGKILL');
+      await saver.closed;
+      const stdout = saver.stdout();
+      const stderr = saver.stderr();
 
       // Only complete lines count: a line cut off by the kill was not printed.
       const complete = stdout.slice(0, stdout.lastIndexOf('\n') + 1);

@@ -62,3 +62,35 @@ export function runNode(args: string[], options: RunOptions = {}): Promise<RunRe
 export function runCli(args: string[], options: RunOptions = {}): Promise<RunResult> {
   return runNode([binPath, ...args], options);
 }
+
+/** A child process that saves answers in a loop (the kill-loop and stop-signal tests), with its output so far. */
+export interface SavingChild {
+  child: ReturnType<typeof spawn>;
+  stdout(): string;
+  stderr(): string;
+  /** Resolves with the signal that ended it (null for a normal exit). */
+  closed: Promise<NodeJS.Signals | null>;
+  /** Resolves once stdout contains `marker` (or the child has ended). */
+  reported(marker: string): Promise<void>;
+}
+
+export function spawnSavingChild(script: string, ...args: string[]): SavingChild {
+  const child = spawn(process.execPath, [script, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
+  child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+  const closed = new Promise<NodeJS.Signals | null>((resolve) => child.on('close', (_code, signal) => resolve(signal)));
+  return {
+    child,
+    stdout: () => stdout,
+    stderr: () => stderr,
+    closed,
+    reported: (marker) =>
+      new Promise<void>((resolve) => {
+        if (stdout.includes(marker)) return resolve();
+        child.stdout.on('data', () => stdout.includes(marker) && resolve());
+        child.on('close', () => resolve());
+      }),
+  };
+}
