@@ -1,21 +1,30 @@
 #!/usr/bin/env node
-// Start-up benchmark: wall time of werkboek commands against a bare
-// `node -e 0`, run interleaved (round-robin) so that noise from the machine
-// hits every command alike.
+// Start-up benchmark: each command's wall time as a ratio against a bare
+// node start, next to its goal (issue "Fast"). All rows run interleaved
+// (round-robin), so that noise from the machine hits every row alike; the
+// figures are medians of at least 15 runs after 2 warm-up rounds.
 //
 //   npm run bench                      (builds first)
 //   node scripts/bench.mjs --runs 30   more runs
-//   node scripts/bench.mjs --imports   also time what cli.js imports at start-up
-//   node scripts/bench.mjs --strict    exit 1 when a target is missed
+//   node scripts/bench.mjs --strict    exit 1 when a goal is missed
 //
-// Targets: `werkboek --help` at most 1.3x `node -e 0`, `werkboek rapport alles` at most 2x.
-// The last line times only loading and using yaml + liquidjs (what any report
-// needs), as the floor that werkboek's own code adds to.
+// Rows:
+// - commands without a terminal (stdout a pipe), against `node -e 0`;
+// - in a pseudo-terminal (@lydell/node-pty), the time until text is on the
+//   screen, against `node -e "console.log('x')"` shown the same way:
+//   `start` of a new dossier until the first question, and `start` of a
+//   dossier with answers until "Wat wil je doen?";
+// - saving: the first autosave of a session (in the pseudo-terminal, from the
+//   Enter after the first answer until the answers file is there, with the
+//   user having read the question for 300 ms first), and later saves (in one
+//   process, AnswersFile.save after each of 200 answers) against a bare
+//   write + fsync of the same bytes.
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, cpSync, existsSync, fsyncSync, mkdirSync, mkdtempSync, openSync, readFileSync, readdirSync, rmSync, watch, writeFileSync, writeSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import pty from '@lydell/node-pty';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const bin = path.join(root, 'bin', 'werkboek.js');
@@ -28,74 +37,203 @@ const option = (name, fallback) => {
 const RUNS = Math.max(15, option('--runs', 15));
 const WARMUP = 2;
 
-if (!existsSync(path.join(root, 'dist', 'cli.js'))) {
-  console.error('dist/cli.js ontbreekt: voer eerst npm run build uit (npm run bench doet dat zelf).');
+if (!existsSync(path.join(root, 'dist', 'app', 'cli.js'))) {
+  console.error('dist/app/cli.js ontbreekt: voer eerst npm run build uit (npm run bench doet dat zelf).');
   process.exit(2);
 }
 
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'werkboek-bench-'));
 process.on('exit', () => rmSync(tmp, { recursive: true, force: true }));
-const emptyMap = path.join(tmp, 'leeg');
+
+// A dossier with all three worksheets filled in (the report fixtures), and one
+// with worksheet 1 begun (status concept, for resuming).
 const reportMap = path.join(tmp, 'rapport');
-mkdirSync(emptyMap);
+const resumeMap = path.join(tmp, 'verder');
 mkdirSync(reportMap);
+mkdirSync(resumeMap);
 const fixtures = path.join(root, 'test', 'fixtures', 'reports');
-const fixtureFiles = existsSync(fixtures) ? readdirSync(fixtures).filter((n) => n.endsWith('.yaml')) : [];
-for (const name of fixtureFiles) cpSync(path.join(fixtures, name), path.join(reportMap, name));
+for (const name of ['gemeentelandschap.yaml', 'randvoorwaarden.yaml', 'plan-van-aanpak.yaml']) {
+  cpSync(path.join(fixtures, name), path.join(reportMap, name));
+}
+const begun = readFileSync(path.join(fixtures, 'gemeentelandschap.yaml'), 'utf8').replace(/^status: .*$/m, 'status: concept');
+writeFileSync(path.join(resumeMap, 'gemeentelandschap.yaml'), begun);
 
-const baseEnv = { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0', HOME: tmp };
-delete baseEnv.WERKBOEK_DEBUG;
-delete baseEnv.NODE_OPTIONS;
+const baseEnv = { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0', HOME: tmp, LANG: 'C.UTF-8' };
+for (const name of ['WERKBOEK_DEBUG', 'WERKBOEK_MAP', 'WERKBOEK_EENVOUDIG', 'NODE_OPTIONS', 'VISUAL', 'EDITOR']) delete baseEnv[name];
+const newMap = () => mkdtempSync(path.join(tmp, 'nieuw-'));
 
-// The floor for a report: only loading yaml and liquidjs, parsing one answers
-// file and rendering one line, without any werkboek code.
-const floorScript = path.join(tmp, 'floor.cjs');
-writeFileSync(
-  floorScript,
-  [
-    `const { parseDocument } = require(${JSON.stringify(path.join(root, 'node_modules', 'yaml'))});`,
-    `const { Liquid } = require(${JSON.stringify(path.join(root, 'node_modules', 'liquidjs'))});`,
-    `const fs = require('node:fs');`,
-    `const file = ${JSON.stringify(path.join(reportMap, 'randvoorwaarden.yaml'))};`,
-    `const doc = fs.existsSync(file) ? parseDocument(fs.readFileSync(file, 'utf8')).toJS() : {};`,
-    `new Liquid({ locale: 'nl-NL' }).parseAndRender('{{ a }}', { a: Object.keys(doc).length }).then((s) => process.stdout.write(s));`,
-  ].join('\n'),
-);
-
-/** @type {{ name: string, argv: string[], env?: Record<string,string>, target?: number, times: number[], skipped?: string }[]} */
-const commands = [
+/**
+ * @typedef {{ name: string, goal?: number, base?: string, times: number[], skipped?: string,
+ *   argv: string[] | (() => string[]), env?: Record<string, string> | (() => Record<string, string>),
+ *   pty?: { target: string } }} Row
+ */
+/** @type {Row[]} */
+const rows = [
   { name: 'node -e 0', argv: ['-e', '0'], times: [] },
-  { name: 'werkboek --help', argv: [bin, '--help'], target: 1.3, times: [] },
-  { name: 'werkboek lijst', argv: [bin, 'lijst'], env: { WERKBOEK_MAP: emptyMap }, times: [] },
-  { name: 'werkboek rapport alles', argv: [bin, 'rapport', 'alles'], env: { WERKBOEK_MAP: reportMap }, target: 2, times: [] },
-  { name: '(alleen yaml + liquidjs)', argv: [floorScript], times: [] },
+  { name: 'werkboek --help', argv: [bin, '--help'], goal: 1.3, times: [] },
+  { name: 'werkboek status', argv: [bin, 'status'], env: { WERKBOEK_MAP: reportMap }, goal: 1.5, times: [] },
+  { name: 'werkboek lijst', argv: [bin, 'lijst'], env: { WERKBOEK_MAP: reportMap }, goal: 1.5, times: [] },
+  { name: 'werkboek rapport alles', argv: [bin, 'rapport', 'alles'], env: { WERKBOEK_MAP: reportMap }, goal: 2, times: [] },
+  { name: 'rapport alles -o x.html', argv: [bin, 'rapport', 'alles', '-o', path.join(tmp, 'x.html')], env: { WERKBOEK_MAP: reportMap }, goal: 3.5, times: [] },
+  { name: 'rapport alles -o x.eml', argv: [bin, 'rapport', 'alles', '-o', path.join(tmp, 'x.eml')], env: { WERKBOEK_MAP: reportMap }, goal: 3.5, times: [] },
+  { name: 'werkboek controleer', argv: [bin, 'controleer'], goal: 2.5, times: [] },
+  { name: "node -e console.log('x') (pty)", argv: ['-e', "console.log('x')"], pty: { target: 'x' }, times: [] },
+  {
+    name: 'start → eerste vraag (pty)',
+    argv: [bin, 'start', 'gemeentelandschap'],
+    env: () => ({ WERKBOEK_MAP: newMap() }),
+    pty: { target: 'Naam:' },
+    goal: 1.3,
+    base: "node -e console.log('x') (pty)",
+    times: [],
+  },
+  {
+    name: 'verdergaan → "Wat wil je doen?" (pty)',
+    argv: [bin, 'start', 'gemeentelandschap'],
+    env: { WERKBOEK_MAP: resumeMap },
+    pty: { target: 'Wat wil je doen?' },
+    goal: 1.6,
+    base: "node -e console.log('x') (pty)",
+    times: [],
+  },
 ];
 
-function run(cmd) {
+const strip = (s) => s.replace(/\x1b\[[0-9;?]*[ -/]*[@-~]/g, '').replace(/\x1b\][^\x07]*\x07/g, '');
+
+function runPlain(row) {
   const start = process.hrtime.bigint();
-  const r = spawnSync(process.execPath, cmd.argv, {
+  const r = spawnSync(process.execPath, resolve(row.argv), {
     cwd: tmp,
-    env: { ...baseEnv, ...cmd.env },
+    env: { ...baseEnv, ...resolve(row.env) },
     stdio: ['ignore', 'pipe', 'pipe'],
     maxBuffer: 64 * 1024 * 1024,
   });
   const ms = Number(process.hrtime.bigint() - start) / 1e6;
-  return { ms, status: r.status, stderr: String(r.stderr ?? ''), error: r.error };
+  if (r.error || r.status !== 0) throw new Error(`exit ${r.status ?? r.error?.message}: ${String(r.stderr ?? '').trim().split('\n')[0] ?? ''}`);
+  return ms;
 }
 
-// A command that fails (e.g. no report fixtures yet) is skipped with a note.
-if (!fixtureFiles.length) commands[3].skipped = 'geen antwoordbestanden in test/fixtures/reports/';
-for (const cmd of commands) {
-  if (cmd.skipped) continue;
-  const r = run(cmd);
-  if (r.error || r.status !== 0) {
-    cmd.skipped = `mislukt (exit ${r.status ?? r.error?.message}): ${r.stderr.trim().split('\n')[0] ?? ''}`;
+/** Spawn in a pseudo-terminal; the time until `target` is on the screen; then Ctrl+C and wait for the end. */
+function runPty(row, after) {
+  return new Promise((done, fail) => {
+    const env = { ...baseEnv, TERM: 'xterm-256color', ...resolve(row.env) };
+    const start = process.hrtime.bigint();
+    const child = pty.spawn(process.execPath, resolve(row.argv), { cols: 100, rows: 30, cwd: tmp, env });
+    let screen = '';
+    let ms;
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      fail(new Error(`"${row.pty.target}" niet op het scherm na 20 s: ${strip(screen).slice(-200)}`));
+    }, 20_000);
+    child.onData((data) => {
+      screen += data;
+      if (ms === undefined && strip(screen).includes(row.pty.target)) {
+        ms = Number(process.hrtime.bigint() - start) / 1e6;
+        Promise.resolve(after?.(child, env)).then(
+          (extra) => {
+            ms = extra ?? ms;
+            child.write('\x03');
+          },
+          (err) => {
+            child.kill('SIGKILL');
+            fail(err);
+          },
+        );
+      }
+    });
+    child.onExit(() => {
+      clearTimeout(timer);
+      if (ms === undefined) fail(new Error(`gestopt voordat "${row.pty.target}" op het scherm stond: ${strip(screen).slice(-200)}`));
+      else done(ms);
+    });
+  });
+}
+
+function resolve(value) {
+  return typeof value === 'function' ? value() : value;
+}
+
+const run = (row, after) => (row.pty ? runPty(row, after) : Promise.resolve(runPlain(row)));
+
+// A row that fails (e.g. not built) is skipped with a note, not timed.
+for (const row of rows) {
+  await run(row).catch((err) => (row.skipped = `mislukt: ${err.message}`));
+}
+const active = rows.filter((r) => !r.skipped);
+for (let i = 0; i < WARMUP; i++) for (const row of active) await run(row);
+for (let i = 0; i < RUNS; i++) for (const row of active) row.times.push(await run(row));
+
+// --- Saving ---------------------------------------------------------------------------
+
+/** The first autosave: Enter after the first answer until the answers file is on disk. */
+async function firstSave() {
+  const row = { argv: [bin, 'start', 'gemeentelandschap'], env: () => ({ WERKBOEK_MAP: newMap() }), pty: { target: 'Naam:' } };
+  return runPty(row, (child, env) => {
+    const dir = env.WERKBOEK_MAP;
+    const file = path.join(dir, 'gemeentelandschap.yaml');
+    return new Promise((done, fail) => {
+      // The user reads the question first.
+      setTimeout(() => {
+        let start;
+        const watcher = watch(dir, () => {
+          if (start !== undefined && existsSync(file)) {
+            watcher.close();
+            clearTimeout(timer);
+            done(Number(process.hrtime.bigint() - start) / 1e6);
+          }
+        });
+        const timer = setTimeout(() => {
+          watcher.close();
+          fail(new Error('geen antwoordbestand na 10 s'));
+        }, 10_000);
+        start = process.hrtime.bigint();
+        child.write('Anna\r');
+      }, 300);
+    });
+  });
+}
+const firstSaves = [];
+for (let i = 0; i < WARMUP + RUNS; i++) {
+  const ms = await firstSave().catch((err) => {
+    console.error(`Eerste autosave mislukt: ${err.message}`);
+    return undefined;
+  });
+  if (ms === undefined) break;
+  if (i >= WARMUP) firstSaves.push(ms);
+}
+
+/** Later saves in one process (AnswersFile from dist/), against a bare write + fsync of the same bytes. */
+async function laterSaves(count) {
+  const { AnswersFile } = await import(pathToFileURL(path.join(root, 'dist', 'dossier', 'answers-file.js')).href);
+  const { resolveWorksheet } = await import(pathToFileURL(path.join(root, 'dist', 'definition', 'load.js')).href);
+  const ws = await resolveWorksheet('randvoorwaarden');
+  const dir = newMap();
+  const file = AnswersFile.create(path.join(dir, 'randvoorwaarden.yaml'), ws);
+  const ids = ws.steps.flatMap((s) => s.questions.filter((q) => q.type === 'text' || q.type === 'longtext').map((q) => q.id));
+  const saves = [];
+  const bare = [];
+  const bareFile = path.join(dir, 'kaal.yaml');
+  for (let i = 0; i < count; i++) {
+    file.setAnswer(ids[i % ids.length], `Antwoord ${i}: ${'tekst '.repeat(20)}`);
+    let t = process.hrtime.bigint();
+    await file.save();
+    saves.push(Number(process.hrtime.bigint() - t) / 1e6);
+    const bytes = file.toString();
+    t = process.hrtime.bigint();
+    const fd = openSync(bareFile, 'w');
+    writeSync(fd, bytes);
+    fsyncSync(fd);
+    closeSync(fd);
+    bare.push(Number(process.hrtime.bigint() - t) / 1e6);
   }
+  return { saves: saves.slice(5), bare: bare.slice(5) };
 }
-const active = commands.filter((c) => !c.skipped);
+const later = await laterSaves(205).catch((err) => {
+  console.error(`Later opslaan mislukt: ${err.message}`);
+  return undefined;
+});
 
-for (let i = 0; i < WARMUP; i++) for (const cmd of active) run(cmd);
-for (let i = 0; i < RUNS; i++) for (const cmd of active) cmd.times.push(run(cmd).ms);
+// --- Report ---------------------------------------------------------------------------
 
 const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -103,66 +241,52 @@ const median = (xs) => {
   return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
 };
 const quantile = (xs, q) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))];
+const byName = new Map(rows.map((r) => [r.name, r]));
 
-const baseline = median(commands[0].times);
-console.log(`node ${process.version}, ${os.cpus().length} cores, ${RUNS} runs per command (interleaved, na ${WARMUP} opwarmrondes)\n`);
-console.log(`${'opdracht'.padEnd(26)}${'mediaan'.padStart(10)}${'min'.padStart(9)}${'p90'.padStart(9)}${'× node'.padStart(9)}   doel`);
+const W = 40;
+console.log(`node ${process.version}, ${os.cpus().length} cores, load ${os.loadavg()[0].toFixed(2)}, ${RUNS} runs per row (interleaved, after ${WARMUP} warm-up rounds)\n`);
+console.log(`${'wat'.padEnd(W)}${'mediaan'.padStart(10)}${'min'.padStart(9)}${'p90'.padStart(9)}${'× node'.padStart(9)}   doel`);
 let missed = 0;
-for (const cmd of commands) {
-  if (cmd.skipped) {
-    console.log(`${cmd.name.padEnd(26)}overgeslagen: ${cmd.skipped}`);
+const verdict = (ok) => (ok ? 'gehaald' : 'NIET gehaald');
+for (const row of rows) {
+  if (row.skipped) {
+    console.log(`${row.name.padEnd(W)}overgeslagen: ${row.skipped}`);
     continue;
   }
-  const med = median(cmd.times);
-  const ratio = med / baseline;
+  const base = byName.get(row.base ?? 'node -e 0');
+  const med = median(row.times);
+  const ratio = base && !base.skipped ? med / median(base.times) : NaN;
   let goal = '';
-  if (cmd.target) {
-    const ok = ratio <= cmd.target;
+  if (row.goal) {
+    const ok = ratio <= row.goal;
     if (!ok) missed++;
-    goal = `≤ ${cmd.target}×  ${ok ? 'gehaald' : 'NIET gehaald'}`;
-  }
+    goal = `≤ ${row.goal}×  ${verdict(ok)}`;
+  } else if (row.pty) goal = '(maat voor de pty-regels)';
+  else goal = '(maat voor de regels zonder terminal)';
   console.log(
-    `${cmd.name.padEnd(26)}${(med.toFixed(1) + ' ms').padStart(10)}${(Math.min(...cmd.times).toFixed(1)).padStart(9)}` +
-      `${quantile(cmd.times, 0.9).toFixed(1).padStart(9)}${(ratio.toFixed(2) + '×').padStart(9)}   ${goal}`,
+    `${row.name.padEnd(W)}${(med.toFixed(1) + ' ms').padStart(10)}${Math.min(...row.times).toFixed(1).padStart(9)}` +
+      `${quantile(row.times, 0.9).toFixed(1).padStart(9)}${(ratio.toFixed(2) + '×').padStart(9)}   ${goal}`,
   );
 }
-
-const help = commands[1];
-if (flag('--imports') || (!help.skipped && median(help.times) / baseline > 1.3)) {
-  // What cli.js loads before it can print help, timed inside one process per
-  // run (in this order; a later module only pays for what is not loaded yet).
-  const dist = (name) => pathToFileURL(path.join(root, 'dist', name)).href;
-  const modules = [
-    ['commander', import.meta.resolve('commander')],
-    ['dist/support/errors.js', dist('support/errors.js')],
-    ['dist/support/version.js (leest package.json)', dist('support/version.js')],
-    ['dist/support/output.js', dist('support/output.js')],
-    ['dist/cli.js (de rest)', dist('cli.js')],
-  ];
-  const probe = [
-    'const out = [];',
-    `for (const spec of ${JSON.stringify(modules.map((m) => m[1]))}) {`,
-    '  const t = performance.now(); await import(spec); out.push(performance.now() - t);',
-    '}',
-    'out.push(performance.now());',
-    'console.log(JSON.stringify(out));',
-  ].join('\n');
-  const samples = [];
-  for (let i = 0; i < WARMUP + RUNS; i++) {
-    const r = spawnSync(process.execPath, ['--input-type=module', '-e', probe], { cwd: root, env: baseEnv, encoding: 'utf8' });
-    if (r.status !== 0) {
-      console.log(`\nImport-meting mislukt: ${String(r.stderr).trim().split('\n')[0]}`);
-      break;
-    }
-    if (i >= WARMUP) samples.push(JSON.parse(r.stdout));
-  }
-  if (samples.length) {
-    console.log('\nImports bij het starten van cli.js (in het proces gemeten, mediaan):');
-    modules.forEach(([name], i) => console.log(`  ${name.padEnd(40)} ${median(samples.map((s) => s[i])).toFixed(1).padStart(6)} ms`));
-    const sum = median(samples.map((s) => s.slice(0, modules.length).reduce((a, b) => a + b, 0)));
-    console.log(`  ${'samen'.padEnd(40)} ${sum.toFixed(1).padStart(6)} ms`);
-    console.log(`  ${'(tijd sinds processtart na de imports)'.padEnd(40)} ${median(samples.map((s) => s[modules.length])).toFixed(1).padStart(6)} ms`);
-  }
+if (firstSaves.length) {
+  const med = median(firstSaves);
+  const ok = med <= 10;
+  if (!ok) missed++;
+  console.log(
+    `${'eerste autosave (pty, Enter → bestand)'.padEnd(W)}${(med.toFixed(1) + ' ms').padStart(10)}${Math.min(...firstSaves).toFixed(1).padStart(9)}` +
+      `${quantile(firstSaves, 0.9).toFixed(1).padStart(9)}${''.padStart(9)}   ≤ 10 ms  ${verdict(ok)}`,
+  );
 }
-
+if (later) {
+  const p99 = quantile(later.saves, 0.99);
+  const bareP99 = quantile(later.bare, 0.99);
+  const ratio = p99 / bareP99;
+  const ok = ratio <= 2;
+  if (!ok) missed++;
+  console.log(
+    `${'latere autosaves, p99 (200 keer)'.padEnd(W)}${(p99.toFixed(2) + ' ms').padStart(10)}${Math.min(...later.saves).toFixed(2).padStart(9)}` +
+      `${''.padStart(9)}${(ratio.toFixed(2) + '×').padStart(9)}   ≤ 2× kaal schrijven + fsync (p99 ${bareP99.toFixed(2)} ms)  ${verdict(ok)}`,
+  );
+}
+console.log(missed ? `\n${missed} doel(en) niet gehaald.` : '\nAlle doelen gehaald.');
 if (flag('--strict') && missed) process.exitCode = 1;

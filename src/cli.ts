@@ -1,17 +1,12 @@
 // The command line: commander defines the commands, each command module is
 // imported only when it runs, and one error boundary turns typed errors
 // into one Dutch line and an exit code.
-import { createRequire } from 'node:module';
-import type * as Commander from 'commander';
+import { Command, CommanderError, Option } from 'commander';
 import { ExitCode, InterruptedError, WerkboekError } from './support/errors.js';
 import { programVersion } from './support/version.js';
 import { createOutput, type Output } from './support/output.js';
 import { currentProgram, programName, setProgram } from './support/invocation.js';
 
-// commander's CommonJS entry loads faster than its ESM wrapper (which loads it anyway): this is on every start.
-const { Command, CommanderError, Option } = createRequire(import.meta.url)('commander') as typeof Commander;
-type Command = Commander.Command;
-type CommanderError = Commander.CommanderError;
 
 const TITLES: Record<string, string> = {
   'Usage:': 'Gebruik:',
@@ -227,7 +222,7 @@ export async function nearest(typed: string, names: string[]): Promise<string | 
   const t = typed.toLowerCase();
   const prefixed = [...new Set(names.filter((n) => n.startsWith(t)))];
   if (prefixed.length === 1) return prefixed[0];
-  const { closest, distance } = await import('fastest-levenshtein');
+  const { closest, distance } = (await import('fastest-levenshtein')).default;
   const near = closest(t, names);
   return near !== undefined && distance(t, near) <= 2 ? near : undefined;
 }

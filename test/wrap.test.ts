@@ -1,7 +1,7 @@
 // The quick wrap of long plain lines: exactly what wrap-ansi gives, in linear time.
 import wrapAnsi from 'wrap-ansi';
 import { describe, expect, it } from 'vitest';
-import { quickWrap, wrapText } from '../src/terminal/wrap.js';
+import { quickWrap, wrapText } from '../src/support/wrap.js';
 
 /** A small deterministic random generator (the same cases on every run). */
 function random(seed: number) {

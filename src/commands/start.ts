@@ -13,6 +13,7 @@ import { AnswersFile, backupFile, removeStaleTempFiles } from '../dossier/answer
 import { questionRef, walk } from '../walk.js';
 import { formatStamp } from '../support/dates.js';
 import { mapFor, suggest } from '../support/invocation.js';
+import { afterFirstQuestion } from '../support/idle.js';
 
 export interface StartOptions {
   worksheet: string;
@@ -160,6 +161,8 @@ export async function start(options: StartOptions): Promise<void> {
     }
     if (fresh) showIntro();
     const active = file;
+    // The first save makes the YAML document: make it while the first question waits (support/idle.ts).
+    afterFirstQuestion(() => active.prepare());
     const outcome = await runWorksheet({ ws, file: active, prompter, startInReview, style, relocate }).catch(async (err: unknown) => {
       if (err instanceof InterruptedError && active.dirty) await active.save().catch(() => {});
       if (err instanceof InterruptedError && active.dirty) throw await unsaved(active, err.signal);

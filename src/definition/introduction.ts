@@ -4,7 +4,7 @@
 // is no worksheet definition: only questions/*.yaml are worksheets.
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import wrapAnsi from 'wrap-ansi';
+import { wrapLine } from '../support/wrap.js';
 import { describeFsError, ExitCode, WerkboekError } from '../support/errors.js';
 
 /** Shipped next to the worksheet definitions (package.json "files": questions). */
@@ -77,7 +77,7 @@ export interface Layout {
 export function renderIntroduction(blocks: Block[], { width, bold, dim }: Layout): string {
   const w = Math.max(20, width);
   const wrap = (text: string, indent: string, hanging = indent) =>
-    wrapAnsi(text, Math.max(10, w - hanging.length), { hard: false, trim: true })
+    wrapLine(text, Math.max(10, w - hanging.length), false)
       .split('\n')
       .map((line, i) => (i === 0 ? indent : hanging) + line)
       .join('\n');

@@ -85,7 +85,7 @@ export async function resolveWorksheet(
   const wanted = name.trim().toLowerCase();
   const found = sheets.find((s) => s.id === wanted || String(s.number) === wanted);
   if (found) return found;
-  const { closest, distance } = await import('fastest-levenshtein');
+  const { closest, distance } = (await import('fastest-levenshtein')).default;
   const ids = sheets.map((s) => s.id);
   const candidates = [...ids, ...otherNames.map((o) => o.name)];
   const prefix = candidates.filter((id) => id.startsWith(wanted) || wanted.startsWith(id));

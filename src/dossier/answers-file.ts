@@ -3,7 +3,7 @@
 // comments and keys a user added by hand.
 import { readFile, mkdir, copyFile, stat, readdir, unlink } from 'node:fs/promises';
 import path from 'node:path';
-import { Document, isMap, type YAMLMap } from 'yaml';
+import { isMap, yaml, type Document, type YAMLMap } from '../support/yaml.js';
 import type { Field, Question, Worksheet } from '../definition/schema.js';
 import { allQuestions, optionValue } from '../definition/questions.js';
 import { ANSWER_KEY, DRAFT_ITEM_KEY, EARLIER_KEY, isUnknown, NOT_YET_KNOWN, NOTE_KEY, UNKNOWN_KEY, type AnswerValue, type Answers, type Draft, type Drafts } from './answers.js';
@@ -90,12 +90,41 @@ export class AnswersFile {
    */
   private base: { text: string; answers: Answers; drafts: Drafts; status: Status } | undefined;
 
+  /**
+   * The YAML document. A new file (create()) makes it only when it is first
+   * changed or written: until then it has no answers, and a fresh `start`
+   * draws its first question without loading yaml (see support/yaml.ts).
+   */
+  private document: Document | undefined;
+
   private constructor(
     /** Where save() writes; moveTo() changes it (e.g. after a write error). */
     public file: string,
-    private doc: Document,
+    doc: Document | undefined,
     private readonly ws: Worksheet,
-  ) {}
+    /** For a new file: when it was created. */
+    private readonly created = new Date().toISOString(),
+  ) {
+    this.document = doc;
+  }
+
+  private get doc(): Document {
+    this.document ??= newDocument(this.file, this.ws, this.created);
+    return this.document;
+  }
+
+  private set doc(doc: Document) {
+    this.document = doc;
+  }
+
+  /**
+   * Make the document and write it out once in memory, so that the first
+   * save costs no more than the later ones. `start` calls it while the first
+   * question waits for an answer.
+   */
+  prepare(): void {
+    void this.doc.toString({ lineWidth: 0 });
+  }
 
   /** Save to another file from now on (a file that already exists there is never overwritten). */
   moveTo(file: string): void {
@@ -106,21 +135,7 @@ export class AnswersFile {
 
   /** A new, unsaved answers file for a worksheet. */
   static create(file: string, ws: Worksheet, now = new Date()): AnswersFile {
-    const stamp = now.toISOString();
-    const doc = new Document({
-      werkblad: ws.id,
-      versie: ws.version,
-      status: 'concept',
-      aangemaakt: stamp,
-      bijgewerkt: stamp,
-      programma: `werkboek ${programVersion}`,
-      [ANSWERS_KEY]: {},
-    });
-    doc.commentBefore =
-      ` Antwoorden bij werkblad ${ws.number}: ${ws.title}\n` +
-      ` Gemaakt met werkboek. Je mag dit bestand met de hand aanpassen;\n` +
-      ` controleer het daarna met: werkboek controleer ${path.basename(file)}`;
-    return new AnswersFile(file, doc, ws);
+    return new AnswersFile(file, undefined, ws, now.toISOString());
   }
 
   /**
@@ -172,6 +187,10 @@ export class AnswersFile {
   }
 
   get meta(): AnswersMeta {
+    if (!this.document) {
+      const program = `werkboek ${programVersion}`;
+      return { worksheet: this.ws.id, version: this.ws.version, status: 'concept', created: this.created, updated: this.created, program };
+    }
     const get = (key: string): unknown => this.doc.get(key);
     return {
       worksheet: String(get('werkblad')),
@@ -184,6 +203,7 @@ export class AnswersFile {
   }
 
   get answers(): Answers {
+    if (!this.document) return {};
     const node = this.doc.get(ANSWERS_KEY);
     if (!isMap(node)) return {};
     return (node.toJSON() ?? {}) as Answers;
@@ -197,6 +217,7 @@ export class AnswersFile {
 
   /** Drafts: unconfirmed text per question id (or a half-filled group item). */
   get drafts(): Drafts {
+    if (!this.document) return {};
     const node = this.doc.get(DRAFTS_KEY);
     if (!isMap(node)) return {};
     return (node.toJSON() ?? {}) as Drafts;
@@ -331,6 +352,24 @@ export class AnswersFile {
       return new ConflictError(this.file, reason, undefined, occupied);
     }
   }
+}
+
+/** The document of a new answers file: metadata first, then an empty `antwoorden:`. */
+function newDocument(file: string, ws: Worksheet, stamp: string): Document {
+  const doc = new (yaml().Document)({
+    werkblad: ws.id,
+    versie: ws.version,
+    status: 'concept',
+    aangemaakt: stamp,
+    bijgewerkt: stamp,
+    programma: `werkboek ${programVersion}`,
+    [ANSWERS_KEY]: {},
+  });
+  doc.commentBefore =
+    ` Antwoorden bij werkblad ${ws.number}: ${ws.title}\n` +
+    ` Gemaakt met werkboek. Je mag dit bestand met de hand aanpassen;\n` +
+    ` controleer het daarna met: werkboek controleer ${path.basename(file)}`;
+  return doc;
 }
 
 /**

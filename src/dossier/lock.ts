@@ -29,7 +29,8 @@ interface Owner {
 }
 
 export async function lockAnswersFile(file: string): Promise<() => Promise<void>> {
-  const { lock } = await import('proper-lockfile');
+  // CommonJS packages are imported through their default export (module.exports): the same in Node and in the bundle.
+  const { lock } = (await import('proper-lockfile')).default;
   let target = file;
   try {
     await mkdir(path.dirname(file), { recursive: true });

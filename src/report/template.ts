@@ -14,17 +14,13 @@
 // not escaped a second time; Liquid's own `| raw` turns the escaping off for
 // one {{ }} (the default template uses it for the "#" of its headings).
 import { readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type * as LiquidJs from 'liquidjs';
+import { Drop, Liquid } from 'liquidjs';
 import { describeFsError, ExitCode, WerkboekError } from '../support/errors.js';
 import { answerMarkdown, escapeBlock, escapeLine, listMarkdown, tableMarkdown } from './markdown.js';
 import type { ReportContext, ReportQuestion, TableAnswer } from './model.js';
 
-// liquidjs' CommonJS build loads about ten times faster than its ESM build
-// (measured: +5 ms against +50 ms over a bare node start), and every report needs it.
-const { Liquid, Drop } = createRequire(import.meta.url)('liquidjs') as typeof LiquidJs;
 
 /** The folder with the shipped templates (works from src/ and dist/). */
 export const templatesDir = fileURLToPath(new URL('../../templates/', import.meta.url));
@@ -72,7 +68,8 @@ export async function renderTemplate(template: TemplateSource, context: ReportCo
   let output: string;
   try {
     const parsed = liquid.parse(template.source, template.name);
-    output = await liquid.render(parsed, context as unknown as Record<string, unknown>);
+    // Synchronously: the same output, without a promise per tag (the async render took about twice as long).
+    output = liquid.renderSync(parsed, context as unknown as Record<string, unknown>) as string;
   } catch (err) {
     throw templateError(template, err);
   }

@@ -14,7 +14,11 @@ import checkbox from '@inquirer/checkbox';
 import { Chalk, type ChalkInstance } from 'chalk';
 import { InterruptedError, type StopSignal } from '../support/errors.js';
 import { keyHint, type Key } from './keys.js';
-import { wrapText } from './wrap.js';
+import { preloadWideWrap, wrapText } from '../support/wrap.js';
+import { afterFirstQuestion, questionShown } from '../support/idle.js';
+
+// wrap-ansi, for text with emoji or wide characters, is loaded while the first question waits (support/wrap.ts).
+afterFirstQuestion(preloadWideWrap);
 import { visibleControls, visibleControlsKeepingColour } from '../support/control.js';
 import { findEditor, openInEditor, textEditor } from './text-editor.js';
 import type { BaseOptions, CheckboxOptions, InputOptions, Prompter, Reply, SelectOptions } from './prompter.js';
@@ -254,7 +258,10 @@ async function withKeys<R>(
   };
   t.input.on('keypress', onKey);
   try {
-    return await run(controller.signal);
+    const prompt = run(controller.signal);
+    // The prompt is on the screen now (inquirer draws it when it is created).
+    questionShown();
+    return await prompt;
   } catch (err) {
     return mapError(err, () => reason, t.stopped);
   } finally {

@@ -18,7 +18,7 @@ import {
 import { cursorHide } from '@inquirer/ansi';
 import { isCtrl, keyHint, type Key } from './keys.js';
 import { visibleControls } from '../support/control.js';
-import { wrapText } from './wrap.js';
+import { wrapText } from '../support/wrap.js';
 import type { Reply } from './prompter.js';
 
 export interface EditorConfig {

@@ -103,8 +103,8 @@ export function killAll(): void {
 
 /** Fails with a clear message when dist/ was not built. */
 export function assertBuilt(): void {
-  if (!existsSync(path.join(repoRoot, 'dist', 'cli.js'))) {
-    throw new Error('dist/cli.js ontbreekt: voer eerst "npm run build" uit.');
+  if (!existsSync(path.join(repoRoot, 'dist', 'app', 'cli.js'))) {
+    throw new Error('dist/app/cli.js ontbreekt: voer eerst "npm run build" uit.');
   }
 }
 

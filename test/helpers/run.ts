@@ -27,8 +27,8 @@ export interface RunOptions {
 
 /** Fails with a clear message when dist/ was not built (npm test builds first). */
 export function assertBuilt(): void {
-  if (!existsSync(path.join(repoRoot, 'dist', 'cli.js'))) {
-    throw new Error('dist/cli.js ontbreekt: voer eerst "npm run build" uit (npm test doet dat zelf).');
+  if (!existsSync(path.join(repoRoot, 'dist', 'app', 'cli.js'))) {
+    throw new Error('dist/app/cli.js ontbreekt: voer eerst "npm run build" uit (npm test doet dat zelf).');
   }
 }
 

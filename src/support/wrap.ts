@@ -1,8 +1,15 @@
-// Wrapping text to the terminal width, for printed text (inquirer.ts) and
-// for what the prompts draw (text-editor.ts): words are never split unless
-// `hard`, a wrapped line never starts with the space it was broken at, and
-// an indented line keeps its indentation on the lines it wraps onto.
-import wrapAnsi from 'wrap-ansi';
+// Wrapping text to the terminal width, for printed text (inquirer.ts), for
+// what the prompts draw (text-editor.ts) and for the introduction: words are
+// never split unless `hard`, a wrapped line never starts with the space it
+// was broken at, and an indented line keeps its indentation on the lines it
+// wraps onto.
+//
+// The result is wrap-ansi's (with trim: true), but wrap-ansi itself is only
+// loaded for text that needs it: loading it and measuring the first line
+// (string-width builds an Intl.Segmenter and a large emoji regex) cost about
+// 40 ms before the first question, for the workbook's Latin text that
+// quickWrap wraps exactly the same. See preloadWideWrap.
+import type WrapAnsi from 'wrap-ansi';
 
 /** Wrap each line to the width, keeping its indentation on the lines it wraps onto. */
 export function wrapText(text: string, width: number, options: { hard?: boolean } = {}): string {
@@ -19,9 +26,29 @@ export function wrapText(text: string, width: number, options: { hard?: boolean 
     .join('\n');
 }
 
-/** wrap-ansi with `trim`; a long line of plain text the quick way (see quickWrap). */
-function wrapLine(line: string, columns: number, hard: boolean): string {
-  return (line.length > QUICK_FROM && quickWrap(line, columns, hard)) || wrapAnsi(line, columns, { hard, trim: true });
+let wrapAnsi: typeof WrapAnsi | undefined;
+
+/**
+ * Load wrap-ansi for text quickWrap does not measure (emoji, wide and
+ * combining characters). `start` calls it once the first question is on
+ * the screen; until it is loaded, such text is wrapped conservatively.
+ */
+export async function preloadWideWrap(): Promise<void> {
+  wrapAnsi ??= (await import('wrap-ansi')).default;
+}
+
+/**
+ * One line wrapped as wrap-ansi (trim: true) wraps it: plain text the quick
+ * way (see quickWrap), other text by wrap-ansi once it is loaded; before
+ * that, every character quickWrap does not know counts two columns, so a
+ * line is at worst wrapped a little early, never too wide.
+ */
+export function wrapLine(line: string, columns: number, hard: boolean): string {
+  if (line.includes('\n')) return line.split('\n').map((l) => wrapLine(l, columns, hard)).join('\n');
+  const quick = quickWrap(line, columns, hard);
+  if (quick !== undefined) return quick;
+  if (wrapAnsi) return wrapAnsi(line, columns, { hard, trim: true });
+  return quickWrap(line, columns, hard, true) ?? quickWrap(line, columns, false, true) ?? line;
 }
 
 // --- wrap-ansi, in linear time -----------------------------------------------------
@@ -35,9 +62,6 @@ function wrapLine(line: string, columns: number, hard: boolean): string {
 // the prompts put before an answer (two columns). Anything else (emoji, wide
 // or combining characters, other escape sequences) goes to wrap-ansi.
 
-/** Lines shorter than this go to wrap-ansi: quick enough there. */
-const QUICK_FROM = 200;
-
 /**
  * One column each in string-width (not an emoji, not wide, not ignorable) and
  * a grapheme of its own; the marks of two columns; or a colour code.
@@ -45,7 +69,17 @@ const QUICK_FROM = 200;
 // eslint-disable-next-line no-control-regex
 const PLAIN = /^(?:[\x20-\x7e\xa0-\xa8\xaa-\xac\xaf-\u024f\u2010-\u2027\u2030-\u203b\u203d-\u2048\u204a-\u205e\u20ac\u2714\u2716\u21a9]|\x1b\[\d+m)*$/;
 const WIDE = new Set(['\u2714', '\u2716', '\u21a9']);
-const charWidth = (c: string) => (WIDE.has(c) ? 2 : 1);
+/** The one-column characters of PLAIN, by code. */
+function oneColumn(code: number): boolean {
+  if (code <= 0x024f) return (code >= 0x20 && code <= 0x7e) || (code >= 0xa0 && code !== 0xa9 && code !== 0xad && code !== 0xae);
+  return (
+    (code >= 0x2010 && code <= 0x2027) ||
+    (code >= 0x2030 && code <= 0x205e && code !== 0x203c && code !== 0x2049) ||
+    code === 0x20ac
+  );
+}
+/** Columns of one character: exact for plain text; any other character counts two (the most a character takes). */
+const charWidth = (c: string) => (WIDE.has(c) || !oneColumn(c.charCodeAt(0)) ? 2 : 1);
 const ESC = '\u001b';
 // ansi-styles: the code that ends each style (wrap-ansi ends and restarts a style around a line break).
 const CLOSE = new Map<number, number>([
@@ -76,9 +110,13 @@ function plainWidth(s: string): number {
   return width;
 }
 
-/** wrap-ansi's exec (trim: true) for plain text; undefined when the line is not plain. */
-export function quickWrap(line: string, columns: number, hard: boolean): string | undefined {
-  if (!PLAIN.test(line) || line.normalize() !== line) return undefined;
+/**
+ * wrap-ansi's exec (trim: true) for plain text; undefined when the line is
+ * not plain. `conservative`: any text, each unknown character counted as two
+ * columns (used only until wrap-ansi is loaded).
+ */
+export function quickWrap(line: string, columns: number, hard: boolean, conservative = false): string | undefined {
+  if (!conservative && (!PLAIN.test(line) || line.normalize() !== line)) return undefined;
   if (line.trim() === '') return '';
   const words = line.split(' ');
   const rows = [''];
@@ -120,8 +158,10 @@ export function quickWrap(line: string, columns: number, hard: boolean): string 
 /** wrap-ansi's wrapWord, for a word of plain characters (no colour codes) longer than a row. */
 function wrapWord(rows: string[], word: string, columns: number): void {
   let visible = plainWidth(rows[rows.length - 1] ?? '');
-  for (let index = 0; index < word.length; index++) {
-    const character = word[index] ?? '';
+  // By code point: a character outside the plain set (conservative mode) is never cut in two.
+  const characters = Array.from(word);
+  for (let index = 0; index < characters.length; index++) {
+    const character = characters[index] ?? '';
     const characterLength = charWidth(character);
     if (visible + characterLength <= columns) rows[rows.length - 1] += character;
     else {
@@ -129,7 +169,7 @@ function wrapWord(rows: string[], word: string, columns: number): void {
       visible = 0;
     }
     visible += characterLength;
-    if (visible === columns && index < word.length - 1) {
+    if (visible === columns && index < characters.length - 1) {
       rows.push('');
       visible = 0;
     }
