@@ -3,6 +3,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
+    // The per-user cache in a temporary folder (test/setup.ts).
+    setupFiles: ['test/setup.ts'],
     // Some tests spawn node processes (CLI, kill loop); the CI machine has 2 cores.
     testTimeout: 20_000,
     hookTimeout: 20_000,

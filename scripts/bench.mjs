@@ -16,7 +16,7 @@
 //   dossier with answers until "Wat wil je doen?";
 // - saving: the first autosave of a session (in the pseudo-terminal, from the
 //   Enter after the first answer until the answers file is there, with the
-//   user having read the question for 300 ms first), and later saves (in one
+//   user having read the question for 300 ms and typed the answer), and later saves (in one
 //   process, AnswersFile.save after each of 200 answers) against a bare
 //   write + fsync of the same bytes.
 import { spawnSync } from 'node:child_process';
@@ -186,8 +186,12 @@ async function firstSave() {
           watcher.close();
           fail(new Error('geen antwoordbestand na 10 s'));
         }, 10_000);
-        start = process.hrtime.bigint();
-        child.write('Anna\r');
+        child.write('Anna');
+        // Typed; Enter a moment later (the answer drawn), timed from Enter.
+        setTimeout(() => {
+          start = process.hrtime.bigint();
+          child.write('\r');
+        }, 100);
       }, 300);
     });
   });

@@ -43,7 +43,8 @@ async function checkOne(file: string, shown: string, out: Output): Promise<boole
     const ws = await resolveWorksheet(kind.worksheet);
     let answers: AnswersFile | undefined;
     try {
-      answers = await AnswersFile.read(file, ws, shown);
+      // Always the full check, never what an earlier read remembered (dossier/read-cache.ts).
+      answers = await AnswersFile.read(file, ws, shown, { cache: false });
     } catch (err) {
       if (!(err instanceof FileIssuesError)) throw err;
       for (const issue of err.issues) out.line(formatIssue(issue));

@@ -103,6 +103,8 @@ export async function start(options: StartOptions): Promise<void> {
     if (mode.dumb) prompter.print('Deze terminal (TERM=dumb) kan geen schermen tekenen: de vragen komen regel voor regel (de eenvoudige weergave).');
     await removeStaleTempFiles(target);
     file = await readOrRestart(); // again: it may have changed while we waited for the lock
+    // The first save needs the YAML document (parsed, or a new one): make it while the first question waits (support/idle.ts).
+    afterFirstQuestion(() => file?.prepare());
     prompter.print(
       `${style.bold(`Werkblad ${ws.number}: ${ws.title}`)}\n` +
         style.dim(
@@ -161,8 +163,6 @@ export async function start(options: StartOptions): Promise<void> {
     }
     if (fresh) showIntro();
     const active = file;
-    // The first save makes the YAML document: make it while the first question waits (support/idle.ts).
-    afterFirstQuestion(() => active.prepare());
     const outcome = await runWorksheet({ ws, file: active, prompter, startInReview, style, relocate }).catch(async (err: unknown) => {
       if (err instanceof InterruptedError && active.dirty) await active.save().catch(() => {});
       if (err instanceof InterruptedError && active.dirty) throw await unsaved(active, err.signal);

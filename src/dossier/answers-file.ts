@@ -11,6 +11,7 @@ import { describeFsError, ExitCode, FileIssuesError, WerkboekError, type Issue }
 import { decodeUtf8, issueAt, parseLocated, type Located, type PathKey } from '../definition/positions.js';
 import { programVersion } from '../support/version.js';
 import { atomicWrite, isOwnTempFile } from './atomic-write.js';
+import { recall, remember, type ParsedAnswers } from './read-cache.js';
 import { parseDate } from '../support/dates.js';
 import { suggest } from '../support/invocation.js';
 
@@ -96,6 +97,8 @@ export class AnswersFile {
    * draws its first question without loading yaml (see support/yaml.ts).
    */
   private document: Document | undefined;
+  /** A file read from the cache (read-cache.ts): its content and what it holds, until the document is made from the text. */
+  private snapshot: (ParsedAnswers & { text: string }) | undefined;
 
   private constructor(
     /** Where save() writes; moveTo() changes it (e.g. after a write error). */
@@ -109,7 +112,11 @@ export class AnswersFile {
   }
 
   private get doc(): Document {
-    this.document ??= newDocument(this.file, this.ws, this.created);
+    if (!this.document) {
+      // Parsed as read() would (the bytes passed that check before); a new file gets its first document.
+      this.document = this.snapshot ? parseLocated(this.file, this.snapshot.text).located.doc : newDocument(this.file, this.ws, this.created);
+      this.snapshot = undefined;
+    }
     return this.document;
   }
 
@@ -123,7 +130,10 @@ export class AnswersFile {
    * question waits for an answer.
    */
   prepare(): void {
-    void this.doc.toString({ lineWidth: 0 });
+    // Also once through setting an answer, on a copy: the code a save runs is then no longer cold.
+    const copy = this.doc.clone();
+    copy.setIn([ANSWERS_KEY, '\u0000werkboek'], copy.createNode({ tekst: 'regel\nregel', keuze: ['ja'] }));
+    void copy.toString({ lineWidth: 0 });
   }
 
   /** Save to another file from now on (a file that already exists there is never overwritten). */
@@ -143,7 +153,7 @@ export class AnswersFile {
    * that cannot be parsed or does not fit the worksheet throws a
    * FileIssuesError with positions; the file is never touched.
    */
-  static async read(file: string, ws: Worksheet, displayName = file): Promise<AnswersFile | undefined> {
+  static async read(file: string, ws: Worksheet, displayName = file, options: { cache?: boolean } = {}): Promise<AnswersFile | undefined> {
     let bytes: Buffer;
     try {
       bytes = await readFile(file);
@@ -159,7 +169,24 @@ export class AnswersFile {
       }
       throw new WerkboekError(`Kan ${displayName} niet lezen: ${describeFsError(err)}.`, ExitCode.badFile);
     }
-    return AnswersFile.fromBytes(file, bytes, ws, displayName);
+    if (options.cache === false || bytes.length > MAX_FILE_BYTES) return AnswersFile.fromBytes(file, bytes, ws, displayName);
+    // The same bytes were read and checked before (see read-cache.ts): no parsing now; the document is made when needed.
+    const known = await recall(file, bytes, ws);
+    if (known) return AnswersFile.fromSnapshot(file, bytes, ws, known);
+    const found = AnswersFile.fromBytes(file, bytes, ws, displayName);
+    await remember(file, bytes, ws, { meta: found.meta, answers: found.answers, drafts: found.drafts });
+    return found;
+  }
+
+  /** An answers file whose bytes are known to be valid (read-cache.ts): parsed only when it is changed or written. */
+  private static fromSnapshot(file: string, bytes: Buffer, ws: Worksheet, known: ParsedAnswers): AnswersFile {
+    const text = bytes.toString('utf8');
+    const found = new AnswersFile(file, undefined, ws);
+    found.snapshot = { ...known, text: text.replace(/^\uFEFF/, '') };
+    found.onDisk = true;
+    if (text.includes('\r\n')) found.eol = '\r\n';
+    found.base = { text, answers: known.answers, drafts: known.drafts, status: known.meta.status };
+    return found;
   }
 
   /** An answers file from its bytes as read from `file`: checked as read() describes. */
@@ -187,6 +214,7 @@ export class AnswersFile {
   }
 
   get meta(): AnswersMeta {
+    if (!this.document && this.snapshot) return { ...this.snapshot.meta };
     if (!this.document) {
       const program = `werkboek ${programVersion}`;
       return { worksheet: this.ws.id, version: this.ws.version, status: 'concept', created: this.created, updated: this.created, program };
@@ -203,7 +231,7 @@ export class AnswersFile {
   }
 
   get answers(): Answers {
-    if (!this.document) return {};
+    if (!this.document) return this.snapshot ? structuredClone(this.snapshot.answers) : {};
     const node = this.doc.get(ANSWERS_KEY);
     if (!isMap(node)) return {};
     return (node.toJSON() ?? {}) as Answers;
@@ -217,7 +245,7 @@ export class AnswersFile {
 
   /** Drafts: unconfirmed text per question id (or a half-filled group item). */
   get drafts(): Drafts {
-    if (!this.document) return {};
+    if (!this.document) return this.snapshot ? structuredClone(this.snapshot.drafts) : {};
     const node = this.doc.get(DRAFTS_KEY);
     if (!isMap(node)) return {};
     return (node.toJSON() ?? {}) as Drafts;

@@ -42,6 +42,17 @@ export async function rescueFolders(): Promise<string[]> {
   return [path.join(await userDataFolder(), 'gered'), path.join(tmpdir(), 'werkboek-gered')];
 }
 
+/** The per-user cache folder (env-paths; XDG_CACHE_HOME on Linux): only things that can be made again. */
+export async function cacheFolder(env: NodeJS.ProcessEnv = process.env): Promise<string> {
+  const xdg = env.XDG_CACHE_HOME;
+  if (process.platform === 'linux' && xdg !== undefined && xdg !== '' && !path.isAbsolute(xdg)) {
+    const { homedir } = await import('node:os');
+    return path.join(homedir(), '.cache', 'werkboek');
+  }
+  const { default: envPaths } = await import('env-paths');
+  return envPaths('werkboek', { suffix: '' }).cache;
+}
+
 export function answersPath(dir: string, worksheetId: string): string {
   return path.join(dir, `${worksheetId}.yaml`);
 }

@@ -118,6 +118,8 @@ export function start(args: string[], env: Record<string, string>, options: Star
     PATH: process.env.PATH ?? '/usr/bin:/bin',
     LANG: 'C.UTF-8',
     TERM: 'xterm-256color',
+    // The per-user cache of the test process (test/setup.ts), not the real one.
+    ...(process.env.XDG_CACHE_HOME ? { XDG_CACHE_HOME: process.env.XDG_CACHE_HOME } : {}),
     ...(process.platform === 'win32' && process.env.SystemRoot ? { SystemRoot: process.env.SystemRoot } : {}),
     ...env,
   };

@@ -1,0 +1,74 @@
+// What an answers file said when it was last read: its answers, drafts and
+// metadata as JSON, so that `status`, `lijst`, `rapport` and a resumed
+// `start` need not load the yaml library and parse the file again (for the
+// three worksheets that was about half of what `status` cost).
+//
+// An entry is valid only for the exact bytes it was made from: it holds a
+// SHA-256 of the file's content, the program version and the worksheet
+// definition, and anything else (another byte, another version) is a miss,
+// after which the file is parsed and checked as always. So the cache can
+// never give answers the file does not hold, and it never decides whether a
+// file is valid: only files that passed the full check are remembered.
+// `controleer` does not use it.
+//
+// One entry per answers file (named after a hash of its path), overwritten
+// when the file changed, in the per-user cache folder (XDG_CACHE_HOME,
+// ~/.cache/werkboek/gelezen on Linux). Reading and writing it is best
+// effort: a cache that cannot be read or written is simply not used.
+import { createHash } from 'node:crypto';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Worksheet } from '../definition/schema.js';
+import type { Answers, Drafts } from './answers.js';
+import { programVersion } from '../support/version.js';
+import { cacheFolder } from './folder.js';
+
+export interface ParsedAnswers {
+  meta: {
+    worksheet: string;
+    version: number;
+    status: 'concept' | 'afgerond';
+    created: string;
+    updated: string;
+    program: string;
+  };
+  answers: Answers;
+  drafts: Drafts;
+}
+
+interface Entry extends ParsedAnswers {
+  content: string;
+}
+
+const contentKey = (bytes: Uint8Array, ws: Worksheet): string =>
+  createHash('sha256').update(`werkboek ${programVersion}\0${JSON.stringify(ws)}\0`).update(bytes).digest('hex');
+
+async function entryFile(file: string): Promise<string> {
+  const name = createHash('sha256').update(path.resolve(file)).digest('hex').slice(0, 32);
+  return path.join(await cacheFolder(), 'gelezen', `${name}.json`);
+}
+
+/** The remembered answers of `file`, if it still has exactly these bytes. */
+export async function recall(file: string, bytes: Uint8Array, ws: Worksheet): Promise<ParsedAnswers | undefined> {
+  try {
+    const entry = JSON.parse(await readFile(await entryFile(file), 'utf8')) as Entry;
+    if (entry.content !== contentKey(bytes, ws)) return undefined;
+    return { meta: entry.meta, answers: entry.answers, drafts: entry.drafts };
+  } catch {
+    return undefined;
+  }
+}
+
+/** Remember what a checked file holds (best effort; written atomically, so a reader never sees half an entry). */
+export async function remember(file: string, bytes: Uint8Array, ws: Worksheet, parsed: ParsedAnswers): Promise<void> {
+  try {
+    const target = await entryFile(file);
+    await mkdir(path.dirname(target), { recursive: true, mode: 0o700 });
+    const temp = `${target}.${process.pid}.tmp`;
+    const entry: Entry = { content: contentKey(bytes, ws), ...parsed };
+    await writeFile(temp, JSON.stringify(entry), { mode: 0o600 });
+    await rename(temp, target);
+  } catch {
+    // not remembered: the next read parses the file
+  }
+}
