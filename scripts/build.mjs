@@ -45,6 +45,40 @@ const zodLocales = {
   },
 };
 
+/**
+ * @inquirer/core wraps every line it draws with wrap-ansi 6, whose
+ * dependencies (string-width, ansi-styles with color-convert, an emoji regex)
+ * cost several milliseconds to load before the first question. Our prompts
+ * draw lines that fit already: for such a line (plain text, no wider than the
+ * terminal) wrap-ansi returns it unchanged, so the bundle answers that case
+ * itself (support/wrap.ts: fitsAsIs) and loads the real wrap-ansi only for a
+ * line that needs it.
+ */
+const inquirerWrap = {
+  name: 'inquirer-wrap-ansi',
+  setup(b) {
+    b.onResolve({ filter: /^wrap-ansi$/ }, async (args) => {
+      if (args.pluginData === 'real' || !/[\\/]@inquirer[\\/]core[\\/]/.test(args.importer)) return undefined;
+      const real = await b.resolve('wrap-ansi', { resolveDir: args.resolveDir, kind: args.kind, pluginData: 'real' });
+      if (real.errors.length) return { errors: real.errors };
+      return { path: real.path, namespace: 'inquirer-wrap-ansi' };
+    });
+    b.onLoad({ filter: /.*/, namespace: 'inquirer-wrap-ansi' }, (args) => ({
+      resolveDir: root,
+      loader: 'js',
+      contents: [
+        `import { fitsAsIs } from ${JSON.stringify(path.join(root, 'src', 'support', 'wrap.ts'))};`,
+        'let real;',
+        'export default function wrapAnsi(string, columns, options) {',
+        '  if (typeof string === "string" && fitsAsIs(string, columns)) return string;',
+        `  real ??= require(${JSON.stringify(args.path)});`,
+        '  return real(string, columns, options);',
+        '}',
+      ].join('\n'),
+    }));
+  },
+};
+
 const common = { bundle: true, platform: 'node', target: 'node20', logLevel: 'warning', legalComments: 'none' };
 const result = await build({
   ...common,
@@ -56,7 +90,7 @@ const result = await build({
   // The bundled CommonJS packages call require() (for node: modules); an ES module has none of its own.
   banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
   metafile: true,
-  plugins: [zodLocales],
+  plugins: [zodLocales, inquirerWrap],
 });
 await build({
   ...common,

@@ -1,7 +1,8 @@
 // The quick wrap of long plain lines: exactly what wrap-ansi gives, in linear time.
 import wrapAnsi from 'wrap-ansi';
 import { describe, expect, it } from 'vitest';
-import { quickWrap, wrapText } from '../src/support/wrap.js';
+import { createRequire } from 'node:module';
+import { fitsAsIs, quickWrap, wrapText } from '../src/support/wrap.js';
 
 /** A small deterministic random generator (the same cases on every run). */
 function random(seed: number) {
@@ -53,5 +54,37 @@ describe('quickWrap', () => {
     const quick = wrapText(line, 99, { hard: true });
     console.log(`20 KB op één regel, wrapText: ${Math.round(performance.now() - started)} ms`);
     expect(quick).toBe(wrapAnsi(line, 99, { hard: true, trim: true }));
+  });
+});
+
+describe('fitsAsIs (the bundle\'s shortcut for @inquirer/core\'s wrap-ansi 6)', () => {
+  // The wrap-ansi that @inquirer/core itself depends on (version 6, CommonJS).
+  const coreWrapAnsi = createRequire(createRequire(import.meta.url).resolve('@inquirer/core'))('wrap-ansi') as (
+    s: string,
+    columns: number,
+    options: { trim: boolean; hard: boolean },
+  ) => string;
+  const chars = ['a', 'b', ' ', ' ', 'é', '–', '’', '…', '€', '\u00a0', '✔', '↩', '\x1b[36m', '\x1b[39m', '\x1b[7m', '\x1b[27m', '\x1b[?25l', '\x1b[?25h'];
+
+  it('says "unchanged" only where wrap-ansi 6 (trim: false, hard: true, as inquirer calls it) gives the line back unchanged', () => {
+    const next = random(7);
+    let fits = 0;
+    for (let n = 0; n < 3000; n++) {
+      let line = '';
+      const length = Math.floor(next() * 120);
+      for (let c = 0; c < length; c++) line += chars[Math.floor(next() * chars.length)];
+      const columns = 10 + Math.floor(next() * 100);
+      if (!fitsAsIs(line, columns)) continue;
+      fits++;
+      expect(coreWrapAnsi(line, columns, { trim: false, hard: true }), JSON.stringify({ line, columns })).toBe(line);
+    }
+    expect(fits).toBeGreaterThan(1000);
+  });
+
+  it('leaves wider lines, line breaks and other characters to wrap-ansi', () => {
+    expect(fitsAsIs('a'.repeat(41), 40)).toBe(false);
+    expect(fitsAsIs('regel\nregel', 40)).toBe(false);
+    expect(fitsAsIs('tekst 👍', 40)).toBe(false);
+    expect(fitsAsIs('e\u0301', 40)).toBe(false);
   });
 });

@@ -11,7 +11,8 @@ import { describeFsError, ExitCode, FileIssuesError, WerkboekError, type Issue }
 import { decodeUtf8, issueAt, parseLocated, type Located, type PathKey } from './positions.js';
 import { optionValue } from './questions.js';
 
-z.config(nl());
+// jitless: no code generated per object schema; for a few files checked once that costs more than it saves.
+z.config({ ...nl(), jitless: true });
 
 export interface CheckResult {
   file: string;

@@ -111,6 +111,20 @@ function plainWidth(s: string): number {
 }
 
 /**
+ * Whether wrap-ansi would give `line` back unchanged, whatever its options:
+ * plain text (see PLAIN) on one row, no wider than `columns`. The bundle
+ * gives @inquirer/core's wrap-ansi this shortcut (scripts/build.mjs): what it
+ * wraps on every draw is what our prompts wrapped already.
+ */
+export function fitsAsIs(line: string, columns: number): boolean {
+  // Hiding and showing the cursor (the text prompt ends its line so) takes no room.
+  const bare = line.replace(CURSOR, '');
+  return !bare.includes('\n') && PLAIN.test(bare) && bare.normalize() === bare && plainWidth(bare) <= columns;
+}
+// eslint-disable-next-line no-control-regex
+const CURSOR = /\x1b\[\?25[lh]/g;
+
+/**
  * wrap-ansi's exec (trim: true) for plain text; undefined when the line is
  * not plain. `conservative`: any text, each unknown character counted as two
  * columns (used only until wrap-ansi is loaded).
