@@ -42,6 +42,8 @@ describe('toelichting (e2e, pty)', { timeout: E2E_TIMEOUT }, () => {
       s.press('ctrl-o');
       await waitForQuestion(s, 'Toelichting bij "Ja"');
       s.type('alleen mondeling afgesproken');
+      // A signal is not ordered after the keys (Ctrl+C is): wait until the text is on the screen.
+      await s.waitFor('alleen mondeling afgesproken');
       if (how === 'ctrl-c') s.press('ctrl-c');
       else s.signal('SIGHUP');
       expect(await exitCodeOf(s)).toBe(how === 'ctrl-c' ? 130 : 129);
