@@ -19,19 +19,22 @@ export async function resolveDossier(map: string | undefined, cwd: string, env: 
 }
 
 /**
- * The per-user data folder (env-paths). A relative XDG_DATA_HOME is invalid
- * by the XDG specification and ignored: otherwise the default dossier would
- * depend on the folder werkboek is started from.
+ * A per-user folder of werkboek's (env-paths): `data` for dossiers and rescue
+ * files, `cache` for what can be made again. A relative XDG_DATA_HOME or
+ * XDG_CACHE_HOME is invalid by the XDG specification and ignored: otherwise
+ * the folder would depend on the folder werkboek is started from.
  */
-async function userDataFolder(env: NodeJS.ProcessEnv = process.env): Promise<string> {
-  const xdg = env.XDG_DATA_HOME;
+async function userFolder(kind: 'data' | 'cache', env: NodeJS.ProcessEnv = process.env): Promise<string> {
+  const xdg = kind === 'data' ? env.XDG_DATA_HOME : env.XDG_CACHE_HOME;
   if (process.platform === 'linux' && xdg !== undefined && xdg !== '' && !path.isAbsolute(xdg)) {
     const { homedir } = await import('node:os');
-    return path.join(homedir(), '.local', 'share', 'werkboek');
+    return path.join(homedir(), kind === 'data' ? '.local/share' : '.cache', 'werkboek');
   }
   const { default: envPaths } = await import('env-paths');
-  return envPaths('werkboek', { suffix: '' }).data;
+  return envPaths('werkboek', { suffix: '' })[kind];
 }
+
+const userDataFolder = (env?: NodeJS.ProcessEnv) => userFolder('data', env);
 
 /**
  * Where answers go that could not be saved in the dossier (a full disk, a
@@ -42,15 +45,9 @@ export async function rescueFolders(): Promise<string[]> {
   return [path.join(await userDataFolder(), 'gered'), path.join(tmpdir(), 'werkboek-gered')];
 }
 
-/** The per-user cache folder (env-paths; XDG_CACHE_HOME on Linux): only things that can be made again. */
-export async function cacheFolder(env: NodeJS.ProcessEnv = process.env): Promise<string> {
-  const xdg = env.XDG_CACHE_HOME;
-  if (process.platform === 'linux' && xdg !== undefined && xdg !== '' && !path.isAbsolute(xdg)) {
-    const { homedir } = await import('node:os');
-    return path.join(homedir(), '.cache', 'werkboek');
-  }
-  const { default: envPaths } = await import('env-paths');
-  return envPaths('werkboek', { suffix: '' }).cache;
+/** The per-user cache folder (XDG_CACHE_HOME on Linux): only things that can be made again. */
+export function cacheFolder(env?: NodeJS.ProcessEnv): Promise<string> {
+  return userFolder('cache', env);
 }
 
 export function answersPath(dir: string, worksheetId: string): string {
