@@ -86,10 +86,19 @@ function buildProgram(out: Output): Command {
     .argument('<werkblad>', 'gemeentelandschap, randvoorwaarden of plan-van-aanpak (of 1, 2, 3)')
     .addOption(mapOption())
     .option('--opnieuw', 'opnieuw beginnen (het oude bestand wordt als reservekopie bewaard)')
+    .option('-r, --respondent <naam>', 'als collega invullen, in een eigen bestand in dezelfde map (bijv. --respondent "Piet Bakker"); zie ook vergelijk')
     .option('--eenvoudig', 'vragen regel voor regel, zonder kleur of schermopbouw: voor een schermlezer, een eenvoudige terminal of antwoorden uit een bestand (ook met WERKBOEK_EENVOUDIG=1)')
-    .action(async (werkblad: string, opts: { map?: string; opnieuw?: boolean; eenvoudig?: boolean }) => {
+    .action(async (werkblad: string, opts: { map?: string; opnieuw?: boolean; eenvoudig?: boolean; respondent?: string }) => {
       const { start } = await import('./commands/start.js');
-      await start({ worksheet: werkblad, map: opts.map, restart: opts.opnieuw === true, plain: opts.eenvoudig === true, cwd: process.cwd(), out });
+      await start({
+        worksheet: werkblad,
+        map: opts.map,
+        restart: opts.opnieuw === true,
+        plain: opts.eenvoudig === true,
+        respondent: opts.respondent,
+        cwd: process.cwd(),
+        out,
+      });
     });
 
   program
@@ -155,6 +164,19 @@ function buildProgram(out: Output): Command {
     );
 
   program
+    .command('importeer')
+    .alias('import')
+    .usage('<bestanden...> [opties]')
+    .description('antwoordbestanden van collega\'s (gemaakt met hun eigen werkboek) in het dossier zetten, elk onder de naam van de collega')
+    .argument('<bestanden...>', 'antwoordbestanden (YAML), bijv. uit een e-mail')
+    .option('-r, --respondent <naam>', 'de naam van de collega, als die niet (goed) in het bestand staat')
+    .addOption(mapOption())
+    .action(async (files: string[], opts: { respondent?: string; map?: string }) => {
+      const { importFiles } = await import('./commands/importeer.js');
+      process.exitCode = await importFiles({ files, respondent: opts.respondent, map: opts.map, cwd: process.cwd(), out });
+    });
+
+  program
     .command('controleer')
     .alias('check')
     .usage('[bestanden...]')
@@ -178,6 +200,8 @@ export function formatFromFileName(file: string | undefined): 'md' | 'html' | 'e
 const EXAMPLES: Record<string, string> = {
   start: 'start gemeentelandschap',
   rapport: 'rapport alles -o dossier.md',
+  importeer: 'importeer randvoorwaarden.yaml',
+  vergelijk: 'vergelijk randvoorwaarden -o vergelijking.html',
 };
 
 /** Commander's own errors, in Dutch. */

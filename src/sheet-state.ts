@@ -6,6 +6,7 @@ import { loadShippedWorksheets } from './definition/load.js';
 import { answersPath, resolveDossier, type Dossier } from './dossier/folder.js';
 import { AnswersFile, type Status } from './dossier/answers-file.js';
 import { walk, type WalkResult } from './walk.js';
+import { respondentIn, sheetFiles } from './dossier/respondents.js';
 import { ExitCode, WerkboekError } from './support/errors.js';
 
 export interface SheetState {
@@ -19,8 +20,7 @@ export interface SheetState {
   error?: WerkboekError;
 }
 
-export async function sheetState(worksheet: Worksheet, dir: string): Promise<SheetState> {
-  const file = answersPath(dir, worksheet.id);
+export async function sheetState(worksheet: Worksheet, dir: string, file = answersPath(dir, worksheet.id)): Promise<SheetState> {
   try {
     const answers = await AnswersFile.read(file, worksheet);
     return {
@@ -56,4 +56,28 @@ export function describeState(state: SheetState): string {
   if (state.error) return 'onleesbaar bestand';
   if (state.status === 'concept') return `concept (${state.walk.done} van ${state.walk.total} beantwoord)`;
   return state.status;
+}
+
+/** The state of one answers file of a worksheet, with whose it is. */
+export interface RespondentState extends SheetState {
+  /** A colleague's `respondent:`; for the coordinator's own file its Naam, else "Eigen bestand". */
+  name: string;
+  /** The coordinator's own file (`<werkblad>.yaml`). */
+  own: boolean;
+}
+
+/** Every answers file of a worksheet in a folder (the own file first, then the colleagues'), read. */
+export async function respondentStates(worksheet: Worksheet, dir: string): Promise<RespondentState[]> {
+  const files = await sheetFiles(dir, worksheet.id);
+  return Promise.all(
+    files.map(async ({ file, slug }) => {
+      const state = await sheetState(worksheet, dir, file);
+      const naam = state.answers?.answers.naam;
+      const name =
+        slug === null
+          ? typeof naam === 'string' && naam.trim() ? naam.trim() : 'Eigen bestand'
+          : (state.answers?.meta.respondent ?? (await respondentIn(file)) ?? slug);
+      return { ...state, name, own: slug === null };
+    }),
+  );
 }

@@ -3,7 +3,7 @@
 // comments and keys a user added by hand.
 import { readFile, mkdir, copyFile, stat, readdir, unlink } from 'node:fs/promises';
 import path from 'node:path';
-import { Document, isMap, type YAMLMap } from 'yaml';
+import { Document, isMap, isScalar, type YAMLMap } from 'yaml';
 import type { Field, Question, Worksheet } from '../definition/schema.js';
 import { allQuestions, optionValue } from '../definition/questions.js';
 import { ANSWER_KEY, DRAFT_ITEM_KEY, EARLIER_KEY, isUnknown, NOT_YET_KNOWN, NOTE_KEY, UNKNOWN_KEY, type AnswerValue, type Answers, type Draft, type Drafts } from './answers.js';
@@ -16,8 +16,10 @@ import { suggest } from '../support/invocation.js';
 
 export type Status = 'concept' | 'afgerond';
 
-/** Metadata keys, in the order they start the file. */
-const META_KEYS = ['werkblad', 'versie', 'status', 'aangemaakt', 'bijgewerkt', 'programma'] as const;
+/** Metadata keys, in the order they start the file (`respondent` only in a colleague's file, see respondents.ts). */
+const META_KEYS = ['werkblad', 'respondent', 'versie', 'status', 'aangemaakt', 'bijgewerkt', 'programma'] as const;
+/** In a colleague's file: their name (see respondents.ts). */
+export const RESPONDENT_KEY = META_KEYS[1];
 const ANSWERS_KEY = 'antwoorden';
 /** Drafts: what was being typed when the user stopped, not yet confirmed (see answers.ts). */
 const DRAFTS_KEY = 'concepten';
@@ -29,6 +31,8 @@ export interface AnswersMeta {
   created: string;
   updated: string;
   program: string;
+  /** A colleague's file: their name (`respondent:`); undefined in the coordinator's own file. */
+  respondent?: string;
 }
 
 /** Thrown when writing fails; the answers are still in memory. */
@@ -105,10 +109,11 @@ export class AnswersFile {
   }
 
   /** A new, unsaved answers file for a worksheet. */
-  static create(file: string, ws: Worksheet, now = new Date()): AnswersFile {
+  static create(file: string, ws: Worksheet, now = new Date(), respondent?: string): AnswersFile {
     const stamp = now.toISOString();
     const doc = new Document({
       werkblad: ws.id,
+      ...(respondent !== undefined && { [RESPONDENT_KEY]: respondent }),
       versie: ws.version,
       status: 'concept',
       aangemaakt: stamp,
@@ -180,7 +185,22 @@ export class AnswersFile {
       created: String(get('aangemaakt') ?? ''),
       updated: String(get('bijgewerkt') ?? ''),
       program: String(get('programma') ?? ''),
+      ...(typeof get(RESPONDENT_KEY) === 'string' && { respondent: String(get(RESPONDENT_KEY)) }),
     };
+  }
+
+  /**
+   * Name the respondent in the metadata (right after `werkblad:`), without
+   * touching `bijgewerkt`: importing a colleague's file keeps their dates.
+   */
+  setRespondent(name: string): void {
+    const root = this.doc.contents;
+    if (!isMap(root)) return;
+    const at = root.items.findIndex((pair) => isScalar(pair.key) && pair.key.value === RESPONDENT_KEY);
+    if (at >= 0) root.items.splice(at, 1);
+    const after = root.items.findIndex((pair) => isScalar(pair.key) && pair.key.value === 'werkblad');
+    root.items.splice(after + 1, 0, this.doc.createPair(RESPONDENT_KEY, name));
+    this.dirty = true;
   }
 
   get answers(): Answers {
@@ -370,6 +390,9 @@ export function validateAnswersDocument(located: Located, ws: Worksheet): Issue[
   }
   if (data.versie !== undefined && (typeof data.versie !== 'number' || !Number.isInteger(data.versie))) {
     issues.push(issueAt(located, ['versie'], '"versie" moet een geheel getal zijn'));
+  }
+  if (data[RESPONDENT_KEY] !== undefined && (typeof data[RESPONDENT_KEY] !== 'string' || data[RESPONDENT_KEY].trim() === '')) {
+    issues.push(issueAt(located, [RESPONDENT_KEY], `"${RESPONDENT_KEY}" moet een naam zijn`));
   }
   if (data.status !== undefined && data.status !== 'concept' && data.status !== 'afgerond') {
     issues.push(issueAt(located, ['status'], `"status" moet "concept" of "afgerond" zijn, niet "${String(data.status)}"`));
