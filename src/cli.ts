@@ -128,40 +128,31 @@ function buildProgram(out: Output): Command {
     .usage('<werkblad|alles> [opties]')
     .description('maak een rapport (Markdown, HTML of e-mailconcept) van een werkblad of van alles')
     .argument('<werkblad>', 'gemeentelandschap, randvoorwaarden, plan-van-aanpak of alles')
-    .addOption(
-      new Option('-f, --formaat <formaat>', 'md, html of eml (standaard: volgens de extensie van -o, anders md)').choices(['md', 'html', 'eml']),
-    )
+    .addOption(formatOption())
     .option('-o, --uitvoer <bestand>', 'schrijf naar dit bestand in plaats van naar het scherm')
     .option('-s, --sjabloon <bestand>', 'een eigen Liquid-sjabloon in plaats van het standaardsjabloon')
     .option('--aan <adres>', 'e-mailadres van de ontvanger (bij --formaat eml)')
     .addOption(mapOption())
-    .action(
-      async (
-        werkblad: string,
-        opts: { formaat?: 'md' | 'html' | 'eml'; uitvoer?: string; sjabloon?: string; aan?: string; map?: string },
-      ) => {
-        const { report } = await import('./commands/rapport.js');
-        // A name that promises a format werkboek does not make: say so instead of writing Markdown into it.
-        const ext = opts.uitvoer?.toLowerCase().match(/\.([a-z0-9]+)$/)?.[1];
-        if (!opts.formaat && ext && ['pdf', 'doc', 'docx', 'odt', 'rtf', 'txt'].includes(ext)) {
-          throw new WerkboekError(
-            `werkboek maakt geen .${ext}-bestand.`,
-            ExitCode.usage,
-            'Kies -o rapport.md (Markdown), -o rapport.html (om in een e-mail of tekstverwerker te plakken) of -o rapport.eml (e-mailconcept).',
-          );
-        }
-        await report({
-          worksheet: werkblad,
-          format: opts.formaat ?? formatFromFileName(opts.uitvoer),
-          output: opts.uitvoer,
-          template: opts.sjabloon,
-          to: opts.aan,
-          map: opts.map,
-          cwd: process.cwd(),
-          out,
-        });
-      },
-    );
+    .action(async (werkblad: string, opts: ReportFlags) => {
+      const { report } = await import('./commands/rapport.js');
+      await report(reportOptions(werkblad, opts, out));
+    });
+
+  program
+    .command('vergelijk')
+    .alias('compare')
+    .usage('<werkblad> [opties]')
+    .description("de antwoorden van collega's op een werkblad naast elkaar, met gesprekspunten en ontwikkelpunten (Markdown, HTML of e-mailconcept)")
+    .argument('<werkblad>', 'gemeentelandschap, randvoorwaarden of plan-van-aanpak (of 1, 2, 3)')
+    .addOption(formatOption())
+    .option('-o, --uitvoer <bestand>', 'schrijf naar dit bestand in plaats van naar het scherm')
+    .option('-s, --sjabloon <bestand>', 'een eigen Liquid-sjabloon in plaats van templates/vergelijk.md.liquid')
+    .option('--aan <adres>', 'e-mailadres van de ontvanger (bij --formaat eml)')
+    .addOption(mapOption())
+    .action(async (werkblad: string, opts: ReportFlags) => {
+      const { compare } = await import('./commands/vergelijk.js');
+      await compare(reportOptions(werkblad, opts, out));
+    });
 
   program
     .command('importeer')
@@ -188,6 +179,39 @@ function buildProgram(out: Output): Command {
     });
 
   return program;
+}
+
+const formatOption = () =>
+  new Option('-f, --formaat <formaat>', 'md, html of eml (standaard: volgens de extensie van -o, anders md)').choices(['md', 'html', 'eml']);
+
+interface ReportFlags {
+  formaat?: 'md' | 'html' | 'eml';
+  uitvoer?: string;
+  sjabloon?: string;
+  aan?: string;
+  map?: string;
+}
+
+/** The options of rapport and vergelijk, after refusing a file name that promises a format werkboek does not make. */
+function reportOptions(werkblad: string, opts: ReportFlags, out: Output) {
+  const ext = opts.uitvoer?.toLowerCase().match(/\.([a-z0-9]+)$/)?.[1];
+  if (!opts.formaat && ext && ['pdf', 'doc', 'docx', 'odt', 'rtf', 'txt'].includes(ext)) {
+    throw new WerkboekError(
+      `werkboek maakt geen .${ext}-bestand.`,
+      ExitCode.usage,
+      'Kies -o rapport.md (Markdown), -o rapport.html (om in een e-mail of tekstverwerker te plakken) of -o rapport.eml (e-mailconcept).',
+    );
+  }
+  return {
+    worksheet: werkblad,
+    format: opts.formaat ?? formatFromFileName(opts.uitvoer),
+    output: opts.uitvoer,
+    template: opts.sjabloon,
+    to: opts.aan,
+    map: opts.map,
+    cwd: process.cwd(),
+    out,
+  };
 }
 
 /** `-o dossier.html` means HTML, `-o concept.eml` an email draft; anything else Markdown. */
