@@ -72,7 +72,7 @@ export async function respondentStates(worksheet: Worksheet, dir: string): Promi
   return Promise.all(
     files.map(async ({ file, slug }) => {
       const state = await sheetState(worksheet, dir, file);
-      const naam = state.answers?.answers.naam;
+      const naam = slug === null ? state.answers?.answers.naam : undefined;
       const name =
         slug === null
           ? typeof naam === 'string' && naam.trim() ? naam.trim() : 'Eigen bestand'

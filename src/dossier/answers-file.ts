@@ -203,10 +203,17 @@ export class AnswersFile {
     this.dirty = true;
   }
 
+  /**
+   * The answers and drafts as plain data, made once per change of the
+   * document (a comparison of ten files asks for them several times each).
+   * Callers must not change the objects returned.
+   */
+  private plain: { answers?: Answers; drafts?: Drafts } = {};
+
   get answers(): Answers {
+    if (this.plain.answers) return this.plain.answers;
     const node = this.doc.get(ANSWERS_KEY);
-    if (!isMap(node)) return {};
-    return (node.toJSON() ?? {}) as Answers;
+    return (this.plain.answers = isMap(node) ? ((node.toJSON() ?? {}) as Answers) : {});
   }
 
   /** Set one answer in memory (call save() to write). */
@@ -217,9 +224,9 @@ export class AnswersFile {
 
   /** Drafts: unconfirmed text per question id (or a half-filled group item). */
   get drafts(): Drafts {
+    if (this.plain.drafts) return this.plain.drafts;
     const node = this.doc.get(DRAFTS_KEY);
-    if (!isMap(node)) return {};
-    return (node.toJSON() ?? {}) as Drafts;
+    return (this.plain.drafts = isMap(node) ? ((node.toJSON() ?? {}) as Drafts) : {});
   }
 
   /** Keep what was being typed for a question, without making it its answer. */
@@ -244,6 +251,7 @@ export class AnswersFile {
   }
 
   private touch(): void {
+    this.plain = {};
     this.dirty = true;
     this.doc.set('bijgewerkt', new Date().toISOString());
     this.doc.set('programma', `werkboek ${programVersion}`);
@@ -328,6 +336,7 @@ export class AnswersFile {
     if (myStatus !== base.status) theirs.setStatus(myStatus);
     theirs.touch();
     this.doc = theirs.doc;
+    this.plain = {};
     this.eol = theirs.eol;
   }
 

@@ -272,7 +272,7 @@ function mergeGroup(
   for (const { name, table } of tables) {
     for (const row of table.rows) {
       const label = (row[0] ?? '').replace(/\s+/g, ' ').trim();
-      const key = label.toLocaleLowerCase('nl');
+      const key = label.toLowerCase();
       let item = items.get(key);
       if (!item) {
         item = { label, by: [], cells: columns.map(() => new Map<string, string[]>()) };
