@@ -122,37 +122,33 @@ function buildProgram(out: Output): Command {
       await list({ map: opts.map, cwd: process.cwd(), out });
     });
 
-  program
-    .command('rapport')
-    .alias('report')
-    .usage('<werkblad|alles> [opties]')
-    .description('maak een rapport (Markdown, HTML of e-mailconcept) van een werkblad of van alles')
-    .argument('<werkblad>', 'gemeentelandschap, randvoorwaarden, plan-van-aanpak of alles')
-    .addOption(formatOption())
-    .option('-o, --uitvoer <bestand>', 'schrijf naar dit bestand in plaats van naar het scherm')
-    .option('-s, --sjabloon <bestand>', 'een eigen Liquid-sjabloon in plaats van het standaardsjabloon')
-    .option('--aan <adres>', 'e-mailadres van de ontvanger (bij --formaat eml)')
-    .addOption(mapOption())
-    .action(async (werkblad: string, opts: ReportFlags) => {
-      const { report } = await import('./commands/rapport.js');
-      await report(reportOptions(werkblad, opts, out));
-    });
+  withReportOptions(
+    program
+      .command('rapport')
+      .alias('report')
+      .usage('<werkblad|alles> [opties]')
+      .description('maak een rapport (Markdown, HTML of e-mailconcept) van een werkblad of van alles')
+      .argument('<werkblad>', 'gemeentelandschap, randvoorwaarden, plan-van-aanpak of alles'),
+    'het standaardsjabloon',
+    mapOption,
+  ).action(async (werkblad: string, opts: ReportFlags) => {
+    const { report } = await import('./commands/rapport.js');
+    await report(reportOptions(werkblad, opts, out));
+  });
 
-  program
-    .command('vergelijk')
-    .alias('compare')
-    .usage('<werkblad> [opties]')
-    .description("de antwoorden van collega's op een werkblad naast elkaar, met gesprekspunten en ontwikkelpunten (Markdown, HTML of e-mailconcept)")
-    .argument('<werkblad>', 'gemeentelandschap, randvoorwaarden of plan-van-aanpak (of 1, 2, 3)')
-    .addOption(formatOption())
-    .option('-o, --uitvoer <bestand>', 'schrijf naar dit bestand in plaats van naar het scherm')
-    .option('-s, --sjabloon <bestand>', 'een eigen Liquid-sjabloon in plaats van templates/vergelijk.md.liquid')
-    .option('--aan <adres>', 'e-mailadres van de ontvanger (bij --formaat eml)')
-    .addOption(mapOption())
-    .action(async (werkblad: string, opts: ReportFlags) => {
-      const { compare } = await import('./commands/vergelijk.js');
-      await compare(reportOptions(werkblad, opts, out));
-    });
+  withReportOptions(
+    program
+      .command('vergelijk')
+      .alias('compare')
+      .usage('<werkblad> [opties]')
+      .description("de antwoorden van collega's op een werkblad naast elkaar, met gesprekspunten en ontwikkelpunten (Markdown, HTML of e-mailconcept)")
+      .argument('<werkblad>', 'gemeentelandschap, randvoorwaarden of plan-van-aanpak (of 1, 2, 3)'),
+    'templates/vergelijk.md.liquid',
+    mapOption,
+  ).action(async (werkblad: string, opts: ReportFlags) => {
+    const { compare } = await import('./commands/vergelijk.js');
+    await compare(reportOptions(werkblad, opts, out));
+  });
 
   program
     .command('importeer')
@@ -181,8 +177,15 @@ function buildProgram(out: Output): Command {
   return program;
 }
 
-const formatOption = () =>
-  new Option('-f, --formaat <formaat>', 'md, html of eml (standaard: volgens de extensie van -o, anders md)').choices(['md', 'html', 'eml']);
+/** The options rapport and vergelijk share: --formaat, -o, --sjabloon (instead of `template`), --aan and --map. */
+function withReportOptions(command: Command, template: string, mapOption: () => Commander.Option): Command {
+  return command
+    .addOption(new Option('-f, --formaat <formaat>', 'md, html of eml (standaard: volgens de extensie van -o, anders md)').choices(['md', 'html', 'eml']))
+    .option('-o, --uitvoer <bestand>', 'schrijf naar dit bestand in plaats van naar het scherm')
+    .option('-s, --sjabloon <bestand>', `een eigen Liquid-sjabloon in plaats van ${template}`)
+    .option('--aan <adres>', 'e-mailadres van de ontvanger (bij --formaat eml)')
+    .addOption(mapOption());
+}
 
 interface ReportFlags {
   formaat?: 'md' | 'html' | 'eml';

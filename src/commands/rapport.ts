@@ -5,25 +5,13 @@
 import { loadShippedWorksheets, resolveWorksheet } from '../definition/load.js';
 import { sheetState, type SheetState } from '../sheet-state.js';
 import { ExitCode, WerkboekError } from '../support/errors.js';
-import type { Output } from '../support/output.js';
 import { resolveDossier } from '../dossier/folder.js';
 import { dossierReport, worksheetReport, type ReportDocument } from '../report/model.js';
 import { loadTemplate, renderTemplate } from '../report/template.js';
-import { checkRecipients, formatReport, writeReport } from '../report/deliver.js';
+import { checkRecipients, formatReport, writeReport, type ReportRequest } from '../report/deliver.js';
 import { displayPath, mapFor, suggest } from '../support/invocation.js';
 
-export interface ReportOptions {
-  worksheet: string;
-  format: 'md' | 'html' | 'eml';
-  output?: string | undefined;
-  template?: string | undefined;
-  to?: string | undefined;
-  map?: string | undefined;
-  cwd: string;
-  out: Output;
-  /** The moment the report is made (tests); default: now. */
-  now?: Date | undefined;
-}
+export type ReportOptions = ReportRequest;
 
 /** Names that mean "the whole dossier". */
 const ALL = new Set(['alles', 'all']);

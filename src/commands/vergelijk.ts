@@ -6,27 +6,15 @@
 // says so and gives the ordinary report.
 import { loadShippedWorksheets, resolveWorksheet } from '../definition/load.js';
 import { resolveDossier } from '../dossier/folder.js';
-import { checkRecipients, formatReport, writeReport, type ReportFormat } from '../report/deliver.js';
+import { checkRecipients, formatReport, writeReport, type ReportRequest } from '../report/deliver.js';
 import { compareReport } from '../report/compare.js';
 import { worksheetReport } from '../report/model.js';
 import { loadTemplate, renderTemplate } from '../report/template.js';
 import { respondentStates } from '../sheet-state.js';
 import { ExitCode, WerkboekError } from '../support/errors.js';
 import { displayPath, mapFor, suggest } from '../support/invocation.js';
-import type { Output } from '../support/output.js';
 
-export interface CompareOptions {
-  worksheet: string;
-  format: ReportFormat;
-  output?: string | undefined;
-  template?: string | undefined;
-  to?: string | undefined;
-  map?: string | undefined;
-  cwd: string;
-  out: Output;
-  /** The moment the comparison is made (tests); default: now. */
-  now?: Date | undefined;
-}
+export type CompareOptions = ReportRequest;
 
 export async function compare(opts: CompareOptions): Promise<void> {
   const { format, out, cwd } = opts;

@@ -8,8 +8,23 @@ import path from 'node:path';
 import { writeFileAtomically } from '../dossier/answers-file.js';
 import { describeFsError, ExitCode, WerkboekError } from '../support/errors.js';
 import { suggest } from '../support/invocation.js';
+import type { Output } from '../support/output.js';
 
 export type ReportFormat = 'md' | 'html' | 'eml';
+
+/** What `rapport` and `vergelijk` are asked to make. */
+export interface ReportRequest {
+  worksheet: string;
+  format: ReportFormat;
+  output?: string | undefined;
+  template?: string | undefined;
+  to?: string | undefined;
+  map?: string | undefined;
+  cwd: string;
+  out: Output;
+  /** The moment the report is made (tests); default: now. */
+  now?: Date | undefined;
+}
 
 /** The report in its format: Markdown, an HTML document or an email draft (with `to`). */
 export async function formatReport(
