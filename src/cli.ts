@@ -61,6 +61,8 @@ function buildProgram(out: Output): Command {
         `${pad('start gemeentelandschap')} werkblad 1 invullen (of verder invullen)\n` +
         `${pad('status')} hoe ver ben je met elk werkblad?\n` +
         `${pad('rapport alles -o dossier.md')} alle antwoorden als één Markdown-rapport\n` +
+        `${pad('start 2 --respondent "Piet Bakker"')} als collega invullen, in een eigen bestand\n` +
+        `${pad('vergelijk 2 -o vergelijking.html')} de antwoorden van iedereen naast elkaar\n` +
         `\nAntwoorden worden na elke vraag opgeslagen; zie "${w} status" voor de map.\n`
       );
     });

@@ -63,7 +63,10 @@ describe('filling in together (flow)', () => {
     expect(await readFile(path.join(tmp(), 'randvoorwaarden.yaml'), 'utf8')).toBe(coordinator);
     expect((await readdir(tmp())).sort()).toEqual(['randvoorwaarden.anna-b-de-b-jong.yaml', 'randvoorwaarden.piet-bakker.yaml', 'randvoorwaarden.yaml']);
     const pietFile = parse(await readFile(path.join(tmp(), 'randvoorwaarden.piet-bakker.yaml'), 'utf8'));
-    expect(pietFile).toMatchObject({ werkblad: 'randvoorwaarden', respondent: 'Piet Bakker', status: 'afgerond' });
+    expect(pietFile).toMatchObject({ werkblad: 'randvoorwaarden', respondent: 'Piet Bakker', status: 'afgerond', antwoorden: { naam: 'Piet Bakker' } });
+    // The name given with --respondent is the answer to Naam: not asked again.
+    expect(piet.prompter.calls.map((c) => c.message)).not.toContain('Naam:');
+    expect(piet.prompter.printed.join('\n')).toContain('Naam: Piet Bakker (van --respondent; wijzigen kan in het overzicht).');
     expect(Object.keys(pietFile)[1]).toBe('respondent');
     const annaFile = parse(await readFile(path.join(tmp(), 'randvoorwaarden.anna-b-de-b-jong.yaml'), 'utf8'));
     expect(annaFile).toMatchObject({ respondent: 'Anna <b>de</b> Jong', status: 'concept' });

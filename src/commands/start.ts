@@ -163,6 +163,12 @@ export async function start(options: StartOptions): Promise<void> {
       file = AnswersFile.create(target, ws, undefined, respondent);
       fresh = true;
       await welcomeNewDossier(prompter, style, dossier.dir, ws);
+      // A colleague already gave their name: it is the answer to Naam (changeable in the overview).
+      if (respondent !== undefined && ws.meta?.some((q) => q.id === 'naam')) {
+        file.setAnswer('naam', respondent);
+        await file.save();
+        prompter.print(style.dim(`Naam: ${respondent} (van --respondent; wijzigen kan in het overzicht).`));
+      }
     }
     if (fresh) showIntro();
     const active = file;
