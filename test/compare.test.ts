@@ -94,7 +94,8 @@ describe('werkboek vergelijk', () => {
     expect(partners.merged?.columns).toEqual(['Partner', 'Wat doet deze partner?', 'Genoemd door']);
     const byName = Object.fromEntries(partners.merged!.rows.map((r) => [r[0], r[r.length - 1]]));
     expect(byName).toEqual({
-      'Belastingservice (vrijwilligers)': 'iedereen',
+      // Piet said "weet ik (nog) niet": not "iedereen".
+      'Belastingservice (vrijwilligers)': `Sanne de Vries, ${ANNA_NAME}`,
       Schuldhulpmaatje: 'Sanne de Vries',
       'Welzijn Voorbeeldstad': 'Sanne de Vries',
       'Bibliotheek | <img src=x onerror=alert(1)>': ANNA_NAME,

@@ -33,7 +33,7 @@ import {
 export const HIDDEN_TEXT = 'Niet van toepassing';
 /** The column of a merged repeat group that says who listed an item. */
 export const LISTED_BY = 'Genoemd door';
-/** In that column: every respondent who answered the group listed it. */
+/** In that column: every respondent listed it. */
 export const LISTED_BY_ALL = 'iedereen';
 
 export interface CompareInput {
@@ -297,7 +297,8 @@ function mergeGroup(
       if (values.size <= 1 || everyone === 1) return [...values.keys()][0] ?? '';
       return [...values].map(([value, names]) => `${value} (${names.join(', ')})`).join('; ');
     });
-    return [...cells, everyone > 1 && item.by.length === everyone ? LISTED_BY_ALL : item.by.join(', ')];
+    // "iedereen" only when every respondent listed it (not just everyone who answered the question).
+    return [...cells, answers.length > 1 && item.by.length === answers.length ? LISTED_BY_ALL : item.by.join(', ')];
   });
   const reasons = [
     ...(notAll.length ? [`niet door iedereen genoemd: ${notAll.join('; ')}`] : []),
