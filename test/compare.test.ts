@@ -107,6 +107,15 @@ describe('werkboek vergelijk', () => {
     expect(functies.discussion).toContain('verschillend ingevuld: Digicoach: Betaald of vrijwillig?; Digicoach: Uren');
   });
 
+  it('the same answers from two respondents: "iedereen" listed every item, and no gesprekspunten', async () => {
+    const ws = await worksheet('randvoorwaarden');
+    const sanne = (await AnswersFile.read(path.join(COMPARE, SANNE), ws))!;
+    const ctx = compareReport(ws, [{ name: 'A', answers: sanne }, { name: 'B', answers: sanne }], { now: NOW }).context;
+    const partners = ctx.sections.flatMap((s) => s.questions).find((q) => q.id === 'partners')!;
+    expect(partners.merged!.rows.map((r) => r[r.length - 1])).toEqual(['iedereen', 'iedereen', 'iedereen']);
+    expect(ctx.discussion.count).toBe(0);
+  });
+
   it("collects everyone's ontwikkelpunten with who said what", async () => {
     const ctx = await model();
     const points = ctx.development.groups.flatMap((g) => g.items);
