@@ -198,6 +198,9 @@ describe('werkboek vergelijk', () => {
     const err = (await run().catch((e: unknown) => e)) as WerkboekError;
     expect(err.exitCode).toBe(ExitCode.badFile);
     expect(err.message).toContain('randvoorwaarden.kapot.yaml:4:3: verwacht "ja" of "nee" bij "collectie"');
+    // Not "start --opnieuw": that would start the coordinator's own file over.
+    expect(err.hint).not.toContain('--opnieuw');
+    expect(err.hint).toContain('controleer');
   });
 
   it('an own template (--sjabloon) gets the comparison', async () => {

@@ -377,6 +377,10 @@ export async function writeFileAtomically(file: string, content: string, opts: {
 }
 
 function brokenFileHint(file: string, ws: Worksheet): string {
+  // A colleague's file (`<werkblad>.<naam>.yaml`): "start --opnieuw" would start the coordinator's own file over.
+  if (path.basename(file) !== `${ws.id}.yaml`) {
+    return `Het bestand is niet gewijzigd. Herstel de genoemde regel in een teksteditor en controleer met "${suggest(['controleer', file])}".`;
+  }
   return (
     `Het bestand is niet gewijzigd. Herstel de genoemde regel in een teksteditor en controleer met ` +
     `"${suggest(['controleer', file])}", of begin opnieuw met "${suggest(['start', ws.id, '--opnieuw', '--map', path.dirname(file)])}" ` +
