@@ -246,7 +246,7 @@ export async function start(options: StartOptions): Promise<void> {
       `${how}Je antwoorden konden niet worden opgeslagen in ${active.file}. ` +
         (where ? `Ze staan veilig in ${where}` : 'Ze staan hierboven; kopieer ze naar een tekstbestand') + '.',
       ExitCode.writeFailed,
-      `Zet dat bestand terug als ${path.basename(target)} in ${path.dirname(active.file)} (of in een andere map, met --map) zodra daar weer opgeslagen kan worden, en ga verder met: ${suggest(['start', ws.id], map)}`,
+      `Zet dat bestand terug als ${path.basename(target)} in ${path.dirname(active.file)} (of in een andere map, met --map) zodra daar weer opgeslagen kan worden, en ga verder met: ${again('start', ws.id)}`,
     );
   }
 
