@@ -58,6 +58,12 @@ export function describeState(state: SheetState): string {
   return state.status;
 }
 
+/** Whose the coordinator's own file is: its Naam, else "Eigen bestand". */
+export function ownName(state: SheetState): string {
+  const naam = state.answers?.answers.naam;
+  return typeof naam === 'string' && naam.trim() ? naam.trim() : 'Eigen bestand';
+}
+
 /** The state of one answers file of a worksheet, with whose it is. */
 export interface RespondentState extends SheetState {
   /** A colleague's `respondent:`; for the coordinator's own file its Naam, else "Eigen bestand". */
@@ -66,17 +72,17 @@ export interface RespondentState extends SheetState {
   own: boolean;
 }
 
-/** Every answers file of a worksheet in a folder (the own file first, then the colleagues'), read. */
-export async function respondentStates(worksheet: Worksheet, dir: string): Promise<RespondentState[]> {
-  const files = await sheetFiles(dir, worksheet.id);
+/**
+ * Every answers file of a worksheet in a folder (the own file first, then
+ * the colleagues'), read; with `colleaguesOnly` without the own file (which
+ * dossierState has read already).
+ */
+export async function respondentStates(worksheet: Worksheet, dir: string, { colleaguesOnly = false } = {}): Promise<RespondentState[]> {
+  const files = (await sheetFiles(dir, worksheet.id)).filter((f) => !colleaguesOnly || f.slug !== null);
   return Promise.all(
     files.map(async ({ file, slug }) => {
       const state = await sheetState(worksheet, dir, file);
-      const naam = slug === null ? state.answers?.answers.naam : undefined;
-      const name =
-        slug === null
-          ? typeof naam === 'string' && naam.trim() ? naam.trim() : 'Eigen bestand'
-          : (state.answers?.meta.respondent ?? (await respondentIn(file)) ?? slug);
+      const name = slug === null ? ownName(state) : (state.answers?.meta.respondent ?? (await respondentIn(file)) ?? slug);
       return { ...state, name, own: slug === null };
     }),
   );

@@ -20,7 +20,7 @@ export async function status({ map, cwd, out }: StatusOptions): Promise<void> {
   out.line();
   for (const s of sheets) {
     // Colleagues who fill in the same worksheet in files of their own (start --respondent, importeer).
-    const colleagues = (await respondentStates(s.worksheet, dossier.dir)).filter((r) => !r.own);
+    const colleagues = await respondentStates(s.worksheet, dossier.dir, { colleaguesOnly: true });
     out.line(`${s.worksheet.number}. ${s.worksheet.title} (${s.worksheet.id})`);
     out.line(`   ${colleagues.length ? 'Eigen bestand: ' : ''}${describeState(s)}${s.answers ? ` · laatst bewerkt ${formatStamp(s.answers.meta.updated)}` : ''}`);
     const drafts = s.answers ? Object.values(s.answers.drafts).filter((d) => d != null).length : 0;
