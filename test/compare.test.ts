@@ -3,11 +3,10 @@
 // with hostile text) side by side: the golden Markdown, the rules behind it,
 // the same escaping as `rapport` in Markdown, HTML and .eml, and the cases
 // with one and with no respondent.
-import { copyFile, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { copyFile, readFile, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { simpleParser } from 'mailparser';
 import { compare, type CompareOptions } from '../src/commands/vergelijk.js';
 import { compareReport } from '../src/report/compare.js';
@@ -16,6 +15,7 @@ import { ExitCode, WerkboekError } from '../src/support/errors.js';
 import { memoryOutput } from '../src/support/output.js';
 import { htmlDocument } from '../src/report/html.js';
 import { expectGolden, NOW, worksheet } from './report-helpers.js';
+import { useTempDir } from './helpers/temp.js';
 
 const COMPARE = fileURLToPath(new URL('./fixtures/compare/', import.meta.url));
 const SANNE = 'randvoorwaarden.yaml';
@@ -23,22 +23,18 @@ const PIET = 'randvoorwaarden.piet-bakker.yaml';
 const ANNA = 'randvoorwaarden.anna-de-jong.yaml';
 const ANNA_NAME = 'Anna <b>de</b> Jong | *MT*';
 
-let dir: string;
+const tmp = useTempDir('werkboek-vergelijk-');
 let out: ReturnType<typeof memoryOutput>;
-beforeEach(async () => {
-  dir = await mkdtemp(path.join(os.tmpdir(), 'werkboek-vergelijk-'));
+beforeEach(() => {
   out = memoryOutput();
-});
-afterEach(async () => {
-  await rm(dir, { recursive: true, force: true });
 });
 
 async function dossier(...names: string[]): Promise<void> {
-  for (const name of names) await copyFile(path.join(COMPARE, name), path.join(dir, name));
+  for (const name of names) await copyFile(path.join(COMPARE, name), path.join(tmp(), name));
 }
 
 function run(opts: Partial<CompareOptions> = {}): Promise<void> {
-  return compare({ worksheet: 'randvoorwaarden', format: 'md', map: dir, cwd: dir, out, now: NOW, ...opts });
+  return compare({ worksheet: 'randvoorwaarden', format: 'md', map: tmp(), cwd: tmp(), out, now: NOW, ...opts });
 }
 
 /** The Markdown without the program's version (as in the report goldens). */
@@ -160,10 +156,9 @@ describe('werkboek vergelijk', () => {
     await run({ output: 'v.html', format: 'html' });
     expect(out.out).toBe("Vergelijking van 3 collega's geschreven naar v.html\n");
     await run({ output: 'v.eml', format: 'eml', to: 'mt@bieb.nl' });
-    const files = await readdir(dir);
+    const files = await readdir(tmp());
     expect(files).toEqual(expect.arrayContaining(['v.html', 'v.eml']));
-    const { readFile } = await import('node:fs/promises');
-    const mail = await simpleParser(await readFile(path.join(dir, 'v.eml')));
+    const mail = await simpleParser(await readFile(path.join(tmp(), 'v.eml')));
     expect(mail.subject).toBe('Werkboek digitale inclusie: vergelijking Randvoorwaarden digitale inclusie dienstverlening – Bibliotheek Voorbeeldstad');
     expect(mail.html).toMatch(/<h2[^>]*>Gesprekspunten<\/h2>/);
     expect(mail.text).toContain('Gesprekspunt:');
@@ -177,7 +172,7 @@ describe('werkboek vergelijk', () => {
   });
 
   it('one respondent: says so (on stderr) and gives the ordinary report', async () => {
-    await copyFile(path.join(COMPARE, ANNA), path.join(dir, ANNA));
+    await copyFile(path.join(COMPARE, ANNA), path.join(tmp(), ANNA));
     await run();
     expect(out.err).toContain(`Alleen ${ANNA_NAME} heeft werkblad 2 ingevuld; er valt nog niets te vergelijken. Dit is het gewone rapport.`);
     expect(out.out).toMatch(/^# Werkblad 2: Randvoorwaarden digitale inclusie dienstverlening\n/);
@@ -194,7 +189,7 @@ describe('werkboek vergelijk', () => {
 
   it('a broken colleague file: its position, not a half comparison', async () => {
     await dossier(SANNE);
-    await writeFile(path.join(dir, 'randvoorwaarden.kapot.yaml'), 'werkblad: randvoorwaarden\nversie: 1\nantwoorden:\n  collectie: misschien\n');
+    await writeFile(path.join(tmp(), 'randvoorwaarden.kapot.yaml'), 'werkblad: randvoorwaarden\nversie: 1\nantwoorden:\n  collectie: misschien\n');
     const err = (await run().catch((e: unknown) => e)) as WerkboekError;
     expect(err.exitCode).toBe(ExitCode.badFile);
     expect(err.message).toContain('randvoorwaarden.kapot.yaml:4:3: verwacht "ja" of "nee" bij "collectie"');
@@ -205,7 +200,7 @@ describe('werkboek vergelijk', () => {
 
   it('an own template (--sjabloon) gets the comparison', async () => {
     await dossier(SANNE, PIET);
-    await writeFile(path.join(dir, 'eigen.liquid'), '{% for r in respondents %}{{ r.name }};{% endfor %} {{ discussion.count }}');
+    await writeFile(path.join(tmp(), 'eigen.liquid'), '{% for r in respondents %}{{ r.name }};{% endfor %} {{ discussion.count }}');
     await run({ template: 'eigen.liquid' });
     expect(out.out).toBe('Sanne de Vries;Piet Bakker; 0\n');
   });
