@@ -56,6 +56,8 @@ function buildProgram(out: Output): Command {
         `${pad('start gemeentelandschap')} werkblad 1 invullen (of verder invullen)\n` +
         `${pad('status')} hoe ver ben je met elk werkblad?\n` +
         `${pad('rapport alles -o dossier.md')} alle antwoorden als één Markdown-rapport\n` +
+        `${pad('start 2 --respondent "Piet Bakker"')} als collega invullen, in een eigen bestand\n` +
+        `${pad('vergelijk 2 -o vergelijking.html')} de antwoorden van iedereen naast elkaar\n` +
         `\nAntwoorden worden na elke vraag opgeslagen; zie "${w} status" voor de map.\n`
       );
     });
@@ -81,10 +83,19 @@ function buildProgram(out: Output): Command {
     .argument('<werkblad>', 'gemeentelandschap, randvoorwaarden of plan-van-aanpak (of 1, 2, 3)')
     .addOption(mapOption())
     .option('--opnieuw', 'opnieuw beginnen (het oude bestand wordt als reservekopie bewaard)')
+    .option('-r, --respondent <naam>', 'als collega invullen, in een eigen bestand in dezelfde map (bijv. --respondent "Piet Bakker"); zie ook vergelijk')
     .option('--eenvoudig', 'vragen regel voor regel, zonder kleur of schermopbouw: voor een schermlezer, een eenvoudige terminal of antwoorden uit een bestand (ook met WERKBOEK_EENVOUDIG=1)')
-    .action(async (werkblad: string, opts: { map?: string; opnieuw?: boolean; eenvoudig?: boolean }) => {
+    .action(async (werkblad: string, opts: { map?: string; opnieuw?: boolean; eenvoudig?: boolean; respondent?: string }) => {
       const { start } = await import('./commands/start.js');
-      await start({ worksheet: werkblad, map: opts.map, restart: opts.opnieuw === true, plain: opts.eenvoudig === true, cwd: process.cwd(), out });
+      await start({
+        worksheet: werkblad,
+        map: opts.map,
+        restart: opts.opnieuw === true,
+        plain: opts.eenvoudig === true,
+        respondent: opts.respondent,
+        cwd: process.cwd(),
+        out,
+      });
     });
 
   program
@@ -108,46 +119,46 @@ function buildProgram(out: Output): Command {
       await list({ map: opts.map, cwd: process.cwd(), out });
     });
 
+  withReportOptions(
+    program
+      .command('rapport')
+      .alias('report')
+      .usage('<werkblad|alles> [opties]')
+      .description('maak een rapport (Markdown, HTML of e-mailconcept) van een werkblad of van alles')
+      .argument('<werkblad>', 'gemeentelandschap, randvoorwaarden, plan-van-aanpak of alles'),
+    'het standaardsjabloon',
+    mapOption,
+  ).action(async (werkblad: string, opts: ReportFlags) => {
+    const { report } = await import('./commands/rapport.js');
+    await report(reportOptions(werkblad, opts, out));
+  });
+
+  withReportOptions(
+    program
+      .command('vergelijk')
+      .alias('compare')
+      .usage('<werkblad> [opties]')
+      .description("de antwoorden van collega's op een werkblad naast elkaar, met gesprekspunten en ontwikkelpunten (Markdown, HTML of e-mailconcept)")
+      .argument('<werkblad>', 'gemeentelandschap, randvoorwaarden of plan-van-aanpak (of 1, 2, 3)'),
+    'templates/vergelijk.md.liquid',
+    mapOption,
+  ).action(async (werkblad: string, opts: ReportFlags) => {
+    const { compare } = await import('./commands/vergelijk.js');
+    await compare(reportOptions(werkblad, opts, out));
+  });
+
   program
-    .command('rapport')
-    .alias('report')
-    .usage('<werkblad|alles> [opties]')
-    .description('maak een rapport (Markdown, HTML of e-mailconcept) van een werkblad of van alles')
-    .argument('<werkblad>', 'gemeentelandschap, randvoorwaarden, plan-van-aanpak of alles')
-    .addOption(
-      new Option('-f, --formaat <formaat>', 'md, html of eml (standaard: volgens de extensie van -o, anders md)').choices(['md', 'html', 'eml']),
-    )
-    .option('-o, --uitvoer <bestand>', 'schrijf naar dit bestand in plaats van naar het scherm')
-    .option('-s, --sjabloon <bestand>', 'een eigen Liquid-sjabloon in plaats van het standaardsjabloon')
-    .option('--aan <adres>', 'e-mailadres van de ontvanger (bij --formaat eml)')
+    .command('importeer')
+    .alias('import')
+    .usage('<bestanden...> [opties]')
+    .description('antwoordbestanden van collega\'s (gemaakt met hun eigen werkboek) in het dossier zetten, elk onder de naam van de collega')
+    .argument('<bestanden...>', 'antwoordbestanden (YAML), bijv. uit een e-mail')
+    .option('-r, --respondent <naam>', 'de naam van de collega, als die niet (goed) in het bestand staat')
     .addOption(mapOption())
-    .action(
-      async (
-        werkblad: string,
-        opts: { formaat?: 'md' | 'html' | 'eml'; uitvoer?: string; sjabloon?: string; aan?: string; map?: string },
-      ) => {
-        const { report } = await import('./commands/rapport.js');
-        // A name that promises a format werkboek does not make: say so instead of writing Markdown into it.
-        const ext = opts.uitvoer?.toLowerCase().match(/\.([a-z0-9]+)$/)?.[1];
-        if (!opts.formaat && ext && ['pdf', 'doc', 'docx', 'odt', 'rtf', 'txt'].includes(ext)) {
-          throw new WerkboekError(
-            `werkboek maakt geen .${ext}-bestand.`,
-            ExitCode.usage,
-            'Kies -o rapport.md (Markdown), -o rapport.html (om in een e-mail of tekstverwerker te plakken) of -o rapport.eml (e-mailconcept).',
-          );
-        }
-        await report({
-          worksheet: werkblad,
-          format: opts.formaat ?? formatFromFileName(opts.uitvoer),
-          output: opts.uitvoer,
-          template: opts.sjabloon,
-          to: opts.aan,
-          map: opts.map,
-          cwd: process.cwd(),
-          out,
-        });
-      },
-    );
+    .action(async (files: string[], opts: { respondent?: string; map?: string }) => {
+      const { importFiles } = await import('./commands/importeer.js');
+      process.exitCode = await importFiles({ files, respondent: opts.respondent, map: opts.map, cwd: process.cwd(), out });
+    });
 
   program
     .command('controleer')
@@ -163,6 +174,46 @@ function buildProgram(out: Output): Command {
   return program;
 }
 
+/** The options rapport and vergelijk share: --formaat, -o, --sjabloon (instead of `template`), --aan and --map. */
+function withReportOptions(command: Command, template: string, mapOption: () => Commander.Option): Command {
+  return command
+    .addOption(new Option('-f, --formaat <formaat>', 'md, html of eml (standaard: volgens de extensie van -o, anders md)').choices(['md', 'html', 'eml']))
+    .option('-o, --uitvoer <bestand>', 'schrijf naar dit bestand in plaats van naar het scherm')
+    .option('-s, --sjabloon <bestand>', `een eigen Liquid-sjabloon in plaats van ${template}`)
+    .option('--aan <adres>', 'e-mailadres van de ontvanger (bij --formaat eml)')
+    .addOption(mapOption());
+}
+
+interface ReportFlags {
+  formaat?: 'md' | 'html' | 'eml';
+  uitvoer?: string;
+  sjabloon?: string;
+  aan?: string;
+  map?: string;
+}
+
+/** The options of rapport and vergelijk, after refusing a file name that promises a format werkboek does not make. */
+function reportOptions(werkblad: string, opts: ReportFlags, out: Output) {
+  const ext = opts.uitvoer?.toLowerCase().match(/\.([a-z0-9]+)$/)?.[1];
+  if (!opts.formaat && ext && ['pdf', 'doc', 'docx', 'odt', 'rtf', 'txt'].includes(ext)) {
+    throw new WerkboekError(
+      `werkboek maakt geen .${ext}-bestand.`,
+      ExitCode.usage,
+      'Kies -o rapport.md (Markdown), -o rapport.html (om in een e-mail of tekstverwerker te plakken) of -o rapport.eml (e-mailconcept).',
+    );
+  }
+  return {
+    worksheet: werkblad,
+    format: opts.formaat ?? formatFromFileName(opts.uitvoer),
+    output: opts.uitvoer,
+    template: opts.sjabloon,
+    to: opts.aan,
+    map: opts.map,
+    cwd: process.cwd(),
+    out,
+  };
+}
+
 /** `-o dossier.html` means HTML, `-o concept.eml` an email draft; anything else Markdown. */
 export function formatFromFileName(file: string | undefined): 'md' | 'html' | 'eml' {
   const ext = file?.toLowerCase().split('.').pop();
@@ -173,6 +224,8 @@ export function formatFromFileName(file: string | undefined): 'md' | 'html' | 'e
 const EXAMPLES: Record<string, string> = {
   start: 'start gemeentelandschap',
   rapport: 'rapport alles -o dossier.md',
+  importeer: 'importeer randvoorwaarden.yaml',
+  vergelijk: 'vergelijk randvoorwaarden -o vergelijking.html',
 };
 
 /** Commander's own errors, in Dutch. */

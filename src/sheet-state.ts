@@ -6,6 +6,7 @@ import { loadShippedWorksheets } from './definition/load.js';
 import { answersPath, resolveDossier, type Dossier } from './dossier/folder.js';
 import { AnswersFile, type Status } from './dossier/answers-file.js';
 import { walk, type WalkResult } from './walk.js';
+import { respondentIn, sheetFiles } from './dossier/respondents.js';
 import { ExitCode, WerkboekError } from './support/errors.js';
 
 export interface SheetState {
@@ -19,8 +20,7 @@ export interface SheetState {
   error?: WerkboekError;
 }
 
-export async function sheetState(worksheet: Worksheet, dir: string): Promise<SheetState> {
-  const file = answersPath(dir, worksheet.id);
+export async function sheetState(worksheet: Worksheet, dir: string, file = answersPath(dir, worksheet.id)): Promise<SheetState> {
   try {
     const answers = await AnswersFile.read(file, worksheet);
     return {
@@ -56,4 +56,34 @@ export function describeState(state: SheetState): string {
   if (state.error) return 'onleesbaar bestand';
   if (state.status === 'concept') return `concept (${state.walk.done} van ${state.walk.total} beantwoord)`;
   return state.status;
+}
+
+/** Whose the coordinator's own file is: its Naam, else "Eigen bestand". */
+export function ownName(state: SheetState): string {
+  const naam = state.answers?.answers.naam;
+  return typeof naam === 'string' && naam.trim() ? naam.trim() : 'Eigen bestand';
+}
+
+/** The state of one answers file of a worksheet, with whose it is. */
+export interface RespondentState extends SheetState {
+  /** A colleague's `respondent:`; for the coordinator's own file its Naam, else "Eigen bestand". */
+  name: string;
+  /** The coordinator's own file (`<werkblad>.yaml`). */
+  own: boolean;
+}
+
+/**
+ * Every answers file of a worksheet in a folder (the own file first, then
+ * the colleagues'), read; with `colleaguesOnly` without the own file (which
+ * dossierState has read already).
+ */
+export async function respondentStates(worksheet: Worksheet, dir: string, { colleaguesOnly = false } = {}): Promise<RespondentState[]> {
+  const files = (await sheetFiles(dir, worksheet.id)).filter((f) => !colleaguesOnly || f.slug !== null);
+  return Promise.all(
+    files.map(async ({ file, slug }) => {
+      const state = await sheetState(worksheet, dir, file);
+      const name = slug === null ? ownName(state) : (state.answers?.meta.respondent ?? (await respondentIn(file)) ?? slug);
+      return { ...state, name, own: slug === null };
+    }),
+  );
 }

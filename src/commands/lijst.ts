@@ -1,4 +1,4 @@
-import { dossierState, describeState } from '../sheet-state.js';
+import { dossierState, describeState, ownName, respondentStates } from '../sheet-state.js';
 import type { Output } from '../support/output.js';
 import { questionCounts } from '../walk.js';
 import { mapFor, suggest } from '../support/invocation.js';
@@ -25,6 +25,11 @@ export async function list({ map, cwd, out }: ListOptions): Promise<void> {
     }
     out.line(`${s.worksheet.number}. ${s.worksheet.id.padEnd(width)}  ${s.worksheet.title}`);
     out.line(`   ${' '.repeat(width)}  ${count} · ${describeState(s)}`);
+    const colleagues = await respondentStates(s.worksheet, dossier.dir, { colleaguesOnly: true });
+    if (colleagues.length) {
+      const own = s.answers || s.error ? [`${ownName(s)}: ${describeState(s)}`] : [];
+      out.line(`   ${' '.repeat(width)}  ingevuld door: ${[...own, ...colleagues.map((r) => `${r.name}: ${describeState(r)}`)].join('; ')}`);
+    }
   }
   out.line();
   out.line(`Invullen, bijvoorbeeld werkblad 1: ${suggest(['start', sheets[0]?.worksheet.id ?? 'gemeentelandschap'], mapFor(dossier))}`);

@@ -1,31 +1,17 @@
 // `werkboek rapport <werkblad|alles>`: a report of one worksheet or of the
 // whole dossier, as Markdown (default, to stdout so it pipes), HTML or a
-// draft email. marked, sanitize-html and nodemailer are loaded only for
-// html/eml.
-import { open, stat } from 'node:fs/promises';
-import path from 'node:path';
+// draft email (report/deliver.ts, which loads marked, sanitize-html and
+// nodemailer only for html/eml).
 import { loadShippedWorksheets, resolveWorksheet } from '../definition/load.js';
 import { sheetState, type SheetState } from '../sheet-state.js';
-import { describeFsError, ExitCode, WerkboekError } from '../support/errors.js';
-import type { Output } from '../support/output.js';
+import { ExitCode, WerkboekError } from '../support/errors.js';
 import { resolveDossier } from '../dossier/folder.js';
 import { dossierReport, worksheetReport, type ReportDocument } from '../report/model.js';
 import { loadTemplate, renderTemplate } from '../report/template.js';
-import { writeFileAtomically } from '../dossier/answers-file.js';
+import { checkRecipients, formatReport, writeReport, type ReportRequest } from '../report/deliver.js';
 import { displayPath, mapFor, suggest } from '../support/invocation.js';
 
-export interface ReportOptions {
-  worksheet: string;
-  format: 'md' | 'html' | 'eml';
-  output?: string | undefined;
-  template?: string | undefined;
-  to?: string | undefined;
-  map?: string | undefined;
-  cwd: string;
-  out: Output;
-  /** The moment the report is made (tests); default: now. */
-  now?: Date | undefined;
-}
+export type ReportOptions = ReportRequest;
 
 /** Names that mean "the whole dossier". */
 const ALL = new Set(['alles', 'all']);
@@ -73,103 +59,16 @@ export async function report(opts: ReportOptions): Promise<void> {
   const template = await loadTemplate(opts.template, cwd);
   const markdown = await renderTemplate(template, doc.context);
 
-  let content: string;
-  switch (format) {
-    case 'md':
-      content = markdown;
-      break;
-    case 'html': {
-      const { htmlDocument } = await import('../report/html.js');
-      content = htmlDocument(markdown, doc.plainTitle);
-      break;
-    }
-    case 'eml': {
-      const { buildEml } = await import('../report/eml.js');
-      content = await buildEml({ markdown, title: doc.plainTitle, subject: doc.subject, to: recipients });
-      break;
-    }
-  }
-
+  const content = await formatReport(markdown, doc, format, recipients);
   if (opts.output === undefined || opts.output === '-') {
     out.stdout(content);
     return;
   }
-  const file = path.resolve(cwd, opts.output);
-  const info = await stat(file).catch(() => undefined);
-  if (info && (info.isCharacterDevice() || info.isFIFO())) {
-    // A terminal, /dev/stdout, /dev/null or a pipe: write into it, never replace it by a file.
-    await writeToStream(file, content);
-    return;
-  }
-  if (info && !info.isFile()) {
-    throw new WerkboekError(`${opts.output} is geen gewoon bestand (maar bijv. een map); kies een bestandsnaam voor het rapport.`, ExitCode.usage);
-  }
-  if (answerFiles.includes(file) || (info && (await isAnswersFile(file)))) {
-    throw new WerkboekError(
-      `${opts.output} is een antwoordbestand; kies een ander bestand voor het rapport.`,
-      ExitCode.usage,
-      'Een rapport overschrijft nooit antwoorden. Bijvoorbeeld: -o rapport.md, -o rapport.html of -o rapport.eml.',
-    );
-  }
-  // A missing folder is more likely a typo than a wish: no mkdir here.
-  await writeFileAtomically(file, content, { createFolder: false });
-  out.line(`Rapport geschreven naar ${displayPath(file, cwd)}`);
-}
-
-/** Whether an existing file is an answers file of werkboek (of any dossier): it starts with the metadata keys. */
-async function isAnswersFile(file: string): Promise<boolean> {
-  const handle = await open(file, 'r').catch(() => undefined);
-  if (!handle) return false;
-  try {
-    const { buffer, bytesRead } = await handle.read(Buffer.alloc(4096), 0, 4096, 0);
-    const head = buffer.subarray(0, bytesRead).toString('utf8');
-    return /^werkblad:[ \t]*\S/m.test(head) && /^(versie|antwoorden|status):/m.test(head);
-  } finally {
-    await handle.close();
-  }
-}
-
-async function writeToStream(file: string, content: string): Promise<void> {
-  try {
-    const handle = await open(file, 'a');
-    try {
-      await handle.writeFile(content);
-    } finally {
-      await handle.close();
-    }
-  } catch (err) {
-    throw new WerkboekError(`Kan niet schrijven naar ${file}: ${describeFsError(err)}.`, ExitCode.writeFailed);
-  }
+  const file = await writeReport(content, opts.output, cwd, answerFiles);
+  if (file) out.line(`Rapport geschreven naar ${displayPath(file, cwd)}`);
 }
 
 function throwUnreadable(states: SheetState[]): void {
   const broken = states.find((s) => s.error);
   if (broken?.error) throw broken.error;
-}
-
-// One address: something@domain.tld, without spaces, brackets or quotes.
-const ADDRESS = /^[^\s@<>(),;:"[\]\\]+@[^\s@<>(),;:"[\]\\]+\.[^\s@<>(),;:"[\]\\.]{2,}$/;
-
-/** `--aan`: one or more addresses separated by commas or semicolons. */
-export function checkRecipients(value: string, format: ReportOptions['format']): string[] {
-  if (format !== 'eml') {
-    throw new WerkboekError(
-      '--aan hoort bij een e-mailconcept.',
-      ExitCode.usage,
-      `Bijvoorbeeld: ${suggest(['rapport', 'alles', '--formaat', 'eml', '--aan', 'naam@gemeente.nl', '-o', 'rapport.eml'])}`,
-    );
-  }
-  const addresses = value
-    .split(/[,;]/)
-    .map((a) => a.trim())
-    .filter((a) => a !== '');
-  const bad = addresses.find((a) => !ADDRESS.test(a));
-  if (!addresses.length || bad !== undefined) {
-    throw new WerkboekError(
-      `Ongeldig e-mailadres "${bad ?? value}".`,
-      ExitCode.usage,
-      'Gebruik bijvoorbeeld: --aan naam@gemeente.nl (meerdere adressen scheiden met een komma).',
-    );
-  }
-  return addresses;
 }

@@ -14,6 +14,7 @@ import { questionRef, walk } from '../walk.js';
 import { formatStamp } from '../support/dates.js';
 import { mapFor, suggest } from '../support/invocation.js';
 import { afterFirstQuestion } from '../support/idle.js';
+import { cleanName, respondentFile } from '../dossier/respondents.js';
 
 export interface StartOptions {
   worksheet: string;
@@ -25,6 +26,8 @@ export interface StartOptions {
   prompter?: Prompter;
   /** Whether stdin and stdout are terminals (default: asks process). */
   interactive?: boolean;
+  /** `--respondent <naam>`: a colleague fills in a file of their own in the same dossier (see dossier/respondents.ts). */
+  respondent?: string | undefined;
   /** `--eenvoudig`: plain lines instead of the full screen (also WERKBOEK_EENVOUDIG=1, and TERM=dumb). */
   plain?: boolean;
   /** The environment (default: process.env): WERKBOEK_EENVOUDIG, TERM. */
@@ -63,11 +66,13 @@ export async function start(options: StartOptions): Promise<void> {
         `Controleer het met: ${suggest(['controleer', '<antwoorden.yaml>'])}`,
     );
   }
-  const target = answersPath(dossier.dir, ws.id);
+  const respondent = options.respondent === undefined ? undefined : cleanName(options.respondent);
+  const target = respondent === undefined ? answersPath(dossier.dir, ws.id) : (await respondentFile(dossier.dir, ws.id, respondent)).file;
   // A folder named with --map or WERKBOEK_MAP that does not exist yet: perhaps a typo.
   const isNewFolder = dossier.source !== 'standaard' && !(await stat(dossier.dir).catch(() => undefined));
   // The suggested commands keep the screen the user chose (a screen reader user must not land in the full one).
-  const again = (...args: string[]) => suggest([...args, ...(mode.plain && !mode.dumb ? ['--eenvoudig'] : [])], map);
+  const again = (...args: string[]) =>
+    suggest([...args, ...(respondent !== undefined ? ['--respondent', respondent] : []), ...(mode.plain && !mode.dumb ? ['--eenvoudig'] : [])], map);
   let broken = false;
   // Read before locking, so a broken file is reported without creating anything
   // (with --opnieuw a broken file is kept as a backup and a fresh one started).
@@ -107,6 +112,7 @@ export async function start(options: StartOptions): Promise<void> {
     afterFirstQuestion(() => file?.prepare());
     prompter.print(
       `${style.bold(`Werkblad ${ws.number}: ${ws.title}`)}\n` +
+        (respondent !== undefined ? `Ingevuld door ${respondent}, in een eigen bestand: ${path.basename(target)}\n` : '') +
         style.dim(
           isNewFolder
             ? `Nieuwe map: ${dossier.dir} (die bestond nog niet; staan je antwoorden ergens anders, stop dan met Ctrl+C en kies de goede map met --map). Antwoorden worden na elke vraag hier bewaard.`
@@ -157,9 +163,15 @@ export async function start(options: StartOptions): Promise<void> {
       }
     }
     if (!file) {
-      file = AnswersFile.create(target, ws);
+      file = AnswersFile.create(target, ws, undefined, respondent);
       fresh = true;
       await welcomeNewDossier(prompter, style, dossier.dir, ws);
+      // A colleague already gave their name: it is the answer to Naam (changeable in the overview).
+      if (respondent !== undefined && ws.meta?.some((q) => q.id === 'naam')) {
+        file.setAnswer('naam', respondent);
+        await file.save();
+        prompter.print(style.dim(`Naam: ${respondent} (van --respondent; wijzigen kan in het overzicht).`));
+      }
     }
     if (fresh) showIntro();
     const active = file;
@@ -178,7 +190,9 @@ export async function start(options: StartOptions): Promise<void> {
     if (outcome === 'afgerond') {
       prompter.print(
         `\n${style.green(`Werkblad ${ws.number} is afgerond.`)} Je antwoorden staan in ${where}\n` +
-          `Maak er een rapport van met (of met -o rapport.eml een e-mailconcept):\n  ${suggest(['rapport', ws.id], map)}`,
+          (respondent === undefined
+            ? `Maak er een rapport van met (of met -o rapport.eml een e-mailconcept):\n  ${suggest(['rapport', ws.id], map)}`
+            : `Zet je antwoorden naast die van je collega's met:\n  ${suggest(['vergelijk', ws.id], map)}`),
       );
       showClosing(prompter, style, ws);
     } else {
@@ -235,7 +249,7 @@ export async function start(options: StartOptions): Promise<void> {
       `${how}Je antwoorden konden niet worden opgeslagen in ${active.file}. ` +
         (where ? `Ze staan veilig in ${where}` : 'Ze staan hierboven; kopieer ze naar een tekstbestand') + '.',
       ExitCode.writeFailed,
-      `Zet dat bestand terug als ${path.basename(target)} in ${path.dirname(active.file)} (of in een andere map, met --map) zodra daar weer opgeslagen kan worden, en ga verder met: ${suggest(['start', ws.id], map)}`,
+      `Zet dat bestand terug als ${path.basename(target)} in ${path.dirname(active.file)} (of in een andere map, met --map) zodra daar weer opgeslagen kan worden, en ga verder met: ${again('start', ws.id)}`,
     );
   }
 
@@ -250,7 +264,7 @@ export async function start(options: StartOptions): Promise<void> {
       const backup = await backupFile(target);
       prompter.print(`${lead ? `${lead} ` : ''}Het oude bestand is bewaard als ${backup}`);
     }
-    const created = AnswersFile.create(target, ws);
+    const created = AnswersFile.create(target, ws, undefined, respondent);
     await created.save({ replace: true });
     return created;
   }

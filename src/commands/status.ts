@@ -1,5 +1,6 @@
 import { mapFor, suggest } from '../support/invocation.js';
-import { dossierState, describeState } from '../sheet-state.js';
+import { dossierState, describeState, respondentStates } from '../sheet-state.js';
+import path from 'node:path';
 import { formatStamp } from '../support/dates.js';
 import type { Output } from '../support/output.js';
 
@@ -18,11 +19,20 @@ export async function status({ map, cwd, out }: StatusOptions): Promise<void> {
   }
   out.line();
   for (const s of sheets) {
+    // Colleagues who fill in the same worksheet in files of their own (start --respondent, importeer).
+    const colleagues = await respondentStates(s.worksheet, dossier.dir, { colleaguesOnly: true });
     out.line(`${s.worksheet.number}. ${s.worksheet.title} (${s.worksheet.id})`);
-    out.line(`   ${describeState(s)}${s.answers ? ` · laatst bewerkt ${formatStamp(s.answers.meta.updated)}` : ''}`);
+    out.line(`   ${colleagues.length ? 'Eigen bestand: ' : ''}${describeState(s)}${s.answers ? ` · laatst bewerkt ${formatStamp(s.answers.meta.updated)}` : ''}`);
     const drafts = s.answers ? Object.values(s.answers.drafts).filter((d) => d != null).length : 0;
     if (drafts) out.line(`   ${drafts} concept-antwoord${drafts === 1 ? '' : 'en'}, nog niet bevestigd (maak ${drafts === 1 ? 'het' : 'ze'} af met: ${suggest(['start', s.worksheet.id], mapFor(dossier))})`);
     if (s.answers || s.error) out.line(`   ${s.file}`);
     if (s.error) out.line(`   ${s.error.message.split('\n')[0]}`);
+    if (colleagues.length) {
+      out.line(`   Collega's (${colleagues.length}):`);
+      for (const r of colleagues) {
+        out.line(`   - ${r.name}: ${describeState(r)}${r.answers ? ` · laatst bewerkt ${formatStamp(r.answers.meta.updated)}` : ''} · ${path.basename(r.file)}`);
+      }
+      out.line(`   Zet de antwoorden naast elkaar met: ${suggest(['vergelijk', s.worksheet.id], mapFor(dossier))}`);
+    }
   }
 }

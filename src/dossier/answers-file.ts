@@ -3,7 +3,7 @@
 // comments and keys a user added by hand.
 import { readFile, mkdir, copyFile, stat, readdir, unlink } from 'node:fs/promises';
 import path from 'node:path';
-import { isMap, yaml, type Document, type YAMLMap } from '../support/yaml.js';
+import { isMap, isScalar, yaml, type Document, type YAMLMap } from '../support/yaml.js';
 import type { Field, Question, Worksheet } from '../definition/schema.js';
 import { allQuestions, optionValue } from '../definition/questions.js';
 import { ANSWER_KEY, DRAFT_ITEM_KEY, EARLIER_KEY, isUnknown, NOT_YET_KNOWN, NOTE_KEY, UNKNOWN_KEY, type AnswerValue, type Answers, type Draft, type Drafts } from './answers.js';
@@ -17,8 +17,10 @@ import { suggest } from '../support/invocation.js';
 
 export type Status = 'concept' | 'afgerond';
 
-/** Metadata keys, in the order they start the file. */
-const META_KEYS = ['werkblad', 'versie', 'status', 'aangemaakt', 'bijgewerkt', 'programma'] as const;
+/** Metadata keys, in the order they start the file (`respondent` only in a colleague's file, see respondents.ts). */
+const META_KEYS = ['werkblad', 'respondent', 'versie', 'status', 'aangemaakt', 'bijgewerkt', 'programma'] as const;
+/** In a colleague's file: their name (see respondents.ts). */
+export const RESPONDENT_KEY = META_KEYS[1];
 const ANSWERS_KEY = 'antwoorden';
 /** Drafts: what was being typed when the user stopped, not yet confirmed (see answers.ts). */
 const DRAFTS_KEY = 'concepten';
@@ -30,6 +32,8 @@ export interface AnswersMeta {
   created: string;
   updated: string;
   program: string;
+  /** A colleague's file: their name (`respondent:`); undefined in the coordinator's own file. */
+  respondent?: string;
 }
 
 /** Thrown when writing fails; the answers are still in memory. */
@@ -107,6 +111,8 @@ export class AnswersFile {
     private readonly ws: Worksheet,
     /** For a new file: when it was created. */
     private readonly created = new Date().toISOString(),
+    /** For a new file of a colleague: their name (respondents.ts). */
+    private readonly respondent?: string,
   ) {
     this.document = doc;
   }
@@ -114,7 +120,7 @@ export class AnswersFile {
   private get doc(): Document {
     if (!this.document) {
       // Parsed as read() would (the bytes passed that check before); a new file gets its first document.
-      this.document = this.snapshot ? parseLocated(this.file, this.snapshot.text).located.doc : newDocument(this.file, this.ws, this.created);
+      this.document = this.snapshot ? parseLocated(this.file, this.snapshot.text).located.doc : newDocument(this.file, this.ws, this.created, this.respondent);
       this.snapshot = undefined;
     }
     return this.document;
@@ -144,8 +150,8 @@ export class AnswersFile {
   }
 
   /** A new, unsaved answers file for a worksheet. */
-  static create(file: string, ws: Worksheet, now = new Date()): AnswersFile {
-    return new AnswersFile(file, undefined, ws, now.toISOString());
+  static create(file: string, ws: Worksheet, now = new Date(), respondent?: string): AnswersFile {
+    return new AnswersFile(file, undefined, ws, now.toISOString(), respondent);
   }
 
   /**
@@ -217,7 +223,15 @@ export class AnswersFile {
     if (!this.document && this.snapshot) return { ...this.snapshot.meta };
     if (!this.document) {
       const program = `werkboek ${programVersion}`;
-      return { worksheet: this.ws.id, version: this.ws.version, status: 'concept', created: this.created, updated: this.created, program };
+      return {
+        worksheet: this.ws.id,
+        version: this.ws.version,
+        status: 'concept',
+        created: this.created,
+        updated: this.created,
+        program,
+        ...(this.respondent !== undefined && { respondent: this.respondent }),
+      };
     }
     const get = (key: string): unknown => this.doc.get(key);
     return {
@@ -227,14 +241,36 @@ export class AnswersFile {
       created: String(get('aangemaakt') ?? ''),
       updated: String(get('bijgewerkt') ?? ''),
       program: String(get('programma') ?? ''),
+      ...(typeof get(RESPONDENT_KEY) === 'string' && { respondent: String(get(RESPONDENT_KEY)) }),
     };
   }
 
+  /**
+   * Name the respondent in the metadata (right after `werkblad:`), without
+   * touching `bijgewerkt`: importing a colleague's file keeps their dates.
+   */
+  setRespondent(name: string): void {
+    const root = this.doc.contents;
+    if (!isMap(root)) return;
+    const at = root.items.findIndex((pair) => isScalar(pair.key) && pair.key.value === RESPONDENT_KEY);
+    if (at >= 0) root.items.splice(at, 1);
+    const after = root.items.findIndex((pair) => isScalar(pair.key) && pair.key.value === 'werkblad');
+    root.items.splice(after + 1, 0, this.doc.createPair(RESPONDENT_KEY, name));
+    this.dirty = true;
+  }
+
+  /**
+   * The answers and drafts as plain data, made once per change of the
+   * document (a comparison of ten files asks for them several times each).
+   * Callers must not change the objects returned.
+   */
+  private plain: { answers?: Answers; drafts?: Drafts } = {};
+
   get answers(): Answers {
-    if (!this.document) return this.snapshot ? structuredClone(this.snapshot.answers) : {};
+    if (!this.document) return this.snapshot ? this.snapshot.answers : {};
+    if (this.plain.answers) return this.plain.answers;
     const node = this.doc.get(ANSWERS_KEY);
-    if (!isMap(node)) return {};
-    return (node.toJSON() ?? {}) as Answers;
+    return (this.plain.answers = isMap(node) ? ((node.toJSON() ?? {}) as Answers) : {});
   }
 
   /** Set one answer in memory (call save() to write). */
@@ -245,10 +281,10 @@ export class AnswersFile {
 
   /** Drafts: unconfirmed text per question id (or a half-filled group item). */
   get drafts(): Drafts {
-    if (!this.document) return this.snapshot ? structuredClone(this.snapshot.drafts) : {};
+    if (!this.document) return this.snapshot ? this.snapshot.drafts : {};
+    if (this.plain.drafts) return this.plain.drafts;
     const node = this.doc.get(DRAFTS_KEY);
-    if (!isMap(node)) return {};
-    return (node.toJSON() ?? {}) as Drafts;
+    return (this.plain.drafts = isMap(node) ? ((node.toJSON() ?? {}) as Drafts) : {});
   }
 
   /** Keep what was being typed for a question, without making it its answer. */
@@ -273,6 +309,7 @@ export class AnswersFile {
   }
 
   private touch(): void {
+    this.plain = {};
     this.dirty = true;
     this.doc.set('bijgewerkt', new Date().toISOString());
     this.doc.set('programma', `werkboek ${programVersion}`);
@@ -357,6 +394,7 @@ export class AnswersFile {
     if (myStatus !== base.status) theirs.setStatus(myStatus);
     theirs.touch();
     this.doc = theirs.doc;
+    this.plain = {};
     this.eol = theirs.eol;
   }
 
@@ -383,9 +421,10 @@ export class AnswersFile {
 }
 
 /** The document of a new answers file: metadata first, then an empty `antwoorden:`. */
-function newDocument(file: string, ws: Worksheet, stamp: string): Document {
+function newDocument(file: string, ws: Worksheet, stamp: string, respondent: string | undefined): Document {
   const doc = new (yaml().Document)({
     werkblad: ws.id,
+    ...(respondent !== undefined && { [RESPONDENT_KEY]: respondent }),
     versie: ws.version,
     status: 'concept',
     aangemaakt: stamp,
@@ -415,6 +454,10 @@ export async function writeFileAtomically(file: string, content: string, opts: {
 }
 
 function brokenFileHint(file: string, ws: Worksheet): string {
+  // A colleague's file (`<werkblad>.<naam>.yaml`): "start --opnieuw" would start the coordinator's own file over.
+  if (path.basename(file) !== `${ws.id}.yaml`) {
+    return `Het bestand is niet gewijzigd. Herstel de genoemde regel in een teksteditor en controleer met "${suggest(['controleer', file])}".`;
+  }
   return (
     `Het bestand is niet gewijzigd. Herstel de genoemde regel in een teksteditor en controleer met ` +
     `"${suggest(['controleer', file])}", of begin opnieuw met "${suggest(['start', ws.id, '--opnieuw', '--map', path.dirname(file)])}" ` +
@@ -437,6 +480,9 @@ export function validateAnswersDocument(located: Located, ws: Worksheet): Issue[
   }
   if (data.versie !== undefined && (typeof data.versie !== 'number' || !Number.isInteger(data.versie))) {
     issues.push(issueAt(located, ['versie'], '"versie" moet een geheel getal zijn'));
+  }
+  if (data[RESPONDENT_KEY] !== undefined && (typeof data[RESPONDENT_KEY] !== 'string' || data[RESPONDENT_KEY].trim() === '')) {
+    issues.push(issueAt(located, [RESPONDENT_KEY], `"${RESPONDENT_KEY}" moet een naam zijn`));
   }
   if (data.status !== undefined && data.status !== 'concept' && data.status !== 'afgerond') {
     issues.push(issueAt(located, ['status'], `"status" moet "concept" of "afgerond" zijn, niet "${String(data.status)}"`));

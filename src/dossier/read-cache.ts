@@ -31,6 +31,7 @@ export interface ParsedAnswers {
     created: string;
     updated: string;
     program: string;
+    respondent?: string;
   };
   answers: Answers;
   drafts: Drafts;

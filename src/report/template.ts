@@ -20,6 +20,7 @@ import { Drop, Liquid } from 'liquidjs';
 import { describeFsError, ExitCode, WerkboekError } from '../support/errors.js';
 import { answerMarkdown, escapeBlock, escapeLine, listMarkdown, tableMarkdown } from './markdown.js';
 import type { ReportContext, ReportQuestion, TableAnswer } from './model.js';
+import type { CompareContext } from './compare.js';
 
 
 /** The folder with the shipped templates (works from src/ and dist/). */
@@ -30,13 +31,16 @@ export interface TemplateSource {
   /** Name shown in error messages, e.g. "sjabloon.liquid". */
   name: string;
   source: string;
+  /** The shipped template that documents the variables (default: rapport.md.liquid). */
+  reference?: string;
 }
 
-export async function loadTemplate(file: string | undefined, cwd: string): Promise<TemplateSource> {
-  const full = file ? path.resolve(cwd, file) : defaultTemplateFile;
-  const name = file ? path.relative(cwd, full) || full : 'rapport.md.liquid';
+/** The user's template (`--sjabloon`), else the shipped one: `rapport.md.liquid`, or e.g. `vergelijk.md.liquid`. */
+export async function loadTemplate(file: string | undefined, cwd: string, shipped = 'rapport.md.liquid'): Promise<TemplateSource> {
+  const full = file ? path.resolve(cwd, file) : path.join(templatesDir, shipped);
+  const name = file ? path.relative(cwd, full) || full : shipped;
   try {
-    return { name, source: await readFile(full, 'utf8') };
+    return { name, source: await readFile(full, 'utf8'), reference: shipped };
   } catch (err) {
     throw new WerkboekError(`Kan sjabloon ${name} niet lezen: ${describeFsError(err)}.`, ExitCode.usage);
   }
@@ -46,7 +50,7 @@ export async function loadTemplate(file: string | undefined, cwd: string): Promi
 export const TEMPLATE_LIMITS = { parseChars: 1_000_000, renderMs: 5_000, memory: 50_000_000 };
 
 /** Render a template to Markdown (see the top of this file for escaping). Template errors become a WerkboekError naming file and line. */
-export async function renderTemplate(template: TemplateSource, context: ReportContext): Promise<string> {
+export async function renderTemplate(template: TemplateSource, context: ReportContext | CompareContext): Promise<string> {
   const liquid = new Liquid({
     // An empty in-memory file system: no include/render/layout from disk.
     templates: {},
@@ -68,8 +72,8 @@ export async function renderTemplate(template: TemplateSource, context: ReportCo
   let output: string;
   try {
     const parsed = liquid.parse(template.source, template.name);
-    // Synchronously: the same output, without a promise per tag (the async render took about twice as long).
-    output = liquid.renderSync(parsed, context as unknown as Record<string, unknown>) as string;
+    // Synchronous: the same output, without a promise per tag and value (the async render took most of the time).
+    output = liquid.renderSync(parsed, context as unknown as Record<string, unknown>);
   } catch (err) {
     throw templateError(template, err);
   }
@@ -166,7 +170,7 @@ function templateError(template: TemplateSource, err: unknown): WerkboekError {
   return new WerkboekError(
     `${where}: ${dutchTemplateMessage(raw)}`,
     ExitCode.usage,
-    `Zie ${defaultTemplateFile} voor de variabelen die een sjabloon kan gebruiken.`,
+    `Zie ${path.join(templatesDir, template.reference ?? 'rapport.md.liquid')} voor de variabelen die een sjabloon kan gebruiken.`,
   );
 }
 

@@ -1,0 +1,68 @@
+// `werkboek vergelijk <werkblad>`: the answers of everyone who filled in a
+// worksheet in this dossier (the own file and the colleagues', see
+// dossier/respondents.ts) side by side, with gesprekspunten and everyone's
+// ontwikkelpunten (report/compare.ts, templates/vergelijk.md.liquid), as
+// Markdown, HTML or an email draft, like `rapport`. With one respondent it
+// says so and gives the ordinary report.
+import { loadShippedWorksheets, resolveWorksheet } from '../definition/load.js';
+import { resolveDossier } from '../dossier/folder.js';
+import { checkRecipients, formatReport, writeReport, type ReportRequest } from '../report/deliver.js';
+import { compareReport } from '../report/compare.js';
+import { worksheetReport } from '../report/model.js';
+import { loadTemplate, renderTemplate } from '../report/template.js';
+import { respondentStates } from '../sheet-state.js';
+import { ExitCode, WerkboekError } from '../support/errors.js';
+import { displayPath, mapFor, suggest } from '../support/invocation.js';
+
+export type CompareOptions = ReportRequest;
+
+export async function compare(opts: CompareOptions): Promise<void> {
+  const { format, out, cwd } = opts;
+  const recipients = opts.to !== undefined ? checkRecipients(opts.to, format) : undefined;
+  const dossier = await resolveDossier(opts.map, cwd);
+  const now = opts.now ?? new Date();
+  const ws = await resolveWorksheet(opts.worksheet);
+  const states = await respondentStates(ws, dossier.dir);
+  const broken = states.find((s) => s.error);
+  if (broken?.error) throw broken.error;
+  const started = states.flatMap((s) => (s.answers ? [{ name: s.name, answers: s.answers }] : []));
+  const workbook = await loadShippedWorksheets();
+  const map = mapFor(dossier);
+  const only = started[0];
+  if (!only) {
+    throw new WerkboekError(
+      `Werkblad ${ws.id} is hier nog door niemand ingevuld, dus er valt nog niets te vergelijken.`,
+      ExitCode.usage,
+      `Laat iedereen invullen met ${suggest(['start', ws.id, '--respondent', '<naam>'], map)}, of zet een ontvangen bestand erbij met ${suggest(['importeer', '<bestand>'], map)} (gezocht in ${dossier.dir}).`,
+    );
+  }
+
+  let markdown: string;
+  let doc: { plainTitle: string; subject: string };
+  if (started.length === 1) {
+    // Said on stderr: stdout (or -o) gets the report itself.
+    out.stderr(
+      `Alleen ${only.name} heeft werkblad ${ws.number} ingevuld; er valt nog niets te vergelijken. Dit is het gewone rapport.\n` +
+        `Een collega vult in met: ${suggest(['start', ws.id, '--respondent', '<naam>'], map)}\n`,
+    );
+    const report = worksheetReport(ws, only.answers, { now, workbook });
+    markdown = await renderTemplate(await loadTemplate(undefined, cwd), report.context);
+    doc = report;
+  } else {
+    const comparison = compareReport(ws, started, { now, workbook });
+    markdown = await renderTemplate(await loadTemplate(opts.template, cwd, 'vergelijk.md.liquid'), comparison.context);
+    doc = comparison;
+  }
+  const content = await formatReport(markdown, doc, format, recipients);
+  if (opts.output === undefined || opts.output === '-') {
+    out.stdout(content);
+    return;
+  }
+  const file = await writeReport(
+    content,
+    opts.output,
+    cwd,
+    states.map((s) => s.file),
+  );
+  if (file) out.line(`${started.length === 1 ? 'Rapport' : `Vergelijking van ${started.length} collega's`} geschreven naar ${displayPath(file, cwd)}`);
+}

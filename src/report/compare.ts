@@ -1,0 +1,351 @@
+// The comparison model (`werkboek vergelijk`): the answers of several
+// respondents to one worksheet, side by side, built from each respondent's
+// report model (model.ts), so the same answers, labels and states appear as
+// in `rapport`. Raw and format-neutral like the report model: escaping
+// happens at output (template.ts). The template variables are documented at
+// the top of templates/vergelijk.md.liquid.
+//
+// Judged: ja/nee, choices, numbers and dates (answers that differ are a
+// gesprekspunt), and repeat groups (merged by name: an item not everyone
+// listed, or a ja/nee or choice cell filled in differently). Texts are
+// shown, never judged.
+import type { Field, Question, Worksheet } from '../definition/schema.js';
+import { allQuestions } from '../definition/questions.js';
+import type { AnswersFile } from '../dossier/answers-file.js';
+import type { QuestionState } from '../walk.js';
+import { formatDayNl } from '../support/dates.js';
+import { programVersion } from '../support/version.js';
+import {
+  buildReport,
+  DEVELOPMENT_INTRO_OTHER,
+  DEVELOPMENT_INTROS,
+  SOURCE_TEXT,
+  workbookClosing,
+  type Closing,
+  type ReportAnswer,
+  type ReportMeta,
+  type ReportQuestion,
+  type SheetReport,
+  type TableAnswer,
+} from './model.js';
+
+/** A question a respondent does not see (a follow-up of another answer). */
+export const HIDDEN_TEXT = 'Niet van toepassing';
+/** The column of a merged repeat group that says who listed an item. */
+export const LISTED_BY = 'Genoemd door';
+/** In that column: every respondent listed it. */
+export const LISTED_BY_ALL = 'iedereen';
+
+export interface CompareInput {
+  /** The respondent's name as shown ("Piet Bakker"). */
+  name: string;
+  answers: AnswersFile;
+}
+
+export interface CompareRespondent {
+  name: string;
+  status: SheetReport['status'];
+  concept: boolean;
+  /** "Afgerond" or "Concept: 7 van 12 vragen beantwoord". */
+  statusLine: string;
+  /** "27 november 2026 om 14:05", or null. */
+  updated: string | null;
+  library: string | null;
+}
+
+/** One respondent's answer to a question: the fields of ReportQuestion the `antwoord` filter reads, and a name. */
+export interface CompareAnswer {
+  name: string;
+  /** "hidden": the question is a follow-up this respondent does not see. */
+  state: QuestionState | 'hidden';
+  answer: ReportAnswer | null;
+  note: string | null;
+  stateText: string | null;
+  short: boolean;
+}
+
+export interface CompareQuestion {
+  id: string;
+  number: string | null;
+  label: string;
+  help: string | null;
+  type: Question['type'];
+  followUp: boolean;
+  answers: CompareAnswer[];
+  /** Every answer fits on one line: `table` holds them side by side. */
+  short: boolean;
+  /** Short answers side by side: one column per respondent, one row. */
+  table: TableAnswer | null;
+  /** A repeat group: the items of everyone, merged by name, with who listed them. */
+  merged: TableAnswer | null;
+  /** Why the answers differ (a gesprekspunt), or null. */
+  discussion: string | null;
+}
+
+export interface CompareSection {
+  id: string;
+  number: number;
+  title: string;
+  subtitle: string | null;
+  questions: CompareQuestion[];
+}
+
+export interface CompareGroup<T> {
+  title: string;
+  subtitle: string | null;
+  items: T[];
+}
+
+export interface DiscussionPoint {
+  id: string;
+  number: string | null;
+  label: string;
+  text: string;
+}
+
+export interface CompareDevelopmentPoint {
+  id: string;
+  number: string | null;
+  label: string;
+  context: string | null;
+  who: Array<{ name: string; stateText: string }>;
+  /** "Piet Bakker (weet ik (nog) niet), Anna (nog niet beantwoord)". */
+  whoText: string;
+}
+
+export interface CompareContext {
+  kind: 'vergelijking';
+  title: string;
+  source: string;
+  library: string | null;
+  generated: string;
+  program: string;
+  closing: Closing | null;
+  worksheet: { id: string; number: number; title: string; heading: string };
+  respondents: CompareRespondent[];
+  singleStep: boolean;
+  sections: CompareSection[];
+  discussion: { count: number; groups: Array<CompareGroup<DiscussionPoint>> };
+  development: { intro: string; count: number; groups: Array<CompareGroup<CompareDevelopmentPoint>> };
+}
+
+export interface CompareDocument {
+  context: CompareContext;
+  plainTitle: string;
+  subject: string;
+}
+
+/** The comparison of the respondents' answers to one worksheet (pure: no I/O). */
+export function compareReport(ws: Worksheet, inputs: readonly CompareInput[], meta: Pick<ReportMeta, 'now' | 'workbook'> = {}): CompareDocument {
+  const sheets = inputs.map((input) => ({ name: input.name, sheet: buildReport(ws, input.answers, meta) }));
+  const questionsById = new Map(allQuestions(ws).map((q) => [q.id, q]));
+  const first = sheets[0]?.sheet;
+  const sections: CompareSection[] = (first?.sections ?? []).map((section, si) => ({
+    id: section.id,
+    number: section.number,
+    title: section.title,
+    subtitle: section.subtitle,
+    questions: compareQuestions(ws, si, sheets, questionsById),
+  }));
+  const library = sheets.map((s) => s.sheet.meta.library).find((l) => l !== null) ?? null;
+  const heading = `Werkblad ${ws.number}: ${ws.title}`;
+  const plainTitle = `Vergelijking ${heading}`;
+  return {
+    context: {
+      kind: 'vergelijking',
+      title: plainTitle,
+      source: SOURCE_TEXT,
+      library,
+      generated: formatDayNl(meta.now ?? new Date()),
+      program: `werkboek ${programVersion}`,
+      closing: workbookClosing([ws], meta.workbook),
+      worksheet: { id: ws.id, number: ws.number, title: ws.title, heading },
+      respondents: sheets.map(({ name, sheet }) => ({
+        name,
+        status: sheet.status,
+        concept: sheet.concept,
+        statusLine: sheet.statusLine,
+        updated: sheet.meta.updated,
+        library: sheet.meta.library,
+      })),
+      singleStep: ws.steps.length === 1,
+      sections,
+      discussion: pointsPerSection(sections, (q) => (q.discussion ? { id: q.id, number: q.number, label: q.label, text: q.discussion } : undefined)),
+      development: {
+        intro: DEVELOPMENT_INTROS[ws.id] ?? DEVELOPMENT_INTRO_OTHER,
+        ...pointsPerSection(sections, (q) => developmentPoint(q, sheets)),
+      },
+    },
+    plainTitle,
+    subject: `Werkboek digitale inclusie: vergelijking ${ws.title}${library ? ` – ${library}` : ''}`,
+  };
+}
+
+type Named = { name: string; sheet: SheetReport };
+
+/** The questions of step `index`, in definition order: every question that is visible to at least one respondent. */
+function compareQuestions(ws: Worksheet, index: number, sheets: readonly Named[], byId: ReadonlyMap<string, Question>): CompareQuestion[] {
+  const step = ws.steps[index];
+  if (!step) return [];
+  const perRespondent = sheets.map(({ name, sheet }) => ({ name, byId: new Map(sheet.sections[index]?.questions.map((q) => [q.id, q])) }));
+  const result: CompareQuestion[] = [];
+  for (const question of step.questions) {
+    const seen = perRespondent.map(({ name, byId: qs }) => ({ name, q: qs.get(question.id) }));
+    const shown = seen.find((s) => s.q)?.q;
+    if (!shown) continue;
+    const answers = seen.map(({ name, q }) => (q ? answerOf(name, q) : hiddenAnswer(name)));
+    const short = answers.every((a) => a.short);
+    const merged = question.type === 'group' ? mergeGroup(question, answers, byId) : null;
+    result.push({
+      id: question.id,
+      number: shown.number,
+      label: shown.label,
+      help: shown.help,
+      type: shown.type,
+      followUp: shown.followUp,
+      answers,
+      short,
+      table: short ? { kind: 'table', columns: answers.map((a) => a.name), rows: [answers.map(cellOf)] } : null,
+      merged: merged?.table ?? null,
+      discussion: merged ? merged.discussion : differences(question, answers),
+    });
+  }
+  return result;
+}
+
+function answerOf(name: string, q: ReportQuestion): CompareAnswer {
+  return { name, state: q.state, answer: q.answer, note: q.note, stateText: q.stateText, short: q.short };
+}
+
+function hiddenAnswer(name: string): CompareAnswer {
+  return { name, state: 'hidden', answer: null, note: null, stateText: HIDDEN_TEXT, short: true };
+}
+
+/** A short answer as one table cell: the answer (with its toelichting), or its state. */
+function cellOf(a: CompareAnswer): string {
+  const text = a.answer && (a.answer.kind === 'text' || a.answer.kind === 'value') ? a.answer.text.trim() : (a.stateText ?? '');
+  return a.note ? `${text} (toelichting: ${a.note.replace(/\s+/g, ' ').trim()})` : text;
+}
+
+/** The judged answer as a comparable key, or undefined for an answer that is not judged. */
+function judgedKey(question: Question, a: CompareAnswer): string | undefined {
+  if (a.state !== 'answered' || !a.answer) return undefined;
+  switch (question.type) {
+    case 'yesno':
+    case 'choice':
+    case 'number':
+    case 'date':
+      return a.answer.kind === 'text' || a.answer.kind === 'value' ? a.answer.text.trim() : undefined;
+    case 'multichoice':
+      return a.answer.kind === 'list' ? [...a.answer.items].sort().join(', ') : undefined;
+    default:
+      return undefined;
+  }
+}
+
+/** "Ja: Piet, Anna; Nee: Kees" when the judged answers differ, else null. */
+function differences(question: Question, answers: readonly CompareAnswer[]): string | null {
+  const groups = new Map<string, string[]>();
+  for (const a of answers) {
+    const key = judgedKey(question, a);
+    if (key !== undefined) groups.set(key, [...(groups.get(key) ?? []), a.name]);
+  }
+  if (groups.size < 2) return null;
+  return [...groups].map(([value, names]) => `${value || '(geen keuze)'}: ${names.join(', ')}`).join('; ');
+}
+
+/**
+ * A repeat group of everyone, merged by the item's name (its first column,
+ * compared without case and extra spaces): one row per item, a cell with
+ * every different value and who gave it, and who listed the item.
+ */
+function mergeGroup(
+  question: Question,
+  answers: readonly CompareAnswer[],
+  byId: ReadonlyMap<string, Question>,
+): { table: TableAnswer; discussion: string | null } | null {
+  const tables = answers.flatMap((a) => (a.answer?.kind === 'table' ? [{ name: a.name, table: a.answer }] : []));
+  const columns = tables[0]?.table.columns;
+  if (!columns) return null;
+  const fields = groupFields(question, byId);
+  const items = new Map<string, { label: string; by: string[]; cells: Array<Map<string, string[]>> }>();
+  for (const { name, table } of tables) {
+    for (const row of table.rows) {
+      const label = (row[0] ?? '').replace(/\s+/g, ' ').trim();
+      const key = label.toLowerCase();
+      let item = items.get(key);
+      if (!item) {
+        item = { label, by: [], cells: columns.map(() => new Map<string, string[]>()) };
+        items.set(key, item);
+      }
+      if (!item.by.includes(name)) item.by.push(name);
+      row.forEach((cell, i) => {
+        const value = cell.trim();
+        const cellMap = item.cells[i];
+        if (i > 0 && value && cellMap) cellMap.set(value, [...(cellMap.get(value) ?? []), name]);
+      });
+    }
+  }
+  const everyone = tables.length;
+  const notAll: string[] = [];
+  const differing: string[] = [];
+  const rows = [...items.values()].map((item) => {
+    if (everyone > 1 && item.by.length < everyone) notAll.push(`${item.label} (${item.by.join(', ')})`);
+    const cells = item.cells.map((values, i) => {
+      if (i === 0) return item.label;
+      if (values.size > 1 && isJudged(fields[i])) differing.push(`${item.label}: ${columns[i] ?? ''}`);
+      if (values.size <= 1 || everyone === 1) return [...values.keys()][0] ?? '';
+      return [...values].map(([value, names]) => `${value} (${names.join(', ')})`).join('; ');
+    });
+    // "iedereen" only when every respondent listed it (not just everyone who answered the question).
+    return [...cells, answers.length > 1 && item.by.length === answers.length ? LISTED_BY_ALL : item.by.join(', ')];
+  });
+  const reasons = [
+    ...(notAll.length ? [`niet door iedereen genoemd: ${notAll.join('; ')}`] : []),
+    ...(differing.length ? [`verschillend ingevuld: ${differing.join('; ')}`] : []),
+  ];
+  return {
+    table: { kind: 'table', columns: [...columns, LISTED_BY], rows },
+    discussion: reasons.length ? reasons.join('. ') : null,
+  };
+}
+
+/** The fields of a group's table, in the order of its columns (an extending group: the base group's first). */
+function groupFields(question: Question, byId: ReadonlyMap<string, Question>): Field[] {
+  if (question.type !== 'group') return [];
+  const base = question.extends ? byId.get(question.extends) : undefined;
+  return [...(base?.type === 'group' ? base.fields : []), ...question.fields];
+}
+
+function isJudged(field: Field | undefined): boolean {
+  return field?.type === 'yesno' || field?.type === 'choice' || field?.type === 'number';
+}
+
+/** A question's ontwikkelpunt: who said "weet ik (nog) niet", left it empty or open, or left group cells unknown. */
+function developmentPoint(q: CompareQuestion, sheets: readonly Named[]): CompareDevelopmentPoint | undefined {
+  const who: Array<{ name: string; stateText: string }> = [];
+  let context: string | null = null;
+  for (const { name, sheet } of sheets) {
+    const point = sheet.developmentPoints.groups.flatMap((g) => g.items).find((p) => p.id === q.id);
+    if (!point) continue;
+    who.push({ name, stateText: point.stateText });
+    context ??= point.context;
+  }
+  if (!who.length) return undefined;
+  return {
+    id: q.id,
+    number: q.number,
+    label: q.label,
+    context,
+    who,
+    whoText: who.map((w) => `${w.name} (${w.stateText})`).join(', '),
+  };
+}
+
+/** Points per step (steps without points left out), in the order of the questions. */
+function pointsPerSection<T>(sections: readonly CompareSection[], pick: (q: CompareQuestion) => T | undefined): { count: number; groups: Array<CompareGroup<T>> } {
+  const groups = sections
+    .map((s) => ({ title: s.title, subtitle: s.subtitle, items: s.questions.flatMap((q) => { const p = pick(q); return p === undefined ? [] : [p]; }) }))
+    .filter((g) => g.items.length > 0);
+  return { count: groups.reduce((n, g) => n + g.items.length, 0), groups };
+}
