@@ -175,7 +175,7 @@ function buildProgram(out: Output): Command {
 }
 
 /** The options rapport and vergelijk share: --formaat, -o, --sjabloon (instead of `template`), --aan and --map. */
-function withReportOptions(command: Command, template: string, mapOption: () => Commander.Option): Command {
+function withReportOptions(command: Command, template: string, mapOption: () => Option): Command {
   return command
     .addOption(new Option('-f, --formaat <formaat>', 'md, html of eml (standaard: volgens de extensie van -o, anders md)').choices(['md', 'html', 'eml']))
     .option('-o, --uitvoer <bestand>', 'schrijf naar dit bestand in plaats van naar het scherm')
