@@ -18,10 +18,11 @@
 //   Enter after the first answer until the answers file is there, with the
 //   user having read the question for 300 ms and typed the answer), and later saves (in one
 //   process, AnswersFile.save after each of 200 answers) against a bare
-//   write + fsync of the same bytes.
+//   write + fsync of the same bytes (through fs/promises, as the program writes).
 // - `vergelijk` of ten colleagues' files against `rapport` of one (issue "Together").
 import { spawnSync } from 'node:child_process';
-import { closeSync, cpSync, existsSync, fsyncSync, mkdirSync, mkdtempSync, openSync, readFileSync, readdirSync, rmSync, watch, writeFileSync, writeSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, watch, writeFileSync } from 'node:fs';
+import { open } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -244,10 +245,11 @@ async function laterSaves(count) {
     saves.push(Number(process.hrtime.bigint() - t) / 1e6);
     const bytes = file.toString();
     t = process.hrtime.bigint();
-    const fd = openSync(bareFile, 'w');
-    writeSync(fd, bytes);
-    fsyncSync(fd);
-    closeSync(fd);
+    // The same file API as the program (fs/promises).
+    const handle = await open(bareFile, 'w');
+    await handle.writeFile(bytes);
+    await handle.sync();
+    await handle.close();
     bare.push(Number(process.hrtime.bigint() - t) / 1e6);
   }
   return { saves: saves.slice(5), bare: bare.slice(5) };

@@ -446,8 +446,12 @@ function newDocument(file: string, ws: Worksheet, stamp: string, respondent: str
  */
 export async function writeFileAtomically(file: string, content: string, opts: { createFolder: boolean }): Promise<void> {
   try {
-    if (opts.createFolder) await mkdir(path.dirname(file), { recursive: true });
-    await atomicWrite(file, content);
+    await atomicWrite(file, content).catch(async (err: unknown) => {
+      // The folder is made only when it is missing (not on every save).
+      if (!opts.createFolder || (err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+      await mkdir(path.dirname(file), { recursive: true });
+      await atomicWrite(file, content);
+    });
   } catch (err) {
     throw new WriteError(file, err);
   }
