@@ -104,6 +104,15 @@ describe('werkboek importeer', () => {
       expect(await readFile(path.join(map(), 'randvoorwaarden.piet-bakker-2.yaml'), 'utf8')).toContain('respondent: Piet Bakker (2)\n');
     });
 
+    it('the newer version sent again after it was kept beside the old one: nothing happens (no third copy)', async () => {
+      await twoVersions();
+      await run(['piet-nieuw.yaml']);
+      const { code, out } = await run(['piet-nieuw.yaml']);
+      expect(code).toBe(0);
+      expect(out.out).toContain('staan er al precies zo (randvoorwaarden.piet-bakker-2.yaml); er is niets veranderd.');
+      expect((await readdir(map())).sort()).toEqual(['randvoorwaarden.piet-bakker-2.yaml', 'randvoorwaarden.piet-bakker.yaml']);
+    });
+
     it('asks, with "keep both" as the default', async () => {
       await twoVersions();
       const prompter = new ScriptedPrompter([{ expect: 'Er staat al een ander bestand van Piet Bakker', do: { type: 'keep' } }]);

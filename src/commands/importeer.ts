@@ -14,6 +14,7 @@ import { AnswersFile, backupFile } from '../dossier/answers-file.js';
 import { resolveDossier } from '../dossier/folder.js';
 import { lockAnswersFile } from '../dossier/lock.js';
 import { cleanName, respondentFile, sheetFiles } from '../dossier/respondents.js';
+import { formatStamp } from '../support/dates.js';
 import { describeFsError, ExitCode, FileIssuesError, formatIssue, WerkboekError, type ExitCodeValue } from '../support/errors.js';
 import { displayPath, mapFor, suggest } from '../support/invocation.js';
 import type { Output } from '../support/output.js';
@@ -136,11 +137,14 @@ async function importOne({ source, shown, dir, worksheets, respondent, out, ask 
   let replace = false;
   if (exists) {
     const current = await AnswersFile.read(target, ws).catch(() => undefined);
-    if (current && sameContent(current, incoming)) {
-      out.line(`${shown}: de antwoorden van ${name} bij werkblad ${ws.number} staan er al precies zo (${path.basename(target)}); er is niets veranderd.`);
+    // The same answers already here, also as a copy kept earlier ("Naam (2)"): nothing to do.
+    const same = await sameAsStored(dir, ws, name, incoming);
+    if (same) {
+      out.line(`${shown}: de antwoorden van ${name} bij werkblad ${ws.number} staan er al precies zo (${path.basename(same)}); er is niets veranderd.`);
       return undefined;
     }
-    const decision = await ask(`Er staat al een ander bestand van ${name} bij werkblad ${ws.number} (${path.basename(target)}). Wat wil je doen met ${shown}?`);
+    const dates = current ? ` Het bestaande is bijgewerkt ${formatStamp(current.meta.updated)}, het nieuwe ${formatStamp(incoming.meta.updated)}.` : '';
+    const decision = await ask(`Er staat al een ander bestand van ${name} bij werkblad ${ws.number} (${path.basename(target)}).${dates} Wat wil je doen met ${shown}?`);
     if (decision === 'skip') {
       out.line(`${shown}: overgeslagen; ${path.basename(target)} is niet veranderd.`);
       return undefined;
@@ -210,6 +214,16 @@ function worksheetOf(text: string, shown: string, worksheets: readonly Worksheet
 function lineOf(text: string, re: RegExp): number {
   const m = re.exec(text);
   return m ? text.slice(0, m.index).split('\n').length : 1;
+}
+
+/** The stored file of `name` (or of a copy kept as "name (2)", "name (3)", …) with the same content as `incoming`, if any. */
+async function sameAsStored(dir: string, ws: Worksheet, name: string, incoming: AnswersFile): Promise<string | undefined> {
+  for (let n = 1; ; n++) {
+    const { file, exists } = await respondentFile(dir, ws.id, n === 1 ? name : `${name} (${n})`);
+    if (!exists) return undefined;
+    const stored = await AnswersFile.read(file, ws).catch(() => undefined);
+    if (stored && sameContent(stored, incoming)) return file;
+  }
 }
 
 /** The same answers, drafts and status (metadata such as dates and the name may differ). */

@@ -61,9 +61,8 @@ export async function start(options: StartOptions): Promise<void> {
       'Om een werkblad in te vullen is een terminal nodig die vragen kan stellen, en die is er nu niet.',
       ExitCode.usage,
       `Start werkboek in een terminalvenster, of beantwoord de vragen regel voor regel met --eenvoudig ` +
-        `(ook vanuit een bestand: ${suggest(['start', ws.id, '--eenvoudig'], map)} < antwoorden.txt). ` +
-        `Heb je een ingevuld antwoordbestand (bijv. een kopie van een collega)? ` +
-        `Controleer het met: ${suggest(['controleer', '<antwoorden.yaml>'])}`,
+        `(ook vanuit een bestand: ${suggest(['start', ws.id, ...(options.respondent !== undefined ? ['--respondent', cleanName(options.respondent)] : []), '--eenvoudig'], map)} < antwoorden.txt). ` +
+        `Heb je een ingevuld antwoordbestand van een collega? Zet het in het dossier met: ${suggest(['importeer', 'antwoorden.yaml'], map)}`,
     );
   }
   const respondent = options.respondent === undefined ? undefined : cleanName(options.respondent);

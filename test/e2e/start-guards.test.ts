@@ -44,8 +44,12 @@ describe('werkboek start: guards and screens (e2e, pty)', { timeout: E2E_TIMEOUT
     const result = runPlain(ctx, ['start', 'gemeentelandschap'], '');
     expect(result.status).toBe(2);
     expect(result.stderr).toContain('terminal');
-    expect(result.stderr).toContain('node bin/werkboek.js controleer <antwoorden.yaml>');
+    expect(result.stderr).toContain('node bin/werkboek.js importeer antwoorden.yaml');
     expect(result.stdout).toBe('');
+    // A colleague's start: the suggested command keeps --respondent (else it would fill in the coordinator's file).
+    const colleague = runPlain(ctx, ['start', 'randvoorwaarden', '--respondent', 'Piet Bakker'], '');
+    expect(colleague.status).toBe(2);
+    expect(colleague.stderr).toContain("start randvoorwaarden --respondent 'Piet Bakker' --eenvoudig");
     expect(await readdir(ctx.map)).toEqual([]);
     expect(await readdir(ctx.home)).toEqual([]);
   });
