@@ -261,13 +261,31 @@ antwoorden:
     const text = valid.replace('  naam: An\n', '  naam: "An\n');
     const err = await issuesOf(AnswersFile.read(await writeTmp(text), G));
     expect(err.exitCode).toBe(ExitCode.badFile);
-    expect(err.issues[0]?.message).toMatch(/^er ontbreekt een teken/);
+    expect(err.issues[0]?.message).toMatch(/^een aanhalingsteken wordt niet afgesloten/);
+    expect(err.issues).toHaveLength(1);
     expect(err.issues[0]?.line).toBeGreaterThanOrEqual(lineColOf(text, 'naam: "An').line);
+    // Found at the end of the file, but never on a line after the last.
+    expect(err.issues[0]?.line).toBeLessThanOrEqual(text.trimEnd().split('\n').length);
+  });
+
+  it('bad YAML (": " inside an answer typed by hand): says to put the text in quotes, in Dutch only', async () => {
+    const text = valid.replace('  naam: An\n', '  naam: Goed: maar weinig overleg\n');
+    const err = await issuesOf(AnswersFile.read(await writeTmp(text), G));
+    expect(err.issues).toHaveLength(1);
+    expect(err.issues[0]?.message).toBe('een dubbele punt met een spatie erna in een tekst: zet de hele tekst tussen aanhalingstekens ("…")');
+    expect(err.issues[0]?.line).toBe(lineColOf(text, 'naam: Goed').line);
+  });
+
+  it('bad YAML (a tab as indentation): one issue, in Dutch', async () => {
+    const text = valid.replace('  naam: An\n', '\tnaam: An\n');
+    const err = await issuesOf(AnswersFile.read(await writeTmp(text), G));
+    expect(err.issues).toHaveLength(1);
+    expect(err.issues[0]?.message).toMatch(/^tabs zijn niet toegestaan/);
   });
 
   it('bad YAML (bad indentation) points at the line', async () => {
     const text = valid.replace('  thema-in-agenda: ja\n', ' thema-in-agenda: ja\n');
-    await expectRefused(G, text, [{ needle: ' thema-in-agenda: ja', message: 'onjuiste inspringing [All mapping items must start at the same column]' }]);
+    await expectRefused(G, text, [{ needle: ' thema-in-agenda: ja', message: 'onjuiste inspringing: alle sleutels op hetzelfde niveau moeten in dezelfde kolom beginnen' }]);
   });
 
   it('the wrong worksheet', async () => {

@@ -24,9 +24,13 @@ export function parseLocated(file: string, source: string): { located: Located; 
   const lines = new LineCounter();
   const doc = parseDocument(source, { lineCounter: lines, prettyErrors: false, uniqueKeys: false });
   const located = { doc, lines, file };
-  const issues: Issue[] = doc.errors.map((err) => {
+  // Only the first: one mistake (a tab, a missing quote) makes the parser report many more after it.
+  const issues: Issue[] = doc.errors.slice(0, 1).map((err) => {
     const pos = err.linePos?.[0] ?? lines.linePos(err.pos[0]);
-    return { file, line: pos.line, col: pos.col, path: '', message: yamlMessage(err.code, err.message) };
+    // A missing closing quote is found at the end of the file: never name a line after the last one.
+    const last = lines.lineStarts.length - (source.endsWith('\n') ? 1 : 0);
+    const line = Math.max(1, Math.min(pos.line, last));
+    return { file, line, col: line === pos.line ? pos.col : 1, path: '', message: yamlMessage(err.code, err.message) };
   });
   if (issues.length) return { located, issues };
   const at = (offset: number | undefined, message: string): Issue => {
@@ -87,6 +91,8 @@ function yamlMessage(code: string, original: string): string {
     BAD_INDENT: 'onjuiste inspringing',
     BAD_SCALAR_START: 'ongeldige waarde (zet de tekst tussen aanhalingstekens)',
     BLOCK_AS_IMPLICIT_KEY: 'onjuiste inspringing: een blok staat waar een sleutel verwacht wordt',
+    // "antwoord: Goed: maar weinig overleg": the second ": " makes YAML read a key.
+    NESTED_MAPPING: 'een dubbele punt met een spatie erna in een tekst: zet de hele tekst tussen aanhalingstekens ("…")',
     DUPLICATE_KEY: 'sleutel komt twee keer voor',
     MISSING_CHAR: 'er ontbreekt een teken (bijv. een afsluitend aanhalingsteken of haakje)',
     MULTILINE_IMPLICIT_KEY: 'een sleutel mag niet over meerdere regels lopen (controleer de inspringing of een ontbrekende dubbele punt)',
@@ -96,7 +102,11 @@ function yamlMessage(code: string, original: string): string {
     BAD_DIRECTIVE: 'ongeldige YAML-directive',
     TAG_RESOLVE_FAILED: 'onbekende YAML-tag',
   };
-  return `${known[code] ?? 'ongeldige YAML'} [${first}]`;
+  if (/Nested mappings are not allowed in compact mappings/.test(first)) return known.NESTED_MAPPING ?? '';
+  if (/All mapping items must start at the same column/.test(first)) return 'onjuiste inspringing: alle sleutels op hetzelfde niveau moeten in dezelfde kolom beginnen';
+  if (/^Missing closing "?quote/i.test(first)) return 'een aanhalingsteken wordt niet afgesloten (zoek het begin van die tekst: het afsluitende aanhalingsteken ontbreekt)';
+  // Our own words where we have them; else the parser's (English) explanation, marked as such.
+  return known[code] ?? `ongeldige YAML (technisch: ${first})`;
 }
 
 /** `regel:kolom` of the value at path (or of the key `key` inside it). */

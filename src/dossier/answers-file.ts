@@ -448,7 +448,8 @@ export async function writeFileAtomically(file: string, content: string, opts: {
   try {
     await atomicWrite(file, content).catch(async (err: unknown) => {
       // The folder is made only when it is missing (not on every save).
-      if (!opts.createFolder || (err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+      const code = (err as NodeJS.ErrnoException).code;
+      if (!opts.createFolder || (code !== 'ENOENT' && code !== 'ENOTDIR')) throw err;
       await mkdir(path.dirname(file), { recursive: true });
       await atomicWrite(file, content);
     });
