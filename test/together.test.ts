@@ -2,7 +2,7 @@
 // coordinator's own file, a colleague who answers "weet ik (nog) niet"
 // everywhere (start --respondent), a colleague who stops halfway after typing
 // hostile text; then status, lijst and vergelijk.
-import { copyFile, readFile, readdir } from 'node:fs/promises';
+import { copyFile, readFile, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
@@ -45,6 +45,14 @@ describe('filling in together (flow)', () => {
       return answer(HOSTILE);
     };
   };
+
+  it("status names a colleague's unconfirmed drafts (vergelijk shows those questions as open)", async () => {
+    const own = await readFile(path.join(FIXTURES, '..', 'compare', 'randvoorwaarden.piet-bakker.yaml'), 'utf8');
+    await writeFile(path.join(tmp(), 'randvoorwaarden.piet-bakker.yaml'), `${own.trimEnd()}\nconcepten:\n  doelen-welke: Via het sociaal loket\n`);
+    const s = memoryOutput();
+    await status({ map: tmp(), cwd: tmp(), out: s });
+    expect(s.out).toContain(`     1 concept-antwoord, nog niet bevestigd (Piet Bakker maakt het af met: werkboek start randvoorwaarden --respondent 'Piet Bakker' --map ${tmp()})`);
+  });
 
   it('three respondents: each their own file, status and lijst say who is how far, vergelijk puts them side by side', async () => {
     await copyFile(path.join(FIXTURES, 'randvoorwaarden.yaml'), path.join(tmp(), 'randvoorwaarden.yaml'));

@@ -31,6 +31,13 @@ export async function status({ map, cwd, out }: StatusOptions): Promise<void> {
       out.line(`   Collega's (${colleagues.length}):`);
       for (const r of colleagues) {
         out.line(`   - ${r.name}: ${describeState(r)}${r.answers ? ` · laatst bewerkt ${formatStamp(r.answers.meta.updated)}` : ''} · ${path.basename(r.file)}`);
+        if (r.error) out.line(`     ${r.error.message.split('\n')[0]}`);
+        // What the colleague was still typing is not an answer yet: vergelijk shows that question as open.
+        const theirs = r.answers ? Object.values(r.answers.drafts).filter((d) => d != null).length : 0;
+        if (theirs) {
+          const how = suggest(['start', s.worksheet.id, '--respondent', r.name], mapFor(dossier));
+          out.line(`     ${theirs} concept-antwoord${theirs === 1 ? '' : 'en'}, nog niet bevestigd (${r.name} maakt ${theirs === 1 ? 'het' : 'ze'} af met: ${how})`);
+        }
       }
       out.line(`   Zet de antwoorden naast elkaar met: ${suggest(['vergelijk', s.worksheet.id], mapFor(dossier))}`);
     }
