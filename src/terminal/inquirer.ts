@@ -136,6 +136,8 @@ async function runSelect<T>(t: Terminal, options: SelectOptions<T>): Promise<Rep
   const allowNote = options.note !== undefined;
   let note = options.note ?? '';
   let current = options.default;
+  // The choice the toelichting was written for: picking another one asks to keep, change or clear it.
+  let noteFor = options.default;
   for (;;) {
     if (note) t.print(t.chalk.dim(`Toelichting: ${note}`));
     const hint = keyHint({ select: true, allowBack: options.allowBack, allowUnknown: options.allowUnknown, allowNote }, t.columns());
@@ -161,8 +163,10 @@ async function runSelect<T>(t: Terminal, options: SelectOptions<T>): Promise<Rep
     const reply = settle(result, options);
     // Ctrl+N where "weet ik (nog) niet" is not offered (e.g. the overview): nothing happens.
     if (reply.kind === 'unknown' && options.allowUnknown !== true) continue;
-    if (noteAsked && reply.kind === 'answer') {
+    const movedAway = reply.kind === 'answer' && allowNote && note.trim() !== '' && reply.value !== noteFor;
+    if ((noteAsked || movedAway) && reply.kind === 'answer') {
       current = reply.value;
+      noteFor = reply.value;
       const picked = options.choices.find((c) => c.value === reply.value)?.name ?? '';
       const typed = await runEditor(
         t,

@@ -33,6 +33,32 @@ describe('toelichting (e2e, pty)', { timeout: E2E_TIMEOUT }, () => {
     expect(doc.antwoorden['thema-in-agenda']).toEqual({ antwoord: 'nee', toelichting: 'alleen in de wijkagenda' });
   });
 
+  it('a toelichting written for "Nee" does not silently go with "Ja": picking "Ja" asks about it, pre-filled', async () => {
+    const ctx = e2e();
+    const s = startSheet(ctx);
+    await answerMeta(s);
+    await waitForQuestion(s, Q.themaInAgenda);
+    s.press('down');
+    await s.waitFor((sc) => selectedChoice(sc) === 'Nee');
+    s.press('ctrl-o');
+    await waitForQuestion(s, 'Toelichting bij "Nee"');
+    s.type('alleen voor IDO');
+    s.press('enter');
+    await waitForQuestion(s, Q.themaInAgenda);
+    s.press('up');
+    await s.waitFor((sc) => selectedChoice(sc) === 'Ja');
+    s.press('enter');
+    const asked = await waitForQuestion(s, 'Toelichting bij "Ja"');
+    expect(asked).toContain('alleen voor IDO');
+    s.press('enter');
+    await waitForQuestion(s, Q.themaInAgenda);
+    s.press('enter');
+    await waitForQuestion(s, Q.themaWijze);
+    s.press('ctrl-c');
+    expect(await exitCodeOf(s)).toBe(130);
+    expect((await readAnswers(ctx)).antwoorden['thema-in-agenda']).toEqual({ antwoord: 'ja', toelichting: 'alleen voor IDO' });
+  });
+
   it.each(['ctrl-c', 'SIGHUP'] as const)('a toelichting being typed is kept as a draft (%s) and comes back', async (how) => {
     {
       const ctx = e2e();
