@@ -51,7 +51,7 @@ describe('filling in together (flow)', () => {
     await writeFile(path.join(tmp(), 'randvoorwaarden.piet-bakker.yaml'), `${own.trimEnd()}\nconcepten:\n  doelen-welke: Via het sociaal loket\n`);
     const s = memoryOutput();
     await status({ map: tmp(), cwd: tmp(), out: s });
-    expect(s.out).toContain(`     1 concept-antwoord, nog niet bevestigd (Piet Bakker maakt het af met: werkboek start randvoorwaarden --respondent 'Piet Bakker' --map ${tmp()})`);
+    expect(s.out).toContain(`     1 concept-antwoord, nog niet bevestigd; Piet Bakker maakt het af met:\n       werkboek start randvoorwaarden --respondent 'Piet Bakker' --map ${tmp()}\n`);
   });
 
   it('three respondents: each their own file, status and lijst say who is how far, vergelijk puts them side by side', async () => {
@@ -84,7 +84,7 @@ describe('filling in together (flow)', () => {
     expect(s.out).toContain('   Eigen bestand: concept (26 van 31 beantwoord)');
     expect(s.out).toContain("   Collega's (2):\n   - Anna <b>de</b> Jong: concept (");
     expect(s.out).toMatch(/- Piet Bakker: afgerond · laatst bewerkt .* · randvoorwaarden\.piet-bakker\.yaml/);
-    expect(s.out).toContain(`Zet de antwoorden naast elkaar met: werkboek vergelijk randvoorwaarden --map ${tmp()}`);
+    expect(s.out).toContain(`Zet de antwoorden naast elkaar met:\n     werkboek vergelijk randvoorwaarden --map ${tmp()}`);
 
     const l = memoryOutput();
     await list({ map: tmp(), cwd: tmp(), out: l });

@@ -36,10 +36,13 @@ export async function status({ map, cwd, out }: StatusOptions): Promise<void> {
         const theirs = r.answers ? Object.values(r.answers.drafts).filter((d) => d != null).length : 0;
         if (theirs) {
           const how = suggest(['start', s.worksheet.id, '--respondent', r.name], mapFor(dossier));
-          out.line(`     ${theirs} concept-antwoord${theirs === 1 ? '' : 'en'}, nog niet bevestigd (${r.name} maakt ${theirs === 1 ? 'het' : 'ze'} af met: ${how})`);
+          out.line(`     ${theirs} concept-antwoord${theirs === 1 ? '' : 'en'}, nog niet bevestigd; ${r.name} maakt ${theirs === 1 ? 'het' : 'ze'} af met:`);
+          out.line(`       ${how}`);
         }
       }
-      out.line(`   Zet de antwoorden naast elkaar met: ${suggest(['vergelijk', s.worksheet.id], mapFor(dossier))}`);
+      // The command on a line of its own: a narrow window never breaks it in two.
+      out.line(`   Zet de antwoorden naast elkaar met:`);
+      out.line(`     ${suggest(['vergelijk', s.worksheet.id], mapFor(dossier))}`);
     }
   }
 }
