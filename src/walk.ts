@@ -183,9 +183,15 @@ export function progressLabel(result: WalkResult, vq: VisibleQuestion): string {
   return `Stap ${vq.section.stepNumber} van ${result.stepCount} · ${question}`;
 }
 
-/** How a message names a question: "vraag 5", or for a meta field its label ("Naam"). */
+/**
+ * How a message names a question: "vraag 5" (as the progress line counts),
+ * with the workbook's own number where it has one, as the overview shows it
+ * ("vraag 8 (Stap 2 · 4.1.)"); for a meta field its label ("Naam").
+ */
 export function questionRef(vq: VisibleQuestion): string {
-  return vq.section.kind === 'meta' ? vq.question.label.replace(/:\s*$/, '') : `vraag ${vq.position}`;
+  if (vq.section.kind === 'meta') return vq.question.label.replace(/:\s*$/, '');
+  const number = vq.question.number ? ` (Stap ${vq.section.stepNumber} · ${vq.question.number})` : '';
+  return `vraag ${vq.position}${number}`;
 }
 
 /** The visible question before the one with this id (for "terug"). */

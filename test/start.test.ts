@@ -53,7 +53,7 @@ describe('start', () => {
     expect(err).toBeInstanceOf(WerkboekError);
     expect((err as WerkboekError).exitCode).toBe(ExitCode.usage);
     expect((err as WerkboekError).message).toContain('terminal');
-    expect((err as WerkboekError).hint).toContain('werkboek controleer');
+    expect((err as WerkboekError).hint).toContain('werkboek importeer antwoorden.yaml');
     expect(await readdir(dir)).toEqual([]);
   });
 

@@ -379,6 +379,11 @@ describe('gemeentelandschap, spelled out', () => {
     const r = walk(G, { 'thema-in-agenda': 'ja' });
     expect(questionRef(findVisible(r, 'aanspreekpunt')!)).toBe('vraag 3');
     expect(questionRef(findVisible(r, 'bibliotheek')!)).toBe('Bibliotheek');
+    // With the workbook's own number where it has one, as the overview shows it (werkblad 2).
+    const w2 = walk(R, {});
+    const first = w2.visible.find((v) => v.section.kind === 'step' && v.question.number)!;
+    expect(questionRef(first)).toBe(`vraag ${first.position} (Stap ${first.section.stepNumber} · ${first.question.number})`);
+    expect(questionRef(first)).toMatch(/^vraag 1 \(Stap 1 · \d/);
   });
 
   it('previousVisible follows the branch that was taken', () => {
