@@ -273,6 +273,9 @@ describe('start', () => {
     await first.run;
     expect(first.prompter.printed.join('\n')).toContain('Werkblad 1 is afgerond.');
     expect(first.prompter.printed.join('\n')).not.toContain('Meer informatie?');
+    // ...but the way on: worksheet 2 (and after worksheet 3, nothing further).
+    expect(first.prompter.printed.join('\n')).toMatch(/Het volgende werkblad is 2: Randvoorwaarden digitale inclusie dienstverlening\. Begin eraan met:\n {2}werkboek start randvoorwaarden/);
+    expect(shown).not.toContain('Het volgende werkblad');
   });
 
   describe('after a write error', () => {

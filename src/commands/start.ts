@@ -1,6 +1,6 @@
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
-import { resolveWorksheet } from '../definition/load.js';
+import { loadShippedWorksheets, resolveWorksheet } from '../definition/load.js';
 import { ExitCode, FileIssuesError, InterruptedError, WerkboekError, type StopSignal } from '../support/errors.js';
 import { lockAnswersFile } from '../dossier/lock.js';
 import type { Output } from '../support/output.js';
@@ -190,9 +190,12 @@ export async function start(options: StartOptions): Promise<void> {
       prompter.print(
         `\n${style.green(`Werkblad ${ws.number} is afgerond.`)} Je antwoorden staan in ${where}\n` +
           (respondent === undefined
-            ? `Maak er een rapport van met (of met -o rapport.eml een e-mailconcept):\n  ${suggest(['rapport', ws.id], map)}`
+            ? `Maak er een rapport van (met -o rapport.eml wordt het een e-mailconcept):\n  ${suggest(['rapport', ws.id], map)}`
             : `Zet je antwoorden naast die van je collega's met:\n  ${suggest(['vergelijk', ws.id], map)}`),
       );
+      // The workbook goes on with the next worksheet (not for a colleague, who fills in what was asked).
+      const next = respondent === undefined ? (await loadShippedWorksheets()).find((w) => w.number === ws.number + 1) : undefined;
+      if (next) prompter.print(`Het volgende werkblad is ${next.number}: ${next.title}. Begin eraan met:\n  ${again('start', next.id)}`);
       showClosing(prompter, style, ws);
     } else {
       prompter.print(`\nJe antwoorden zijn bewaard in ${where}\nGa later verder met:\n  ${again('start', ws.id)}`);
