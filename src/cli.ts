@@ -21,7 +21,8 @@ export interface GlobalOptions {
 }
 
 function buildProgram(out: Output): Command {
-  const program = new Command('werkboek');
+  // Named as the user started it ("werkboek", or "node bin/werkboek.js" after the README's set-up), as the examples are.
+  const program = new Command(programName());
   program
     .description(
       "Werkboek 'Profileren van Digitale inclusie bij gemeente(s)' (Probiblio, september 2023):\n" +
