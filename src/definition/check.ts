@@ -158,6 +158,15 @@ function checkReferences(located: Located, ws: Worksheet): Issue[] {
     }
     placed.set(question.id, entry);
   }
+  (ws.kernvragen ?? []).forEach((ref, i) => {
+    const qid = typeof ref === 'string' ? ref : ref.question;
+    const at = typeof ref === 'string' ? ['kernvragen', i] : ['kernvragen', i, 'question'];
+    const target = placed.get(qid);
+    if (!target) issues.push(issueAt(located, at, `kernvraag "${qid}" bestaat niet in dit werkblad`));
+    else if (target.question.type !== 'yesno' && target.question.type !== 'choice') {
+      issues.push(issueAt(located, at, `kernvraag "${qid}" is geen ja/nee- of keuzevraag (type ${target.question.type})`));
+    }
+  });
   return issues;
 
   function lookupLater(id: string): Placed | undefined {

@@ -150,6 +150,21 @@ export const worksheetSchema = z
       .optional()
       .describe('Gegevens van het werkblad (Naam, Bibliotheek, Datum); worden eerst gevraagd.'),
     steps: z.array(stepSchema).min(1),
+    kernvragen: z
+      .array(
+        z.union([
+          id.describe('Het id van een ja/nee-vraag (of keuzevraag) van dit werkblad.'),
+          z
+            .object({
+              question: id.describe('Het id van een ja/nee-vraag (of keuzevraag) van dit werkblad.'),
+              label: text.describe('Kort kopje voor de kolom, bijv. "Doelen vastgelegd".'),
+            })
+            .strict(),
+        ]),
+      )
+      .optional()
+      .describe('Kernvragen: hun antwoorden staan als kolommen in "werkboek overzicht" (voor adviseurs). Pas de lijst gerust aan.'),
   })
   .strict();
+export type KeyQuestionRef = NonNullable<z.infer<typeof worksheetSchema>['kernvragen']>[number];
 export type Worksheet = z.infer<typeof worksheetSchema>;
