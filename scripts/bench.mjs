@@ -11,11 +11,17 @@
 // Targets: `werkboek --help` at most 1.3x `node -e 0`, `werkboek rapport alles` at most 2x.
 // The last line times only loading and using yaml + liquidjs (what any report
 // needs), as the floor that werkboek's own code adds to.
+//
+// Then `werkboek overzicht` over 100, 1,000 and 5,000 generated dossiers
+// (three answers files each, scripts/gen-dossiers.mjs): wall time and time
+// per dossier; target: 1,000 dossiers in under 1 s, and linear.
+//   node scripts/bench.mjs --geen-overzicht   skip it
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { generateDossiers } from './gen-dossiers.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const bin = path.join(root, 'bin', 'werkboek.js');
@@ -162,6 +168,43 @@ if (flag('--imports') || (!help.skipped && median(help.times) / baseline > 1.3))
     const sum = median(samples.map((s) => s.slice(0, modules.length).reduce((a, b) => a + b, 0)));
     console.log(`  ${'samen'.padEnd(40)} ${sum.toFixed(1).padStart(6)} ms`);
     console.log(`  ${'(tijd sinds processtart na de imports)'.padEnd(40)} ${median(samples.map((s) => s[modules.length])).toFixed(1).padStart(6)} ms`);
+  }
+}
+
+if (!flag('--geen-overzicht')) {
+  // The overview for advisers: generated dossiers, the whole command timed (start-up included).
+  const OVERVIEW_RUNS = 5;
+  console.log(`\nwerkboek overzicht (${OVERVIEW_RUNS} runs per grootte, mediaan, inclusief opstarten):`);
+  console.log(`${'dossiers'.padEnd(12)}${'bestanden'.padStart(10)}${'mediaan'.padStart(11)}${'min'.padStart(9)}${'per dossier'.padStart(14)}   doel`);
+  for (const count of [100, 1000, 5000]) {
+    const root = path.join(tmp, `overzicht-${count}`);
+    generateDossiers(root, count);
+    const cmd = { argv: [bin, 'overzicht', root] };
+    run(cmd); // warm-up (and the page cache)
+    const times = [];
+    let failed;
+    for (let i = 0; i < OVERVIEW_RUNS; i++) {
+      const r = run(cmd);
+      if (r.error || r.status !== 0) failed = r.stderr.trim().split('\n')[0] ?? String(r.error);
+      times.push(r.ms);
+    }
+    rmSync(root, { recursive: true, force: true });
+    if (failed) {
+      console.log(`${String(count).padEnd(12)}mislukt: ${failed}`);
+      missed++;
+      continue;
+    }
+    const med = median(times);
+    let goal = '';
+    if (count === 1000) {
+      const ok = med < 1000;
+      if (!ok) missed++;
+      goal = `< 1 s  ${ok ? 'gehaald' : 'NIET gehaald'}`;
+    }
+    console.log(
+      `${String(count).padEnd(12)}${String(count * 3).padStart(10)}${(med.toFixed(0) + ' ms').padStart(11)}${Math.min(...times).toFixed(0).padStart(9)}` +
+        `${((med / count).toFixed(3) + ' ms').padStart(14)}   ${goal}`,
+    );
   }
 }
 

@@ -155,6 +155,20 @@ function buildProgram(out: Output): Command {
     );
 
   program
+    .command('overzicht')
+    .alias('overview')
+    .usage('<mappen...> [opties]')
+    .description('voor adviseurs: per bibliotheek en werkblad hoe ver het is (scherm, CSV voor Excel, Markdown of HTML)')
+    .argument('<mappen...>', 'een map met één submap per bibliotheek, of de dossiermappen zelf')
+    .option('-o, --uitvoer <bestand>', 'schrijf naar dit bestand: overzicht.csv (Excel), overzicht.md of overzicht.html')
+    .addOption(new Option('-f, --formaat <formaat>', 'tekst, csv, md of html (standaard: volgens de extensie van -o, anders tekst)').choices(['tekst', 'csv', 'md', 'html']))
+    .option('--kernvragen <ids>', 'andere kernvragen als kolommen, bijv. gemeentelandschap.thema-in-agenda,randvoorwaarden.uren-voldoende')
+    .action(async (mappen: string[], opts: { uitvoer?: string; formaat?: 'tekst' | 'csv' | 'md' | 'html'; kernvragen?: string }) => {
+      const { overview } = await import('./commands/overzicht.js');
+      await overview({ folders: mappen, output: opts.uitvoer, format: opts.formaat, keys: opts.kernvragen, cwd: process.cwd(), out });
+    });
+
+  program
     .command('controleer')
     .alias('check')
     .usage('[bestanden...]')

@@ -2,16 +2,14 @@
 // whole dossier, as Markdown (default, to stdout so it pipes), HTML or a
 // draft email. marked, sanitize-html and nodemailer are loaded only for
 // html/eml.
-import { open, stat } from 'node:fs/promises';
-import path from 'node:path';
 import { loadShippedWorksheets, resolveWorksheet } from '../definition/load.js';
 import { sheetState, type SheetState } from '../sheet-state.js';
-import { describeFsError, ExitCode, WerkboekError } from '../support/errors.js';
+import { ExitCode, WerkboekError } from '../support/errors.js';
 import type { Output } from '../support/output.js';
 import { resolveDossier } from '../dossier/folder.js';
 import { dossierReport, worksheetReport, type ReportDocument } from '../report/model.js';
 import { loadTemplate, renderTemplate } from '../report/template.js';
-import { writeFileAtomically } from '../dossier/answers-file.js';
+import { writeOutputFile } from '../report/write-output.js';
 import { displayPath, mapFor, suggest } from '../support/invocation.js';
 
 export interface ReportOptions {
@@ -94,52 +92,8 @@ export async function report(opts: ReportOptions): Promise<void> {
     out.stdout(content);
     return;
   }
-  const file = path.resolve(cwd, opts.output);
-  const info = await stat(file).catch(() => undefined);
-  if (info && (info.isCharacterDevice() || info.isFIFO())) {
-    // A terminal, /dev/stdout, /dev/null or a pipe: write into it, never replace it by a file.
-    await writeToStream(file, content);
-    return;
-  }
-  if (info && !info.isFile()) {
-    throw new WerkboekError(`${opts.output} is geen gewoon bestand (maar bijv. een map); kies een bestandsnaam voor het rapport.`, ExitCode.usage);
-  }
-  if (answerFiles.includes(file) || (info && (await isAnswersFile(file)))) {
-    throw new WerkboekError(
-      `${opts.output} is een antwoordbestand; kies een ander bestand voor het rapport.`,
-      ExitCode.usage,
-      'Een rapport overschrijft nooit antwoorden. Bijvoorbeeld: -o rapport.md, -o rapport.html of -o rapport.eml.',
-    );
-  }
-  // A missing folder is more likely a typo than a wish: no mkdir here.
-  await writeFileAtomically(file, content, { createFolder: false });
-  out.line(`Rapport geschreven naar ${displayPath(file, cwd)}`);
-}
-
-/** Whether an existing file is an answers file of werkboek (of any dossier): it starts with the metadata keys. */
-async function isAnswersFile(file: string): Promise<boolean> {
-  const handle = await open(file, 'r').catch(() => undefined);
-  if (!handle) return false;
-  try {
-    const { buffer, bytesRead } = await handle.read(Buffer.alloc(4096), 0, 4096, 0);
-    const head = buffer.subarray(0, bytesRead).toString('utf8');
-    return /^werkblad:[ \t]*\S/m.test(head) && /^(versie|antwoorden|status):/m.test(head);
-  } finally {
-    await handle.close();
-  }
-}
-
-async function writeToStream(file: string, content: string): Promise<void> {
-  try {
-    const handle = await open(file, 'a');
-    try {
-      await handle.writeFile(content);
-    } finally {
-      await handle.close();
-    }
-  } catch (err) {
-    throw new WerkboekError(`Kan niet schrijven naar ${file}: ${describeFsError(err)}.`, ExitCode.writeFailed);
-  }
+  const { file, stream } = await writeOutputFile(content, opts.output, cwd, answerFiles);
+  if (!stream) out.line(`Rapport geschreven naar ${displayPath(file, cwd)}`);
 }
 
 function throwUnreadable(states: SheetState[]): void {
