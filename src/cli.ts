@@ -155,6 +155,40 @@ function buildProgram(out: Output): Command {
     );
 
   program
+    .command('nieuwe-ronde')
+    .usage('[opties]')
+    .description('sluit de huidige ronde af (de bestanden gaan ongewijzigd naar ronde-<jaar>/); bij de volgende start staan je antwoorden klaar')
+    .addOption(mapOption())
+    .option('--ronde <naam>', 'naam van de ronde die je afsluit (standaard: het jaar waarin ze begon)')
+    .action(async (opts: { map?: string; ronde?: string }) => {
+      const { newRound } = await import('./commands/nieuwe-ronde.js');
+      await newRound({ map: opts.map, name: opts.ronde, cwd: process.cwd(), out });
+    });
+
+  program
+    .command('verschil')
+    .alias('diff')
+    .usage('[werkblad] [opties]')
+    .description('wat is er veranderd sinds de vorige ronde (Markdown, HTML of e-mailconcept)')
+    .argument('[werkblad]', 'gemeentelandschap, randvoorwaarden of plan-van-aanpak (standaard: alle)')
+    .option('--ronde <naam>', 'vergelijk deze afgesloten ronde met nu (bijv. 2026)')
+    .addOption(new Option('-f, --formaat <formaat>', 'md, html of eml (standaard: volgens de extensie van -o, anders md)').choices(['md', 'html', 'eml']))
+    .option('-o, --uitvoer <bestand>', 'schrijf naar dit bestand in plaats van naar het scherm')
+    .addOption(mapOption())
+    .action(async (werkblad: string | undefined, opts: { ronde?: string; formaat?: 'md' | 'html' | 'eml'; uitvoer?: string; map?: string }) => {
+      const { difference } = await import('./commands/verschil.js');
+      await difference({
+        worksheet: werkblad,
+        map: opts.map,
+        round: opts.ronde,
+        format: opts.formaat ?? formatFromFileName(opts.uitvoer),
+        output: opts.uitvoer,
+        cwd: process.cwd(),
+        out,
+      });
+    });
+
+  program
     .command('overzicht')
     .alias('overview')
     .usage('<mappen...> [opties]')

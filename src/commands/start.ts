@@ -7,6 +7,8 @@ import type { Output } from '../support/output.js';
 import { answersPath, rescueFolders, resolveDossier } from '../dossier/folder.js';
 import type { Prompter } from '../terminal/prompter.js';
 import { plainStyle, resumeAt, runWorksheet, type Style } from '../runner/session.js';
+import { offerPrevious } from '../runner/previous.js';
+import { lastRoundAnswers } from '../dossier/rounds.js';
 import { showClosing, welcomeNewDossier } from '../runner/welcome.js';
 import { endBySignal, onStopSignals } from '../support/stop-signals.js';
 import { AnswersFile, backupFile, removeStaleTempFiles } from '../dossier/answers-file.js';
@@ -160,7 +162,8 @@ export async function start(options: StartOptions): Promise<void> {
     }
     if (fresh) showIntro();
     const active = file;
-    const outcome = await runWorksheet({ ws, file: active, prompter, startInReview, style, relocate }).catch(async (err: unknown) => {
+    const previous = await previousDefaults(active);
+    const outcome = await runWorksheet({ ws, file: active, prompter, startInReview, style, relocate, ...(previous && { previous }) }).catch(async (err: unknown) => {
       if (err instanceof InterruptedError && active.dirty) await active.save().catch(() => {});
       if (err instanceof InterruptedError && active.dirty) throw await unsaved(active, err.signal);
       throw err;
@@ -260,6 +263,21 @@ export async function start(options: StartOptions): Promise<void> {
       broken = true;
       return undefined;
     }
+  }
+
+  /** A closed round with this worksheet: its answers as defaults for the open questions (said once, here). */
+  async function previousDefaults(active: AnswersFile): Promise<ReturnType<typeof offerPrevious> | undefined> {
+    const last = await lastRoundAnswers(dossier.dir, ws);
+    if (!last) return undefined;
+    const previous = offerPrevious(ws, last.round.name, last.answers.answers);
+    const open = walk(ws, active.answers).visible.filter((v) => v.state === 'open' && previous.offered.has(v.question.id)).length;
+    if (open) {
+      prompter.print(
+        `\n${style.bold(`Vorige ronde (${last.round.name}):`)} je antwoorden van toen staan bij elke vraag klaar. ` +
+          'Enter neemt een antwoord over, typen of kiezen wijzigt het. Lijsten (zoals partners) loop je eerst één voor één na.',
+      );
+    }
+    return previous;
   }
 
   function showIntro(): void {

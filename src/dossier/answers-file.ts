@@ -1,7 +1,7 @@
 // Answers files: read with positions, validate against the worksheet, and
 // write atomically (temp file in the same folder, fsync, rename) keeping
 // comments and keys a user added by hand.
-import { readFile, mkdir, copyFile, stat, readdir, unlink } from 'node:fs/promises';
+import { readFile, mkdir, copyFile, stat, readdir, unlink, open } from 'node:fs/promises';
 import path from 'node:path';
 import { Document, isMap, type YAMLMap } from 'yaml';
 import type { Field, Question, Worksheet } from '../definition/schema.js';
@@ -579,6 +579,19 @@ export async function backupFile(file: string, now = new Date()): Promise<string
     throw new WriteError(target, err);
   }
   return target;
+}
+
+/** Whether an existing file is an answers file of werkboek (of any dossier): it starts with the metadata keys. */
+export async function looksLikeAnswersFile(file: string): Promise<boolean> {
+  const handle = await open(file, 'r').catch(() => undefined);
+  if (!handle) return false;
+  try {
+    const { buffer, bytesRead } = await handle.read(Buffer.alloc(4096), 0, 4096, 0);
+    const head = buffer.subarray(0, bytesRead).toString('utf8');
+    return /^werkblad:[ \t]*\S/m.test(head) && /^(versie|antwoorden|status):/m.test(head);
+  } finally {
+    await handle.close();
+  }
 }
 
 export async function exists(file: string): Promise<boolean> {

@@ -4,7 +4,7 @@
 // the file is written atomically. Shared by `rapport`, `overzicht` and `verschil`.
 import { open, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { writeFileAtomically } from '../dossier/answers-file.js';
+import { looksLikeAnswersFile, writeFileAtomically } from '../dossier/answers-file.js';
 import { describeFsError, ExitCode, WerkboekError } from '../support/errors.js';
 
 /** Writes `content` to `output` (relative to cwd): the absolute file, and whether it was a stream (a terminal, a pipe) rather than a file. */
@@ -24,7 +24,7 @@ export async function writeOutputFile(
   if (info && !info.isFile()) {
     throw new WerkboekError(`${output} is geen gewoon bestand (maar bijv. een map); kies een bestandsnaam voor het rapport.`, ExitCode.usage);
   }
-  if (answerFiles.includes(file) || (info && (await isAnswersFile(file)))) {
+  if (answerFiles.includes(file) || (info && (await looksLikeAnswersFile(file)))) {
     throw new WerkboekError(
       `${output} is een antwoordbestand; kies een ander bestand voor het rapport.`,
       ExitCode.usage,
@@ -34,19 +34,6 @@ export async function writeOutputFile(
   // A missing folder is more likely a typo than a wish: no mkdir here.
   await writeFileAtomically(file, content, { createFolder: false });
   return { file, stream: false };
-}
-
-/** Whether an existing file is an answers file of werkboek (of any dossier): it starts with the metadata keys. */
-async function isAnswersFile(file: string): Promise<boolean> {
-  const handle = await open(file, 'r').catch(() => undefined);
-  if (!handle) return false;
-  try {
-    const { buffer, bytesRead } = await handle.read(Buffer.alloc(4096), 0, 4096, 0);
-    const head = buffer.subarray(0, bytesRead).toString('utf8');
-    return /^werkblad:[ \t]*\S/m.test(head) && /^(versie|antwoorden|status):/m.test(head);
-  } finally {
-    await handle.close();
-  }
 }
 
 async function writeToStream(file: string, content: string): Promise<void> {
