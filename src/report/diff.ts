@@ -44,7 +44,9 @@ function title(q: ReportQuestion): string {
   return q.number ? `${q.number} ${q.label}` : q.label;
 }
 
-const sameAnswer = (a: ReportQuestion, b: ReportQuestion) => JSON.stringify([a.state, a.answer, a.note]) === JSON.stringify([b.state, b.answer, b.note]);
+/** The same answer: spaces and line ends at the end of a text do not count (an editor drops a last line end that a hand-written file has). */
+const sameAnswer = (a: ReportQuestion, b: ReportQuestion) => comparable(a) === comparable(b);
+const comparable = (q: ReportQuestion) => JSON.stringify([q.state, q.answer, q.note], (_key, value: unknown) => (typeof value === 'string' ? value.trimEnd() : value));
 
 /** The difference between two rounds' answers to one worksheet (undefined: not begun in that round). */
 export function diffSheet(ws: Worksheet, before: Answers | undefined, after: Answers | undefined): SheetDiff {
