@@ -4,7 +4,7 @@ import { checkDefinitionFile } from '../definition/check.js';
 import { loadShippedWorksheets, resolveWorksheet, shippedDefinitionFiles } from '../definition/load.js';
 import { describeFsError, ExitCode, FileIssuesError, formatIssue, WerkboekError } from '../support/errors.js';
 import type { Output } from '../support/output.js';
-import { AnswersFile } from '../dossier/answers-file.js';
+import { AnswersFile, notAskedIds } from '../dossier/answers-file.js';
 import { walk } from '../walk.js';
 
 export interface CheckOptions {
@@ -61,6 +61,14 @@ async function checkOne(file: string, shown: string, out: Output): Promise<boole
       return false;
     }
     out.line(`${shown}: in orde (antwoorden bij "${ws.id}", ${status}, ${w.done} van ${w.total} beantwoord)`);
+    // Answers to questions that are no longer asked (removed in a later version): listed, kept in the file.
+    const source = await readFile(file, 'utf8');
+    for (const id of notAskedIds(answers?.answers ?? {}, ws)) {
+      out.line(`${shown}:${linePosition(source, id)}: "${id}" wordt niet meer gevraagd (werkblad ${ws.id}, versie ${ws.version}); het antwoord blijft in het bestand staan`);
+    }
+    if (answers?.upgraded) {
+      out.line(`${shown}: let op: antwoorden onder een eerder id horen nu bij de hernoemde vraag; bij de volgende keer opslaan wordt dat (en versie ${ws.version}) in het bestand gezet.`);
+    }
     const open = w.visible.filter((v) => v.state === 'open').length;
     if (status === 'afgerond' && open > 0) {
       out.line(`${shown}: let op: de status is afgerond, maar ${open} ${open === 1 ? 'vraag is' : 'vragen zijn'} nog open.`);
@@ -74,6 +82,16 @@ async function checkOne(file: string, shown: string, out: Output): Promise<boole
   }
   for (const issue of result.issues) out.line(formatIssue(issue));
   return false;
+}
+
+/** "regel:kolom" of an answer's key under `antwoorden:` (1:1 when it cannot be found). */
+function linePosition(source: string, id: string): string {
+  const lines = source.split(/\r?\n/);
+  const start = lines.findIndex((l) => /^antwoorden:/.test(l));
+  const escaped = id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const i = lines.findIndex((l, n) => n > start && new RegExp(`^\\s+["']?${escaped}["']?:`).test(l));
+  if (start < 0 || i < 0) return '1:1';
+  return `${i + 1}:${(lines[i]?.search(/\S/) ?? 0) + 1}`;
 }
 
 /** An answers file starts with `werkblad:`; anything else is treated as a definition. */

@@ -14,3 +14,10 @@ export function optionLabel(option: string | { value: string; label: string }): 
 export function allQuestions(ws: Worksheet): Question[] {
   return [...(ws.meta ?? []), ...ws.steps.flatMap((s) => s.questions)];
 }
+
+/** Former ids (a question renamed in a later version) -> the current id. */
+export function renamedIds(ws: Worksheet): Map<string, string> {
+  const renamed = new Map<string, string>();
+  for (const q of allQuestions(ws)) for (const old of q.formerIds ?? []) renamed.set(old, q.id);
+  return renamed;
+}

@@ -3,9 +3,9 @@
 // comments and keys a user added by hand.
 import { readFile, mkdir, copyFile, stat, readdir, unlink, open } from 'node:fs/promises';
 import path from 'node:path';
-import { Document, isMap, type YAMLMap } from 'yaml';
+import { Document, isMap, isScalar, type YAMLMap } from 'yaml';
 import type { Field, Question, Worksheet } from '../definition/schema.js';
-import { allQuestions, optionValue } from '../definition/questions.js';
+import { allQuestions, optionValue, renamedIds } from '../definition/questions.js';
 import { ANSWER_KEY, DRAFT_ITEM_KEY, EARLIER_KEY, isUnknown, NOT_YET_KNOWN, NOTE_KEY, UNKNOWN_KEY, type AnswerValue, type Answers, type Draft, type Drafts } from './answers.js';
 import { describeFsError, ExitCode, FileIssuesError, WerkboekError, type Issue } from '../support/errors.js';
 import { decodeUtf8, issueAt, parseLocated, type Located, type PathKey } from '../definition/positions.js';
@@ -81,6 +81,8 @@ export class AnswersFile {
   onDisk = false;
   /** Line ends as the file had them when it was read. */
   eol: '\n' | '\r\n' = '\n';
+  /** Answers stood under a former id (the definition renamed the question): the next save records this version. */
+  upgraded = false;
 
   /**
    * What this session last read from or wrote to `file`: the exact text and
@@ -159,12 +161,15 @@ export class AnswersFile {
     const { text: source, issue: encoding } = decodeUtf8(displayName, bytes);
     if (encoding) throw new FileIssuesError([encoding], ExitCode.badFile, brokenFileHint(file, ws));
     const { located, issues } = parseLocated(displayName, source);
+    // Answers under a question's former id belong to it now (renamed in a later version).
+    const upgraded = !issues.length && renameFormerIds(located.doc, ws);
     if (!issues.length) issues.push(...validateAnswersDocument(located, ws));
     if (issues.length) {
       throw new FileIssuesError(issues, ExitCode.badFile, brokenFileHint(file, ws));
     }
     const found = new AnswersFile(file, located.doc, ws);
     found.onDisk = true;
+    found.upgraded = upgraded;
     // A file written on Windows keeps its CRLF line ends.
     if (source.includes('\r\n')) found.eol = '\r\n';
     found.base = { text: bytes.toString('utf8'), answers: found.answers, drafts: found.drafts, status: found.meta.status };
@@ -225,6 +230,7 @@ export class AnswersFile {
 
   private touch(): void {
     this.dirty = true;
+    if (this.upgraded) this.doc.set('versie', this.ws.version);
     this.doc.set('bijgewerkt', new Date().toISOString());
     this.doc.set('programma', `werkboek ${programVersion}`);
   }
@@ -353,6 +359,48 @@ function brokenFileHint(file: string, ws: Worksheet): string {
     `"${suggest(['controleer', file])}", of begin opnieuw met "${suggest(['start', ws.id, '--opnieuw', '--map', path.dirname(file)])}" ` +
     `(het oude bestand wordt dan als reservekopie bewaard).`
   );
+}
+
+/**
+ * A key of `antwoorden:` or `concepten:` that is a former id of a question
+ * (renamed in a later version of the definition) becomes that question's id,
+ * in place (its comments and position stay), unless the question already has
+ * an entry. True when something was renamed. Answers to questions that are
+ * no longer asked are never touched.
+ */
+export function renameFormerIds(doc: Document, ws: Worksheet): boolean {
+  const renamed = renamedIds(ws);
+  if (!renamed.size) return false;
+  let changed = false;
+  for (const key of [ANSWERS_KEY, DRAFTS_KEY]) {
+    const map = doc.get(key, true);
+    if (!isMap(map)) continue;
+    for (const pair of map.items) {
+      const now = isScalar(pair.key) && typeof pair.key.value === 'string' ? renamed.get(pair.key.value) : undefined;
+      if (now === undefined || map.has(now) || !isScalar(pair.key)) continue;
+      pair.key.value = now;
+      changed = true;
+    }
+  }
+  return changed;
+}
+
+/** The same on plain data (the quick read): a new object, or the same one when nothing was renamed. */
+export function renameFormerIdsIn(answers: Record<string, unknown>, ws: Worksheet): Record<string, unknown> {
+  const renamed = renamedIds(ws);
+  if (!renamed.size || !Object.keys(answers).some((k) => renamed.has(k))) return answers;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(answers)) {
+    const now = renamed.get(k);
+    out[now !== undefined && !(now in answers) ? now : k] = v;
+  }
+  return out;
+}
+
+/** Ids answered in the file that the worksheet no longer asks (removed questions, or notes of the user): kept, never dropped. */
+export function notAskedIds(answers: Answers, ws: Worksheet): string[] {
+  const questions = questionMap(ws);
+  return Object.keys(answers).filter((id) => !questions.has(id));
 }
 
 /** Validate an answers document against its worksheet. */

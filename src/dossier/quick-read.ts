@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import type { Worksheet } from '../definition/schema.js';
 import { describeFsError, ExitCode, WerkboekError } from '../support/errors.js';
 import type { Answers } from './answers.js';
-import { AnswersFile, MAX_FILE_BYTES, validateAnswersData, type Status } from './answers-file.js';
+import { AnswersFile, MAX_FILE_BYTES, renameFormerIdsIn, validateAnswersData, type Status } from './answers-file.js';
 import { quickParseYaml } from './quick-yaml.js';
 
 export type QuickAnswers =
@@ -29,7 +29,7 @@ export function quickReadAnswers(file: string, ws: Worksheet, displayName = file
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return { kind: 'missing' };
     return { kind: 'broken', error: new WerkboekError(`Kan ${displayName} niet lezen: ${describeFsError(err)}.`, ExitCode.badFile) };
   }
-  const data = bytes.length <= MAX_FILE_BYTES ? quickData(bytes) : undefined;
+  const data = bytes.length <= MAX_FILE_BYTES ? quickData(bytes, ws) : undefined;
   if (data && validateAnswersData(data, ws, noPosition).length === 0) return fromData(data);
   // Outside the quick reader's subset, or something is wrong: read with positions.
   try {
@@ -42,7 +42,7 @@ export function quickReadAnswers(file: string, ws: Worksheet, displayName = file
   }
 }
 
-function quickData(bytes: Buffer): Record<string, unknown> | undefined {
+function quickData(bytes: Buffer, ws: Worksheet): Record<string, unknown> | undefined {
   let text: string;
   try {
     text = utf8.decode(bytes);
@@ -50,7 +50,12 @@ function quickData(bytes: Buffer): Record<string, unknown> | undefined {
     return undefined;
   }
   const data = quickParseYaml(text);
-  return typeof data === 'object' && data !== null && !Array.isArray(data) ? (data as Record<string, unknown>) : undefined;
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) return undefined;
+  const record = data as Record<string, unknown>;
+  // As AnswersFile does: answers under a former id belong to the renamed question.
+  const answers = record.antwoorden;
+  if (typeof answers === 'object' && answers !== null && !Array.isArray(answers)) record.antwoorden = renameFormerIdsIn(answers as Record<string, unknown>, ws);
+  return record;
 }
 
 /** As AnswersFile's `meta` and `answers` read them. */
