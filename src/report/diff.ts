@@ -7,6 +7,7 @@
 import type { Condition, Worksheet } from '../definition/schema.js';
 import { allQuestions } from '../definition/questions.js';
 import type { Answers } from '../dossier/answers.js';
+import { notAskedIds } from '../dossier/answers-file.js';
 import { formatStampNl } from '../support/dates.js';
 import { answerMarkdown, escapeBlock, escapeInline, escapeLine } from './markdown.js';
 import { buildReport, type DevelopmentPoint, type ReportQuestion } from './model.js';
@@ -31,6 +32,8 @@ export interface SheetDiff {
   unchanged: number;
   solved: DevelopmentPoint[];
   added: DevelopmentPoint[];
+  /** Ids answered in the earlier round that this version of the worksheet no longer asks (removed questions). */
+  noLongerAsked: string[];
 }
 
 export const CHANGE_TITLES: Record<ChangeKind, string> = {
@@ -82,6 +85,7 @@ export function diffSheet(ws: Worksheet, before: Answers | undefined, after: Ans
     unchanged,
     solved: oldPoints.filter((p) => !ids(newPoints).has(p.id)),
     added: newPoints.filter((p) => !ids(oldPoints).has(p.id)),
+    noLongerAsked: notAskedIds(before ?? {}, ws),
   };
 }
 
@@ -136,7 +140,7 @@ export function diffMarkdown(diffs: readonly SheetDiff[], h: DiffHeading): strin
       out.push(h.to === 'nu' ? 'Nog niet begonnen in de nieuwe ronde.' : `Nog niet begonnen in ${escapeInline(h.to)}.`);
       continue;
     }
-    if (!d.changes.length && !d.solved.length && !d.added.length) {
+    if (!d.changes.length && !d.solved.length && !d.added.length && !d.noLongerAsked.length) {
       out.push(`Geen verschillen${d.unchanged ? ` (${d.unchanged} ${d.unchanged === 1 ? 'antwoord' : 'antwoorden'} hetzelfde)` : ''}.`);
       continue;
     }
@@ -151,6 +155,10 @@ export function diffMarkdown(diffs: readonly SheetDiff[], h: DiffHeading): strin
         if (kind === 'gewijzigd' || kind === 'nieuw') out.push('**Nu:**', '', answerBlock(c.after), '');
         if (kind === 'vervallen') out.push(c.after === null ? '_Deze vraag wordt nu niet (meer) gesteld._' : '');
       }
+    }
+    if (d.noLongerAsked.length) {
+      out.push('', '### Niet meer gevraagd', '', `In deze versie van het werkblad staan deze vragen niet meer; de antwoorden van ${escapeInline(h.from)} blijven in dat bestand.`, '');
+      out.push(...d.noLongerAsked.map((id) => `- ${escapeLine(id)}`));
     }
     if (d.solved.length) out.push('', '### Ontwikkelpunten opgelost', '', ...d.solved.map(pointLine));
     if (d.added.length) out.push('', '### Nieuwe ontwikkelpunten', '', ...d.added.map(pointLine));
