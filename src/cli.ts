@@ -67,6 +67,7 @@ function buildProgram(out: Output): Command {
 
   const mapOption = () =>
     new Option('-m, --map <map>', 'map met de antwoordbestanden (standaard: WERKBOEK_MAP of je gebruikersmap)');
+  const ownOption = () => new Option('--werkbladen <map>', 'een map met eigen werkbladdefinities (ook WERKBOEK_WERKBLADEN)');
 
   program
     .command('inleiding')
@@ -83,13 +84,14 @@ function buildProgram(out: Output): Command {
     .alias('invullen')
     .usage('[opties] <werkblad>')
     .description('een werkblad invullen, of verdergaan waar je was')
-    .argument('<werkblad>', 'gemeentelandschap, randvoorwaarden of plan-van-aanpak (of 1, 2, 3)')
+    .argument('<werkblad>', 'gemeentelandschap, randvoorwaarden of plan-van-aanpak (of 1, 2, 3), of een eigen werkblad (mijn-werkblad.yaml)')
     .addOption(mapOption())
+    .addOption(ownOption())
     .option('--opnieuw', 'opnieuw beginnen (het oude bestand wordt als reservekopie bewaard)')
     .option('--eenvoudig', 'vragen regel voor regel, zonder kleur of schermopbouw: voor een schermlezer, een eenvoudige terminal of antwoorden uit een bestand (ook met WERKBOEK_EENVOUDIG=1)')
-    .action(async (werkblad: string, opts: { map?: string; opnieuw?: boolean; eenvoudig?: boolean }) => {
+    .action(async (werkblad: string, opts: { map?: string; werkbladen?: string; opnieuw?: boolean; eenvoudig?: boolean }) => {
       const { start } = await import('./commands/start.js');
-      await start({ worksheet: werkblad, map: opts.map, restart: opts.opnieuw === true, plain: opts.eenvoudig === true, cwd: process.cwd(), out });
+      await start({ worksheet: werkblad, map: opts.map, ownFolder: opts.werkbladen, restart: opts.opnieuw === true, plain: opts.eenvoudig === true, cwd: process.cwd(), out });
     });
 
   program
@@ -97,9 +99,10 @@ function buildProgram(out: Output): Command {
     .usage('[opties]')
     .description('per werkblad: niet begonnen, concept of afgerond')
     .addOption(mapOption())
-    .action(async (opts: { map?: string }) => {
+    .addOption(ownOption())
+    .action(async (opts: { map?: string; werkbladen?: string }) => {
       const { status } = await import('./commands/status.js');
-      await status({ map: opts.map, cwd: process.cwd(), out });
+      await status({ map: opts.map, ownFolder: opts.werkbladen, cwd: process.cwd(), out });
     });
 
   program
@@ -108,9 +111,10 @@ function buildProgram(out: Output): Command {
     .usage('[opties]')
     .description('de werkbladen: id, titel, aantal vragen en hoe ver je bent')
     .addOption(mapOption())
-    .action(async (opts: { map?: string }) => {
+    .addOption(ownOption())
+    .action(async (opts: { map?: string; werkbladen?: string }) => {
       const { list } = await import('./commands/lijst.js');
-      await list({ map: opts.map, cwd: process.cwd(), out });
+      await list({ map: opts.map, ownFolder: opts.werkbladen, cwd: process.cwd(), out });
     });
 
   program
@@ -126,10 +130,11 @@ function buildProgram(out: Output): Command {
     .option('-s, --sjabloon <bestand>', 'een eigen Liquid-sjabloon in plaats van het standaardsjabloon')
     .option('--aan <adres>', 'e-mailadres van de ontvanger (bij --formaat eml)')
     .addOption(mapOption())
+    .addOption(ownOption())
     .action(
       async (
         werkblad: string,
-        opts: { formaat?: 'md' | 'html' | 'eml'; uitvoer?: string; sjabloon?: string; aan?: string; map?: string },
+        opts: { formaat?: 'md' | 'html' | 'eml'; uitvoer?: string; sjabloon?: string; aan?: string; map?: string; werkbladen?: string },
       ) => {
         const { report } = await import('./commands/rapport.js');
         // A name that promises a format werkboek does not make: say so instead of writing Markdown into it.
@@ -148,6 +153,7 @@ function buildProgram(out: Output): Command {
           template: opts.sjabloon,
           to: opts.aan,
           map: opts.map,
+          ownFolder: opts.werkbladen,
           cwd: process.cwd(),
           out,
         });
@@ -160,9 +166,10 @@ function buildProgram(out: Output): Command {
     .description('sluit de huidige ronde af (de bestanden gaan ongewijzigd naar ronde-<jaar>/); bij de volgende start staan je antwoorden klaar')
     .addOption(mapOption())
     .option('--ronde <naam>', 'naam van de ronde die je afsluit (standaard: het jaar waarin ze begon)')
-    .action(async (opts: { map?: string; ronde?: string }) => {
+    .addOption(ownOption())
+    .action(async (opts: { map?: string; ronde?: string; werkbladen?: string }) => {
       const { newRound } = await import('./commands/nieuwe-ronde.js');
-      await newRound({ map: opts.map, name: opts.ronde, cwd: process.cwd(), out });
+      await newRound({ map: opts.map, name: opts.ronde, ownFolder: opts.werkbladen, cwd: process.cwd(), out });
     });
 
   program
@@ -175,11 +182,13 @@ function buildProgram(out: Output): Command {
     .addOption(new Option('-f, --formaat <formaat>', 'md, html of eml (standaard: volgens de extensie van -o, anders md)').choices(['md', 'html', 'eml']))
     .option('-o, --uitvoer <bestand>', 'schrijf naar dit bestand in plaats van naar het scherm')
     .addOption(mapOption())
-    .action(async (werkblad: string | undefined, opts: { ronde?: string; formaat?: 'md' | 'html' | 'eml'; uitvoer?: string; map?: string }) => {
+    .addOption(ownOption())
+    .action(async (werkblad: string | undefined, opts: { ronde?: string; formaat?: 'md' | 'html' | 'eml'; uitvoer?: string; map?: string; werkbladen?: string }) => {
       const { difference } = await import('./commands/verschil.js');
       await difference({
         worksheet: werkblad,
         map: opts.map,
+        ownFolder: opts.werkbladen,
         round: opts.ronde,
         format: opts.formaat ?? formatFromFileName(opts.uitvoer),
         output: opts.uitvoer,
@@ -197,9 +206,10 @@ function buildProgram(out: Output): Command {
     .option('-o, --uitvoer <bestand>', 'schrijf naar dit bestand: overzicht.csv (Excel), overzicht.md of overzicht.html')
     .addOption(new Option('-f, --formaat <formaat>', 'tekst, csv, md of html (standaard: volgens de extensie van -o, anders tekst)').choices(['tekst', 'csv', 'md', 'html']))
     .option('--kernvragen <ids>', 'andere kernvragen als kolommen, bijv. gemeentelandschap.thema-in-agenda,randvoorwaarden.uren-voldoende')
-    .action(async (mappen: string[], opts: { uitvoer?: string; formaat?: 'tekst' | 'csv' | 'md' | 'html'; kernvragen?: string }) => {
+    .addOption(ownOption())
+    .action(async (mappen: string[], opts: { uitvoer?: string; formaat?: 'tekst' | 'csv' | 'md' | 'html'; kernvragen?: string; werkbladen?: string }) => {
       const { overview } = await import('./commands/overzicht.js');
-      await overview({ folders: mappen, output: opts.uitvoer, format: opts.formaat, keys: opts.kernvragen, cwd: process.cwd(), out });
+      await overview({ folders: mappen, output: opts.uitvoer, format: opts.formaat, keys: opts.kernvragen, ownFolder: opts.werkbladen, cwd: process.cwd(), out });
     });
 
   program

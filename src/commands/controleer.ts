@@ -1,6 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { checkDefinitionFile } from '../definition/check.js';
+import { checkDefinitionFile, type CheckResult } from '../definition/check.js';
+import { allWorksheets, ownWorksheets } from '../definition/own.js';
+import type { Worksheet } from '../definition/schema.js';
 import { loadShippedWorksheets, resolveWorksheet, shippedDefinitionFiles } from '../definition/load.js';
 import { describeFsError, ExitCode, FileIssuesError, formatIssue, WerkboekError } from '../support/errors.js';
 import type { Output } from '../support/output.js';
@@ -23,11 +25,18 @@ export interface CheckOptions {
 export async function check({ files, cwd, out }: CheckOptions): Promise<number> {
   const targets = files.length ? files.map((f) => path.resolve(cwd, f)) : await shippedDefinitionFiles();
   let code: number = ExitCode.ok;
+  // Definitions named in the same call come first: an answers file of an own worksheet is checked against it.
+  const definitions = new Map<string, CheckResult>();
+  for (const file of targets) {
+    const kind = await sniffKind(file, path.relative(cwd, file) || file).catch(() => undefined);
+    if (kind?.type === 'definition') definitions.set(file, await checkDefinitionFile(file, path.relative(cwd, file) || file));
+  }
+  const given = [...definitions.values()].flatMap((r) => (r.worksheet ? [r.worksheet] : []));
   for (const file of targets) {
     const shown = path.relative(cwd, file) || file;
     // One unreadable file must not keep the others from being checked.
     try {
-      if (!(await checkOne(file, shown, out))) code = Math.max(code, ExitCode.invalid);
+      if (!(await checkOne(file, shown, out, { cwd, given, checked: definitions.get(file) }))) code = Math.max(code, ExitCode.invalid);
     } catch (err) {
       if (!(err instanceof WerkboekError)) throw err;
       await out.error(err.message, err.hint);
@@ -37,10 +46,11 @@ export async function check({ files, cwd, out }: CheckOptions): Promise<number> 
   return code;
 }
 
-async function checkOne(file: string, shown: string, out: Output): Promise<boolean> {
+async function checkOne(file: string, shown: string, out: Output, ctx: { cwd: string; given: Worksheet[]; checked: CheckResult | undefined }): Promise<boolean> {
   const kind = await sniffKind(file, shown);
   if (kind.type === 'answers') {
-    const ws = await resolveWorksheet(kind.worksheet);
+    // The shipped worksheets, own ones (WERKBOEK_WERKBLADEN) and definitions named in this call.
+    const ws = await resolveWorksheet(kind.worksheet, [], [...(await allWorksheets(ownWorksheets(undefined, ctx.cwd))), ...ctx.given]);
     let answers: AnswersFile | undefined;
     try {
       answers = await AnswersFile.read(file, ws, shown);
@@ -75,7 +85,7 @@ async function checkOne(file: string, shown: string, out: Output): Promise<boole
     }
     return true;
   }
-  const result = await checkDefinitionFile(file, shown);
+  const result = ctx.checked ?? (await checkDefinitionFile(file, shown));
   if (result.worksheet) {
     out.line(`${shown}: in orde (werkblad "${result.worksheet.id}", versie ${result.worksheet.version})`);
     return true;

@@ -2,7 +2,7 @@
 // files move, unchanged, into `ronde-<naam>/`; the next `start` of a
 // worksheet offers last round's answers as defaults.
 import path from 'node:path';
-import { loadShippedWorksheets } from '../definition/load.js';
+import { allWorksheets, ownWorksheets } from '../definition/own.js';
 import { resolveDossier } from '../dossier/folder.js';
 import { closeRound } from '../dossier/rounds.js';
 import { mapFor, suggest } from '../support/invocation.js';
@@ -10,6 +10,8 @@ import type { Output } from '../support/output.js';
 
 export interface NewRoundOptions {
   map?: string | undefined;
+  /** `--werkbladen`: own worksheets, whose answers files move along (also WERKBOEK_WERKBLADEN). */
+  ownFolder?: string | undefined;
   /** The round's name (default: the year its files were begun). */
   name?: string | undefined;
   cwd: string;
@@ -20,7 +22,7 @@ export interface NewRoundOptions {
 export async function newRound(opts: NewRoundOptions): Promise<void> {
   const dossier = await resolveDossier(opts.map, opts.cwd);
   const map = mapFor(dossier);
-  const ids = (await loadShippedWorksheets()).map((ws) => ws.id);
+  const ids = (await allWorksheets(ownWorksheets(opts.ownFolder, opts.cwd))).map((ws) => ws.id);
   const { round, files } = await closeRound(dossier.dir, ids, { name: opts.name, map, ...(opts.now && { now: opts.now }) });
   const { out } = opts;
   out.line(`Ronde ${round.name} is afgesloten: ${files.length} ${files.length === 1 ? 'bestand staat' : 'bestanden staan'} nu ongewijzigd in ${round.dir}${path.sep}`);

@@ -3,7 +3,7 @@
 // Markdown or HTML. Reads only (quick-read.ts); a broken or foreign file is
 // listed and skipped.
 import path from 'node:path';
-import { loadShippedWorksheets } from '../definition/load.js';
+import { allWorksheets, ownWorksheets } from '../definition/own.js';
 import type { KeyQuestionRef, Worksheet } from '../definition/schema.js';
 import { allQuestions } from '../definition/questions.js';
 import { findDossiers } from '../dossier/discover.js';
@@ -26,14 +26,14 @@ export interface OverviewOptions {
   cwd: string;
   out: Output;
   now?: Date | undefined;
-  /** The worksheets to show (default: the shipped ones). */
-  worksheets?: Worksheet[] | undefined;
+  /** `--werkbladen`: a folder of own worksheet definitions (also WERKBOEK_WERKBLADEN), shown after the shipped ones. */
+  ownFolder?: string | undefined;
 }
 
 export async function overview(opts: OverviewOptions): Promise<void> {
   const { cwd, out } = opts;
   const format = opts.format ?? formatOf(opts.output);
-  const worksheets = opts.worksheets ?? (await loadShippedWorksheets());
+  const worksheets = await allWorksheets(ownWorksheets(opts.ownFolder, cwd));
   const chosen = opts.keys !== undefined ? parseKeys(opts.keys, worksheets) : undefined;
   const sheets: OverviewSheet[] = worksheets.map((ws) => ({ worksheet: ws, keys: keyColumns(ws, chosen ? chosen.get(ws.id) ?? [] : ws.kernvragen) }));
   const data = await buildOverview(opts.folders.map((f) => path.resolve(cwd, f)), sheets, cwd);

@@ -2,7 +2,8 @@
 // whole dossier, as Markdown (default, to stdout so it pipes), HTML or a
 // draft email. marked, sanitize-html and nodemailer are loaded only for
 // html/eml.
-import { loadShippedWorksheets, resolveWorksheet } from '../definition/load.js';
+import { loadShippedWorksheets } from '../definition/load.js';
+import { allWorksheets, findWorksheet, ownWorksheets } from '../definition/own.js';
 import { sheetState, type SheetState } from '../sheet-state.js';
 import { ExitCode, WerkboekError } from '../support/errors.js';
 import type { Output } from '../support/output.js';
@@ -19,6 +20,8 @@ export interface ReportOptions {
   template?: string | undefined;
   to?: string | undefined;
   map?: string | undefined;
+  /** `--werkbladen`: a folder of own worksheet definitions (also WERKBOEK_WERKBLADEN). */
+  ownFolder?: string | undefined;
   cwd: string;
   out: Output;
   /** The moment the report is made (tests); default: now. */
@@ -36,8 +39,9 @@ export async function report(opts: ReportOptions): Promise<void> {
 
   let doc: ReportDocument;
   let answerFiles: string[];
+  const own = ownWorksheets(opts.ownFolder, cwd);
   if (ALL.has(opts.worksheet.trim().toLowerCase())) {
-    const worksheets = await loadShippedWorksheets();
+    const worksheets = await allWorksheets(own);
     const states = await Promise.all(worksheets.map((ws) => sheetState(ws, dossier.dir)));
     throwUnreadable(states);
     if (!states.some((s) => s.answers)) {
@@ -53,7 +57,7 @@ export async function report(opts: ReportOptions): Promise<void> {
     );
     answerFiles = states.map((s) => s.file);
   } else {
-    const ws = await resolveWorksheet(opts.worksheet, [{ name: 'alles', description: 'alle werkbladen in één rapport' }]);
+    const ws = await findWorksheet(opts.worksheet, own, [{ name: 'alles', description: 'alle werkbladen in één rapport' }]);
     const state = await sheetState(ws, dossier.dir);
     throwUnreadable([state]);
     if (!state.answers) {

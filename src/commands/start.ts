@@ -1,6 +1,6 @@
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
-import { resolveWorksheet } from '../definition/load.js';
+import { findWorksheet, isDefinitionPath, ownWorksheets } from '../definition/own.js';
 import { ExitCode, FileIssuesError, InterruptedError, WerkboekError, type StopSignal } from '../support/errors.js';
 import { lockAnswersFile } from '../dossier/lock.js';
 import type { Output } from '../support/output.js';
@@ -24,6 +24,8 @@ export interface StartOptions {
   out: Output;
   /** Tests pass a scripted prompter; by default the terminal one. */
   prompter?: Prompter;
+  /** `--werkbladen`: a folder of own worksheet definitions (also WERKBOEK_WERKBLADEN). */
+  ownFolder?: string | undefined;
   /** Whether stdin and stdout are terminals (default: asks process). */
   interactive?: boolean;
   /** `--eenvoudig`: plain lines instead of the full screen (also WERKBOEK_EENVOUDIG=1, and TERM=dumb). */
@@ -47,7 +49,9 @@ export function screenMode(plain: boolean | undefined, env: NodeJS.ProcessEnv): 
 /** `werkboek start <werkblad>`: fill in a worksheet, or continue where you were. */
 export async function start(options: StartOptions): Promise<void> {
   const { out } = options;
-  const ws = await resolveWorksheet(options.worksheet);
+  const ws = await findWorksheet(options.worksheet, ownWorksheets(options.ownFolder, options.cwd, options.env));
+  // In suggested commands: an own worksheet started by its file is named by that file again.
+  const sheetArg = isDefinitionPath(options.worksheet) ? options.worksheet : ws.id;
   const interactive = options.interactive ?? (process.stdin.isTTY === true && process.stdout.isTTY === true);
   const mode = screenMode(options.plain, options.env ?? process.env);
   // The plain mode reads lines: from a terminal, or from a pipe (a script). TERM=dumb alone does not make a script.
@@ -59,7 +63,7 @@ export async function start(options: StartOptions): Promise<void> {
       'Om een werkblad in te vullen is een terminal nodig die vragen kan stellen, en die is er nu niet.',
       ExitCode.usage,
       `Start werkboek in een terminalvenster, of beantwoord de vragen regel voor regel met --eenvoudig ` +
-        `(ook vanuit een bestand: ${suggest(['start', ws.id, '--eenvoudig'], map)} < antwoorden.txt). ` +
+        `(ook vanuit een bestand: ${suggest(['start', sheetArg, '--eenvoudig'], map)} < antwoorden.txt). ` +
         `Heb je een ingevuld antwoordbestand (bijv. een kopie van een collega)? ` +
         `Controleer het met: ${suggest(['controleer', '<antwoorden.yaml>'])}`,
     );
@@ -178,15 +182,15 @@ export async function start(options: StartOptions): Promise<void> {
     if (outcome === 'afgerond') {
       prompter.print(
         `\n${style.green(`Werkblad ${ws.number} is afgerond.`)} Je antwoorden staan in ${where}\n` +
-          `Maak er een rapport van met (of met -o rapport.eml een e-mailconcept):\n  ${suggest(['rapport', ws.id], map)}`,
+          `Maak er een rapport van met (of met -o rapport.eml een e-mailconcept):\n  ${suggest(['rapport', sheetArg], map)}`,
       );
       showClosing(prompter, style, ws);
     } else {
-      prompter.print(`\nJe antwoorden zijn bewaard in ${where}\nGa later verder met:\n  ${again('start', ws.id)}`);
+      prompter.print(`\nJe antwoorden zijn bewaard in ${where}\nGa later verder met:\n  ${again('start', sheetArg)}`);
     }
   } catch (err) {
     if (err instanceof InterruptedError) {
-      const command = again('start', ws.id);
+      const command = again('start', sheetArg);
       const answered = file !== undefined && (Object.keys(file.answers).length > 0 || Object.keys(file.drafts).length > 0);
       const what = file && Object.keys(file.answers).length === 0 ? 'Wat je aan het typen was, is als concept bewaard' : 'Wat je hebt beantwoord is bewaard';
       const how = err.signal === 'SIGHUP' ? 'Gestopt (het venster werd gesloten).' : err.signal === 'SIGTERM' ? 'Gestopt (het systeem vroeg om te stoppen).' : 'Gestopt.';
@@ -235,7 +239,7 @@ export async function start(options: StartOptions): Promise<void> {
       `${how}Je antwoorden konden niet worden opgeslagen in ${active.file}. ` +
         (where ? `Ze staan veilig in ${where}` : 'Ze staan hierboven; kopieer ze naar een tekstbestand') + '.',
       ExitCode.writeFailed,
-      `Zet dat bestand terug als ${path.basename(target)} in ${path.dirname(active.file)} (of in een andere map, met --map) zodra daar weer opgeslagen kan worden, en ga verder met: ${suggest(['start', ws.id], map)}`,
+      `Zet dat bestand terug als ${path.basename(target)} in ${path.dirname(active.file)} (of in een andere map, met --map) zodra daar weer opgeslagen kan worden, en ga verder met: ${suggest(['start', sheetArg], map)}`,
     );
   }
 

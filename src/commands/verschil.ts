@@ -2,7 +2,7 @@
 // round and now (or between the last two rounds when nothing is filled in
 // yet, or `--ronde <naam>` and now), as Markdown, HTML or an .eml draft.
 import path from 'node:path';
-import { loadShippedWorksheets, resolveWorksheet } from '../definition/load.js';
+import { allWorksheets, findWorksheet, ownWorksheets } from '../definition/own.js';
 import type { Worksheet } from '../definition/schema.js';
 import { answerValue, type Answers } from '../dossier/answers.js';
 import { AnswersFile } from '../dossier/answers-file.js';
@@ -17,6 +17,8 @@ import type { Output } from '../support/output.js';
 export interface DiffOptions {
   worksheet?: string | undefined;
   map?: string | undefined;
+  /** `--werkbladen`: a folder of own worksheet definitions (also WERKBOEK_WERKBLADEN). */
+  ownFolder?: string | undefined;
   /** Compare this round with now. */
   round?: string | undefined;
   format: 'md' | 'html' | 'eml';
@@ -34,8 +36,9 @@ interface Side {
 export async function difference(opts: DiffOptions): Promise<void> {
   const dossier = await resolveDossier(opts.map, opts.cwd);
   const map = mapFor(dossier);
-  const all = await loadShippedWorksheets();
-  const worksheets = opts.worksheet ? [await resolveWorksheet(opts.worksheet)] : all;
+  const own = ownWorksheets(opts.ownFolder, opts.cwd);
+  const all = await allWorksheets(own);
+  const worksheets = opts.worksheet ? [await findWorksheet(opts.worksheet, own)] : all;
   const rounds = await listRounds(dossier.dir);
   if (!rounds.length) {
     throw new WerkboekError(
