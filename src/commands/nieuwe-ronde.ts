@@ -29,7 +29,9 @@ export async function newRound(opts: NewRoundOptions): Promise<void> {
   for (const file of files) out.line(`  ${file}`);
   out.line();
   out.line('Begin de nieuwe ronde met bijvoorbeeld:');
-  out.line(`  ${suggest(['start', ids[0] ?? 'gemeentelandschap'], map)}`);
+  // The first worksheet of the closed round (not worksheet 1 when only worksheet 3 was filled in).
+  const first = ids.find((id) => files.includes(`${id}.yaml`)) ?? ids[0] ?? 'gemeentelandschap';
+  out.line(`  ${suggest(['start', first], map)}`);
   out.line('Je antwoorden van de vorige ronde staan dan bij elke vraag klaar: Enter neemt ze over, typen wijzigt ze.');
   out.line(`Wat er veranderd is, zie je daarna met: ${suggest(['verschil'], map)}`);
 }

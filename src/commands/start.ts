@@ -278,7 +278,10 @@ export async function start(options: StartOptions): Promise<void> {
     if (open) {
       prompter.print(
         `\n${style.bold(`Vorige ronde (${last.round.name}):`)} je antwoorden van toen staan bij elke vraag klaar. ` +
-          'Enter neemt een antwoord over, typen of kiezen wijzigt het. Lijsten (zoals partners) loop je eerst één voor één na.',
+          'Enter neemt een antwoord over, typen of kiezen wijzigt het.' +
+          (ws.steps.some((step) => step.questions.some((q) => q.type === 'group' && !q.extends && previous.offered.has(q.id)))
+            ? ' Lijsten (zoals partners) loop je eerst één voor één na.'
+            : ''),
       );
     }
     return previous;
