@@ -21,43 +21,33 @@ describe('werkboek nieuwe-ronde, start, verschil (e2e, pty)', { timeout: E2E_TIM
     expect(await readdir(ctx.map)).toEqual(['ronde-2026']);
 
     const s = startSheet(ctx);
+    /** Wait for the question, press the key that keeps what is offered; returns the prompt as it was. */
+    const keepAt = async (label: string, key: 'enter' | 'ctrl-s' = 'enter'): Promise<string> => {
+      const prompt = await waitForQuestion(s, label);
+      s.press(key);
+      return prompt;
+    };
     await s.waitFor('Vorige ronde (2026): je antwoorden van toen staan bij elke vraag klaar.');
-    const naam = await waitForQuestion(s, Q.naam);
-    expect(naam).toContain('Sanne de Vries');
+    expect(await keepAt(Q.naam)).toContain('Sanne de Vries');
     expect(s.screen()).toContain('Antwoord uit de vorige ronde (2026):');
-    s.press('enter');
-    const bieb = await waitForQuestion(s, Q.bibliotheek);
-    expect(bieb).toContain('Bibliotheek Voorbeeldstad');
-    s.press('enter');
-    await waitForQuestion(s, Q.datum);
-    s.press('enter'); // today, not last round's date
-    expect(selectedChoice(await waitForQuestion(s, Q.themaInAgenda))).toBe('Ja');
-    s.press('enter');
-    expect(await waitForQuestion(s, Q.themaWijze)).toContain('In het coalitieakkoord 2026-2030');
-    s.press('ctrl-s');
-    await waitForQuestion(s, Q.aanspreekpunt);
-    s.press('ctrl-s');
-    expect(selectedChoice(await waitForQuestion(s, Q.resultaatdoelen))).toBe('Nee');
-    s.press('enter');
-    await waitForQuestion(s, Q.resultaatdoelenWensen);
-    s.press('ctrl-s');
+    expect(await keepAt(Q.bibliotheek)).toContain('Bibliotheek Voorbeeldstad');
+    await keepAt(Q.datum); // today, not last round's date
+    expect(selectedChoice(await keepAt(Q.themaInAgenda))).toBe('Ja');
+    expect(await keepAt(Q.themaWijze, 'ctrl-s')).toContain('In het coalitieakkoord 2026-2030');
+    await keepAt(Q.aanspreekpunt, 'ctrl-s');
+    expect(selectedChoice(await keepAt(Q.resultaatdoelen))).toBe('Nee');
+    await keepAt(Q.resultaatdoelenWensen, 'ctrl-s');
     // The one change: last round "weet ik (nog) niet", now "Nee".
     const raad = await waitForQuestion(s, Q.gemeenteraad);
     expect(selectedChoice(raad)).toBe('Weet ik (nog) niet');
     s.press('up');
     await s.waitFor((sc) => selectedChoice(activePrompt(sc)) === 'Nee');
     s.press('enter');
-    await waitForQuestion(s, Q.relatieGemeente);
-    s.press('ctrl-s');
-    expect(selectedChoice(await waitForQuestion(s, Q.overlegstructuur))).toBe('Ja');
-    s.press('enter');
-    await waitForQuestion(s, Q.overlegstructuurWie);
-    s.press('ctrl-s');
-    expect(selectedChoice(await waitForQuestion(s, Q.relatieMetMt))).toBe('Nee');
-    s.press('enter');
-    const overview = await waitForQuestion(s, 'Overzicht');
-    expect(selectedChoice(overview)).toBe('✔ Werkblad afronden');
-    s.press('enter');
+    await keepAt(Q.relatieGemeente, 'ctrl-s');
+    expect(selectedChoice(await keepAt(Q.overlegstructuur))).toBe('Ja');
+    await keepAt(Q.overlegstructuurWie, 'ctrl-s');
+    expect(selectedChoice(await keepAt(Q.relatieMetMt))).toBe('Nee');
+    expect(selectedChoice(await keepAt('Overzicht'))).toBe('✔ Werkblad afronden');
     expect(await exitCodeOf(s)).toBe(0);
     expect((await readAnswers(ctx)).antwoorden.gemeenteraad).toBe('nee');
 
