@@ -236,6 +236,7 @@ export function formatFromFileName(file: string | undefined): 'md' | 'html' | 'e
 const EXAMPLES: Record<string, string> = {
   start: 'start gemeentelandschap',
   rapport: 'rapport alles -o dossier.md',
+  overzicht: 'overzicht dossiers/ -o overzicht.csv',
 };
 
 /** Commander's own errors, in Dutch. */
