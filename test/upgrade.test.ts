@@ -111,9 +111,9 @@ describe('werkboek verschil across versions', () => {
     const { diffSheet, diffMarkdown } = await import('../src/report/diff.js');
     const ws = await version2();
     const before = (await AnswersFile.read(await oldFile(), ws))!.answers;
-    const after = { ...before, contactpersoon: 'Iemand anders' };
+    const after: Record<string, unknown> = { ...before, contactpersoon: 'Iemand anders' };
     delete after['relatie-gemeente'];
-    const d = diffSheet(ws, before, after);
+    const d = diffSheet(ws, before, after as typeof before);
     expect(d.changes.map((c) => [c.kind, c.id])).toEqual([['gewijzigd', 'contactpersoon']]);
     expect(d.noLongerAsked).toEqual(['relatie-gemeente']);
     expect(diffMarkdown([d], { from: 'ronde 2026', to: 'nu', library: null, now: new Date('2027-01-01T12:00:00Z') })).toContain('### Niet meer gevraagd');
