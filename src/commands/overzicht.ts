@@ -7,7 +7,6 @@ import { allWorksheets, ownWorksheets } from '../definition/own.js';
 import type { KeyQuestionRef, Worksheet } from '../definition/schema.js';
 import { allQuestions } from '../definition/questions.js';
 import { findDossiers } from '../dossier/discover.js';
-import { answersPath } from '../dossier/folder.js';
 import { quickReadAnswers } from '../dossier/quick-read.js';
 import { keyColumns, overviewCsv, overviewMarkdown, overviewRow, overviewText, type Overview, type OverviewSheet } from '../report/overview.js';
 import { writeOutputFile } from '../report/write-output.js';
@@ -75,7 +74,8 @@ export async function buildOverview(folders: string[], sheets: OverviewSheet[], 
   const { dossiers, problems } = await findDossiers(folders, sheets.map((s) => s.worksheet.id));
   const rows = dossiers.map((dir) => {
     const shown = displayPath(dir, cwd);
-    const reads = sheets.map(({ worksheet }) => quickReadAnswers(answersPath(dir, worksheet.id), worksheet, path.join(shown, `${worksheet.id}.yaml`)));
+    // Joined by hand: path.join normalises every time, and findDossiers' folders are clean already.
+    const reads = sheets.map(({ worksheet }) => quickReadAnswers(`${dir}${path.sep}${worksheet.id}.yaml`, worksheet, `${shown}${path.sep}${worksheet.id}.yaml`));
     return overviewRow(shown, sheets, reads);
   });
   return { sheets, rows, folderProblems: problems };

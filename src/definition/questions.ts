@@ -15,9 +15,15 @@ export function allQuestions(ws: Worksheet): Question[] {
   return [...(ws.meta ?? []), ...ws.steps.flatMap((s) => s.questions)];
 }
 
-/** Former ids (a question renamed in a later version) -> the current id. */
-export function renamedIds(ws: Worksheet): Map<string, string> {
-  const renamed = new Map<string, string>();
-  for (const q of allQuestions(ws)) for (const old of q.formerIds ?? []) renamed.set(old, q.id);
+const renamedCache = new WeakMap<Worksheet, ReadonlyMap<string, string>>();
+
+/** Former ids (a question renamed in a later version) -> the current id (made once per worksheet). */
+export function renamedIds(ws: Worksheet): ReadonlyMap<string, string> {
+  let renamed = renamedCache.get(ws);
+  if (!renamed) {
+    const map = new Map<string, string>();
+    for (const q of allQuestions(ws)) for (const old of q.formerIds ?? []) map.set(old, q.id);
+    renamedCache.set(ws, (renamed = map));
+  }
   return renamed;
 }

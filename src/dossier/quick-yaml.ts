@@ -31,10 +31,19 @@ const INDICATOR_START = /^[[\]{}#&*!|>'"%@`,?:]|^-(?:\s|$)/;
 
 // YAML separates with spaces only: JavaScript's trim() would also take a
 // no-break space or a line separator off a value.
-const trimSpacesStart = (s: string) => s.replace(/^ +/, '');
-const trimSpacesEnd = (s: string) => s.replace(/ +$/, '');
+// (Loops, not regular expressions: / +$/ is tried at every space of a long line.)
+function trimSpacesStart(s: string): string {
+  let i = 0;
+  while (s.charCodeAt(i) === 32) i++;
+  return i ? s.slice(i) : s;
+}
+function trimSpacesEnd(s: string): string {
+  let i = s.length;
+  while (i > 0 && s.charCodeAt(i - 1) === 32) i--;
+  return i < s.length ? s.slice(0, i) : s;
+}
 const trimSpaces = (s: string) => trimSpacesEnd(trimSpacesStart(s));
-const isBlank = (s: string) => /^ *$/.test(s);
+const isBlank = (s: string) => trimSpacesStart(s) === '';
 
 /** The value of a YAML text, or undefined when it is outside the subset (use the yaml library). */
 export function quickParseYaml(source: string): unknown {
