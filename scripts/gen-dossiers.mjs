@@ -54,36 +54,67 @@ export function dossierFiles(i) {
     'overlegstructuur-wie': 'Elk kwartaal met de beleidsadviseur en de klantmanagers.',
     ...(done === 0 ? {} : { 'relatie-met-mt': 'nee' }),
   });
-  {
-    files['randvoorwaarden.yaml'] = file('randvoorwaarden', done === 3 ? 'afgerond' : 'concept', i + 1, {
-      ...meta,
-      'doelen-vastgelegd': yn(next()),
-      'doelen-welke': 'Jaarplan 2026, hoofdstuk 3: de bibliotheek als plek voor digitale vaardigheden.\n',
-      'eigen-plan': 'ja',
-      'onderscheid-vraag': 'Ja: inloop voor vragen, cursussen voor vaardigheden.',
-      diensten: 'Informatiepunt Digitale Overheid, Klik & Tik en Digisterker.',
-      collectie: 'ja',
-      partners: [
-        { naam: 'Welzijn Oost', aanbod: 'Hulp bij formulieren', verwijzing: 'Beide' },
-        { naam: 'SeniorWeb', aanbod: 'Cursussen in de bibliotheek', verwijzing: 'Wij naar hen' },
-      ],
-      'overzicht-aanbod-partners': yn(next()),
-      functies: [{ functie: 'Coördinator digitale inclusie', soort: 'Vast', taken: 'Aanbod en partners', uren: 16 }],
-      'uren-voldoende': yn(next()),
-      'uren-nodig': { weet_ik_niet: true },
-      'collectief-geheugen': '',
-    });
-  }
-  {
-    files['plan-van-aanpak.yaml'] = file('plan-van-aanpak', 'concept', i + 2, {
-      ...meta,
-      ...(done < 2 ? {} : { 'rol-bibliotheek': 'Wegwijzer en oefenplek.' }),
-      stakeholders: '1. De wethouder sociaal domein: wil resultaten laten zien.\n2. De beleidsadviseur: ons dagelijkse aanspreekpunt.\n',
-      kernboodschap: `De bibliotheek is dé plek in ${place} waar inwoners terechtkunnen met vragen over de digitale overheid.`,
-      doelen: { weet_ik_niet: true },
-      'intern-betrokken': 'Het MT en de medewerkers van de informatiepunten.',
-    });
-  }
+  // Worksheet 2, as full as a real one (about 3 KB) when the library got that far.
+  const full = done >= 1;
+  files['randvoorwaarden.yaml'] = file('randvoorwaarden', done === 3 ? 'afgerond' : 'concept', i + 1, {
+    ...meta,
+    'doelen-vastgelegd': yn(next()),
+    'doelen-welke': 'Jaarplan 2026, hoofdstuk 3: de bibliotheek als plek voor digitale vaardigheden.\nIn de subsidieafspraak staan 40 cursussen Klik & Tik per jaar.\n',
+    'eigen-plan': 'ja',
+    'onderscheid-vraag': 'Ja: inloop voor vragen, cursussen voor vaardigheden.',
+    diensten: 'Informatiepunt Digitale Overheid, Klik & Tik, Digisterker en het spreekuur met de belastingservice.',
+    collectie: 'ja',
+    partners: [
+      { naam: 'Welzijn Oost', aanbod: 'Hulp bij formulieren en toeslagen', afspraken: 'ja', afspraken_toelichting: 'Convenant 2025-2027' },
+      { naam: 'SeniorWeb', aanbod: 'Cursussen in de bibliotheek', afspraken: next() % 2 ? 'nee' : 'nog_niet_bekend' },
+      { naam: 'Belastingservice (vrijwilligers)', aanbod: 'Aangifte inkomstenbelasting, maart tot en met mei' },
+    ],
+    'overzicht-aanbod-partners': yn(next()),
+    ...(full && {
+      'partners-verwijzen-naar-ons': 'Welzijn Oost wel, de anderen nog weinig.',
+      'partners-wenselijk': 'Het UWV en de schuldhulpverlening van de gemeente.',
+      'buiten-dienstverlening': 'ja',
+      'signalen-hiaten': 'Vragen over DigiD-machtigingen voor ouderen in een verpleeghuis.\nDie bespreken we elk kwartaal met de gemeente.\n',
+    }),
+    functies: [
+      { functie: 'Coördinator digitale inclusie', soort: 'betaald', taken: 'Aanbod en partners', verantwoordelijkheden: 'Jaarplan en cijfers', uren: 16 },
+      { functie: 'Vrijwilliger IDO', soort: 'vrijwillig', taken: 'Inloopspreekuur', uren: 4 },
+    ],
+    'uren-voldoende': yn(next()),
+    'uren-nodig': { weet_ik_niet: true },
+    'collectief-geheugen': full ? 'Een gedeelde map met werkinstructies en een logboek per spreekuur.' : '',
+    ...(full && {
+      'doelen-afgestemd': yn(next()),
+      samenwerkingsafspraken: true,
+      evaluatie: 'ja',
+      'taken-partners-beschreven': 'nee',
+      'verwijzing-vanuit-partners': 'Via een warme overdracht: de partner belt het IDO-spreekuur.',
+      'registratie-hoe': 'Turflijst per spreekuur, maandelijks in een spreadsheet.',
+      'registratie-wat': 'Soort vraag, doorverwezen naar wie, en of de vraag is opgelost.',
+      'cijfers-vragen': 'ja',
+      'cijfers-doorverwijzingen': 'nee',
+      'partners-registreren': 'nee',
+      'partners-registratie-formaliseren': 'ja',
+      'gids-verantwoordelijke': 'De coördinator digitale inclusie.',
+      meerjarenbegroting: yn(next()),
+      'financiele-afspraken': 'Subsidie van de gemeente voor 2026; daarna nog onbekend.',
+      'gemeenschappelijke-begroting': 'nee',
+    }),
+  });
+  files['plan-van-aanpak.yaml'] = file('plan-van-aanpak', done === 3 ? 'afgerond' : 'concept', i + 2, {
+    ...meta,
+    stakeholders: '1. De wethouder sociaal domein: wil resultaten laten zien.\n2. De beleidsadviseur: ons dagelijkse aanspreekpunt.\n',
+    kernboodschap: `De bibliotheek is dé plek in ${place} waar inwoners terechtkunnen met vragen over de digitale overheid.`,
+    doelen: { weet_ik_niet: true },
+    'intern-betrokken': 'Het MT en de medewerkers van de informatiepunten.',
+    ...(done >= 2 && {
+      'rol-bibliotheek': 'Wegwijzer en oefenplek: laagdrempelig, neutraal en in elke wijk.',
+      'externe-partners': 'Welzijn Oost en SeniorWeb: zij verwijzen door, wij bieden de plek en de cursussen.',
+      benodigdheden: 'Twee uur per week extra voor de coördinator en een budget voor promotie.',
+      acties: '- Gesprek met de wethouder in het voorjaar\n- Jaarcijfers delen met de beleidsadviseur\n',
+      planning: 'Voor de zomer een voorstel bij de gemeente.',
+    }),
+  });
   return files;
 }
 
