@@ -63,6 +63,15 @@ describe('werkboek overzicht', () => {
     expect(one).toContain('1 bibliotheek, 3 werkbladen.');
   });
 
+  it('makes an HTML page of the same tables', async () => {
+    await dossiers();
+    const html = await run({ format: 'html' });
+    expect(html).toMatch(/^<!DOCTYPE html>/);
+    expect(html).toContain('<title>Overzicht digitale inclusie</title>');
+    expect(html).toMatch(/<td[^>]*>Bibliotheek Aadorp 1<\/td>/);
+    expect(html).not.toContain('<script');
+  });
+
   it('takes other key questions with --kernvragen, and says which exist when one is unknown', async () => {
     await dossiers();
     const md = await run({ format: 'md', keys: 'randvoorwaarden.collectie,eigen-plan' });

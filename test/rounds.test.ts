@@ -107,6 +107,15 @@ describe('a new round', () => {
     expect(diff).not.toContain('### Nieuw');
     // The same with --ronde, and for the one worksheet.
     expect(await diffText(dir, 'gemeentelandschap', '2026')).toBe(diff);
+    // As HTML and as an e-mail draft, like rapport.
+    const html = memoryOutput();
+    await difference({ map: dir, format: 'html', cwd: dir, out: html, now: NOW });
+    expect(html.out).toContain('<title>Wat is er veranderd bij Bibliotheek Voorbeeldstad: ronde 2026 en nu</title>');
+    expect(html.out).toMatch(/<h3[^>]*>Gewijzigd<\/h3>/);
+    const eml = memoryOutput();
+    await difference({ map: dir, format: 'eml', output: 'verschil.eml', cwd: dir, out: eml, now: NOW });
+    expect(eml.out).toBe('Verschil geschreven naar verschil.eml\n');
+    expect(await readFile(path.join(dir, 'verschil.eml'), 'utf8')).toContain('Subject: Wat is er veranderd bij Bibliotheek Voorbeeldstad');
   });
 
   it('checks last round\'s partners one by one: kept ones are the new list', async () => {
