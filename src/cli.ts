@@ -181,9 +181,10 @@ function buildProgram(out: Output): Command {
     .option('--ronde <naam>', 'vergelijk deze afgesloten ronde met nu (bijv. 2026)')
     .addOption(new Option('-f, --formaat <formaat>', 'md, html of eml (standaard: volgens de extensie van -o, anders md)').choices(['md', 'html', 'eml']))
     .option('-o, --uitvoer <bestand>', 'schrijf naar dit bestand in plaats van naar het scherm')
+    .option('--aan <adres>', 'e-mailadres van de ontvanger (bij --formaat eml)')
     .addOption(mapOption())
     .addOption(ownOption())
-    .action(async (werkblad: string | undefined, opts: { ronde?: string; formaat?: 'md' | 'html' | 'eml'; uitvoer?: string; map?: string; werkbladen?: string }) => {
+    .action(async (werkblad: string | undefined, opts: { ronde?: string; formaat?: 'md' | 'html' | 'eml'; uitvoer?: string; aan?: string; map?: string; werkbladen?: string }) => {
       const { difference } = await import('./commands/verschil.js');
       await difference({
         worksheet: werkblad,
@@ -192,6 +193,7 @@ function buildProgram(out: Output): Command {
         round: opts.ronde,
         format: opts.formaat ?? formatFromFileName(opts.uitvoer),
         output: opts.uitvoer,
+        to: opts.aan,
         cwd: process.cwd(),
         out,
       });

@@ -113,9 +113,12 @@ describe('a new round', () => {
     expect(html.out).toContain('<title>Wat is er veranderd bij Bibliotheek Voorbeeldstad: ronde 2026 en nu</title>');
     expect(html.out).toMatch(/<h3[^>]*>Gewijzigd<\/h3>/);
     const eml = memoryOutput();
-    await difference({ map: dir, format: 'eml', output: 'verschil.eml', cwd: dir, out: eml, now: NOW });
+    await difference({ map: dir, format: 'eml', output: 'verschil.eml', to: 'adviseur@probiblio.example', cwd: dir, out: eml, now: NOW });
     expect(eml.out).toBe('Verschil geschreven naar verschil.eml\n');
-    expect(await readFile(path.join(dir, 'verschil.eml'), 'utf8')).toContain('Subject: Wat is er veranderd bij Bibliotheek Voorbeeldstad');
+    const mail = await readFile(path.join(dir, 'verschil.eml'), 'utf8');
+    expect(mail).toContain('Subject: Wat is er veranderd bij Bibliotheek Voorbeeldstad');
+    expect(mail).toContain('To: adviseur@probiblio.example');
+    await expect(difference({ map: dir, format: 'md', to: 'x@y.nl', cwd: dir, out: eml })).rejects.toThrow('--aan hoort bij een e-mailconcept.');
   });
 
   it('checks last round\'s partners one by one: kept ones are the new list', async () => {

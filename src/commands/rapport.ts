@@ -11,6 +11,7 @@ import { resolveDossier } from '../dossier/folder.js';
 import { dossierReport, worksheetReport, type ReportDocument } from '../report/model.js';
 import { loadTemplate, renderTemplate } from '../report/template.js';
 import { writeOutputFile } from '../report/write-output.js';
+import { checkRecipients } from '../report/recipients.js';
 import { displayPath, mapFor, suggest } from '../support/invocation.js';
 
 export interface ReportOptions {
@@ -33,7 +34,7 @@ const ALL = new Set(['alles', 'all']);
 
 export async function report(opts: ReportOptions): Promise<void> {
   const { format, out, cwd } = opts;
-  const recipients = opts.to !== undefined ? checkRecipients(opts.to, format) : undefined;
+  const recipients = opts.to !== undefined ? checkRecipients(opts.to, format, ['rapport', 'alles']) : undefined;
   const dossier = await resolveDossier(opts.map, cwd);
   const now = opts.now ?? new Date();
 
@@ -103,31 +104,4 @@ export async function report(opts: ReportOptions): Promise<void> {
 function throwUnreadable(states: SheetState[]): void {
   const broken = states.find((s) => s.error);
   if (broken?.error) throw broken.error;
-}
-
-// One address: something@domain.tld, without spaces, brackets or quotes.
-const ADDRESS = /^[^\s@<>(),;:"[\]\\]+@[^\s@<>(),;:"[\]\\]+\.[^\s@<>(),;:"[\]\\.]{2,}$/;
-
-/** `--aan`: one or more addresses separated by commas or semicolons. */
-export function checkRecipients(value: string, format: ReportOptions['format']): string[] {
-  if (format !== 'eml') {
-    throw new WerkboekError(
-      '--aan hoort bij een e-mailconcept.',
-      ExitCode.usage,
-      `Bijvoorbeeld: ${suggest(['rapport', 'alles', '--formaat', 'eml', '--aan', 'naam@gemeente.nl', '-o', 'rapport.eml'])}`,
-    );
-  }
-  const addresses = value
-    .split(/[,;]/)
-    .map((a) => a.trim())
-    .filter((a) => a !== '');
-  const bad = addresses.find((a) => !ADDRESS.test(a));
-  if (!addresses.length || bad !== undefined) {
-    throw new WerkboekError(
-      `Ongeldig e-mailadres "${bad ?? value}".`,
-      ExitCode.usage,
-      'Gebruik bijvoorbeeld: --aan naam@gemeente.nl (meerdere adressen scheiden met een komma).',
-    );
-  }
-  return addresses;
 }

@@ -10,6 +10,7 @@ import { resolveDossier } from '../dossier/folder.js';
 import { listRounds, ROUND_PREFIX, roundFiles, type Round } from '../dossier/rounds.js';
 import { diffMarkdown, diffSheet, diffTitle, type DiffHeading } from '../report/diff.js';
 import { writeOutputFile } from '../report/write-output.js';
+import { checkRecipients } from '../report/recipients.js';
 import { ExitCode, WerkboekError } from '../support/errors.js';
 import { displayPath, mapFor, suggest } from '../support/invocation.js';
 import type { Output } from '../support/output.js';
@@ -23,6 +24,8 @@ export interface DiffOptions {
   round?: string | undefined;
   format: 'md' | 'html' | 'eml';
   output?: string | undefined;
+  /** `--aan`: recipients of the e-mail draft. */
+  to?: string | undefined;
   cwd: string;
   out: Output;
   now?: Date | undefined;
@@ -34,6 +37,7 @@ interface Side {
 }
 
 export async function difference(opts: DiffOptions): Promise<void> {
+  const recipients = opts.to !== undefined ? checkRecipients(opts.to, opts.format, ['verschil']) : undefined;
   const dossier = await resolveDossier(opts.map, opts.cwd);
   const map = mapFor(dossier);
   const own = ownWorksheets(opts.ownFolder, opts.cwd);
@@ -68,7 +72,7 @@ export async function difference(opts: DiffOptions): Promise<void> {
     content = htmlDocument(markdown, diffTitle(heading));
   } else if (opts.format === 'eml') {
     const { buildEml } = await import('../report/eml.js');
-    content = await buildEml({ markdown, title: diffTitle(heading), subject: diffTitle(heading) });
+    content = await buildEml({ markdown, title: diffTitle(heading), subject: diffTitle(heading), to: recipients });
   }
   if (opts.output === undefined || opts.output === '-') {
     opts.out.stdout(content);
