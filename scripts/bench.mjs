@@ -20,6 +20,11 @@
 //   process, AnswersFile.save after each of 200 answers) against a bare
 //   write + fsync of the same bytes (through fs/promises, as the program writes).
 // - `vergelijk` of ten colleagues' files against `rapport` of one (issue "Together").
+// - `werkboek overzicht` over 100, 1,000 and 5,000 generated dossiers (three
+//   answers files each, scripts/gen-dossiers.mjs): wall time and time per
+//   dossier, also without the start-up (measured on 1 dossier); goal: 1,000
+//   dossiers in under 1 s, and linear (the last column stays flat).
+//   node scripts/bench.mjs --geen-overzicht   skips it.
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, watch, writeFileSync } from 'node:fs';
 import { open } from 'node:fs/promises';
@@ -27,6 +32,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import pty from '@lydell/node-pty';
+import { generateDossiers } from './gen-dossiers.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const bin = path.join(root, 'bin', 'werkboek.js');
@@ -314,6 +320,49 @@ if (later) {
       `${''.padStart(9)}${(ratio.toFixed(2) + '×').padStart(9)}   ≤ 2× kaal schrijven + fsync (p99 ${bareP99.toFixed(2)} ms)  ${verdict(ok)}`,
   );
 }
+
+if (!flag('--geen-overzicht')) {
+  // The overview for advisers: generated dossiers, the whole command timed (start-up included).
+  const OVERVIEW_RUNS = 5;
+  console.log(`\nwerkboek overzicht (${OVERVIEW_RUNS} runs per grootte, mediaan, inclusief opstarten):`);
+  console.log(`${'dossiers'.padEnd(12)}${'bestanden'.padStart(10)}${'mediaan'.padStart(11)}${'min'.padStart(9)}${'per dossier'.padStart(14)}${'zonder start'.padStart(15)}   doel`);
+  // One dossier first: the start-up, taken off in the last column ("zonder start": the time that grows with the count).
+  let startup;
+  for (const count of [1, 100, 1000, 5000]) {
+    const root = path.join(tmp, `overzicht-${count}`);
+    generateDossiers(root, count);
+    const cmd = { argv: [bin, 'overzicht', root] };
+    const times = [];
+    let failed;
+    try {
+      runPlain(cmd); // warm-up (and the page cache)
+      for (let i = 0; i < OVERVIEW_RUNS; i++) times.push(runPlain(cmd));
+    } catch (err) {
+      failed = err.message;
+    }
+    rmSync(root, { recursive: true, force: true });
+    if (failed) {
+      console.log(`${String(count).padEnd(12)}mislukt: ${failed}`);
+      missed++;
+      continue;
+    }
+    const med = median(times);
+    startup ??= med;
+    const marginal = count > 1 ? `${((med - startup) / (count - 1)).toFixed(3)} ms` : '';
+    let goal = '';
+    if (count === 1000) {
+      const ok = med < 1000;
+      if (!ok) missed++;
+      goal = `< 1 s  ${verdict(ok)}`;
+    }
+    console.log(
+      `${String(count).padEnd(12)}${String(count * 3).padStart(10)}${(med.toFixed(0) + ' ms').padStart(11)}${Math.min(...times).toFixed(0).padStart(9)}` +
+        `${((med / count).toFixed(3) + ' ms').padStart(14)}${marginal.padStart(15)}   ${goal}`,
+    );
+  }
+}
+
+
 console.log("\n× maat: tegen 'node -e 0'; de pty-regels tegen 'node -e console.log('x')' in een pseudo-terminal; vergelijk tegen 'werkboek rapport 2'.");
 console.log(missed ? `${missed} doel(en) niet gehaald.` : 'Alle doelen gehaald.');
 if (flag('--strict') && missed) process.exitCode = 1;

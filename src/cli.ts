@@ -65,6 +65,7 @@ function buildProgram(out: Output): Command {
 
   const mapOption = () =>
     new Option('-m, --map <map>', 'map met de antwoordbestanden (standaard: WERKBOEK_MAP of je gebruikersmap)');
+  const ownOption = () => new Option('--werkbladen <map>', 'een map met eigen werkbladdefinities (ook WERKBOEK_WERKBLADEN)');
 
   program
     .command('inleiding')
@@ -81,16 +82,18 @@ function buildProgram(out: Output): Command {
     .alias('invullen')
     .usage('[opties] <werkblad>')
     .description('een werkblad invullen, of verdergaan waar je was')
-    .argument('<werkblad>', 'gemeentelandschap, randvoorwaarden of plan-van-aanpak (of 1, 2, 3)')
+    .argument('<werkblad>', 'gemeentelandschap, randvoorwaarden of plan-van-aanpak (of 1, 2, 3), of een eigen werkblad (mijn-werkblad.yaml)')
     .addOption(mapOption())
+    .addOption(ownOption())
     .option('--opnieuw', 'opnieuw beginnen (het oude bestand wordt als reservekopie bewaard)')
     .option('-r, --respondent <naam>', 'als collega invullen, in een eigen bestand in dezelfde map (bijv. --respondent "Piet Bakker"); zie ook vergelijk')
     .option('--eenvoudig', 'vragen regel voor regel, zonder kleur of schermopbouw: voor een schermlezer, een eenvoudige terminal of antwoorden uit een bestand (ook met WERKBOEK_EENVOUDIG=1)')
-    .action(async (werkblad: string, opts: { map?: string; opnieuw?: boolean; eenvoudig?: boolean; respondent?: string }) => {
+    .action(async (werkblad: string, opts: { map?: string; werkbladen?: string; opnieuw?: boolean; eenvoudig?: boolean; respondent?: string }) => {
       const { start } = await import('./commands/start.js');
       await start({
         worksheet: werkblad,
         map: opts.map,
+        ownFolder: opts.werkbladen,
         restart: opts.opnieuw === true,
         plain: opts.eenvoudig === true,
         respondent: opts.respondent,
@@ -104,9 +107,10 @@ function buildProgram(out: Output): Command {
     .usage('[opties]')
     .description('per werkblad: niet begonnen, concept of afgerond')
     .addOption(mapOption())
-    .action(async (opts: { map?: string }) => {
+    .addOption(ownOption())
+    .action(async (opts: { map?: string; werkbladen?: string }) => {
       const { status } = await import('./commands/status.js');
-      await status({ map: opts.map, cwd: process.cwd(), out });
+      await status({ map: opts.map, ownFolder: opts.werkbladen, cwd: process.cwd(), out });
     });
 
   program
@@ -115,9 +119,10 @@ function buildProgram(out: Output): Command {
     .usage('[opties]')
     .description('de werkbladen: id, titel, aantal vragen en hoe ver je bent')
     .addOption(mapOption())
-    .action(async (opts: { map?: string }) => {
+    .addOption(ownOption())
+    .action(async (opts: { map?: string; werkbladen?: string }) => {
       const { list } = await import('./commands/lijst.js');
-      await list({ map: opts.map, cwd: process.cwd(), out });
+      await list({ map: opts.map, ownFolder: opts.werkbladen, cwd: process.cwd(), out });
     });
 
   withReportOptions(
@@ -129,10 +134,12 @@ function buildProgram(out: Output): Command {
       .argument('<werkblad>', 'gemeentelandschap, randvoorwaarden, plan-van-aanpak of alles'),
     'het standaardsjabloon',
     mapOption,
-  ).action(async (werkblad: string, opts: ReportFlags) => {
-    const { report } = await import('./commands/rapport.js');
-    await report(reportOptions(werkblad, opts, out));
-  });
+  )
+    .addOption(ownOption())
+    .action(async (werkblad: string, opts: ReportFlags & { werkbladen?: string }) => {
+      const { report } = await import('./commands/rapport.js');
+      await report({ ...reportOptions(werkblad, opts, out), ownFolder: opts.werkbladen });
+    });
 
   withReportOptions(
     program
@@ -159,6 +166,60 @@ function buildProgram(out: Output): Command {
     .action(async (files: string[], opts: { respondent?: string; map?: string }) => {
       const { importFiles } = await import('./commands/importeer.js');
       process.exitCode = await importFiles({ files, respondent: opts.respondent, map: opts.map, cwd: process.cwd(), out });
+    });
+
+  program
+    .command('nieuwe-ronde')
+    .usage('[opties]')
+    .description('sluit de huidige ronde af (de bestanden gaan ongewijzigd naar ronde-<jaar>/); bij de volgende start staan je antwoorden klaar')
+    .addOption(mapOption())
+    .option('--ronde <naam>', 'naam van de ronde die je afsluit (standaard: het jaar waarin ze begon)')
+    .addOption(ownOption())
+    .action(async (opts: { map?: string; ronde?: string; werkbladen?: string }) => {
+      const { newRound } = await import('./commands/nieuwe-ronde.js');
+      await newRound({ map: opts.map, name: opts.ronde, ownFolder: opts.werkbladen, cwd: process.cwd(), out });
+    });
+
+  program
+    .command('verschil')
+    .alias('diff')
+    .usage('[werkblad] [opties]')
+    .description('wat is er veranderd sinds de vorige ronde (Markdown, HTML of e-mailconcept)')
+    .argument('[werkblad]', 'gemeentelandschap, randvoorwaarden of plan-van-aanpak (standaard: alle)')
+    .option('--ronde <naam>', 'vergelijk deze afgesloten ronde met nu (bijv. 2026)')
+    .addOption(new Option('-f, --formaat <formaat>', 'md, html of eml (standaard: volgens de extensie van -o, anders md)').choices(['md', 'html', 'eml']))
+    .option('-o, --uitvoer <bestand>', 'schrijf naar dit bestand in plaats van naar het scherm')
+    .option('--aan <adres>', 'e-mailadres van de ontvanger (bij --formaat eml)')
+    .addOption(mapOption())
+    .addOption(ownOption())
+    .action(async (werkblad: string | undefined, opts: { ronde?: string; formaat?: 'md' | 'html' | 'eml'; uitvoer?: string; aan?: string; map?: string; werkbladen?: string }) => {
+      const { difference } = await import('./commands/verschil.js');
+      await difference({
+        worksheet: werkblad,
+        map: opts.map,
+        ownFolder: opts.werkbladen,
+        round: opts.ronde,
+        format: opts.formaat ?? formatFromFileName(opts.uitvoer),
+        output: opts.uitvoer,
+        to: opts.aan,
+        cwd: process.cwd(),
+        out,
+      });
+    });
+
+  program
+    .command('overzicht')
+    .alias('overview')
+    .usage('<mappen...> [opties]')
+    .description('voor adviseurs: per bibliotheek en werkblad hoe ver het is (scherm, CSV voor Excel, Markdown of HTML)')
+    .argument('<mappen...>', 'een map met één submap per bibliotheek, of de dossiermappen zelf')
+    .option('-o, --uitvoer <bestand>', 'schrijf naar dit bestand: overzicht.csv (Excel), overzicht.md of overzicht.html')
+    .addOption(new Option('-f, --formaat <formaat>', 'tekst, csv, md of html (standaard: volgens de extensie van -o, anders tekst)').choices(['tekst', 'csv', 'md', 'html']))
+    .option('--kernvragen <ids>', 'andere kernvragen als kolommen, bijv. gemeentelandschap.thema-in-agenda,randvoorwaarden.uren-voldoende')
+    .addOption(ownOption())
+    .action(async (mappen: string[], opts: { uitvoer?: string; formaat?: 'tekst' | 'csv' | 'md' | 'html'; kernvragen?: string; werkbladen?: string }) => {
+      const { overview } = await import('./commands/overzicht.js');
+      await overview({ folders: mappen, output: opts.uitvoer, format: opts.formaat, keys: opts.kernvragen, ownFolder: opts.werkbladen, cwd: process.cwd(), out });
     });
 
   program
@@ -227,6 +288,7 @@ const EXAMPLES: Record<string, string> = {
   rapport: 'rapport alles -o dossier.md',
   importeer: 'importeer randvoorwaarden.yaml',
   vergelijk: 'vergelijk randvoorwaarden -o vergelijking.html',
+  overzicht: 'overzicht dossiers/ -o overzicht.csv',
 };
 
 /** Commander's own errors, in Dutch. */

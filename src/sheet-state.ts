@@ -39,6 +39,8 @@ export async function sheetState(worksheet: Worksheet, dir: string, file = answe
 export async function dossierState(
   map: string | undefined,
   cwd: string,
+  /** Default: the shipped worksheets (definition/own.ts adds own ones). */
+  worksheetList?: Worksheet[],
 ): Promise<{ dossier: Dossier; sheets: SheetState[]; /** False when the folder does not exist (yet). */ folderExists: boolean }> {
   const dossier = await resolveDossier(map, cwd);
   // A --map that is a file cannot hold a dossier: say so, instead of listing three unreadable worksheets.
@@ -46,7 +48,7 @@ export async function dossierState(
   if (info && !info.isDirectory()) {
     throw new WerkboekError(`Kan de map ${dossier.dir} niet gebruiken: dat is een bestand, geen map.`, ExitCode.writeFailed, 'Kies een map met --map <map> (of WERKBOEK_MAP).');
   }
-  const worksheets = await loadShippedWorksheets();
+  const worksheets = worksheetList ?? (await loadShippedWorksheets());
   const sheets = await Promise.all(worksheets.map((ws) => sheetState(ws, dossier.dir)));
   return { dossier, sheets, folderExists: info !== undefined };
 }

@@ -6,20 +6,9 @@ import { describe, expect, it } from 'vitest';
 import { Marked } from 'marked';
 import { escapeBlock, escapeCell, escapeInline, escapeLine } from '../src/report/markdown.js';
 import { markdownToHtml } from '../src/report/html.js';
+import { prng } from './helpers/prng.js';
 
 // --- helpers ------------------------------------------------------------------------
-
-/** A small seeded PRNG (mulberry32): the same strings on every run. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Pieces of text: single characters rich in Markdown punctuation, and longer pieces that are Markdown, HTML, URLs or e-mail addresses. */
 const PIECES: string[] = [

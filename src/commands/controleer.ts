@@ -1,10 +1,12 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { checkDefinitionFile } from '../definition/check.js';
+import { checkDefinitionFile, type CheckResult } from '../definition/check.js';
+import { allWorksheets, ownWorksheets } from '../definition/own.js';
+import type { Worksheet } from '../definition/schema.js';
 import { loadShippedWorksheets, resolveWorksheet, shippedDefinitionFiles } from '../definition/load.js';
 import { describeFsError, ExitCode, FileIssuesError, formatIssue, WerkboekError } from '../support/errors.js';
 import type { Output } from '../support/output.js';
-import { AnswersFile } from '../dossier/answers-file.js';
+import { AnswersFile, notAskedIds } from '../dossier/answers-file.js';
 import { walk } from '../walk.js';
 
 export interface CheckOptions {
@@ -23,11 +25,18 @@ export interface CheckOptions {
 export async function check({ files, cwd, out }: CheckOptions): Promise<number> {
   const targets = files.length ? files.map((f) => path.resolve(cwd, f)) : await shippedDefinitionFiles();
   let code: number = ExitCode.ok;
+  // Definitions named in the same call come first: an answers file of an own worksheet is checked against it.
+  const definitions = new Map<string, CheckResult>();
+  for (const file of targets) {
+    const kind = await sniffKind(file, path.relative(cwd, file) || file).catch(() => undefined);
+    if (kind?.type === 'definition') definitions.set(file, await checkDefinitionFile(file, path.relative(cwd, file) || file));
+  }
+  const given = [...definitions.values()].flatMap((r) => (r.worksheet ? [r.worksheet] : []));
   for (const file of targets) {
     const shown = path.relative(cwd, file) || file;
     // One unreadable file must not keep the others from being checked.
     try {
-      if (!(await checkOne(file, shown, out))) code = Math.max(code, ExitCode.invalid);
+      if (!(await checkOne(file, shown, out, { cwd, given, checked: definitions.get(file) }))) code = Math.max(code, ExitCode.invalid);
     } catch (err) {
       if (!(err instanceof WerkboekError)) throw err;
       await out.error(err.message, err.hint);
@@ -37,10 +46,11 @@ export async function check({ files, cwd, out }: CheckOptions): Promise<number> 
   return code;
 }
 
-async function checkOne(file: string, shown: string, out: Output): Promise<boolean> {
+async function checkOne(file: string, shown: string, out: Output, ctx: { cwd: string; given: Worksheet[]; checked: CheckResult | undefined }): Promise<boolean> {
   const kind = await sniffKind(file, shown);
   if (kind.type === 'answers') {
-    const ws = await resolveWorksheet(kind.worksheet);
+    // The shipped worksheets, own ones (WERKBOEK_WERKBLADEN) and definitions named in this call.
+    const ws = await resolveWorksheet(kind.worksheet, [], [...(await allWorksheets(ownWorksheets(undefined, ctx.cwd))), ...ctx.given]);
     let answers: AnswersFile | undefined;
     try {
       // Always the full check, never what an earlier read remembered (dossier/read-cache.ts).
@@ -62,19 +72,37 @@ async function checkOne(file: string, shown: string, out: Output): Promise<boole
       return false;
     }
     out.line(`${shown}: in orde (antwoorden bij "${ws.id}", ${status}, ${w.done} van ${w.total} beantwoord)`);
+    // Answers to questions that are no longer asked (removed in a later version): listed, kept in the file.
+    const source = await readFile(file, 'utf8');
+    for (const id of notAskedIds(answers?.answers ?? {}, ws)) {
+      out.line(`${shown}:${linePosition(source, id)}: "${id}" wordt niet meer gevraagd (werkblad ${ws.id}, versie ${ws.version}); het antwoord blijft in het bestand staan`);
+    }
+    if (answers?.upgraded) {
+      out.line(`${shown}: let op: antwoorden onder een eerder id horen nu bij de hernoemde vraag; bij de volgende keer opslaan wordt dat (en versie ${ws.version}) in het bestand gezet.`);
+    }
     const open = w.visible.filter((v) => v.state === 'open').length;
     if (status === 'afgerond' && open > 0) {
       out.line(`${shown}: let op: de status is afgerond, maar ${open} ${open === 1 ? 'vraag is' : 'vragen zijn'} nog open.`);
     }
     return true;
   }
-  const result = await checkDefinitionFile(file, shown);
+  const result = ctx.checked ?? (await checkDefinitionFile(file, shown));
   if (result.worksheet) {
     out.line(`${shown}: in orde (werkblad "${result.worksheet.id}", versie ${result.worksheet.version})`);
     return true;
   }
   for (const issue of result.issues) out.line(formatIssue(issue));
   return false;
+}
+
+/** "regel:kolom" of an answer's key under `antwoorden:` (1:1 when it cannot be found). */
+function linePosition(source: string, id: string): string {
+  const lines = source.split(/\r?\n/);
+  const start = lines.findIndex((l) => /^antwoorden:/.test(l));
+  const escaped = id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const i = lines.findIndex((l, n) => n > start && new RegExp(`^\\s+["']?${escaped}["']?:`).test(l));
+  if (start < 0 || i < 0) return '1:1';
+  return `${i + 1}:${(lines[i]?.search(/\S/) ?? 0) + 1}`;
 }
 
 /** An answers file starts with `werkblad:`; anything else is treated as a definition. */

@@ -1,3 +1,4 @@
+import { allWorksheets, ownWorksheets } from '../definition/own.js';
 import { dossierState, describeState, ownName, respondentStates } from '../sheet-state.js';
 import type { Output } from '../support/output.js';
 import { questionCounts } from '../walk.js';
@@ -5,6 +6,8 @@ import { mapFor, suggest } from '../support/invocation.js';
 
 export interface ListOptions {
   map?: string | undefined;
+  /** `--werkbladen`: a folder of own worksheet definitions (also WERKBOEK_WERKBLADEN). */
+  ownFolder?: string | undefined;
   cwd: string;
   out: Output;
 }
@@ -14,8 +17,8 @@ export interface ListOptions {
  * state. The number is walk's count: the questions visible now (for a sheet
  * not begun: with no answers, and how many with every follow-up).
  */
-export async function list({ map, cwd, out }: ListOptions): Promise<void> {
-  const { dossier, sheets } = await dossierState(map, cwd);
+export async function list({ map, ownFolder, cwd, out }: ListOptions): Promise<void> {
+  const { dossier, sheets } = await dossierState(map, cwd, await allWorksheets(ownWorksheets(ownFolder, cwd)));
   const width = Math.max(...sheets.map((s) => s.worksheet.id.length));
   for (const s of sheets) {
     let count = `${s.walk.total} vragen`;

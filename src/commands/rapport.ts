@@ -2,13 +2,16 @@
 // whole dossier, as Markdown (default, to stdout so it pipes), HTML or a
 // draft email (report/deliver.ts, which loads marked, sanitize-html and
 // nodemailer only for html/eml).
-import { loadShippedWorksheets, resolveWorksheet } from '../definition/load.js';
+import { loadShippedWorksheets } from '../definition/load.js';
+import { allWorksheets, findWorksheet, ownWorksheets } from '../definition/own.js';
 import { sheetState, type SheetState } from '../sheet-state.js';
 import { ExitCode, WerkboekError } from '../support/errors.js';
 import { resolveDossier } from '../dossier/folder.js';
 import { dossierReport, worksheetReport, type ReportDocument } from '../report/model.js';
 import { loadTemplate, renderTemplate } from '../report/template.js';
-import { checkRecipients, formatReport, writeReport, type ReportRequest } from '../report/deliver.js';
+import { formatReport, type ReportRequest } from '../report/deliver.js';
+import { writeOutputFile } from '../report/write-output.js';
+import { checkRecipients } from '../report/recipients.js';
 import { displayPath, mapFor, suggest } from '../support/invocation.js';
 
 export type ReportOptions = ReportRequest;
@@ -18,14 +21,15 @@ const ALL = new Set(['alles', 'all']);
 
 export async function report(opts: ReportOptions): Promise<void> {
   const { format, out, cwd } = opts;
-  const recipients = opts.to !== undefined ? checkRecipients(opts.to, format) : undefined;
+  const recipients = opts.to !== undefined ? checkRecipients(opts.to, format, ['rapport', 'alles']) : undefined;
   const dossier = await resolveDossier(opts.map, cwd);
   const now = opts.now ?? new Date();
 
   let doc: ReportDocument;
   let answerFiles: string[];
+  const own = ownWorksheets(opts.ownFolder, cwd);
   if (ALL.has(opts.worksheet.trim().toLowerCase())) {
-    const worksheets = await loadShippedWorksheets();
+    const worksheets = await allWorksheets(own);
     const states = await Promise.all(worksheets.map((ws) => sheetState(ws, dossier.dir)));
     throwUnreadable(states);
     if (!states.some((s) => s.answers)) {
@@ -41,7 +45,7 @@ export async function report(opts: ReportOptions): Promise<void> {
     );
     answerFiles = states.map((s) => s.file);
   } else {
-    const ws = await resolveWorksheet(opts.worksheet, [{ name: 'alles', description: 'alle werkbladen in één rapport' }]);
+    const ws = await findWorksheet(opts.worksheet, own, [{ name: 'alles', description: 'alle werkbladen in één rapport' }]);
     const state = await sheetState(ws, dossier.dir);
     throwUnreadable([state]);
     if (!state.answers) {
@@ -64,8 +68,8 @@ export async function report(opts: ReportOptions): Promise<void> {
     out.stdout(content);
     return;
   }
-  const file = await writeReport(content, opts.output, cwd, answerFiles);
-  if (file) out.line(`Rapport geschreven naar ${displayPath(file, cwd)}`);
+  const { file, stream } = await writeOutputFile(content, opts.output, cwd, answerFiles);
+  if (!stream) out.line(`Rapport geschreven naar ${displayPath(file, cwd)}`);
 }
 
 function throwUnreadable(states: SheetState[]): void {

@@ -1,12 +1,15 @@
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
-import { loadShippedWorksheets, resolveWorksheet } from '../definition/load.js';
+import { loadShippedWorksheets } from '../definition/load.js';
+import { findWorksheet, isDefinitionPath, ownWorksheets } from '../definition/own.js';
 import { ExitCode, FileIssuesError, InterruptedError, WerkboekError, type StopSignal } from '../support/errors.js';
 import { lockAnswersFile } from '../dossier/lock.js';
 import type { Output } from '../support/output.js';
 import { answersPath, rescueFolders, resolveDossier } from '../dossier/folder.js';
 import type { Prompter } from '../terminal/prompter.js';
 import { plainStyle, resumeAt, runWorksheet, type Style } from '../runner/session.js';
+import { offerPrevious } from '../runner/previous.js';
+import { lastRoundAnswers } from '../dossier/rounds.js';
 import { showClosing, welcomeNewDossier } from '../runner/welcome.js';
 import { endBySignal, onStopSignals } from '../support/stop-signals.js';
 import { AnswersFile, backupFile, removeStaleTempFiles } from '../dossier/answers-file.js';
@@ -24,6 +27,8 @@ export interface StartOptions {
   out: Output;
   /** Tests pass a scripted prompter; by default the terminal one. */
   prompter?: Prompter;
+  /** `--werkbladen`: a folder of own worksheet definitions (also WERKBOEK_WERKBLADEN). */
+  ownFolder?: string | undefined;
   /** Whether stdin and stdout are terminals (default: asks process). */
   interactive?: boolean;
   /** `--respondent <naam>`: a colleague fills in a file of their own in the same dossier (see dossier/respondents.ts). */
@@ -49,7 +54,9 @@ export function screenMode(plain: boolean | undefined, env: NodeJS.ProcessEnv): 
 /** `werkboek start <werkblad>`: fill in a worksheet, or continue where you were. */
 export async function start(options: StartOptions): Promise<void> {
   const { out } = options;
-  const ws = await resolveWorksheet(options.worksheet);
+  const ws = await findWorksheet(options.worksheet, ownWorksheets(options.ownFolder, options.cwd, options.env));
+  // In suggested commands: an own worksheet started by its file is named by that file again.
+  const sheetArg = isDefinitionPath(options.worksheet) ? options.worksheet : ws.id;
   const interactive = options.interactive ?? (process.stdin.isTTY === true && process.stdout.isTTY === true);
   const mode = screenMode(options.plain, options.env ?? process.env);
   // The plain mode reads lines: from a terminal, or from a pipe (a script). TERM=dumb alone does not make a script.
@@ -61,7 +68,7 @@ export async function start(options: StartOptions): Promise<void> {
       'Om een werkblad in te vullen is een terminal nodig die vragen kan stellen, en die is er nu niet.',
       ExitCode.usage,
       `Start werkboek in een terminalvenster, of beantwoord de vragen regel voor regel met --eenvoudig ` +
-        `(ook vanuit een bestand: ${suggest(['start', ws.id, ...(options.respondent !== undefined ? ['--respondent', cleanName(options.respondent)] : []), '--eenvoudig'], map)} < antwoorden.txt). ` +
+        `(ook vanuit een bestand: ${suggest(['start', sheetArg, ...(options.respondent !== undefined ? ['--respondent', cleanName(options.respondent)] : []), '--eenvoudig'], map)} < antwoorden.txt). ` +
         `Heb je een ingevuld antwoordbestand van een collega? Zet het in het dossier met: ${suggest(['importeer', 'antwoorden.yaml'], map)}`,
     );
   }
@@ -174,7 +181,8 @@ export async function start(options: StartOptions): Promise<void> {
     }
     if (fresh) showIntro();
     const active = file;
-    const outcome = await runWorksheet({ ws, file: active, prompter, startInReview, style, relocate }).catch(async (err: unknown) => {
+    const previous = await previousDefaults(active);
+    const outcome = await runWorksheet({ ws, file: active, prompter, startInReview, style, relocate, ...(previous && { previous }) }).catch(async (err: unknown) => {
       if (err instanceof InterruptedError && active.dirty) await active.save().catch(() => {});
       if (err instanceof InterruptedError && active.dirty) throw await unsaved(active, err.signal);
       throw err;
@@ -190,19 +198,19 @@ export async function start(options: StartOptions): Promise<void> {
       prompter.print(
         `\n${style.green(`Werkblad ${ws.number} is afgerond.`)} Je antwoorden staan in ${where}\n` +
           (respondent === undefined
-            ? `Maak er een rapport van (met -o rapport.eml wordt het een e-mailconcept):\n  ${suggest(['rapport', ws.id], map)}`
-            : `Zet je antwoorden naast die van je collega's met:\n  ${suggest(['vergelijk', ws.id], map)}`),
+            ? `Maak er een rapport van (met -o rapport.eml wordt het een e-mailconcept):\n  ${suggest(['rapport', sheetArg], map)}`
+            : `Zet je antwoorden naast die van je collega's met:\n  ${suggest(['vergelijk', sheetArg], map)}`),
       );
       // The workbook goes on with the next worksheet (not for a colleague, who fills in what was asked).
       const next = respondent === undefined ? (await loadShippedWorksheets()).find((w) => w.number === ws.number + 1) : undefined;
       if (next) prompter.print(`Het volgende werkblad is ${next.number}: ${next.title}. Begin eraan met:\n  ${again('start', next.id)}`);
       showClosing(prompter, style, ws);
     } else {
-      prompter.print(`\nJe antwoorden zijn bewaard in ${where}\nGa later verder met:\n  ${again('start', ws.id)}`);
+      prompter.print(`\nJe antwoorden zijn bewaard in ${where}\nGa later verder met:\n  ${again('start', sheetArg)}`);
     }
   } catch (err) {
     if (err instanceof InterruptedError) {
-      const command = again('start', ws.id);
+      const command = again('start', sheetArg);
       const answered = file !== undefined && (Object.keys(file.answers).length > 0 || Object.keys(file.drafts).length > 0);
       const what = file && Object.keys(file.answers).length === 0 ? 'Wat je aan het typen was, is als concept bewaard' : 'Wat je hebt beantwoord is bewaard';
       const how = err.signal === 'SIGHUP' ? 'Gestopt (het venster werd gesloten).' : err.signal === 'SIGTERM' ? 'Gestopt (het systeem vroeg om te stoppen).' : 'Gestopt.';
@@ -251,7 +259,7 @@ export async function start(options: StartOptions): Promise<void> {
       `${how}Je antwoorden konden niet worden opgeslagen in ${active.file}. ` +
         (where ? `Ze staan veilig in ${where}` : 'Ze staan hierboven; kopieer ze naar een tekstbestand') + '.',
       ExitCode.writeFailed,
-      `Zet dat bestand terug als ${path.basename(target)} in ${path.dirname(active.file)} (of in een andere map, met --map) zodra daar weer opgeslagen kan worden, en ga verder met: ${again('start', ws.id)}`,
+      `Zet dat bestand terug als ${path.basename(target)} in ${path.dirname(active.file)} (of in een andere map, met --map) zodra daar weer opgeslagen kan worden, en ga verder met: ${again('start', sheetArg)}`,
     );
   }
 
@@ -279,6 +287,24 @@ export async function start(options: StartOptions): Promise<void> {
       broken = true;
       return undefined;
     }
+  }
+
+  /** A closed round with this worksheet: its answers as defaults for the open questions (said once, here). */
+  async function previousDefaults(active: AnswersFile): Promise<ReturnType<typeof offerPrevious> | undefined> {
+    const last = await lastRoundAnswers(dossier.dir, ws);
+    if (!last) return undefined;
+    const previous = offerPrevious(ws, last.round.name, last.answers.answers);
+    const open = walk(ws, active.answers).visible.filter((v) => v.state === 'open' && previous.offered.has(v.question.id)).length;
+    if (open) {
+      prompter.print(
+        `\n${style.bold(`Vorige ronde (${last.round.name}):`)} je antwoorden van toen staan bij elke vraag klaar. ` +
+          'Enter neemt een antwoord over, typen of kiezen wijzigt het.' +
+          (ws.steps.some((step) => step.questions.some((q) => q.type === 'group' && !q.extends && previous.offered.has(q.id)))
+            ? ' Lijsten (zoals partners) loop je eerst één voor één na.'
+            : ''),
+      );
+    }
+    return previous;
   }
 
   function showIntro(): void {

@@ -1,3 +1,4 @@
+import { allWorksheets, ownWorksheets } from '../definition/own.js';
 import { mapFor, suggest } from '../support/invocation.js';
 import { dossierState, describeState, respondentStates } from '../sheet-state.js';
 import path from 'node:path';
@@ -6,13 +7,15 @@ import type { Output } from '../support/output.js';
 
 export interface StatusOptions {
   map?: string | undefined;
+  /** `--werkbladen`: a folder of own worksheet definitions (also WERKBOEK_WERKBLADEN). */
+  ownFolder?: string | undefined;
   cwd: string;
   out: Output;
 }
 
 /** `werkboek status`: per worksheet its state, last edit and file. */
-export async function status({ map, cwd, out }: StatusOptions): Promise<void> {
-  const { dossier, sheets, folderExists } = await dossierState(map, cwd);
+export async function status({ map, ownFolder, cwd, out }: StatusOptions): Promise<void> {
+  const { dossier, sheets, folderExists } = await dossierState(map, cwd, await allWorksheets(ownWorksheets(ownFolder, cwd)));
   out.line(`Map: ${dossier.dir}`);
   if (!folderExists) {
     out.line(`Let op: deze map bestaat (nog) niet, dus hier is nog geen werkblad begonnen. Staan je antwoorden in een andere map? Geef die dan op met --map <map>.`);

@@ -6,7 +6,9 @@
 // says so and gives the ordinary report.
 import { loadShippedWorksheets, resolveWorksheet } from '../definition/load.js';
 import { resolveDossier } from '../dossier/folder.js';
-import { checkRecipients, formatReport, writeReport, type ReportRequest } from '../report/deliver.js';
+import { formatReport, type ReportRequest } from '../report/deliver.js';
+import { writeOutputFile } from '../report/write-output.js';
+import { checkRecipients } from '../report/recipients.js';
 import { compareReport } from '../report/compare.js';
 import { worksheetReport } from '../report/model.js';
 import { loadTemplate, renderTemplate } from '../report/template.js';
@@ -18,7 +20,7 @@ export type CompareOptions = ReportRequest;
 
 export async function compare(opts: CompareOptions): Promise<void> {
   const { format, out, cwd } = opts;
-  const recipients = opts.to !== undefined ? checkRecipients(opts.to, format) : undefined;
+  const recipients = opts.to !== undefined ? checkRecipients(opts.to, format, ['vergelijk', opts.worksheet]) : undefined;
   const dossier = await resolveDossier(opts.map, cwd);
   const now = opts.now ?? new Date();
   const ws = await resolveWorksheet(opts.worksheet);
@@ -58,11 +60,11 @@ export async function compare(opts: CompareOptions): Promise<void> {
     out.stdout(content);
     return;
   }
-  const file = await writeReport(
+  const { file, stream } = await writeOutputFile(
     content,
     opts.output,
     cwd,
     states.map((s) => s.file),
   );
-  if (file) out.line(`${started.length === 1 ? 'Rapport' : `Vergelijking van ${started.length} collega's`} geschreven naar ${displayPath(file, cwd)}`);
+  if (!stream) out.line(`${started.length === 1 ? 'Rapport' : `Vergelijking van ${started.length} collega's`} geschreven naar ${displayPath(file, cwd)}`);
 }

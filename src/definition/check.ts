@@ -161,6 +161,25 @@ function checkReferences(located: Located, ws: Worksheet): Issue[] {
     }
     placed.set(question.id, entry);
   }
+  // A former id is another question's id, or listed twice: answers under it would belong to two questions.
+  const former = new Map<string, Placed>();
+  for (const entry of all) {
+    entry.question.formerIds?.forEach((old, i) => {
+      const at = [...entry.path, 'formerIds', i];
+      if (placed.has(old)) issues.push(issueAt(located, at, `"${old}" is het id van een andere vraag; een eerder id mag geen bestaand id zijn`));
+      else if (former.has(old)) issues.push(issueAt(located, at, `eerder id "${old}" staat ook bij "${former.get(old)?.question.id ?? ''}"`));
+      former.set(old, entry);
+    });
+  }
+  (ws.kernvragen ?? []).forEach((ref, i) => {
+    const qid = typeof ref === 'string' ? ref : ref.question;
+    const at = typeof ref === 'string' ? ['kernvragen', i] : ['kernvragen', i, 'question'];
+    const target = placed.get(qid);
+    if (!target) issues.push(issueAt(located, at, `kernvraag "${qid}" bestaat niet in dit werkblad`));
+    else if (target.question.type !== 'yesno' && target.question.type !== 'choice') {
+      issues.push(issueAt(located, at, `kernvraag "${qid}" is geen ja/nee- of keuzevraag (type ${target.question.type})`));
+    }
+  });
   return issues;
 
   function lookupLater(id: string): Placed | undefined {

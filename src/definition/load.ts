@@ -80,8 +80,10 @@ export async function buildDefinitionCache(): Promise<DefinitionCache> {
 export async function resolveWorksheet(
   name: string,
   otherNames: { name: string; description: string }[] = [],
+  /** Where to look (default: the shipped worksheets; own.ts adds own ones). */
+  pool?: Worksheet[],
 ): Promise<Worksheet> {
-  const sheets = await loadShippedWorksheets();
+  const sheets = pool ?? (await loadShippedWorksheets());
   const wanted = name.trim().toLowerCase();
   const found = sheets.find((s) => s.id === wanted || String(s.number) === wanted);
   if (found) return found;

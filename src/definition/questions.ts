@@ -14,3 +14,16 @@ export function optionLabel(option: string | { value: string; label: string }): 
 export function allQuestions(ws: Worksheet): Question[] {
   return [...(ws.meta ?? []), ...ws.steps.flatMap((s) => s.questions)];
 }
+
+const renamedCache = new WeakMap<Worksheet, ReadonlyMap<string, string>>();
+
+/** Former ids (a question renamed in a later version) -> the current id (made once per worksheet). */
+export function renamedIds(ws: Worksheet): ReadonlyMap<string, string> {
+  let renamed = renamedCache.get(ws);
+  if (!renamed) {
+    const map = new Map<string, string>();
+    for (const q of allQuestions(ws)) for (const old of q.formerIds ?? []) map.set(old, q.id);
+    renamedCache.set(ws, (renamed = map));
+  }
+  return renamed;
+}

@@ -9,7 +9,7 @@ const id = z
   .regex(/^[a-z0-9]+(?:[-_][a-z0-9]+)*$/, {
     message: 'een id bestaat uit kleine letters, cijfers en - of _ (bijv. "stap-1" of "doelen_vastgelegd")',
   })
-  .describe('Stabiel id; antwoordbestanden gebruiken het. Nooit hernoemen zonder de versie te verhogen.');
+  .describe('Stabiel id; antwoordbestanden gebruiken het. Hernoem je het, zet het oude id dan onder "formerIds" en verhoog "version".');
 
 const text = z.string().min(1, { message: 'mag niet leeg zijn' });
 
@@ -49,6 +49,11 @@ const questionBase = {
     .boolean()
     .optional()
     .describe('Mag met "weet ik (nog) niet" beantwoord worden (standaard: ja).'),
+  formerIds: z
+    .array(id)
+    .min(1)
+    .optional()
+    .describe('Eerdere ids van deze vraag (na hernoemen): antwoorden die onder zo\'n id staan, horen bij deze vraag. Verhoog dan ook "version".'),
 };
 
 // Fields inside a repeat group: a subset of the question types.
@@ -150,6 +155,21 @@ export const worksheetSchema = z
       .optional()
       .describe('Gegevens van het werkblad (Naam, Bibliotheek, Datum); worden eerst gevraagd.'),
     steps: z.array(stepSchema).min(1),
+    kernvragen: z
+      .array(
+        z.union([
+          id.describe('Het id van een ja/nee-vraag (of keuzevraag) van dit werkblad.'),
+          z
+            .object({
+              question: id.describe('Het id van een ja/nee-vraag (of keuzevraag) van dit werkblad.'),
+              label: text.describe('Kort kopje voor de kolom, bijv. "Doelen vastgelegd".'),
+            })
+            .strict(),
+        ]),
+      )
+      .optional()
+      .describe('Kernvragen: hun antwoorden staan als kolommen in "werkboek overzicht" (voor adviseurs). Pas de lijst gerust aan.'),
   })
   .strict();
+export type KeyQuestionRef = NonNullable<z.infer<typeof worksheetSchema>['kernvragen']>[number];
 export type Worksheet = z.infer<typeof worksheetSchema>;

@@ -1,11 +1,11 @@
 // Answers files: read with positions, validate against the worksheet, and
 // write atomically (temp file in the same folder, fsync, rename) keeping
 // comments and keys a user added by hand.
-import { readFile, mkdir, copyFile, stat, readdir, unlink } from 'node:fs/promises';
+import { readFile, mkdir, copyFile, stat, readdir, unlink, open } from 'node:fs/promises';
 import path from 'node:path';
 import { isMap, isScalar, yaml, type Document, type YAMLMap } from '../support/yaml.js';
 import type { Field, Question, Worksheet } from '../definition/schema.js';
-import { allQuestions, optionValue } from '../definition/questions.js';
+import { allQuestions, optionValue, renamedIds } from '../definition/questions.js';
 import { ANSWER_KEY, DRAFT_ITEM_KEY, EARLIER_KEY, isUnknown, NOT_YET_KNOWN, NOTE_KEY, UNKNOWN_KEY, type AnswerValue, type Answers, type Draft, type Drafts } from './answers.js';
 import { describeFsError, ExitCode, FileIssuesError, WerkboekError, type Issue } from '../support/errors.js';
 import { decodeUtf8, issueAt, parseLocated, type Located, type PathKey } from '../definition/positions.js';
@@ -86,6 +86,8 @@ export class AnswersFile {
   onDisk = false;
   /** Line ends as the file had them when it was read. */
   eol: '\n' | '\r\n' = '\n';
+  /** Answers stood under a former id (the definition renamed the question): the next save records this version. */
+  upgraded = false;
 
   /**
    * What this session last read from or wrote to `file`: the exact text and
@@ -120,7 +122,12 @@ export class AnswersFile {
   private get doc(): Document {
     if (!this.document) {
       // Parsed as read() would (the bytes passed that check before); a new file gets its first document.
-      this.document = this.snapshot ? parseLocated(this.file, this.snapshot.text).located.doc : newDocument(this.file, this.ws, this.created, this.respondent);
+      if (this.snapshot) {
+        const doc = parseLocated(this.file, this.snapshot.text).located.doc;
+        // As fromBytes: answers under a former id belong to the renamed question.
+        if (renameFormerIds(doc, this.ws)) this.upgraded = true;
+        this.document = doc;
+      } else this.document = newDocument(this.file, this.ws, this.created, this.respondent);
       this.snapshot = undefined;
     }
     return this.document;
@@ -196,7 +203,7 @@ export class AnswersFile {
   }
 
   /** An answers file from its bytes as read from `file`: checked as read() describes. */
-  private static fromBytes(file: string, bytes: Buffer, ws: Worksheet, displayName: string): AnswersFile {
+  static fromBytes(file: string, bytes: Buffer, ws: Worksheet, displayName: string): AnswersFile {
     if (bytes.length > MAX_FILE_BYTES) {
       throw new WerkboekError(
         `${displayName} is te groot voor een antwoordbestand (${(bytes.length / 1_000_000).toFixed(1).replace('.', ',')} MB; hoogstens ${MAX_FILE_BYTES / 1_000_000} MB).`,
@@ -207,12 +214,15 @@ export class AnswersFile {
     const { text: source, issue: encoding } = decodeUtf8(displayName, bytes);
     if (encoding) throw new FileIssuesError([encoding], ExitCode.badFile, brokenFileHint(file, ws));
     const { located, issues } = parseLocated(displayName, source);
+    // Answers under a question's former id belong to it now (renamed in a later version).
+    const upgraded = !issues.length && renameFormerIds(located.doc, ws);
     if (!issues.length) issues.push(...validateAnswersDocument(located, ws));
     if (issues.length) {
       throw new FileIssuesError(issues, ExitCode.badFile, brokenFileHint(file, ws));
     }
     const found = new AnswersFile(file, located.doc, ws);
     found.onDisk = true;
+    found.upgraded = upgraded;
     // A file written on Windows keeps its CRLF line ends.
     if (source.includes('\r\n')) found.eol = '\r\n';
     found.base = { text: bytes.toString('utf8'), answers: found.answers, drafts: found.drafts, status: found.meta.status };
@@ -311,6 +321,7 @@ export class AnswersFile {
   private touch(): void {
     this.plain = {};
     this.dirty = true;
+    if (this.upgraded) this.doc.set('versie', this.ws.version);
     this.doc.set('bijgewerkt', new Date().toISOString());
     this.doc.set('programma', `werkboek ${programVersion}`);
   }
@@ -470,86 +481,148 @@ function brokenFileHint(file: string, ws: Worksheet): string {
   );
 }
 
+/**
+ * A key of `antwoorden:` or `concepten:` that is a former id of a question
+ * (renamed in a later version of the definition) becomes that question's id,
+ * in place (its comments and position stay), unless the question already has
+ * an entry. True when something was renamed. Answers to questions that are
+ * no longer asked are never touched.
+ */
+export function renameFormerIds(doc: Document, ws: Worksheet): boolean {
+  const renamed = renamedIds(ws);
+  if (!renamed.size) return false;
+  let changed = false;
+  for (const key of [ANSWERS_KEY, DRAFTS_KEY]) {
+    const map = doc.get(key, true);
+    if (!isMap(map)) continue;
+    for (const pair of map.items) {
+      const now = isScalar(pair.key) && typeof pair.key.value === 'string' ? renamed.get(pair.key.value) : undefined;
+      if (now === undefined || map.has(now) || !isScalar(pair.key)) continue;
+      pair.key.value = now;
+      changed = true;
+    }
+  }
+  return changed;
+}
+
+/** The same on plain data (the quick read): a new object, or the same one when nothing was renamed. */
+export function renameFormerIdsIn(answers: Record<string, unknown>, ws: Worksheet): Record<string, unknown> {
+  const renamed = renamedIds(ws);
+  if (!renamed.size || !Object.keys(answers).some((k) => renamed.has(k))) return answers;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(answers)) {
+    const now = renamed.get(k);
+    out[now !== undefined && !(now in answers) ? now : k] = v;
+  }
+  return out;
+}
+
+/** Ids answered in the file that the worksheet no longer asks (removed questions, or notes of the user): kept, never dropped. */
+export function notAskedIds(answers: Answers, ws: Worksheet): string[] {
+  const questions = questionMap(ws);
+  return Object.keys(answers).filter((id) => !questions.has(id));
+}
+
 /** Validate an answers document against its worksheet. */
 export function validateAnswersDocument(located: Located, ws: Worksheet): Issue[] {
-  const issues: Issue[] = [];
   const root = located.doc.contents;
   if (!isMap(root)) {
     return [issueAt(located, [], 'een antwoordbestand moet beginnen met "werkblad:", "versie:" enz.')];
   }
-  const data = located.doc.toJS() as Record<string, unknown>;
+  return validateAnswersData(located.doc.toJS() as Record<string, unknown>, ws, (at, message, key) => issueAt(located, at, message, key));
+}
+
+/** Where an issue is: with positions for a located document, or without (see quick-read.ts). */
+export type IssueAt = (at: readonly PathKey[], message: string, key?: string) => Issue;
+
+/**
+ * The checks of validateAnswersDocument on the plain data of a file whose
+ * top level is a map. The quick read (quick-read.ts) runs them without
+ * positions and reads a file that has issues again with positions.
+ */
+export function validateAnswersData(data: Record<string, unknown>, ws: Worksheet, issueAt: IssueAt): Issue[] {
+  const issues: Issue[] = [];
   const sheet = data.werkblad;
-  if (sheet === undefined) issues.push(issueAt(located, [], 'verplicht veld "werkblad" ontbreekt'));
+  if (sheet === undefined) issues.push(issueAt([], 'verplicht veld "werkblad" ontbreekt'));
   else if (sheet !== ws.id) {
-    issues.push(issueAt(located, ['werkblad'], `dit bestand hoort bij werkblad "${String(sheet)}", niet bij "${ws.id}"`));
+    issues.push(issueAt(['werkblad'], `dit bestand hoort bij werkblad "${String(sheet)}", niet bij "${ws.id}"`));
   }
   if (data.versie !== undefined && (typeof data.versie !== 'number' || !Number.isInteger(data.versie))) {
-    issues.push(issueAt(located, ['versie'], '"versie" moet een geheel getal zijn'));
+    issues.push(issueAt(['versie'], '"versie" moet een geheel getal zijn'));
   }
   if (data[RESPONDENT_KEY] !== undefined && (typeof data[RESPONDENT_KEY] !== 'string' || data[RESPONDENT_KEY].trim() === '')) {
-    issues.push(issueAt(located, [RESPONDENT_KEY], `"${RESPONDENT_KEY}" moet een naam zijn`));
+    issues.push(issueAt([RESPONDENT_KEY], `"${RESPONDENT_KEY}" moet een naam zijn`));
   }
   if (data.status !== undefined && data.status !== 'concept' && data.status !== 'afgerond') {
-    issues.push(issueAt(located, ['status'], `"status" moet "concept" of "afgerond" zijn, niet "${String(data.status)}"`));
+    issues.push(issueAt(['status'], `"status" moet "concept" of "afgerond" zijn, niet "${String(data.status)}"`));
   }
-  const questions = new Map(allQuestions(ws).map((q) => [q.id, q]));
-  issues.push(...validateDrafts(located, ws, questions, data[DRAFTS_KEY]));
-  const answersNode = located.doc.get(ANSWERS_KEY, true);
-  if (answersNode === undefined || answersNode === null) return issues;
-  if (!isMap(answersNode)) {
-    issues.push(issueAt(located, [ANSWERS_KEY], '"antwoorden" moet een lijst van vraag-id: antwoord zijn'));
+  const questions = questionMap(ws);
+  issues.push(...validateDrafts(issueAt, ws, questions, data[DRAFTS_KEY]));
+  if (!(ANSWERS_KEY in data)) return issues;
+  const answersValue = data[ANSWERS_KEY];
+  if (typeof answersValue !== 'object' || answersValue === null || Array.isArray(answersValue)) {
+    issues.push(issueAt([ANSWERS_KEY], '"antwoorden" moet een lijst van vraag-id: antwoord zijn'));
     return issues;
   }
-  const answers = (data[ANSWERS_KEY] ?? {}) as Record<string, unknown>;
+  const answers = answersValue as Record<string, unknown>;
   for (const [id, value] of Object.entries(answers)) {
     const question = questions.get(id);
     // Unknown ids are kept as they are (a later version, or a user's own note).
     if (!question || value === null) continue;
-    issues.push(...checkAnswer(located, ws, question, value, [ANSWERS_KEY, id]));
+    issues.push(...checkAnswer(issueAt, ws, question, value, [ANSWERS_KEY, id]));
     // The answer a "weet ik (nog) niet" replaced must fit the question too.
     if (isUnknown(value) && EARLIER_KEY in value) {
       const earlier = (value as unknown as Record<string, unknown>)[EARLIER_KEY];
       if (earlier !== null && typeof earlier === 'object' && !Array.isArray(earlier)) {
-        issues.push(issueAt(located, [ANSWERS_KEY, id, EARLIER_KEY], `"${EARLIER_KEY}" moet een gewoon antwoord zijn`));
+        issues.push(issueAt([ANSWERS_KEY, id, EARLIER_KEY], `"${EARLIER_KEY}" moet een gewoon antwoord zijn`));
       } else if (earlier !== null) {
-        issues.push(...checkAnswer(located, ws, question, earlier, [ANSWERS_KEY, id, EARLIER_KEY]));
+        issues.push(...checkAnswer(issueAt, ws, question, earlier, [ANSWERS_KEY, id, EARLIER_KEY]));
       }
     }
   }
   return issues;
 }
 
+const questionMaps = new WeakMap<Worksheet, ReadonlyMap<string, Question>>();
+
+/** A worksheet's questions by id (made once per worksheet: the overview checks thousands of files). */
+function questionMap(ws: Worksheet): ReadonlyMap<string, Question> {
+  let map = questionMaps.get(ws);
+  if (!map) questionMaps.set(ws, (map = new Map(allQuestions(ws).map((q) => [q.id, q]))));
+  return map;
+}
+
 /** One answer (or the earlier answer under a "weet ik (nog) niet") at `at`. */
-function checkAnswer(located: Located, ws: Worksheet, question: Question, value: unknown, at: PathKey[]): Issue[] {
+function checkAnswer(issueAt: IssueAt, ws: Worksheet, question: Question, value: unknown, at: PathKey[]): Issue[] {
   const issues: Issue[] = [];
   const problem = checkValue(question, value);
-  if (problem) issues.push(issueAt(located, at, problem.message, problem.key));
+  if (problem) issues.push(issueAt(at, problem.message, problem.key));
   if (question.type === 'group' && Array.isArray(value) && !question.extends) {
     const fields = groupFields(ws, question);
     value.forEach((item, i) => {
       const itemProblem = checkItem(question, fields, item);
-      if (itemProblem) issues.push(issueAt(located, [...at, i, ...itemProblem.path], itemProblem.message));
+      if (itemProblem) issues.push(issueAt([...at, i, ...itemProblem.path], itemProblem.message));
     });
   }
   return issues;
 }
 
 /** `concepten:` — text for a text question, a half-filled item for a repeat group. */
-function validateDrafts(located: Located, ws: Worksheet, questions: ReadonlyMap<string, Question>, drafts: unknown): Issue[] {
+function validateDrafts(issueAt: IssueAt, ws: Worksheet, questions: ReadonlyMap<string, Question>, drafts: unknown): Issue[] {
   if (drafts === undefined || drafts === null) return [];
   if (typeof drafts !== 'object' || Array.isArray(drafts)) {
-    return [issueAt(located, [DRAFTS_KEY], `"${DRAFTS_KEY}" moet een lijst van vraag-id: tekst zijn`)];
+    return [issueAt([DRAFTS_KEY], `"${DRAFTS_KEY}" moet een lijst van vraag-id: tekst zijn`)];
   }
   const issues: Issue[] = [];
   for (const [id, value] of Object.entries(drafts as Record<string, unknown>)) {
     const q = questions.get(id);
     if (!q || value === null) continue;
     if (q.type === 'text' || q.type === 'longtext') {
-      if (typeof value !== 'string') issues.push(issueAt(located, [DRAFTS_KEY, id], `verwacht tekst bij "${id}"`));
+      if (typeof value !== 'string') issues.push(issueAt([DRAFTS_KEY, id], `verwacht tekst bij "${id}"`));
     } else if (q.type === 'yesno' || q.type === 'choice') {
       // A choice with the toelichting that was being typed: checked as an answer with a toelichting.
       const problem = typeof value === 'object' && !Array.isArray(value) && ANSWER_KEY in (value as object) ? checkValue(q, value) : { message: `verwacht "${ANSWER_KEY}" en "${NOTE_KEY}" bij "${id}"` };
-      if (problem) issues.push(issueAt(located, [DRAFTS_KEY, id, ...(problem.key ? [problem.key] : [])], problem.message));
+      if (problem) issues.push(issueAt([DRAFTS_KEY, id, ...(problem.key ? [problem.key] : [])], problem.message));
     } else if (q.type === 'group') {
       const base = q.extends ? questions.get(q.extends) : q;
       const { [DRAFT_ITEM_KEY]: n, ...item } = (typeof value === 'object' && !Array.isArray(value) ? value : {}) as Record<string, unknown>;
@@ -561,9 +634,9 @@ function validateDrafts(located: Located, ws: Worksheet, questions: ReadonlyMap<
             : base?.type === 'group'
               ? checkItem(q, groupFields(ws, base), item)
               : undefined;
-      if (problem) issues.push(issueAt(located, [DRAFTS_KEY, id, ...problem.path], problem.message));
+      if (problem) issues.push(issueAt([DRAFTS_KEY, id, ...problem.path], problem.message));
     } else {
-      issues.push(issueAt(located, [DRAFTS_KEY, id], `een concept kan alleen bij een open tekstvraag of een overzicht staan, niet bij "${id}"`));
+      issues.push(issueAt([DRAFTS_KEY, id], `een concept kan alleen bij een open tekstvraag of een overzicht staan, niet bij "${id}"`));
     }
   }
   return issues;
@@ -629,12 +702,17 @@ function checkNoted(q: Question, value: Record<string, unknown>): { message: str
 
 type GroupQuestion = Extract<Question, { type: 'group' }>;
 
-/** The fields of a group's items: its own, plus those added by groups that extend it. */
-function groupFields(ws: Worksheet, group: GroupQuestion): Map<string, Field> {
+const groupFieldMaps = new WeakMap<GroupQuestion, ReadonlyMap<string, Field>>();
+
+/** The fields of a group's items: its own, plus those added by groups that extend it (made once per group). */
+function groupFields(ws: Worksheet, group: GroupQuestion): ReadonlyMap<string, Field> {
+  const known = groupFieldMaps.get(group);
+  if (known) return known;
   const fields = new Map(group.fields.map((f) => [f.id, f]));
-  for (const q of allQuestions(ws)) {
+  for (const q of questionMap(ws).values()) {
     if (q.type === 'group' && q.extends === group.id) for (const f of q.fields) if (!fields.has(f.id)) fields.set(f.id, f);
   }
+  groupFieldMaps.set(group, fields);
   return fields;
 }
 
@@ -672,6 +750,19 @@ export async function backupFile(file: string, now = new Date()): Promise<string
     throw new WriteError(target, err);
   }
   return target;
+}
+
+/** Whether an existing file is an answers file of werkboek (of any dossier): it starts with the metadata keys. */
+export async function looksLikeAnswersFile(file: string): Promise<boolean> {
+  const handle = await open(file, 'r').catch(() => undefined);
+  if (!handle) return false;
+  try {
+    const { buffer, bytesRead } = await handle.read(Buffer.alloc(4096), 0, 4096, 0);
+    const head = buffer.subarray(0, bytesRead).toString('utf8');
+    return /^werkblad:[ \t]*\S/m.test(head) && /^(versie|antwoorden|status):/m.test(head);
+  } finally {
+    await handle.close();
+  }
 }
 
 export async function exists(file: string): Promise<boolean> {

@@ -5,6 +5,7 @@
 import type { Worksheet } from '../definition/schema.js';
 import type { AnswersFile } from '../dossier/answers-file.js';
 import type { Prompter } from '../terminal/prompter.js';
+import type { Answers } from '../dossier/answers.js';
 
 export type RunOutcome = 'afgerond' | 'gestopt';
 
@@ -16,6 +17,15 @@ export interface Style {
 }
 
 export const plainStyle: Style = { bold: (s) => s, dim: (s) => s, red: (s) => s, green: (s) => s };
+
+/** A new round: the last closed round's answers, offered as defaults (previous.ts). */
+export interface PreviousRound {
+  /** "2026" */
+  round: string;
+  answers: Answers;
+  /** The questions that were visible and had an entry in that round (hidden answers are not offered). */
+  offered: ReadonlySet<string>;
+}
 
 export interface Session {
   readonly ws: Worksheet;
@@ -30,4 +40,6 @@ export interface Session {
    * that file is being filled in elsewhere. Without it (tests), nothing is locked.
    */
   readonly relocate?: (file: string) => Promise<void>;
+  /** A new round: the last round's answers, offered as defaults (previous.ts). */
+  readonly previous?: PreviousRound;
 }

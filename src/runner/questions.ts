@@ -43,7 +43,8 @@ export interface Asking {
 /** Every question type but the repeat group. */
 export type SingleQuestion = Exclude<Question, { type: 'group' }>;
 
-export function asking(style: Style, vq: VisibleQuestion, w: WalkResult, stored?: Draft): Asking {
+/** `round`: the answer in `vq` is last round's, offered as the default (runner/previous.ts). */
+export function asking(style: Style, vq: VisibleQuestion, w: WalkResult, stored?: Draft, round?: string): Asking {
   const q = vq.question;
   const wasUnknown = isUnknown(vq.answer);
   const earlier = q.type === 'group' ? undefined : earlierAnswer(vq.answer);
@@ -57,6 +58,8 @@ export function asking(style: Style, vq: VisibleQuestion, w: WalkResult, stored?
   }
   if (draft !== undefined) {
     notes.push(style.bold('Concept-antwoord, nog niet bevestigd:') + ' dit was je aan het typen toen je stopte. Pas het aan of bevestig het.');
+  } else if (round !== undefined) {
+    notes.push(style.bold(`Antwoord uit de vorige ronde (${round}):`) + ' het staat klaar. Enter neemt het over; typ of kies iets anders om het te wijzigen.');
   } else if (earlier !== undefined) {
     notes.push(
       style.bold(`Nu: ${UNKNOWN_LABEL.toLowerCase()}.`) +

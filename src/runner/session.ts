@@ -12,11 +12,12 @@ import { earlierAnswer, isEmptyAnswer, unknownAnswer, type AnswerValue, type Dra
 import type { AnswersFile } from '../dossier/answers-file.js';
 import type { Prompter, Reply } from '../terminal/prompter.js';
 import { findVisible, previousVisible, walk, type Section, type VisibleQuestion, type WalkResult } from '../walk.js';
-import { plainStyle, type RunOutcome, type Session, type Style } from './context.js';
+import { plainStyle, type PreviousRound, type RunOutcome, type Session, type Style } from './context.js';
 import { askGroup } from './groups.js';
 import { askQuestion, asking } from './questions.js';
 import { review } from './review.js';
 import { keepDraft, persist } from './saving.js';
+import { checkPreviousItems, previousAnswer } from './previous.js';
 
 export { plainStyle, type RunOutcome, type Style } from './context.js';
 export { shortAnswer } from './review.js';
@@ -32,6 +33,8 @@ export interface RunOptions {
   today?: () => Date;
   /** See Session.relocate. */
   relocate?: (file: string) => Promise<void>;
+  /** See Session.previous. */
+  previous?: PreviousRound;
 }
 
 export async function runWorksheet(options: RunOptions): Promise<RunOutcome> {
@@ -43,6 +46,7 @@ export async function runWorksheet(options: RunOptions): Promise<RunOutcome> {
     style: options.style ?? plainStyle,
     today: options.today ?? (() => new Date()),
     ...(options.relocate && { relocate: options.relocate }),
+    ...(options.previous && { previous: options.previous }),
   };
   const introduced = new Set<string>();
   let lastSection: string | undefined;
@@ -137,7 +141,14 @@ function unknownKeeping(s: Session, vq: VisibleQuestion): AnswerValue {
 
 /** Ask the question on screen: a repeat group (groups.ts) or any other type (questions.ts). */
 async function ask(s: Session, vq: VisibleQuestion, w: WalkResult): Promise<Reply<AnswerValue>> {
-  const a = asking(s.style, vq, w, s.file.drafts[vq.question.id]);
   const q = vq.question;
-  return q.type === 'group' ? askGroup(s, vq, a.base) : askQuestion(s, q, a);
+  // A new round: last round's answer as the default (previous.ts); a group's items are checked first.
+  const prior = previousAnswer(s, vq);
+  if (q.type === 'group') {
+    if (prior !== undefined) await checkPreviousItems(s, q, prior);
+    const now = walk(s.ws, s.file.answers);
+    return askGroup(s, findVisible(now, q.id) ?? vq, asking(s.style, vq, now, s.file.drafts[q.id]).base);
+  }
+  const shown = prior === undefined ? vq : { ...vq, answer: prior };
+  return askQuestion(s, q, asking(s.style, shown, w, s.file.drafts[q.id], prior === undefined ? undefined : s.previous?.round));
 }

@@ -1,0 +1,114 @@
+// `werkboek verschil [<werkblad>]`: what changed between the last closed
+// round and now (or between the last two rounds when nothing is filled in
+// yet, or `--ronde <naam>` and now), as Markdown, HTML or an .eml draft.
+import path from 'node:path';
+import { allWorksheets, findWorksheet, ownWorksheets } from '../definition/own.js';
+import type { Worksheet } from '../definition/schema.js';
+import { answerValue, type Answers } from '../dossier/answers.js';
+import { AnswersFile } from '../dossier/answers-file.js';
+import { resolveDossier } from '../dossier/folder.js';
+import { listRounds, ROUND_PREFIX, roundFiles, type Round } from '../dossier/rounds.js';
+import { diffMarkdown, diffSheet, diffTitle, type DiffHeading } from '../report/diff.js';
+import { writeOutputFile } from '../report/write-output.js';
+import { checkRecipients } from '../report/recipients.js';
+import { ExitCode, WerkboekError } from '../support/errors.js';
+import { displayPath, mapFor, suggest } from '../support/invocation.js';
+import type { Output } from '../support/output.js';
+
+export interface DiffOptions {
+  worksheet?: string | undefined;
+  map?: string | undefined;
+  /** `--werkbladen`: a folder of own worksheet definitions (also WERKBOEK_WERKBLADEN). */
+  ownFolder?: string | undefined;
+  /** Compare this round with now. */
+  round?: string | undefined;
+  format: 'md' | 'html' | 'eml';
+  output?: string | undefined;
+  /** `--aan`: recipients of the e-mail draft. */
+  to?: string | undefined;
+  cwd: string;
+  out: Output;
+  now?: Date | undefined;
+}
+
+interface Side {
+  label: string;
+  dir: string;
+}
+
+export async function difference(opts: DiffOptions): Promise<void> {
+  const recipients = opts.to !== undefined ? checkRecipients(opts.to, opts.format, ['verschil']) : undefined;
+  const dossier = await resolveDossier(opts.map, opts.cwd);
+  const map = mapFor(dossier);
+  const own = ownWorksheets(opts.ownFolder, opts.cwd);
+  const all = await allWorksheets(own);
+  const worksheets = opts.worksheet ? [await findWorksheet(opts.worksheet, own)] : all;
+  const rounds = await listRounds(dossier.dir);
+  if (!rounds.length) {
+    throw new WerkboekError(
+      `Er is in ${dossier.dir} nog geen afgesloten ronde om mee te vergelijken.`,
+      ExitCode.usage,
+      `Sluit een ronde af met: ${suggest(['nieuwe-ronde'], map)}`,
+    );
+  }
+  const [from, to] = await sides(rounds, dossier.dir, all, opts.round, map);
+  const diffs = [];
+  let library: string | null = null;
+  for (const ws of worksheets) {
+    const before = await answersIn(from.dir, ws);
+    const after = await answersIn(to.dir, ws);
+    if (!before && !after) continue;
+    library ??= libraryName(after) ?? libraryName(before);
+    diffs.push(diffSheet(ws, before, after));
+  }
+  if (!diffs.length) {
+    throw new WerkboekError(`Werkblad ${worksheets[0]?.id ?? ''} is in geen van beide rondes ingevuld.`, ExitCode.usage);
+  }
+  const heading: DiffHeading = { from: from.label, to: to.label, library, now: opts.now ?? new Date() };
+  const markdown = diffMarkdown(diffs, heading);
+  let content = markdown;
+  if (opts.format === 'html') {
+    const { htmlDocument } = await import('../report/html.js');
+    content = htmlDocument(markdown, diffTitle(heading));
+  } else if (opts.format === 'eml') {
+    const { buildEml } = await import('../report/eml.js');
+    content = await buildEml({ markdown, title: diffTitle(heading), subject: diffTitle(heading), to: recipients });
+  }
+  if (opts.output === undefined || opts.output === '-') {
+    opts.out.stdout(content);
+    return;
+  }
+  const { file, stream } = await writeOutputFile(content, opts.output, opts.cwd);
+  if (!stream) opts.out.line(`Verschil geschreven naar ${displayPath(file, opts.cwd)}`);
+}
+
+/** Which two rounds: --ronde and now; else the last round and now; else (nothing filled in yet) the last two rounds. */
+async function sides(rounds: Round[], dir: string, worksheets: Worksheet[], asked: string | undefined, map: string | undefined): Promise<[Side, Side]> {
+  const now: Side = { label: 'nu', dir };
+  const side = (r: Round): Side => ({ label: `ronde ${r.name}`, dir: r.dir });
+  if (asked !== undefined) {
+    const name = asked.trim().replace(new RegExp(`^${ROUND_PREFIX}`), '');
+    const round = rounds.find((r) => r.name === name);
+    if (!round) {
+      throw new WerkboekError(
+        `Er is geen ronde "${asked}" in ${dir}.`,
+        ExitCode.usage,
+        `Afgesloten rondes: ${rounds.map((r) => r.name).join(', ')}. Bijvoorbeeld: ${suggest(['verschil', '--ronde', rounds[rounds.length - 1]?.name ?? ''], map)}`,
+      );
+    }
+    return [side(round), now];
+  }
+  const last = rounds[rounds.length - 1] as Round;
+  const current = await roundFiles(dir, worksheets.map((w) => w.id));
+  if (current.length || rounds.length < 2) return [side(last), now];
+  return [side(rounds[rounds.length - 2] as Round), side(last)];
+}
+
+async function answersIn(dir: string, ws: Worksheet): Promise<Answers | undefined> {
+  return (await AnswersFile.read(path.join(dir, `${ws.id}.yaml`), ws))?.answers;
+}
+
+function libraryName(answers: Answers | undefined): string | null {
+  const name = answerValue(answers?.bibliotheek);
+  return typeof name === 'string' && name.trim() ? name.trim() : null;
+}

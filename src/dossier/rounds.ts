@@ -1,0 +1,118 @@
+// Rounds: a library goes through the workbook again (e.g. every year). Closing
+// a round (`werkboek nieuwe-ronde`) moves the dossier's answers files,
+// unchanged, into a subfolder `ronde-<naam>` (by default the year the round's
+// files were begun); the next `start` offers the last round's answers as
+// defaults, and `verschil` compares rounds.
+import { mkdir, readdir, readFile, rename, stat } from 'node:fs/promises';
+import path from 'node:path';
+import type { Worksheet } from '../definition/schema.js';
+import { ExitCode, WerkboekError, describeFsError } from '../support/errors.js';
+import { suggest } from '../support/invocation.js';
+import { AnswersFile, looksLikeAnswersFile } from './answers-file.js';
+import { lockAnswersFile } from './lock.js';
+
+export const ROUND_PREFIX = 'ronde-';
+
+export interface Round {
+  /** "2026" */
+  name: string;
+  dir: string;
+}
+
+/** The closed rounds of a dossier, oldest first (by name, numbers in order: 2025, 2026, 2026-2). */
+export async function listRounds(dir: string): Promise<Round[]> {
+  const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
+  return entries
+    .filter((e) => e.isDirectory() && e.name.startsWith(ROUND_PREFIX) && e.name.length > ROUND_PREFIX.length)
+    .map((e) => ({ name: e.name.slice(ROUND_PREFIX.length), dir: path.join(dir, e.name) }))
+    .sort((a, b) => a.name.localeCompare(b.name, 'nl', { numeric: true }));
+}
+
+/**
+ * The files of a dossier that belong to the current round: every
+ * `<werkblad>.yaml` and `<werkblad>.<iets>.yaml` (a colleague's answers,
+ * a backup, a rescued version) that is a werkboek answers file.
+ */
+export async function roundFiles(dir: string, worksheetIds: readonly string[]): Promise<string[]> {
+  const names = await readdir(dir).catch(() => [] as string[]);
+  const ours = names.filter((n) => worksheetIds.some((id) => n === `${id}.yaml` || (n.startsWith(`${id}.`) && n.endsWith('.yaml'))));
+  const checked = await Promise.all(ours.map(async (n) => ((await looksLikeAnswersFile(path.join(dir, n))) ? n : undefined)));
+  return checked.filter((n): n is string => n !== undefined).sort();
+}
+
+/** "2026": the year the round's first file was begun (its `aangemaakt:`), else the current year. */
+async function defaultRoundName(dir: string, files: string[], now: Date): Promise<string> {
+  let earliest: string | undefined;
+  for (const name of files) {
+    const head = (await readFile(path.join(dir, name), 'utf8').catch(() => '')).slice(0, 4096);
+    const created = /^aangemaakt:[ \t]*["']?(\d{4})-\d{2}-\d{2}/m.exec(head)?.[1];
+    if (created && (earliest === undefined || created < earliest)) earliest = created;
+  }
+  return earliest ?? String(now.getFullYear());
+}
+
+/**
+ * Close the current round: move its files unchanged into `ronde-<naam>`.
+ * Every answers file is locked first, so a worksheet being filled in
+ * elsewhere stops it before anything moves.
+ */
+export async function closeRound(
+  dir: string,
+  worksheetIds: readonly string[],
+  options: { name?: string | undefined; now?: Date; map?: string | undefined } = {},
+): Promise<{ round: Round; files: string[] }> {
+  const files = await roundFiles(dir, worksheetIds);
+  if (!files.length) {
+    throw new WerkboekError(
+      `Er is in ${dir} nog niets ingevuld, dus er is geen ronde om af te sluiten.`,
+      ExitCode.usage,
+      `Begin met: ${suggest(['start', worksheetIds[0] ?? 'gemeentelandschap'], options.map)}`,
+    );
+  }
+  const name = options.name?.trim() || (await defaultRoundName(dir, files, options.now ?? new Date()));
+  if (!/^[A-Za-z0-9][A-Za-z0-9_-]*$/.test(name)) {
+    throw new WerkboekError(`"${name}" kan geen naam van een ronde zijn.`, ExitCode.usage, 'Gebruik letters, cijfers en - of _, bijv. --ronde 2026 of --ronde 2026-voorjaar.');
+  }
+  const round = { name, dir: path.join(dir, `${ROUND_PREFIX}${name}`) };
+  if (await stat(round.dir).catch(() => undefined)) {
+    throw new WerkboekError(
+      `Er is al een ronde ${name} (de map ${round.dir}).`,
+      ExitCode.usage,
+      `Kies een andere naam, bijv.: ${suggest(['nieuwe-ronde', '--ronde', `${name}-2`], options.map)}`,
+    );
+  }
+  const releases: (() => Promise<void>)[] = [];
+  try {
+    for (const file of files) releases.push(await lockAnswersFile(path.join(dir, file)));
+    await mkdir(round.dir);
+    const moved: string[] = [];
+    try {
+      for (const file of files) {
+        await rename(path.join(dir, file), path.join(round.dir, file));
+        moved.push(file);
+      }
+    } catch (err) {
+      // Put back what was moved: a round is closed whole or not at all.
+      for (const file of moved) await rename(path.join(round.dir, file), path.join(dir, file)).catch(() => {});
+      throw new WerkboekError(`Kan de ronde niet afsluiten: ${describeFsError(err)}. Er is niets verplaatst.`, ExitCode.writeFailed);
+    }
+  } finally {
+    for (const release of releases) await release();
+  }
+  return { round, files };
+}
+
+/** The answers of the most recent closed round that has this worksheet (for defaults); undefined if none or unreadable. */
+export async function lastRoundAnswers(dir: string, ws: Worksheet): Promise<{ round: Round; answers: AnswersFile } | undefined> {
+  const rounds = await listRounds(dir);
+  for (const round of rounds.reverse()) {
+    try {
+      const answers = await AnswersFile.read(path.join(round.dir, `${ws.id}.yaml`), ws);
+      if (answers) return { round, answers };
+    } catch (err) {
+      if (err instanceof WerkboekError) return undefined;
+      throw err;
+    }
+  }
+  return undefined;
+}

@@ -1,0 +1,167 @@
+// `werkboek verschil`: what changed in a worksheet between two rounds, per
+// question — new, changed (before and after), no longer applicable (hidden
+// now, or no longer asked), not yet answered again — and the ontwikkelpunten
+// that were solved or are new. Built on the report model (model.ts), so
+// answers read the same as in a report; rendered as Markdown (HTML and .eml
+// are made from it as for `rapport`).
+import type { Condition, Worksheet } from '../definition/schema.js';
+import { allQuestions } from '../definition/questions.js';
+import type { Answers } from '../dossier/answers.js';
+import { notAskedIds } from '../dossier/answers-file.js';
+import { formatStampNl } from '../support/dates.js';
+import { answerMarkdown, escapeBlock, escapeInline, escapeLine } from './markdown.js';
+import { buildReport, type DevelopmentPoint, type ReportQuestion } from './model.js';
+
+export type ChangeKind = 'nieuw' | 'gewijzigd' | 'vervallen' | 'open';
+
+export interface QuestionChange {
+  kind: ChangeKind;
+  id: string;
+  /** "1.1. Komt het thema …" */
+  title: string;
+  before: ReportQuestion | null;
+  after: ReportQuestion | null;
+}
+
+export interface SheetDiff {
+  worksheet: Worksheet;
+  /** Begun in the earlier round, not yet in the later one: nothing to compare yet. */
+  notBegun: boolean;
+  changes: QuestionChange[];
+  /** Questions answered the same in both rounds. */
+  unchanged: number;
+  solved: DevelopmentPoint[];
+  added: DevelopmentPoint[];
+  /** Ids answered in the earlier round that this version of the worksheet no longer asks (removed questions). */
+  noLongerAsked: string[];
+}
+
+export const CHANGE_TITLES: Record<ChangeKind, string> = {
+  nieuw: 'Nieuw beantwoord',
+  gewijzigd: 'Gewijzigd',
+  vervallen: 'Niet meer van toepassing',
+  open: 'Nog niet opnieuw beantwoord',
+};
+
+function title(q: ReportQuestion): string {
+  return q.number ? `${q.number} ${q.label}` : q.label;
+}
+
+/** The same answer: spaces and line ends at the end of a text do not count (an editor drops a last line end that a hand-written file has). */
+const sameAnswer = (a: ReportQuestion, b: ReportQuestion) => comparable(a) === comparable(b);
+const comparable = (q: ReportQuestion) => JSON.stringify([q.state, q.answer, q.note], (_key, value: unknown) => (typeof value === 'string' ? value.trimEnd() : value));
+
+/** The difference between two rounds' answers to one worksheet (undefined: not begun in that round). */
+export function diffSheet(ws: Worksheet, before: Answers | undefined, after: Answers | undefined): SheetDiff {
+  const old = buildReport(ws, before ?? {});
+  const now = buildReport(ws, after ?? {});
+  const questions = (r: typeof old) => new Map(r.sections.flatMap((s) => s.questions).map((q) => [q.id, q]));
+  const was = questions(old);
+  const is = questions(now);
+  const order = [...new Set([...now.sections.flatMap((s) => s.questions.map((q) => q.id)), ...was.keys()])];
+  const changes: QuestionChange[] = [];
+  let unchanged = 0;
+  for (const id of order) {
+    const b = was.get(id);
+    const a = is.get(id);
+    const answeredBefore = b !== undefined && b.state !== 'open';
+    const answeredNow = a !== undefined && a.state !== 'open';
+    let kind: ChangeKind | undefined;
+    if (answeredNow && !answeredBefore) kind = 'nieuw';
+    else if (answeredBefore && a === undefined) kind = waitsFor(ws, id, after ?? {}) ? 'open' : 'vervallen';
+    else if (answeredBefore && !answeredNow) kind = 'open';
+    else if (answeredBefore && answeredNow && !sameAnswer(b, a)) kind = 'gewijzigd';
+    else if (answeredBefore) unchanged++;
+    if (kind) changes.push({ kind, id, title: title((a ?? b) as ReportQuestion), before: b ?? null, after: a ?? null });
+  }
+  const points = (r: typeof old) => r.developmentPoints.groups.flatMap((g) => g.items);
+  const oldPoints = points(old);
+  const newPoints = points(now);
+  const ids = (list: DevelopmentPoint[]) => new Set(list.map((p) => p.id));
+  return {
+    worksheet: ws,
+    notBegun: before !== undefined && after === undefined,
+    changes,
+    unchanged,
+    solved: oldPoints.filter((p) => !ids(newPoints).has(p.id)),
+    added: newPoints.filter((p) => !ids(oldPoints).has(p.id)),
+    noLongerAsked: notAskedIds(before ?? {}, ws),
+  };
+}
+
+/**
+ * A question hidden now only because a question its condition looks at is
+ * not answered yet in this round: not "no longer applicable" but not yet
+ * answered again.
+ */
+function waitsFor(ws: Worksheet, id: string, answers: Answers): boolean {
+  const q = allQuestions(ws).find((x) => x.id === id);
+  if (!q?.when) return false;
+  const ids: string[] = [];
+  const collect = (c: Condition): void => {
+    if ('question' in c) ids.push(c.question);
+    else for (const x of 'any' in c ? c.any : c.all) collect(x);
+  };
+  collect(q.when);
+  return ids.some((x) => answers[x] === undefined);
+}
+
+export interface DiffHeading {
+  /** "ronde 2026" */
+  from: string;
+  /** "nu" or "ronde 2027" */
+  to: string;
+  library: string | null;
+  now: Date;
+}
+
+/** The title of the comparison, without Markdown. */
+export function diffTitle(h: DiffHeading): string {
+  return `Wat is er veranderd${h.library ? ` bij ${h.library}` : ''}: ${h.from} en ${h.to}`;
+}
+
+function answerBlock(q: ReportQuestion | null): string {
+  if (!q) return '_(niet gevraagd)_';
+  const note = q.note ? `\n\nToelichting: ${escapeBlock(q.note)}` : '';
+  return answerMarkdown(q) + note;
+}
+
+function pointLine(p: DevelopmentPoint): string {
+  const label = p.number ? `${p.number} ${p.label}` : p.label;
+  return `- ${escapeLine(label)}${p.context ? ` _(bij: ${escapeInline(p.context)})_` : ''}`;
+}
+
+/** The comparison as Markdown: per worksheet the changed questions, then the ontwikkelpunten. */
+export function diffMarkdown(diffs: readonly SheetDiff[], h: DiffHeading): string {
+  const out: string[] = [`# ${escapeLine(diffTitle(h))}`, '', `Gemaakt op ${formatStampNl(h.now.toISOString())}. Alleen wat anders is staat hier; ${escapeInline(h.from)} staat als "Was", ${escapeInline(h.to)} als "Nu".`];
+  for (const d of diffs) {
+    out.push('', `## Werkblad ${d.worksheet.number}: ${escapeLine(d.worksheet.title)}`, '');
+    if (d.notBegun) {
+      out.push(h.to === 'nu' ? 'Nog niet begonnen in de nieuwe ronde.' : `Nog niet begonnen in ${escapeInline(h.to)}.`);
+      continue;
+    }
+    if (!d.changes.length && !d.solved.length && !d.added.length && !d.noLongerAsked.length) {
+      out.push(`Geen verschillen${d.unchanged ? ` (${d.unchanged} ${d.unchanged === 1 ? 'antwoord' : 'antwoorden'} hetzelfde)` : ''}.`);
+      continue;
+    }
+    out.push(`${d.changes.length} ${d.changes.length === 1 ? 'vraag' : 'vragen'} anders, ${d.unchanged} hetzelfde.`);
+    for (const kind of ['gewijzigd', 'nieuw', 'vervallen', 'open'] as const) {
+      const list = d.changes.filter((c) => c.kind === kind);
+      if (!list.length) continue;
+      out.push('', `### ${CHANGE_TITLES[kind]}`);
+      for (const c of list) {
+        out.push('', `#### ${escapeLine(c.title)}`, '');
+        if (kind === 'gewijzigd' || kind === 'vervallen' || kind === 'open') out.push('**Was:**', '', answerBlock(c.before), '');
+        if (kind === 'gewijzigd' || kind === 'nieuw') out.push('**Nu:**', '', answerBlock(c.after), '');
+        if (kind === 'vervallen') out.push(c.after === null ? '_Deze vraag wordt nu niet (meer) gesteld._' : '');
+      }
+    }
+    if (d.noLongerAsked.length) {
+      out.push('', '### Niet meer gevraagd', '', `In deze versie van het werkblad staan deze vragen niet meer; de antwoorden van ${escapeInline(h.from)} blijven in dat bestand.`, '');
+      out.push(...d.noLongerAsked.map((id) => `- ${escapeLine(id)}`));
+    }
+    if (d.solved.length) out.push('', '### Ontwikkelpunten opgelost', '', ...d.solved.map(pointLine));
+    if (d.added.length) out.push('', '### Nieuwe ontwikkelpunten', '', ...d.added.map(pointLine));
+  }
+  return out.join('\n').replace(/\n{3,}/g, '\n\n') + '\n';
+}

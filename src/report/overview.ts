@@ -1,0 +1,222 @@
+// The overview for advisers (`werkboek overzicht`): per library (dossier) and
+// per worksheet its status, "x van y", last edit, number of ontwikkelpunten
+// and the answers to the worksheet's kernvragen; broken or foreign files as
+// problems (bestand:regel:kolom). A raw model, rendered here as plain text
+// (the screen), Markdown (also the base of HTML) and CSV.
+import type { KeyQuestionRef, Worksheet } from '../definition/schema.js';
+import { allQuestions, optionLabel } from '../definition/questions.js';
+import { answerValue, type Answers } from '../dossier/answers.js';
+import type { QuickAnswers } from '../dossier/quick-read.js';
+import { developmentPoints, findVisible, walk } from '../walk.js';
+import { formatStamp } from '../support/dates.js';
+import { escapeCell, escapeLine } from './markdown.js';
+import { csvDocument } from './csv.js';
+
+export interface KeyColumn {
+  question: string;
+  label: string;
+}
+
+export interface OverviewSheet {
+  worksheet: Worksheet;
+  keys: KeyColumn[];
+}
+
+export type OverviewStatus = 'niet begonnen' | 'concept' | 'afgerond' | 'onleesbaar';
+
+export interface OverviewCell {
+  status: OverviewStatus;
+  done: number;
+  total: number;
+  /** ISO timestamp of the last edit ("" when not begun or unreadable). */
+  updated: string;
+  points: number;
+  /** Per key column of the worksheet: "ja", "nee", "weet ik (nog) niet", a choice, or "" (open, not asked). */
+  keys: string[];
+  /** An unreadable file: "bestand:regel:kolom: melding". */
+  problem?: string;
+}
+
+export interface OverviewRow {
+  /** The library's name as answered ("Bibliotheek:"), else the folder's name. */
+  library: string;
+  /** The dossier's folder, as shown (relative to where werkboek runs). */
+  folder: string;
+  /** Per worksheet, in the order of Overview.sheets. */
+  cells: OverviewCell[];
+}
+
+export interface Overview {
+  sheets: OverviewSheet[];
+  rows: OverviewRow[];
+  /** Folders that could not be read ("map: reden"); unreadable files are on their cell. */
+  folderProblems: string[];
+}
+
+/** Everything skipped: unreadable folders, then unreadable files ("bestand:regel:kolom: melding"). */
+export function skipped(overview: Overview): string[] {
+  return [...overview.folderProblems, ...overview.rows.flatMap((r) => r.cells.flatMap((c) => (c.problem ? [c.problem] : [])))];
+}
+
+export const UNKNOWN_KEY_TEXT = 'weet ik (nog) niet';
+
+/** The key columns of a worksheet: its `kernvragen`, or the ones asked for (`werkblad.vraag` or `vraag` ids). */
+export function keyColumns(ws: Worksheet, refs: readonly KeyQuestionRef[] | undefined = ws.kernvragen): KeyColumn[] {
+  const questions = new Map(allQuestions(ws).map((q) => [q.id, q]));
+  return (refs ?? []).flatMap((ref) => {
+    const id = typeof ref === 'string' ? ref : ref.question;
+    const q = questions.get(id);
+    if (!q) return [];
+    return [{ question: id, label: typeof ref === 'string' ? id : ref.label }];
+  });
+}
+
+/** One dossier's row from what was read of each worksheet (in the order of `sheets`). */
+export function overviewRow(folder: string, sheets: readonly OverviewSheet[], reads: readonly QuickAnswers[]): OverviewRow {
+  let library = '';
+  const cells = sheets.map(({ worksheet, keys }, i): OverviewCell => {
+    const read = reads[i] ?? { kind: 'missing' };
+    if (read.kind === 'broken') {
+      const problem = read.error.message.split('\n')[0] ?? read.error.message;
+      return { status: 'onleesbaar', done: 0, total: 0, updated: '', points: 0, keys: keys.map(() => ''), problem };
+    }
+    const answers: Answers = read.kind === 'read' ? read.answers : {};
+    const result = walk(worksheet, answers);
+    const name = answerValue(answers.bibliotheek);
+    if (!library && typeof name === 'string' && name.trim()) library = name.trim();
+    return {
+      status: read.kind === 'read' ? read.status : 'niet begonnen',
+      done: result.done,
+      total: result.total,
+      updated: read.kind === 'read' ? read.updated : '',
+      points: read.kind === 'read' ? developmentPoints(result).length : 0,
+      keys: keys.map((k) => {
+        const vq = findVisible(result, k.question);
+        if (!vq || vq.state === 'open' || vq.state === 'empty') return '';
+        if (vq.state === 'unknown') return UNKNOWN_KEY_TEXT;
+        const value = answerValue(vq.answer);
+        const q = vq.question;
+        if (q.type === 'choice' && typeof value === 'string') {
+          const option = q.options.find((o) => (typeof o === 'string' ? o : o.value) === value);
+          return option ? optionLabel(option) : value;
+        }
+        return String(value ?? '');
+      }),
+    };
+  });
+  return { library: library || folderName(folder), folder, cells };
+}
+
+function folderName(folder: string): string {
+  return folder.split(/[\\/]/).filter(Boolean).pop() ?? folder;
+}
+
+function statusText(cell: OverviewCell): string {
+  return cell.status === 'concept' || cell.status === 'afgerond' ? `${cell.status} · ${cell.done} van ${cell.total}` : cell.status;
+}
+
+function pointsText(n: number): string {
+  return `${n} ontwikkelpunt${n === 1 ? '' : 'en'}`;
+}
+
+/** For the screen: per library a heading, per worksheet one line. */
+export function overviewText(overview: Overview): string {
+  const lines: string[] = [];
+  const width = Math.max(...overview.sheets.map((s) => `${s.worksheet.number}. ${s.worksheet.id}`.length));
+  for (const row of overview.rows) {
+    lines.push(`${row.library} (${row.folder})`);
+    overview.sheets.forEach((sheet, i) => {
+      const cell = row.cells[i];
+      if (!cell) return;
+      const parts = [statusText(cell)];
+      if (cell.updated) parts.push(`bijgewerkt ${formatStamp(cell.updated)}`);
+      if (cell.status === 'concept' || cell.status === 'afgerond') parts.push(pointsText(cell.points));
+      sheet.keys.forEach((k, j) => {
+        const value = cell.keys[j];
+        if (value) parts.push(`${k.label}: ${value}`);
+      });
+      lines.push(`  ${`${sheet.worksheet.number}. ${sheet.worksheet.id}`.padEnd(width)}  ${parts.join(' · ')}`);
+    });
+    lines.push('');
+  }
+  lines.push(summary(overview));
+  const problems = skipped(overview);
+  if (problems.length) {
+    lines.push('', `Overgeslagen (${problems.length}; niets daarvan is gewijzigd):`);
+    for (const p of problems) lines.push(`  ${p}`);
+  }
+  return lines.join('\n') + '\n';
+}
+
+function summary(overview: Overview): string {
+  const n = overview.rows.length;
+  return `${n} ${n === 1 ? 'bibliotheek' : 'bibliotheken'}, ${overview.sheets.length} werkbladen.`;
+}
+
+/** Markdown: a table per worksheet (a row per library), then the skipped files. */
+export function overviewMarkdown(overview: Overview, now: Date): string {
+  const out: string[] = ['# Overzicht digitale inclusie', '', `${summary(overview)} Gemaakt op ${formatStamp(now.toISOString())}.`];
+  for (const sheet of overview.sheets) {
+    const i = overview.sheets.indexOf(sheet);
+    out.push('', `## ${sheet.worksheet.number}. ${escapeLine(sheet.worksheet.title)}`, '');
+    const head = ['Bibliotheek', 'Map', 'Status', 'Beantwoord', 'Bijgewerkt', 'Ontwikkelpunten', ...sheet.keys.map((k) => k.label)];
+    out.push(`| ${head.map(escapeCell).join(' | ')} |`, `|${head.map(() => ' --- ').join('|')}|`);
+    for (const row of overview.rows) {
+      const cell = row.cells[i];
+      if (!cell) continue;
+      const begun = cell.status === 'concept' || cell.status === 'afgerond';
+      const cells = [
+        row.library,
+        row.folder,
+        cell.status,
+        begun ? `${cell.done} van ${cell.total}` : '',
+        cell.updated ? formatStamp(cell.updated) : '',
+        begun ? String(cell.points) : '',
+        ...cell.keys,
+      ];
+      out.push(`| ${cells.map((c) => escapeCell(c) || ' ').join(' | ')} |`);
+    }
+  }
+  const problems = skipped(overview);
+  if (problems.length) {
+    out.push('', '## Overgeslagen', '', 'Deze bestanden of mappen konden niet gelezen worden; er is niets aan gewijzigd.', '');
+    for (const p of problems) out.push(`- ${escapeLine(p)}`);
+  }
+  return out.join('\n') + '\n';
+}
+
+/** CSV for a spreadsheet: one row per library and worksheet; the key columns of all worksheets side by side. */
+export function overviewCsv(overview: Overview): string {
+  const keyHead = overview.sheets.flatMap((s) => s.keys.map((k) => `${s.worksheet.number}. ${k.label}`));
+  const rows: (string | number)[][] = [['Bibliotheek', 'Map', 'Werkblad', 'Status', 'Beantwoord', 'Vragen', 'Bijgewerkt', 'Ontwikkelpunten', ...keyHead, 'Opmerking']];
+  for (const row of overview.rows) {
+    overview.sheets.forEach((sheet, i) => {
+      const cell = row.cells[i];
+      if (!cell) return;
+      const begun = cell.status === 'concept' || cell.status === 'afgerond';
+      const keys = overview.sheets.flatMap((s, j) => s.keys.map((_, k) => (j === i ? (cell.keys[k] ?? '') : '')));
+      rows.push([
+        row.library,
+        row.folder,
+        `${sheet.worksheet.number}. ${sheet.worksheet.id}`,
+        cell.status,
+        begun ? cell.done : '',
+        begun ? cell.total : '',
+        cell.updated ? spreadsheetStamp(cell.updated) : '',
+        begun ? cell.points : '',
+        ...keys,
+        cell.problem ?? '',
+      ]);
+    });
+  }
+  for (const p of overview.folderProblems) rows.push(['', '', '', 'onleesbaar', '', '', '', '', ...keyHead.map(() => ''), p]);
+  return csvDocument(rows);
+}
+
+/** "2026-11-27 14:05" (local time): a date and time every spreadsheet recognises. */
+function spreadsheetStamp(iso: string): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
+}
