@@ -114,6 +114,16 @@ describe('own worksheets', () => {
     const { defs, file } = await setUp();
     await writeFile(file, (await readFile(file, 'utf8')).replace('id: onderwijs', 'id: gemeentelandschap'));
     await expect(list({ ownFolder: defs, map: path.join(tmp(), 'd'), cwd: tmp(), out: memoryOutput() })).rejects.toThrow('heeft het id "gemeentelandschap", maar dat id bestaat al');
+    // Named by its file too: start never writes its answers into worksheet 1's file, and controleer says why.
+    const map = path.join(tmp(), 'd');
+    const prompter = new ScriptedPrompter([], () => keep);
+    await expect(start({ worksheet: file, map, restart: false, cwd: tmp(), out: memoryOutput(), prompter, interactive: true, style: plainStyle })).rejects.toThrow(
+      'heeft het id "gemeentelandschap", maar dat id is van een werkblad van het werkboek',
+    );
+    expect(prompter.calls).toEqual([]);
+    const out = memoryOutput();
+    expect(await check({ files: [file], cwd: tmp(), out })).toBe(1);
+    expect(out.out).toMatch(/mijn-werkblad\.yaml:\d+:1: Het eigen werkblad mijn-werkblad\.yaml heeft het id "gemeentelandschap"/);
   });
 
   it('lists own worksheets from WERKBOEK_WERKBLADEN (command line)', async () => {

@@ -9,6 +9,8 @@ import { parse } from 'yaml';
 import { newRound } from '../src/commands/nieuwe-ronde.js';
 import { start } from '../src/commands/start.js';
 import { difference } from '../src/commands/verschil.js';
+import { loadShippedWorksheets } from '../src/definition/load.js';
+import { lastRoundAnswers, listRounds } from '../src/dossier/rounds.js';
 import { plainStyle } from '../src/runner/session.js';
 import { memoryOutput } from '../src/support/output.js';
 import { answer, choose, keep, ScriptedPrompter, type Action, type Call } from './helpers/scripted-prompter.js';
@@ -145,6 +147,30 @@ describe('a new round', () => {
     const diff = await diffText(dir, 'randvoorwaarden');
     expect(diff).toContain('### Gewijzigd');
     expect(diff).toMatch(/#### .*partners/i);
+  });
+
+  it('rounds are in the order they were filled in, not by name ("2026-voorjaar" before "2026-najaar")', async () => {
+    const dir = path.join(tmp(), 'dossier');
+    const text = await readFile(path.join(fixturesDir, 'reports', 'gemeentelandschap.yaml'), 'utf8');
+    for (const [round, edited] of [['2026-najaar', '2026-10-20T09:00:00.000Z'], ['2026-voorjaar', '2026-04-14T09:00:00.000Z']] as const) {
+      await mkdir(path.join(dir, `ronde-${round}`), { recursive: true });
+      await writeFile(path.join(dir, `ronde-${round}`, 'gemeentelandschap.yaml'), text.replace(/^bijgewerkt: .*$/m, `bijgewerkt: ${edited}`));
+    }
+    expect((await listRounds(dir)).map((r) => r.name)).toEqual(['2026-voorjaar', '2026-najaar']);
+  });
+
+  it("a colleague gets their own answers of last round as defaults, not the coordinator's", async () => {
+    const dir = await dossierWith();
+    const compare = path.join(fixturesDir, 'compare');
+    for (const n of ['randvoorwaarden.yaml', 'randvoorwaarden.piet-bakker.yaml']) await copyFile(path.join(compare, n), path.join(dir, n));
+    await newRound({ map: dir, cwd: dir, out: memoryOutput(), now: NOW });
+    const ws = (await loadShippedWorksheets()).find((w) => w.id === 'randvoorwaarden')!;
+    const own = await lastRoundAnswers(dir, ws);
+    const piet = await lastRoundAnswers(dir, ws, 'Piet Bakker');
+    expect(piet?.answers.meta.respondent).toBe('Piet Bakker');
+    expect(piet?.answers.answers).not.toEqual(own?.answers.answers);
+    // Someone who did not fill in last round gets no defaults at all.
+    expect(await lastRoundAnswers(dir, ws, 'Nieuwe Collega')).toBeUndefined();
   });
 
   it('says what to do when there is no round yet, or the named one does not exist', async () => {

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { checkDefinitionFile, type CheckResult } from '../definition/check.js';
-import { allWorksheets, ownWorksheets } from '../definition/own.js';
+import { allWorksheets, ownWorksheets, takenShippedId } from '../definition/own.js';
 import type { Worksheet } from '../definition/schema.js';
 import { loadShippedWorksheets, resolveWorksheet, shippedDefinitionFiles } from '../definition/load.js';
 import { describeFsError, ExitCode, FileIssuesError, formatIssue, WerkboekError } from '../support/errors.js';
@@ -87,6 +87,11 @@ async function checkOne(file: string, shown: string, out: Output, ctx: { cwd: st
     return true;
   }
   const result = ctx.checked ?? (await checkDefinitionFile(file, shown));
+  const taken = result.worksheet ? await takenShippedId(result.worksheet, file) : undefined;
+  if (taken) {
+    out.line(`${shown}:${lineOf(await readFile(file, 'utf8').catch(() => ''), /^id:/m)}:1: ${taken.message} ${taken.hint ?? ''}`.trimEnd());
+    return false;
+  }
   if (result.worksheet) {
     out.line(`${shown}: in orde (werkblad "${result.worksheet.id}", versie ${result.worksheet.version})`);
     return true;
@@ -116,4 +121,10 @@ async function sniffKind(file: string, shown: string): Promise<{ type: 'definiti
   const sheet = /^werkblad:[ \t]*["']?([a-z0-9-]+)/m.exec(source)?.[1];
   if (sheet) return { type: 'answers', worksheet: sheet };
   return { type: 'definition' };
+}
+
+/** The line of the first match of `re` in `text` (1 when there is none). */
+function lineOf(text: string, re: RegExp): number {
+  const m = re.exec(text);
+  return m ? text.slice(0, m.index).split('\n').length : 1;
 }

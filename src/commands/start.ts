@@ -291,7 +291,7 @@ export async function start(options: StartOptions): Promise<void> {
 
   /** A closed round with this worksheet: its answers as defaults for the open questions (said once, here). */
   async function previousDefaults(active: AnswersFile): Promise<ReturnType<typeof offerPrevious> | undefined> {
-    const last = await lastRoundAnswers(dossier.dir, ws);
+    const last = await lastRoundAnswers(dossier.dir, ws, respondent);
     if (!last) return undefined;
     const previous = offerPrevious(ws, last.round.name, last.answers.answers);
     const open = walk(ws, active.answers).visible.filter((v) => v.state === 'open' && previous.offered.has(v.question.id)).length;

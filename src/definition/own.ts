@@ -6,7 +6,7 @@
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { Worksheet } from './schema.js';
-import { loadShippedWorksheets, resolveWorksheet } from './load.js';
+import { loadShippedWorksheets, shippedDefinitionFiles, resolveWorksheet } from './load.js';
 import { describeFsError, ExitCode, WerkboekError } from '../support/errors.js';
 
 export interface OwnWorksheets {
@@ -71,6 +71,28 @@ export function allWorksheets(own?: OwnWorksheets): Promise<Worksheet[]> {
 
 /** A worksheet by file ("./mijn-werkblad.yaml"), id or number, among the shipped and own ones. */
 export async function findWorksheet(name: string, own?: OwnWorksheets, otherNames: { name: string; description: string }[] = []): Promise<Worksheet> {
-  if (isDefinitionPath(name)) return loadDefinitionAt(name, own?.cwd ?? process.cwd());
+  if (isDefinitionPath(name)) {
+    const cwd = own?.cwd ?? process.cwd();
+    const ws = await loadDefinitionAt(name, cwd);
+    const taken = await takenShippedId(ws, path.resolve(cwd, name));
+    if (taken) throw taken;
+    return ws;
+  }
   return resolveWorksheet(name, otherNames, await allWorksheets(own));
+}
+
+/**
+ * An own definition (not the shipped file itself) with the id of a shipped
+ * worksheet: its answers would go into that worksheet's file. The error to
+ * give, or undefined when the id is free.
+ */
+export async function takenShippedId(ws: Worksheet, file: string): Promise<WerkboekError | undefined> {
+  const shipped = await loadShippedWorksheets();
+  if (!shipped.some((s) => s.id === ws.id)) return undefined;
+  if ((await shippedDefinitionFiles()).some((f) => path.resolve(f) === path.resolve(file))) return undefined;
+  return new WerkboekError(
+    `Het eigen werkblad ${path.basename(file)} heeft het id "${ws.id}", maar dat id is van een werkblad van het werkboek.`,
+    ExitCode.invalid,
+    'Geef het eigen werkblad een ander id (de antwoorden komen in <id>.yaml in het dossier).',
+  );
 }

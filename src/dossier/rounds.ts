@@ -10,6 +10,7 @@ import { ExitCode, WerkboekError, describeFsError } from '../support/errors.js';
 import { suggest } from '../support/invocation.js';
 import { AnswersFile, looksLikeAnswersFile } from './answers-file.js';
 import { lockAnswersFile } from './lock.js';
+import { respondentFile } from './respondents.js';
 
 export const ROUND_PREFIX = 'ronde-';
 
@@ -19,13 +20,34 @@ export interface Round {
   dir: string;
 }
 
-/** The closed rounds of a dossier, oldest first (by name, numbers in order: 2025, 2026, 2026-2). */
+/**
+ * The closed rounds of a dossier, oldest first: by the last edit of their
+ * answers files (`bijgewerkt:`), so "2026-voorjaar" comes before
+ * "2026-najaar"; by name (numbers in order: 2025, 2026, 2026-2) where that
+ * says nothing.
+ */
 export async function listRounds(dir: string): Promise<Round[]> {
   const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
-  return entries
+  const rounds = entries
     .filter((e) => e.isDirectory() && e.name.startsWith(ROUND_PREFIX) && e.name.length > ROUND_PREFIX.length)
-    .map((e) => ({ name: e.name.slice(ROUND_PREFIX.length), dir: path.join(dir, e.name) }))
-    .sort((a, b) => a.name.localeCompare(b.name, 'nl', { numeric: true }));
+    .map((e) => ({ name: e.name.slice(ROUND_PREFIX.length), dir: path.join(dir, e.name) }));
+  const edited = new Map(await Promise.all(rounds.map(async (r) => [r.dir, await lastEdit(r.dir)] as const)));
+  return rounds.sort((a, b) => {
+    const [x, y] = [edited.get(a.dir) ?? '', edited.get(b.dir) ?? ''];
+    return x && y && x !== y ? (x < y ? -1 : 1) : a.name.localeCompare(b.name, 'nl', { numeric: true });
+  });
+}
+
+/** The latest `bijgewerkt:` among a round's answers files ('' when none says). */
+async function lastEdit(roundDir: string): Promise<string> {
+  let latest = '';
+  for (const name of await readdir(roundDir).catch(() => [] as string[])) {
+    if (!name.endsWith('.yaml')) continue;
+    const head = (await readFile(path.join(roundDir, name), 'utf8').catch(() => '')).slice(0, 4096);
+    const stamp = /^bijgewerkt:[ \t]*["']?(\d{4}-\d{2}-\d{2}T[\d:.]+Z?)/m.exec(head)?.[1] ?? '';
+    if (stamp > latest) latest = stamp;
+  }
+  return latest;
 }
 
 /**
@@ -102,12 +124,23 @@ export async function closeRound(
   return { round, files };
 }
 
-/** The answers of the most recent closed round that has this worksheet (for defaults); undefined if none or unreadable. */
-export async function lastRoundAnswers(dir: string, ws: Worksheet): Promise<{ round: Round; answers: AnswersFile } | undefined> {
+/**
+ * The answers of the most recent closed round that has this worksheet (for
+ * defaults): the coordinator's own file, or with `respondent` that
+ * colleague's file (found by the name in its metadata); undefined if none or
+ * unreadable.
+ */
+export async function lastRoundAnswers(dir: string, ws: Worksheet, respondent?: string): Promise<{ round: Round; answers: AnswersFile } | undefined> {
   const rounds = await listRounds(dir);
   for (const round of rounds.reverse()) {
     try {
-      const answers = await AnswersFile.read(path.join(round.dir, `${ws.id}.yaml`), ws);
+      let file = path.join(round.dir, `${ws.id}.yaml`);
+      if (respondent !== undefined) {
+        const theirs = await respondentFile(round.dir, ws.id, respondent);
+        if (!theirs.exists) continue;
+        file = theirs.file;
+      }
+      const answers = await AnswersFile.read(file, ws);
       if (answers) return { round, answers };
     } catch (err) {
       if (err instanceof WerkboekError) return undefined;
