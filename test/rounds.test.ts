@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { newRound } from '../src/commands/nieuwe-ronde.js';
 import { start } from '../src/commands/start.js';
+import { status } from '../src/commands/status.js';
 import { difference } from '../src/commands/verschil.js';
 import { loadShippedWorksheets } from '../src/definition/load.js';
 import { lastRoundAnswers, listRounds } from '../src/dossier/rounds.js';
@@ -171,6 +172,10 @@ describe('a new round', () => {
     expect(piet?.answers.answers).not.toEqual(own?.answers.answers);
     // Someone who did not fill in last round gets no defaults at all.
     expect(await lastRoundAnswers(dir, ws, 'Nieuwe Collega')).toBeUndefined();
+    // status says the round is kept (the worksheets themselves are "niet begonnen" in the new round).
+    const s = memoryOutput();
+    await status({ map: dir, cwd: dir, out: s });
+    expect(s.out).toContain(`Afgesloten ronde: 2026 (in ronde-2026/). Wat er sindsdien veranderde:\n  werkboek verschil --map ${dir}`);
   });
 
   it('says what to do when there is no round yet, or the named one does not exist', async () => {

@@ -2,6 +2,7 @@ import { allWorksheets, ownWorksheets } from '../definition/own.js';
 import { mapFor, suggest } from '../support/invocation.js';
 import { dossierState, describeState, respondentStates } from '../sheet-state.js';
 import path from 'node:path';
+import { listRounds } from '../dossier/rounds.js';
 import { formatStamp } from '../support/dates.js';
 import type { Output } from '../support/output.js';
 
@@ -47,5 +48,12 @@ export async function status({ map, ownFolder, cwd, out }: StatusOptions): Promi
       out.line(`   Zet de antwoorden naast elkaar met:`);
       out.line(`     ${suggest(['vergelijk', s.worksheet.id], mapFor(dossier))}`);
     }
+  }
+  // Earlier rounds (nieuwe-ronde): their answers are kept, not gone.
+  const rounds = await listRounds(dossier.dir);
+  if (rounds.length) {
+    out.line();
+    out.line(`Afgesloten ronde${rounds.length === 1 ? '' : 's'}: ${rounds.map((r) => `${r.name} (in ${path.basename(r.dir)}/)`).join(', ')}. Wat er sindsdien veranderde:`);
+    out.line(`  ${suggest(['verschil'], mapFor(dossier))}`);
   }
 }

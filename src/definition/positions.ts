@@ -92,7 +92,7 @@ function yamlMessage(code: string, original: string): string {
     BAD_SCALAR_START: 'ongeldige waarde (zet de tekst tussen aanhalingstekens)',
     BLOCK_AS_IMPLICIT_KEY: 'onjuiste inspringing: een blok staat waar een sleutel verwacht wordt',
     // "antwoord: Goed: maar weinig overleg": the second ": " makes YAML read a key.
-    NESTED_MAPPING: 'een dubbele punt met een spatie erna in een tekst: zet de hele tekst tussen aanhalingstekens ("…")',
+    NESTED_MAPPING: 'hier staat ": " (een dubbele punt met een spatie) waar dat niet kan: staat dat in een tekst, zet de hele tekst dan tussen aanhalingstekens ("…"); anders klopt de inspringing niet',
     DUPLICATE_KEY: 'sleutel komt twee keer voor',
     MISSING_CHAR: 'er ontbreekt een teken (bijv. een afsluitend aanhalingsteken of haakje)',
     MULTILINE_IMPLICIT_KEY: 'een sleutel mag niet over meerdere regels lopen (controleer de inspringing of een ontbrekende dubbele punt)',

@@ -59,7 +59,7 @@ export function asking(style: Style, vq: VisibleQuestion, w: WalkResult, stored?
   if (draft !== undefined) {
     notes.push(style.bold('Concept-antwoord, nog niet bevestigd:') + ' dit was je aan het typen toen je stopte. Pas het aan of bevestig het.');
   } else if (round !== undefined) {
-    notes.push(style.bold(`Antwoord uit de vorige ronde (${round}):`) + ' het staat klaar. Enter neemt het over; typ of kies iets anders om het te wijzigen.');
+    notes.push(style.bold(`Antwoord uit de vorige ronde (${round}):`) + ' het staat klaar. Bevestig het om het over te nemen (zoals elk antwoord), of wijzig het.');
   } else if (earlier !== undefined) {
     notes.push(
       style.bold(`Nu: ${UNKNOWN_LABEL.toLowerCase()}.`) +
