@@ -244,7 +244,7 @@ describe('start', () => {
     expect(shown).toContain('Gemeentes zijn vanaf begin 2023 verantwoordelijk voor de instandhouding');
     expect(shown).toContain('1. Kennisvergroting en het in kaart brengen van het eigen gemeentelandschap');
     expect(shown).toContain('3. Een plan van aanpak voor het profileren van het IDO bij gemeente(s) opstellen');
-    expect(shown).toContain('lees je met: werkboek inleiding');
+    expect(shown).toContain('lees je met:\n  werkboek inleiding');
     // then the worksheet's title again, right before its own intro
     expect(shown).toContain('werkboek inleiding\n\nWerkblad 1: Verken jouw gemeentelandschap\n\nVoordat je kunt starten');
     // the introduction comes before the worksheet's own intro

@@ -21,7 +21,8 @@ export async function welcomeNewDossier(prompter: Prompter, style: Style, dir: s
   if (exists.some(Boolean)) return;
   const blocks = shortIntroduction(await loadIntroduction(), 'Het werkboek doorloopt drie stappen, met voor elke stap een werkblad:');
   const text = renderIntroduction(blocks, { width: prompter.width(), bold: style.bold, dim: style.dim });
-  const more = style.dim(`De hele inleiding (ook "Positionering vs. profilering" en de context) lees je met: ${suggest(['inleiding'])}`);
+  // The command on a line of its own: wrapping never breaks it in two.
+  const more = style.dim(`De hele inleiding (ook "Positionering vs. profilering" en de context) lees je met:\n  ${suggest(['inleiding'])}`);
   prompter.print(`\n${text}\n\n${more}\n\n${style.bold(`Werkblad ${ws.number}: ${ws.title}`)}`);
 }
 

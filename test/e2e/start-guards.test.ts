@@ -141,8 +141,8 @@ describe('werkboek start: guards and screens (e2e, pty)', { timeout: E2E_TIMEOUT
         2. De eigen randvoorwaarden van de IDO dienstverlening uitwerken
         3. Een plan van aanpak voor het profileren van het IDO bij gemeente(s) opstellen
 
-      De hele inleiding (ook "Positionering vs. profilering" en de context) lees je met: node
-      bin/werkboek.js inleiding
+      De hele inleiding (ook "Positionering vs. profilering" en de context) lees je met:
+        node bin/werkboek.js inleiding
 
       Werkblad 1: Verken jouw gemeentelandschap
 
