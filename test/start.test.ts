@@ -7,7 +7,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { start } from '../src/commands/start.js';
-import { ExitCode, FileIssuesError, WerkboekError } from '../src/support/errors.js';
+import { ExitCode, FileIssuesError, InterruptedError, WerkboekError } from '../src/support/errors.js';
 import { memoryOutput } from '../src/support/output.js';
 import { ConflictError } from '../src/dossier/answers-file.js';
 import { plainStyle } from '../src/runner/session.js';
@@ -55,6 +55,20 @@ describe('start', () => {
     expect((err as WerkboekError).message).toContain('terminal');
     expect((err as WerkboekError).hint).toContain('werkboek importeer antwoorden.yaml');
     expect(await readdir(dir)).toEqual([]);
+  });
+
+  it('offers Naam and Bibliotheek from another worksheet of the dossier (Enter keeps them), not the date', async () => {
+    await writeFile(
+      file(),
+      'werkblad: gemeentelandschap\nversie: 1\nstatus: concept\naangemaakt: 2026-11-20T09:00:00.000Z\nbijgewerkt: 2026-11-20T09:00:00.000Z\nprogramma: werkboek 0.1.0\nantwoorden:\n  naam: Sanne de Vries\n  bibliotheek: Bibliotheek Oost\n',
+    );
+    const second = startWith([], { worksheet: 'randvoorwaarden', fallback: (c) => (c.message === 'Naam:' || c.message === 'Bibliotheek:' || c.message.startsWith('Datum') ? keep : interrupt) });
+    await expect(second.run).rejects.toBeInstanceOf(InterruptedError);
+    const naam = second.prompter.calls.find((c) => c.message === 'Naam:');
+    expect(naam?.header).toContain('Antwoord uit werkblad 1: het staat klaar.');
+    expect(second.prompter.calls.find((c) => c.message.startsWith('Datum'))?.header ?? '').not.toContain('Antwoord uit');
+    const saved = parse(await readFile(path.join(dir, 'randvoorwaarden.yaml'), 'utf8'));
+    expect(saved.antwoorden).toMatchObject({ naam: 'Sanne de Vries', bibliotheek: 'Bibliotheek Oost' });
   });
 
   it('suggests the nearest worksheet for a typo', async () => {

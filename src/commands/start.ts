@@ -292,19 +292,37 @@ export async function start(options: StartOptions): Promise<void> {
   /** A closed round with this worksheet: its answers as defaults for the open questions (said once, here). */
   async function previousDefaults(active: AnswersFile): Promise<ReturnType<typeof offerPrevious> | undefined> {
     const last = await lastRoundAnswers(dossier.dir, ws, respondent);
-    if (!last) return undefined;
+    if (!last) return siblingDefaults();
     const previous = offerPrevious(ws, last.round.name, last.answers.answers);
     const open = walk(ws, active.answers).visible.filter((v) => v.state === 'open' && previous.offered.has(v.question.id)).length;
     if (open) {
       prompter.print(
         `\n${style.bold(`Vorige ronde (${last.round.name}):`)} je antwoorden van toen staan bij elke vraag klaar. ` +
-          'Enter neemt een antwoord over, typen of kiezen wijzigt het.' +
+          'Bevestig een antwoord om het over te nemen; typen of kiezen wijzigt het.' +
           (ws.steps.some((step) => step.questions.some((q) => q.type === 'group' && !q.extends && previous.offered.has(q.id)))
             ? ' Lijsten (zoals partners) loop je eerst één voor één na.'
             : ''),
       );
     }
     return previous;
+  }
+
+  /**
+   * No earlier round: the Gegevens (Naam, Bibliotheek) that another
+   * worksheet of this dossier (of this colleague) already has, as defaults,
+   * so they are not typed again.
+   */
+  async function siblingDefaults(): Promise<ReturnType<typeof offerPrevious> | undefined> {
+    const meta = (ws.meta ?? []).filter((q) => q.type !== 'date');
+    if (!meta.length) return undefined;
+    for (const other of await loadShippedWorksheets()) {
+      if (other.id === ws.id) continue;
+      const file = respondent === undefined ? answersPath(dossier.dir, other.id) : (await respondentFile(dossier.dir, other.id, respondent)).file;
+      const answers = (await AnswersFile.read(file, other).catch(() => undefined))?.answers;
+      const known = Object.fromEntries(meta.flatMap((q) => (typeof answers?.[q.id] === 'string' && answers[q.id] !== '' ? [[q.id, answers[q.id]]] : [])));
+      if (Object.keys(known).length) return offerPrevious(ws, '', known, `werkblad ${other.number}`);
+    }
+    return undefined;
   }
 
   function showIntro(): void {

@@ -25,6 +25,8 @@ export interface PreviousRound {
   answers: Answers;
   /** The questions that were visible and had an entry in that round (hidden answers are not offered). */
   offered: ReadonlySet<string>;
+  /** Where the offered answers come from, as the question's note says it: "de vorige ronde (2026)", "werkblad 1". */
+  from: string;
 }
 
 export interface Session {

@@ -11,9 +11,9 @@ import type { PreviousRound, Session } from './context.js';
 import { cellText } from './groups.js';
 import { persist } from './saving.js';
 
-export function offerPrevious(ws: Worksheet, round: string, answers: Answers): PreviousRound {
+export function offerPrevious(ws: Worksheet, round: string, answers: Answers, from = `de vorige ronde (${round})`): PreviousRound {
   const offered = new Set(walk(ws, answers).visible.filter((v) => v.state !== 'open').map((v) => v.question.id));
-  return { round, answers, offered };
+  return { round, answers, offered, from };
 }
 
 /** Last round's answer to offer for this question: only while it is open here, and never for "vandaag" dates or over a draft. */

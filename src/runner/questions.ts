@@ -43,8 +43,8 @@ export interface Asking {
 /** Every question type but the repeat group. */
 export type SingleQuestion = Exclude<Question, { type: 'group' }>;
 
-/** `round`: the answer in `vq` is last round's, offered as the default (runner/previous.ts). */
-export function asking(style: Style, vq: VisibleQuestion, w: WalkResult, stored?: Draft, round?: string): Asking {
+/** `from`: the answer in `vq` is offered as the default, from there ("de vorige ronde (2026)", "werkblad 1"; runner/previous.ts). */
+export function asking(style: Style, vq: VisibleQuestion, w: WalkResult, stored?: Draft, from?: string): Asking {
   const q = vq.question;
   const wasUnknown = isUnknown(vq.answer);
   const earlier = q.type === 'group' ? undefined : earlierAnswer(vq.answer);
@@ -58,8 +58,8 @@ export function asking(style: Style, vq: VisibleQuestion, w: WalkResult, stored?
   }
   if (draft !== undefined) {
     notes.push(style.bold('Concept-antwoord, nog niet bevestigd:') + ' dit was je aan het typen toen je stopte. Pas het aan of bevestig het.');
-  } else if (round !== undefined) {
-    notes.push(style.bold(`Antwoord uit de vorige ronde (${round}):`) + ' het staat klaar. Bevestig het om het over te nemen (zoals elk antwoord), of wijzig het.');
+  } else if (from !== undefined) {
+    notes.push(style.bold(`Antwoord uit ${from}:`) + ' het staat klaar. Bevestig het om het over te nemen (zoals elk antwoord), of wijzig het.');
   } else if (earlier !== undefined) {
     notes.push(
       style.bold(`Nu: ${UNKNOWN_LABEL.toLowerCase()}.`) +

@@ -150,5 +150,5 @@ async function ask(s: Session, vq: VisibleQuestion, w: WalkResult): Promise<Repl
     return askGroup(s, findVisible(now, q.id) ?? vq, asking(s.style, vq, now, s.file.drafts[q.id]).base);
   }
   const shown = prior === undefined ? vq : { ...vq, answer: prior };
-  return askQuestion(s, q, asking(s.style, shown, w, s.file.drafts[q.id], prior === undefined ? undefined : s.previous?.round));
+  return askQuestion(s, q, asking(s.style, shown, w, s.file.drafts[q.id], prior === undefined ? undefined : s.previous?.from));
 }
