@@ -9,6 +9,7 @@ import { AnswersFile } from '../dossier/answers-file.js';
 import { resolveDossier } from '../dossier/folder.js';
 import { listRounds, ROUND_PREFIX, roundFiles, type Round } from '../dossier/rounds.js';
 import { diffMarkdown, diffSheet, diffTitle, type DiffHeading } from '../report/diff.js';
+import { formatReport } from '../report/deliver.js';
 import { writeOutputFile } from '../report/write-output.js';
 import { checkRecipients } from '../report/recipients.js';
 import { ExitCode, WerkboekError } from '../support/errors.js';
@@ -66,14 +67,8 @@ export async function difference(opts: DiffOptions): Promise<void> {
   }
   const heading: DiffHeading = { from: from.label, to: to.label, library, now: opts.now ?? new Date() };
   const markdown = diffMarkdown(diffs, heading);
-  let content = markdown;
-  if (opts.format === 'html') {
-    const { htmlDocument } = await import('../report/html.js');
-    content = htmlDocument(markdown, diffTitle(heading));
-  } else if (opts.format === 'eml') {
-    const { buildEml } = await import('../report/eml.js');
-    content = await buildEml({ markdown, title: diffTitle(heading), subject: diffTitle(heading), to: recipients });
-  }
+  const title = diffTitle(heading);
+  const content = await formatReport(markdown, { plainTitle: title, subject: title }, opts.format, recipients);
   if (opts.output === undefined || opts.output === '-') {
     opts.out.stdout(content);
     return;
