@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { lineOfMatch } from '../definition/positions.js';
 import { checkDefinitionFile, type CheckResult } from '../definition/check.js';
 import { allWorksheets, ownWorksheets, takenShippedId } from '../definition/own.js';
 import type { Worksheet } from '../definition/schema.js';
@@ -89,7 +90,7 @@ async function checkOne(file: string, shown: string, out: Output, ctx: { cwd: st
   const result = ctx.checked ?? (await checkDefinitionFile(file, shown));
   const taken = result.worksheet ? await takenShippedId(result.worksheet, file) : undefined;
   if (taken) {
-    out.line(`${shown}:${lineOf(await readFile(file, 'utf8').catch(() => ''), /^id:/m)}:1: ${taken.message} ${taken.hint ?? ''}`.trimEnd());
+    out.line(`${shown}:${lineOfMatch(await readFile(file, 'utf8').catch(() => ''), /^id:/m)}:1: ${taken.message} ${taken.hint ?? ''}`.trimEnd());
     return false;
   }
   if (result.worksheet) {
@@ -123,8 +124,3 @@ async function sniffKind(file: string, shown: string): Promise<{ type: 'definiti
   return { type: 'definition' };
 }
 
-/** The line of the first match of `re` in `text` (1 when there is none). */
-function lineOf(text: string, re: RegExp): number {
-  const m = re.exec(text);
-  return m ? text.slice(0, m.index).split('\n').length : 1;
-}

@@ -8,6 +8,7 @@
 // both are kept.
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { lineOfMatch } from '../definition/positions.js';
 import { loadShippedWorksheets } from '../definition/load.js';
 import type { Worksheet } from '../definition/schema.js';
 import { AnswersFile, backupFile } from '../dossier/answers-file.js';
@@ -112,7 +113,7 @@ async function importOne({ source, shown, dir, worksheets, respondent, out, ask 
   if (!incoming) throw new WerkboekError(`Kan ${shown} niet lezen: bestand of map bestaat niet.`, ExitCode.badFile);
   const version = incoming.meta.version;
   if (!Number.isInteger(version) || version > ws.version) {
-    const at = lineOf(text, /^versie:/m);
+    const at = lineOfMatch(text, /^versie:/m);
     const what = Number.isInteger(version)
       ? `dit bestand hoort bij versie ${version} van werkblad "${ws.id}"; dit programma kent versie ${ws.version}`
       : 'verplicht veld "versie" ontbreekt';
@@ -195,7 +196,7 @@ function worksheetOf(text: string, shown: string, worksheets: readonly Worksheet
   }
   const ws = worksheets.find((s) => s.id === m[1]);
   if (ws) return ws;
-  const line = lineOf(text, /^werkblad:/m);
+  const line = lineOfMatch(text, /^werkblad:/m);
   throw new FileIssuesError(
     [
       {
@@ -211,10 +212,6 @@ function worksheetOf(text: string, shown: string, worksheets: readonly Worksheet
   );
 }
 
-function lineOf(text: string, re: RegExp): number {
-  const m = re.exec(text);
-  return m ? text.slice(0, m.index).split('\n').length : 1;
-}
 
 /** The stored file of `name` (or of a copy kept as "name (2)", "name (3)", …) with the same content as `incoming`, if any. */
 async function sameAsStored(dir: string, ws: Worksheet, name: string, incoming: AnswersFile): Promise<string | undefined> {

@@ -148,3 +148,9 @@ export function issueAt(located: Located, path: readonly PathKey[], message: str
   const fullPath = key === undefined ? path : [...path, key];
   return { file: located.file, line, col, path: formatPath(fullPath), message };
 }
+
+/** The line of the first match of `re` in `text` (1 when there is none): for a position without parsing (a field found by its key). */
+export function lineOfMatch(text: string, re: RegExp): number {
+  const m = re.exec(text);
+  return m ? text.slice(0, m.index).split('\n').length : 1;
+}
