@@ -11,7 +11,7 @@ import { describeFsError, ExitCode, FileIssuesError, WerkboekError, type Issue }
 import { decodeUtf8, issueAt, parseLocated, type Located, type PathKey } from '../definition/positions.js';
 import { programVersion } from '../support/version.js';
 import { atomicWrite, isOwnTempFile } from './atomic-write.js';
-import { recall, remember, type ParsedAnswers } from './read-cache.js';
+import { lookUp, type ParsedAnswers } from './read-cache.js';
 import { parseDate } from '../support/dates.js';
 import { suggest } from '../support/invocation.js';
 
@@ -184,10 +184,10 @@ export class AnswersFile {
     }
     if (options.cache === false || bytes.length > MAX_FILE_BYTES) return AnswersFile.fromBytes(file, bytes, ws, displayName);
     // The same bytes were read and checked before (see read-cache.ts): no parsing now; the document is made when needed.
-    const known = await recall(file, bytes, ws);
-    if (known) return AnswersFile.fromSnapshot(file, bytes, ws, known);
+    const cache = await lookUp(file, bytes, ws);
+    if (cache.known) return AnswersFile.fromSnapshot(file, bytes, ws, cache.known);
     const found = AnswersFile.fromBytes(file, bytes, ws, displayName);
-    await remember(file, bytes, ws, { meta: found.meta, answers: found.answers, drafts: found.drafts });
+    await cache.remember({ meta: found.meta, answers: found.answers, drafts: found.drafts });
     return found;
   }
 

@@ -49,27 +49,37 @@ async function entryFile(file: string): Promise<string> {
   return path.join(await cacheFolder(), 'gelezen', `${name}.json`);
 }
 
-/** The remembered answers of `file`, if it still has exactly these bytes. */
-export async function recall(file: string, bytes: Uint8Array, ws: Worksheet): Promise<ParsedAnswers | undefined> {
-  try {
-    const entry = JSON.parse(await readFile(await entryFile(file), 'utf8')) as Entry;
-    if (entry.content !== contentKey(bytes, ws)) return undefined;
-    return { meta: entry.meta, answers: entry.answers, drafts: entry.drafts };
-  } catch {
-    return undefined;
-  }
+export interface CacheLookUp {
+  /** What the file held when it had exactly these bytes; undefined when not remembered. */
+  known: ParsedAnswers | undefined;
+  /** Remember what the file holds after the full check (best effort; written atomically, so a reader never sees half an entry). */
+  remember(parsed: ParsedAnswers): Promise<void>;
 }
 
-/** Remember what a checked file holds (best effort; written atomically, so a reader never sees half an entry). */
-export async function remember(file: string, bytes: Uint8Array, ws: Worksheet, parsed: ParsedAnswers): Promise<void> {
+/** Look `file` (with these bytes, for this worksheet) up: the key and the entry are worked out once, for both steps. */
+export async function lookUp(file: string, bytes: Uint8Array, ws: Worksheet): Promise<CacheLookUp> {
+  const content = contentKey(bytes, ws);
+  const target = await entryFile(file).catch(() => undefined);
+  let known: ParsedAnswers | undefined;
   try {
-    const target = await entryFile(file);
-    await mkdir(path.dirname(target), { recursive: true, mode: 0o700 });
-    const temp = `${target}.${process.pid}.tmp`;
-    const entry: Entry = { content: contentKey(bytes, ws), ...parsed };
-    await writeFile(temp, JSON.stringify(entry), { mode: 0o600 });
-    await rename(temp, target);
+    const entry = target ? (JSON.parse(await readFile(target, 'utf8')) as Entry) : undefined;
+    if (entry?.content === content) known = { meta: entry.meta, answers: entry.answers, drafts: entry.drafts };
   } catch {
-    // not remembered: the next read parses the file
+    // not remembered (or an entry that cannot be read): the file is parsed
   }
+  return {
+    known,
+    async remember(parsed) {
+      if (!target) return;
+      try {
+        await mkdir(path.dirname(target), { recursive: true, mode: 0o700 });
+        const temp = `${target}.${process.pid}.tmp`;
+        const entry: Entry = { content, ...parsed };
+        await writeFile(temp, JSON.stringify(entry), { mode: 0o600 });
+        await rename(temp, target);
+      } catch {
+        // not remembered: the next read parses the file
+      }
+    },
+  };
 }
