@@ -63,16 +63,16 @@ export async function start(options: StartOptions): Promise<void> {
   const explicitPlain = mode.plain && !mode.dumb;
   const dossier = await resolveDossier(options.map, options.cwd);
   const map = mapFor(dossier);
+  const respondent = options.respondent === undefined ? undefined : cleanName(options.respondent);
   if (!interactive && !explicitPlain) {
     throw new WerkboekError(
       'Om een werkblad in te vullen is een terminal nodig die vragen kan stellen, en die is er nu niet.',
       ExitCode.usage,
       `Start werkboek in een terminalvenster, of beantwoord de vragen regel voor regel met --eenvoudig ` +
-        `(ook vanuit een bestand: ${suggest(['start', sheetArg, ...(options.respondent !== undefined ? ['--respondent', cleanName(options.respondent)] : []), '--eenvoudig'], map)} < antwoorden.txt). ` +
+        `(ook vanuit een bestand: ${suggest(['start', sheetArg, ...(respondent !== undefined ? ['--respondent', respondent] : []), '--eenvoudig'], map)} < antwoorden.txt). ` +
         `Heb je een ingevuld antwoordbestand van een collega? Zet het in het dossier met: ${suggest(['importeer', 'antwoorden.yaml'], map)}`,
     );
   }
-  const respondent = options.respondent === undefined ? undefined : cleanName(options.respondent);
   const target = respondent === undefined ? answersPath(dossier.dir, ws.id) : (await respondentFile(dossier.dir, ws.id, respondent)).file;
   // A folder named with --map or WERKBOEK_MAP that does not exist yet: perhaps a typo.
   const isNewFolder = dossier.source !== 'standaard' && !(await stat(dossier.dir).catch(() => undefined));
@@ -292,7 +292,7 @@ export async function start(options: StartOptions): Promise<void> {
   /** A closed round with this worksheet: its answers as defaults for the open questions (said once, here). */
   async function previousDefaults(active: AnswersFile): Promise<ReturnType<typeof offerPrevious> | undefined> {
     const last = await lastRoundAnswers(dossier.dir, ws, respondent);
-    if (!last) return siblingDefaults();
+    if (!last) return siblingDefaults(active);
     const previous = offerPrevious(ws, last.round.name, last.answers.answers);
     const open = walk(ws, active.answers).visible.filter((v) => v.state === 'open' && previous.offered.has(v.question.id)).length;
     if (open) {
@@ -312,8 +312,10 @@ export async function start(options: StartOptions): Promise<void> {
    * worksheet of this dossier (of this colleague) already has, as defaults,
    * so they are not typed again.
    */
-  async function siblingDefaults(): Promise<ReturnType<typeof offerPrevious> | undefined> {
-    const meta = (ws.meta ?? []).filter((q) => q.type !== 'date');
+  async function siblingDefaults(active: AnswersFile): Promise<ReturnType<typeof offerPrevious> | undefined> {
+    // Only the Gegevens still open here: a worksheet resumed with them answered reads no other file.
+    const answered = active.answers;
+    const meta = (ws.meta ?? []).filter((q) => q.type !== 'date' && answered[q.id] === undefined);
     if (!meta.length) return undefined;
     for (const other of await loadShippedWorksheets()) {
       if (other.id === ws.id) continue;
