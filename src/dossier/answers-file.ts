@@ -104,7 +104,7 @@ export class AnswersFile {
    */
   private document: Document | undefined;
   /** A file read from the cache (read-cache.ts): its content and what it holds, until the document is made from the text. */
-  private snapshot: (ParsedAnswers & { text: string }) | undefined;
+  private snapshot: { meta: ParsedAnswers['meta']; text: string } | undefined;
 
   private constructor(
     /** Where save() writes; moveTo() changes it (e.g. after a write error). */
@@ -195,7 +195,9 @@ export class AnswersFile {
   private static fromSnapshot(file: string, bytes: Buffer, ws: Worksheet, known: ParsedAnswers): AnswersFile {
     const text = bytes.toString('utf8');
     const found = new AnswersFile(file, undefined, ws);
-    found.snapshot = { ...known, text: text.replace(/^\uFEFF/, '') };
+    found.snapshot = { meta: known.meta, text: text.replace(/^\uFEFF/, '') };
+    // Its answers and drafts are the plain data (the same the document will give when it is made).
+    found.plain = { answers: known.answers, drafts: known.drafts };
     found.onDisk = true;
     if (text.includes('\r\n')) found.eol = '\r\n';
     found.base = { text, answers: known.answers, drafts: known.drafts, status: known.meta.status };
@@ -277,10 +279,16 @@ export class AnswersFile {
   private plain: { answers?: Answers; drafts?: Drafts } = {};
 
   get answers(): Answers {
-    if (!this.document) return this.snapshot ? this.snapshot.answers : {};
-    if (this.plain.answers) return this.plain.answers;
-    const node = this.doc.get(ANSWERS_KEY);
-    return (this.plain.answers = isMap(node) ? ((node.toJSON() ?? {}) as Answers) : {});
+    return this.plainOf('answers', ANSWERS_KEY);
+  }
+
+  /** answers or drafts as plain data: made from the document once per change (a new file without a document has none). */
+  private plainOf<K extends 'answers' | 'drafts'>(which: K, key: string): NonNullable<AnswersFile['plain'][K]> {
+    const made = this.plain[which];
+    if (made) return made;
+    if (!this.document) return {};
+    const node = this.doc.get(key);
+    return (this.plain[which] = (isMap(node) ? (node.toJSON() ?? {}) : {}) as NonNullable<AnswersFile['plain'][K]>);
   }
 
   /** Set one answer in memory (call save() to write). */
@@ -291,10 +299,7 @@ export class AnswersFile {
 
   /** Drafts: unconfirmed text per question id (or a half-filled group item). */
   get drafts(): Drafts {
-    if (!this.document) return this.snapshot ? this.snapshot.drafts : {};
-    if (this.plain.drafts) return this.plain.drafts;
-    const node = this.doc.get(DRAFTS_KEY);
-    return (this.plain.drafts = isMap(node) ? ((node.toJSON() ?? {}) as Drafts) : {});
+    return this.plainOf('drafts', DRAFTS_KEY);
   }
 
   /** Keep what was being typed for a question, without making it its answer. */
