@@ -62,24 +62,16 @@ export function wrapLine(line: string, columns: number, hard: boolean): string {
 // the prompts put before an answer (two columns). Anything else (emoji, wide
 // or combining characters, other escape sequences) goes to wrap-ansi.
 
-/**
- * One column each in string-width (not an emoji, not wide, not ignorable) and
- * a grapheme of its own; the marks of two columns; or a colour code.
- */
-// eslint-disable-next-line no-control-regex
-const PLAIN = /^(?:[\x20-\x7e\xa0-\xa8\xaa-\xac\xaf-\u024f\u2010-\u2027\u2030-\u203b\u203d-\u2048\u204a-\u205e\u20ac\u2714\u2716\u21a9]|\x1b\[\d+m)*$/;
-const WIDE = new Set(['\u2714', '\u2716', '\u21a9']);
-/** The one-column characters of PLAIN, by code. */
-function oneColumn(code: number): boolean {
-  if (code <= 0x024f) return (code >= 0x20 && code <= 0x7e) || (code >= 0xa0 && code !== 0xa9 && code !== 0xad && code !== 0xae);
-  return (
-    (code >= 0x2010 && code <= 0x2027) ||
-    (code >= 0x2030 && code <= 0x205e && code !== 0x203c && code !== 0x2049) ||
-    code === 0x20ac
-  );
-}
+// The characters quickWrap measures itself, as a character class: one column
+// each in string-width (not an emoji, not wide, not ignorable) and a grapheme
+// of their own; and the marks ✔ ✖ ↩ of two columns.
+const ONE_COLUMN_CHARS = '\\x20-\\x7e\\xa0-\\xa8\\xaa-\\xac\\xaf-\\u024f\\u2010-\\u2027\\u2030-\\u203b\\u203d-\\u2048\\u204a-\\u205e\\u20ac';
+const WIDE_CHARS = '\\u2714\\u2716\\u21a9';
+/** Plain text: those characters, and colour codes. */
+const PLAIN = new RegExp(`^(?:[${ONE_COLUMN_CHARS}${WIDE_CHARS}]|\\x1b\\[\\d+m)*$`);
+const ONE_COLUMN = new RegExp(`^[${ONE_COLUMN_CHARS}]$`);
 /** Columns of one character: exact for plain text; any other character counts two (the most a character takes). */
-const charWidth = (c: string) => (WIDE.has(c) || !oneColumn(c.charCodeAt(0)) ? 2 : 1);
+const charWidth = (c: string) => (ONE_COLUMN.test(c) ? 1 : 2);
 const ESC = '\u001b';
 // ansi-styles: the code that ends each style (wrap-ansi ends and restarts a style around a line break).
 const CLOSE = new Map<number, number>([
