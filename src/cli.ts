@@ -1,13 +1,7 @@
 // The command line: commander defines the commands, each command module is
 // imported only when it runs, and one error boundary turns typed errors
 // into one Dutch line and an exit code.
-import { createRequire } from 'node:module';
-import type * as Commander from 'commander';
-// commander's CommonJS entry, required (outside the bundle: esbuild leaves a computed require alone): this is on every start.
-const { Command, CommanderError, Option } = createRequire(import.meta.url)('commander') as typeof Commander;
-type Command = Commander.Command;
-type CommanderError = Commander.CommanderError;
-type Option = Commander.Option;
+import { Command, CommanderError, Option } from 'commander';
 import { ExitCode, InterruptedError, WerkboekError } from './support/errors.js';
 import { programVersion } from './support/version.js';
 import { createOutput, type Output } from './support/output.js';

@@ -9,15 +9,26 @@
 // and O_NOFOLLOW where the platform has it) under a name with 128 random
 // bits and a fixed marker, so that `start` can also recognise — and only
 // remove — temp files that werkboek itself left behind after a crash.
-import { randomBytes } from 'node:crypto';
 import { constants } from 'node:fs';
 import { open, rename, stat, unlink } from 'node:fs/promises';
 import path from 'node:path';
 
 const MARKER = '.werkboek-tmp-';
 
+let crypto: Promise<typeof import('node:crypto')> | undefined;
+
+/**
+ * node:crypto, loaded when first needed: loading it costs Node 20 about 7 ms,
+ * too much to spend before `start` shows its first question. `start` calls
+ * this while the first question waits, so the first save does not wait.
+ */
+export function loadCrypto(): Promise<typeof import('node:crypto')> {
+  return (crypto ??= import('node:crypto'));
+}
+
 /** The temp file for `file`: hidden, with the marker and 32 random hex digits. */
-function tempName(file: string): string {
+async function tempName(file: string): Promise<string> {
+  const { randomBytes } = await loadCrypto();
   return path.join(path.dirname(file), `.${path.basename(file)}${MARKER}${randomBytes(16).toString('hex')}`);
 }
 
@@ -38,7 +49,7 @@ export async function atomicWrite(file: string, content: string | Uint8Array): P
   } catch {
     // a new file
   }
-  const temp = tempName(file);
+  const temp = await tempName(file);
   const flags = constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | (constants.O_NOFOLLOW ?? 0);
   const handle = await open(temp, flags, mode);
   let renamed = false;
