@@ -1,16 +1,23 @@
 #!/usr/bin/env node
 // Thin launcher: all code lives in the bundle dist/app/ (built by `npm install`; see scripts/build.mjs).
 // CommonJS (bin/package.json), like the bundle: Node starts no ES module loader for it.
-const module_ = require('node:module');
+const nodeModule = require('node:module');
 
-// Node 22.1+ keeps compiled code between runs (a faster start); Node 20 has no such cache.
-module_.enableCompileCache?.();
+// Keep compiled code between runs (a faster start): Node 22.1+ does it itself, for Node 20 the bundle brings its own.
+if (nodeModule.enableCompileCache) nodeModule.enableCompileCache();
+else {
+  try {
+    require('../dist/app/code-cache.js');
+  } catch {
+    // not built (said below), or no cache: the program runs all the same
+  }
+}
 
 let cli;
 try {
   cli = require('../dist/app/cli.js');
 } catch (err) {
-  if (err && err.code === 'MODULE_NOT_FOUND' && String(err.message).includes('dist/app/cli.js')) {
+  if (err && err.code === 'MODULE_NOT_FOUND' && String(err.message).includes("'../dist/app/cli.js'")) {
     console.error('werkboek is nog niet gebouwd. Voer eerst "npm install" uit in de map van werkboek.');
     process.exit(2);
   }

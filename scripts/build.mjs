@@ -18,6 +18,7 @@
 // 3. dist/worksheets.json: the shipped worksheets, validated
 //    (scripts/compile-definitions.mjs).
 import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -185,6 +186,26 @@ await build({
   ...common,
   entryPoints: [path.join(root, 'node_modules', 'yaml', 'dist', 'index.js')],
   outfile: path.join(app, 'yaml.cjs'),
+  format: 'cjs',
+});
+// For Node 20, which keeps no compiled code between runs: requiring
+// dist/app/code-cache.js (bin/ does, where Node has no cache of its own)
+// keeps V8's compiled code of the bundle in the user's cache folder
+// (src/support/code-cache.ts). The build's name is a hash of what it made,
+// so a new build never gets the compiled code of an old one.
+const buildName = createHash('sha256')
+  .update(result.outputFiles.map((f) => `${path.basename(f.path)} ${f.hash}`).join('\n'))
+  .digest('hex')
+  .slice(0, 16);
+await build({
+  ...common,
+  stdin: {
+    contents: `import { useCodeCache } from ${JSON.stringify(path.join(root, 'src', 'support', 'code-cache.ts'))};\nuseCodeCache(__dirname, ${JSON.stringify(buildName)});\n`,
+    resolveDir: root,
+    loader: 'ts',
+    sourcefile: 'code-cache-entry.ts',
+  },
+  outfile: path.join(app, 'code-cache.js'),
   format: 'cjs',
 });
 // What each file holds (`npx esbuild --analyze` reads it too): for `npm run bench -- --imports` and curious readers.

@@ -18,20 +18,9 @@ export async function resolveDossier(map: string | undefined, cwd: string, env: 
   return { dir: await userDataFolder(env), source: 'standaard' };
 }
 
-/**
- * A per-user folder of werkboek's (env-paths): `data` for dossiers and rescue
- * files, `cache` for what can be made again. A relative XDG_DATA_HOME or
- * XDG_CACHE_HOME is invalid by the XDG specification and ignored: otherwise
- * the folder would depend on the folder werkboek is started from.
- */
+/** A per-user folder of werkboek's (support/user-folders.ts), loaded when a command first needs one. */
 async function userFolder(kind: 'data' | 'cache', env: NodeJS.ProcessEnv = process.env): Promise<string> {
-  const xdg = kind === 'data' ? env.XDG_DATA_HOME : env.XDG_CACHE_HOME;
-  if (process.platform === 'linux' && xdg !== undefined && xdg !== '' && !path.isAbsolute(xdg)) {
-    const { homedir } = await import('node:os');
-    return path.join(homedir(), kind === 'data' ? '.local/share' : '.cache', 'werkboek');
-  }
-  const { default: envPaths } = await import('env-paths');
-  return envPaths('werkboek', { suffix: '' })[kind];
+  return (await import('../support/user-folders.js')).userFolder(kind, env);
 }
 
 const userDataFolder = (env?: NodeJS.ProcessEnv) => userFolder('data', env);

@@ -1,0 +1,94 @@
+// Compiled code kept between runs, for Node 20. Node 22.1 and later do this
+// themselves (module.enableCompileCache(), which bin/ calls where it exists);
+// Node 20 compiles every file of the bundle anew at each start, about 3 ms
+// per 100 KB on a slow machine: a third of what `werkboek --help` costs
+// above a bare node. (The v8-compile-cache package does the same for any
+// Node, but loads node:crypto to do it, which alone costs Node 20 about 7 ms.)
+//
+// bin/ calls useCodeCache() before it requires the bundle. From then on, a
+// file of the bundle (dist/app/) is compiled with the code V8 cached for it
+// the previous time, if there is one; V8 checks that the cache fits its own
+// version and flags, and ignores it otherwise. At the end of a run, V8 writes
+// out the compiled code of each file that had no (usable) cache, including the
+// functions that ran.
+//
+// The cache lives in the per-user cache folder (code/ in
+// ~/.cache/werkboek on Linux), one folder per build of the bundle and Node
+// version: a build's files never change, so a file's name is enough within
+// its folder, and a new build or Node version removes the other folders.
+// Everything here is best effort: whatever fails, the file is compiled as
+// usual.
+import fs from 'node:fs';
+import Module from 'node:module';
+import path from 'node:path';
+import vm from 'node:vm';
+import { userFolder } from './user-folders.js';
+
+interface Pending {
+  script: vm.Script;
+  file: string;
+}
+
+/** The internals of CommonJS loading this relies on (stable since Node 0.x, and used the same way by v8-compile-cache). */
+interface ModuleInternals {
+  prototype: { _compile(this: Module, content: string, filename: string): unknown };
+  wrap(content: string): string;
+}
+
+/**
+ * Cache compiled code for the files in `appDir`. `build` names this build of
+ * the bundle (scripts/build.mjs gives each build its own name).
+ */
+export function useCodeCache(appDir: string, build: string, env: NodeJS.ProcessEnv = process.env): void {
+  let root: string;
+  try {
+    root = path.join(userFolder('cache', env), 'code');
+  } catch {
+    return;
+  }
+  const dir = path.join(root, `${build}-node${process.versions.node}`);
+  const inApp = path.resolve(appDir) + path.sep;
+  const pending: Pending[] = [];
+  const internals = Module as unknown as ModuleInternals;
+  const compile = internals.prototype._compile;
+
+  internals.prototype._compile = function (this: Module, content: string, filename: string) {
+    if (!filename.startsWith(inApp)) return compile.call(this, content, filename);
+    const file = path.join(dir, `${path.basename(filename)}.v8`);
+    let cachedData: Buffer | undefined;
+    try {
+      cachedData = fs.readFileSync(file);
+    } catch {
+      // not cached yet
+    }
+    const script = new vm.Script(internals.wrap(content), { filename, cachedData });
+    if (!cachedData || script.cachedDataRejected) pending.push({ script, file });
+    const wrapper = script.runInThisContext({ displayErrors: true }) as (...args: unknown[]) => unknown;
+    const require = Module.createRequire(filename);
+    return wrapper.call(this.exports, this.exports, require, this, filename, path.dirname(filename));
+  };
+
+  process.once('exit', () => {
+    if (pending.length) save(root, dir, pending);
+  });
+}
+
+/** Write the compiled code of the files that had none; remove the caches of other builds. */
+function save(root: string, dir: string, pending: Pending[]): void {
+  try {
+    if (!fs.existsSync(dir)) {
+      fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+      for (const other of fs.readdirSync(root)) {
+        if (other !== path.basename(dir)) fs.rmSync(path.join(root, other), { recursive: true, force: true });
+      }
+    }
+    for (const { script, file } of pending) {
+      // Through a temp file: another werkboek starting now reads either nothing or a whole cache.
+      const temp = `${file}.${process.pid}.tmp`;
+      fs.writeFileSync(temp, script.createCachedData(), { mode: 0o600 });
+      fs.renameSync(temp, file);
+    }
+  } catch {
+    // not cached: the next run compiles as usual
+  }
+}

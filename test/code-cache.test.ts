@@ -1,0 +1,82 @@
+// The code cache for Node 20 (src/support/code-cache.ts, built as
+// dist/app/code-cache.js): compiled code is kept per build in the user's
+// cache folder, used on the next run, and a broken or foreign cache changes
+// nothing about what the program does. Run in a fresh node process that
+// requires the cache the way bin/ does on Node 20 (on any Node version, so
+// that the suite checks it under Node 24 too).
+import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { assertBuilt, runNode } from './helpers/run.js';
+import { repoRoot, useTempDir } from './helpers/temp.js';
+
+const tmp = useTempDir('werkboek-code-cache-');
+
+/** `werkboek <args>` with the Node 20 code cache, whatever Node runs the tests. */
+function runWithCodeCache(args: string[], cacheHome: string) {
+  assertBuilt();
+  const app = (file: string) => JSON.stringify(path.join(repoRoot, 'dist', 'app', file));
+  const script = `require(${app('code-cache.js')}); require(${app('cli.js')}).main([process.argv[0], 'werkboek', ...process.argv.slice(1)]);`;
+  return runNode(['-e', script, '--', ...args], { env: { XDG_CACHE_HOME: cacheHome, WERKBOEK_MAP: path.join(cacheHome, 'dossier') } });
+}
+
+async function cacheFiles(cacheHome: string): Promise<{ build: string; files: string[] }[]> {
+  const root = path.join(cacheHome, 'werkboek', 'code');
+  const builds = await readdir(root).catch(() => []);
+  return Promise.all(builds.map(async (build) => ({ build, files: (await readdir(path.join(root, build))).sort() })));
+}
+
+describe('the code cache (Node 20)', () => {
+  it('keeps the compiled code of the files a run loaded, in one folder for this build and Node version, and uses it next time', async () => {
+    const home = tmp();
+    const first = await runWithCodeCache(['--help'], home);
+    expect(first.code).toBe(0);
+    expect(first.stdout).toContain('Opdrachten:');
+    const builds = await cacheFiles(home);
+    expect(builds).toHaveLength(1);
+    expect(builds[0]!.build).toMatch(new RegExp(`^[0-9a-f]{16}-node${process.versions.node.replaceAll('.', '\\.')}$`));
+    expect(builds[0]!.files).toContain('cli.js.v8');
+    expect(builds[0]!.files.every((f) => f.endsWith('.v8'))).toBe(true);
+
+    const second = await runWithCodeCache(['--help'], home);
+    expect(second).toEqual(first);
+    // V8 took the cache (it was not rejected), so it was not written again: the same file, not a new one renamed over it.
+    const cli = path.join(home, 'werkboek', 'code', builds[0]!.build, 'cli.js.v8');
+    const before = await stat(cli);
+    await runWithCodeCache(['--help'], home);
+    expect((await stat(cli)).ino).toBe(before.ino);
+  });
+
+  it('a broken cache file is ignored and made anew; the output is the same', async () => {
+    const home = tmp();
+    const first = await runWithCodeCache(['status'], home);
+    expect(first.code).toBe(0);
+    expect(first.stdout).toContain('Verken jouw gemeentelandschap');
+    const [{ build, files }] = (await cacheFiles(home)) as [{ build: string; files: string[] }];
+    for (const file of files) await writeFile(path.join(home, 'werkboek', 'code', build, file), 'geen code');
+    const again = await runWithCodeCache(['status'], home);
+    expect(again).toEqual(first);
+    const cli = await readFile(path.join(home, 'werkboek', 'code', build, 'cli.js.v8'));
+    expect(cli.toString()).not.toBe('geen code');
+  });
+
+  it('removes the caches of other builds when it makes its own', async () => {
+    const home = tmp();
+    const old = path.join(home, 'werkboek', 'code', '0123456789abcdef-node20.0.0');
+    await mkdir(old, { recursive: true });
+    await writeFile(path.join(old, 'cli.js.v8'), 'oud');
+    expect((await runWithCodeCache(['--help'], home)).code).toBe(0);
+    const builds = await cacheFiles(home);
+    expect(builds.map((b) => b.build)).not.toContain('0123456789abcdef-node20.0.0');
+    expect(builds).toHaveLength(1);
+  });
+
+  it('a cache folder that cannot be made changes nothing', async () => {
+    const home = tmp();
+    await writeFile(path.join(home, 'werkboek'), 'een bestand waar een map zou moeten staan');
+    const run = await runWithCodeCache(['--help'], home);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toBe('');
+    expect(run.stdout).toContain('Gebruik:');
+  });
+});
