@@ -135,6 +135,10 @@ const lockfileFs = {
 const COMMAND_GROUPS = {
   everyday: ['start', 'status', 'lijst', 'inleiding'],
   reports: ['rapport', 'vergelijk', 'verschil'],
+  controleer: ['controleer'],
+  importeer: ['importeer'],
+  'nieuwe-ronde': ['nieuwe-ronde'],
+  overzicht: ['overzicht'],
 };
 const commandGroups = {
   name: 'command-groups',
@@ -144,13 +148,17 @@ const commandGroups = {
       if (args.kind !== 'dynamic-import' || args.importer !== path.join(root, 'src', 'cli.ts')) return undefined;
       const name = path.basename(args.path, '.js');
       const group = Object.keys(COMMAND_GROUPS).find((g) => COMMAND_GROUPS[g].includes(name));
-      if (!group) return undefined;
+      if (!group) return { errors: [{ text: `command ${name} is in no group of scripts/build.mjs` }] };
       return { path: group, namespace: 'command-group' };
     });
+    b.onResolve({ filter: /^command-group:/ }, (args) => ({ path: args.path.slice('command-group:'.length), namespace: 'command-group' }));
     b.onLoad({ filter: /.*/, namespace: 'command-group' }, (args) => ({
       resolveDir: commands,
       loader: 'ts',
-      contents: COMMAND_GROUPS[args.path].map((name) => `export * from './${name}.js';`).join('\n'),
+      contents: [
+        ...(args.path === 'everyday' ? [] : ["import 'command-group:everyday';"]),
+        ...COMMAND_GROUPS[args.path].map((name) => `export * from './${name}.js';`),
+      ].join('\n'),
     }));
   },
 };
