@@ -124,13 +124,17 @@ const lockfileFs = {
  * Each command is a module of its own that cli.ts imports when it runs. In
  * the bundle, commands that need the same code come as one file: the
  * everyday ones (filling in, status, the list, the introduction) and the
- * reports (rapport, vergelijk, verschil, all with Liquid). Loading a file
- * costs Node about half a millisecond whatever its size, so a handful of
- * files on the way to the first question instead of twenty is several
- * milliseconds sooner. A group holds only commands whose own imports are
- * alike: everything a group's commands import is loaded with it (zod, which
- * only controleer and importeer need, must not come with a report). The
- * other commands stay a file each.
+ * reports (rapport, vergelijk, verschil, all with Liquid). A group holds only
+ * commands whose own imports are alike: everything a group's commands import
+ * is loaded with it (zod, which only controleer and importeer need, must not
+ * come with a report), so the other commands are a group each.
+ *
+ * Every group also imports the everyday one. esbuild puts code in a chunk
+ * per set of entry points that reach it; without this, the code the everyday
+ * commands share with one or two others (answers files, the walk, locks)
+ * was scattered over a dozen small chunks, and loading a file costs Node
+ * about half a millisecond whatever its size. Now it is one chunk, which the
+ * other groups load as well (a few dozen KB they partly need anyway).
  */
 const COMMAND_GROUPS = {
   everyday: ['start', 'status', 'lijst', 'inleiding'],
