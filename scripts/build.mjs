@@ -167,6 +167,31 @@ const commandGroups = {
   },
 };
 
+/**
+ * The same for the other modules of ours that are imported when needed (the
+ * terminal prompts, the definition check, HTML and e-mail): each is an entry
+ * point for esbuild, so each would again split the code it shares with the
+ * everyday commands into chunks of its own. Imported through a wrapper that
+ * also imports the everyday group, it adds no chunks but its own.
+ */
+const lazyOwnModules = {
+  name: 'lazy-own-modules',
+  setup(b) {
+    const src = path.join(root, 'src') + path.sep;
+    b.onResolve({ filter: /^\.\.?\// }, (args) => {
+      if (args.kind !== 'dynamic-import' || !args.importer.startsWith(src) || args.pluginData === 'wrapped') return undefined;
+      if (args.importer === path.join(root, 'src', 'cli.ts')) return undefined; // the commands: command-groups
+      return { path: path.resolve(args.resolveDir, args.path).replace(/\.js$/, '.ts'), namespace: 'lazy-own-module' };
+    });
+    b.onLoad({ filter: /.*/, namespace: 'lazy-own-module' }, (args) => ({
+      resolveDir: path.dirname(args.path),
+      loader: 'ts',
+      // Our lazily imported modules have named exports only (export * passes no default).
+      contents: `import 'command-group:everyday';\nexport * from ${JSON.stringify(args.path)};\n`,
+    }));
+  },
+};
+
 const common = { bundle: true, platform: 'node', target: 'node20', logLevel: 'warning', legalComments: 'none' };
 // esbuild splits only ES modules into chunks; each chunk is then turned into a
 // CommonJS file (imports become require, import() a require when it runs).
@@ -186,7 +211,7 @@ const result = await build({
   banner: { js: "const __werkboekUrl = require('node:url').pathToFileURL(__filename).href;" },
   metafile: true,
   write: false,
-  plugins: [zodLocales, inquirerWrap, lazyChildProcess, lockfileFs, commandGroups],
+  plugins: [zodLocales, inquirerWrap, lazyChildProcess, lockfileFs, commandGroups, lazyOwnModules],
 });
 mkdirSync(app, { recursive: true });
 for (const file of result.outputFiles) {

@@ -1,5 +1,6 @@
 // Where a library's dossier (one answers file per worksheet) lives.
 import path from 'node:path';
+import { userFolder as userFolderOf } from '../support/user-folders.js';
 
 export type DossierSource = 'optie' | 'WERKBOEK_MAP' | 'standaard';
 
@@ -18,9 +19,9 @@ export async function resolveDossier(map: string | undefined, cwd: string, env: 
   return { dir: await userDataFolder(env), source: 'standaard' };
 }
 
-/** A per-user folder of werkboek's (support/user-folders.ts), loaded when a command first needs one. */
+/** A per-user folder of werkboek's (support/user-folders.ts). */
 async function userFolder(kind: 'data' | 'cache', env: NodeJS.ProcessEnv = process.env): Promise<string> {
-  return (await import('../support/user-folders.js')).userFolder(kind, env);
+  return userFolderOf(kind, env);
 }
 
 const userDataFolder = (env?: NodeJS.ProcessEnv) => userFolder('data', env);
