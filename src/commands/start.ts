@@ -3,7 +3,7 @@ import path from 'node:path';
 import { loadShippedWorksheets } from '../definition/load.js';
 import { findWorksheet, isDefinitionPath, ownWorksheets } from '../definition/own.js';
 import { ExitCode, FileIssuesError, InterruptedError, WerkboekError, type StopSignal } from '../support/errors.js';
-import { lockAnswersFile } from '../dossier/lock.js';
+import { lockAnswersFile, prepareLock } from '../dossier/lock.js';
 import type { Output } from '../support/output.js';
 import { answersPath, rescueFolders, resolveDossier } from '../dossier/folder.js';
 import type { Prompter } from '../terminal/prompter.js';
@@ -59,6 +59,10 @@ export async function start(options: StartOptions): Promise<void> {
   const sheetArg = isDefinitionPath(options.worksheet) ? options.worksheet : ws.id;
   const interactive = options.interactive ?? (process.stdin.isTTY === true && process.stdout.isTTY === true);
   const mode = screenMode(options.plain, options.env ?? process.env);
+  // The code for locking and for the terminal (chalk, the prompts) loads while the dossier is found and
+  // read: those are file-system waits, so the first question is on the screen a few milliseconds sooner.
+  prepareLock();
+  if (interactive && !mode.plain && !options.prompter) prepareTerminal(options.style === undefined);
   // The plain mode reads lines: from a terminal, or from a pipe (a script). TERM=dumb alone does not make a script.
   const explicitPlain = mode.plain && !mode.dumb;
   const dossier = await resolveDossier(options.map, options.cwd);
@@ -333,6 +337,13 @@ export async function start(options: StartOptions): Promise<void> {
     for (const tip of ws.tips ?? []) lines.push('', `${style.bold('Tip:')} ${tip.trim()}`);
     if (lines.length) prompter.print(lines.join('\n'));
   }
+}
+
+/** Start loading what terminalStyle and terminalPrompter need (a failure shows when they are called). */
+function prepareTerminal(withStyle: boolean): void {
+  const loading: Promise<unknown>[] = [import('../terminal/inquirer.js')];
+  if (withStyle) loading.push(import('chalk'));
+  for (const module of loading) module.catch(() => {});
 }
 
 async function terminalStyle(color: boolean): Promise<Style> {

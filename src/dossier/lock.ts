@@ -28,9 +28,19 @@ interface Owner {
   host: string;
 }
 
+let lockfile: Promise<typeof import('proper-lockfile')> | undefined;
+// CommonJS packages are imported through their default export (module.exports): the same in Node and in the bundle.
+const loadLockfile = () => (lockfile ??= import('proper-lockfile').then((m) => m.default));
+
+/** Load the lock code now, while the caller waits for something else (start: finding the dossier). */
+export function prepareLock(): void {
+  loadLockfile().catch(() => {
+    lockfile = undefined; // tried again, and reported, when a lock is taken
+  });
+}
+
 export async function lockAnswersFile(file: string): Promise<() => Promise<void>> {
-  // CommonJS packages are imported through their default export (module.exports): the same in Node and in the bundle.
-  const { lock } = (await import('proper-lockfile')).default;
+  const { lock } = await loadLockfile();
   let target = file;
   try {
     await mkdir(path.dirname(file), { recursive: true });

@@ -70,8 +70,11 @@ const WIDE_CHARS = '\\u2714\\u2716\\u21a9';
 /** Plain text: those characters, and colour codes. */
 const PLAIN = new RegExp(`^(?:[${ONE_COLUMN_CHARS}${WIDE_CHARS}]|\\x1b\\[\\d+m)*$`);
 const ONE_COLUMN = new RegExp(`^[${ONE_COLUMN_CHARS}]$`);
-/** Columns of one character: exact for plain text; any other character counts two (the most a character takes). */
-const charWidth = (c: string) => (ONE_COLUMN.test(c) ? 1 : 2);
+/** Columns of one character: exact for plain text; any other character counts two (the most a character takes). ASCII (the first range) without the regex. */
+const charWidth = (c: string) => {
+  const code = c.charCodeAt(0);
+  return (code >= 0x20 && code <= 0x7e) || ONE_COLUMN.test(c) ? 1 : 2;
+};
 const ESC = '\u001b';
 // ansi-styles: the code that ends each style (wrap-ansi ends and restarts a style around a line break).
 const CLOSE = new Map<number, number>([
