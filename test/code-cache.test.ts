@@ -4,7 +4,7 @@
 // nothing about what the program does. Run in a fresh node process that
 // requires the cache the way bin/ does on Node 20 (on any Node version, so
 // that the suite checks it under Node 24 too).
-import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, stat, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { assertBuilt, runNode } from './helpers/run.js';
@@ -60,15 +60,22 @@ describe('the code cache (Node 20)', () => {
     expect(cli.toString()).not.toBe('geen code');
   });
 
-  it('removes the caches of other builds when it makes its own', async () => {
+  it('keeps the caches of the last few builds (two installations do not remove each other\'s), and removes older ones', async () => {
     const home = tmp();
-    const old = path.join(home, 'werkboek', 'code', '0123456789abcdef-node20.0.0');
-    await mkdir(old, { recursive: true });
-    await writeFile(path.join(old, 'cli.js.v8'), 'oud');
+    const root = path.join(home, 'werkboek', 'code');
+    const old = ['0000000000000001-node20.0.0', '0000000000000002-node20.0.0', '0000000000000003-node20.0.0', '0000000000000004-node20.0.0'];
+    for (const [i, name] of old.entries()) {
+      await mkdir(path.join(root, name), { recursive: true });
+      await writeFile(path.join(root, name, 'cli.js.v8'), 'oud');
+      const made = new Date(Date.now() - (10 - i) * 60_000);
+      await utimes(path.join(root, name), made, made);
+    }
     expect((await runWithCodeCache(['--help'], home)).code).toBe(0);
-    const builds = await cacheFiles(home);
-    expect(builds.map((b) => b.build)).not.toContain('0123456789abcdef-node20.0.0');
-    expect(builds).toHaveLength(1);
+    const builds = (await cacheFiles(home)).map((b) => b.build);
+    // This build and the three made last before it.
+    expect(builds).toHaveLength(4);
+    expect(builds).not.toContain(old[0]);
+    expect(builds).toEqual(expect.arrayContaining(old.slice(1)));
   });
 
   it('a cache folder that cannot be made changes nothing', async () => {

@@ -15,7 +15,8 @@
 // The cache lives in the per-user cache folder (code/ in
 // ~/.cache/werkboek on Linux), one folder per build of the bundle and Node
 // version: a build's files never change, so a file's name is enough within
-// its folder, and a new build or Node version removes the other folders.
+// its folder. A new build's folder replaces the oldest when there are more
+// than a few.
 // Everything here is best effort: whatever fails, the file is compiled as
 // usual.
 import fs from 'node:fs';
@@ -73,14 +74,12 @@ export function useCodeCache(appDir: string, build: string, env: NodeJS.ProcessE
   });
 }
 
-/** Write the compiled code of the files that had none; remove the caches of other builds. */
+/** Write the compiled code of the files that had none; remove the caches of old builds. */
 function save(root: string, dir: string, pending: Pending[]): void {
   try {
     if (!fs.existsSync(dir)) {
       fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
-      for (const other of fs.readdirSync(root)) {
-        if (other !== path.basename(dir)) fs.rmSync(path.join(root, other), { recursive: true, force: true });
-      }
+      removeOldBuilds(root, dir);
     }
     for (const { script, file } of pending) {
       // Through a temp file: another werkboek starting now reads either nothing or a whole cache.
@@ -91,4 +90,20 @@ function save(root: string, dir: string, pending: Pending[]): void {
   } catch {
     // not cached: the next run compiles as usual
   }
+}
+
+/**
+ * Keep the caches of the few builds made last, this one included: two
+ * installations of werkboek on one computer (a clone and a global install)
+ * each keep theirs, instead of removing each other's at every start.
+ */
+const KEEP_BUILDS = 4;
+
+function removeOldBuilds(root: string, dir: string): void {
+  const builds = fs
+    .readdirSync(root)
+    .filter((name) => name !== path.basename(dir))
+    .map((name) => ({ name, made: fs.statSync(path.join(root, name)).mtimeMs }))
+    .sort((a, b) => b.made - a.made);
+  for (const { name } of builds.slice(KEEP_BUILDS - 1)) fs.rmSync(path.join(root, name), { recursive: true, force: true });
 }
