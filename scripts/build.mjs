@@ -80,22 +80,35 @@ const inquirerWrap = {
 };
 
 /**
- * commander requires child_process at load, for subcommands that are programs
- * of their own (werkboek has none): 5–7 ms of Node's own modules (net,
- * streams) on every start. In the bundle it gets child_process when it first
- * uses it, which it never does.
+ * Node's own modules that a package requires at load, for work werkboek never
+ * gives it. In the bundle the package gets such a module when it first uses
+ * it (a stand-in that loads the real one on first access), so never.
+ * - commander: child_process, for subcommands that are programs of their own
+ *   (werkboek has none): 5–7 ms of Node's own modules (net, streams) on every
+ *   start.
+ * - nodemailer: http, https, zlib, net, dns and os, for fetching attachments
+ *   by URL and for sending; the mail composer that writes an .eml draft uses
+ *   none of them, and loading them cost 4–8 ms of every --formaat eml.
  */
-const lazyChildProcess = {
-  name: 'lazy-child-process',
+const LAZY_BUILTINS = {
+  commander: ['child_process'],
+  nodemailer: ['http', 'https', 'zlib', 'net', 'dns', 'os'],
+};
+const lazyBuiltins = {
+  name: 'lazy-builtins',
   setup(b) {
-    b.onResolve({ filter: /^(node:)?child_process$/ }, (args) =>
-      /[\\/]commander[\\/]/.test(args.importer) ? { path: 'child_process', namespace: 'lazy-child-process' } : undefined,
-    );
-    b.onLoad({ filter: /.*/, namespace: 'lazy-child-process' }, () => ({
+    b.onResolve({ filter: /^(node:)?[a-z_]+$/ }, (args) => {
+      const name = args.path.replace(/^node:/, '');
+      const lazy = Object.entries(LAZY_BUILTINS).some(
+        ([pkg, modules]) => modules.includes(name) && args.importer.includes(`${path.sep}node_modules${path.sep}${pkg}${path.sep}`),
+      );
+      return lazy ? { path: name, namespace: 'lazy-builtin' } : undefined;
+    });
+    b.onLoad({ filter: /.*/, namespace: 'lazy-builtin' }, (args) => ({
       loader: 'js',
       contents: [
         'let real;',
-        "const load = () => (real ??= require('node:child_process'));",
+        `const load = () => (real ??= require(${JSON.stringify(`node:${args.path}`)}));`,
         'module.exports = new Proxy({}, { get: (_, key) => load()[key], has: (_, key) => key in load() });',
       ].join('\n'),
     }));
@@ -202,7 +215,7 @@ const result = await build({
   banner: { js: "const __werkboekUrl = require('node:url').pathToFileURL(__filename).href;" },
   metafile: true,
   write: false,
-  plugins: [zodLocales, inquirerWrap, lazyChildProcess, lockfileFs, sanitizeHtmlDeps, commandGroups],
+  plugins: [zodLocales, inquirerWrap, lazyBuiltins, lockfileFs, sanitizeHtmlDeps, commandGroups],
 });
 mkdirSync(app, { recursive: true });
 for (const file of result.outputFiles) {
