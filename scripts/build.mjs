@@ -141,6 +141,14 @@ const lockfileFs = {
  * stringifier. Loading those took about 20 ms of every --formaat html/eml.
  * In the bundle sanitize-html gets just the Parser and parse, the same code
  * it calls now.
+ *
+ * And parse remembers what it parsed: sanitize-html parses the style
+ * attribute of every element as CSS (`p {margin:0 0 12px;}`), and a report
+ * has a few hundred elements with the same few styles (report/html.ts), each
+ * parse costing a new postcss Input, tokenizer and parser (30 ms of a report
+ * in all). sanitize-html only reads the tree it gets back (it rewrites it
+ * only to apply allowedStyles, which werkboek does not use), so one tree per
+ * text serves every element with that style.
  */
 const sanitizeHtmlDeps = {
   name: 'sanitize-html-deps',
@@ -151,12 +159,20 @@ const sanitizeHtmlDeps = {
       if (real.errors.length) return { errors: real.errors };
       // htmlparser2's index re-exports its Parser from the file next to it.
       if (args.path === 'htmlparser2') return { path: path.join(path.dirname(real.path), 'Parser.js') };
-      return { path: real.path, namespace: 'sanitize-html-postcss' };
+      return { path: 'postcss', namespace: 'sanitize-html-postcss', pluginData: path.dirname(real.path) };
     });
     b.onLoad({ filter: /.*/, namespace: 'sanitize-html-postcss' }, (args) => ({
-      resolveDir: path.dirname(args.path),
+      resolveDir: args.pluginData,
       loader: 'js',
-      contents: "exports.parse = require('./parse.js');",
+      contents: [
+        "const parse = require('./parse.js');",
+        'const trees = new Map();',
+        'exports.parse = (css, opts) => {',
+        '  let tree = trees.get(css);',
+        '  if (!tree) trees.set(css, (tree = parse(css, opts)));',
+        '  return tree;',
+        '};',
+      ].join('\n'),
     }));
   },
 };
