@@ -228,6 +228,12 @@ const common = { bundle: true, platform: 'node', target: 'node20', logLevel: 'wa
 // CommonJS) does not start the ES module loader at all. import.meta.url,
 // which the sources use to find questions/ and templates/, becomes the
 // chunk's own file URL.
+//
+// liquidjs times a render (its renderLimit, which werkboek sets) with
+// global.performance when there is one, else with Date.now. In Node
+// `performance` is a global that loads perf_hooks on first use (3 ms of every
+// report); for a limit of seconds Date.now will do, so the bundle has no
+// global.performance (liquidjs is the only code that looks for it).
 const result = await build({
   ...common,
   entryPoints: [path.join(root, 'src', 'cli.ts')],
@@ -235,7 +241,7 @@ const result = await build({
   format: 'esm',
   splitting: true,
   chunkNames: '[name]-[hash]',
-  define: { 'import.meta.url': '__werkboekUrl' },
+  define: { 'import.meta.url': '__werkboekUrl', 'global.performance': 'undefined' },
   banner: { js: "const __werkboekUrl = require('node:url').pathToFileURL(__filename).href;" },
   metafile: true,
   write: false,
