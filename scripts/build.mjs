@@ -81,22 +81,38 @@ const inquirerWrap = {
 };
 
 /**
- * commander requires child_process at load, for subcommands that are programs
- * of their own (werkboek has none): 5–7 ms of Node's own modules (net,
- * streams) on every start. In the bundle it gets child_process when it first
- * uses it, which it never does.
+ * Node's own modules that a package requires at load, for work werkboek never
+ * gives it. In the bundle the package gets such a module when it first uses
+ * it (a stand-in that loads the real one on first access), so never.
+ * - commander: child_process, for subcommands that are programs of their own
+ *   (werkboek has none): 5–7 ms of Node's own modules (net, streams) on every
+ *   start.
+ * - nodemailer: http, https, zlib, net, dns and os, for fetching attachments
+ *   by URL and for sending; the mail composer that writes an .eml draft uses
+ *   none of them, and loading them cost 4–8 ms of every --formaat eml.
+ * - liquidjs: crypto, for its sha256 and hmac_sha256 filters (an own template
+ *   may use them): 4–5 ms of every report.
  */
-const lazyChildProcess = {
-  name: 'lazy-child-process',
+const LAZY_BUILTINS = {
+  commander: ['child_process'],
+  nodemailer: ['http', 'https', 'zlib', 'net', 'dns', 'os'],
+  liquidjs: ['crypto'],
+};
+const lazyBuiltins = {
+  name: 'lazy-builtins',
   setup(b) {
-    b.onResolve({ filter: /^(node:)?child_process$/ }, (args) =>
-      /[\\/]commander[\\/]/.test(args.importer) ? { path: 'child_process', namespace: 'lazy-child-process' } : undefined,
-    );
-    b.onLoad({ filter: /.*/, namespace: 'lazy-child-process' }, () => ({
+    b.onResolve({ filter: /^(node:)?[a-z_]+$/ }, (args) => {
+      const name = args.path.replace(/^node:/, '');
+      const lazy = Object.entries(LAZY_BUILTINS).some(
+        ([pkg, modules]) => modules.includes(name) && args.importer.includes(`${path.sep}node_modules${path.sep}${pkg}${path.sep}`),
+      );
+      return lazy ? { path: name, namespace: 'lazy-builtin' } : undefined;
+    });
+    b.onLoad({ filter: /.*/, namespace: 'lazy-builtin' }, (args) => ({
       loader: 'js',
       contents: [
         'let real;',
-        "const load = () => (real ??= require('node:child_process'));",
+        `const load = () => (real ??= require(${JSON.stringify(`node:${args.path}`)}));`,
         'module.exports = new Proxy({}, { get: (_, key) => load()[key], has: (_, key) => key in load() });',
       ].join('\n'),
     }));
@@ -117,6 +133,59 @@ const lockfileFs = {
       /[\\/]proper-lockfile[\\/]/.test(args.importer) ? { path: 'fs', namespace: 'lockfile-fs' } : undefined,
     );
     b.onLoad({ filter: /.*/, namespace: 'lockfile-fs' }, () => ({ loader: 'js', contents: "module.exports = require('node:fs');" }));
+  },
+};
+
+/**
+ * sanitize-html (HTML reports and emails) uses one class of htmlparser2, its
+ * Parser, and one function of postcss, parse (for style attributes), but
+ * requires both packages whole: htmlparser2's index brings domhandler,
+ * domutils and dom-serializer (with an older copy of entities and its
+ * encoding tables), postcss's brings its processor, source maps and
+ * stringifier. Loading those took about 20 ms of every --formaat html/eml.
+ * In the bundle sanitize-html gets just the Parser and parse, the same code
+ * it calls now.
+ *
+ * And parse remembers what it parsed: sanitize-html parses the style
+ * attribute of every element as CSS (`p {margin:0 0 12px;}`), and a report
+ * has a few hundred elements with the same few styles (report/html.ts), each
+ * parse costing a new postcss Input, tokenizer and parser (30 ms of a report
+ * in all). sanitize-html only reads the tree it gets back (it rewrites it
+ * only to apply allowedStyles, which werkboek does not use), so one tree per
+ * text serves every element with that style.
+ *
+ * postcss without source-map-js, as in its own build for browsers (its
+ * package.json "browser" field): it needs source maps only when asked for
+ * them, and sanitize-html parses with `map: false`. 70 KB less to compile.
+ */
+const sanitizeHtmlDeps = {
+  name: 'sanitize-html-deps',
+  setup(b) {
+    b.onResolve({ filter: /^(htmlparser2|postcss)$/ }, async (args) => {
+      if (args.pluginData === 'real' || !/[\\/]sanitize-html[\\/]/.test(args.importer)) return undefined;
+      const real = await b.resolve(args.path, { resolveDir: args.resolveDir, kind: args.kind, pluginData: 'real' });
+      if (real.errors.length) return { errors: real.errors };
+      // htmlparser2's index re-exports its Parser from the file next to it.
+      if (args.path === 'htmlparser2') return { path: path.join(path.dirname(real.path), 'Parser.js') };
+      return { path: 'postcss', namespace: 'sanitize-html-postcss', pluginData: path.dirname(real.path) };
+    });
+    b.onResolve({ filter: /^source-map-js$/ }, (args) =>
+      /[\\/]postcss[\\/]/.test(args.importer) ? { path: 'source-map-js', namespace: 'postcss-no-source-maps' } : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: 'postcss-no-source-maps' }, () => ({ loader: 'js', contents: 'module.exports = {};' }));
+    b.onLoad({ filter: /.*/, namespace: 'sanitize-html-postcss' }, (args) => ({
+      resolveDir: args.pluginData,
+      loader: 'js',
+      contents: [
+        "const parse = require('./parse.js');",
+        'const trees = new Map();',
+        'exports.parse = (css, opts) => {',
+        '  let tree = trees.get(css);',
+        '  if (!tree) trees.set(css, (tree = parse(css, opts)));',
+        '  return tree;',
+        '};',
+      ].join('\n'),
+    }));
   },
 };
 
@@ -200,6 +269,12 @@ const common = { bundle: true, platform: 'node', target: 'node20', logLevel: 'wa
 // CommonJS) does not start the ES module loader at all. import.meta.url,
 // which the sources use to find questions/ and templates/, becomes the
 // chunk's own file URL.
+//
+// liquidjs times a render (its renderLimit, which werkboek sets) with
+// global.performance when there is one, else with Date.now. In Node
+// `performance` is a global that loads perf_hooks on first use (3 ms of every
+// report); for a limit of seconds Date.now will do, so the bundle has no
+// global.performance (liquidjs is the only code that looks for it).
 const result = await build({
   ...common,
   entryPoints: [path.join(root, 'src', 'cli.ts')],
@@ -207,11 +282,11 @@ const result = await build({
   format: 'esm',
   splitting: true,
   chunkNames: '[name]-[hash]',
-  define: { 'import.meta.url': '__werkboekUrl' },
+  define: { 'import.meta.url': '__werkboekUrl', 'global.performance': 'undefined' },
   banner: { js: "const __werkboekUrl = require('node:url').pathToFileURL(__filename).href;" },
   metafile: true,
   write: false,
-  plugins: [zodLocales, inquirerWrap, lazyChildProcess, lockfileFs, commandGroups, lazyOwnModules],
+  plugins: [zodLocales, inquirerWrap, lazyBuiltins, lockfileFs, sanitizeHtmlDeps, commandGroups, lazyOwnModules],
 });
 mkdirSync(app, { recursive: true });
 for (const file of result.outputFiles) {

@@ -221,3 +221,35 @@ describe(`fuzz: ${RUNS} random answers (seed ${SEED})`, () => {
     }
   }, FUZZ_TIMEOUT);
 });
+
+describe('text with nothing to escape', () => {
+  // What most labels and answers are (markdown.ts: PLAIN_TEXT): the escapers return it as it is, and it must read
+  // as typed wherever a template puts it.
+  const LETTERS = [...'abzAZéÉßøΩжあ'];
+  const REST = [...LETTERS, ...'0123456789', ' ', ' ', '  ', '\u00a0', ...',.;:!?\'"()/{}^$%@#=+->–‘’'];
+
+  it('is returned as typed and reads as typed: as a block, on a line, in bold, in italics and in a table cell', () => {
+    const rand = prng(SEED + 2);
+    for (let i = 0; i < RUNS / 2; i++) {
+      let typed = LETTERS[Math.floor(rand() * LETTERS.length)]!;
+      const n = Math.floor(rand() * 16);
+      for (let j = 0; j < n; j++) typed += REST[Math.floor(rand() * REST.length)]!;
+      typed = typed.replace(/\s+$/, '');
+      const context = `#${i}: ${JSON.stringify(typed)}`;
+      for (const escape of [escapeBlock, escapeLine, escapeInline, escapeCell]) expect(escape(typed), context).toBe(typed);
+      const shown = typed.replace(/[\s\u00a0]+/g, ' ');
+      const cases: Array<[string, RegExp]> = [
+        [typed, /^<p[^>]*>([^<]*)<\/p>$/],
+        [`**${typed}**`, /^<p[^>]*><strong[^>]*>([^<]*)<\/strong><\/p>$/],
+        [`Vraag _${typed}_ klaar`, /^<p[^>]*>Vraag <em[^>]*>([^<]*)<\/em> klaar<\/p>$/],
+        [`| A | B |\n| --- | --- |\n| ${typed} | z |`, /<td[^>]*>([^<]*)<\/td><td[^>]*>z<\/td>/],
+      ];
+      for (const [md, shape] of cases) {
+        const html = markdownToHtml(md).trim().replace(/\n/g, '');
+        const m = shape.exec(html);
+        expect(m, `${context} -> ${html}`).not.toBeNull();
+        expect(decode(m?.[1] ?? '').replace(/[\s\u00a0]+/g, ' '), `${context} -> ${html}`).toBe(shown);
+      }
+    }
+  }, FUZZ_TIMEOUT);
+});

@@ -18,6 +18,7 @@ import {
 } from '../src/report/model.js';
 import { answerMarkdown } from '../src/report/markdown.js';
 import { htmlDocument } from '../src/report/html.js';
+import { loadTemplate, renderTemplate, templatesDir } from '../src/report/template.js';
 import { expectGolden, fixture, NOW, renderDefault, worksheet } from './report-helpers.js';
 import { loadShippedWorksheets } from '../src/definition/load.js';
 
@@ -39,6 +40,18 @@ describe('golden reports', () => {
     );
     const md = await renderDefault(dossierReport(inputs, { now: NOW }));
     await expectGolden('dossier.expected.md', md);
+  });
+
+  it('the shipped template is given to Liquid without its documentation, and renders as the file does', async () => {
+    const shipped = await loadTemplate(undefined, process.cwd());
+    const file = readFileSync(path.join(templatesDir, 'rapport.md.liquid'), 'utf8');
+    expect(file.length - shipped.source.length).toBeGreaterThan(5000);
+    // The same lines (for line numbers in messages).
+    expect(shipped.source.split('\n').length).toBe(file.split('\n').length);
+    const sheets = await loadShippedWorksheets();
+    const inputs = await Promise.all(sheets.map(async (ws) => ({ worksheet: ws, answers: (await fixture(`${ws.id}.yaml`)).file })));
+    const { context } = dossierReport(inputs, { now: NOW });
+    expect(await renderTemplate(shipped, context)).toBe(await renderTemplate({ ...shipped, source: file }, context));
   });
 
   it('html: gemeentelandschap.expected.html', async () => {
