@@ -54,6 +54,14 @@ type Entry = Source & ParsedAnswers;
 const sameSource = (entry: Partial<Source>, source: Source): boolean =>
   entry.content === source.content && entry.file === source.file && entry.program === source.program && entry.definition === source.definition;
 
+/** A worksheet's definition as JSON, once per worksheet (vergelijk reads ten files of one worksheet). */
+const definitions = new WeakMap<Worksheet, string>();
+function definitionOf(ws: Worksheet): string {
+  let json = definitions.get(ws);
+  if (json === undefined) definitions.set(ws, (json = JSON.stringify(ws)));
+  return json;
+}
+
 /** Names longer than this are hashed (file systems allow 255 bytes). */
 const LONGEST_NAME = 200;
 
@@ -79,7 +87,7 @@ export async function lookUp(file: string, bytes: Uint8Array, ws: Worksheet): Pr
   const source: Source = {
     file: path.resolve(file),
     program: programVersion,
-    definition: JSON.stringify(ws),
+    definition: definitionOf(ws),
     content: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64'),
   };
   const target = await entryFile(source.file).catch(() => undefined);
