@@ -19,6 +19,9 @@
 //   user having read the question for 300 ms and typed the answer), and later saves (in one
 //   process, AnswersFile.save after each of 200 answers) against a bare
 //   write + fsync of the same bytes (through fs/promises, as the program writes).
+// - the very first run after installing (`--help`, and the first question):
+//   with an empty cache folder, so without the compiled code the timed rows
+//   use (support/code-cache.ts on Node 20, Node's own compile cache on 22+);
 // - `vergelijk` of ten colleagues' files against `rapport` of one (issue "Together").
 // - `werkboek overzicht` over 100, 1,000 and 5,000 generated dossiers (three
 //   answers files each, scripts/gen-dossiers.mjs): wall time and time per
