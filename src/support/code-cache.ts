@@ -19,14 +19,15 @@
 // than a few.
 // Everything here is best effort: whatever fails, the file is compiled as
 // usual.
-import fs from 'node:fs';
-import Module from 'node:module';
-import path from 'node:path';
-import vm from 'node:vm';
+// Named imports: bundled as CommonJS, a default import of a Node module is copied property by property first.
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import Module, { createRequire } from 'node:module';
+import { basename, dirname, join, resolve, sep } from 'node:path';
+import { Script } from 'node:vm';
 import { userFolder } from './user-folders.js';
 
 interface Pending {
-  script: vm.Script;
+  script: Script;
   file: string;
 }
 
@@ -43,30 +44,30 @@ interface ModuleInternals {
 export function useCodeCache(appDir: string, build: string, env: NodeJS.ProcessEnv = process.env): void {
   let root: string;
   try {
-    root = path.join(userFolder('cache', env), 'code');
+    root = join(userFolder('cache', env), 'code');
   } catch {
     return;
   }
-  const dir = path.join(root, `${build}-node${process.versions.node}`);
-  const inApp = path.resolve(appDir) + path.sep;
+  const dir = join(root, `${build}-node${process.versions.node}`);
+  const inApp = resolve(appDir) + sep;
   const pending: Pending[] = [];
   const internals = Module as unknown as ModuleInternals;
   const compile = internals.prototype._compile;
 
   internals.prototype._compile = function (this: Module, content: string, filename: string) {
     if (!filename.startsWith(inApp)) return compile.call(this, content, filename);
-    const file = path.join(dir, `${path.basename(filename)}.v8`);
+    const file = join(dir, `${basename(filename)}.v8`);
     let cachedData: Buffer | undefined;
     try {
-      cachedData = fs.readFileSync(file);
+      cachedData = readFileSync(file);
     } catch {
       // not cached yet
     }
-    const script = new vm.Script(internals.wrap(content), { filename, cachedData });
+    const script = new Script(internals.wrap(content), { filename, cachedData });
     if (!cachedData || script.cachedDataRejected) pending.push({ script, file });
     const wrapper = script.runInThisContext({ displayErrors: true }) as (...args: unknown[]) => unknown;
-    const require = Module.createRequire(filename);
-    return wrapper.call(this.exports, this.exports, require, this, filename, path.dirname(filename));
+    const require = createRequire(filename);
+    return wrapper.call(this.exports, this.exports, require, this, filename, dirname(filename));
   };
 
   process.once('exit', () => {
@@ -77,15 +78,15 @@ export function useCodeCache(appDir: string, build: string, env: NodeJS.ProcessE
 /** Write the compiled code of the files that had none; remove the caches of old builds. */
 function save(root: string, dir: string, pending: Pending[]): void {
   try {
-    if (!fs.existsSync(dir)) {
-      fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+    if (!existsSync(dir)) {
+      mkdirSync(dir, { recursive: true, mode: 0o700 });
       removeOldBuilds(root, dir);
     }
     for (const { script, file } of pending) {
       // Through a temp file: another werkboek starting now reads either nothing or a whole cache.
       const temp = `${file}.${process.pid}.tmp`;
-      fs.writeFileSync(temp, script.createCachedData(), { mode: 0o600 });
-      fs.renameSync(temp, file);
+      writeFileSync(temp, script.createCachedData(), { mode: 0o600 });
+      renameSync(temp, file);
     }
   } catch {
     // not cached: the next run compiles as usual
@@ -100,10 +101,9 @@ function save(root: string, dir: string, pending: Pending[]): void {
 const KEEP_BUILDS = 4;
 
 function removeOldBuilds(root: string, dir: string): void {
-  const builds = fs
-    .readdirSync(root)
-    .filter((name) => name !== path.basename(dir))
-    .map((name) => ({ name, made: fs.statSync(path.join(root, name)).mtimeMs }))
+  const builds = readdirSync(root)
+    .filter((name) => name !== basename(dir))
+    .map((name) => ({ name, made: statSync(join(root, name)).mtimeMs }))
     .sort((a, b) => b.made - a.made);
-  for (const { name } of builds.slice(KEEP_BUILDS - 1)) fs.rmSync(path.join(root, name), { recursive: true, force: true });
+  for (const { name } of builds.slice(KEEP_BUILDS - 1)) rmSync(join(root, name), { recursive: true, force: true });
 }

@@ -2,8 +2,8 @@
 // files, `cache` for what can be made again (the read cache, compiled code).
 // Synchronous, for the code cache that bin/ sets up before anything else
 // loads; dossier/folder.ts imports it when a command first needs a folder.
-import os from 'node:os';
-import path from 'node:path';
+import { homedir } from 'node:os';
+import { isAbsolute, join } from 'node:path';
 import envPaths from 'env-paths';
 
 /**
@@ -13,8 +13,8 @@ import envPaths from 'env-paths';
  */
 export function userFolder(kind: 'data' | 'cache', env: NodeJS.ProcessEnv = process.env): string {
   const xdg = kind === 'data' ? env.XDG_DATA_HOME : env.XDG_CACHE_HOME;
-  if (process.platform === 'linux' && xdg !== undefined && xdg !== '' && !path.isAbsolute(xdg)) {
-    return path.join(os.homedir(), kind === 'data' ? '.local/share' : '.cache', 'werkboek');
+  if (process.platform === 'linux' && xdg !== undefined && xdg !== '' && !isAbsolute(xdg)) {
+    return join(homedir(), kind === 'data' ? '.local/share' : '.cache', 'werkboek');
   }
   return envPaths('werkboek', { suffix: '' })[kind];
 }
