@@ -60,6 +60,24 @@ describe('the code cache (Node 20)', () => {
     expect(cli.toString()).not.toBe('geen code');
   });
 
+  it('a cache file damaged inside (same length, other bytes) is not used: V8 would crash on it', async () => {
+    const home = tmp();
+    const first = await runWithCodeCache(['status'], home);
+    expect(first.code).toBe(0);
+    const [{ build, files }] = (await cacheFiles(home)) as [{ build: string; files: string[] }];
+    for (const [n, where] of [0.5, 0.1, 0.9].entries()) {
+      for (const file of files) {
+        const full = path.join(home, 'werkboek', 'code', build, file);
+        const bytes = await readFile(full);
+        const at = Math.floor(bytes.length * where);
+        bytes.write('ZZZZZZZZ', at, 'latin1');
+        await writeFile(full, bytes);
+      }
+      const again = await runWithCodeCache(['status'], home);
+      expect(again, `damaged at ${where} (round ${n + 1})`).toEqual(first);
+    }
+  });
+
   it('keeps the caches of the last few builds (two installations do not remove each other\'s), and removes older ones', async () => {
     const home = tmp();
     const root = path.join(home, 'werkboek', 'code');
