@@ -1,7 +1,7 @@
 // The custom text prompt, rendered with @inquirer/testing: what the user
 // sees and what each key does.
-import { render } from '@inquirer/testing';
-import { describe, expect, it } from 'vitest';
+import { render as renderPrompt } from '@inquirer/testing';
+import { afterEach, describe, expect, it } from 'vitest';
 import { keyHint } from '../src/terminal/keys.js';
 import { findEditor, textEditor, type EditorConfig } from '../src/terminal/text-editor.js';
 
@@ -20,6 +20,23 @@ const base: EditorConfig = {
 };
 
 const tick = () => new Promise((r) => setTimeout(r, 10));
+
+/**
+ * Prompts a test leaves open (it only looks at the screen) are cancelled
+ * after it. Otherwise they stay open until the test process ends, where
+ * inquirer rejects them ("User force closed the prompt"), with nobody left
+ * to catch it: an unhandled rejection that fails the run.
+ */
+const open: { cancel: () => void }[] = [];
+afterEach(() => {
+  for (const prompt of open.splice(0)) prompt.cancel();
+});
+const render: typeof renderPrompt = async (...args) => {
+  const rendered = await renderPrompt(...args);
+  rendered.answer.catch(() => {}); // a test that awaits the answer still gets its rejection
+  open.push(rendered.answer);
+  return rendered;
+};
 
 async function typeRaw(input: NodeJS.WritableStream, ...chunks: string[]) {
   for (const chunk of chunks) {
