@@ -25,8 +25,10 @@ function buildProgram(out: Output): Command {
   const program = new Command(programName());
   program
     .description(
-      "Werkboek 'Profileren van Digitale inclusie bij gemeente(s)' (Probiblio, september 2023):\n" +
-        'vul de drie werkbladen in, in zoveel sessies als je wilt, en deel het resultaat.',
+      // Lines shorter than 80 columns: commander wraps a longer one at an awkward place.
+      "Werkboek 'Profileren van Digitale inclusie bij gemeente(s)' (Probiblio,\n" +
+        'september 2023): vul de drie werkbladen in, in zoveel sessies als je wilt,\n' +
+        'en deel het resultaat.',
     )
     .usage('<opdracht> [opties]')
     .version(programVersion, '-V, --version', 'toon het versienummer')
