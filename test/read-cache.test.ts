@@ -62,6 +62,17 @@ describe('the read cache', () => {
     await expect(AnswersFile.read(file, G)).rejects.toBeInstanceOf(FileIssuesError);
   });
 
+  it('is not used for another definition of the worksheet (a question renamed since): the file is read against the new one', async () => {
+    const file = path.join(tmp(), 'gemeentelandschap.yaml');
+    await writeFile(file, SOURCE);
+    expect((await AnswersFile.read(file, G))!.answers).toEqual({ naam: 'Sanne', 'thema-in-agenda': 'ja' });
+    // The same bytes, read against a definition where "thema-in-agenda" was renamed (formerIds).
+    const renamed = structuredClone(G);
+    const question = renamed.steps.flatMap((s) => s.questions).find((q) => q.id === 'thema-in-agenda')!;
+    Object.assign(question, { id: 'thema-op-agenda', formerIds: ['thema-in-agenda'] });
+    expect((await AnswersFile.read(file, renamed))!.answers).toEqual({ naam: 'Sanne', 'thema-op-agenda': 'ja' });
+  });
+
   it('ignores an entry it cannot read (a broken or half-written cache file)', async () => {
     const file = path.join(tmp(), 'gemeentelandschap.yaml');
     await writeFile(file, SOURCE);

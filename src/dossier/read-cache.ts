@@ -4,9 +4,10 @@
 // three worksheets that was about half of what `status` cost).
 //
 // An entry is valid only for the exact bytes it was made from: it holds the
-// file's content, the program version and the worksheet definition, and
-// anything else (another byte, another version, another definition) is a
-// miss, after which the file is parsed and checked as always. So the cache
+// file's content, the program version and a fingerprint of the worksheet
+// definition (support/checksum.ts: two definitions share one by chance about
+// once in 2^64), and anything else (another byte, another version, another
+// definition) is a miss, after which the file is parsed and checked as always. So the cache
 // can never give answers the file does not hold, and it never decides
 // whether a file is valid: only files that passed the full check are
 // remembered. `controleer` does not use it.
@@ -17,12 +18,13 @@
 // answers themselves). Reading and writing it is best effort: a cache that
 // cannot be read or written is simply not used.
 //
-// No hashing on the way: comparing the content itself is exact, and loading
-// node:crypto for a SHA-256 cost Node 20 about 7 ms, a fifth of `status`.
+// No SHA-256: comparing the content itself is exact, and loading node:crypto
+// cost Node 20 about 7 ms, a fifth of `status`.
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Worksheet } from '../definition/schema.js';
 import type { Answers, Drafts } from './answers.js';
+import { fingerprint } from '../support/checksum.js';
 import { programVersion } from '../support/version.js';
 import { cacheFolder } from './folder.js';
 
@@ -44,6 +46,7 @@ export interface ParsedAnswers {
 interface Source {
   file: string;
   program: string;
+  /** A fingerprint of the worksheet definition as JSON. */
   definition: string;
   /** The file's bytes, base64 (exact, whatever the encoding). */
   content: string;
@@ -54,12 +57,12 @@ type Entry = Source & ParsedAnswers;
 const sameSource = (entry: Partial<Source>, source: Source): boolean =>
   entry.content === source.content && entry.file === source.file && entry.program === source.program && entry.definition === source.definition;
 
-/** A worksheet's definition as JSON, once per worksheet (vergelijk reads ten files of one worksheet). */
+/** A fingerprint of a worksheet's definition, once per worksheet (vergelijk reads ten files of one worksheet). */
 const definitions = new WeakMap<Worksheet, string>();
 function definitionOf(ws: Worksheet): string {
-  let json = definitions.get(ws);
-  if (json === undefined) definitions.set(ws, (json = JSON.stringify(ws)));
-  return json;
+  let print = definitions.get(ws);
+  if (print === undefined) definitions.set(ws, (print = fingerprint(JSON.stringify(ws))));
+  return print;
 }
 
 /** Names longer than this are hashed (file systems allow 255 bytes). */

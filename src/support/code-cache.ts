@@ -5,12 +5,11 @@
 // above a bare node. (The v8-compile-cache package does the same for any
 // Node, but loads node:crypto to do it, which alone costs Node 20 about 7 ms.)
 //
-// bin/ calls useCodeCache() before it requires the bundle. From then on, a
-// file of the bundle (dist/app/) is compiled with the code V8 cached for it
-// the previous time, if there is one; V8 checks that the cache fits its own
-// version and flags, and ignores it otherwise. At the end of a run, V8 writes
-// out the compiled code of each file that had no (usable) cache, including the
-// functions that ran.
+// bin/ requires dist/app/code-cache.js (which calls useCodeCache()) before it
+// requires the bundle. From then on, a file of the bundle (dist/app/) is
+// compiled with the code V8 cached for it the previous time, if there is one.
+// At the end of a run, the compiled code of each file that had no (usable)
+// cache is written out, including the functions that ran.
 //
 // V8 checks that a cache fits its version and flags, but not that its bytes
 // are whole: a cache damaged on disk (the same length, other bytes) crashes
@@ -22,14 +21,15 @@
 // ~/.cache/werkboek on Linux), one folder per build of the bundle and Node
 // version: a build's files never change, so a file's name is enough within
 // its folder. A new build's folder replaces the oldest when there are more
-// than a few.
-// Everything here is best effort: whatever fails, the file is compiled as
-// usual.
+// than a few. Everything here is best effort: whatever fails, the file is
+// compiled as usual.
+//
 // Named imports: bundled as CommonJS, a default import of a Node module is copied property by property first.
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import Module, { createRequire } from 'node:module';
 import { basename, dirname, join, resolve, sep } from 'node:path';
 import { Script } from 'node:vm';
+import { checksum } from './checksum.js';
 import { userFolder } from './user-folders.js';
 
 interface Pending {
@@ -130,20 +130,4 @@ function unsealed(file: Buffer): Buffer | undefined {
   const data = file.subarray(HEADER);
   if (file.readUInt32LE(4) !== data.length || file.readUInt32LE(0) !== checksum(data)) return undefined;
   return data;
-}
-
-/**
- * FNV-1a over the data's 32-bit words (and its last bytes): each step is
- * one-to-one, so a single damaged word always changes the result. Not a
- * defence against anyone who can write in the user's own cache folder, only
- * against damage. Not zlib's crc32 or node:crypto: loading either costs
- * Node 20 more (2–3 and 7 ms) than checking the few hundred KB here.
- */
-function checksum(data: Buffer): number {
-  const aligned = data.byteOffset % 4 === 0 ? data : Buffer.from(data);
-  const words = new Int32Array(aligned.buffer, aligned.byteOffset, aligned.length >>> 2);
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < words.length; i++) hash = Math.imul(hash ^ (words[i] ?? 0), 0x01000193);
-  for (let i = words.length * 4; i < aligned.length; i++) hash = Math.imul(hash ^ (aligned[i] ?? 0), 0x01000193);
-  return hash >>> 0;
 }
