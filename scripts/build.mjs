@@ -4,14 +4,16 @@
 // 1. dist/ from scratch: tsc compiles src/ to dist/ (module by module), for
 //    the build's own scripts (the definitions cache below, the JSON Schema).
 // 2. dist/app/: what bin/werkboek.js runs. esbuild bundles src/cli.ts with
-//    its packages into a few ES modules: cli.js holds what every command
-//    needs (commander, the error boundary), and each command, and each heavy
-//    package that only one format needs (zod, liquidjs, marked +
-//    sanitize-html, nodemailer), is a chunk loaded by a dynamic import when
-//    it is used. Loading three files is much cheaper than the hundreds the
-//    packages consist of. yaml is a CommonJS file of its own,
-//    dist/app/yaml.cjs, that support/yaml.ts loads with require when a
-//    command first reads or writes YAML.
+//    its packages into chunks (ES modules, split), and each chunk is turned
+//    into a CommonJS file: cli.js holds what every command needs (commander,
+//    the error boundary); the commands come in groups (see COMMAND_GROUPS);
+//    each heavy package that only one format needs (zod, liquidjs, marked +
+//    sanitize-html, nodemailer) is a chunk required when it is used. Loading
+//    ten files is much cheaper than the hundreds the packages consist of.
+//    yaml is a CommonJS file of its own, dist/app/yaml.cjs, that
+//    support/yaml.ts requires when a command first reads or writes YAML.
+//    dist/app/code-cache.js, bundled apart, keeps compiled code on Node 20
+//    (support/code-cache.ts).
 //    dist/app/ sits two levels below the project, like dist/<folder>/, so the
 //    paths the code finds its files by (questions/, templates/, package.json,
 //    dist/worksheets.json) are the same from src/, dist/ and dist/app/.
