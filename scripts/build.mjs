@@ -250,7 +250,7 @@ const lazyOwnModules = {
   setup(b) {
     const src = path.join(root, 'src') + path.sep;
     b.onResolve({ filter: /^\.\.?\// }, (args) => {
-      if (args.kind !== 'dynamic-import' || !args.importer.startsWith(src) || args.pluginData === 'wrapped') return undefined;
+      if (args.kind !== 'dynamic-import' || !args.importer.startsWith(src)) return undefined;
       if (args.importer === path.join(root, 'src', 'cli.ts')) return undefined; // the commands: command-groups
       return { path: path.resolve(args.resolveDir, args.path).replace(/\.js$/, '.ts'), namespace: 'lazy-own-module' };
     });
@@ -291,24 +291,32 @@ const result = await build({
   plugins: [zodLocales, inquirerWrap, lazyBuiltins, lockfileFs, sanitizeHtmlDeps, commandGroups, lazyOwnModules],
 });
 mkdirSync(app, { recursive: true });
+// Everything the code cache below may keep compiled code of, with its content.
+const made = [];
 for (const file of result.outputFiles) {
   const cjs = await transform(file.text, { format: 'cjs', platform: 'node', target: 'node20', supported: { 'dynamic-import': false } });
   writeFileSync(file.path, cjs.code);
+  made.push([path.basename(file.path), cjs.code]);
 }
 writeFileSync(path.join(app, 'package.json'), '{ "type": "commonjs" }\n');
-await build({
+const yamlBundle = await build({
   ...common,
   entryPoints: [path.join(root, 'node_modules', 'yaml', 'dist', 'index.js')],
   outfile: path.join(app, 'yaml.cjs'),
   format: 'cjs',
+  write: false,
 });
+for (const file of yamlBundle.outputFiles) {
+  writeFileSync(file.path, file.contents);
+  made.push([path.basename(file.path), file.text]);
+}
 // For Node 20, which keeps no compiled code between runs: requiring
 // dist/app/code-cache.js (bin/ does, where Node has no cache of its own)
 // keeps V8's compiled code of the bundle in the user's cache folder
-// (src/support/code-cache.ts). The build's name is a hash of what it made,
-// so a new build never gets the compiled code of an old one.
+// (src/support/code-cache.ts). The build's name is a hash of every file it
+// made (yaml.cjs too), so a build never gets the compiled code of another.
 const buildName = createHash('sha256')
-  .update(result.outputFiles.map((f) => `${path.basename(f.path)} ${f.hash}`).join('\n'))
+  .update(made.map(([name, text]) => `${name}\0${text}`).join('\0'))
   .digest('hex')
   .slice(0, 16);
 await build({
@@ -322,7 +330,7 @@ await build({
   outfile: path.join(app, 'code-cache.js'),
   format: 'cjs',
 });
-// What each file holds (`npx esbuild --analyze` reads it too): for `npm run bench -- --imports` and curious readers.
+// What each file holds, for curious readers (esbuild's bundle analyzer reads it too).
 writeFileSync(path.join(app, 'meta.json'), JSON.stringify(result.metafile));
 
 run(path.join(root, 'scripts', 'compile-definitions.mjs'), []);
