@@ -1,6 +1,6 @@
 // Where a library's dossier (one answers file per worksheet) lives.
 import path from 'node:path';
-import { userFolder as userFolderOf } from '../support/user-folders.js';
+import { userFolder } from '../support/user-folders.js';
 
 export type DossierSource = 'optie' | 'WERKBOEK_MAP' | 'standaard';
 
@@ -16,15 +16,8 @@ export interface Dossier {
 export async function resolveDossier(map: string | undefined, cwd: string, env: NodeJS.ProcessEnv = process.env): Promise<Dossier> {
   if (map) return { dir: path.resolve(cwd, map), source: 'optie' };
   if (env.WERKBOEK_MAP) return { dir: path.resolve(cwd, env.WERKBOEK_MAP), source: 'WERKBOEK_MAP' };
-  return { dir: await userDataFolder(env), source: 'standaard' };
+  return { dir: userFolder('data', env), source: 'standaard' };
 }
-
-/** A per-user folder of werkboek's (support/user-folders.ts). */
-async function userFolder(kind: 'data' | 'cache', env: NodeJS.ProcessEnv = process.env): Promise<string> {
-  return userFolderOf(kind, env);
-}
-
-const userDataFolder = (env?: NodeJS.ProcessEnv) => userFolder('data', env);
 
 /**
  * Where answers go that could not be saved in the dossier (a full disk, a
@@ -32,11 +25,11 @@ const userDataFolder = (env?: NodeJS.ProcessEnv) => userFolder('data', env);
  */
 export async function rescueFolders(): Promise<string[]> {
   const { tmpdir } = await import('node:os');
-  return [path.join(await userDataFolder(), 'gered'), path.join(tmpdir(), 'werkboek-gered')];
+  return [path.join(userFolder('data'), 'gered'), path.join(tmpdir(), 'werkboek-gered')];
 }
 
 /** The per-user cache folder (XDG_CACHE_HOME on Linux): only things that can be made again. */
-export function cacheFolder(env?: NodeJS.ProcessEnv): Promise<string> {
+export function cacheFolder(env?: NodeJS.ProcessEnv): string {
   return userFolder('cache', env);
 }
 

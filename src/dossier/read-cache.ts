@@ -65,17 +65,18 @@ function definitionOf(ws: Worksheet): string {
   return print;
 }
 
-/** Names longer than this are hashed (file systems allow 255 bytes). */
+/** Names longer than this are a fingerprint instead (file systems allow 255 bytes). */
 const LONGEST_NAME = 200;
 
-/** The entry's file: the answers file's full path as one file name (hashed only when that would be too long). */
-async function entryFile(file: string): Promise<string> {
+/**
+ * The entry's file: the answers file's full path as one file name, or its
+ * fingerprint when that would be too long (two paths sharing one only share
+ * a file: the entry holds the path, so the other is a miss).
+ */
+function entryFile(file: string): string {
   let name = encodeURIComponent(file).replaceAll('.', '%2E').replaceAll('*', '%2A');
-  if (name.length > LONGEST_NAME) {
-    const { createHash } = await import('node:crypto');
-    name = createHash('sha256').update(file).digest('hex');
-  }
-  return path.join(await cacheFolder(), 'gelezen', `${name}.json`);
+  if (name.length > LONGEST_NAME) name = fingerprint(file);
+  return path.join(cacheFolder(), 'gelezen', `${name}.json`);
 }
 
 export interface CacheLookUp {
@@ -93,7 +94,12 @@ export async function lookUp(file: string, bytes: Uint8Array, ws: Worksheet): Pr
     definition: definitionOf(ws),
     content: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64'),
   };
-  const target = await entryFile(source.file).catch(() => undefined);
+  let target: string | undefined;
+  try {
+    target = entryFile(source.file);
+  } catch {
+    // no cache folder (no home folder): nothing is remembered
+  }
   let known: ParsedAnswers | undefined;
   try {
     const entry = target ? (JSON.parse(await readFile(target, 'utf8')) as Entry) : undefined;

@@ -1,7 +1,7 @@
 // werkboek's per-user folders (env-paths): `data` for dossiers and rescue
 // files, `cache` for what can be made again (the read cache, compiled code).
 // Synchronous, for the code cache that bin/ sets up before anything else
-// loads; dossier/folder.ts imports it when a command first needs a folder.
+// loads; dossier/folder.ts finds the dossier and the read cache with it.
 import { homedir } from 'node:os';
 import { isAbsolute, join } from 'node:path';
 import envPaths from 'env-paths';
