@@ -1,6 +1,19 @@
 #!/usr/bin/env node
 // Thin launcher: all code lives in the bundle dist/app/ (built by `npm install`; see scripts/build.mjs).
 // CommonJS (bin/package.json), like the bundle: Node starts no ES module loader for it.
+
+// Only the help or the version (`werkboek`, `--help`, `help`, `--version`): printed as the
+// build kept them, without loading the program (src/support/quick-help.ts).
+const args = process.argv.slice(2);
+if (args.length === 0 || (args.length === 1 && /^(-h|--help|help|-V|--version)$/.test(args[0]))) {
+  try {
+    if (require('../dist/app/quick-help.js')(process.argv)) return;
+  } catch (err) {
+    if (!err || err.code !== 'MODULE_NOT_FOUND') throw err;
+    // not built: said below
+  }
+}
+
 const nodeModule = require('node:module');
 
 // Keep compiled code between runs (a faster start): Node 22.1+ does it itself, for Node 20 the bundle brings its own.

@@ -13,7 +13,8 @@
 //    yaml is a CommonJS file of its own, dist/app/yaml.cjs, that
 //    support/yaml.ts requires when a command first reads or writes YAML.
 //    dist/app/code-cache.js, bundled apart, keeps compiled code on Node 20
-//    (support/code-cache.ts).
+//    (support/code-cache.ts). dist/app/quick-help.js, bundled apart too,
+//    prints the main help and the version (support/quick-help.ts).
 //    dist/app/ sits two levels below the project, like dist/<folder>/, so the
 //    paths the code finds its files by (questions/, templates/, package.json,
 //    dist/worksheets.json) are the same from src/, dist/ and dist/app/.
@@ -21,7 +22,8 @@
 //    (scripts/compile-definitions.mjs).
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build, transform } from 'esbuild';
@@ -328,6 +330,39 @@ await build({
     sourcefile: 'code-cache-entry.ts',
   },
   outfile: path.join(app, 'code-cache.js'),
+  format: 'cjs',
+});
+// dist/app/quick-help.js: `werkboek`, `--help`, `help` and `--version` as bin/
+// prints them without loading the program (src/support/quick-help.ts). The
+// help is commander's own, made here by the bundle just built, with a
+// stand-in for the program's name (the name comes from how werkboek was
+// started). bin/ prints it where commander would print the same: without a
+// terminal, and in a terminal of at least minWidth columns (commander wraps
+// to a narrower one). Above 80 columns it must never change.
+const require = createRequire(import.meta.url);
+const { helpText } = require(path.join(app, 'cli.js'));
+const NAME = '\u0000werkboek\u0000';
+const help = helpText(NAME);
+let minWidth = 401;
+while (minWidth > 1 && helpText(NAME, minWidth - 1) === help) minWidth--;
+for (let width = minWidth; width <= 400; width++) {
+  if (helpText(NAME, width) !== help) {
+    throw new Error(`build: the main help changes at a terminal width of ${width} columns; keep every line of it within 80 (a command's summary, cli.ts)`);
+  }
+}
+if (minWidth > 80) throw new Error(`build: the main help needs ${minWidth} columns; keep every line of it within 80`);
+const { version } = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
+await build({
+  ...common,
+  stdin: {
+    contents:
+      `import { quickHelp } from ${JSON.stringify(path.join(root, 'src', 'support', 'quick-help.ts'))};\n` +
+      `module.exports = (argv) => quickHelp(argv, ${JSON.stringify({ help, name: NAME, version, minWidth })});\n`,
+    resolveDir: root,
+    loader: 'ts',
+    sourcefile: 'quick-help-entry.ts',
+  },
+  outfile: path.join(app, 'quick-help.js'),
   format: 'cjs',
 });
 // What each file holds, for curious readers (esbuild's bundle analyzer reads it too).

@@ -4,7 +4,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { ExitCode, InterruptedError, WerkboekError } from './support/errors.js';
 import { programVersion } from './support/version.js';
-import { createOutput, type Output } from './support/output.js';
+import { createOutput, guardStdio, memoryOutput, type Output } from './support/output.js';
 import { currentProgram, programName, setProgram } from './support/invocation.js';
 
 
@@ -55,12 +55,12 @@ function buildProgram(out: Output): Command {
       const pad = (cmd: string) => `  ${w} ${cmd}`.padEnd(w.length + 38);
       return (
         '\nVoorbeelden:\n' +
-        `${pad('inleiding')} waar gaat het werkboek over? (begin hier)\n` +
-        `${pad('start gemeentelandschap')} werkblad 1 invullen (of verder invullen)\n` +
+        `${pad('inleiding')} waar gaat het over? (begin hier)\n` +
+        `${pad('start gemeentelandschap')} werkblad 1 invullen of verdergaan\n` +
         `${pad('status')} hoe ver ben je met elk werkblad?\n` +
-        `${pad('rapport alles -o dossier.md')} alle antwoorden als één Markdown-rapport\n` +
-        `${pad('start 2 --respondent "Piet Bakker"')} als collega invullen, in een eigen bestand\n` +
-        `${pad('vergelijk 2 -o vergelijking.html')} de antwoorden van iedereen naast elkaar\n` +
+        `${pad('rapport alles -o dossier.md')} alles in één Markdown-rapport\n` +
+        `${pad('start 2 --respondent "Piet Bakker"')} als collega, in een eigen bestand\n` +
+        `${pad('vergelijk 2 -o vergelijking.html')} iedereens antwoorden naast elkaar\n` +
         `\nAntwoorden worden na elke vraag opgeslagen; zie "${w} status" voor de map.\n`
       );
     });
@@ -71,6 +71,7 @@ function buildProgram(out: Output): Command {
 
   program
     .command('inleiding')
+    .summary('waar gaat het werkboek over?')
     .alias('intro')
     .usage('[opties]')
     .description('de inleiding van het werkboek: waarom, positionering en profilering, de drie stappen')
@@ -81,6 +82,7 @@ function buildProgram(out: Output): Command {
 
   program
     .command('start')
+    .summary('een werkblad invullen of verdergaan')
     .alias('invullen')
     .usage('[opties] <werkblad>')
     .description('een werkblad invullen, of verdergaan waar je was')
@@ -106,6 +108,7 @@ function buildProgram(out: Output): Command {
 
   program
     .command('status')
+    .summary('hoe ver ben je met elk werkblad?')
     .usage('[opties]')
     .description('per werkblad: niet begonnen, concept of afgerond')
     .addOption(mapOption())
@@ -117,6 +120,7 @@ function buildProgram(out: Output): Command {
 
   program
     .command('lijst')
+    .summary('de werkbladen en hoe ver je bent')
     .alias('list')
     .usage('[opties]')
     .description('de werkbladen: id, titel, aantal vragen en hoe ver je bent')
@@ -130,6 +134,7 @@ function buildProgram(out: Output): Command {
   withReportOptions(
     program
       .command('rapport')
+    .summary('rapport als Markdown, HTML of e-mail')
       .alias('report')
       .usage('<werkblad|alles> [opties]')
       .description('maak een rapport (Markdown, HTML of e-mailconcept) van een werkblad of van alles')
@@ -146,6 +151,7 @@ function buildProgram(out: Output): Command {
   withReportOptions(
     program
       .command('vergelijk')
+    .summary("antwoorden van collega's vergelijken")
       .alias('compare')
       .usage('<werkblad> [opties]')
       .description("de antwoorden van collega's op een werkblad naast elkaar, met gesprekspunten en ontwikkelpunten (Markdown, HTML of e-mailconcept)")
@@ -159,6 +165,7 @@ function buildProgram(out: Output): Command {
 
   program
     .command('importeer')
+    .summary("bestanden van collega's toevoegen")
     .alias('import')
     .usage('<bestanden...> [opties]')
     .description('antwoordbestanden van collega\'s (gemaakt met hun eigen werkboek) in het dossier zetten, elk onder de naam van de collega')
@@ -172,6 +179,7 @@ function buildProgram(out: Output): Command {
 
   program
     .command('nieuwe-ronde')
+    .summary('de huidige ronde afsluiten')
     .usage('[opties]')
     .description('sluit de huidige ronde af (de bestanden gaan ongewijzigd naar ronde-<jaar>/); bij de volgende start staan je antwoorden klaar')
     .addOption(mapOption())
@@ -184,6 +192,7 @@ function buildProgram(out: Output): Command {
 
   program
     .command('verschil')
+    .summary('wat is veranderd sinds vorige ronde')
     .alias('diff')
     .usage('[werkblad] [opties]')
     .description('wat is er veranderd sinds de vorige ronde (Markdown, HTML of e-mailconcept)')
@@ -211,6 +220,7 @@ function buildProgram(out: Output): Command {
 
   program
     .command('overzicht')
+    .summary('voor adviseurs: alle bibliotheken')
     .alias('overview')
     .usage('<mappen...> [opties]')
     .description('voor adviseurs: per bibliotheek en werkblad hoe ver het is (scherm, CSV voor Excel, Markdown of HTML)')
@@ -226,6 +236,7 @@ function buildProgram(out: Output): Command {
 
   program
     .command('controleer')
+    .summary('werkbladen of antwoorden controleren')
     .alias('check')
     .usage('[bestanden...]')
     .description('controleer werkbladdefinities of antwoordbestanden (zonder bestand: de meegeleverde werkbladen)')
@@ -236,6 +247,24 @@ function buildProgram(out: Output): Command {
     });
 
   return program;
+}
+
+/**
+ * The main help (`werkboek --help`) as commander writes it for a program name
+ * and a terminal width (none: not a terminal, which commander takes as 80). The build keeps it, with a
+ * stand-in for the name, for bin/ to print without loading the program
+ * (support/quick-help.ts).
+ */
+export function helpText(name: string, width?: number): string {
+  const before = programName();
+  setProgram(name);
+  try {
+    const out = memoryOutput();
+    buildProgram(out).configureOutput({ getOutHelpWidth: () => width ?? 80 }).outputHelp();
+    return out.out;
+  } finally {
+    setProgram(before);
+  }
 }
 
 /** The options rapport and vergelijk share: --formaat, -o, --sjabloon (instead of `template`), --aan and --map. */
@@ -343,29 +372,6 @@ export async function nearest(typed: string, names: string[]): Promise<string | 
   const { closest, distance } = (await import('fastest-levenshtein')).default;
   const near = closest(t, names);
   return near !== undefined && distance(t, near) <= 2 ? near : undefined;
-}
-
-/**
- * Output that cannot be written: a closed pipe (`werkboek status | head -1`)
- * ends the program quietly, as other command-line tools do; a full disk
- * (`> /dev/full`, a full drive) gets one Dutch line on stderr and exit 5.
- * Without this Node prints an unhandled EPIPE/ENOSPC stack trace.
- */
-function guardStdio(): void {
-  // Only for output that goes to a pipe or a file: on a terminal, `start` handles a closed
-  // window itself (it saves and unlocks first; see support/stop-signals.ts).
-  if (process.stdout.isTTY) return;
-  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
-    if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-    if (err.code === 'ENOSPC') {
-      try {
-        process.stderr.write('werkboek: Kan de uitvoer niet wegschrijven: de schijf is vol.\n');
-      } catch {
-        // stderr is gone too
-      }
-      process.exit(ExitCode.writeFailed);
-    }
-  });
 }
 
 export async function main(argv: string[]): Promise<void> {

@@ -101,7 +101,7 @@ describe('werkboek inleiding', () => {
 
   it('is listed in the help, with Dutch usage', async () => {
     const r = await werkboek(['--help']);
-    expect(r.stdout).toMatch(/^ {2}inleiding\|intro \[opties\] +de inleiding van het werkboek/m);
+    expect(r.stdout).toMatch(/^ {2}inleiding\|intro \[opties\] +waar gaat het werkboek over\?/m);
     expect(r.stdout).toContain(`${shownProgram} inleiding`);
     const help = await werkboek(['inleiding', '--help']);
     expect(help.stdout).toMatch(/^Gebruik: node \S*bin\/werkboek\.js inleiding(\|intro)? \[opties\]/);

@@ -2,6 +2,7 @@
 // receive an Output so tests can capture what they print. Control
 // characters are made visible here (support/control.ts).
 import { visibleControls } from './control.js';
+import { ExitCode } from './errors.js';
 export interface Output {
   color: boolean;
   stdout(text: string): void;
@@ -48,4 +49,27 @@ export function memoryOutput(): Output & { out: string; err: string } {
     },
   };
   return rec;
+}
+
+/**
+ * Output that cannot be written: a closed pipe (`werkboek status | head -1`)
+ * ends the program quietly, as other command-line tools do; a full disk
+ * (`> /dev/full`, a full drive) gets one Dutch line on stderr and exit 5.
+ * Without this Node prints an unhandled EPIPE/ENOSPC stack trace.
+ */
+export function guardStdio(): void {
+  // Only for output that goes to a pipe or a file: on a terminal, `start` handles a closed
+  // window itself (it saves and unlocks first; see support/stop-signals.ts).
+  if (process.stdout.isTTY) return;
+  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    if (err.code === 'ENOSPC') {
+      try {
+        process.stderr.write('werkboek: Kan de uitvoer niet wegschrijven: de schijf is vol.\n');
+      } catch {
+        // stderr is gone too
+      }
+      process.exit(ExitCode.writeFailed);
+    }
+  });
 }
