@@ -4,7 +4,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { ExitCode, InterruptedError, WerkboekError } from './support/errors.js';
 import { programVersion } from './support/version.js';
-import { createOutput, guardStdio, memoryOutput, type Output } from './support/output.js';
+import { createOutput, memoryOutput, type Output } from './support/output.js';
 import { currentProgram, programName, setProgram } from './support/invocation.js';
 
 
@@ -379,9 +379,10 @@ export async function main(argv: string[]): Promise<void> {
   const plain = argv.includes('--eenvoudig') || /^(1|ja|true)$/i.test((process.env.WERKBOEK_EENVOUDIG ?? '').trim()) || process.env.TERM === 'dumb';
   const colorOff = argv.includes('--no-color') || 'NO_COLOR' in process.env || plain;
   if (colorOff) process.env.FORCE_COLOR = '0';
-  const out = createOutput({ color: !colorOff });
-  // Not for start: it saves and unlocks before it ends, whatever happens to its output (support/stop-signals.ts).
-  if (!argv.slice(2).some((a) => a === 'start' || a === 'invullen')) guardStdio();
+  // Not for start: its prompts write through process.stdout, and it saves and unlocks before it ends, whatever
+  // happens to its output (support/stop-signals.ts). Every other command's output to a pipe or a file is written
+  // directly, and a closed pipe or a full disk ends it (support/output.ts).
+  const out = createOutput({ color: !colorOff, direct: !argv.slice(2).some((a) => a === 'start' || a === 'invullen') });
   setProgram(currentProgram());
   const program = buildProgram(out);
   try {

@@ -1,6 +1,7 @@
 // The only writer to the terminal for non-interactive output. Commands
 // receive an Output so tests can capture what they print. Control
 // characters are made visible here (support/control.ts).
+import { fstatSync, writeSync } from 'node:fs';
 import { visibleControls } from './control.js';
 import { ExitCode } from './errors.js';
 export interface Output {
@@ -13,11 +14,17 @@ export interface Output {
   line(text?: string): void;
 }
 
-export function createOutput(opts: { color: boolean }): Output {
+/**
+ * direct: stdout may be written with fs.writeSync when it is a pipe or a
+ * file (see stdoutWriter); not for `start`, whose prompts write through
+ * process.stdout.
+ */
+export function createOutput(opts: { color: boolean; direct?: boolean }): Output {
+  const write = stdoutWriter(opts.direct === true && stdoutIsFileOrPipe());
   return {
     color: opts.color,
     // Text from files (answers, names, paths) can hold control characters: never raw to a terminal.
-    stdout: (text) => void process.stdout.write(visibleControls(text)),
+    stdout: (text) => write(visibleControls(text)),
     stderr: (text) => void process.stderr.write(visibleControls(text)),
     async error(message, hint) {
       const { Chalk } = await import('chalk');
@@ -25,7 +32,7 @@ export function createOutput(opts: { color: boolean }): Output {
       process.stderr.write(`${chalk.red('werkboek: ' + visibleControls(message))}\n`);
       if (hint) process.stderr.write(`${chalk.dim(visibleControls(hint))}\n`);
     },
-    line: (text = '') => void process.stdout.write(visibleControls(text) + '\n'),
+    line: (text = '') => write(visibleControls(text) + '\n'),
   };
 }
 
@@ -51,25 +58,69 @@ export function memoryOutput(): Output & { out: string; err: string } {
   return rec;
 }
 
+/** Whether stdout is a pipe or a file (not a terminal, nor another device such as /dev/null). */
+export function stdoutIsFileOrPipe(): boolean {
+  try {
+    const stat = fstatSync(1);
+    return stat.isFIFO() || stat.isFile() || stat.isSocket();
+  } catch {
+    return false; // no stdout at all: Node's stream says what there is to say
+  }
+}
+
 /**
+ * Writes to stdout. direct (for a pipe or a file): with fs.writeSync, as
+ * Node's own stream writes to a pipe or a file on Linux and macOS, without
+ * loading and making that stream (about 3 ms of a short command such as
+ * `status`). Should the pipe not take it at once (EAGAIN: another process
+ * made it non-blocking), the rest goes through process.stdout, which waits.
+ * Otherwise (a terminal): through process.stdout.
+ *
  * Output that cannot be written: a closed pipe (`werkboek status | head -1`)
  * ends the program quietly, as other command-line tools do; a full disk
  * (`> /dev/full`, a full drive) gets one Dutch line on stderr and exit 5.
  * Without this Node prints an unhandled EPIPE/ENOSPC stack trace.
  */
-export function guardStdio(): void {
+export function stdoutWriter(direct: boolean): (text: string) => void {
+  let stream = !direct;
+  let guarded = false;
+  const viaStream = (data: string | Uint8Array): void => {
+    if (!guarded) guardStdio();
+    guarded = true;
+    process.stdout.write(data);
+  };
+  return (text) => {
+    if (stream) return viaStream(text);
+    const bytes = Buffer.from(text, 'utf8');
+    let done = 0;
+    try {
+      while (done < bytes.length) done += writeSync(1, bytes, done);
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      if (code !== 'EAGAIN') return unwritable(code, err);
+      stream = true;
+      viaStream(bytes.subarray(done));
+    }
+  };
+}
+
+/** Output to a pipe or a file through process.stdout: its errors as stdoutWriter says. */
+function guardStdio(): void {
   // Only for output that goes to a pipe or a file: on a terminal, `start` handles a closed
   // window itself (it saves and unlocks first; see support/stop-signals.ts).
   if (process.stdout.isTTY) return;
-  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
-    if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-    if (err.code === 'ENOSPC') {
-      try {
-        process.stderr.write('werkboek: Kan de uitvoer niet wegschrijven: de schijf is vol.\n');
-      } catch {
-        // stderr is gone too
-      }
-      process.exit(ExitCode.writeFailed);
+  process.stdout.on('error', (err: NodeJS.ErrnoException) => unwritable(err.code));
+}
+
+function unwritable(code: string | undefined, err?: unknown): void {
+  if (code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  if (code === 'ENOSPC') {
+    try {
+      process.stderr.write('werkboek: Kan de uitvoer niet wegschrijven: de schijf is vol.\n');
+    } catch {
+      // stderr is gone too
     }
-  });
+    process.exit(ExitCode.writeFailed);
+  }
+  if (err) throw err;
 }

@@ -8,7 +8,7 @@
 // checks that this prints what the program prints.
 import { currentProgram } from './invocation.js';
 import { visibleControls } from './control.js';
-import { guardStdio } from './output.js';
+import { stdoutIsFileOrPipe, stdoutWriter } from './output.js';
 
 export interface QuickTexts {
   /** The main help, with `name` where the program's name goes. */
@@ -39,9 +39,9 @@ export function quickAsk(args: readonly string[]): 'help' | 'version' | undefine
 export function quickHelp(argv: readonly string[], texts: QuickTexts): boolean {
   const asked = quickAsk(argv.slice(2));
   if (!asked) return false;
-  if (asked === 'help' && process.stdout.isTTY && process.stdout.columns < texts.minWidth) return false;
-  guardStdio();
+  const direct = stdoutIsFileOrPipe();
+  if (asked === 'help' && !direct && process.stdout.isTTY && process.stdout.columns < texts.minWidth) return false;
   // As the program's Output writes it (support/output.ts): a path in the name may hold control characters.
-  process.stdout.write(visibleControls(asked === 'version' ? `${texts.version}\n` : texts.help.split(texts.name).join(currentProgram())));
+  stdoutWriter(direct)(visibleControls(asked === 'version' ? `${texts.version}\n` : texts.help.split(texts.name).join(currentProgram())));
   return true;
 }
