@@ -525,4 +525,15 @@ describe('the build cache of the shipped worksheets (dist/worksheets.json)', () 
       expect(cache.sources[path.basename(f)]).toEqual({ size, mtimeMs });
     }
   });
+
+  it('holds the fingerprint of each definition as it is read back, which the read cache then uses', async () => {
+    const { cacheFile, loadShippedWorksheets } = await import('../src/definition/load.js');
+    const { definitionFingerprint } = await import('../src/definition/fingerprint.js');
+    const { fingerprint } = await import('../src/support/checksum.js');
+    const cache = JSON.parse(await readFile(cacheFile, 'utf8')) as { worksheets: unknown[]; fingerprints: string[] };
+    expect(cache.fingerprints).toEqual(cache.worksheets.map((ws) => fingerprint(JSON.stringify(ws))));
+    const shipped = await loadShippedWorksheets();
+    expect(shipped.map((ws) => definitionFingerprint(ws))).toEqual(cache.fingerprints);
+    expect(new Set(cache.fingerprints).size).toBe(3);
+  });
 });

@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import type { Worksheet } from './schema.js';
 import { ExitCode, WerkboekError } from '../support/errors.js';
 import { suggest } from '../support/invocation.js';
+import { definitionFingerprint, rememberFingerprint } from './fingerprint.js';
 
 /** The folder with the shipped definitions (works from src/ and dist/). */
 export const questionsDir = fileURLToPath(new URL('../../questions/', import.meta.url));
@@ -20,6 +21,8 @@ export interface DefinitionCache {
   /** Per definition file name: size and mtime when it was validated. */
   sources: Record<string, { size: number; mtimeMs: number }>;
   worksheets: Worksheet[];
+  /** Per worksheet, its fingerprint (definition/fingerprint.ts), reckoned by the build. */
+  fingerprints: string[];
 }
 
 // --- the shipped worksheets ---------------------------------------------
@@ -54,6 +57,10 @@ function readCache(files: string[]): Worksheet[] | undefined {
       const now = statSync(file);
       if (!recorded || recorded.size !== now.size || recorded.mtimeMs !== now.mtimeMs) return undefined;
     }
+    cache.worksheets.forEach((ws, i) => {
+      const print = cache.fingerprints?.[i];
+      if (typeof print === 'string') rememberFingerprint(ws, print);
+    });
     return cache.worksheets;
   } catch {
     return undefined;
@@ -70,7 +77,9 @@ export async function buildDefinitionCache(): Promise<DefinitionCache> {
     const { size, mtimeMs } = statSync(file);
     sources[path.basename(file)] = { size, mtimeMs };
   }
-  return { sources, worksheets: worksheets.sort((a, b) => a.number - b.number) };
+  // Reckoned over the worksheets as a command reads them back from the JSON.
+  const sorted = (JSON.parse(JSON.stringify(worksheets)) as Worksheet[]).sort((a, b) => a.number - b.number);
+  return { sources, worksheets: sorted, fingerprints: sorted.map((ws) => definitionFingerprint(ws)) };
 }
 
 /**

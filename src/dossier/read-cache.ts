@@ -24,6 +24,7 @@ import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Worksheet } from '../definition/schema.js';
 import type { Answers, Drafts } from './answers.js';
+import { definitionFingerprint } from '../definition/fingerprint.js';
 import { fingerprint } from '../support/checksum.js';
 import { programVersion } from '../support/version.js';
 import { cacheFolder } from './folder.js';
@@ -57,14 +58,6 @@ type Entry = Source & ParsedAnswers;
 const sameSource = (entry: Partial<Source>, source: Source): boolean =>
   entry.content === source.content && entry.file === source.file && entry.program === source.program && entry.definition === source.definition;
 
-/** A fingerprint of a worksheet's definition, once per worksheet (vergelijk reads ten files of one worksheet). */
-const definitions = new WeakMap<Worksheet, string>();
-function definitionOf(ws: Worksheet): string {
-  let print = definitions.get(ws);
-  if (print === undefined) definitions.set(ws, (print = fingerprint(JSON.stringify(ws))));
-  return print;
-}
-
 /** Names longer than this are a fingerprint instead (file systems allow 255 bytes). */
 const LONGEST_NAME = 200;
 
@@ -91,7 +84,7 @@ export async function lookUp(file: string, bytes: Uint8Array, ws: Worksheet): Pr
   const source: Source = {
     file: path.resolve(file),
     program: programVersion,
-    definition: definitionOf(ws),
+    definition: definitionFingerprint(ws),
     content: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64'),
   };
   let target: string | undefined;
