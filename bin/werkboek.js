@@ -7,7 +7,7 @@
 const args = process.argv.slice(2);
 if (args.length === 0 || (args.length === 1 && /^(-h|--help|help|-V|--version)$/.test(args[0]))) {
   try {
-    if (require('../dist/app/quick-help.js')(process.argv)) return;
+    if (require('../dist/app/quick-help.js').run(process.argv)) return;
   } catch (err) {
     if (!err || err.code !== 'MODULE_NOT_FOUND') throw err;
     // not built: said below

@@ -23,7 +23,7 @@
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { createRequire, isBuiltin } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build, transform } from 'esbuild';
@@ -118,6 +118,37 @@ const lazyBuiltins = {
         'let real;',
         `const load = () => (real ??= require(${JSON.stringify(`node:${args.path}`)}));`,
         'module.exports = new Proxy({}, { get: (_, key) => load()[key], has: (_, key) => key in load() });',
+      ].join('\n'),
+    }));
+  },
+};
+
+/**
+ * Node 20 loads fs/promises only when asked (with readline, fs watchers and
+ * a directory API: 1–2 ms), while fs is always loaded. werkboek's own
+ * modules get fs/promises's functions as Node's callback functions made
+ * into promises (util.promisify: the same results and errors); only `open`,
+ * whose FileHandle is fs/promises's own, loads it, on first use (a save, an
+ * output file). So a command that only reads (status, lijst, rapport to the
+ * screen) does not load it. A function used but not listed here fails the
+ * build (no matching export).
+ */
+const PROMISE_FS = ['access', 'copyFile', 'mkdir', 'readFile', 'readdir', 'rename', 'rm', 'stat', 'unlink', 'writeFile'];
+const promiseFs = {
+  name: 'promise-fs',
+  setup(b) {
+    b.onResolve({ filter: /^(node:)?fs\/promises$/ }, (args) =>
+      args.importer.startsWith(path.join(root, 'src') + path.sep) ? { path: 'fs/promises', namespace: 'promise-fs' } : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: 'promise-fs' }, () => ({
+      loader: 'js',
+      contents: [
+        "import * as fs from 'node:fs';",
+        "import { promisify } from 'node:util';",
+        ...PROMISE_FS.map((name) => `export const ${name} = promisify(fs.${name});`),
+        // fs/promises's realpath is the native one.
+        'export const realpath = promisify(fs.realpath.native);',
+        "export const open = (...args) => require('node:fs/promises').open(...args);",
       ].join('\n'),
     }));
   },
@@ -290,16 +321,31 @@ const result = await build({
   banner: { js: "const __werkboekUrl = require('node:url').pathToFileURL(__filename).href;" },
   metafile: true,
   write: false,
-  plugins: [zodLocales, inquirerWrap, lazyBuiltins, lockfileFs, sanitizeHtmlDeps, commandGroups, lazyOwnModules],
+  plugins: [zodLocales, inquirerWrap, lazyBuiltins, promiseFs, lockfileFs, sanitizeHtmlDeps, commandGroups, lazyOwnModules],
 });
 mkdirSync(app, { recursive: true });
 // Everything the code cache below may keep compiled code of, with its content.
 const made = [];
+// A default or namespace import of a Node module would become
+// __toESM(require(…)), which copies the module property by property first (a
+// getter for each of fs's hundred; about 1 ms of every start in all). A Node
+// module's default export is its module.exports, so those imports become
+// plain requires.
+const builtinImport = /^import (?:\* as )?([\w$]+) from "((?:node:)?[\w/]+)";$/gm;
+const plainRequires = (code) =>
+  code.replace(builtinImport, (line, name, module) => (isBuiltin(module) ? `const ${name} = require(${JSON.stringify(module)});` : line));
+const toCommonJs = async (file) =>
+  (await transform(plainRequires(file.text), { format: 'cjs', platform: 'node', target: 'node20', supported: { 'dynamic-import': false }, minifyWhitespace: true, minifySyntax: true })).code;
 for (const file of result.outputFiles) {
-  const cjs = await transform(file.text, { format: 'cjs', platform: 'node', target: 'node20', supported: { 'dynamic-import': false } });
-  writeFileSync(file.path, cjs.code);
-  made.push([path.basename(file.path), cjs.code]);
+  const code = await toCommonJs(file);
+  writeFileSync(file.path, code);
+  made.push([path.basename(file.path), code]);
 }
+/** A small bundle of its own (one file, for bin/ to require), made CommonJS the same way. */
+const buildSide = async (options) => {
+  const side = await build({ ...common, ...options, format: 'esm', write: false });
+  for (const file of side.outputFiles) writeFileSync(file.path, await toCommonJs(file));
+};
 writeFileSync(path.join(app, 'package.json'), '{ "type": "commonjs" }\n');
 const yamlBundle = await build({
   ...common,
@@ -321,8 +367,7 @@ const buildName = createHash('sha256')
   .update(made.map(([name, text]) => `${name}\0${text}`).join('\0'))
   .digest('hex')
   .slice(0, 16);
-await build({
-  ...common,
+await buildSide({
   stdin: {
     contents: `import { useCodeCache } from ${JSON.stringify(path.join(root, 'src', 'support', 'code-cache.ts'))};\nuseCodeCache(__dirname, ${JSON.stringify(buildName)});\n`,
     resolveDir: root,
@@ -330,7 +375,6 @@ await build({
     sourcefile: 'code-cache-entry.ts',
   },
   outfile: path.join(app, 'code-cache.js'),
-  format: 'cjs',
 });
 // dist/app/quick-help.js: `werkboek`, `--help`, `help` and `--version` as bin/
 // prints them without loading the program (src/support/quick-help.ts). The
@@ -352,18 +396,16 @@ for (let width = minWidth; width <= 400; width++) {
 }
 if (minWidth > 80) throw new Error(`build: the main help needs ${minWidth} columns; keep every line of it within 80`);
 const { version } = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
-await build({
-  ...common,
+await buildSide({
   stdin: {
     contents:
       `import { quickHelp } from ${JSON.stringify(path.join(root, 'src', 'support', 'quick-help.ts'))};\n` +
-      `module.exports = (argv) => quickHelp(argv, ${JSON.stringify({ help, name: NAME, version, minWidth })});\n`,
+      `export const run = (argv) => quickHelp(argv, ${JSON.stringify({ help, name: NAME, version, minWidth })});\n`,
     resolveDir: root,
     loader: 'ts',
     sourcefile: 'quick-help-entry.ts',
   },
   outfile: path.join(app, 'quick-help.js'),
-  format: 'cjs',
 });
 // What each file holds, for curious readers (esbuild's bundle analyzer reads it too).
 writeFileSync(path.join(app, 'meta.json'), JSON.stringify(result.metafile));
