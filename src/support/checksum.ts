@@ -1,8 +1,8 @@
-// Checksums for what werkboek keeps in its cache folder: to notice damage
-// and change, not to resist anyone who can write there (they can change the
-// user's files as well). Not node:crypto or zlib's crc32: loading either
-// costs Node 20 more (7 and 2–3 ms) than checking the few hundred KB
-// involved, and both caches exist to save start-up time.
+// Checksums for what werkboek keeps in its cache folder (the read cache's
+// fingerprints): to notice change, not to resist anyone who can write there
+// (they can change the user's files as well). Not node:crypto or zlib's
+// crc32: loading either costs Node 20 more (7 and 2–3 ms) than reckoning
+// the few KB involved, and the cache exists to save start-up time.
 
 /**
  * FNV-1a over the data's 32-bit words (then its last bytes), with a given
