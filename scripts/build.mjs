@@ -128,8 +128,8 @@ const lazyBuiltins = {
  * a directory API: 1–2 ms), while fs is always loaded. werkboek's own
  * modules get fs/promises's functions as Node's callback functions made
  * into promises (util.promisify: the same results and errors); only `open`,
- * whose FileHandle is fs/promises's own, loads it, on first use (a save, an
- * output file). So a command that only reads (status, lijst, rapport to the
+ * whose FileHandle is fs/promises's own, loads it, on first use (an output
+ * file; `start` loads it while the first question waits). So a command that only reads (status, lijst, rapport to the
  * screen) does not load it. A function used but not listed here fails the
  * build (no matching export).
  */
@@ -137,8 +137,11 @@ const PROMISE_FS = ['access', 'copyFile', 'mkdir', 'readFile', 'readdir', 'renam
 const promiseFs = {
   name: 'promise-fs',
   setup(b) {
+    // A dynamic import() is the real module (atomic-write.ts's prepareSave loads it ahead of the first save).
     b.onResolve({ filter: /^(node:)?fs\/promises$/ }, (args) =>
-      args.importer.startsWith(path.join(root, 'src') + path.sep) ? { path: 'fs/promises', namespace: 'promise-fs' } : undefined,
+      args.kind !== 'dynamic-import' && args.importer.startsWith(path.join(root, 'src') + path.sep)
+        ? { path: 'fs/promises', namespace: 'promise-fs' }
+        : undefined,
     );
     b.onLoad({ filter: /.*/, namespace: 'promise-fs' }, () => ({
       loader: 'js',

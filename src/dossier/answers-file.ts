@@ -10,7 +10,7 @@ import { ANSWER_KEY, DRAFT_ITEM_KEY, EARLIER_KEY, isUnknown, NOT_YET_KNOWN, NOTE
 import { describeFsError, ExitCode, FileIssuesError, WerkboekError, type Issue } from '../support/errors.js';
 import { decodeUtf8, issueAt, parseLocated, type Located, type PathKey } from '../definition/positions.js';
 import { programVersion } from '../support/version.js';
-import { atomicWrite, isOwnTempFile, loadCrypto } from './atomic-write.js';
+import { atomicWrite, isOwnTempFile, prepareSave } from './atomic-write.js';
 import { lookUp, type ParsedAnswers } from './read-cache.js';
 import { parseDate } from '../support/dates.js';
 import { suggest } from '../support/invocation.js';
@@ -143,7 +143,7 @@ export class AnswersFile {
    * question waits for an answer.
    */
   prepare(): void {
-    void loadCrypto().catch(() => {});
+    prepareSave();
     // Also once through setting an answer, on a copy: the code a save runs is then no longer cold.
     const copy = this.doc.clone();
     copy.setIn([ANSWERS_KEY, '\u0000werkboek'], copy.createNode({ tekst: 'regel\nregel', keuze: ['ja'] }));

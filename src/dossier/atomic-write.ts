@@ -26,6 +26,17 @@ export function loadCrypto(): Promise<typeof import('node:crypto')> {
   return (crypto ??= import('node:crypto'));
 }
 
+/**
+ * Load what a save needs and loads only when first used, so that the first
+ * save does not wait for it: node:crypto (above), and fs/promises, whose
+ * FileHandle `open` returns (the bundle loads fs/promises only for `open`,
+ * see scripts/build.mjs). `start` calls this while the first question waits.
+ */
+export function prepareSave(): void {
+  void loadCrypto().catch(() => {});
+  void import('node:fs/promises').catch(() => {});
+}
+
 /** The temp file for `file`: hidden, with the marker and 32 random hex digits. */
 async function tempName(file: string): Promise<string> {
   const { randomBytes } = await loadCrypto();
