@@ -39,16 +39,18 @@ export async function sheetState(worksheet: Worksheet, dir: string, file = answe
 export async function dossierState(
   map: string | undefined,
   cwd: string,
-  /** Default: the shipped worksheets (definition/own.ts adds own ones). */
-  worksheetList?: Worksheet[],
+  /** Default: the shipped worksheets (definition/own.ts adds own ones); may still be being loaded. */
+  worksheetList?: Worksheet[] | Promise<Worksheet[]>,
 ): Promise<{ dossier: Dossier; sheets: SheetState[]; /** False when the folder does not exist (yet). */ folderExists: boolean }> {
+  const loading = Promise.resolve(worksheetList ?? loadShippedWorksheets());
+  loading.catch(() => {}); // awaited below, after the folder: not an unhandled rejection meanwhile
   const dossier = await resolveDossier(map, cwd);
   // A --map that is a file cannot hold a dossier: say so, instead of listing three unreadable worksheets.
-  const info = await stat(dossier.dir).catch(() => undefined);
+  // (The folder is looked at while the worksheets load.)
+  const [info, worksheets] = await Promise.all([stat(dossier.dir).catch(() => undefined), loading]);
   if (info && !info.isDirectory()) {
     throw new WerkboekError(`Kan de map ${dossier.dir} niet gebruiken: dat is een bestand, geen map.`, ExitCode.writeFailed, 'Kies een map met --map <map> (of WERKBOEK_MAP).');
   }
-  const worksheets = worksheetList ?? (await loadShippedWorksheets());
   const sheets = await Promise.all(worksheets.map((ws) => sheetState(ws, dossier.dir)));
   return { dossier, sheets, folderExists: info !== undefined };
 }

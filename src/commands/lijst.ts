@@ -18,9 +18,11 @@ export interface ListOptions {
  * not begun: with no answers, and how many with every follow-up).
  */
 export async function list({ map, ownFolder, cwd, out }: ListOptions): Promise<void> {
-  const { dossier, sheets } = await dossierState(map, cwd, await allWorksheets(ownWorksheets(ownFolder, cwd)));
+  const { dossier, sheets } = await dossierState(map, cwd, allWorksheets(ownWorksheets(ownFolder, cwd)));
   const width = Math.max(...sheets.map((s) => s.worksheet.id.length));
-  for (const s of sheets) {
+  // Each worksheet's colleagues (files of their own), read side by side.
+  const colleaguesOf = await Promise.all(sheets.map((s) => respondentStates(s.worksheet, dossier.dir, { colleaguesOnly: true })));
+  for (const [i, s] of sheets.entries()) {
     let count = `${s.walk.total} vragen`;
     if (!s.answers) {
       const { max } = questionCounts(s.worksheet);
@@ -28,7 +30,7 @@ export async function list({ map, ownFolder, cwd, out }: ListOptions): Promise<v
     }
     out.line(`${s.worksheet.number}. ${s.worksheet.id.padEnd(width)}  ${s.worksheet.title}`);
     out.line(`   ${' '.repeat(width)}  ${count} · ${describeState(s)}`);
-    const colleagues = await respondentStates(s.worksheet, dossier.dir, { colleaguesOnly: true });
+    const colleagues = colleaguesOf[i] ?? [];
     if (colleagues.length) {
       const own = s.answers || s.error ? [`${ownName(s)}: ${describeState(s)}`] : [];
       out.line(`   ${' '.repeat(width)}  ingevuld door: ${[...own, ...colleagues.map((r) => `${r.name}: ${describeState(r)}`)].join('; ')}`);

@@ -16,15 +16,20 @@ export interface StatusOptions {
 
 /** `werkboek status`: per worksheet its state, last edit and file. */
 export async function status({ map, ownFolder, cwd, out }: StatusOptions): Promise<void> {
-  const { dossier, sheets, folderExists } = await dossierState(map, cwd, await allWorksheets(ownWorksheets(ownFolder, cwd)));
+  const { dossier, sheets, folderExists } = await dossierState(map, cwd, allWorksheets(ownWorksheets(ownFolder, cwd)));
   out.line(`Map: ${dossier.dir}`);
   if (!folderExists) {
     out.line(`Let op: deze map bestaat (nog) niet, dus hier is nog geen werkblad begonnen. Staan je antwoorden in een andere map? Geef die dan op met --map <map>.`);
   }
   out.line();
-  for (const s of sheets) {
-    // Colleagues who fill in the same worksheet in files of their own (start --respondent, importeer).
-    const colleagues = await respondentStates(s.worksheet, dossier.dir, { colleaguesOnly: true });
+  // Colleagues who fill in the same worksheet in files of their own (start --respondent, importeer), per
+  // worksheet, and the closed rounds: read side by side (each a listing of the folder).
+  const [colleaguesOf, rounds] = await Promise.all([
+    Promise.all(sheets.map((s) => respondentStates(s.worksheet, dossier.dir, { colleaguesOnly: true }))),
+    listRounds(dossier.dir),
+  ]);
+  for (const [i, s] of sheets.entries()) {
+    const colleagues = colleaguesOf[i] ?? [];
     out.line(`${s.worksheet.number}. ${s.worksheet.title} (${s.worksheet.id})`);
     out.line(`   ${colleagues.length ? 'Eigen bestand: ' : ''}${describeState(s)}${s.answers ? ` · laatst bewerkt ${formatStamp(s.answers.meta.updated)}` : ''}`);
     const drafts = s.answers ? Object.values(s.answers.drafts).filter((d) => d != null).length : 0;
@@ -50,7 +55,6 @@ export async function status({ map, ownFolder, cwd, out }: StatusOptions): Promi
     }
   }
   // Earlier rounds (nieuwe-ronde): their answers are kept, not gone.
-  const rounds = await listRounds(dossier.dir);
   if (rounds.length) {
     out.line();
     out.line(`Afgesloten ronde${rounds.length === 1 ? '' : 's'}: ${rounds.map((r) => `${r.name} (in ${path.basename(r.dir)}/)`).join(', ')}. Wat er sindsdien veranderde:`);
