@@ -20,7 +20,20 @@ export interface GlobalOptions {
   color: boolean;
 }
 
-function buildProgram(out: Output): Command {
+/**
+ * The program with its commands. With `only` (the first word of the command
+ * line that is not an option), just the command of that name or alias: the
+ * others are not needed to run it, and defining all thirteen costs about a
+ * millisecond of every start. A word that names no command gets them all
+ * (the help, an unknown command and its suggestion).
+ */
+function buildProgram(out: Output, only?: string): Command {
+  const program = defineProgram(out, only);
+  return only !== undefined && program.commands.length === 0 ? defineProgram(out, undefined) : program;
+}
+
+function defineProgram(out: Output, only: string | undefined): Command {
+  const wanted = (...names: string[]) => only === undefined || names.includes(only);
   // Named as the user started it ("werkboek", or "node bin/werkboek.js" after the README's set-up), as the examples are.
   const program = new Command(programName());
   program
@@ -69,182 +82,204 @@ function buildProgram(out: Output): Command {
     new Option('-m, --map <map>', 'map met de antwoordbestanden (standaard: WERKBOEK_MAP of je gebruikersmap)');
   const ownOption = () => new Option('--werkbladen <map>', 'een map met eigen werkbladdefinities (ook WERKBOEK_WERKBLADEN)');
 
-  program
-    .command('inleiding')
-    .summary('waar gaat het werkboek over?')
-    .alias('intro')
-    .usage('[opties]')
-    .description('de inleiding van het werkboek: waarom, positionering en profilering, de drie stappen')
-    .action(async () => {
-      const { introduction } = await import('./commands/inleiding.js');
-      await introduction({ out });
-    });
-
-  program
-    .command('start')
-    .summary('een werkblad invullen of verdergaan')
-    .alias('invullen')
-    .usage('[opties] <werkblad>')
-    .description('een werkblad invullen, of verdergaan waar je was')
-    .argument('<werkblad>', 'gemeentelandschap, randvoorwaarden of plan-van-aanpak (of 1, 2, 3), of een eigen werkblad (mijn-werkblad.yaml)')
-    .addOption(mapOption())
-    .addOption(ownOption())
-    .option('--opnieuw', 'opnieuw beginnen (het oude bestand wordt als reservekopie bewaard)')
-    .option('-r, --respondent <naam>', 'als collega invullen, in een eigen bestand in dezelfde map (bijv. --respondent "Piet Bakker"); zie ook vergelijk')
-    .option('--eenvoudig', 'vragen regel voor regel, zonder kleur of schermopbouw: voor een schermlezer, een eenvoudige terminal of antwoorden uit een bestand (ook met WERKBOEK_EENVOUDIG=1)')
-    .action(async (werkblad: string, opts: { map?: string; werkbladen?: string; opnieuw?: boolean; eenvoudig?: boolean; respondent?: string }) => {
-      const { start } = await import('./commands/start.js');
-      await start({
-        worksheet: werkblad,
-        map: opts.map,
-        ownFolder: opts.werkbladen,
-        restart: opts.opnieuw === true,
-        plain: opts.eenvoudig === true,
-        respondent: opts.respondent,
-        cwd: process.cwd(),
-        out,
-      });
-    });
-
-  program
-    .command('status')
-    .summary('hoe ver ben je met elk werkblad?')
-    .usage('[opties]')
-    .description('per werkblad: niet begonnen, concept of afgerond')
-    .addOption(mapOption())
-    .addOption(ownOption())
-    .action(async (opts: { map?: string; werkbladen?: string }) => {
-      const { status } = await import('./commands/status.js');
-      await status({ map: opts.map, ownFolder: opts.werkbladen, cwd: process.cwd(), out });
-    });
-
-  program
-    .command('lijst')
-    .summary('de werkbladen en hoe ver je bent')
-    .alias('list')
-    .usage('[opties]')
-    .description('de werkbladen: id, titel, aantal vragen en hoe ver je bent')
-    .addOption(mapOption())
-    .addOption(ownOption())
-    .action(async (opts: { map?: string; werkbladen?: string }) => {
-      const { list } = await import('./commands/lijst.js');
-      await list({ map: opts.map, ownFolder: opts.werkbladen, cwd: process.cwd(), out });
-    });
-
-  withReportOptions(
+  if (wanted('inleiding', 'intro')) {
     program
-      .command('rapport')
-    .summary('rapport als Markdown, HTML of e-mail')
-      .alias('report')
-      .usage('<werkblad|alles> [opties]')
-      .description('maak een rapport (Markdown, HTML of e-mailconcept) van een werkblad of van alles')
-      .argument('<werkblad>', 'gemeentelandschap, randvoorwaarden, plan-van-aanpak of alles'),
-    'het standaardsjabloon',
-    mapOption,
-  )
-    .addOption(ownOption())
-    .action(async (werkblad: string, opts: ReportFlags & { werkbladen?: string }) => {
-      const { report } = await import('./commands/rapport.js');
-      await report({ ...reportOptions(werkblad, opts, out), ownFolder: opts.werkbladen });
-    });
-
-  withReportOptions(
-    program
-      .command('vergelijk')
-    .summary("antwoorden van collega's vergelijken")
-      .alias('compare')
-      .usage('<werkblad> [opties]')
-      .description("de antwoorden van collega's op een werkblad naast elkaar, met gesprekspunten en ontwikkelpunten (Markdown, HTML of e-mailconcept)")
-      .argument('<werkblad>', 'gemeentelandschap, randvoorwaarden of plan-van-aanpak (of 1, 2, 3)'),
-    'templates/vergelijk.md.liquid',
-    mapOption,
-  ).action(async (werkblad: string, opts: ReportFlags) => {
-    const { compare } = await import('./commands/vergelijk.js');
-    await compare(reportOptions(werkblad, opts, out));
-  });
-
-  program
-    .command('importeer')
-    .summary("bestanden van collega's toevoegen")
-    .alias('import')
-    .usage('<bestanden...> [opties]')
-    .description('antwoordbestanden van collega\'s (gemaakt met hun eigen werkboek) in het dossier zetten, elk onder de naam van de collega')
-    .argument('<bestanden...>', 'antwoordbestanden (YAML), bijv. uit een e-mail')
-    .option('-r, --respondent <naam>', 'de naam van de collega, als die niet (goed) in het bestand staat')
-    .addOption(mapOption())
-    .action(async (files: string[], opts: { respondent?: string; map?: string }) => {
-      const { importFiles } = await import('./commands/importeer.js');
-      process.exitCode = await importFiles({ files, respondent: opts.respondent, map: opts.map, cwd: process.cwd(), out });
-    });
-
-  program
-    .command('nieuwe-ronde')
-    .summary('de huidige ronde afsluiten')
-    .usage('[opties]')
-    .description('sluit de huidige ronde af (de bestanden gaan ongewijzigd naar ronde-<jaar>/); bij de volgende start staan je antwoorden klaar')
-    .addOption(mapOption())
-    .option('--ronde <naam>', 'naam van de ronde die je afsluit (standaard: het jaar waarin ze begon)')
-    .addOption(ownOption())
-    .action(async (opts: { map?: string; ronde?: string; werkbladen?: string }) => {
-      const { newRound } = await import('./commands/nieuwe-ronde.js');
-      await newRound({ map: opts.map, name: opts.ronde, ownFolder: opts.werkbladen, cwd: process.cwd(), out });
-    });
-
-  program
-    .command('verschil')
-    .summary('wat is veranderd sinds vorige ronde')
-    .alias('diff')
-    .usage('[werkblad] [opties]')
-    .description('wat is er veranderd sinds de vorige ronde (Markdown, HTML of e-mailconcept)')
-    .argument('[werkblad]', 'gemeentelandschap, randvoorwaarden of plan-van-aanpak (standaard: alle)')
-    .option('--ronde <naam>', 'vergelijk deze afgesloten ronde met nu (bijv. 2026)')
-    .addOption(new Option('-f, --formaat <formaat>', 'md, html of eml (standaard: volgens de extensie van -o, anders md)').choices(['md', 'html', 'eml']))
-    .option('-o, --uitvoer <bestand>', 'schrijf naar dit bestand in plaats van naar het scherm')
-    .option('--aan <adres>', 'e-mailadres van de ontvanger (bij --formaat eml)')
-    .addOption(mapOption())
-    .addOption(ownOption())
-    .action(async (werkblad: string | undefined, opts: { ronde?: string; formaat?: 'md' | 'html' | 'eml'; uitvoer?: string; aan?: string; map?: string; werkbladen?: string }) => {
-      const { difference } = await import('./commands/verschil.js');
-      await difference({
-        worksheet: werkblad,
-        map: opts.map,
-        ownFolder: opts.werkbladen,
-        round: opts.ronde,
-        format: opts.formaat ?? formatFromFileName(opts.uitvoer),
-        output: opts.uitvoer,
-        to: opts.aan,
-        cwd: process.cwd(),
-        out,
+      .command('inleiding')
+      .summary('waar gaat het werkboek over?')
+      .alias('intro')
+      .usage('[opties]')
+      .description('de inleiding van het werkboek: waarom, positionering en profilering, de drie stappen')
+      .action(async () => {
+        const { introduction } = await import('./commands/inleiding.js');
+        await introduction({ out });
       });
-    });
+  }
 
-  program
-    .command('overzicht')
-    .summary('voor adviseurs: alle bibliotheken')
-    .alias('overview')
-    .usage('<mappen...> [opties]')
-    .description('voor adviseurs: per bibliotheek en werkblad hoe ver het is (scherm, CSV voor Excel, Markdown of HTML)')
-    .argument('<mappen...>', 'een map met één submap per bibliotheek, of de dossiermappen zelf')
-    .option('-o, --uitvoer <bestand>', 'schrijf naar dit bestand: overzicht.csv (Excel), overzicht.md of overzicht.html')
-    .addOption(new Option('-f, --formaat <formaat>', 'tekst, csv, md of html (standaard: volgens de extensie van -o, anders tekst)').choices(['tekst', 'csv', 'md', 'html']))
-    .option('--kernvragen <ids>', 'andere kernvragen als kolommen, bijv. gemeentelandschap.thema-in-agenda,randvoorwaarden.uren-voldoende')
-    .addOption(ownOption())
-    .action(async (mappen: string[], opts: { uitvoer?: string; formaat?: 'tekst' | 'csv' | 'md' | 'html'; kernvragen?: string; werkbladen?: string }) => {
-      const { overview } = await import('./commands/overzicht.js');
-      await overview({ folders: mappen, output: opts.uitvoer, format: opts.formaat, keys: opts.kernvragen, ownFolder: opts.werkbladen, cwd: process.cwd(), out });
-    });
+  if (wanted('start', 'invullen')) {
+    program
+      .command('start')
+      .summary('een werkblad invullen of verdergaan')
+      .alias('invullen')
+      .usage('[opties] <werkblad>')
+      .description('een werkblad invullen, of verdergaan waar je was')
+      .argument('<werkblad>', 'gemeentelandschap, randvoorwaarden of plan-van-aanpak (of 1, 2, 3), of een eigen werkblad (mijn-werkblad.yaml)')
+      .addOption(mapOption())
+      .addOption(ownOption())
+      .option('--opnieuw', 'opnieuw beginnen (het oude bestand wordt als reservekopie bewaard)')
+      .option('-r, --respondent <naam>', 'als collega invullen, in een eigen bestand in dezelfde map (bijv. --respondent "Piet Bakker"); zie ook vergelijk')
+      .option('--eenvoudig', 'vragen regel voor regel, zonder kleur of schermopbouw: voor een schermlezer, een eenvoudige terminal of antwoorden uit een bestand (ook met WERKBOEK_EENVOUDIG=1)')
+      .action(async (werkblad: string, opts: { map?: string; werkbladen?: string; opnieuw?: boolean; eenvoudig?: boolean; respondent?: string }) => {
+        const { start } = await import('./commands/start.js');
+        await start({
+          worksheet: werkblad,
+          map: opts.map,
+          ownFolder: opts.werkbladen,
+          restart: opts.opnieuw === true,
+          plain: opts.eenvoudig === true,
+          respondent: opts.respondent,
+          cwd: process.cwd(),
+          out,
+        });
+      });
+  }
 
-  program
-    .command('controleer')
-    .summary('werkbladen of antwoorden controleren')
-    .alias('check')
-    .usage('[bestanden...]')
-    .description('controleer werkbladdefinities of antwoordbestanden (zonder bestand: de meegeleverde werkbladen)')
-    .argument('[bestanden...]', 'YAML-bestanden: een werkbladdefinitie of een antwoordbestand')
-    .action(async (files: string[]) => {
-      const { check } = await import('./commands/controleer.js');
-      process.exitCode = await check({ files, cwd: process.cwd(), out });
+  if (wanted('status')) {
+    program
+      .command('status')
+      .summary('hoe ver ben je met elk werkblad?')
+      .usage('[opties]')
+      .description('per werkblad: niet begonnen, concept of afgerond')
+      .addOption(mapOption())
+      .addOption(ownOption())
+      .action(async (opts: { map?: string; werkbladen?: string }) => {
+        const { status } = await import('./commands/status.js');
+        await status({ map: opts.map, ownFolder: opts.werkbladen, cwd: process.cwd(), out });
+      });
+  }
+
+  if (wanted('lijst', 'list')) {
+    program
+      .command('lijst')
+      .summary('de werkbladen en hoe ver je bent')
+      .alias('list')
+      .usage('[opties]')
+      .description('de werkbladen: id, titel, aantal vragen en hoe ver je bent')
+      .addOption(mapOption())
+      .addOption(ownOption())
+      .action(async (opts: { map?: string; werkbladen?: string }) => {
+        const { list } = await import('./commands/lijst.js');
+        await list({ map: opts.map, ownFolder: opts.werkbladen, cwd: process.cwd(), out });
+      });
+  }
+
+  if (wanted('rapport', 'report')) {
+    withReportOptions(
+      program
+        .command('rapport')
+      .summary('rapport als Markdown, HTML of e-mail')
+        .alias('report')
+        .usage('<werkblad|alles> [opties]')
+        .description('maak een rapport (Markdown, HTML of e-mailconcept) van een werkblad of van alles')
+        .argument('<werkblad>', 'gemeentelandschap, randvoorwaarden, plan-van-aanpak of alles'),
+      'het standaardsjabloon',
+      mapOption,
+    )
+      .addOption(ownOption())
+      .action(async (werkblad: string, opts: ReportFlags & { werkbladen?: string }) => {
+        const { report } = await import('./commands/rapport.js');
+        await report({ ...reportOptions(werkblad, opts, out), ownFolder: opts.werkbladen });
+      });
+  }
+
+  if (wanted('vergelijk', 'compare')) {
+    withReportOptions(
+      program
+        .command('vergelijk')
+      .summary("antwoorden van collega's vergelijken")
+        .alias('compare')
+        .usage('<werkblad> [opties]')
+        .description("de antwoorden van collega's op een werkblad naast elkaar, met gesprekspunten en ontwikkelpunten (Markdown, HTML of e-mailconcept)")
+        .argument('<werkblad>', 'gemeentelandschap, randvoorwaarden of plan-van-aanpak (of 1, 2, 3)'),
+      'templates/vergelijk.md.liquid',
+      mapOption,
+    ).action(async (werkblad: string, opts: ReportFlags) => {
+      const { compare } = await import('./commands/vergelijk.js');
+      await compare(reportOptions(werkblad, opts, out));
     });
+  }
+
+  if (wanted('importeer', 'import')) {
+    program
+      .command('importeer')
+      .summary("bestanden van collega's toevoegen")
+      .alias('import')
+      .usage('<bestanden...> [opties]')
+      .description('antwoordbestanden van collega\'s (gemaakt met hun eigen werkboek) in het dossier zetten, elk onder de naam van de collega')
+      .argument('<bestanden...>', 'antwoordbestanden (YAML), bijv. uit een e-mail')
+      .option('-r, --respondent <naam>', 'de naam van de collega, als die niet (goed) in het bestand staat')
+      .addOption(mapOption())
+      .action(async (files: string[], opts: { respondent?: string; map?: string }) => {
+        const { importFiles } = await import('./commands/importeer.js');
+        process.exitCode = await importFiles({ files, respondent: opts.respondent, map: opts.map, cwd: process.cwd(), out });
+      });
+  }
+
+  if (wanted('nieuwe-ronde')) {
+    program
+      .command('nieuwe-ronde')
+      .summary('de huidige ronde afsluiten')
+      .usage('[opties]')
+      .description('sluit de huidige ronde af (de bestanden gaan ongewijzigd naar ronde-<jaar>/); bij de volgende start staan je antwoorden klaar')
+      .addOption(mapOption())
+      .option('--ronde <naam>', 'naam van de ronde die je afsluit (standaard: het jaar waarin ze begon)')
+      .addOption(ownOption())
+      .action(async (opts: { map?: string; ronde?: string; werkbladen?: string }) => {
+        const { newRound } = await import('./commands/nieuwe-ronde.js');
+        await newRound({ map: opts.map, name: opts.ronde, ownFolder: opts.werkbladen, cwd: process.cwd(), out });
+      });
+  }
+
+  if (wanted('verschil', 'diff')) {
+    program
+      .command('verschil')
+      .summary('wat is veranderd sinds vorige ronde')
+      .alias('diff')
+      .usage('[werkblad] [opties]')
+      .description('wat is er veranderd sinds de vorige ronde (Markdown, HTML of e-mailconcept)')
+      .argument('[werkblad]', 'gemeentelandschap, randvoorwaarden of plan-van-aanpak (standaard: alle)')
+      .option('--ronde <naam>', 'vergelijk deze afgesloten ronde met nu (bijv. 2026)')
+      .addOption(new Option('-f, --formaat <formaat>', 'md, html of eml (standaard: volgens de extensie van -o, anders md)').choices(['md', 'html', 'eml']))
+      .option('-o, --uitvoer <bestand>', 'schrijf naar dit bestand in plaats van naar het scherm')
+      .option('--aan <adres>', 'e-mailadres van de ontvanger (bij --formaat eml)')
+      .addOption(mapOption())
+      .addOption(ownOption())
+      .action(async (werkblad: string | undefined, opts: { ronde?: string; formaat?: 'md' | 'html' | 'eml'; uitvoer?: string; aan?: string; map?: string; werkbladen?: string }) => {
+        const { difference } = await import('./commands/verschil.js');
+        await difference({
+          worksheet: werkblad,
+          map: opts.map,
+          ownFolder: opts.werkbladen,
+          round: opts.ronde,
+          format: opts.formaat ?? formatFromFileName(opts.uitvoer),
+          output: opts.uitvoer,
+          to: opts.aan,
+          cwd: process.cwd(),
+          out,
+        });
+      });
+  }
+
+  if (wanted('overzicht', 'overview')) {
+    program
+      .command('overzicht')
+      .summary('voor adviseurs: alle bibliotheken')
+      .alias('overview')
+      .usage('<mappen...> [opties]')
+      .description('voor adviseurs: per bibliotheek en werkblad hoe ver het is (scherm, CSV voor Excel, Markdown of HTML)')
+      .argument('<mappen...>', 'een map met één submap per bibliotheek, of de dossiermappen zelf')
+      .option('-o, --uitvoer <bestand>', 'schrijf naar dit bestand: overzicht.csv (Excel), overzicht.md of overzicht.html')
+      .addOption(new Option('-f, --formaat <formaat>', 'tekst, csv, md of html (standaard: volgens de extensie van -o, anders tekst)').choices(['tekst', 'csv', 'md', 'html']))
+      .option('--kernvragen <ids>', 'andere kernvragen als kolommen, bijv. gemeentelandschap.thema-in-agenda,randvoorwaarden.uren-voldoende')
+      .addOption(ownOption())
+      .action(async (mappen: string[], opts: { uitvoer?: string; formaat?: 'tekst' | 'csv' | 'md' | 'html'; kernvragen?: string; werkbladen?: string }) => {
+        const { overview } = await import('./commands/overzicht.js');
+        await overview({ folders: mappen, output: opts.uitvoer, format: opts.formaat, keys: opts.kernvragen, ownFolder: opts.werkbladen, cwd: process.cwd(), out });
+      });
+  }
+
+  if (wanted('controleer', 'check')) {
+    program
+      .command('controleer')
+      .summary('werkbladen of antwoorden controleren')
+      .alias('check')
+      .usage('[bestanden...]')
+      .description('controleer werkbladdefinities of antwoordbestanden (zonder bestand: de meegeleverde werkbladen)')
+      .argument('[bestanden...]', 'YAML-bestanden: een werkbladdefinitie of een antwoordbestand')
+      .action(async (files: string[]) => {
+        const { check } = await import('./commands/controleer.js');
+        process.exitCode = await check({ files, cwd: process.cwd(), out });
+      });
+  }
 
   return program;
 }
@@ -384,7 +419,7 @@ export async function main(argv: string[]): Promise<void> {
   // directly, and a closed pipe or a full disk ends it (support/output.ts).
   const out = createOutput({ color: !colorOff, direct: !argv.slice(2).some((a) => a === 'start' || a === 'invullen') });
   setProgram(currentProgram());
-  const program = buildProgram(out);
+  const program = buildProgram(out, argv.slice(2).find((a) => !a.startsWith('-')));
   try {
     if (argv.length <= 2) {
       program.outputHelp();

@@ -67,6 +67,19 @@ describe('werkboek --help / --version', () => {
     expect(r.stdout).toContain('Argumenten:');
   });
 
+  it('a command defined alone (as it runs) has the same help as with all commands defined (werkboek help <opdracht>)', async () => {
+    const main = await werkboek(['--help']);
+    const commands = main.stdout.split('Opdrachten:\n')[1]!.split('\n\n')[0]!;
+    const names = [...commands.matchAll(/^ {2}([a-z-]+)(?:\|([a-z-]+))? /gm)].flatMap((m) => [m[1]!, m[2]].filter((n): n is string => !!n && n !== 'help'));
+    expect(names).toHaveLength(20); // 11 commands, 9 aliases
+    for (const name of names) {
+      const alone = await werkboek([name, '--help']);
+      const all = await werkboek(['help', name]);
+      expect(alone.code, name).toBe(0);
+      expect(alone.stdout, name).toBe(all.stdout);
+    }
+  });
+
   it('--version and -V print the version from package.json', async () => {
     const pkg = JSON.parse(await readFile(path.join(questionsDir, '..', 'package.json'), 'utf8')) as { version: string };
     for (const flag of ['--version', '-V']) {
