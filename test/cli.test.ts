@@ -2,7 +2,7 @@
 // by `npm test`), without a terminal, with a temporary WERKBOEK_MAP and HOME.
 // `start` (interactive) and `rapport` belong to their own test files.
 import { spawnSync } from 'node:child_process';
-import { openSync } from 'node:fs';
+import { closeSync, openSync, readFileSync } from 'node:fs';
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -323,6 +323,31 @@ describe('wrong use', () => {
   it('no colour codes when NO_COLOR is set', async () => {
     const r = await werkboek(['onbekend']);
     expect(r.stderr).not.toContain('\u001b[');
+  });
+});
+
+describe('output to a file or a pipe (written directly, not through Node\'s stream)', () => {
+  it('a file gets the same bytes as a pipe; a pipe read slowly gets all of a long report', async () => {
+    const bin = path.join(repoRoot, 'bin', 'werkboek.js');
+    const map = path.join(tmp(), 'map');
+    await mkdir(map);
+    // A report far longer than a pipe holds (64 KB): answers of 2,000 lines.
+    const long = Array.from({ length: 2000 }, (_, i) => `    regel ${i} met ë, “aanhalingstekens” en een lange zin om de buffer te vullen.`).join('\n');
+    await writeFile(path.join(map, 'gemeentelandschap.yaml'), ANSWERS.replace('thema-in-agenda: ja', `thema-in-agenda: ja\n  thema-in-agenda-wijze: |\n${long}`));
+    const env = { ...process.env, WERKBOEK_MAP: map, HOME: path.join(tmp(), 'home'), NO_COLOR: '1' };
+    const piped = spawnSync(process.execPath, [bin, 'rapport', 'gemeentelandschap'], { env, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+    expect(piped.status).toBe(0);
+    expect(piped.stdout.length).toBeGreaterThan(150_000);
+    expect(piped.stdout).toContain('regel 1999 met ë, “aanhalingstekens”');
+    const file = path.join(tmp(), 'rapport.md');
+    const fd = openSync(file, 'w');
+    const toFile = spawnSync(process.execPath, [bin, 'rapport', 'gemeentelandschap'], { env, stdio: ['ignore', fd, 'pipe'] });
+    closeSync(fd);
+    expect(toFile.status).toBe(0);
+    expect(readFileSync(file, 'utf8')).toBe(piped.stdout);
+    const slow = spawnSync('sh', ['-c', `"${process.execPath}" "${bin}" rapport gemeentelandschap | (sleep 0.3; cat)`], { env, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+    expect(slow.stderr).toBe('');
+    expect(slow.stdout).toBe(piped.stdout);
   });
 });
 
