@@ -349,6 +349,24 @@ describe('output to a file or a pipe (written directly, not through Node\'s stre
     expect(slow.stderr).toBe('');
     expect(slow.stdout).toBe(piped.stdout);
   });
+
+  it('-o /dev/fd/1 (like /dev/stdout) while the shell sends stdout to a file: the report is in that file', async () => {
+    const bin = path.join(repoRoot, 'bin', 'werkboek.js');
+    const map = path.join(tmp(), 'map');
+    await mkdir(map);
+    await writeFile(path.join(map, 'gemeentelandschap.yaml'), ANSWERS);
+    const env = { ...process.env, WERKBOEK_MAP: map, HOME: path.join(tmp(), 'home'), NO_COLOR: '1' };
+    const piped = spawnSync(process.execPath, [bin, 'rapport', 'gemeentelandschap'], { env, encoding: 'utf8' });
+    const file = path.join(tmp(), 'rapport.md');
+    const fd = openSync(file, 'w');
+    // /dev/fd/1 and not /dev/stdout here: should this break again, a safe save into /dev/fd/ fails, where one
+    // over /dev/stdout would replace that link on the machine running the tests.
+    const r = spawnSync(process.execPath, [bin, 'rapport', 'gemeentelandschap', '-o', '/dev/fd/1'], { env, stdio: ['ignore', fd, 'pipe'], encoding: 'utf8' });
+    closeSync(fd);
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    expect(readFileSync(file, 'utf8')).toBe(piped.stdout);
+  });
 });
 
 describe('output that cannot be written', () => {

@@ -2,7 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
 import { createReadStream } from 'node:fs';
-import { copyFile, mkdir, mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import { copyFile, lstat, mkdir, mkdtemp, readFile, readdir, rm, stat, symlink, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { simpleParser } from 'mailparser';
@@ -285,6 +285,21 @@ describe('rapport -o: never over answers, never replacing a device or pipe', () 
     await started('gemeentelandschap');
     const err = await rejection(run('gemeentelandschap', { output: dir }));
     expect(err.message).toContain('is geen gewoon bestand');
+  });
+
+  it('-o a link to a file: the file gets the report, the link stays a link', async () => {
+    await started('gemeentelandschap');
+    await mkdir(path.join(dir, 'echt'));
+    const real = path.join(dir, 'echt', 'rapport.md');
+    await writeFile(real, 'oud rapport\n');
+    await symlink(real, path.join(dir, 'rapport.md'));
+    await run('gemeentelandschap', { output: 'rapport.md' });
+    expect((await lstat(path.join(dir, 'rapport.md'))).isSymbolicLink()).toBe(true);
+    expect(await readFile(real, 'utf8')).toContain('# Werkblad 1: Verken jouw gemeentelandschap');
+    expect(await readdir(path.join(dir, 'echt'))).toEqual(['rapport.md']);
+    // A link to an answers file is refused like the file itself.
+    await symlink(path.join(dir, 'gemeentelandschap.yaml'), path.join(dir, 'antwoorden-link.md'));
+    expect((await rejection(run('gemeentelandschap', { output: 'antwoorden-link.md' }))).message).toContain('antwoordbestand');
   });
 
   it('writes into /dev/null and a FIFO as streams: they stay what they are', async () => {
