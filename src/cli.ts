@@ -55,7 +55,8 @@ function defineProgram(out: Output, only: string | undefined): Command {
       sortSubcommands: false,
       optionDescription: (option) => {
         const extra: string[] = [];
-        if (option.argChoices) extra.push(`keuze uit: ${option.argChoices.join(', ')}`);
+        // The choices, unless the description names them all already.
+        if (option.argChoices && !option.argChoices.every((c) => option.description.includes(c))) extra.push(`keuze uit: ${option.argChoices.join(', ')}`);
         if (option.defaultValue !== undefined && option.negate !== true) extra.push(`standaard: ${String(option.defaultValue)}`);
         return extra.length ? `${option.description} (${extra.join('; ')})` : option.description;
       },
@@ -74,7 +75,7 @@ function defineProgram(out: Output, only: string | undefined): Command {
         `${pad('rapport alles -o dossier.md')} alles in één Markdown-rapport\n` +
         `${pad('start 2 --respondent "Piet Bakker"')} als collega, in een eigen bestand\n` +
         `${pad('vergelijk 2 -o vergelijking.html')} iedereens antwoorden naast elkaar\n` +
-        `\nAntwoorden worden na elke vraag opgeslagen; zie "${w} status" voor de map.\n`
+        `\nAntwoorden worden na elke vraag opgeslagen; zie "${w} status" voor de map.`
       );
     });
 
@@ -365,10 +366,14 @@ async function commanderMessage(err: CommanderError, program: Command, argv: str
   const help = command ? `${w} ${command.name()} --help` : `${w} --help`;
   switch (err.code) {
     case 'commander.unknownCommand': {
-      const near = await nearest(quoted, program.commands.flatMap((c) => [c.name(), ...c.aliases()]));
+      const near = await nearest(quoted, [...program.commands.flatMap((c) => [c.name(), ...c.aliases()]), 'help']);
       return `Onbekende opdracht "${quoted}".${near ? ` Bedoel je "${near}"?` : ''} Zie "${w} --help".`;
     }
     case 'commander.unknownOption': {
+      // An option of the command, typed before it: say where it goes.
+      if (command && argv.indexOf(quoted) < argv.indexOf(command.name()) && command.options.some((o) => o.long === quoted || o.short === quoted)) {
+        return `De optie "${quoted}" hoort na de opdracht, bijvoorbeeld: ${w} ${command.name()} ${quoted} …`;
+      }
       const options = [...(command?.options ?? []), ...program.options].flatMap((o) => [o.long, o.short]).filter((f): f is string => !!f);
       const near = quoted.startsWith('--') ? await nearest(quoted, options.filter((o) => o.startsWith('--'))) : undefined;
       return `Onbekende optie "${quoted}".${near ? ` Bedoel je "${near}"?` : ''} Zie "${help}".`;
@@ -383,7 +388,9 @@ async function commanderMessage(err: CommanderError, program: Command, argv: str
       return `Te veel argumenten. Zie "${help}".`;
     case 'commander.invalidArgument': {
       const value = /argument '([^']*)'/.exec(err.message)?.[1] ?? quoted;
-      return `Ongeldige waarde "${value}". ${err.message.includes('Allowed choices are') ? 'Kies uit: ' + (err.message.split('Allowed choices are ')[1] ?? '').replace(/\.$/, '') : ''}`.trim();
+      const option = /option '[^']*?(--[a-z-]+)[^']*'/.exec(err.message)?.[1];
+      const choices = err.message.split('Allowed choices are ')[1]?.replace(/\.$/, '');
+      return `Ongeldige waarde "${value}"${option ? ` voor ${option}` : ''}.${choices ? ` Kies uit: ${choices}.` : ''}`;
     }
     default:
       return err.message.replace(/^error: /, '');
@@ -398,15 +405,27 @@ function commandIn(program: Command, argv: string[]): Command | undefined {
 
 /**
  * The name meant by a typo: the one name it is the start of ("stat" ->
- * "status", "--ma" -> "--map"), else the closest (edit distance at most 2).
+ * "status", "--ma" -> "--map"), else the closest (edit distance at most 2);
+ * of two as close, the one with the same letters ("stauts" -> "status", two
+ * letters swapped, rather than "start").
  */
 export async function nearest(typed: string, names: string[]): Promise<string | undefined> {
   const t = typed.toLowerCase();
   const prefixed = [...new Set(names.filter((n) => n.startsWith(t)))];
   if (prefixed.length === 1) return prefixed[0];
-  const { closest, distance } = (await import('fastest-levenshtein')).default;
-  const near = closest(t, names);
-  return near !== undefined && distance(t, near) <= 2 ? near : undefined;
+  const { distance } = (await import('fastest-levenshtein')).default;
+  const scored = names.map((name) => ({ name, distance: distance(t, name), letters: letterDifference(t, name) }));
+  scored.sort((a, b) => a.distance - b.distance || a.letters - b.letters);
+  const near = scored[0];
+  return near !== undefined && near.distance <= 2 ? near.name : undefined;
+}
+
+/** How many letters the two words do not have in common (as many times). */
+function letterDifference(a: string, b: string): number {
+  const count = new Map<string, number>();
+  for (const c of a) count.set(c, (count.get(c) ?? 0) + 1);
+  for (const c of b) count.set(c, (count.get(c) ?? 0) - 1);
+  return [...count.values()].reduce((sum, n) => sum + Math.abs(n), 0);
 }
 
 export async function main(argv: string[]): Promise<void> {
@@ -425,10 +444,23 @@ export async function main(argv: string[]): Promise<void> {
       program.outputHelp();
       return;
     }
+    const unknown = helpForUnknown(program, argv.slice(2));
+    if (unknown !== undefined) throw new CommanderError(ExitCode.usage, 'commander.unknownCommand', `error: unknown command '${unknown}'`);
     await program.parseAsync(argv);
   } catch (err) {
     process.exitCode = await handleError(err, out, program, argv);
   }
+}
+
+/**
+ * `help stauts` and `stauts --help`: help asked for a word that names no
+ * command. Commander would show the main help as if all were well; this is
+ * an unknown command (with a suggestion).
+ */
+function helpForUnknown(program: Command, words: string[]): string | undefined {
+  const word = words[0] === 'help' ? words[1] : words.some((w) => w === '-h' || w === '--help') ? words[0] : undefined;
+  if (word === undefined || word.startsWith('-') || word === 'help') return undefined;
+  return program.commands.some((c) => c.name() === word || c.aliases().includes(word)) ? undefined : word;
 }
 
 async function handleError(err: unknown, out: Output, program: Command, argv: string[]): Promise<number> {

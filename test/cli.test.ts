@@ -274,6 +274,26 @@ describe('wrong use', () => {
     expect((await werkboek(['rapport', 'alles', '--fromaat', 'md'])).stderr).toContain('Bedoel je "--formaat"?');
   });
 
+  it('help for a word that names no command, an option before its command, a wrong choice: said as such', async () => {
+    for (const args of [['help', 'stauts'], ['stauts', '--help']]) {
+      const r = await werkboek(args);
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toBe(`werkboek: Onbekende opdracht "stauts". Bedoel je "status"? Zie "${shownProgram} --help".\n`);
+    }
+    expect((await werkboek(['hlp'])).stderr).toContain('Bedoel je "help"?');
+    const before = await werkboek(['--map', 'x', 'status']);
+    expect(before.code).toBe(2);
+    expect(before.stderr).toBe(`werkboek: De optie "--map" hoort na de opdracht, bijvoorbeeld: ${shownProgram} status --map …\n`);
+    const choice = await werkboek(['rapport', 'alles', '--formaat', 'pdf']);
+    expect(choice.code).toBe(2);
+    expect(choice.stderr).toBe('werkboek: Ongeldige waarde "pdf" voor --formaat. Kies uit: md, html, eml.\n');
+    // The choices are named once, in the description.
+    const help = await werkboek(['rapport', '--help']);
+    expect(help.stdout.replace(/\s+/g, ' ')).toContain('md, html of eml (standaard: volgens de extensie van -o, anders md)');
+    expect(help.stdout).not.toContain('keuze uit');
+  });
+
   it('a missing argument gives an example of that command', async () => {
     const r = await werkboek(['rapport']);
     expect(r.code).toBe(2);
