@@ -54,15 +54,15 @@ export function screenMode(plain: boolean | undefined, env: NodeJS.ProcessEnv): 
 /** `werkboek start <werkblad>`: fill in a worksheet, or continue where you were. */
 export async function start(options: StartOptions): Promise<void> {
   const { out } = options;
+  const interactive = options.interactive ?? (process.stdin.isTTY === true && process.stdout.isTTY === true);
+  const mode = screenMode(options.plain, options.env ?? process.env);
+  // The code for locking and for the terminal (chalk, the prompts) loads while the worksheet and the
+  // dossier are found and read: those are file-system waits, so the first question is on the screen sooner.
+  prepareLock();
+  if (interactive && !mode.plain && !options.prompter) prepareTerminal(options.style === undefined);
   const ws = await findWorksheet(options.worksheet, ownWorksheets(options.ownFolder, options.cwd, options.env));
   // In suggested commands: an own worksheet started by its file is named by that file again.
   const sheetArg = isDefinitionPath(options.worksheet) ? options.worksheet : ws.id;
-  const interactive = options.interactive ?? (process.stdin.isTTY === true && process.stdout.isTTY === true);
-  const mode = screenMode(options.plain, options.env ?? process.env);
-  // The code for locking and for the terminal (chalk, the prompts) loads while the dossier is found and
-  // read: those are file-system waits, so the first question is on the screen a few milliseconds sooner.
-  prepareLock();
-  if (interactive && !mode.plain && !options.prompter) prepareTerminal(options.style === undefined);
   // The plain mode reads lines: from a terminal, or from a pipe (a script). TERM=dumb alone does not make a script.
   const explicitPlain = mode.plain && !mode.dumb;
   const dossier = await resolveDossier(options.map, options.cwd);
