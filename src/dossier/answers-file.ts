@@ -1,6 +1,7 @@
 // Answers files: read with positions, validate against the worksheet, and
 // write atomically (temp file in the same folder, fsync, rename) keeping
 // comments and keys a user added by hand.
+import { readFileSync } from 'node:fs';
 import { readFile, mkdir, copyFile, stat, readdir, unlink, open } from 'node:fs/promises';
 import path from 'node:path';
 import { isMap, isScalar, yaml, type Document, type YAMLMap } from '../support/yaml.js';
@@ -170,7 +171,8 @@ export class AnswersFile {
   static async read(file: string, ws: Worksheet, displayName = file, options: { cache?: boolean } = {}): Promise<AnswersFile | undefined> {
     let bytes: Buffer;
     try {
-      bytes = await readFile(file);
+      // Synchronously: one small file, and nothing else to do meanwhile; no round trip through libuv's threads.
+      bytes = readFileSync(file);
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code;
       if (code === 'ENOENT') return undefined;

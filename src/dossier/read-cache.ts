@@ -20,7 +20,8 @@
 //
 // No SHA-256: comparing the content itself is exact, and loading node:crypto
 // cost Node 20 about 7 ms, a fifth of `status`.
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import { mkdir, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Worksheet } from '../definition/schema.js';
 import type { Answers, Drafts } from './answers.js';
@@ -95,7 +96,8 @@ export async function lookUp(file: string, bytes: Uint8Array, ws: Worksheet): Pr
   }
   let known: ParsedAnswers | undefined;
   try {
-    const entry = target ? (JSON.parse(await readFile(target, 'utf8')) as Entry) : undefined;
+    // Synchronously, like the answers file itself (AnswersFile.read).
+    const entry = target ? (JSON.parse(readFileSync(target, 'utf8')) as Entry) : undefined;
     if (entry && sameSource(entry, source)) known = { meta: entry.meta, answers: entry.answers, drafts: entry.drafts };
   } catch {
     // not remembered (or an entry that cannot be read): the file is parsed
