@@ -361,18 +361,23 @@ for (const file of yamlBundle.outputFiles) {
   writeFileSync(file.path, file.contents);
   made.push([path.basename(file.path), file.text]);
 }
+// The bundle just made, for what the side bundles below are given: the commands' names, the help.
+const cliBundle = createRequire(import.meta.url)(path.join(app, 'cli.js'));
 // For Node 20, which keeps no compiled code between runs: requiring
 // dist/app/code-cache.js (bin/ does, where Node has no cache of its own)
 // keeps V8's compiled code of the bundle in the user's cache folder
-// (src/support/code-cache.ts). The build's name is a hash of every file it
-// made (yaml.cjs too), so a build never gets the compiled code of another.
+// (src/support/code-cache.ts), one folder per command (it gets their names).
+// The build's name is a hash of every file it made (yaml.cjs too), so a
+// build never gets the compiled code of another.
 const buildName = createHash('sha256')
   .update(made.map(([name, text]) => `${name}\0${text}`).join('\0'))
   .digest('hex')
   .slice(0, 16);
 await buildSide({
   stdin: {
-    contents: `import { useCodeCache } from ${JSON.stringify(path.join(root, 'src', 'support', 'code-cache.ts'))};\nuseCodeCache(__dirname, ${JSON.stringify(buildName)});\n`,
+    contents:
+      `import { useCodeCache } from ${JSON.stringify(path.join(root, 'src', 'support', 'code-cache.ts'))};\n` +
+      `useCodeCache(__dirname, ${JSON.stringify(buildName)}, { commands: ${JSON.stringify(cliBundle.commandNames())} });\n`,
     resolveDir: root,
     loader: 'ts',
     sourcefile: 'code-cache-entry.ts',
@@ -386,8 +391,7 @@ await buildSide({
 // started). bin/ prints it where commander would print the same: without a
 // terminal, and in a terminal of at least minWidth columns (commander wraps
 // to a narrower one). Above 80 columns it must never change.
-const require = createRequire(import.meta.url);
-const { helpText } = require(path.join(app, 'cli.js'));
+const { helpText } = cliBundle;
 const NAME = '\u0000werkboek\u0000';
 const help = helpText(NAME);
 let minWidth = 401;

@@ -303,6 +303,15 @@ export function helpText(name: string, width?: number): string {
   }
 }
 
+/** Each command's name and aliases, to its name (the build gives them to the code cache, support/code-cache.ts). */
+export function commandNames(): Record<string, string> {
+  const names: Record<string, string> = {};
+  for (const command of buildProgram(memoryOutput()).commands) {
+    for (const name of [command.name(), ...command.aliases()]) names[name] = command.name();
+  }
+  return names;
+}
+
 /** The options rapport and vergelijk share: --formaat, -o, --sjabloon (instead of `template`), --aan and --map. */
 function withReportOptions(command: Command, template: string, mapOption: () => Option): Command {
   return command

@@ -16,14 +16,22 @@ const tmp = useTempDir('werkboek-code-cache-');
 function runWithCodeCache(args: string[], cacheHome: string) {
   assertBuilt();
   const app = (file: string) => JSON.stringify(path.join(repoRoot, 'dist', 'app', file));
-  const script = `require(${app('code-cache.js')}); require(${app('cli.js')}).main([process.argv[0], 'werkboek', ...process.argv.slice(1)]);`;
+  // argv as bin/ has it (node, the script, the arguments): the cache folder is the command's.
+  const script = `process.argv.splice(1, 0, 'werkboek'); require(${app('code-cache.js')}); require(${app('cli.js')}).main(process.argv);`;
   return runNode(['-e', script, '--', ...args], { env: { XDG_CACHE_HOME: cacheHome, WERKBOEK_MAP: path.join(cacheHome, 'dossier') } });
 }
 
-async function cacheFiles(cacheHome: string): Promise<{ build: string; files: string[] }[]> {
+/** Per build folder and command folder in it: the files. */
+async function cacheFiles(cacheHome: string): Promise<{ build: string; command: string; dir: string; files: string[] }[]> {
   const root = path.join(cacheHome, 'werkboek', 'code');
-  const builds = await readdir(root).catch(() => []);
-  return Promise.all(builds.map(async (build) => ({ build, files: (await readdir(path.join(root, build))).sort() })));
+  const found = [];
+  for (const build of await readdir(root).catch(() => [])) {
+    for (const command of await readdir(path.join(root, build))) {
+      const dir = path.join(root, build, command);
+      found.push({ build, command, dir, files: (await readdir(dir)).sort() });
+    }
+  }
+  return found;
 }
 
 describe('the code cache (Node 20)', () => {
@@ -35,13 +43,15 @@ describe('the code cache (Node 20)', () => {
     const builds = await cacheFiles(home);
     expect(builds).toHaveLength(1);
     expect(builds[0]!.build).toMatch(new RegExp(`^[0-9a-f]{16}-node${process.versions.node.replaceAll('.', '\\.')}$`));
+    // --help names no command: the folder for the rest.
+    expect(builds[0]!.command).toBe('anders');
     expect(builds[0]!.files).toContain('cli.js.v8');
     expect(builds[0]!.files.every((f) => f.endsWith('.v8'))).toBe(true);
 
     const second = await runWithCodeCache(['--help'], home);
     expect(second).toEqual(first);
     // V8 took the cache (it was not rejected), so it was not written again: the same file, not a new one renamed over it.
-    const cli = path.join(home, 'werkboek', 'code', builds[0]!.build, 'cli.js.v8');
+    const cli = path.join(builds[0]!.dir, 'cli.js.v8');
     const before = await stat(cli);
     await runWithCodeCache(['--help'], home);
     expect((await stat(cli)).ino).toBe(before.ino);
@@ -52,11 +62,11 @@ describe('the code cache (Node 20)', () => {
     const first = await runWithCodeCache(['status'], home);
     expect(first.code).toBe(0);
     expect(first.stdout).toContain('Verken jouw gemeentelandschap');
-    const [{ build, files }] = (await cacheFiles(home)) as [{ build: string; files: string[] }];
-    for (const file of files) await writeFile(path.join(home, 'werkboek', 'code', build, file), 'geen code');
+    const { dir, files } = (await cacheFiles(home))[0]!;
+    for (const file of files) await writeFile(path.join(dir, file), 'geen code');
     const again = await runWithCodeCache(['status'], home);
     expect(again).toEqual(first);
-    const cli = await readFile(path.join(home, 'werkboek', 'code', build, 'cli.js.v8'));
+    const cli = await readFile(path.join(dir, 'cli.js.v8'));
     expect(cli.toString()).not.toBe('geen code');
   });
 
@@ -64,11 +74,11 @@ describe('the code cache (Node 20)', () => {
     const home = tmp();
     const first = await runWithCodeCache(['status'], home);
     expect(first.code).toBe(0);
-    const [{ build, files }] = (await cacheFiles(home)) as [{ build: string; files: string[] }];
+    const { dir, files } = (await cacheFiles(home))[0]!;
     // The file holds the data twice: 0.1 and 0.3 are in the copy V8 gets, 0.5 where the two meet, 0.9 in the second.
     for (const [n, where] of [0.5, 0.1, 0.3, 0.9].entries()) {
       for (const file of files) {
-        const full = path.join(home, 'werkboek', 'code', build, file);
+        const full = path.join(dir, file);
         const bytes = await readFile(full);
         const at = Math.floor(bytes.length * where);
         bytes.write('ZZZZZZZZ', at, 'latin1');
@@ -77,6 +87,20 @@ describe('the code cache (Node 20)', () => {
       const again = await runWithCodeCache(['status'], home);
       expect(again, `damaged at ${where} (round ${n + 1})`).toEqual(first);
     }
+  });
+
+  it('keeps a cache per command: what one command compiled of a file is not missing when another runs it', async () => {
+    const home = tmp();
+    for (const args of [['status'], ['lijst'], ['intro'], ['lijst']]) expect((await runWithCodeCache(args, home)).code).toBe(0);
+    const folders = await cacheFiles(home);
+    // intro is inleiding's alias: its folder.
+    expect(folders.map((f) => f.command).sort()).toEqual(['inleiding', 'lijst', 'status']);
+    for (const folder of folders) expect(folder.files, folder.command).toContain('cli.js.v8');
+    // Once made, a command's cache is used as it is (not written again).
+    const lijst = path.join(folders.find((f) => f.command === 'lijst')!.dir, 'cli.js.v8');
+    const before = await stat(lijst);
+    await runWithCodeCache(['lijst'], home);
+    expect((await stat(lijst)).ino).toBe(before.ino);
   });
 
   it('keeps the caches of the last few builds (two installations do not remove each other\'s), and removes older ones', async () => {
@@ -90,7 +114,7 @@ describe('the code cache (Node 20)', () => {
       await utimes(path.join(root, name), made, made);
     }
     expect((await runWithCodeCache(['--help'], home)).code).toBe(0);
-    const builds = (await cacheFiles(home)).map((b) => b.build);
+    const builds = await readdir(root);
     // This build and the three made last before it.
     expect(builds).toHaveLength(4);
     expect(builds).not.toContain(old[0]);
