@@ -85,13 +85,13 @@ const baseEnv = { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0', HOME: tmp, LA
 // a cost of that machine, not of werkboek, that would make every ratio look better.
 for (const name of ['WERKBOEK_DEBUG', 'WERKBOEK_MAP', 'WERKBOEK_EENVOUDIG', 'NODE_OPTIONS', 'NODE_EXTRA_CA_CERTS', 'NODE_COMPILE_CACHE', 'XDG_CACHE_HOME', 'VISUAL', 'EDITOR']) delete baseEnv[name];
 const newMap = () => mkdtempSync(path.join(tmp, 'nieuw-'));
-// The bundle's compiled code is kept between runs (Node 20: support/code-cache.ts in
-// the cache folder under HOME; Node 22+: its own compile cache), so the timed runs
+// The bundle's compiled code is kept between runs (support/code-cache.ts, in the
+// cache folder under HOME), so the timed runs
 // use it, as every run after the first does. The rows "eerste keer" show the very
 // first run after installing: an empty cache folder each time.
 const emptyCodeCache = () => {
   const dir = mkdtempSync(path.join(tmp, 'leeg-'));
-  return { XDG_CACHE_HOME: dir, NODE_COMPILE_CACHE: dir };
+  return { XDG_CACHE_HOME: dir };
 };
 
 /**

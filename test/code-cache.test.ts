@@ -1,8 +1,8 @@
-// The code cache for Node 20 (src/support/code-cache.ts, built as
+// The code cache (src/support/code-cache.ts, built as
 // dist/app/code-cache.js): compiled code is kept per build in the user's
 // cache folder, used on the next run, and a broken or foreign cache changes
 // nothing about what the program does. Run in a fresh node process that
-// requires the cache the way bin/ does on Node 20 (on any Node version, so
+// requires the cache the way bin/ does (on any Node version, so
 // that the suite checks it under Node 24 too).
 import { mkdir, readdir, readFile, stat, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -12,7 +12,7 @@ import { repoRoot, useTempDir } from './helpers/temp.js';
 
 const tmp = useTempDir('werkboek-code-cache-');
 
-/** `werkboek <args>` with the Node 20 code cache, whatever Node runs the tests. */
+/** `werkboek <args>` with the code cache, as bin/ runs it. */
 function runWithCodeCache(args: string[], cacheHome: string) {
   assertBuilt();
   const app = (file: string) => JSON.stringify(path.join(repoRoot, 'dist', 'app', file));
@@ -34,7 +34,7 @@ async function cacheFiles(cacheHome: string): Promise<{ build: string; command: 
   return found;
 }
 
-describe('the code cache (Node 20)', () => {
+describe('the code cache', () => {
   it('keeps the compiled code of the files a run loaded, in one folder for this build and Node version, and uses it next time', async () => {
     const home = tmp();
     const first = await runWithCodeCache(['--help'], home);
