@@ -7,6 +7,7 @@
 //   npm run bench                      (builds first)
 //   node scripts/bench.mjs --runs 30   more runs
 //   node scripts/bench.mjs --strict    exit 1 when a goal is missed
+//   node scripts/bench.mjs --instructies   also counts instructions (valgrind) per command
 //
 // Rows:
 // - commands without a terminal (stdout a pipe), against `node -e 0`;
@@ -342,6 +343,34 @@ if (later) {
     `${'latere autosaves, p99 (200 keer)'.padEnd(W)}${(p99.toFixed(2) + ' ms').padStart(10)}${Math.min(...later.saves).toFixed(2).padStart(9)}` +
       `${''.padStart(9)}${(ratio.toFixed(2) + '×').padStart(9)}   ≤ 2× kaal schrijven + fsync (p99 ${bareP99.toFixed(2)} ms)  ${verdict(ok)}`,
   );
+}
+
+if (flag('--instructies')) {
+  // Instructions (valgrind): steady where wall time on a shared machine is not (bare node -e 0
+  // moved between 25 and 46 ms within the hour on the machine this was written on). Not the goals'
+  // measure (that is wall time, above), but what to compare two builds by.
+  console.log('\nInstructies (valgrind --tool=cachegrind, één run per regel, na de runs hierboven):');
+  const plainRows = rows.filter((r) => !r.pty && !r.skipped && !r.name.includes('eerste keer'));
+  const counts = new Map();
+  for (const row of plainRows) {
+    const r = spawnSync('valgrind', ['--tool=cachegrind', '--cache-sim=no', '--cachegrind-out-file=/dev/null', process.execPath, ...resolve(row.argv)], {
+      cwd: tmp,
+      env: { ...baseEnv, ...resolve(row.env) },
+      stdio: ['ignore', 'pipe', 'pipe'],
+      encoding: 'utf8',
+      maxBuffer: 64 * 1024 * 1024,
+    });
+    const ir = /I\s+refs:\s+([\d,]+)/.exec(r.stderr ?? '')?.[1];
+    if (r.error || !ir) {
+      console.log(`${row.name.padEnd(W)}niet gemeten (${r.error ? 'geen valgrind' : String(r.stderr).trim().split('\n').pop()})`);
+      if (r.error) break;
+      continue;
+    }
+    counts.set(row.name, Number(ir.replaceAll(',', '')));
+    const base = counts.get(row.base ?? 'node -e 0');
+    const n = counts.get(row.name);
+    console.log(`${row.name.padEnd(W)}${(`${(n / 1e6).toFixed(1)} M`).padStart(10)}${base ? (n / base).toFixed(2).padStart(18) + '×' : ''}${row.goal ? `   (doel in tijd: ≤ ${row.goal}×)` : ''}`);
+  }
 }
 
 if (!flag('--geen-overzicht')) {
