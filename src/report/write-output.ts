@@ -17,10 +17,10 @@ export async function writeOutputFile(
 ): Promise<{ file: string; stream: boolean }> {
   const file = path.resolve(cwd, output);
   const info = await stat(file).catch(() => undefined);
-  if (info && (info.isCharacterDevice() || info.isFIFO() || info.isSocket() || OWN_DESCRIPTOR.test(file))) {
+  if (OWN_DESCRIPTOR.test(file) || (info && (info.isCharacterDevice() || info.isFIFO() || info.isSocket()))) {
     // A terminal, /dev/stdout, /dev/null or a pipe: write into it, never replace it by a file. Also
     // /dev/stdout when the shell sends it to a file (`-o /dev/stdout > rapport.md`): that is the
-    // shell's file, and a safe save would replace the link /dev/stdout itself.
+    // shell's file, and a safe save would replace the link /dev/stdout itself (whatever it points to).
     await writeToStream(file, content);
     return { file, stream: true };
   }
