@@ -129,9 +129,9 @@ const lazyBuiltins = {
  * modules get fs/promises's functions as Node's callback functions made
  * into promises (util.promisify: the same results and errors); only `open`,
  * whose FileHandle is fs/promises's own, loads it, on first use (an output
- * file; `start` loads it while the first question waits). So a command that only reads (status, lijst, rapport to the
- * screen) does not load it. A function used but not listed here fails the
- * build (no matching export).
+ * file; `start` loads it while the first question waits). So a command that
+ * only reads (status, lijst, rapport to the screen) does not load it. A
+ * function used but not listed here fails the build (no matching export).
  */
 const PROMISE_FS = ['access', 'copyFile', 'mkdir', 'readFile', 'readdir', 'rename', 'rm', 'stat', 'unlink', 'writeFile'];
 const promiseFs = {

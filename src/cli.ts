@@ -23,7 +23,7 @@ export interface GlobalOptions {
 /**
  * The program with its commands. With `only` (the first word of the command
  * line that is not an option), just the command of that name or alias: the
- * others are not needed to run it, and defining all thirteen costs about a
+ * others are not needed to run it, and defining all eleven costs about a
  * millisecond of every start. A word that names no command gets them all
  * (the help, an unknown command and its suggestion).
  */
@@ -380,7 +380,8 @@ async function commanderMessage(err: CommanderError, program: Command, argv: str
     }
     case 'commander.unknownOption': {
       // An option of the command, typed before it: say where it goes.
-      if (command && argv.indexOf(quoted) < argv.indexOf(command.name()) && command.options.some((o) => o.long === quoted || o.short === quoted)) {
+      const at = command ? argv.findIndex((a) => a === command.name() || command.aliases().includes(a)) : -1;
+      if (command && argv.indexOf(quoted) < at && command.options.some((o) => o.long === quoted || o.short === quoted)) {
         return `De optie "${quoted}" hoort na de opdracht, bijvoorbeeld: ${w} ${command.name()} ${quoted} …`;
       }
       const options = [...(command?.options ?? []), ...program.options].flatMap((o) => [o.long, o.short]).filter((f): f is string => !!f);

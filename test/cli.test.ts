@@ -285,6 +285,7 @@ describe('wrong use', () => {
     const before = await werkboek(['--map', 'x', 'status']);
     expect(before.code).toBe(2);
     expect(before.stderr).toBe(`werkboek: De optie "--map" hoort na de opdracht, bijvoorbeeld: ${shownProgram} status --map …\n`);
+    expect((await werkboek(['--map', 'x', 'list'])).stderr).toBe(`werkboek: De optie "--map" hoort na de opdracht, bijvoorbeeld: ${shownProgram} lijst --map …\n`);
     const choice = await werkboek(['rapport', 'alles', '--formaat', 'pdf']);
     expect(choice.code).toBe(2);
     expect(choice.stderr).toBe('werkboek: Ongeldige waarde "pdf" voor --formaat. Kies uit: md, html, eml.\n');
