@@ -1,8 +1,8 @@
 // The CLI as a user runs it: `node bin/werkboek.js …` (compiled dist/, built
 // by `npm test`), without a terminal, with a temporary WERKBOEK_MAP and HOME.
 // `start` (interactive) and `rapport` belong to their own test files.
-import { spawnSync } from 'node:child_process';
-import { closeSync, openSync, readFileSync } from 'node:fs';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { closeSync, constants as fsConstants, openSync, readFileSync, readSync } from 'node:fs';
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -369,6 +369,49 @@ describe('output to a file or a pipe (written directly, not through Node\'s stre
     const slow = spawnSync('sh', ['-c', `"${process.execPath}" "${bin}" rapport gemeentelandschap | (sleep 0.3; cat)`], { env, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
     expect(slow.stderr).toBe('');
     expect(slow.stdout).toBe(piped.stdout);
+  });
+
+  it('a pipe another program made non-blocking (the write would wait: EAGAIN): the rest goes through Node\'s stream, all of it arrives', async () => {
+    const bin = path.join(repoRoot, 'bin', 'werkboek.js');
+    const map = path.join(tmp(), 'map');
+    await mkdir(map);
+    const long = Array.from({ length: 3000 }, (_, i) => `    regel ${i} met ë en een lange zin om de buffer te vullen.`).join('\n');
+    await writeFile(path.join(map, 'gemeentelandschap.yaml'), ANSWERS.replace('thema-in-agenda: ja', `thema-in-agenda: ja\n  thema-in-agenda-wijze: |\n${long}`));
+    const env = { ...process.env, WERKBOEK_MAP: map, HOME: path.join(tmp(), 'home'), NO_COLOR: '1' };
+    const expected = spawnSync(process.execPath, [bin, 'rapport', 'gemeentelandschap'], { env, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 }).stdout;
+    expect(expected.length).toBeGreaterThan(150_000);
+    // A FIFO with both ends non-blocking; nobody reads until the program has had to wait.
+    const fifo = path.join(tmp(), 'pijp');
+    execFileSync('mkfifo', [fifo]);
+    const reader = openSync(fifo, fsConstants.O_RDONLY | fsConstants.O_NONBLOCK);
+    const writer = openSync(fifo, fsConstants.O_WRONLY | fsConstants.O_NONBLOCK);
+    const child = spawn(process.execPath, [bin, 'rapport', 'gemeentelandschap'], { env, stdio: ['ignore', writer, 'pipe'] });
+    closeSync(writer);
+    let stderr = '';
+    child.stderr!.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+    const ended = new Promise<number | null>((resolve) => child.on('close', resolve));
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const chunks: Buffer[] = [];
+    const buffer = Buffer.alloc(65536);
+    let done = false;
+    void ended.then(() => (done = true));
+    for (;;) {
+      let n = 0;
+      try {
+        n = readSync(reader, buffer);
+      } catch (err) {
+        if ((err as NodeJS.ErrnoException).code !== 'EAGAIN') throw err;
+        if (done) break;
+        await new Promise((resolve) => setTimeout(resolve, 5));
+        continue;
+      }
+      if (n === 0) break;
+      chunks.push(Buffer.from(buffer.subarray(0, n)));
+    }
+    closeSync(reader);
+    expect(await ended).toBe(0);
+    expect(stderr).toBe('');
+    expect(Buffer.concat(chunks).toString('utf8')).toBe(expected);
   });
 
   it('-o /dev/fd/1 (like /dev/stdout) while the shell sends stdout to a file: the report is in that file', async () => {
