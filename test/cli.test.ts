@@ -4,6 +4,7 @@
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { closeSync, constants as fsConstants, openSync, readFileSync, readSync } from 'node:fs';
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { Socket } from 'node:net';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { programVersion } from '../src/support/version.js';
@@ -380,13 +381,15 @@ describe('output to a file or a pipe (written directly, not through Node\'s stre
     const env = { ...process.env, WERKBOEK_MAP: map, HOME: path.join(tmp(), 'home'), NO_COLOR: '1' };
     const expected = spawnSync(process.execPath, [bin, 'rapport', 'gemeentelandschap'], { env, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 }).stdout;
     expect(expected.length).toBeGreaterThan(150_000);
-    // A FIFO with both ends non-blocking; nobody reads until the program has had to wait.
+    // A FIFO; nobody reads until the program has had to wait. Node makes a child's stdout blocking, so the
+    // write end is made non-blocking after the spawn, as another program holding it could: a net.Socket on
+    // it does (libuv sets O_NONBLOCK, and the child shares that open file).
     const fifo = path.join(tmp(), 'pijp');
     execFileSync('mkfifo', [fifo]);
     const reader = openSync(fifo, fsConstants.O_RDONLY | fsConstants.O_NONBLOCK);
-    const writer = openSync(fifo, fsConstants.O_WRONLY | fsConstants.O_NONBLOCK);
+    const writer = openSync(fifo, fsConstants.O_WRONLY);
     const child = spawn(process.execPath, [bin, 'rapport', 'gemeentelandschap'], { env, stdio: ['ignore', writer, 'pipe'] });
-    closeSync(writer);
+    const holder = new Socket({ fd: writer, readable: false, writable: true });
     let stderr = '';
     child.stderr!.setEncoding('utf8').on('data', (d: string) => (stderr += d));
     const ended = new Promise<number | null>((resolve) => child.on('close', resolve));
@@ -409,6 +412,7 @@ describe('output to a file or a pipe (written directly, not through Node\'s stre
       chunks.push(Buffer.from(buffer.subarray(0, n)));
     }
     closeSync(reader);
+    holder.destroy();
     expect(await ended).toBe(0);
     expect(stderr).toBe('');
     expect(Buffer.concat(chunks).toString('utf8')).toBe(expected);
