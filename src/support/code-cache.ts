@@ -47,7 +47,7 @@ interface Pending {
 
 /** The internals of CommonJS loading this relies on (stable since Node 0.x, and used the same way by v8-compile-cache). */
 interface ModuleInternals {
-  prototype: { _compile(this: Module, content: string, filename: string): unknown };
+  prototype: { _compile(this: Module, content: string, filename: string, ...more: unknown[]): unknown };
   wrap(content: string): string;
 }
 
@@ -76,8 +76,9 @@ export function useCodeCache(
   const internals = Module as unknown as ModuleInternals;
   const compile = internals.prototype._compile;
 
-  internals.prototype._compile = function (this: Module, content: string, filename: string) {
-    if (!filename.startsWith(inApp)) return compile.call(this, content, filename);
+  internals.prototype._compile = function (this: Module, content: string, filename: string, ...more: unknown[]) {
+    // Anything else as Node does it (Node 22+ passes more, such as the module's format).
+    if (!filename.startsWith(inApp)) return compile.call(this, content, filename, ...more);
     const file = join(dir, `${basename(filename)}.v8`);
     let cachedData: Buffer | undefined;
     try {
