@@ -1,4 +1,4 @@
-// support/checksum.ts: the checksums of the code cache and the read cache.
+// support/checksum.ts: the checksum and the fingerprints of the read cache.
 import { describe, expect, it } from 'vitest';
 import { checksum, fingerprint } from '../src/support/checksum.js';
 

@@ -28,11 +28,6 @@ export async function rescueFolders(): Promise<string[]> {
   return [path.join(userFolder('data'), 'gered'), path.join(tmpdir(), 'werkboek-gered')];
 }
 
-/** The per-user cache folder (XDG_CACHE_HOME on Linux): only things that can be made again. */
-export function cacheFolder(env?: NodeJS.ProcessEnv): string {
-  return userFolder('cache', env);
-}
-
 export function answersPath(dir: string, worksheetId: string): string {
   return path.join(dir, `${worksheetId}.yaml`);
 }

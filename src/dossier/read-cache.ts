@@ -5,7 +5,7 @@
 //
 // An entry is valid only for the exact bytes it was made from: it holds the
 // file's content, the program version and a fingerprint of the worksheet
-// definition (support/checksum.ts: two definitions share one by chance about
+// definition (definition/fingerprint.ts: two definitions share one by chance about
 // once in 2^64), and anything else (another byte, another version, another
 // definition) is a miss, after which the file is parsed and checked as always. So the cache
 // can never give answers the file does not hold, and it never decides
@@ -28,7 +28,7 @@ import type { Answers, Drafts } from './answers.js';
 import { definitionFingerprint } from '../definition/fingerprint.js';
 import { fingerprint } from '../support/checksum.js';
 import { programVersion } from '../support/version.js';
-import { cacheFolder } from './folder.js';
+import { userFolder } from '../support/user-folders.js';
 
 export interface ParsedAnswers {
   meta: {
@@ -70,7 +70,7 @@ const LONGEST_NAME = 200;
 function entryFile(file: string): string {
   let name = encodeURIComponent(file).replaceAll('.', '%2E').replaceAll('*', '%2A');
   if (name.length > LONGEST_NAME) name = fingerprint(file);
-  return path.join(cacheFolder(), 'gelezen', `${name}.json`);
+  return path.join(userFolder('cache'), 'gelezen', `${name}.json`);
 }
 
 export interface CacheLookUp {

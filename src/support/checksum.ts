@@ -18,7 +18,7 @@ function fnv1a(data: Uint8Array, prime: number): number {
   return hash >>> 0;
 }
 
-/** A 32-bit checksum (against damage: a file that is whole or not). */
+/** A 32-bit checksum: a changed word or byte changes it. */
 export function checksum(data: Uint8Array): number {
   return fnv1a(data, 0x01000193);
 }
