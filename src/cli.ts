@@ -5,7 +5,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { ExitCode, InterruptedError, WerkboekError } from './support/errors.js';
 import { programVersion } from './support/version.js';
 import { createOutput, memoryOutput, type Output } from './support/output.js';
-import { currentProgram, programName, setProgram } from './support/invocation.js';
+import { commandWord, currentProgram, programName, setProgram } from './support/invocation.js';
 
 
 const TITLES: Record<string, string> = {
@@ -448,7 +448,7 @@ export async function main(argv: string[]): Promise<void> {
   // directly, and a closed pipe or a full disk ends it (support/output.ts).
   const out = createOutput({ color: !colorOff, direct: !argv.slice(2).some((a) => a === 'start' || a === 'invullen') });
   setProgram(currentProgram());
-  const program = buildProgram(out, argv.slice(2).find((a) => !a.startsWith('-')));
+  const program = buildProgram(out, commandWord(argv.slice(2)));
   try {
     if (argv.length <= 2) {
       program.outputHelp();

@@ -38,6 +38,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, s
 import { createRequire, Module } from 'node:module';
 import { basename, dirname, join, resolve, sep } from 'node:path';
 import { Script } from 'node:vm';
+import { commandWord } from './invocation.js';
 import { userFolder } from './user-folders.js';
 
 interface Pending {
@@ -69,8 +70,9 @@ export function useCodeCache(
     return;
   }
   const buildDir = join(root, `${build}-node${process.versions.node}`);
-  const word = argv.slice(2).find((a) => !a.startsWith('-'));
-  const dir = join(buildDir, (word !== undefined && Object.hasOwn(commands, word) ? commands[word] : undefined) ?? 'anders');
+  const word = commandWord(argv.slice(2));
+  const command = word !== undefined && Object.hasOwn(commands, word) ? commands[word] : undefined;
+  const dir = join(buildDir, command ?? 'anders');
   const inApp = resolve(appDir) + sep;
   const pending: Pending[] = [];
   const internals = Module as unknown as ModuleInternals;
