@@ -4,7 +4,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { ExitCode, InterruptedError, WerkboekError } from './support/errors.js';
 import { programVersion } from './support/version.js';
-import { createOutput, memoryOutput, type Output } from './support/output.js';
+import { createOutput, endWhenWritten, memoryOutput, type Output } from './support/output.js';
 import { commandWord, currentProgram, programName, setProgram } from './support/invocation.js';
 
 
@@ -460,7 +460,12 @@ export async function main(argv: string[]): Promise<void> {
   } catch (err) {
     process.exitCode = await handleError(err, out, program, argv);
   }
+  // Done: end now rather than wait for V8's background work (support/output.ts). Not the commands that ask questions.
+  if (!argv.slice(2).some((a) => ASKING.has(a))) endWhenWritten(out);
 }
+
+/** Commands that can ask questions in the terminal: they end by themselves, after saving and unlocking. */
+const ASKING = new Set(['start', 'invullen', 'importeer']);
 
 /**
  * `help stauts` and `stauts --help`: help asked for a word that names no
