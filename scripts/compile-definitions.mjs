@@ -2,8 +2,8 @@
 // Build step: validate the shipped worksheets once and store them as JSON
 // (dist/worksheets.json), so that every command except `controleer` can
 // skip YAML parsing and schema validation of the definitions at start-up.
-// The cache records each file's size and mtime; a definition edited after
-// the build is simply validated again at run time.
+// The cache records each file's size, mtime and fingerprint; a definition
+// edited after the build is simply validated again at run time.
 import { writeFileSync } from 'node:fs';
 import { buildDefinitionCache, cacheFile } from '../dist/definition/load.js';
 import { formatIssue } from '../dist/support/errors.js';

@@ -513,8 +513,9 @@ describe('schema/werkblad.schema.json', () => {
 });
 
 describe('the build cache of the shipped worksheets (dist/worksheets.json)', () => {
-  it('holds exactly the validated definitions, with the size and mtime of each file', async () => {
+  it('holds exactly the validated definitions, with the size, mtime and fingerprint of each file', async () => {
     const { buildDefinitionCache, cacheFile } = await import('../src/definition/load.js');
+    const { fingerprint } = await import('../src/support/checksum.js');
     const { statSync } = await import('node:fs');
     const cache = JSON.parse(await readFile(cacheFile, 'utf8')) as Awaited<ReturnType<typeof buildDefinitionCache>>;
     const files = await shippedDefinitionFiles();
@@ -522,8 +523,30 @@ describe('the build cache of the shipped worksheets (dist/worksheets.json)', () 
     expect(cache.worksheets).toEqual(validated.sort((a, b) => a.number - b.number));
     for (const f of files) {
       const { size, mtimeMs } = statSync(f);
-      expect(cache.sources[path.basename(f)]).toEqual({ size, mtimeMs });
+      expect(cache.sources[path.basename(f)]).toEqual({ size, mtimeMs, fingerprint: fingerprint(await readFile(f, 'utf8')) });
     }
+  });
+
+  const tmp = useTempDir();
+  it('is used for a copy of the definitions with other mtimes (a copied or unpacked install), not when a byte differs', async () => {
+    const { cacheFile, currentWorksheets } = await import('../src/definition/load.js');
+    const { copyFile, utimes } = await import('node:fs/promises');
+    const cache = JSON.parse(await readFile(cacheFile, 'utf8')) as Parameters<typeof currentWorksheets>[0];
+    const copies: string[] = [];
+    for (const f of await shippedDefinitionFiles()) {
+      const copy = path.join(tmp(), path.basename(f));
+      await copyFile(f, copy);
+      // As npm unpacks a package: every file dated 1985-10-26.
+      await utimes(copy, new Date('1985-10-26T08:15:00Z'), new Date('1985-10-26T08:15:00Z'));
+      copies.push(copy);
+    }
+    expect(currentWorksheets(cache, copies)).toBe(cache.worksheets);
+    // The same size, one letter changed: validated anew.
+    const changed = copies[0]!;
+    const text = await readFile(changed, 'utf8');
+    await writeFile(changed, replaceOnce(text, 'Naam', 'Naan'));
+    expect((await readFile(changed)).length).toBe(Buffer.byteLength(text));
+    expect(currentWorksheets(cache, copies)).toBeUndefined();
   });
 
   it('holds the fingerprint of each definition as it is read back, which the read cache then uses', async () => {

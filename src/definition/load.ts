@@ -10,6 +10,7 @@ import type { Worksheet } from './schema.js';
 import { ExitCode, WerkboekError } from '../support/errors.js';
 import { suggest } from '../support/invocation.js';
 import { definitionFingerprint, rememberFingerprint } from './fingerprint.js';
+import { fingerprint } from '../support/checksum.js';
 
 /** The folder with the shipped definitions (works from src/ and dist/). */
 export const questionsDir = fileURLToPath(new URL('../../questions/', import.meta.url));
@@ -18,8 +19,8 @@ export const questionsDir = fileURLToPath(new URL('../../questions/', import.met
 export const cacheFile = fileURLToPath(new URL('../../dist/worksheets.json', import.meta.url));
 
 export interface DefinitionCache {
-  /** Per definition file name: size and mtime when it was validated. */
-  sources: Record<string, { size: number; mtimeMs: number }>;
+  /** Per definition file name: size, mtime and fingerprint (support/checksum.ts) of the text that was validated. */
+  sources: Record<string, { size: number; mtimeMs: number; fingerprint: string }>;
   worksheets: Worksheet[];
   /** Per worksheet, its fingerprint (definition/fingerprint.ts), reckoned by the build. */
   fingerprints: string[];
@@ -47,24 +48,33 @@ export function loadShippedWorksheets(): Promise<Worksheet[]> {
   return shippedCache;
 }
 
-/** The build's validated worksheets, if they were made from exactly these files as they are now. */
 function readCache(files: string[]): Worksheet[] | undefined {
   try {
-    const cache = JSON.parse(readFileSync(cacheFile, 'utf8')) as DefinitionCache;
-    if (Object.keys(cache.sources).length !== files.length) return undefined;
-    for (const file of files) {
-      const recorded = cache.sources[path.basename(file)];
-      const now = statSync(file);
-      if (!recorded || recorded.size !== now.size || recorded.mtimeMs !== now.mtimeMs) return undefined;
-    }
-    cache.worksheets.forEach((ws, i) => {
-      const print = cache.fingerprints?.[i];
-      if (typeof print === 'string') rememberFingerprint(ws, print);
-    });
-    return cache.worksheets;
+    return currentWorksheets(JSON.parse(readFileSync(cacheFile, 'utf8')) as DefinitionCache, files);
   } catch {
     return undefined;
   }
+}
+
+/**
+ * The build's validated worksheets, if they were made from exactly these
+ * files as they are now: the same size and mtime, or else (a copied or
+ * unpacked install, where every file has a new mtime) the same text. So a
+ * copy of werkboek does not validate its definitions at every start.
+ */
+export function currentWorksheets(cache: DefinitionCache, files: string[]): Worksheet[] | undefined {
+  if (Object.keys(cache.sources).length !== files.length) return undefined;
+  for (const file of files) {
+    const recorded = cache.sources[path.basename(file)];
+    const now = statSync(file);
+    if (!recorded || recorded.size !== now.size) return undefined;
+    if (recorded.mtimeMs !== now.mtimeMs && recorded.fingerprint !== fingerprint(readFileSync(file, 'utf8'))) return undefined;
+  }
+  cache.worksheets.forEach((ws, i) => {
+    const print = cache.fingerprints?.[i];
+    if (typeof print === 'string') rememberFingerprint(ws, print);
+  });
+  return cache.worksheets;
 }
 
 /** The cache content for the given files (used by the build script). */
@@ -75,7 +85,7 @@ export async function buildDefinitionCache(): Promise<DefinitionCache> {
   const sources: DefinitionCache['sources'] = {};
   for (const file of files) {
     const { size, mtimeMs } = statSync(file);
-    sources[path.basename(file)] = { size, mtimeMs };
+    sources[path.basename(file)] = { size, mtimeMs, fingerprint: fingerprint(readFileSync(file, 'utf8')) };
   }
   // Reckoned over the worksheets as a command reads them back from the JSON.
   const sorted = (JSON.parse(JSON.stringify(worksheets)) as Worksheet[]).sort((a, b) => a.number - b.number);
