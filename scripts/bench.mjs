@@ -8,6 +8,8 @@
 //   node scripts/bench.mjs --runs 30   more runs
 //   node scripts/bench.mjs --strict    exit 1 when a goal is missed
 //   node scripts/bench.mjs --instructies   also counts instructions (valgrind) per command
+//   node scripts/bench.mjs --vloer         also the floor under the rows whose work a kept library
+//                                          does (Liquid, marked, …): see scripts/bench-floor.mjs
 //
 // Rows:
 // - commands without a terminal (stdout a pipe), against `node -e 0`;
@@ -370,6 +372,67 @@ if (flag('--instructies')) {
     const base = counts.get(row.base ?? 'node -e 0');
     const n = counts.get(row.name);
     console.log(`${row.name.padEnd(W)}${(`${(n / 1e6).toFixed(1)} M`).padStart(10)}${base ? (n / base).toFixed(2).padStart(18) + '×' : ''}${row.goal ? `   (doel in tijd: ≤ ${row.goal}×)` : ''}`);
+  }
+}
+
+if (flag('--vloer')) {
+  // The floor under a row: a bare start plus what the libraries the issue keeps (Liquid, marked,
+  // sanitize-html, nodemailer, yaml, zod, @inquirer/prompts) cost for that row's work, each step
+  // timed cold in a fresh process with its code compiled beforehand (scripts/bench-floor.mjs), so
+  // loading costs nothing there. A goal below its floor cannot be met while those libraries do the work.
+  const markdownFile = path.join(tmp, 'rapport.md');
+  writeFileSync(markdownFile, spawnSync(process.execPath, [bin, 'rapport', 'alles'], { cwd: tmp, env: { ...baseEnv, WERKBOEK_MAP: reportMap }, encoding: 'utf8' }).stdout);
+  const floorScript = path.join(root, 'scripts', 'bench-floor.mjs');
+  const floorOut = path.join(tmp, 'vloer.json');
+  const timeStep = async (step) => {
+    if (step === 'input' || step === 'select') {
+      rmSync(floorOut, { force: true });
+      await new Promise((done) => {
+        const child = pty.spawn(process.execPath, ['--no-lazy', floorScript, step], { cols: 100, rows: 30, cwd: tmp, env: { ...baseEnv, TERM: 'xterm-256color', WERKBOEK_VLOER_UIT: floorOut } });
+        const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
+        child.onExit(() => {
+          clearTimeout(timer);
+          done();
+        });
+      });
+      return JSON.parse(readFileSync(floorOut, 'utf8')).ms;
+    }
+    const r = spawnSync(process.execPath, ['--no-lazy', floorScript, step, reportMap, markdownFile], { cwd: tmp, env: baseEnv, encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(`${step}: ${r.stderr.trim().split('\n')[0]}`);
+    return JSON.parse(r.stdout).ms;
+  };
+  const floors = [
+    { row: 'werkboek rapport alles', steps: ['liquid'] },
+    { row: 'rapport alles -o x.html', steps: ['liquid', 'marked', 'sanitize'] },
+    { row: 'rapport alles -o x.eml', steps: ['liquid', 'marked', 'sanitize', 'nodemailer'] },
+    { row: 'werkboek controleer', steps: ['yaml', 'zod'] },
+    { row: 'start → eerste vraag (pty)', steps: ['input'] },
+    { row: 'verdergaan → "Wat wil je doen?" (pty)', steps: ['select'] },
+  ];
+  const stepTimes = new Map([...new Set(floors.flatMap((f) => f.steps))].map((step) => [step, []]));
+  try {
+    for (let i = 0; i < WARMUP + RUNS; i++) {
+      for (const [step, times] of stepTimes) {
+        const ms = await timeStep(step);
+        if (i >= WARMUP) times.push(ms);
+      }
+    }
+    console.log(`\nVloer: kale start + de stappen van de bibliotheken zelf (koud, zonder laden; mediaan van ${RUNS}, scripts/bench-floor.mjs):`);
+    console.log(`${'stap'.padEnd(W)}${'mediaan'.padStart(10)}`);
+    for (const [step, times] of stepTimes) console.log(`${step.padEnd(W)}${(median(times).toFixed(1) + ' ms').padStart(10)}`);
+    console.log(`\n${'wat'.padEnd(W)}${'vloer'.padStart(10)}${'werkboek'.padStart(10)}${'doel'.padStart(8)}`);
+    for (const { row: name, steps } of floors) {
+      const row = byName.get(name);
+      const base = row && byName.get(row.base ?? 'node -e 0');
+      if (!row || row.skipped || !base || base.skipped) continue;
+      const bare = median(base.times);
+      const floor = (bare + steps.reduce((sum, step) => sum + median(stepTimes.get(step)), 0)) / bare;
+      const ratio = median(row.times) / bare;
+      const note = floor > row.goal ? 'doel ligt onder de vloer' : ratio <= row.goal ? '' : `boven de vloer: ${((ratio - floor) * bare).toFixed(0)} ms (laden en eigen werk)`;
+      console.log(`${name.padEnd(W)}${(floor.toFixed(2) + '×').padStart(10)}${(ratio.toFixed(2) + '×').padStart(10)}${(row.goal + '×').padStart(8)}   ${steps.join(' + ')}; ${note}`);
+    }
+  } catch (err) {
+    console.log(`\nVloer niet gemeten: ${err.message}`);
   }
 }
 

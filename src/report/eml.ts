@@ -16,12 +16,17 @@ export interface EmlInput {
 }
 
 export async function buildEml({ markdown, title, subject, to }: EmlInput): Promise<string> {
+  return composeEml({ text: markdown, html: htmlDocument(markdown, title), subject, to });
+}
+
+/** The message itself, by nodemailer (also timed on its own by scripts/bench-floor.mjs). */
+export async function composeEml({ text, html, subject, to }: { text: string; html: string; subject: string; to?: string[] | undefined }): Promise<string> {
   const composer = new MailComposer({
     ...(to?.length ? { to } : {}),
     // The subject comes from answers (the library's name): no control characters in a header.
     subject: visibleControls(subject).replace(/\s+/g, ' '),
-    text: markdown,
-    html: htmlDocument(markdown, title),
+    text,
+    html,
     headers: { 'X-Unsent': '1' },
     textEncoding: 'quoted-printable',
     newline: 'windows',
