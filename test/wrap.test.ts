@@ -13,7 +13,7 @@ function random(seed: number) {
 }
 
 describe('quickWrap', () => {
-  const chars = ['a', 'b', 'e', 'z', 'A', '.', ',', '-', 'é', 'ë', 'ï', '–', '—', '’', '“', '…', '€', '\u00a0', 'Ş', '✔', '✖', '↩'];
+  const chars = ['a', 'b', 'e', 'z', 'A', '.', ',', '-', 'é', 'ë', 'ï', '–', '—', '’', '“', '…', '€', '\u00a0', 'Ş', '✔', '✖', '↩', '❯', '◉', '◯', '↑', '↓', '⏎'];
   const codes = ['\x1b[7m', '\x1b[27m', '\x1b[36m', '\x1b[39m', '\x1b[1m', '\x1b[22m', '\x1b[2m', '\x1b[0m'];
 
   it('gives what wrap-ansi gives, for 800 random lines of letters, punctuation, marks, spaces and colour codes', () => {
@@ -64,7 +64,7 @@ describe('fitsAsIs (the bundle\'s shortcut for @inquirer/core\'s wrap-ansi 6)', 
     columns: number,
     options: { trim: boolean; hard: boolean },
   ) => string;
-  const chars = ['a', 'b', ' ', ' ', 'é', '–', '’', '…', '€', '\u00a0', '✔', '↩', '\x1b[36m', '\x1b[39m', '\x1b[7m', '\x1b[27m', '\x1b[?25l', '\x1b[?25h'];
+  const chars = ['a', 'b', ' ', ' ', 'é', '–', '’', '…', '€', '\u00a0', '✔', '↩', '❯', '◉', '◯', '↑', '↓', '⏎', '\x1b[36m', '\x1b[39m', '\x1b[7m', '\x1b[27m', '\x1b[?25l', '\x1b[?25h'];
 
   it('says "unchanged" only where wrap-ansi 6 (trim: false, hard: true, as inquirer calls it) gives the line back unchanged', () => {
     const next = random(7);
