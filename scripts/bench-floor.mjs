@@ -6,6 +6,8 @@
 // real run. Used by `npm run bench -- --vloer`: the sum of a row's steps plus
 // a bare node start is a floor under that row, which no loading strategy can
 // go below while the library does the work. Prints {"ms": …} on stdout.
+// The bench runs it with `node --no-lazy`: all code is compiled while it
+// loads, as the code cache gives it compiled, so compiling is not timed either.
 //
 //   node scripts/bench-floor.mjs <stap> <map met antwoorden> <rapport.md>
 //   stap: liquid | marked | sanitize | nodemailer | yaml | zod
