@@ -284,13 +284,25 @@ describe('key hint', () => {
     expect(keyHint({ multiline: true, allowBack: true, allowUnknown: true }, 120)).toContain('Ctrl+E editor');
   });
 
+  it('goes on a next line between parts when even the shortest hint is too wide, never inside one', () => {
+    expect(keyHint({ allowBack: true, allowUnknown: true }, 40)).toBe('Ctrl+T terug · Ctrl+N weet niet\nCtrl+C stop');
+    expect(keyHint({ multiline: true, allowBack: true, allowUnknown: true }, 40)).toBe('Ctrl+S klaar · Ctrl+T terug\nCtrl+N weet niet · Ctrl+C stop');
+    for (const width of [20, 30, 40, 50]) {
+      for (const line of keyHint({ multiline: true, allowBack: true, allowUnknown: true }, width).split('\n')) {
+        expect(line.length, `${width}: ${line}`).toBeLessThanOrEqual(width);
+      }
+    }
+    // Wide enough: one line, as before.
+    expect(keyHint({ allowBack: true, allowUnknown: true }, 80)).toBe('Enter volgende · Ctrl+T terug · Ctrl+N weet niet · Ctrl+C stop');
+  });
+
   it('words every key the same in every prompt and at every width; narrower only drops parts', () => {
     const kinds = [{ multiline: true }, { multiline: false }, { select: true, allowNote: true }, { select: true }, { checkbox: true }];
     const wordings = new Map<string, Set<string>>();
     for (const kind of kinds) {
       const widest = keyHint({ ...kind, allowBack: true, allowUnknown: true }, 200).split(' · ');
-      for (const width of [200, 120, 100, 80, 70, 60, 40]) {
-        const parts = keyHint({ ...kind, allowBack: true, allowUnknown: true }, width).split(' · ');
+      for (const width of [200, 120, 100, 80, 70, 60, 40, 30]) {
+        const parts = keyHint({ ...kind, allowBack: true, allowUnknown: true }, width).split(/ · |\n/);
         // Every part of a narrower hint is a part of the widest one, in the same order.
         expect(widest.filter((p) => parts.includes(p))).toEqual(parts);
         for (const part of parts) {

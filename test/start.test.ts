@@ -103,7 +103,7 @@ describe('start', () => {
     ]);
     await expect(second.run).rejects.toMatchObject({ exitCode: 130 });
     // Naam/Bibliotheek/Datum are no questions of the workbook: 0 of its 8 questions answered
-    expect(second.prompter.printed.join('\n')).toContain('Je was al begonnen: 0 van 8 vragen beantwoord');
+    expect(second.prompter.printed.join('\n')).toMatch(/Je was al begonnen: 0 van 8 vragen beantwoord \(wel de gegevens: 2 van 3\), laatst bewerkt \d/);
   });
 
   it('resumes at the question with a draft, says it is not confirmed, and status shows it', async () => {

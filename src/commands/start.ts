@@ -17,6 +17,7 @@ import { questionRef, walk } from '../walk.js';
 import { formatStamp } from '../support/dates.js';
 import { mapFor, suggest } from '../support/invocation.js';
 import { afterFirstQuestion } from '../support/idle.js';
+import { wrapText } from '../support/wrap.js';
 import { cleanName, respondentFile } from '../dossier/respondents.js';
 
 export interface StartOptions {
@@ -153,7 +154,11 @@ export async function start(options: StartOptions): Promise<void> {
       } else if (w.done + w.meta.done > 0) {
         const drafts = Object.values(file.drafts).filter((d) => d !== undefined && d !== null).length;
         const unconfirmed = drafts ? ` (en ${drafts} concept-antwoord${drafts === 1 ? '' : 'en'}, nog niet bevestigd)` : '';
-        prompter.print(`Je was al begonnen: ${w.done} van ${w.total} vragen beantwoord${unconfirmed}, laatst bewerkt ${formatStamp(meta.updated)}.`);
+        // Naam, Bibliotheek and Datum are no questions of the workbook: said apart, so "0 van 8" does not read as "nothing saved".
+        const onlyMeta = w.done === 0 && w.meta.done > 0 ? ` (wel de gegevens: ${w.meta.done} van ${w.meta.total})` : '';
+        // A file written by hand may lack `bijgewerkt`: then no date, rather than "laatst bewerkt ."
+        const edited = meta.updated ? `, laatst bewerkt ${formatStamp(meta.updated)}` : '';
+        prompter.print(`Je was al begonnen: ${w.done} van ${w.total} vragen beantwoord${onlyMeta}${unconfirmed}${edited}.`);
         prompter.print(style.dim('De inleiding en de tips van dit werkblad lees je opnieuw via het overzicht.'));
         const at = resumeAt(w, file.drafts);
         const choice = await prompter.select<'continue' | 'review' | 'restart'>({
@@ -220,13 +225,12 @@ export async function start(options: StartOptions): Promise<void> {
       const how = err.signal === 'SIGHUP' ? 'Gestopt (het venster werd gesloten).' : err.signal === 'SIGTERM' ? 'Gestopt (het systeem vroeg om te stoppen).' : 'Gestopt.';
       // The terminal may be gone (a closed window): printing must not turn a clean stop into a crash.
       try {
-        out.stdout(
-          !answered
-            ? `\n${how} Je had nog niets beantwoord, dus er is niets opgeslagen.\nBegin later met:\n  ${command}\n`
-            : file?.onDisk && !file.dirty
-              ? `\n${how} ${what} in ${file.file}\nGa verder met:\n  ${command}\n`
-              : `\n${how} Let op: niet alles kon worden opgeslagen in ${file?.file ?? target}.\nGa verder met:\n  ${command}\n`,
-        );
+        const message = !answered
+          ? `\n${how} Je had nog niets beantwoord, dus er is niets opgeslagen.\nBegin later met:\n  ${command}\n`
+          : file?.onDisk && !file.dirty
+            ? `\n${how} ${what} in ${file.file}\nGa verder met:\n  ${command}\n`
+            : `\n${how} Let op: niet alles kon worden opgeslagen in ${file?.file ?? target}.\nGa verder met:\n  ${command}\n`;
+        out.stdout(mode.plain ? message : wrapSentences(message, process.stdout.isTTY ? process.stdout.columns : undefined));
       } catch {
         // nobody to tell
       }
@@ -337,6 +341,20 @@ export async function start(options: StartOptions): Promise<void> {
     for (const tip of ws.tips ?? []) lines.push('', `${style.bold('Tip:')} ${tip.trim()}`);
     if (lines.length) prompter.print(lines.join('\n'));
   }
+}
+
+/**
+ * A closing message at the terminal's width: its sentences wrapped between
+ * words (the terminal would cut "bewaard" into "bewaa" and "rd"); a command,
+ * indented, is left whole, so that it can be copied. Not in the plain mode,
+ * which a screen reader reads line by line.
+ */
+function wrapSentences(text: string, columns: number | undefined): string {
+  if (!columns) return text;
+  return text
+    .split('\n')
+    .map((line) => (line.startsWith('  ') ? line : wrapText(line, columns)))
+    .join('\n');
 }
 
 /** Start loading what terminalStyle and terminalPrompter need (a failure shows when they are called). */

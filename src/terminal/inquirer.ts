@@ -148,7 +148,7 @@ async function runSelect<T>(t: Terminal, options: SelectOptions<T>): Promise<Rep
         select<T>(
           {
             message: wrapMessage(t, options.message),
-            choices: options.choices.map((c) => ({ value: c.value, name: visibleControls(c.name), ...(c.description && { description: visibleControls(c.description) }) })),
+            choices: options.choices.map((c) => ({ value: c.value, name: choiceName(t, c.name, 2), ...(c.description && { description: visibleControls(c.description) }) })),
             ...(current !== undefined && { default: current }),
             pageSize: Math.min(12, t.rows()),
             loop: false,
@@ -199,7 +199,7 @@ async function runCheckbox<T>(t: Terminal, options: CheckboxOptions<T>): Promise
       checkbox<T>(
         {
           message: wrapMessage(t, options.message),
-          choices: options.choices.map((c) => ({ value: c.value, name: visibleControls(c.name), checked: checked.has(c.value) })),
+          choices: options.choices.map((c) => ({ value: c.value, name: choiceName(t, c.name, 3), checked: checked.has(c.value) })),
           pageSize: Math.min(12, t.rows()),
           loop: false,
           instructions: hint,
@@ -332,4 +332,14 @@ function tolerateClosedTerminal(input: Readable): void {
  */
 function wrapMessage(t: Terminal, message: string): string {
   return wrapText(visibleControls(message), t.columns() - 2, { hard: true });
+}
+
+/**
+ * A choice as the list shows it: a name too long for the terminal goes on
+ * under its own text, after the `indent` columns of the marks before it
+ * ("❯ " in a select, "❯◉ " in a checkbox). Inquirer would wrap it to the
+ * first column, under the marks.
+ */
+function choiceName(t: Terminal, name: string, indent: number): string {
+  return wrapText(visibleControls(name), Math.max(10, t.columns() - indent), { hard: true }).replaceAll('\n', `\n${' '.repeat(indent)}`);
 }

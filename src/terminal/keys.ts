@@ -46,6 +46,8 @@ export const KEY_WORDS = {
  * to answer "weet ik (nog) niet", how to finish and how to stop. Every key
  * has one wording (KEY_WORDS); a narrow terminal drops whole parts, first the
  * editor, then the obvious Enter/arrows, then the toelichting, never rewording.
+ * What still does not fit goes on a next line, between parts (never "Ctrl+C"
+ * on one line and "stop" on the next).
  */
 export function keyHint(o: KeyHintOptions, width = 80): string {
   // Each part with the round in which it is dropped (0: never).
@@ -59,13 +61,17 @@ export function keyHint(o: KeyHintOptions, width = 80): string {
   if (o.allowNote) parts.push([KEY_WORDS.note, 3]);
   if (o.multiline) parts.push([KEY_WORDS.editor, 1]);
   parts.push([KEY_WORDS.stop, 0]);
-  let hint = '';
+  let kept: string[] = [];
   for (const round of [0, 1, 2, 3]) {
-    hint = parts
-      .filter(([, drop]) => drop === 0 || drop > round)
-      .map(([text]) => text)
-      .join(' · ');
-    if (hint.length < width) break;
+    kept = parts.filter(([, drop]) => drop === 0 || drop > round).map(([text]) => text);
+    if (kept.join(' · ').length < width) break;
   }
-  return hint;
+  // A line may fill the row exactly (inquirer leaves it whole); a narrower hint above is preferred, not needed.
+  const lines: string[] = [];
+  for (const part of kept) {
+    const last = lines.length - 1;
+    if (last >= 0 && `${lines[last]} · ${part}`.length <= width) lines[last] += ` · ${part}`;
+    else lines.push(part);
+  }
+  return lines.join('\n');
 }

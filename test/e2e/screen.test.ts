@@ -62,6 +62,37 @@ describe('screen widths (e2e, pty)', { timeout: E2E_TIMEOUT }, () => {
     expect(after.startsWith(' '), after).toBe(false);
   });
 
+  it('at 40 columns a long choice goes on under its own text, and the key hint breaks between its parts', async () => {
+    const ctx = e2e();
+    const ws = sheets.find((s) => s.id === 'gemeentelandschap')!;
+    await writeFile(ctx.answersFile, stringify({ werkblad: ws.id, versie: ws.version, status: 'concept', antwoorden: { naam: 'Anna', bibliotheek: 'Bieb' } }));
+    const s = start(['start', 'gemeentelandschap'], ctx.env, { cols: 40 });
+    const menu = activePrompt(await s.waitFor((sc) => sc.includes('Wat wil je doen?') && sc.includes('Ctrl+C stop')));
+    const lines = menu.split('\n');
+    const restart = lines.findIndex((l) => l.startsWith('  Opnieuw beginnen'));
+    expect(restart, menu).toBeGreaterThan(0);
+    // The rest of the choice under its text (two columns in, after "❯ "), not under the cursor mark.
+    expect(lines[restart + 1], menu).toMatch(/^ {2}\S/);
+    for (const line of lines) expect(line.length, line).toBeLessThanOrEqual(40);
+    // Without a date of the last edit (a file written by hand): no "laatst bewerkt ." on the screen.
+    expect(s.screen().replace(/\s+/g, ' ')).toContain('Je was al begonnen: 0 van 8 vragen beantwoord (wel de gegevens: 2 van 3). De inleiding');
+    // Continue, accept the date: a yes/no question, whose key hint does not fit on one line at 40 columns.
+    s.press('enter');
+    await s.waitFor((sc) => activePrompt(sc).startsWith('? Datum'));
+    s.press('enter');
+    const question = await s.waitFor((sc) => activePrompt(sc).startsWith('? Komt het thema') && sc.includes('Ctrl+C stop'));
+    s.press('ctrl-c');
+    expect(await exitCodeOf(s)).toBe(130);
+    const rows = question.split('\n');
+    expect(rows, question).toContain('Ctrl+C stop');
+    expect(rows.some((r) => /Ctrl\+[A-Z]$/.test(r)), question).toBe(false);
+    // The closing message wraps between words (the terminal cut "bewaard" into "bewaa" and "rd"); the command stays whole.
+    const end = s.screen().split('\n');
+    const stopped = end.findIndex((l) => l.startsWith('Gestopt.'));
+    expect(end.slice(stopped, stopped + 2), s.screen()).toEqual(['Gestopt. Wat je hebt beantwoord is', 'bewaard in']);
+    expect(end.slice(stopped + 2).join(''), s.screen()).toContain(`${ctx.answersFile}Ga verder met:  node `);
+  });
+
   it('at 200 columns the review and the partner overview use the width', async () => {
     const ctx = e2e();
     const ws = sheets.find((s) => s.id === 'randvoorwaarden')!;
