@@ -446,26 +446,29 @@ export async function main(argv: string[]): Promise<void> {
   // Not for start: its prompts write through process.stdout, and it saves and unlocks before it ends, whatever
   // happens to its output (support/stop-signals.ts). Every other command's output to a pipe or a file is written
   // directly, and a closed pipe or a full disk ends it (support/output.ts).
-  const out = createOutput({ color: !colorOff, direct: !argv.slice(2).some((a) => a === 'start' || a === 'invullen') });
+  const words = argv.slice(2);
+  const out = createOutput({ color: !colorOff, direct: !words.some((a) => PROMPTING.has(a)) });
   setProgram(currentProgram());
-  const program = buildProgram(out, commandWord(argv.slice(2)));
+  const program = buildProgram(out, commandWord(words));
   try {
     if (argv.length <= 2) {
       program.outputHelp();
       return;
     }
-    const unknown = helpForUnknown(program, argv.slice(2));
+    const unknown = helpForUnknown(program, words);
     if (unknown !== undefined) throw new CommanderError(ExitCode.usage, 'commander.unknownCommand', `error: unknown command '${unknown}'`);
     await program.parseAsync(argv);
   } catch (err) {
     process.exitCode = await handleError(err, out, program, argv);
   }
   // Done: end now rather than wait for V8's background work (support/output.ts). Not the commands that ask questions.
-  if (!argv.slice(2).some((a) => ASKING.has(a))) endWhenWritten(out);
+  if (!words.some((a) => ASKING.has(a))) endWhenWritten(out);
 }
 
+/** `start` (alias `invullen`): its prompts write through process.stdout. */
+const PROMPTING = new Set(['start', 'invullen']);
 /** Commands that can ask questions in the terminal: they end by themselves, after saving and unlocking. */
-const ASKING = new Set(['start', 'invullen', 'importeer']);
+const ASKING = new Set([...PROMPTING, 'importeer']);
 
 /**
  * `help stauts` and `stauts --help`: help asked for a word that names no
