@@ -114,7 +114,7 @@ steps.select = () =>
 
 async function definitionSources() {
   // The library itself is loaded now, not in the timed call (it is loaded on first use).
-  (await dist('support/yaml.js')).yaml();
+  await import('yaml');
   const { shippedDefinitionFiles } = await dist('definition/load.js');
   return (await shippedDefinitionFiles()).map((file) => ({ file, text: readFileSync(file, 'utf8') }));
 }

@@ -2,15 +2,15 @@
 // Build step: validate the shipped worksheets once and store them as JSON
 // (dist/worksheets.json), so that every command except `controleer` can
 // skip YAML parsing and schema validation of the definitions at start-up.
-// The cache records each file's size, mtime and fingerprint; a definition
-// edited after the build is simply validated again at run time.
+// Made anew by every build, like the bundle: after editing questions/*.yaml,
+// run `npm run build`.
 import { writeFileSync } from 'node:fs';
-import { buildDefinitionCache, cacheFile } from '../dist/definition/load.js';
+import { compiledFile, validateShipped } from '../dist/definition/load.js';
 import { formatIssue } from '../dist/support/errors.js';
 
 try {
-  const cache = await buildDefinitionCache();
-  writeFileSync(cacheFile, JSON.stringify(cache) + '\n');
+  const worksheets = await validateShipped();
+  writeFileSync(compiledFile, JSON.stringify({ worksheets }) + '\n');
 } catch (err) {
   if (err && Array.isArray(err.issues)) {
     for (const issue of err.issues) console.error(formatIssue(issue));

@@ -4,8 +4,9 @@
 import { Command, CommanderError, Option } from 'commander';
 import { ExitCode, InterruptedError, WerkboekError } from './support/errors.js';
 import { programVersion } from './support/version.js';
-import { createOutput, endWhenWritten, memoryOutput, type Output } from './support/output.js';
+import { createOutput, type Output } from './support/output.js';
 import { commandWord, currentProgram, programName, setProgram } from './support/invocation.js';
+import { removeOldCache } from './support/user-folders.js';
 
 
 const TITLES: Record<string, string> = {
@@ -15,10 +16,6 @@ const TITLES: Record<string, string> = {
   'Arguments:': 'Argumenten:',
   'Global Options:': 'Algemene opties:',
 };
-
-export interface GlobalOptions {
-  color: boolean;
-}
 
 /**
  * The program with its commands. With `only` (the first word of the command
@@ -285,33 +282,6 @@ function defineProgram(out: Output, only: string | undefined): Command {
   return program;
 }
 
-/**
- * The main help (`werkboek --help`) as commander writes it for a program name
- * and a terminal width (none: not a terminal, which commander takes as 80). The build keeps it, with a
- * stand-in for the name, for bin/ to print without loading the program
- * (support/quick-help.ts).
- */
-export function helpText(name: string, width?: number): string {
-  const before = programName();
-  setProgram(name);
-  try {
-    const out = memoryOutput();
-    buildProgram(out).configureOutput({ getOutHelpWidth: () => width ?? 80 }).outputHelp();
-    return out.out;
-  } finally {
-    setProgram(before);
-  }
-}
-
-/** Each command's name and aliases, to its name (the build gives them to the code cache, support/code-cache.ts). */
-export function commandNames(): Record<string, string> {
-  const names: Record<string, string> = {};
-  for (const command of buildProgram(memoryOutput()).commands) {
-    for (const name of [command.name(), ...command.aliases()]) names[name] = command.name();
-  }
-  return names;
-}
-
 /** The options rapport and vergelijk share: --formaat, -o, --sjabloon (instead of `template`), --aan and --map. */
 function withReportOptions(command: Command, template: string, mapOption: () => Option): Command {
   return command
@@ -443,12 +413,10 @@ export async function main(argv: string[]): Promise<void> {
   const plain = argv.includes('--eenvoudig') || /^(1|ja|true)$/i.test((process.env.WERKBOEK_EENVOUDIG ?? '').trim()) || process.env.TERM === 'dumb';
   const colorOff = argv.includes('--no-color') || 'NO_COLOR' in process.env || plain;
   if (colorOff) process.env.FORCE_COLOR = '0';
-  // Not for start: its prompts write through process.stdout, and it saves and unlocks before it ends, whatever
-  // happens to its output (support/stop-signals.ts). Every other command's output to a pipe or a file is written
-  // directly, and a closed pipe or a full disk ends it (support/output.ts).
   const words = argv.slice(2);
-  const out = createOutput({ color: !colorOff, direct: !words.some((a) => PROMPTING.has(a)) });
+  const out = createOutput({ color: !colorOff });
   setProgram(currentProgram());
+  removeOldCache((message) => out.stderr(`werkboek: ${message}\n`));
   const program = buildProgram(out, commandWord(words));
   try {
     if (argv.length <= 2) {
@@ -461,14 +429,7 @@ export async function main(argv: string[]): Promise<void> {
   } catch (err) {
     process.exitCode = await handleError(err, out, program, argv);
   }
-  // Done: end now rather than wait for V8's background work (support/output.ts). Not the commands that ask questions.
-  if (!words.some((a) => ASKING.has(a))) endWhenWritten(out);
 }
-
-/** `start` (alias `invullen`): its prompts write through process.stdout. */
-const PROMPTING = new Set(['start', 'invullen']);
-/** Commands that can ask questions in the terminal: they end by themselves, after saving and unlocking. */
-const ASKING = new Set([...PROMPTING, 'importeer']);
 
 /**
  * `help stauts` and `stauts --help`: help asked for a word that names no

@@ -512,51 +512,12 @@ describe('schema/werkblad.schema.json', () => {
   });
 });
 
-describe('the build cache of the shipped worksheets (dist/worksheets.json)', () => {
-  it('holds exactly the validated definitions, with the size, mtime and fingerprint of each file', async () => {
-    const { buildDefinitionCache, cacheFile } = await import('../src/definition/load.js');
-    const { fingerprint } = await import('../src/support/checksum.js');
-    const { statSync } = await import('node:fs');
-    const cache = JSON.parse(await readFile(cacheFile, 'utf8')) as Awaited<ReturnType<typeof buildDefinitionCache>>;
+describe('the shipped worksheets as the build stores them (dist/worksheets.json)', () => {
+  it('holds exactly the validated definitions, in workbook order', async () => {
+    const { compiledFile } = await import('../src/definition/load.js');
+    const compiled = JSON.parse(await readFile(compiledFile, 'utf8')) as { worksheets: unknown[] };
     const files = await shippedDefinitionFiles();
     const validated = await Promise.all(files.map((f) => loadDefinitionFile(f)));
-    expect(cache.worksheets).toEqual(validated.sort((a, b) => a.number - b.number));
-    for (const f of files) {
-      const { size, mtimeMs } = statSync(f);
-      expect(cache.sources[path.basename(f)]).toEqual({ size, mtimeMs, fingerprint: fingerprint(await readFile(f, 'utf8')) });
-    }
-  });
-
-  const tmp = useTempDir();
-  it('is used for a copy of the definitions with other mtimes (a copied or unpacked install), not when a byte differs', async () => {
-    const { cacheFile, currentWorksheets } = await import('../src/definition/load.js');
-    const { copyFile, utimes } = await import('node:fs/promises');
-    const cache = JSON.parse(await readFile(cacheFile, 'utf8')) as Parameters<typeof currentWorksheets>[0];
-    const copies: string[] = [];
-    for (const f of await shippedDefinitionFiles()) {
-      const copy = path.join(tmp(), path.basename(f));
-      await copyFile(f, copy);
-      // As npm unpacks a package: every file dated 1985-10-26.
-      await utimes(copy, new Date('1985-10-26T08:15:00Z'), new Date('1985-10-26T08:15:00Z'));
-      copies.push(copy);
-    }
-    expect(currentWorksheets(cache, copies)).toBe(cache.worksheets);
-    // The same size, one letter changed: validated anew.
-    const changed = copies[0]!;
-    const text = await readFile(changed, 'utf8');
-    await writeFile(changed, replaceOnce(text, 'Naam', 'Naan'));
-    expect((await readFile(changed)).length).toBe(Buffer.byteLength(text));
-    expect(currentWorksheets(cache, copies)).toBeUndefined();
-  });
-
-  it('holds the fingerprint of each definition as it is read back, which the read cache then uses', async () => {
-    const { cacheFile, loadShippedWorksheets } = await import('../src/definition/load.js');
-    const { definitionFingerprint } = await import('../src/definition/fingerprint.js');
-    const { fingerprint } = await import('../src/support/checksum.js');
-    const cache = JSON.parse(await readFile(cacheFile, 'utf8')) as { worksheets: unknown[]; fingerprints: string[] };
-    expect(cache.fingerprints).toEqual(cache.worksheets.map((ws) => fingerprint(JSON.stringify(ws))));
-    const shipped = await loadShippedWorksheets();
-    expect(shipped.map((ws) => definitionFingerprint(ws))).toEqual(cache.fingerprints);
-    expect(new Set(cache.fingerprints).size).toBe(3);
+    expect(compiled.worksheets).toEqual(validated.sort((a, b) => a.number - b.number));
   });
 });

@@ -1,9 +1,9 @@
 // The lock on an answers file: valid as long as its process lives (also when
 // that process is blocked, e.g. in an external editor), taken over at once when
 // its process is gone, shared by symlinked folders, and a clear message for
-// something else in its place.
+// something else in its place. Also an earlier version's lock (a folder).
 import { spawnSync } from 'node:child_process';
-import { mkdir, readdir, symlink, utimes, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, stat, symlink, utimes, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -14,13 +14,15 @@ import { useTempDir } from './helpers/temp.js';
 const tmp = useTempDir('werkboek-lock-');
 const refused = (p: Promise<unknown>) => p.then(() => undefined, (e: unknown) => e as WerkboekError);
 
-/** A lock as a process with this pid would have left it, last refreshed `ageMs` ago. */
+/** A lock as a process with this pid would have left it, last touched `ageMs` ago. */
 async function plantLock(file: string, pid: number, ageMs: number, host = os.hostname()): Promise<void> {
-  const dir = `${file}.lock`;
-  await mkdir(dir);
-  await writeFile(`${dir}-eigenaar.json`, JSON.stringify({ pid, host }));
+  await writeFile(`${file}.lock`, JSON.stringify({ pid, host }));
+  await age(`${file}.lock`, ageMs);
+}
+
+async function age(file: string, ageMs: number): Promise<void> {
   const then = new Date(Date.now() - ageMs);
-  await utimes(dir, then, then);
+  await utimes(file, then, then);
 }
 
 describe('lockAnswersFile', () => {
@@ -40,12 +42,35 @@ describe('lockAnswersFile', () => {
     expect(await readdir(tmp())).toEqual([]);
   });
 
-  it('is released after it has been refreshed (a process that ran for a while)', async () => {
+  it('is one file with its owner, touched while held, and gone when released', async () => {
     const file = path.join(tmp(), 'gemeentelandschap.yaml');
     const release = await lockAnswersFile(file);
-    expect((await readdir(tmp())).sort()).toEqual(['gemeentelandschap.yaml.lock', 'gemeentelandschap.yaml.lock-eigenaar.json']);
-    await new Promise((r) => setTimeout(r, 2500));
+    expect(await readdir(tmp())).toEqual(['gemeentelandschap.yaml.lock']);
+    expect(JSON.parse(await readFile(`${file}.lock`, 'utf8'))).toEqual({ pid: process.pid, host: os.hostname() });
+    await age(`${file}.lock`, 60_000);
+    const old = (await stat(`${file}.lock`)).mtimeMs;
+    await expect.poll(async () => (await stat(`${file}.lock`)).mtimeMs, { timeout: 3000, interval: 100 }).toBeGreaterThan(old);
     await release();
+    expect(await readdir(tmp())).toEqual([]);
+  });
+
+  it('an empty lock (its process stopped before writing its owner) is taken over once it is old', async () => {
+    const file = path.join(tmp(), 'gemeentelandschap.yaml');
+    await writeFile(`${file}.lock`, '');
+    expect((await refused(lockAnswersFile(file)))?.exitCode).toBe(ExitCode.locked);
+    await age(`${file}.lock`, 60_000);
+    await (await lockAnswersFile(file))();
+    expect(await readdir(tmp())).toEqual([]);
+  });
+
+  it("an earlier version's lock (a folder with the owner beside it) is judged the same way", async () => {
+    const file = path.join(tmp(), 'gemeentelandschap.yaml');
+    await mkdir(`${file}.lock`);
+    await writeFile(`${file}.lock-eigenaar.json`, JSON.stringify({ pid: process.pid, host: os.hostname() }));
+    expect((await refused(lockAnswersFile(file)))?.exitCode).toBe(ExitCode.locked);
+    const gone = spawnSync(process.execPath, ['-e', '0']).pid;
+    await writeFile(`${file}.lock-eigenaar.json`, JSON.stringify({ pid: gone, host: os.hostname() }));
+    await (await lockAnswersFile(file))();
     expect(await readdir(tmp())).toEqual([]);
   });
 
@@ -53,8 +78,7 @@ describe('lockAnswersFile', () => {
     const file = path.join(tmp(), 'gemeentelandschap.yaml');
     await plantLock(file, 1, 1000, 'een-andere-computer');
     expect((await refused(lockAnswersFile(file)))?.exitCode).toBe(ExitCode.locked);
-    const then = new Date(Date.now() - 60_000);
-    await utimes(`${file}.lock`, then, then);
+    await age(`${file}.lock`, 60_000);
     await (await lockAnswersFile(file))();
   });
 

@@ -27,14 +27,15 @@ const tick = () => new Promise((r) => setTimeout(r, 10));
  * inquirer rejects them ("User force closed the prompt"), with nobody left
  * to catch it: an unhandled rejection that fails the run.
  */
-const open: { cancel: () => void }[] = [];
+const open: AbortController[] = [];
 afterEach(() => {
-  for (const prompt of open.splice(0)) prompt.cancel();
+  for (const prompt of open.splice(0)) prompt.abort();
 });
-const render: typeof renderPrompt = async (...args) => {
-  const rendered = await renderPrompt(...args);
+const render: typeof renderPrompt = async (prompt, config, options) => {
+  const controller = new AbortController();
+  open.push(controller);
+  const rendered = await renderPrompt(prompt, config, { ...options, signal: options?.signal ?? controller.signal });
   rendered.answer.catch(() => {}); // a test that awaits the answer still gets its rejection
-  open.push(rendered.answer);
   return rendered;
 };
 

@@ -1,5 +1,6 @@
-// Every test process: the per-user cache (dossier/read-cache.ts) in a temporary
-// folder, never the cache of whoever runs the tests.
+// Every test process: the per-user cache folder (which werkboek clears of what
+// earlier versions left there, support/user-folders.ts) in a temporary folder,
+// never the cache of whoever runs the tests.
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';

@@ -9,7 +9,6 @@ import { parse } from 'yaml';
 import { checkDefinitionSource } from '../src/definition/check.js';
 import type { Worksheet } from '../src/definition/schema.js';
 import { AnswersFile, notAskedIds } from '../src/dossier/answers-file.js';
-import { quickReadAnswers } from '../src/dossier/quick-read.js';
 import { check } from '../src/commands/controleer.js';
 import { memoryOutput } from '../src/support/output.js';
 import { walk } from '../src/walk.js';
@@ -65,13 +64,6 @@ describe('a newer definition', () => {
     expect(saved.versie).toBe(2);
     expect(saved.antwoorden.contactpersoon).toBe(old.antwoorden.aanspreekpunt);
     expect(saved.antwoorden['relatie-gemeente']).toBe(old.antwoorden['relatie-gemeente']);
-  });
-
-  it('does the same in the overview\'s quick read', async () => {
-    const ws = await version2();
-    const read = quickReadAnswers(await oldFile(), ws);
-    expect(read.kind).toBe('read');
-    if (read.kind === 'read') expect(Object.keys(read.answers)).toContain('contactpersoon');
   });
 
   it('keeps the answer of the new id when both are in the file', async () => {

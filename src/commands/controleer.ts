@@ -54,8 +54,7 @@ async function checkOne(file: string, shown: string, out: Output, ctx: { cwd: st
     const ws = await resolveWorksheet(kind.worksheet, [], [...(await allWorksheets(ownWorksheets(undefined, ctx.cwd))), ...ctx.given]);
     let answers: AnswersFile | undefined;
     try {
-      // Always the full check, never what an earlier read remembered (dossier/read-cache.ts).
-      answers = await AnswersFile.read(file, ws, shown, { cache: false });
+      answers = await AnswersFile.read(file, ws, shown);
     } catch (err) {
       if (!(err instanceof FileIssuesError)) throw err;
       for (const issue of err.issues) out.line(formatIssue(issue));

@@ -1,14 +1,14 @@
 // `werkboek overzicht <map…>`: for advisers, per library (dossier) and
 // worksheet how far it is, as a list on the screen or as CSV (Excel),
-// Markdown or HTML. Reads only (quick-read.ts); a broken or foreign file is
-// listed and skipped.
+// Markdown or HTML. Reads only; a broken or foreign file is listed and
+// skipped.
 import path from 'node:path';
 import { allWorksheets, ownWorksheets } from '../definition/own.js';
 import type { KeyQuestionRef, Worksheet } from '../definition/schema.js';
 import { allQuestions } from '../definition/questions.js';
 import { findDossiers } from '../dossier/discover.js';
-import { quickReadAnswers } from '../dossier/quick-read.js';
-import { keyColumns, overviewCsv, overviewMarkdown, overviewRow, overviewText, type Overview, type OverviewSheet } from '../report/overview.js';
+import { AnswersFile } from '../dossier/answers-file.js';
+import { keyColumns, overviewCsv, overviewMarkdown, overviewRow, overviewText, type Overview, type OverviewSheet, type SheetRead } from '../report/overview.js';
 import { writeOutputFile } from '../report/write-output.js';
 import { ExitCode, WerkboekError } from '../support/errors.js';
 import { displayPath, suggest } from '../support/invocation.js';
@@ -72,13 +72,28 @@ export async function overview(opts: OverviewOptions): Promise<void> {
 /** Read every dossier in the folders into the overview. */
 export async function buildOverview(folders: string[], sheets: OverviewSheet[], cwd: string): Promise<Overview> {
   const { dossiers, problems } = await findDossiers(folders, sheets.map((s) => s.worksheet.id));
-  const rows = dossiers.map((dir) => {
+  const rows = [];
+  for (const dir of dossiers) {
     const shown = displayPath(dir, cwd);
-    // Joined by hand: path.join normalises every time, and findDossiers' folders are clean already.
-    const reads = sheets.map(({ worksheet }) => quickReadAnswers(`${dir}${path.sep}${worksheet.id}.yaml`, worksheet, `${shown}${path.sep}${worksheet.id}.yaml`));
-    return overviewRow(shown, sheets, reads);
-  });
+    const reads: SheetRead[] = [];
+    for (const { worksheet } of sheets) {
+      reads.push(await readSheet(path.join(dir, `${worksheet.id}.yaml`), worksheet, path.join(shown, `${worksheet.id}.yaml`)));
+    }
+    rows.push(overviewRow(shown, sheets, reads));
+  }
   return { sheets, rows, folderProblems: problems };
+}
+
+/** One answers file of a dossier, as the overview shows it; a broken file is reported, not thrown. Never writes, never locks. */
+async function readSheet(file: string, ws: Worksheet, shown: string): Promise<SheetRead> {
+  try {
+    const found = await AnswersFile.read(file, ws, shown);
+    if (!found) return { kind: 'missing' };
+    return { kind: 'read', status: found.meta.status, updated: found.meta.updated, answers: found.answers };
+  } catch (err) {
+    if (err instanceof WerkboekError) return { kind: 'broken', error: err };
+    throw err;
+  }
 }
 
 /** `-o overzicht.csv` means CSV, `.md` Markdown, `.html` HTML; no file: text on the screen. */

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { loadShippedWorksheets } from '../definition/load.js';
 import { findWorksheet, isDefinitionPath, ownWorksheets } from '../definition/own.js';
 import { ExitCode, FileIssuesError, InterruptedError, WerkboekError, type StopSignal } from '../support/errors.js';
-import { lockAnswersFile, prepareLock } from '../dossier/lock.js';
+import { lockAnswersFile } from '../dossier/lock.js';
 import type { Output } from '../support/output.js';
 import { answersPath, rescueFolders, resolveDossier } from '../dossier/folder.js';
 import type { Prompter } from '../terminal/prompter.js';
@@ -57,9 +57,8 @@ export async function start(options: StartOptions): Promise<void> {
   const { out } = options;
   const interactive = options.interactive ?? (process.stdin.isTTY === true && process.stdout.isTTY === true);
   const mode = screenMode(options.plain, options.env ?? process.env);
-  // The code for locking and for the terminal (chalk, the prompts) loads while the worksheet and the
+  // The code for the terminal (chalk, the prompts) loads while the worksheet and the
   // dossier are found and read: those are file-system waits, so the first question is on the screen sooner.
-  prepareLock();
   if (interactive && !mode.plain && !options.prompter) prepareTerminal(options.style === undefined);
   const ws = await findWorksheet(options.worksheet, ownWorksheets(options.ownFolder, options.cwd, options.env));
   // In suggested commands: an own worksheet started by its file is named by that file again.

@@ -1,30 +1,24 @@
-// The worksheet definitions at run time: the shipped worksheets (from the
-// build's validated cache when it is current, else validated now), name
+// The worksheet definitions at run time: the shipped worksheets (as the
+// build validated them, dist/worksheets.json; from the sources when it has
+// not run), name
 // resolution with suggestions, and small helpers. Validation itself lives
 // in check.ts and is loaded only when needed.
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Worksheet } from './schema.js';
 import { ExitCode, WerkboekError } from '../support/errors.js';
 import { suggest } from '../support/invocation.js';
-import { definitionFingerprint, rememberFingerprint } from './fingerprint.js';
-import { fingerprint } from '../support/checksum.js';
 
 /** The folder with the shipped definitions (works from src/ and dist/). */
 export const questionsDir = fileURLToPath(new URL('../../questions/', import.meta.url));
 
-/** Written by scripts/compile-definitions.mjs at build time. */
-export const cacheFile = fileURLToPath(new URL('../../dist/worksheets.json', import.meta.url));
-
-export interface DefinitionCache {
-  /** Per definition file name: size, mtime and fingerprint (support/checksum.ts) of the text that was validated. */
-  sources: Record<string, { size: number; mtimeMs: number; fingerprint: string }>;
-  worksheets: Worksheet[];
-  /** Per worksheet, its fingerprint (definition/fingerprint.ts), reckoned by the build. */
-  fingerprints: string[];
-}
+/**
+ * The shipped worksheets, validated by the build (scripts/compile-definitions.mjs).
+ * The build makes it from questions/ each time, as it makes the bundle from src/.
+ */
+export const compiledFile = fileURLToPath(new URL('../../dist/worksheets.json', import.meta.url));
 
 // --- the shipped worksheets ---------------------------------------------
 
@@ -33,63 +27,32 @@ export async function shippedDefinitionFiles(): Promise<string[]> {
   return names.filter((n) => n.endsWith('.yaml')).sort().map((n) => path.join(questionsDir, n));
 }
 
-let shippedCache: Promise<Worksheet[]> | undefined;
+let shipped: Promise<Worksheet[]> | undefined;
 
 /** All shipped worksheets, in workbook order. */
 export function loadShippedWorksheets(): Promise<Worksheet[]> {
-  shippedCache ??= (async () => {
-    const files = await shippedDefinitionFiles();
-    const cached = readCache(files);
-    if (cached) return cached;
-    const { loadDefinitionFile } = await import('./check.js');
-    const sheets = await Promise.all(files.map((f) => loadDefinitionFile(f, path.relative(process.cwd(), f) || f)));
-    return sheets.sort((a, b) => a.number - b.number);
+  shipped ??= (async () => {
+    const compiled = readCompiled();
+    if (compiled) return compiled;
+    return validateShipped();
   })();
-  return shippedCache;
+  return shipped;
 }
 
-function readCache(files: string[]): Worksheet[] | undefined {
+function readCompiled(): Worksheet[] | undefined {
   try {
-    return currentWorksheets(JSON.parse(readFileSync(cacheFile, 'utf8')) as DefinitionCache, files);
+    return (JSON.parse(readFileSync(compiledFile, 'utf8')) as { worksheets: Worksheet[] }).worksheets;
   } catch {
-    return undefined;
+    return undefined; // not built (tests from the sources): validated now
   }
 }
 
-/**
- * The build's validated worksheets, if they were made from exactly these
- * files as they are now: the same size and mtime, or else (a copied or
- * unpacked install, where every file has a new mtime) the same text. So a
- * copy of werkboek does not validate its definitions at every start.
- */
-export function currentWorksheets(cache: DefinitionCache, files: string[]): Worksheet[] | undefined {
-  if (Object.keys(cache.sources).length !== files.length) return undefined;
-  for (const file of files) {
-    const recorded = cache.sources[path.basename(file)];
-    const now = statSync(file);
-    if (!recorded || recorded.size !== now.size) return undefined;
-    if (recorded.mtimeMs !== now.mtimeMs && recorded.fingerprint !== fingerprint(readFileSync(file, 'utf8'))) return undefined;
-  }
-  cache.worksheets.forEach((ws, i) => {
-    const print = cache.fingerprints?.[i];
-    if (typeof print === 'string') rememberFingerprint(ws, print);
-  });
-  return cache.worksheets;
-}
-
-/** The cache content for the given files (used by the build script). */
-export async function buildDefinitionCache(): Promise<DefinitionCache> {
+/** The shipped definitions read and validated from questions/ (the build stores the result). */
+export async function validateShipped(): Promise<Worksheet[]> {
   const files = await shippedDefinitionFiles();
   const { loadDefinitionFile } = await import('./check.js');
-  const worksheets = await Promise.all(files.map((f) => loadDefinitionFile(f, path.relative(process.cwd(), f) || f)));
-  const sources: DefinitionCache['sources'] = {};
-  for (const file of files) {
-    const { size, mtimeMs } = statSync(file);
-    sources[path.basename(file)] = { size, mtimeMs, fingerprint: fingerprint(readFileSync(file, 'utf8')) };
-  }
-  // Reckoned over the worksheets as a command reads them back from the JSON.
-  const sorted = (JSON.parse(JSON.stringify(worksheets)) as Worksheet[]).sort((a, b) => a.number - b.number);
-  return { sources, worksheets: sorted, fingerprints: sorted.map((ws) => definitionFingerprint(ws)) };
+  const sheets = await Promise.all(files.map((f) => loadDefinitionFile(f, path.relative(process.cwd(), f) || f)));
+  return sheets.sort((a, b) => a.number - b.number);
 }
 
 /**

@@ -1,7 +1,7 @@
 // Shared by definition/ and dossier/answers-file.ts: parse YAML keeping source
 // positions, and turn a data path into `regel:kolom`.
 import { isUtf8 } from 'node:buffer';
-import { isMap, isScalar, yaml, type Document, type LineCounter } from '../support/yaml.js';
+import { isMap, isScalar, LineCounter, parseDocument, visit, type Document } from 'yaml';
 import type { Issue } from '../support/errors.js';
 
 export interface Located {
@@ -20,7 +20,6 @@ export type PathKey = string | number;
  * yaml library's own check is quadratic, 40,000 keys took 13 s).
  */
 export function parseLocated(file: string, source: string): { located: Located; issues: Issue[] } {
-  const { LineCounter, parseDocument, visit } = yaml();
   const lines = new LineCounter();
   const doc = parseDocument(source, { lineCounter: lines, prettyErrors: false, uniqueKeys: false });
   const located = { doc, lines, file };
@@ -65,7 +64,7 @@ export function parseLocated(file: string, source: string): { located: Located; 
 export function decodeUtf8(file: string, bytes: Uint8Array): { text: string; issue?: Issue } {
   const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
   if (isUtf8(bytes)) return { text: text.replace(/^\uFEFF/, '') };
-  const lines = new (yaml().LineCounter)();
+  const lines = new LineCounter();
   // Feed the line starts to the counter, as the parser would.
   lines.addNewLine(0);
   for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) lines.addNewLine(i + 1);

@@ -4,15 +4,14 @@
 import { readFileSync } from 'node:fs';
 import { readFile, mkdir, copyFile, stat, readdir, unlink, open } from 'node:fs/promises';
 import path from 'node:path';
-import { isMap, isScalar, yaml, type Document, type YAMLMap } from '../support/yaml.js';
+import { Document, isMap, isScalar, type YAMLMap } from 'yaml';
 import type { Field, Question, Worksheet } from '../definition/schema.js';
 import { allQuestions, optionValue, renamedIds } from '../definition/questions.js';
 import { ANSWER_KEY, DRAFT_ITEM_KEY, EARLIER_KEY, isUnknown, NOT_YET_KNOWN, NOTE_KEY, UNKNOWN_KEY, type AnswerValue, type Answers, type Draft, type Drafts } from './answers.js';
 import { describeFsError, ExitCode, FileIssuesError, WerkboekError, type Issue } from '../support/errors.js';
 import { decodeUtf8, issueAt, parseLocated, type Located, type PathKey } from '../definition/positions.js';
 import { programVersion } from '../support/version.js';
-import { atomicWrite, isOwnTempFile, prepareSave } from './atomic-write.js';
-import { lookUp, type ParsedAnswers } from './read-cache.js';
+import { atomicWrite, isOwnTempFile } from './atomic-write.js';
 import { parseDate } from '../support/dates.js';
 import { suggest } from '../support/invocation.js';
 
@@ -98,14 +97,8 @@ export class AnswersFile {
    */
   private base: { text: string; answers: Answers; drafts: Drafts; status: Status } | undefined;
 
-  /**
-   * The YAML document. A new file (create()) makes it only when it is first
-   * changed or written: until then it has no answers, and a fresh `start`
-   * draws its first question without loading yaml (see support/yaml.ts).
-   */
+  /** The YAML document. A new file (create()) makes it when it is first changed or written. */
   private document: Document | undefined;
-  /** A file read from the cache (read-cache.ts): its content and what it holds, until the document is made from the text. */
-  private snapshot: { meta: ParsedAnswers['meta']; text: string } | undefined;
 
   private constructor(
     /** Where save() writes; moveTo() changes it (e.g. after a write error). */
@@ -121,16 +114,7 @@ export class AnswersFile {
   }
 
   private get doc(): Document {
-    if (!this.document) {
-      // Parsed as read() would (the bytes passed that check before); a new file gets its first document.
-      if (this.snapshot) {
-        const doc = parseLocated(this.file, this.snapshot.text).located.doc;
-        // As fromBytes: answers under a former id belong to the renamed question.
-        if (renameFormerIds(doc, this.ws)) this.upgraded = true;
-        this.document = doc;
-      } else this.document = newDocument(this.file, this.ws, this.created, this.respondent);
-      this.snapshot = undefined;
-    }
+    this.document ??= newDocument(this.file, this.ws, this.created, this.respondent);
     return this.document;
   }
 
@@ -144,7 +128,6 @@ export class AnswersFile {
    * question waits for an answer.
    */
   prepare(): void {
-    prepareSave();
     // Also once through setting an answer, on a copy: the code a save runs is then no longer cold.
     const copy = this.doc.clone();
     copy.setIn([ANSWERS_KEY, '\u0000werkboek'], copy.createNode({ tekst: 'regel\nregel', keuze: ['ja'] }));
@@ -168,7 +151,7 @@ export class AnswersFile {
    * that cannot be parsed or does not fit the worksheet throws a
    * FileIssuesError with positions; the file is never touched.
    */
-  static async read(file: string, ws: Worksheet, displayName = file, options: { cache?: boolean } = {}): Promise<AnswersFile | undefined> {
+  static async read(file: string, ws: Worksheet, displayName = file): Promise<AnswersFile | undefined> {
     let bytes: Buffer;
     try {
       // Synchronously: one small file, and nothing else to do meanwhile; no round trip through libuv's threads.
@@ -185,26 +168,7 @@ export class AnswersFile {
       }
       throw new WerkboekError(`Kan ${displayName} niet lezen: ${describeFsError(err)}.`, ExitCode.badFile);
     }
-    if (options.cache === false || bytes.length > MAX_FILE_BYTES) return AnswersFile.fromBytes(file, bytes, ws, displayName);
-    // The same bytes were read and checked before (see read-cache.ts): no parsing now; the document is made when needed.
-    const cache = await lookUp(file, bytes, ws);
-    if (cache.known) return AnswersFile.fromSnapshot(file, bytes, ws, cache.known);
-    const found = AnswersFile.fromBytes(file, bytes, ws, displayName);
-    await cache.remember({ meta: found.meta, answers: found.answers, drafts: found.drafts });
-    return found;
-  }
-
-  /** An answers file whose bytes are known to be valid (read-cache.ts): parsed only when it is changed or written. */
-  private static fromSnapshot(file: string, bytes: Buffer, ws: Worksheet, known: ParsedAnswers): AnswersFile {
-    const text = bytes.toString('utf8');
-    const found = new AnswersFile(file, undefined, ws);
-    found.snapshot = { meta: known.meta, text: text.replace(/^\uFEFF/, '') };
-    // Its answers and drafts are the plain data (the same the document will give when it is made).
-    found.plain = { answers: known.answers, drafts: known.drafts };
-    found.onDisk = true;
-    if (text.includes('\r\n')) found.eol = '\r\n';
-    found.base = { text, answers: known.answers, drafts: known.drafts, status: known.meta.status };
-    return found;
+    return AnswersFile.fromBytes(file, bytes, ws, displayName);
   }
 
   /** An answers file from its bytes as read from `file`: checked as read() describes. */
@@ -235,7 +199,6 @@ export class AnswersFile {
   }
 
   get meta(): AnswersMeta {
-    if (!this.document && this.snapshot) return { ...this.snapshot.meta };
     if (!this.document) {
       const program = `werkboek ${programVersion}`;
       return {
@@ -441,7 +404,7 @@ export class AnswersFile {
 
 /** The document of a new answers file: metadata first, then an empty `antwoorden:`. */
 function newDocument(file: string, ws: Worksheet, stamp: string, respondent: string | undefined): Document {
-  const doc = new (yaml().Document)({
+  const doc = new Document({
     werkblad: ws.id,
     ...(respondent !== undefined && { [RESPONDENT_KEY]: respondent }),
     versie: ws.version,
@@ -511,18 +474,6 @@ export function renameFormerIds(doc: Document, ws: Worksheet): boolean {
     }
   }
   return changed;
-}
-
-/** The same on plain data (the quick read): a new object, or the same one when nothing was renamed. */
-export function renameFormerIdsIn(answers: Record<string, unknown>, ws: Worksheet): Record<string, unknown> {
-  const renamed = renamedIds(ws);
-  if (!renamed.size || !Object.keys(answers).some((k) => renamed.has(k))) return answers;
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(answers)) {
-    const now = renamed.get(k);
-    out[now !== undefined && !(now in answers) ? now : k] = v;
-  }
-  return out;
 }
 
 /** Ids answered in the file that the worksheet no longer asks (removed questions, or notes of the user): kept, never dropped. */

@@ -9,37 +9,15 @@
 // and O_NOFOLLOW where the platform has it) under a name with 128 random
 // bits and a fixed marker, so that `start` can also recognise — and only
 // remove — temp files that werkboek itself left behind after a crash.
+import { randomBytes } from 'node:crypto';
 import { constants } from 'node:fs';
 import { open, rename, stat, unlink } from 'node:fs/promises';
 import path from 'node:path';
 
 const MARKER = '.werkboek-tmp-';
 
-let crypto: Promise<typeof import('node:crypto')> | undefined;
-
-/**
- * node:crypto, loaded when first needed: loading it costs Node 20 about 7 ms,
- * too much to spend before `start` shows its first question. `start` calls
- * this while the first question waits, so the first save does not wait.
- */
-export function loadCrypto(): Promise<typeof import('node:crypto')> {
-  return (crypto ??= import('node:crypto'));
-}
-
-/**
- * Load what a save needs and loads only when first used, so that the first
- * save does not wait for it: node:crypto (above), and fs/promises, whose
- * FileHandle `open` returns (the bundle loads fs/promises only for `open`,
- * see scripts/build.mjs). `start` calls this while the first question waits.
- */
-export function prepareSave(): void {
-  void loadCrypto().catch(() => {});
-  void import('node:fs/promises').catch(() => {});
-}
-
 /** The temp file for `file`: hidden, with the marker and 32 random hex digits. */
-async function tempName(file: string): Promise<string> {
-  const { randomBytes } = await loadCrypto();
+function tempName(file: string): string {
   return path.join(path.dirname(file), `.${path.basename(file)}${MARKER}${randomBytes(16).toString('hex')}`);
 }
 
@@ -60,7 +38,7 @@ export async function atomicWrite(file: string, content: string | Uint8Array): P
   } catch {
     // a new file
   }
-  const temp = await tempName(file);
+  const temp = tempName(file);
   const flags = constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | (constants.O_NOFOLLOW ?? 0);
   const handle = await open(temp, flags, mode);
   let renamed = false;

@@ -1,46 +1,37 @@
-// One werkboek process per answers file: a lock folder next to it
-// (`<bestand>.lock`, made atomically by proper-lockfile) and beside that
-// `<bestand>.lock-eigenaar.json` with the process id and host name. (Not
-// inside the folder: a file written there changes the folder's mtime, which
-// proper-lockfile takes for a compromised lock, and then it cannot release it.)
+// One werkboek process per answers file: a lock file next to it
+// (`<bestand>.lock`), made with an exclusive create (it fails when the file
+// exists, on every system), holding the owner's process id and host name.
 //
 // A lock stays valid as long as its process lives, whatever that process is
 // waiting for (an external editor, a suspended laptop): on the same computer
 // a lock is taken over only when its process is gone. A lock from another
-// computer (a shared network folder) or without an owner file is judged by
-// its age: proper-lockfile refreshes it every second while its process runs,
-// so one older than STALE_MS belongs to a process that died.
+// computer (a shared network folder) cannot be asked that: its owner touches
+// it every second, so one untouched for STALE_MS belongs to a process that
+// died. So does an empty one that old (its process stopped between making
+// and writing it).
+//
+// Versions before 0.2 made a folder of that name with
+// `<bestand>.lock-eigenaar.json` beside it; such a lock is judged the same way.
 //
 // The lock is taken on the real path, so two symlinked folders that lead to
 // the same file share one lock.
-import { readFile, realpath, rm, stat, mkdir, readdir, unlink, writeFile } from 'node:fs/promises';
+import { mkdir, open, readFile, realpath, rmdir, stat, unlink, utimes, readdir } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { describeFsError, ExitCode, WerkboekError } from '../support/errors.js';
 
-/** A lock of another computer not refreshed for this long belongs to a process that died. */
+/** A lock not touched for this long, whose process cannot be asked, belongs to a process that died. */
 export const STALE_MS = 5000;
-
-const ownerFile = (lockDir: string) => `${lockDir}-eigenaar.json`;
+const TOUCH_MS = 1000;
 
 interface Owner {
   pid: number;
   host: string;
 }
 
-let lockfile: Promise<typeof import('proper-lockfile')> | undefined;
-// CommonJS packages are imported through their default export (module.exports): the same in Node and in the bundle.
-const loadLockfile = () => (lockfile ??= import('proper-lockfile').then((m) => m.default));
-
-/** Load the lock code now, while the caller waits for something else (start: finding the dossier). */
-export function prepareLock(): void {
-  loadLockfile().catch(() => {
-    lockfile = undefined; // tried again, and reported, when a lock is taken
-  });
-}
+type Found = { kind: 'owner'; owner: Owner; ageMs: number } | { kind: 'unknown'; ageMs: number } | { kind: 'foreign' } | { kind: 'none' };
 
 export async function lockAnswersFile(file: string): Promise<() => Promise<void>> {
-  const { lock } = await loadLockfile();
   let target = file;
   try {
     await mkdir(path.dirname(file), { recursive: true });
@@ -49,62 +40,93 @@ export async function lockAnswersFile(file: string): Promise<() => Promise<void>
   } catch (err) {
     throw folderError(file, err);
   }
-  const lockDir = `${target}.lock`;
-  for (let attempt = 0; ; attempt++) {
-    try {
-      const release = await lock(target, {
-        realpath: false,
-        lockfilePath: lockDir,
-        // Never stale by age inside proper-lockfile: whether a lock is abandoned is decided below.
-        stale: 2 ** 31 - 1,
-        update: 1000,
-        retries: 0,
-        // If the lock is taken from us (e.g. the folder vanished), keep going: the answers are saved atomically anyway.
-        onCompromised: () => {},
-      });
-      await writeFile(ownerFile(lockDir), JSON.stringify({ pid: process.pid, host: os.hostname() } satisfies Owner));
-      return async () => {
-        try {
-          await release();
-        } catch {
-          // already released or removed: nothing to do
-        }
-        await unlink(ownerFile(lockDir)).catch(() => {});
-      };
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'ELOCKED') throw folderError(file, err);
-      if (attempt === 0 && (await abandoned(lockDir))) {
-        await rm(lockDir, { recursive: true, force: true });
-        await unlink(ownerFile(lockDir)).catch(() => {});
-        continue;
-      }
-      throw await lockedError(file, lockDir);
-    }
+  const lockFile = `${target}.lock`;
+  for (let attempt = 0; attempt < 2; attempt++) {
+    if (await create(lockFile, file)) return holding(lockFile);
+    const found = await inspect(lockFile);
+    if (found.kind === 'foreign') throw inTheWay(lockFile);
+    if (found.kind !== 'none' && !abandoned(found)) break;
+    await removeAbandoned(lockFile);
   }
+  throw new WerkboekError(
+    `Dit werkblad wordt al ingevuld in een ander venster (${path.basename(file)}).`,
+    ExitCode.locked,
+    `Rond het daar af of stop het met Ctrl+C. Is dat venster onverwacht gesloten? Probeer het dan over ${STALE_MS / 1000} seconden opnieuw.`,
+  );
 }
 
-/** Whether the lock at lockDir was left by a process that no longer runs. */
-async function abandoned(lockDir: string): Promise<boolean> {
+/** Make the lock file with its owner; false when there is one already. */
+async function create(lockFile: string, file: string): Promise<boolean> {
+  let handle;
+  try {
+    handle = await open(lockFile, 'wx');
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST' || code === 'EISDIR') return false;
+    throw folderError(file, err);
+  }
+  try {
+    await handle.writeFile(JSON.stringify({ pid: process.pid, host: os.hostname() } satisfies Owner));
+  } catch (err) {
+    await handle.close().catch(() => {});
+    await unlink(lockFile).catch(() => {});
+    throw folderError(file, err);
+  }
+  await handle.close();
+  return true;
+}
+
+/** The held lock: touched every second (for other computers), and a release that removes it. */
+function holding(lockFile: string): () => Promise<void> {
+  const timer = setInterval(() => {
+    const now = new Date();
+    utimes(lockFile, now, now).catch(() => {});
+  }, TOUCH_MS);
+  timer.unref();
+  return async () => {
+    clearInterval(timer);
+    await unlink(lockFile).catch(() => {});
+  };
+}
+
+async function inspect(lockFile: string): Promise<Found> {
   let info;
   try {
-    info = await stat(lockDir);
+    info = await stat(lockFile);
   } catch {
-    return true;
+    return { kind: 'none' };
   }
-  if (!info.isDirectory()) return false; // not ours: see lockedError
-  if ((await readdir(lockDir).catch(() => [] as string[])).length > 0) return false; // not ours: see lockedError
-  const owner = await readOwner(lockDir);
-  if (owner && owner.host === os.hostname()) return !isRunning(owner.pid);
-  return Date.now() - info.mtimeMs > STALE_MS;
+  const ageMs = Date.now() - info.mtimeMs;
+  if (info.isDirectory()) {
+    // An earlier version's lock: an empty folder, its owner beside it.
+    if ((await readdir(lockFile).catch(() => ['?'])).length > 0) return { kind: 'foreign' };
+    const owner = parseOwner(await readFile(`${lockFile}-eigenaar.json`, 'utf8').catch(() => ''));
+    return owner ? { kind: 'owner', owner, ageMs } : { kind: 'unknown', ageMs };
+  }
+  if (!info.isFile()) return { kind: 'foreign' };
+  const text = info.size <= 4096 ? await readFile(lockFile, 'utf8').catch(() => '') : '?';
+  const owner = parseOwner(text);
+  if (owner) return { kind: 'owner', owner, ageMs };
+  return text === '' ? { kind: 'unknown', ageMs } : { kind: 'foreign' };
 }
 
-async function readOwner(lockDir: string): Promise<Owner | undefined> {
+function parseOwner(text: string): Owner | undefined {
   try {
-    const data = JSON.parse(await readFile(ownerFile(lockDir), 'utf8')) as Partial<Owner>;
-    return typeof data.pid === 'number' && typeof data.host === 'string' ? { pid: data.pid, host: data.host } : undefined;
+    const data = JSON.parse(text) as Partial<Owner> | null;
+    return typeof data?.pid === 'number' && typeof data.host === 'string' ? { pid: data.pid, host: data.host } : undefined;
   } catch {
     return undefined;
   }
+}
+
+function abandoned(found: Exclude<Found, { kind: 'foreign' } | { kind: 'none' }>): boolean {
+  if (found.kind === 'owner' && found.owner.host === os.hostname()) return !isRunning(found.owner.pid);
+  return found.ageMs > STALE_MS;
+}
+
+async function removeAbandoned(lockFile: string): Promise<void> {
+  await unlink(lockFile).catch(() => rmdir(lockFile).catch(() => {}));
+  await unlink(`${lockFile}-eigenaar.json`).catch(() => {});
 }
 
 function isRunning(pid: number): boolean {
@@ -117,20 +139,11 @@ function isRunning(pid: number): boolean {
   }
 }
 
-async function lockedError(file: string, lockDir: string): Promise<WerkboekError> {
-  const info = await stat(lockDir).catch(() => undefined);
-  const entries = info?.isDirectory() ? await readdir(lockDir).catch(() => [] as string[]) : [];
-  if (info && (!info.isDirectory() || entries.length > 0)) {
-    return new WerkboekError(
-      `Er staat iets in de weg: ${lockDir} is geen vergrendeling van werkboek.`,
-      ExitCode.locked,
-      `werkboek gebruikt die naam om te voorkomen dat twee vensters tegelijk hetzelfde werkblad invullen. Verplaats of hernoem ${path.basename(lockDir)} en probeer het opnieuw.`,
-    );
-  }
+function inTheWay(lockFile: string): WerkboekError {
   return new WerkboekError(
-    `Dit werkblad wordt al ingevuld in een ander venster (${path.basename(file)}).`,
+    `Er staat iets in de weg: ${lockFile} is geen vergrendeling van werkboek.`,
     ExitCode.locked,
-    `Rond het daar af of stop het met Ctrl+C. Is dat venster onverwacht gesloten? Probeer het dan over ${STALE_MS / 1000} seconden opnieuw.`,
+    `werkboek gebruikt die naam om te voorkomen dat twee vensters tegelijk hetzelfde werkblad invullen. Verplaats of hernoem ${path.basename(lockFile)} en probeer het opnieuw.`,
   );
 }
 

@@ -6,7 +6,7 @@
 // (`piet-bakker.yaml`, `piet-bakker-2.yaml`).
 import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
-import { yaml } from '../support/yaml.js';
+import { parseDocument } from 'yaml';
 import { ExitCode, WerkboekError } from '../support/errors.js';
 import { answersPath } from './folder.js';
 import { RESPONDENT_KEY } from './answers-file.js';
@@ -106,7 +106,7 @@ export async function respondentIn(file: string): Promise<string | undefined> {
     return undefined;
   }
   try {
-    const value: unknown = yaml().parseDocument(text).get(RESPONDENT_KEY);
+    const value: unknown = parseDocument(text).get(RESPONDENT_KEY);
     return typeof value === 'string' ? value : undefined;
   } catch {
     return /^respondent:[ \t]*["']?([^"'\r\n]*)/m.exec(text)?.[1]?.trim();

@@ -6,11 +6,18 @@
 import type { KeyQuestionRef, Worksheet } from '../definition/schema.js';
 import { allQuestions, optionLabel } from '../definition/questions.js';
 import { answerValue, type Answers } from '../dossier/answers.js';
-import type { QuickAnswers } from '../dossier/quick-read.js';
+import type { WerkboekError } from '../support/errors.js';
 import { developmentPoints, findVisible, walk } from '../walk.js';
 import { formatStamp } from '../support/dates.js';
 import { escapeCell, escapeLine } from './markdown.js';
 import { csvDocument } from './csv.js';
+
+/** One answers file of a dossier as the overview read it. */
+export type SheetRead =
+  | { kind: 'missing' }
+  | { kind: 'read'; status: 'concept' | 'afgerond'; updated: string; answers: Answers }
+  /** Unreadable, invalid or of another worksheet: the error says where (bestand:regel:kolom). */
+  | { kind: 'broken'; error: WerkboekError };
 
 export interface KeyColumn {
   question: string;
@@ -72,7 +79,7 @@ export function keyColumns(ws: Worksheet, refs: readonly KeyQuestionRef[] | unde
 }
 
 /** One dossier's row from what was read of each worksheet (in the order of `sheets`). */
-export function overviewRow(folder: string, sheets: readonly OverviewSheet[], reads: readonly QuickAnswers[]): OverviewRow {
+export function overviewRow(folder: string, sheets: readonly OverviewSheet[], reads: readonly SheetRead[]): OverviewRow {
   let library = '';
   const cells = sheets.map(({ worksheet, keys }, i): OverviewCell => {
     const read = reads[i] ?? { kind: 'missing' };

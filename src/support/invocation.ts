@@ -12,7 +12,7 @@ let program = 'werkboek';
 /**
  * The first word of the command line that is not an option: the command, if
  * it names one (`werkboek --no-color status` -> "status"). cli.ts defines
- * only that command; the code cache keeps a folder per command.
+ * only that command.
  */
 export function commandWord(args: readonly string[]): string | undefined {
   return args.find((a) => !a.startsWith('-'));

@@ -1,7 +1,7 @@
 // werkboek's per-user folders (env-paths): `data` for dossiers and rescue
-// files, `cache` for what can be made again (the read cache, compiled code).
-// Synchronous, for the code cache that bin/ sets up before anything else
-// loads; dossier/folder.ts finds the dossier and the read cache with it.
+// files. Versions before 0.2 also kept copies of answers files and compiled
+// code in a `cache` folder; removeOldCache() clears it.
+import { existsSync, readdirSync, rmdirSync, rmSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { isAbsolute, join } from 'node:path';
 import envPaths from 'env-paths';
@@ -17,4 +17,27 @@ export function userFolder(kind: 'data' | 'cache', env: NodeJS.ProcessEnv = proc
     return join(homedir(), kind === 'data' ? '.local/share' : '.cache', 'werkboek');
   }
   return envPaths('werkboek', { suffix: '' })[kind];
+}
+
+/**
+ * Remove what earlier versions kept in the cache folder (copies of answers
+ * files read, in `gelezen/`, and compiled code, in `code/`), and the folder
+ * when nothing else is in it: the answers belong in the dossier only. Quiet
+ * when there is none or it is removed; a one-line Dutch warning when it
+ * cannot be (the command goes on).
+ */
+export function removeOldCache(warn: (message: string) => void, env: NodeJS.ProcessEnv = process.env): void {
+  let folder: string;
+  try {
+    folder = userFolder('cache', env);
+    if (!existsSync(join(folder, 'gelezen')) && !existsSync(join(folder, 'code'))) return;
+  } catch {
+    return; // no home folder: there was no cache either
+  }
+  try {
+    for (const old of ['gelezen', 'code']) rmSync(join(folder, old), { recursive: true, force: true, maxRetries: 2 });
+    if (readdirSync(folder).length === 0) rmdirSync(folder);
+  } catch (err) {
+    warn(`Kon de map ${folder} met kopieën van eerder gelezen antwoorden niet verwijderen (${(err as Error).message}). Verwijder die map zelf.`);
+  }
 }

@@ -14,11 +14,8 @@ import checkbox from '@inquirer/checkbox';
 import { Chalk, type ChalkInstance } from 'chalk';
 import { InterruptedError, type StopSignal } from '../support/errors.js';
 import { keyHint, type Key } from './keys.js';
-import { preloadWideWrap, wrapText } from '../support/wrap.js';
-import { afterFirstQuestion, questionShown } from '../support/idle.js';
-
-// wrap-ansi, for text with emoji or wide characters, is loaded while the first question waits (support/wrap.ts).
-afterFirstQuestion(preloadWideWrap);
+import { wrapText } from '../support/wrap.js';
+import { questionShown } from '../support/idle.js';
 import { visibleControls, visibleControlsKeepingColour } from '../support/control.js';
 import { findEditor, openInEditor, textEditor } from './text-editor.js';
 import type { BaseOptions, CheckboxOptions, InputOptions, Prompter, Reply, SelectOptions } from './prompter.js';
@@ -43,7 +40,7 @@ interface Terminal {
   context: { input: Readable; output: Writable };
   print: (text: string) => void;
   /** The theme of inquirer's select and checkbox. */
-  theme: { style: { help: (s: string) => string }; helpMode: 'always' };
+  theme: { style: { help: (s: string) => string } };
   /** Set by stop(): every prompt from now on ends at once. */
   stopped?: StopSignal;
   /** Ends the prompt on screen (set while one is open). */
@@ -67,7 +64,7 @@ export function terminalPrompter(ctx: TerminalContext = {}): Prompter {
     context: { input, output },
     // The full width: overviews use it, and questions (drawn by inquirer) wrap at it too.
     print: (text: string) => void output.write(wrapText(visibleControlsKeepingColour(text), columns()) + '\n'),
-    theme: { style: { help: (s: string) => chalk.dim(s) }, helpMode: 'always' as const },
+    theme: { style: { help: (s: string) => chalk.dim(s) } },
   };
   return {
     print: terminal.print,
@@ -152,8 +149,7 @@ async function runSelect<T>(t: Terminal, options: SelectOptions<T>): Promise<Rep
             ...(current !== undefined && { default: current }),
             pageSize: Math.min(12, t.rows()),
             loop: false,
-            instructions: { navigation: hint, pager: hint },
-            theme: t.theme,
+            theme: withHint(t, hint),
           },
           { ...t.context, signal, clearPromptOnDone: true },
         ),
@@ -188,6 +184,9 @@ async function runSelect<T>(t: Terminal, options: SelectOptions<T>): Promise<Rep
   }
 }
 
+/** The theme with our key hint (keyHint fits it to the width) in the place of inquirer's. */
+const withHint = (t: Terminal, hint: string) => ({ ...t.theme, style: { ...t.theme.style, keysHelpTip: () => t.theme.style.help(hint) } });
+
 /** Any number of choices from a list (inquirer's checkbox). */
 async function runCheckbox<T>(t: Terminal, options: CheckboxOptions<T>): Promise<Reply<T[]>> {
   if (options.header) t.print(options.header);
@@ -202,8 +201,7 @@ async function runCheckbox<T>(t: Terminal, options: CheckboxOptions<T>): Promise
           choices: options.choices.map((c) => ({ value: c.value, name: choiceName(t, c.name, 3), checked: checked.has(c.value) })),
           pageSize: Math.min(12, t.rows()),
           loop: false,
-          instructions: hint,
-          theme: t.theme,
+          theme: withHint(t, hint),
         },
         { ...t.context, signal, clearPromptOnDone: true },
       ),

@@ -5,7 +5,7 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
-import wrapAnsi from 'wrap-ansi';
+import { wrapAnsi } from 'fast-wrap-ansi';
 import type { Worksheet } from '../../src/definition/schema.js';
 import { loadShippedWorksheets } from '../../src/definition/load.js';
 import { walk } from '../../src/walk.js';
