@@ -79,7 +79,7 @@ const werkblad2 = readFileSync(path.join(fixtures, 'randvoorwaarden.yaml'), 'utf
 for (let i = 1; i <= 10; i++) {
   const own = werkblad2
     .replace(/^werkblad: randvoorwaarden$/m, `werkblad: randvoorwaarden\nrespondent: Collega ${i}`)
-    .replace(/^  collectie: ja$/m, `  collectie: ${i % 2 ? 'ja' : 'nee'}`);
+    .replace(/^ {2}collectie: ja$/m, `  collectie: ${i % 2 ? 'ja' : 'nee'}`);
   writeFileSync(path.join(compareMap, `randvoorwaarden.collega-${i}.yaml`), own);
 }
 

@@ -142,8 +142,10 @@ export function questionCounts(ws: Worksheet): { shown: number; max: number } {
   // those values matters. Try every combination (a handful for the shipped sheets).
   const values = new Map<string, Set<string>>();
   const collect = (cond: Condition): void => {
-    if ('any' in cond) return cond.any.forEach(collect);
-    if ('all' in cond) return cond.all.forEach(collect);
+    if ('any' in cond || 'all' in cond) {
+      for (const c of 'any' in cond ? cond.any : cond.all) collect(c);
+      return;
+    }
     const set = values.get(cond.question) ?? new Set<string>();
     for (const v of Array.isArray(cond.is) ? cond.is : [cond.is]) set.add(v);
     values.set(cond.question, set);

@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { lockAnswersFile } from '../src/dossier/lock.js';
-import { ExitCode, WerkboekError } from '../src/support/errors.js';
+import { ExitCode, type WerkboekError } from '../src/support/errors.js';
 import { useTempDir } from './helpers/temp.js';
 
 const tmp = useTempDir('werkboek-lock-');

@@ -14,7 +14,7 @@ import { runWorksheet } from '../src/runner/session.js';
 import { AnswersFile } from '../src/dossier/answers-file.js';
 import { InterruptedError } from '../src/support/errors.js';
 import { plainPrompter, readable } from '../src/terminal/plain.js';
-import { answer, back, choose, chooseWithNote, keep, ScriptedPrompter, toReview, unknown, type Action } from './helpers/scripted-prompter.js';
+import { answer, back, choose, chooseWithNote, ScriptedPrompter, toReview, unknown, type Action } from './helpers/scripted-prompter.js';
 import { assertBuilt, runCli } from './helpers/run.js';
 
 let dir: string;
@@ -44,7 +44,6 @@ function plainWith(lines: string[], opts: { end?: boolean } = {}) {
 
 /** Nothing but readable text: no escape sequence, no \r, no C0 control but \n. */
 function expectOnlyText(text: string): void {
-  // eslint-disable-next-line no-control-regex
   const controls = [...text.matchAll(/[\u0000-\u0009\u000b-\u001f\u007f\u009b]/g)].map((m) => JSON.stringify(m[0]));
   expect(controls).toEqual([]);
   expect(text.endsWith('\n')).toBe(true);

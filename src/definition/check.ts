@@ -116,13 +116,11 @@ function checkReferences(located: Located, ws: Worksheet): Issue[] {
   const placed = new Map<string, Placed>();
   const stepIds = new Set<string>();
   const all: Placed[] = [];
-  ws.meta?.forEach((question, i) => all.push({ question, path: ['meta', i], index: all.length }));
+  for (const [i, question] of (ws.meta ?? []).entries()) all.push({ question, path: ['meta', i], index: all.length });
   ws.steps.forEach((step, s) => {
     if (stepIds.has(step.id)) issues.push(issueAt(located, ['steps', s, 'id'], `dubbel stap-id "${step.id}"`));
     stepIds.add(step.id);
-    step.questions.forEach((question, i) =>
-      all.push({ question, path: ['steps', s, 'questions', i], index: all.length }),
-    );
+    for (const [i, question] of step.questions.entries()) all.push({ question, path: ['steps', s, 'questions', i], index: all.length });
   });
 
   for (const entry of all) {
@@ -190,7 +188,7 @@ function checkReferences(located: Located, ws: Worksheet): Issue[] {
     if ('any' in cond || 'all' in cond) {
       const list = 'any' in cond ? cond.any : cond.all;
       const key = 'any' in cond ? 'any' : 'all';
-      list.forEach((c, i) => checkCondition(c, [...p, key, i], self));
+      for (const [i, c] of list.entries()) checkCondition(c, [...p, key, i], self);
       return;
     }
     const target = placed.get(cond.question);

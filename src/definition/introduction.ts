@@ -90,7 +90,7 @@ export function renderIntroduction(blocks: Block[], { width, bold, dim }: Layout
           return wrap(b.text, '');
         case 'list':
           return b.items.map((item, i) => wrap(item, `  ${i + 1}. `, '     ')).join('\n');
-        case 'quote':
+        default:
           return b.lines.map((line) => dim(wrap(line, '  '))).join('\n');
       }
     })

@@ -113,7 +113,7 @@ export function positionOf(located: Located, path: readonly PathKey[], key?: str
   const { doc, lines } = located;
   // Walk down as far as the path exists, so a missing field points at its parent.
   let depth = path.length;
-  let node: unknown = undefined;
+  let node: unknown ;
   while (depth >= 0) {
     node = depth === 0 ? doc.contents : doc.getIn(path.slice(0, depth), true);
     if (node) break;

@@ -23,7 +23,8 @@ export function renamedIds(ws: Worksheet): ReadonlyMap<string, string> {
   if (!renamed) {
     const map = new Map<string, string>();
     for (const q of allQuestions(ws)) for (const old of q.formerIds ?? []) map.set(old, q.id);
-    renamedCache.set(ws, (renamed = map));
+    renamed = map;
+    renamedCache.set(ws, renamed);
   }
   return renamed;
 }

@@ -127,7 +127,6 @@ export const questionSchema = z.discriminatedUnion('type', [
     .strict(),
 ]);
 export type Question = z.infer<typeof questionSchema>;
-export type QuestionType = Question['type'];
 
 export const stepSchema = z
   .object({

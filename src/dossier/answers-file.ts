@@ -254,7 +254,9 @@ export class AnswersFile {
     if (made) return made;
     if (!this.document) return {};
     const node = this.doc.get(key);
-    return (this.plain[which] = (isMap(node) ? (node.toJSON() ?? {}) : {}) as NonNullable<AnswersFile['plain'][K]>);
+    const value = (isMap(node) ? (node.toJSON() ?? {}) : {}) as NonNullable<AnswersFile['plain'][K]>;
+    this.plain[which] = value;
+    return value;
   }
 
   /** Set one answer in memory (call save() to write). */
@@ -547,7 +549,10 @@ const questionMaps = new WeakMap<Worksheet, ReadonlyMap<string, Question>>();
 /** A worksheet's questions by id (made once per worksheet: the overview checks thousands of files). */
 function questionMap(ws: Worksheet): ReadonlyMap<string, Question> {
   let map = questionMaps.get(ws);
-  if (!map) questionMaps.set(ws, (map = new Map(allQuestions(ws).map((q) => [q.id, q]))));
+  if (!map) {
+    map = new Map(allQuestions(ws).map((q) => [q.id, q]));
+    questionMaps.set(ws, map);
+  }
   return map;
 }
 

@@ -1,6 +1,7 @@
 // Which folders are dossiers, for `overzicht`: a folder holding answers
 // files (`<werkblad>.yaml`) is one dossier; any other folder holds one
 // dossier per subfolder (hidden folders and closed rounds, `ronde-*`, left out).
+import type { Dirent } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { describeFsError } from '../support/errors.js';
@@ -23,7 +24,7 @@ export async function findDossiers(folders: string[], worksheetIds: readonly str
     seen.add(dir);
   };
   for (const folder of folders) {
-    let entries;
+    let entries: Dirent[];
     try {
       entries = await readdir(folder, { withFileTypes: true });
     } catch (err) {
@@ -39,7 +40,9 @@ export async function findDossiers(folders: string[], worksheetIds: readonly str
       .map((e) => e.name)
       // Plain order (no Intl: its first use costs about 12 ms).
       .sort()
-      .forEach((name) => add(path.join(folder, name)));
+      .forEach((name) => {
+        add(path.join(folder, name));
+      });
   }
   return { dossiers, problems };
 }

@@ -15,7 +15,8 @@
 //
 // The lock is taken on the real path, so two symlinked folders that lead to
 // the same file share one lock.
-import { mkdir, open, readFile, realpath, rmdir, stat, unlink, utimes, readdir } from 'node:fs/promises';
+import type { Stats } from 'node:fs';
+import { type FileHandle, mkdir, open, readFile, readdir, realpath, rmdir, stat, unlink, utimes } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { describeFsError, ExitCode, WerkboekError } from '../support/errors.js';
@@ -57,7 +58,7 @@ export async function lockAnswersFile(file: string): Promise<() => Promise<void>
 
 /** Make the lock file with its owner; false when there is one already. */
 async function create(lockFile: string, file: string): Promise<boolean> {
-  let handle;
+  let handle: FileHandle;
   try {
     handle = await open(lockFile, 'wx');
   } catch (err) {
@@ -90,7 +91,7 @@ function holding(lockFile: string): () => Promise<void> {
 }
 
 async function inspect(lockFile: string): Promise<Found> {
-  let info;
+  let info: Stats;
   try {
     info = await stat(lockFile);
   } catch {

@@ -26,7 +26,6 @@ export interface SheetFile {
 
 /** A name as typed, tidied: no control characters, single spaces, trimmed. */
 export function cleanName(name: string): string {
-  // eslint-disable-next-line no-control-regex
   return name.replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ').replace(/\s+/g, ' ').trim();
 }
 
@@ -131,15 +130,5 @@ export async function respondentFile(dir: string, worksheetId: string, name: str
     if (!taken.has(candidate)) return { file, exists: false };
     const owner = await respondentIn(file);
     if (owner !== undefined && sameName(owner, clean)) return { file, exists: true };
-  }
-}
-
-/** The first free respondent file for a name (never an existing file, also not the name's own). */
-export async function freeRespondentFile(dir: string, worksheetId: string, name: string): Promise<string> {
-  const slug = slugify(name);
-  const taken = new Set((await sheetFiles(dir, worksheetId)).map((f) => f.slug));
-  for (let n = 1; ; n++) {
-    const candidate = n === 1 ? slug : `${slug}-${n}`;
-    if (!taken.has(candidate)) return respondentPath(dir, worksheetId, candidate);
   }
 }

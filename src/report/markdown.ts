@@ -81,32 +81,32 @@ function escapeSpan(text: string, opts: SpanOptions): string {
       i = j;
       continue;
     }
-    let escape = i === 0 && opts.first === true && ASCII_PUNCTUATION.test(c);
+    let needsEscape = i === 0 && opts.first === true && ASCII_PUNCTUATION.test(c);
     switch (c) {
       case '\\':
-        escape ||= i + 1 === n || ASCII_PUNCTUATION.test(text[i + 1]!);
+        needsEscape ||= i + 1 === n || ASCII_PUNCTUATION.test(text[i + 1]!);
         break;
       case '<':
-        escape ||= /^<[A-Za-z/!?]/.test(text.slice(i, i + 2)) || AUTOLINK_EMAIL.test(text.slice(i));
+        needsEscape ||= /^<[A-Za-z/!?]/.test(text.slice(i, i + 2)) || AUTOLINK_EMAIL.test(text.slice(i));
         break;
       case '&':
-        escape ||= ENTITY.test(text.slice(i));
+        needsEscape ||= ENTITY.test(text.slice(i));
         break;
       case '`':
-        escape = true;
+        needsEscape = true;
         break;
       case '(':
-        escape ||= text[i - 1] === ']';
+        needsEscape ||= text[i - 1] === ']';
         break;
       case '|':
-        escape ||= opts.pipes;
+        needsEscape ||= opts.pipes;
         break;
       case ']':
         // "[x]" at the end of a {{ }}: a "(" in the template after it would make a link.
-        escape ||= i + 1 === n && opts.end === 'open';
+        needsEscape ||= i + 1 === n && opts.end === 'open';
         break;
     }
-    out += escape ? `\\${c}` : c;
+    out += needsEscape ? `\\${c}` : c;
     i++;
   }
   return out;
@@ -318,7 +318,7 @@ export function escapeBlock(text: string): string {
   while (ls.length && ls[ls.length - 1] === '') ls.pop();
   const indents = ls.filter((l) => l !== '').map((l) => columns(/^[ \t]*/.exec(l)?.[0] ?? ''));
   // A loop, not Math.min(...indents): an answer of 125,000 lines would overflow the call stack.
-  const common = indents.reduce((min, n) => (n < min ? n : min), indents[0] ?? 0);
+  const common = indents.reduce((min, n) => Math.min(min, n), indents[0] ?? 0);
   ls = ls.map((l) => ' '.repeat(Math.max(0, columns(/^[ \t]*/.exec(l)?.[0] ?? '') - common)) + l.replace(/^[ \t]+/, ''));
   ls = ls.filter((l, i) => l !== '' || ls[i - 1] !== '');
   const out = ls.map((l, i) =>

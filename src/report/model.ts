@@ -552,7 +552,7 @@ export function workbookClosing(worksheets: readonly Worksheet[], workbook: read
   const raw = [...worksheets, ...workbook].find((ws) => ws.closing?.trim())?.closing;
   if (raw === undefined) return null;
   const text = raw.replace(/\r\n?/g, '\n').trim();
-  const m = /^([^\n]+)\n[ \t]*\n([^]*\S[^]*)$/.exec(text);
+  const m = /^([^\n]+)\n[ \t]*\n([\s\S]*\S[\s\S]*)$/.exec(text);
   return m ? { title: m[1]!.trim(), text: m[2]!.trim() } : { title: null, text };
 }
 

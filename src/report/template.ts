@@ -25,7 +25,6 @@ import type { CompareContext } from './compare.js';
 
 /** The folder with the shipped templates (works from src/ and dist/). */
 export const templatesDir = fileURLToPath(new URL('../../templates/', import.meta.url));
-export const defaultTemplateFile = path.join(templatesDir, 'rapport.md.liquid');
 
 export interface TemplateSource {
   /** Name shown in error messages, e.g. "sjabloon.liquid". */

@@ -172,11 +172,11 @@ function isBlank(value: FieldValue | undefined): boolean {
 function groupChoices(q: Group, items: GroupItem[], fields: Field[], baseFields: Field[]): Choice<string>[] {
   const extending = q.extends !== undefined;
   const choices: Choice<string>[] = [];
-  if (extending) items.forEach((item, i) => choices.push({ value: `extend:${i}`, name: `Aanvullen: ${itemName(item, baseFields, q.item, i)}` }));
+  if (extending) choices.push(...items.map((item, i) => ({ value: `extend:${i}`, name: `Aanvullen: ${itemName(item, baseFields, q.item, i)}` })));
   choices.push({ value: 'add', name: `Nieuwe ${q.item} toevoegen` });
   if (!extending) {
-    items.forEach((item, i) => choices.push({ value: `edit:${i}`, name: `Wijzigen: ${itemName(item, fields, q.item, i)}` }));
-    items.forEach((item, i) => choices.push({ value: `remove:${i}`, name: `Verwijderen: ${itemName(item, fields, q.item, i)}` }));
+    choices.push(...items.map((item, i) => ({ value: `edit:${i}`, name: `Wijzigen: ${itemName(item, fields, q.item, i)}` })));
+    choices.push(...items.map((item, i) => ({ value: `remove:${i}`, name: `Verwijderen: ${itemName(item, fields, q.item, i)}` })));
   }
   choices.push({ value: 'done', name: items.length ? 'Klaar, naar de volgende vraag' : `Klaar (geen ${q.item} invullen)` });
   return choices;

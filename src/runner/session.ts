@@ -20,7 +20,6 @@ import { keepDraft, persist } from './saving.js';
 import { checkPreviousItems, previousAnswer } from './previous.js';
 
 export { plainStyle, type RunOutcome, type Style } from './context.js';
-export { shortAnswer } from './review.js';
 
 export interface RunOptions {
   ws: Worksheet;

@@ -31,14 +31,20 @@ export function displayDate(iso: string): string {
   return m ? `${m[3]}-${m[2]}-${m[1]}` : iso;
 }
 
+/** Day, month and year of jjjj-mm-dd or dd-mm-jjjj (also with / or .), whether or not the date exists. */
+function dateParts(input: string): [day: number, month: number, year: number] | undefined {
+  const s = input.trim();
+  const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(s);
+  if (iso) return [Number(iso[3]), Number(iso[2]), Number(iso[1])];
+  const dutch = /^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$/.exec(s);
+  return dutch ? [Number(dutch[1]), Number(dutch[2]), Number(dutch[3])] : undefined;
+}
+
 /** Accepts dd-mm-jjjj, d-m-jjjj, dd/mm/jjjj, dd.mm.jjjj and jjjj-mm-dd; returns jjjj-mm-dd, or undefined. */
 export function parseDate(input: string): string | undefined {
-  const s = input.trim();
-  let y: number, m: number, d: number;
-  let match = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(s);
-  if (match) [y, m, d] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  else if ((match = /^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$/.exec(s))) [d, m, y] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  else return undefined;
+  const parts = dateParts(input);
+  if (!parts) return undefined;
+  const [d, m, y] = parts;
   const date = new Date(Date.UTC(y, m - 1, d));
   if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return undefined;
   return `${y}-${pad(m)}-${pad(d)}`;
@@ -51,15 +57,10 @@ export function parseDate(input: string): string | undefined {
  */
 export function dateProblem(input: string): string | undefined {
   if (parseDate(input)) return undefined;
-  const s = input.trim();
-  let match = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(s);
-  const parts = match
-    ? [Number(match[3]), Number(match[2]), Number(match[1])]
-    : (match = /^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$/.exec(s))
-      ? [Number(match[1]), Number(match[2]), Number(match[3])]
-      : undefined;
+  const parts = dateParts(input);
   if (!parts) return 'Vul een datum in als dd-mm-jjjj, bijv. 27-11-2026 (wis eerst de ingevulde datum met Backspace).';
-  const [d, m, y] = parts as [number, number, number];
+  const [d, m, y] = parts;
+  const s = input.trim();
   if (m < 1 || m > 12) return `${s} bestaat niet: er is geen maand ${m}.`;
   const days = new Date(Date.UTC(y, m, 0)).getUTCDate();
   if (d < 1) return `${s} bestaat niet: er is geen dag ${d}.`;

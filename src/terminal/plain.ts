@@ -327,7 +327,7 @@ function pick(choices: Choice<unknown>[], typed: string): number | string {
     return n >= 1 && n <= choices.length ? n - 1 : `Er is geen keuze ${n}. ${range}`;
   }
   const names = choices.map((c) => normalise(c.name));
-  const exact = names.findIndex((n) => n === t);
+  const exact = names.indexOf(t);
   if (exact >= 0) return exact;
   for (const test of [(n: string) => n.startsWith(t), (n: string) => ` ${n} `.includes(` ${t} `) || n.includes(` ${t}`)]) {
     const found = names.flatMap((n, i) => (test(n) ? [i] : []));
@@ -355,10 +355,8 @@ function normalise(s: string): string {
 export function readable(text: string): string {
   return (
     text
-      // eslint-disable-next-line no-control-regex
       .replace(/\u001b\[[0-9;?]*[A-Za-z]/g, '')
       .replace(/\r\n?/g, '\n')
-      // eslint-disable-next-line no-control-regex
       .replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '')
       .replace(/\t/g, ' ')
       // A blank cell of a group overview: "Taalhuis · – · Nee".

@@ -163,7 +163,6 @@ function editKey(buf: Buffer, key: Key, multiline: boolean): Buffer | undefined 
 /** The text a key types, if any: no control keys, no escape sequences. */
 function typedText(key: Key): string | undefined {
   const seq = key.sequence;
-  // eslint-disable-next-line no-control-regex
   if (key.ctrl || key.meta || !seq || seq.startsWith('\u001b') || /[\u0000-\u0008\u000b-\u001f\u007f]/.test(seq)) return undefined;
   return seq;
 }
@@ -370,7 +369,7 @@ function renderDone(
   const [first = '', ...rest] = visibleControls(doneText ?? buf.lines.join('\n')).split('\n');
   const more = rest.length ? config.dim(` (+${rest.length} regel${rest.length === 1 ? '' : 's'})`) : '';
   const mark = doneText === '(terug)' ? config.dim('↩') : prefix;
-  return fit(`${mark} ${message} ${answer(first)}${more}`, config.columns);
+  return fitWidth(`${mark} ${message} ${answer(first)}${more}`, config.columns);
 }
 
 /**
@@ -378,8 +377,7 @@ function renderDone(
  * wrap it too, but starts the next line with a space when a line exactly
  * fills the width, and without the indentation of the line.
  */
-function fit(line: string, width: number): string {
-  // eslint-disable-next-line no-control-regex
+function fitWidth(line: string, width: number): string {
   const visible = [...line.replace(/\u001b\[[0-9;?]*[A-Za-z]/g, '')].length;
   return visible < width ? line : wrapText(line, width - 1, { hard: true });
 }
@@ -389,8 +387,8 @@ function renderEditing(config: EditorConfig, buf: Buffer, error: string | undefi
   const { windowed, above, below } = scrollWindow(config, drawLines(config, buf), buf.row);
   // A long line of a multi-line answer wraps onto lines with the same indentation.
   const body = config.multiline
-    ? [fit(`${prefix} ${message}`, config.columns), ...above, ...windowed.map((l) => fit(`  ${l}`, config.columns)), ...below].join('\n')
-    : fit(`${prefix} ${message} ${windowed[0] ?? ''}`, config.columns);
+    ? [fitWidth(`${prefix} ${message}`, config.columns), ...above, ...windowed.map((l) => fitWidth(`  ${l}`, config.columns)), ...below].join('\n')
+    : fitWidth(`${prefix} ${message} ${windowed[0] ?? ''}`, config.columns);
   const hint = config.dim(
     keyHint({ multiline: config.multiline, allowBack: config.allowBack, allowUnknown: config.allowUnknown }, config.columns),
   );

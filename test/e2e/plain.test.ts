@@ -10,7 +10,6 @@ import { start } from '../helpers/pty.js';
 /** The bytes from the terminal: only text, "\n", and the "\r" the terminal puts before each "\n". */
 function expectOnlyText(raw: string): void {
   expect(raw).not.toContain('\u001b');
-  // eslint-disable-next-line no-control-regex
   expect([...raw.replace(/\r\n/g, '\n').matchAll(/[\u0000-\u0009\u000b-\u001f\u007f]/g)].map((m) => JSON.stringify(m[0]))).toEqual([]);
 }
 
