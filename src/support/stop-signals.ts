@@ -2,13 +2,13 @@
 // (SIGTERM) stops a worksheet the way Ctrl+C does: the prompt on screen ends
 // with what was typed, that is saved as a draft, the lock is released, and
 // then the program ends by the same signal (`endBySignal`), so a shell sees
-// 129 or 143. Without these handlers Node (and signal-exit, used by inquirer
-// and proper-lockfile) would end the process at once, losing the text being
+// 129 or 143. Without these handlers Node (and signal-exit, used by inquirer)
+// would end the process at once, losing the text being
 // typed.
 //
-// Why end by the signal rather than with process.exitCode: when the window
-// was closed the terminal is gone, and a normal exit of Node 20 then aborts
-// (SIGABRT) while restoring the terminal's settings (node::ResetStdio).
+// Why end by the signal rather than with process.exitCode: a program
+// stopped by a signal should end by it, so that the shell (and a script
+// running werkboek) sees that it was stopped and can stop too.
 import { stopExitCode, type StopSignal } from './errors.js';
 
 const SIGNALS: StopSignal[] = ['SIGHUP', 'SIGTERM'];
