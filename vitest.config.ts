@@ -5,6 +5,8 @@ export default defineConfig({
     include: ['test/**/*.test.ts'],
     // The per-user cache in a temporary folder (test/setup.ts).
     setupFiles: ['test/setup.ts'],
+    // The build, once before all tests (test/global-setup.ts).
+    globalSetup: ['test/global-setup.ts'],
     // Some tests spawn node processes (CLI, kill loop); the CI machine has 2 cores.
     testTimeout: 20_000,
     hookTimeout: 20_000,

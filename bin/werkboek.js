@@ -11,7 +11,7 @@ try {
   cli = await import('../dist/app/cli.js');
 } catch (err) {
   if (err?.code === 'ERR_MODULE_NOT_FOUND' && String(err.message).includes('dist/app/cli.js')) {
-    console.error('werkboek is nog niet gebouwd. Voer eerst "npm install" uit in de map van werkboek.');
+    console.error('werkboek is nog niet gebouwd. Voer eerst "npm install" en "npm run build" uit in de map van werkboek.');
     process.exit(2);
   }
   throw err;
