@@ -2,7 +2,7 @@
 // program and the same dossier (issue: hints pointed at the default folder).
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { mapFor, programCommand, shellQuote, suggest } from '../src/support/invocation.js';
+import { currentProgram, executableCommand, mapFor, programCommand, shellQuote, suggest } from '../src/support/invocation.js';
 
 describe('programCommand', () => {
   const repo = path.join(path.sep, 'home', 'an', 'werkboek');
@@ -37,5 +37,27 @@ describe('suggest', () => {
     expect(shellQuote('C:\\Users\\An\\Mijn map', 'win32')).toBe('"C:\\Users\\An\\Mijn map"');
     expect(shellQuote('C:\\Users\\An', 'win32')).toBe('C:\\Users\\An');
     expect(shellQuote('a\\b', 'linux')).toBe("'a\\b'");
+  });
+});
+
+describe('executableCommand (a single executable, npm run release)', () => {
+  it('its name alone when its folder is on the PATH', () => {
+    expect(executableCommand('/opt/werkboek/werkboek-linux-x64', '/home/an', { PATH: '/usr/bin:/opt/werkboek' }, 'linux')).toBe('werkboek-linux-x64');
+    expect(executableCommand('C:\\Programma\'s\\werkboek-win-x64.exe', 'C:\\Users\\An', { Path: 'C:\\Windows;C:\\Programma\'s' }, 'win32')).toBe('werkboek-win-x64.exe');
+  });
+
+  it('./name in the current folder (.\\name.exe on Windows, which cmd and PowerShell both run)', () => {
+    expect(executableCommand('/home/an/Downloads/werkboek-linux-x64', '/home/an/Downloads', { PATH: '/usr/bin' }, 'linux')).toBe('./werkboek-linux-x64');
+    expect(executableCommand('C:\\Users\\An\\Downloads\\werkboek-win-x64.exe', 'C:\\Users\\An\\Downloads', { Path: 'C:\\Windows' }, 'win32')).toBe('.\\werkboek-win-x64.exe');
+  });
+
+  it('else its full path, quoted for the shell when it needs it', () => {
+    expect(executableCommand('/home/an/Mijn downloads/werkboek-linux-x64', '/home/an', { PATH: '/usr/bin' }, 'linux')).toBe("'/home/an/Mijn downloads/werkboek-linux-x64'");
+    expect(executableCommand('C:\\Users\\An\\Mijn downloads\\werkboek-win-x64.exe', 'C:\\Users\\An', {}, 'win32')).toBe('"C:\\Users\\An\\Mijn downloads\\werkboek-win-x64.exe"');
+  });
+
+  it('is what the program names itself as when it runs as one', () => {
+    expect(currentProgram({ sea: true, execPath: '/tmp/x/werkboek-linux-x64', cwd: '/tmp/x', env: { PATH: '' }, platform: 'linux' })).toBe('./werkboek-linux-x64');
+    expect(currentProgram({ sea: false, argv1: '/usr/lib/node_modules/werkboek/bin/werkboek', cwd: '/tmp', env: { PATH: '' }, platform: 'linux' })).toBe('werkboek');
   });
 });

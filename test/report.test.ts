@@ -18,8 +18,9 @@ import {
 } from '../src/report/model.js';
 import { answerMarkdown } from '../src/report/markdown.js';
 import { htmlDocument } from '../src/report/html.js';
-import { loadTemplate, renderTemplate, templatesDir } from '../src/report/template.js';
+import { loadTemplate, renderTemplate } from '../src/report/template.js';
 import { expectGolden, fixture, NOW, renderDefault, worksheet } from './report-helpers.js';
+import { repoRoot } from './helpers/temp.js';
 import { loadShippedWorksheets } from '../src/definition/load.js';
 
 describe('golden reports', () => {
@@ -44,7 +45,7 @@ describe('golden reports', () => {
 
   it('the shipped template is given to Liquid without its documentation, and renders as the file does', async () => {
     const shipped = await loadTemplate(undefined, process.cwd());
-    const file = readFileSync(path.join(templatesDir, 'rapport.md.liquid'), 'utf8');
+    const file = readFileSync(path.join(repoRoot, 'templates', 'rapport.md.liquid'), 'utf8');
     expect(file.length - shipped.source.length).toBeGreaterThan(5000);
     // The same lines (for line numbers in messages).
     expect(shipped.source.split('\n').length).toBe(file.split('\n').length);

@@ -41,7 +41,7 @@ describe(`the shipped program: ${DOSSIERS} dossiers of random hostile answers (s
       await mkdir(map);
       const typed = QUESTIONS.map(() => randomText(rand, 24));
       const answers: Record<string, string> = { naam: randomText(rand, 4), bibliotheek: randomText(rand, 4) };
-      QUESTIONS.forEach((id, i) => (answers[id] = typed[i]!));
+      for (const [i, id] of QUESTIONS.entries()) answers[id] = typed[i]!;
       // Control characters in the name: they must reach no output raw.
       answers.naam = `${answers.naam}${CONTROLS[d % CONTROLS.length]}einde`;
       await writeFile(path.join(map, 'plan-van-aanpak.yaml'), stringify({ werkblad: 'plan-van-aanpak', versie: 1, status: 'concept', antwoorden: answers }));

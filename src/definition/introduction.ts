@@ -2,13 +2,12 @@
 // "Positionering vs. profilering", "Context"): reading it, its short form for
 // a new dossier, and laying it out as plain text wrapped to a width. The file
 // is no worksheet definition: only questions/*.yaml are worksheets.
-import { readFile } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
 import { wrapLine } from '../support/wrap.js';
 import { describeFsError, ExitCode, WerkboekError } from '../support/errors.js';
+import { readProgramFile } from '../support/program-files.js';
 
 /** Shipped next to the worksheet definitions (package.json "files": questions). */
-export const introductionFile = fileURLToPath(new URL('../../questions/inleiding.md', import.meta.url));
+const INTRODUCTION = 'questions/inleiding.md';
 
 export type Block =
   | { kind: 'heading'; level: number; text: string }
@@ -42,9 +41,9 @@ export function parseIntroduction(source: string): Block[] {
   return blocks;
 }
 
-export async function loadIntroduction(file = introductionFile): Promise<Block[]> {
+export async function loadIntroduction(): Promise<Block[]> {
   try {
-    return parseIntroduction(await readFile(file, 'utf8'));
+    return parseIntroduction(readProgramFile(INTRODUCTION));
   } catch (err) {
     throw new WerkboekError(`Kan de inleiding van het werkboek niet lezen: ${describeFsError(err)}`, ExitCode.usage);
   }

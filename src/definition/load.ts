@@ -1,30 +1,24 @@
 // The worksheet definitions at run time: the shipped worksheets (as the
 // build validated them, dist/worksheets.json; from the sources when it has
-// not run), name
-// resolution with suggestions, and small helpers. Validation itself lives
-// in check.ts and is loaded only when needed.
-import { readFileSync } from 'node:fs';
-import { readdir } from 'node:fs/promises';
+// not run), name resolution with suggestions, and small helpers. Validation
+// itself lives in check.ts and is loaded only when needed.
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Worksheet } from './schema.js';
 import { ExitCode, WerkboekError } from '../support/errors.js';
 import { suggest } from '../support/invocation.js';
-
-/** The folder with the shipped definitions (works from src/ and dist/). */
-export const questionsDir = fileURLToPath(new URL('../../questions/', import.meta.url));
+import { listProgramFiles, programFilePath, readProgramFile } from '../support/program-files.js';
 
 /**
  * The shipped worksheets, validated by the build (scripts/compile-definitions.mjs).
  * The build makes it from questions/ each time, as it makes the bundle from src/.
  */
-export const compiledFile = fileURLToPath(new URL('../../dist/worksheets.json', import.meta.url));
+export const compiledFile = programFilePath('dist/worksheets.json');
 
 // --- the shipped worksheets ---------------------------------------------
 
+/** The shipped definition files (questions/*.yaml): paths on disk, or names inside a single executable. */
 export async function shippedDefinitionFiles(): Promise<string[]> {
-  const names = await readdir(questionsDir);
-  return names.filter((n) => n.endsWith('.yaml')).sort().map((n) => path.join(questionsDir, n));
+  return listProgramFiles('questions', '.yaml').map(programFilePath);
 }
 
 let shipped: Promise<Worksheet[]> | undefined;
@@ -41,7 +35,7 @@ export function loadShippedWorksheets(): Promise<Worksheet[]> {
 
 function readCompiled(): Worksheet[] | undefined {
   try {
-    return (JSON.parse(readFileSync(compiledFile, 'utf8')) as { worksheets: Worksheet[] }).worksheets;
+    return (JSON.parse(readProgramFile('dist/worksheets.json')) as { worksheets: Worksheet[] }).worksheets;
   } catch {
     return undefined; // not built (tests from the sources): validated now
   }

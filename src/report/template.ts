@@ -15,16 +15,14 @@
 // one {{ }} (the default template uses it for the "#" of its headings).
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Drop, Liquid } from 'liquidjs';
 import { describeFsError, ExitCode, WerkboekError } from '../support/errors.js';
 import { answerMarkdown, escapeBlock, escapeLine, listMarkdown, tableMarkdown } from './markdown.js';
 import type { ReportContext, ReportQuestion, TableAnswer } from './model.js';
 import type { CompareContext } from './compare.js';
+import { programFilePath, readProgramFile } from '../support/program-files.js';
 
 
-/** The folder with the shipped templates (works from src/ and dist/). */
-export const templatesDir = fileURLToPath(new URL('../../templates/', import.meta.url));
 
 export interface TemplateSource {
   /** Name shown in error messages, e.g. "sjabloon.liquid". */
@@ -36,10 +34,10 @@ export interface TemplateSource {
 
 /** The user's template (`--sjabloon`), else the shipped one: `rapport.md.liquid`, or e.g. `vergelijk.md.liquid`. */
 export async function loadTemplate(file: string | undefined, cwd: string, shipped = 'rapport.md.liquid'): Promise<TemplateSource> {
-  const full = file ? path.resolve(cwd, file) : path.join(templatesDir, shipped);
-  const name = file ? path.relative(cwd, full) || full : shipped;
+  const full = file ? path.resolve(cwd, file) : undefined;
+  const name = full ? path.relative(cwd, full) || full : shipped;
   try {
-    const source = await readFile(full, 'utf8');
+    const source = full ? await readFile(full, 'utf8') : readProgramFile(`templates/${shipped}`);
     return { name, source: file ? source : withoutDocumentation(source), reference: shipped };
   } catch (err) {
     throw new WerkboekError(`Kan sjabloon ${name} niet lezen: ${describeFsError(err)}.`, ExitCode.usage);
@@ -186,7 +184,7 @@ function templateError(template: TemplateSource, err: unknown): WerkboekError {
   return new WerkboekError(
     `${where}: ${dutchTemplateMessage(raw)}`,
     ExitCode.usage,
-    `Zie ${path.join(templatesDir, template.reference ?? 'rapport.md.liquid')} voor de variabelen die een sjabloon kan gebruiken.`,
+    `Zie ${programFilePath(`templates/${template.reference ?? 'rapport.md.liquid'}`)} voor de variabelen die een sjabloon kan gebruiken.`,
   );
 }
 

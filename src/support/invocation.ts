@@ -6,6 +6,7 @@
 // another library's answers.
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { runsAsSea } from './program-files.js';
 
 let program = 'werkboek';
 
@@ -29,8 +30,31 @@ export function programName(): string {
 }
 
 /** How this process was started (argv[1] is the script node runs). Only cli.ts asks; commands get the answer. */
-export function currentProgram({ argv1 = process.argv[1], cwd = process.cwd(), env = process.env, platform = process.platform } = {}): string {
-  return programCommand(argv1, cwd, env, platform);
+export function currentProgram({
+  argv1 = process.argv[1],
+  cwd = process.cwd(),
+  env = process.env,
+  platform = process.platform,
+  sea = runsAsSea,
+  execPath = process.execPath,
+} = {}): string {
+  return sea ? executableCommand(execPath, cwd, env, platform) : programCommand(argv1, cwd, env, platform);
+}
+
+/**
+ * A single executable (werkboek-win-x64.exe, werkboek-linux-x64, …): its
+ * name alone when its folder is on the PATH; `./naam` (`.\naam.exe` on
+ * Windows, which cmd and PowerShell both take) in the current folder; else
+ * its full path.
+ */
+export function executableCommand(execPath: string, cwd: string, env: NodeJS.ProcessEnv, platform: NodeJS.Platform = process.platform): string {
+  const paths = platform === 'win32' ? path.win32 : path.posix;
+  const dir = paths.dirname(execPath);
+  const name = paths.basename(execPath);
+  const onPath = (env.PATH ?? env.Path ?? '').split(platform === 'win32' ? ';' : ':').some((d) => d !== '' && paths.resolve(d) === dir);
+  if (onPath) return shellQuote(name, platform);
+  if (paths.resolve(cwd) === dir) return platform === 'win32' ? `.\\${shellQuote(name, platform)}` : `./${shellQuote(name, platform)}`;
+  return shellQuote(execPath, platform);
 }
 
 /**

@@ -1,6 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readProgramFile } from './program-files.js';
 
 /** The program version, from package.json. */
-export const programVersion: string = (
-  JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }
-).version;
+export const programVersion: string = (JSON.parse(readProgramFile('package.json')) as { version: string }).version;

@@ -52,6 +52,8 @@ export type KeyName = keyof typeof KEYS;
 export type Target = string | RegExp | ((screen: string) => boolean);
 
 export interface StartOptions {
+  /** What to run (default: this node with bin/werkboek.js); `args` follow. */
+  command?: string[];
   cols?: number;
   rows?: number;
   cwd?: string;
@@ -123,7 +125,8 @@ export function start(args: string[], env: Record<string, string>, options: Star
     ...(process.platform === 'win32' && process.env.SystemRoot ? { SystemRoot: process.env.SystemRoot } : {}),
     ...env,
   };
-  const child = pty.spawn(process.execPath, [binPath, ...args], {
+  const [file = process.execPath, ...before] = options.command ?? [process.execPath, binPath];
+  const child = pty.spawn(file, [...before, ...args], {
     name: fullEnv.TERM ?? 'xterm-256color',
     cols,
     rows,
