@@ -99,11 +99,13 @@ describe('werkboek rapport', () => {
     expect(md).toContain('## Werkblad 1: Verken jouw gemeentelandschap');
     expect(md).toContain('## Werkblad 2: Randvoorwaarden digitale inclusie dienstverlening');
     expect(md).not.toContain('## Werkblad 3');
-    // A report goes to the gemeente: no command lines in it.
-    expect(md).toContain('3. **Plan van aanpak Profilering**: Nog niet begonnen\n');
-    // Opens with what the worksheets are for, ends with the workbook's closing.
-    expect(md.indexOf('Voor elke stap is een werkblad ontwikkeld')).toBeLessThan(md.indexOf('## Werkblad 1'));
-    expect(md.trimEnd()).toMatch(/\n## Meer informatie\?\n\n[^]*Laat het ons weten: basisvaardigheden@probiblio\.nl$/);
+    // A report is read by others: no command lines in it.
+    expect(md).toContain('- **Werkblad 3: Plan van aanpak Profilering**: nog niet begonnen.\n');
+    expect(md).not.toContain('werkboek start');
+    // Opens with the summary; what the worksheets are for and the workbook's closing are Probiblio's, before the footer.
+    expect(md.indexOf('## Samenvatting')).toBeLessThan(md.indexOf('## Werkblad 1'));
+    expect(md.indexOf('Voor elke stap is een werkblad ontwikkeld')).toBeGreaterThan(md.indexOf('## Over het werkboek (Probiblio)'));
+    expect(md.trimEnd()).toMatch(/\n## Over het werkboek \(Probiblio\)\n\n[^]*Laat het ons weten: basisvaardigheden@probiblio\.nl\n\n---\n\n_Gemaakt met werkboek [^\n]*_$/);
   });
 
   it('alles without any started sheet: an error', async () => {

@@ -347,8 +347,8 @@ describe('escaped at output', () => {
     const s = structure(md);
     const t = structure(await renderDefault(worksheetReport(tame.ws, tame.answers, { now: NOW })));
     expect(s).toEqual(t);
-    // Title, two steps, Ontwikkelpunten with "Nog uit te zoeken" and "Nog niet beantwoord", each with its step.
-    expect(s.headings).toBe(8);
+    // Title, Samenvatting, two steps, Ontwikkelpunten with "Nog uit te zoeken" and "Nog niet beantwoord" (their steps in bold, not headings).
+    expect(s.headings).toBe(7);
     expect(s.tables).toEqual([
       { columns: 3, rows: [3, 3] },
       { columns: 4, rows: [4, 4] },
