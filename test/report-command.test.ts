@@ -232,7 +232,7 @@ describe('werkboek rapport', () => {
       expect(mail.headers.get('x-unsent')).toBe('1');
       expect(mail.subject).toBe('Werkboek digitale inclusie: Randvoorwaarden digitale inclusie dienstverlening – Bibliotheek Voorbeeldstad');
       expect(Array.isArray(mail.to) ? undefined : mail.to?.text).toBe('beleid@gemeente.nl');
-      expect(mail.text).toContain('# Werkblad 2: Randvoorwaarden digitale inclusie dienstverlening');
+      expect(mail.text).toMatch(/^Werkblad 2: Randvoorwaarden digitale inclusie dienstverlening\n═+\n/);
       expect(mail.html).toContain('<html lang="nl">');
     });
 
