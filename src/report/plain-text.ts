@@ -4,7 +4,7 @@
 // "**", "_", "#", backslash escapes or "| --- |" rows): headings are lines
 // of their own, underlined with a line of "═" or "─" (characters Markdown
 // does not use), bullets are "•", a table is a list with one item per row
-// ("Kolom: waarde" under the first cell), a quote is indented. Parsed with
+// ("Kolom: waarde" for each cell), a quote is indented. Parsed with
 // marked's lexer, the same parser as the HTML part, so both parts show the
 // same text. Imported only for --formaat eml (eml.ts).
 import { Lexer, type Token, type Tokens } from 'marked';
@@ -71,17 +71,14 @@ function list(t: Tokens.List): string {
     .join(t.loose ? '\n\n' : '\n');
 }
 
-/** A table as a list: per row its first cell, then "Kolom: waarde" for each other cell that has a value. */
+/** A table as a list: an item per row, "Kolom: waarde" for each cell that has a value (the first on the bullet's line). */
 function table(t: Tokens.Table): string {
-  const header = t.header.map((cell) => inline(cell.tokens));
+  const header = t.header.map((cell) => oneLine(inline(cell.tokens)));
   return t.rows
     .map((row) => {
-      const [first, ...rest] = row.map((cell) => inline(cell.tokens));
-      const lines = [`• ${oneLine(first ?? '') || '–'}`];
-      rest.forEach((value, i) => {
-        if (value.trim() !== '') lines.push(`${INDENT}${header[i + 1] ?? ''}: ${indent(value, INDENT + '  ').trimStart()}`);
-      });
-      return lines.join('\n');
+      const cells = row.map((cell, i) => ({ label: header[i] ?? '', value: inline(cell.tokens).trim() })).filter((c) => c.value !== '');
+      const lines = cells.map((c) => `${c.label}: ${indent(c.value, INDENT + '  ').trimStart()}`);
+      return lines.length ? `• ${lines.join(`\n${INDENT}`)}` : '• –';
     })
     .join('\n');
 }
