@@ -52,8 +52,8 @@ function summaryBlocks(ctx: ReportContext, lists: ListCounter): Block[] {
     for (const sheet of s.sheets) out.push(bullet([run(`${sheet.short}: ${sheet.pointsLine}`)]));
   }
   if (s.points.length) {
-    const more = s.morePoints > 0 ? ` (verderop staan er nog ${s.morePoints})` : '';
-    out.push(paragraph([run(`De belangrijkste${more}:`, { bold: true })], { keepNext: true }));
+    const more = s.morePoints === 1 ? ' (verderop staat er nog 1)' : s.morePoints > 1 ? ` (verderop staan er nog ${s.morePoints})` : '';
+    out.push(paragraph([run(`De belangrijkste punten${more}:`, { bold: true })], { keepNext: true }));
     for (const p of s.points) {
       out.push(bullet([run(`${p.where ? `${p.where}: ` : ''}${p.label} `), run(`(${p.stateText})`, { italics: true })]));
     }
