@@ -157,7 +157,7 @@ function defineProgram(out: Output, only: string | undefined): Command {
     withReportOptions(
       program
         .command('rapport')
-      .summary('rapport: Word, Markdown, HTML, e-mail')
+      .summary('rapport als Markdown, HTML of e-mail')
         .alias('report')
         .usage('<werkblad|alles> [opties]')
         .description('maak een rapport (Word, Markdown, HTML of e-mailconcept) van een werkblad of van alles')
