@@ -198,6 +198,16 @@ describe('vergelijk as Word', () => {
   });
 });
 
+describe('vergelijk as Word with one respondent', () => {
+  it('says so and writes the ordinary report as Word', async () => {
+    await copyFile(path.join(COMPARE, 'randvoorwaarden.piet-bakker.yaml'), path.join(tmp(), 'randvoorwaarden.piet-bakker.yaml'));
+    await compare({ worksheet: 'randvoorwaarden', format: 'docx', output: 'v.docx', map: tmp(), cwd: tmp(), out, now: NOW });
+    expect(out.err).toMatch(/^Alleen Piet Bakker heeft werkblad 2 ingevuld/);
+    const { html } = await readBack('v.docx');
+    expect(headings(html).slice(0, 2)).toEqual(['h1 Werkblad 2: Randvoorwaarden digitale inclusie dienstverlening', 'h2 Samenvatting']);
+  });
+});
+
 /** word/document.xml of a .docx, unzipped with the zip reader mammoth (and docx) use. */
 async function unzipDocumentXml(file: string): Promise<string> {
   const { default: JSZip } = await import('jszip');

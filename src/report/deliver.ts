@@ -36,7 +36,8 @@ export interface ReportRequest {
  */
 export function checkWordRequest(req: Pick<ReportRequest, 'format' | 'output' | 'template' | 'to'>, command: string[]): void {
   if (req.format !== 'docx') return;
-  const example = suggest([...command, '-o', `${command[0] === 'vergelijk' ? 'vergelijking' : 'rapport'}.docx`]);
+  const name = command[0] === 'vergelijk' ? 'vergelijking' : ['alles', 'all'].includes(command[1] ?? '') ? 'dossier' : 'rapport';
+  const example = suggest([...command, '-o', `${name}.docx`]);
   if (req.output === undefined || req.output === '-') {
     throw new WerkboekError('Een Word-bestand kan niet op het scherm worden getoond; geef een bestandsnaam met -o.', ExitCode.usage, `Bijvoorbeeld: ${example}`);
   }
