@@ -154,6 +154,9 @@ describe('rapport as Word (read back with mammoth)', () => {
     const { html } = await readBack('eigen.docx');
     expect(headings(html)[0]).toBe('h1 Werkblad 4: Samenwerking met het onderwijs');
     expect(html).not.toMatch(/Probiblio|Meer informatie|werktraject/);
+    // The example marks its first question: an adviser can mark aandachtspunten in an own worksheet too.
+    expect(headings(html)).toContain('h3 Aandachtspunten');
+    expect(paragraphs(html)).toContain('1. Heeft de bibliotheek afspraken met scholen over digitale vaardigheden? (Nee)');
   });
 
   it('refuses docx without -o, to the screen, and with an own template', async () => {
