@@ -85,6 +85,11 @@ describe('rapport as Word (read back with mammoth)', () => {
     expect(ps[ps.length - 1]).toMatch(/^Gemaakt met werkboek \S+ op 27 november 2026\.$/);
     const contact = ps.findIndex((p) => p.endsWith('Laat het ons weten: basisvaardigheden@probiblio.nl'));
     expect(contact).toBe(ps.length - 2);
+    // Word's heading styles carry their outline level: the navigation pane shows Werkblad › Stap.
+    const styles = await unzip(path.join(tmp(), 'dossier.docx'), 'word/styles.xml');
+    for (const level of [1, 2, 3, 4]) {
+      expect(styles).toMatch(new RegExp(`w:styleId="Heading${level}"><w:name w:val="Heading ${level}"/>[^]*?<w:outlineLvl w:val="${level - 1}"/>`));
+    }
   });
 
   it('alles: the answers, lists as lists, the partner table, no hidden answer', async () => {
@@ -141,7 +146,7 @@ describe('rapport as Word (read back with mammoth)', () => {
     expect(ps).toContain('Toelichting: Deels␇, alleen <IDO>');
     expect(ps).toContain('regel 1\nregel 2␋␡\uFFFD');
     // No control character reached the document (Word would refuse the file).
-    const xml = await unzipDocumentXml(path.join(tmp(), 'werkblad.docx'));
+    const xml = await unzip(path.join(tmp(), 'werkblad.docx'), 'word/document.xml');
     expect(xml).not.toMatch(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/);
     expect(xml).toContain('&lt;b&gt;&amp;amp;');
   });
@@ -211,9 +216,9 @@ describe('vergelijk as Word with one respondent', () => {
   });
 });
 
-/** word/document.xml of a .docx, unzipped with the zip reader mammoth (and docx) use. */
-async function unzipDocumentXml(file: string): Promise<string> {
+/** A part of a .docx (word/document.xml), unzipped with the zip reader mammoth (and docx) use. */
+async function unzip(file: string, part: string): Promise<string> {
   const { default: JSZip } = await import('jszip');
   const zip = await JSZip.loadAsync(await readFile(file));
-  return (await zip.file('word/document.xml')?.async('string')) ?? '';
+  return (await zip.file(part)?.async('string')) ?? '';
 }

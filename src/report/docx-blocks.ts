@@ -167,6 +167,14 @@ export function rule(): Paragraph {
   return new Paragraph({ border: { top: { style: BorderStyle.SINGLE, size: 6, color: 'A0A0A0', space: 1 } }, children: [] });
 }
 
+/** A heading style: bold, dark blue, kept with the next paragraph, on its outline level (0 = Heading 1). */
+function headingStyle(outlineLevel: number, size: number) {
+  return {
+    run: { bold: true, size, color: '1F3864', font: 'Calibri' },
+    paragraph: { outlineLevel, keepNext: true, keepLines: true, spacing: { before: outlineLevel === 0 ? 0 : 240, after: 120 } },
+  };
+}
+
 export interface WordDocumentInput {
   title: string;
   subject: string;
@@ -179,7 +187,16 @@ export async function wordDocument({ title, subject, body }: WordDocumentInput):
     creator: 'werkboek',
     title: clean(title),
     subject: clean(subject),
-    styles: { default: { document: { run: { font: 'Calibri', size: 22, language: { value: 'nl-NL' } } } } },
+    styles: {
+      default: {
+        document: { run: { font: 'Calibri', size: 22, language: { value: 'nl-NL' } }, paragraph: { spacing: { after: 120 } } },
+        // Outline levels: Word's navigation pane shows them (Werkblad › Stap).
+        heading1: headingStyle(0, 32),
+        heading2: headingStyle(1, 28),
+        heading3: headingStyle(2, 24),
+        heading4: headingStyle(3, 22),
+      },
+    },
     numbering: {
       config: [
         {
