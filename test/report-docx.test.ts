@@ -11,6 +11,7 @@ import { report, type ReportOptions } from '../src/commands/rapport.js';
 import { compare } from '../src/commands/vergelijk.js';
 import { ExitCode, WerkboekError } from '../src/support/errors.js';
 import { memoryOutput } from '../src/support/output.js';
+import { assertBuilt, runCli } from './helpers/run.js';
 import { useTempDir } from './helpers/temp.js';
 import { FIXTURES, NOW } from './report-helpers.js';
 
@@ -203,6 +204,23 @@ describe('vergelijk as Word', () => {
     // Sanne's file holds an answer to a follow-up she does not see.
     expect(await readFile(path.join(tmp(), 'randvoorwaarden.yaml'), 'utf8')).toContain('VERBORGEN');
     expect(html).not.toContain('VERBORGEN');
+  });
+});
+
+describe('the built program (the bundle, with the docx package in a chunk of its own)', () => {
+  it('rapport alles -o dossier.docx writes a document mammoth reads; a missing -o is exit 2 in Dutch', async () => {
+    assertBuilt();
+    await started('gemeentelandschap', 'randvoorwaarden');
+    const r = await runCli(['rapport', 'alles', '--map', tmp(), '-o', path.join(tmp(), 'dossier.docx')]);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const { html, messages } = await readBack('dossier.docx');
+    expect(messages).toEqual([]);
+    expect(headings(html).slice(0, 2)).toEqual(['h1 Dossier digitale inclusie – Bibliotheek Voorbeeldstad', 'h2 Samenvatting']);
+    const bad = await runCli(['rapport', 'alles', '--map', tmp(), '--formaat', 'docx']);
+    expect(bad.code).toBe(ExitCode.usage);
+    expect(bad.stdout).toBe('');
+    expect(bad.stderr).toMatch(/^werkboek: Een Word-bestand kan niet op het scherm worden getoond; geef een bestandsnaam met -o\.\nBijvoorbeeld: .* rapport alles -o dossier\.docx\n$/);
   });
 });
 
