@@ -6,14 +6,14 @@
 // happen at output: for Markdown in markdown.ts, applied by the template
 // engine (template.ts). The template variables are documented at the top of
 // templates/rapport.md.liquid.
-import type { Field, Question, Worksheet } from '../definition/schema.js';
-import { optionLabel, optionValue } from '../definition/questions.js';
-import { answerValue, noteOf, NOT_YET_KNOWN, NOT_YET_KNOWN_LABEL, UNKNOWN_LABEL, type AnswerValue, type Answers, type FieldValue } from '../dossier/answers.js';
+import type { Question, Worksheet } from '../definition/schema.js';
+import { answerValue, noteOf, UNKNOWN_LABEL, type Answers } from '../dossier/answers.js';
 import { AnswersFile, type Status } from '../dossier/answers-file.js';
-import { META_SECTION_ID, groupItems, walk, type QuestionState, type VisibleQuestion, type WalkResult } from '../walk.js';
+import { META_SECTION_ID, walk, type QuestionState, type VisibleQuestion, type WalkResult } from '../walk.js';
+import { reportAnswer, type ReportAnswer } from './answer.js';
 import { sheetPoints, stepHeading, type SheetPoints } from './points.js';
 import { buildSummary, pointsToResearch, type Summary } from './summary.js';
-import { formatDate, formatDayNl, formatNumber, formatStampNl } from '../support/dates.js';
+import { formatDate, formatDayNl, formatStampNl } from '../support/dates.js';
 import { programVersion } from '../support/version.js';
 
 export {
@@ -30,6 +30,7 @@ export {
   type SheetPoints,
 } from './points.js';
 export type { Summary, SummaryPoint, SummarySheet } from './summary.js';
+export { EMPTY_TABLE_TEXT, type ListAnswer, type ReportAnswer, type TableAnswer, type TextAnswer, type ValueAnswer } from './answer.js';
 
 /** The ids of the workbook's own worksheets (an own worksheet may not take one, see definition/own.ts). */
 export const WORKBOOK_IDS: readonly string[] = ['gemeentelandschap', 'randvoorwaarden', 'plan-van-aanpak'];
@@ -69,49 +70,6 @@ export const STATE_LABEL: Record<Exclude<QuestionState, 'answered'>, string> = {
 
 /** A meta field (Naam, Bibliotheek, Datum) without an answer. */
 export const META_EMPTY_TEXT = 'niet ingevuld';
-
-/** A table answer without rows (Stap 4 before the partners of Stap 2 are filled in). */
-export const EMPTY_TABLE_TEXT = 'Het overzicht is nog leeg.';
-
-/**
- * An answer as data, for any output format. Stored values are already turned
- * into what a reader sees: dates ("27 november 2026"), numbers with their
- * unit ("7,5 uur"), "Ja"/"Nee", option labels instead of option values.
- * Nothing is escaped or marked up; text typed by the user is kept exactly as
- * typed (line breaks, spaces and all).
- */
-export type ReportAnswer = TextAnswer | ValueAnswer | ListAnswer | TableAnswer;
-
-/** Text as typed (text, longtext, a number typed as text) or a choice's label: may hold several lines and paragraphs. */
-export interface TextAnswer {
-  kind: 'text';
-  text: string;
-}
-
-/** One value we formatted, meant for one line: a date, a number, Ja/Nee. */
-export interface ValueAnswer {
-  kind: 'value';
-  text: string;
-}
-
-/** Multichoice: the labels of the chosen options, in the order stored; a free answer ("anders, namelijk") as typed. */
-export interface ListAnswer {
-  kind: 'list';
-  items: string[];
-}
-
-/**
- * A repeat group: one column per field (its label), one row per item, each
- * cell the field's value as text ("" when it has none). A group that extends
- * another (Stap 4 adds columns to the partners of Stap 2) has the rows of
- * the base group and the base group's columns first. No rows: the list is
- * empty (for an extending group: the base group has no items yet).
- */
-export interface TableAnswer {
-  kind: 'table';
-  columns: string[];
-  rows: string[][];
-}
 
 export interface ReportQuestion {
   id: string;
@@ -385,66 +343,6 @@ function reportQuestion(v: VisibleQuestion, answers: Answers, byId: Map<string, 
 /** One line of text, not counting blank lines around it (a line of only spaces and tabs is blank). */
 function isOneLine(text: string): boolean {
   return text.split(/\r\n?|\n/).filter((line) => !/^[ \t]*$/.test(line)).length <= 1;
-}
-
-// --- answers -------------------------------------------------------------------
-
-/** The answer of an answered question (state 'answered') as data. */
-function reportAnswer(question: Question, value: AnswerValue, answers: Answers, byId: Map<string, Question>): ReportAnswer {
-  switch (question.type) {
-    case 'text':
-    case 'longtext':
-      return { kind: 'text', text: String(value) };
-    case 'date':
-      return { kind: 'value', text: formatDate(String(value)) };
-    case 'yesno':
-      return { kind: 'value', text: yesNo(String(value)) };
-    case 'choice':
-      return { kind: 'text', text: choiceLabel(question, String(value)) };
-    case 'multichoice': {
-      const values = Array.isArray(value) ? value.map(String) : [String(value)];
-      return { kind: 'list', items: values.map((v) => choiceLabel(question, v)) };
-    }
-    case 'number':
-      return typeof value === 'number' ? { kind: 'value', text: formatNumber(value, question.unit) } : { kind: 'text', text: String(value) };
-    case 'group': {
-      const base = question.extends ? byId.get(question.extends) : undefined;
-      const fields = [...(base?.type === 'group' ? base.fields : []), ...question.fields];
-      return {
-        kind: 'table',
-        columns: fields.map((f) => f.label),
-        rows: groupItems(question, answers).map((item) => fields.map((f) => cellText(f, item[f.id]))),
-      };
-    }
-  }
-}
-
-type Choice = { options: Array<string | { value: string; label: string }> };
-
-function choiceLabel(q: Choice, value: string): string {
-  const option = q.options.find((o) => optionValue(o) === value);
-  return option ? optionLabel(option) : value;
-}
-
-function yesNo(value: string): string {
-  if (value === 'ja') return 'Ja';
-  if (value === 'nee') return 'Nee';
-  if (value === NOT_YET_KNOWN) return NOT_YET_KNOWN_LABEL;
-  return value;
-}
-
-function cellText(field: Field, value: FieldValue | undefined): string {
-  if (value === undefined || value === null) return '';
-  if (typeof value === 'number') return formatNumber(value, field.type === 'number' ? field.unit : undefined);
-  const text = String(value);
-  switch (field.type) {
-    case 'yesno':
-      return yesNo(text);
-    case 'choice':
-      return choiceLabel(field, text);
-    default:
-      return text;
-  }
 }
 
 // --- contexts ------------------------------------------------------------------
