@@ -69,7 +69,7 @@ function defineProgram(out: Output, only: string | undefined): Command {
         `${pad('inleiding')} waar gaat het over? (begin hier)\n` +
         `${pad('start gemeentelandschap')} werkblad 1 invullen of verdergaan\n` +
         `${pad('status')} hoe ver ben je met elk werkblad?\n` +
-        `${pad('rapport alles -o dossier.md')} alles in één Markdown-rapport\n` +
+        `${pad('rapport alles -o dossier.docx')} alles in één Word-document\n` +
         `${pad('start 2 --respondent "Piet Bakker"')} als collega, in een eigen bestand\n` +
         `${pad('vergelijk 2 -o vergelijking.html')} iedereens antwoorden naast elkaar\n` +
         `\nAntwoorden worden na elke vraag opgeslagen; zie "${w} status" voor de map.`
@@ -157,7 +157,7 @@ function defineProgram(out: Output, only: string | undefined): Command {
       .summary('rapport als Markdown, HTML of e-mail')
         .alias('report')
         .usage('<werkblad|alles> [opties]')
-        .description('maak een rapport (Markdown, HTML of e-mailconcept) van een werkblad of van alles')
+        .description('maak een rapport (Word, Markdown, HTML of e-mailconcept) van een werkblad of van alles')
         .argument('<werkblad>', 'gemeentelandschap, randvoorwaarden, plan-van-aanpak of alles'),
       'het standaardsjabloon',
       mapOption,
@@ -176,7 +176,7 @@ function defineProgram(out: Output, only: string | undefined): Command {
       .summary("antwoorden van collega's vergelijken")
         .alias('compare')
         .usage('<werkblad> [opties]')
-        .description("de antwoorden van collega's op een werkblad naast elkaar, met gesprekspunten en ontwikkelpunten (Markdown, HTML of e-mailconcept)")
+        .description("de antwoorden van collega's op een werkblad naast elkaar, met gesprekspunten en ontwikkelpunten (Word, Markdown, HTML of e-mailconcept)")
         .argument('<werkblad>', 'gemeentelandschap, randvoorwaarden of plan-van-aanpak (of 1, 2, 3)'),
       'templates/vergelijk.md.liquid',
       mapOption,
@@ -285,7 +285,7 @@ function defineProgram(out: Output, only: string | undefined): Command {
 /** The options rapport and vergelijk share: --formaat, -o, --sjabloon (instead of `template`), --aan and --map. */
 function withReportOptions(command: Command, template: string, mapOption: () => Option): Command {
   return command
-    .addOption(new Option('-f, --formaat <formaat>', 'md, html of eml (standaard: volgens de extensie van -o, anders md)').choices(['md', 'html', 'eml']))
+    .addOption(new Option('-f, --formaat <formaat>', 'md, docx (Word), html of eml (standaard: volgens de extensie van -o, anders md)').choices(['md', 'docx', 'html', 'eml']))
     .option('-o, --uitvoer <bestand>', 'schrijf naar dit bestand in plaats van naar het scherm')
     .option('-s, --sjabloon <bestand>', `een eigen Liquid-sjabloon in plaats van ${template}`)
     .option('--aan <adres>', 'e-mailadres van de ontvanger (bij --formaat eml)')
@@ -293,7 +293,7 @@ function withReportOptions(command: Command, template: string, mapOption: () => 
 }
 
 interface ReportFlags {
-  formaat?: 'md' | 'html' | 'eml';
+  formaat?: 'md' | 'html' | 'eml' | 'docx';
   uitvoer?: string;
   sjabloon?: string;
   aan?: string;
@@ -303,16 +303,16 @@ interface ReportFlags {
 /** The options of rapport and vergelijk, after refusing a file name that promises a format werkboek does not make. */
 function reportOptions(werkblad: string, opts: ReportFlags, out: Output) {
   const ext = opts.uitvoer?.toLowerCase().match(/\.([a-z0-9]+)$/)?.[1];
-  if (!opts.formaat && ext && ['pdf', 'doc', 'docx', 'odt', 'rtf', 'txt'].includes(ext)) {
+  if (!opts.formaat && ext && ['pdf', 'doc', 'odt', 'rtf', 'txt'].includes(ext)) {
     throw new WerkboekError(
       `werkboek maakt geen .${ext}-bestand.`,
       ExitCode.usage,
-      'Kies -o rapport.md (Markdown), -o rapport.html (om in een e-mail of tekstverwerker te plakken) of -o rapport.eml (e-mailconcept).',
+      'Kies -o rapport.docx (Word), -o rapport.md (Markdown), -o rapport.html (om in een e-mail te plakken) of -o rapport.eml (e-mailconcept).',
     );
   }
   return {
     worksheet: werkblad,
-    format: opts.formaat ?? formatFromFileName(opts.uitvoer),
+    format: opts.formaat ?? (ext === 'docx' ? 'docx' : formatFromFileName(opts.uitvoer)),
     output: opts.uitvoer,
     template: opts.sjabloon,
     to: opts.aan,

@@ -221,21 +221,36 @@ function isItem(value: unknown): value is GroupItem {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+/** An item of a group question with a yes/no cell blank or "nog niet bekend" (see groupGapItems). */
+export interface GroupGap {
+  /** 0-based among the group's items. */
+  index: number;
+  item: GroupItem;
+  /** 'unknown': a yes/no cell is "nog niet bekend"; 'blank': not filled in (and none "nog niet bekend"). */
+  kind: 'unknown' | 'blank';
+}
+
 /**
  * The items of a group question with a yes/no cell of the question's own
  * fields blank or "nog niet bekend" (Stap 4: afspraken vastgelegd?): the
  * workbook asks it per item, so such a cell is an ontwikkelpunt.
  */
-export function groupGaps(question: Question, answers: Answers): number {
-  if (question.type !== 'group') return 0;
+export function groupGapItems(question: Question, answers: Answers): GroupGap[] {
+  if (question.type !== 'group') return [];
   const asked = question.fields.filter((f) => f.type === 'yesno');
-  if (!asked.length) return 0;
-  return groupItems(question, answers).filter((item) =>
-    asked.some((f) => {
-      const cell = item[f.id];
-      return cell === undefined || cell === null || cell === NOT_YET_KNOWN || String(cell).trim() === '';
-    }),
-  ).length;
+  if (!asked.length) return [];
+  const gaps: GroupGap[] = [];
+  groupItems(question, answers).forEach((item, index) => {
+    const cells = asked.map((f) => item[f.id]);
+    if (cells.some((cell) => cell === NOT_YET_KNOWN)) gaps.push({ index, item, kind: 'unknown' });
+    else if (cells.some((cell) => cell === undefined || cell === null || String(cell).trim() === '')) gaps.push({ index, item, kind: 'blank' });
+  });
+  return gaps;
+}
+
+/** How many items of a group question have gaps (groupGapItems). */
+export function groupGaps(question: Question, answers: Answers): number {
+  return groupGapItems(question, answers).length;
 }
 
 /**

@@ -289,10 +289,10 @@ describe('wrong use', () => {
     expect((await werkboek(['--map', 'x', 'list'])).stderr).toBe(`werkboek: De optie "--map" hoort na de opdracht, bijvoorbeeld: ${shownProgram} lijst --map …\n`);
     const choice = await werkboek(['rapport', 'alles', '--formaat', 'pdf']);
     expect(choice.code).toBe(2);
-    expect(choice.stderr).toBe('werkboek: Ongeldige waarde "pdf" voor --formaat. Kies uit: md, html, eml.\n');
+    expect(choice.stderr).toBe('werkboek: Ongeldige waarde "pdf" voor --formaat. Kies uit: md, docx, html, eml.\n');
     // The choices are named once, in the description.
     const help = await werkboek(['rapport', '--help']);
-    expect(help.stdout.replace(/\s+/g, ' ')).toContain('md, html of eml (standaard: volgens de extensie van -o, anders md)');
+    expect(help.stdout.replace(/\s+/g, ' ')).toContain('md, docx (Word), html of eml (standaard: volgens de extensie van -o, anders md)');
     expect(help.stdout).not.toContain('keuze uit');
   });
 

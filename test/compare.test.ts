@@ -122,8 +122,8 @@ describe('werkboek vergelijk', () => {
     const seenByPiet = ctx.sections.flatMap((s) => s.questions).filter((q) => q.answers.find((a) => a.name === 'Piet Bakker')?.state !== 'hidden');
     expect(piet.map((p) => p.id)).toEqual(seenByPiet.map((q) => q.id));
     expect(piet.every((p) => p.who.find((w) => w.name === 'Piet Bakker')?.stateText === 'weet ik (nog) niet')).toBe(true);
-    // Sanne's partner without afspraken, Anna's answer left empty.
-    expect(points.find((p) => p.id === 'samenwerkingsafspraken')?.whoText).toContain('Sanne de Vries (nog niet bekend bij 1 partner)');
+    // Sanne's partner without afspraken (named), Anna's answer left empty.
+    expect(points.find((p) => p.id === 'samenwerkingsafspraken')?.whoText).toContain('Sanne de Vries (niet ingevuld: Welzijn Voorbeeldstad)');
     expect(points.find((p) => p.id === 'partners-verwijzen-naar-ons')?.whoText).toContain(`${ANNA_NAME} (leeg gelaten)`);
   });
 

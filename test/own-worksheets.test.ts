@@ -59,6 +59,9 @@ describe('own worksheets', () => {
     await start({ worksheet: './werkbladen/mijn-werkblad.yaml', map, restart: false, cwd: tmp(), out, prompter, interactive: true, style: plainStyle });
     const printed = prompter.printed.join('\n');
     expect(printed).toContain('Werkblad 4: Samenwerking met het onderwijs');
+    // A new folder, but an own worksheet: not Probiblio's introduction of the workbook, only its own intro.
+    expect(printed).toContain('Een eigen werkblad, als voorbeeld');
+    expect(printed).not.toMatch(/Probiblio|drie stappen|werkboek inleiding/);
     // The suggestion names the file again (the id alone is not known without --werkbladen).
     expect(printed).toContain('rapport ./werkbladen/mijn-werkblad.yaml --map');
     const saved = parse(await readFile(path.join(map, 'onderwijs.yaml'), 'utf8')) as { werkblad: string; status: string; antwoorden: Record<string, unknown> };
@@ -74,6 +77,9 @@ describe('own worksheets', () => {
     await report({ worksheet: path.join(defs, 'mijn-werkblad.yaml'), format: 'md', map, cwd: tmp(), out: md });
     expect(md.out).toContain('Samenwerking met het onderwijs');
     expect(md.out).toContain('| De Regenboog | basisonderwijs | 60 |');
+    // An own worksheet: no subtitle, introduction or closing of Probiblio's workbook.
+    expect(md.out).not.toMatch(/Probiblio|Meer informatie|werktraject/);
+    expect(md.out).toMatch(/^# Werkblad 4: Samenwerking met het onderwijs\n\n## Samenvatting\n/);
 
     // By id, through the folder of own definitions.
     const st = memoryOutput();

@@ -99,11 +99,13 @@ describe('werkboek rapport', () => {
     expect(md).toContain('## Werkblad 1: Verken jouw gemeentelandschap');
     expect(md).toContain('## Werkblad 2: Randvoorwaarden digitale inclusie dienstverlening');
     expect(md).not.toContain('## Werkblad 3');
-    // A report goes to the gemeente: no command lines in it.
-    expect(md).toContain('3. **Plan van aanpak Profilering**: Nog niet begonnen\n');
-    // Opens with what the worksheets are for, ends with the workbook's closing.
-    expect(md.indexOf('Voor elke stap is een werkblad ontwikkeld')).toBeLessThan(md.indexOf('## Werkblad 1'));
-    expect(md.trimEnd()).toMatch(/\n## Meer informatie\?\n\n[\s\S]*Laat het ons weten: basisvaardigheden@probiblio\.nl$/);
+    // A report is read by others: no command lines in it.
+    expect(md).toContain('- **Werkblad 3: Plan van aanpak Profilering**: nog niet begonnen.\n');
+    expect(md).not.toContain('werkboek start');
+    // Opens with the summary; what the worksheets are for and the workbook's closing are Probiblio's, before the footer.
+    expect(md.indexOf('## Samenvatting')).toBeLessThan(md.indexOf('## Werkblad 1'));
+    expect(md.indexOf('Voor elke stap is een werkblad ontwikkeld')).toBeGreaterThan(md.indexOf('## Over het werkboek (Probiblio)'));
+    expect(md.trimEnd()).toMatch(/\n## Over het werkboek \(Probiblio\)\n\n[\s\S]*Laat het ons weten: basisvaardigheden@probiblio\.nl\n\n---\n\n_Gemaakt met werkboek [^\n]*_$/);
   });
 
   it('alles without any started sheet: an error', async () => {
@@ -230,7 +232,7 @@ describe('werkboek rapport', () => {
       expect(mail.headers.get('x-unsent')).toBe('1');
       expect(mail.subject).toBe('Werkboek digitale inclusie: Randvoorwaarden digitale inclusie dienstverlening – Bibliotheek Voorbeeldstad');
       expect(Array.isArray(mail.to) ? undefined : mail.to?.text).toBe('beleid@gemeente.nl');
-      expect(mail.text).toContain('# Werkblad 2: Randvoorwaarden digitale inclusie dienstverlening');
+      expect(mail.text).toMatch(/^Werkblad 2: Randvoorwaarden digitale inclusie dienstverlening\n═+\n/);
       expect(mail.html).toContain('<html lang="nl">');
     });
 
@@ -258,12 +260,12 @@ describe('werkboek rapport', () => {
 });
 
 describe('lazy loading', () => {
-  it('the Markdown path does not import marked, sanitize-html or nodemailer', async () => {
+  it('the Markdown path does not import marked, sanitize-html, nodemailer or docx', async () => {
     const src = path.join(path.dirname(FIXTURES), '..', '..', 'src');
-    for (const file of ['report/model.ts', 'report/markdown.ts', 'report/template.ts', 'commands/rapport.ts']) {
+    for (const file of ['report/model.ts', 'report/points.ts', 'report/summary.ts', 'report/markdown.ts', 'report/template.ts', 'report/deliver.ts', 'commands/rapport.ts', 'commands/vergelijk.ts']) {
       const text = await readFile(path.join(src, file), 'utf8');
-      expect(text, file).not.toMatch(/^import[^;]*from '(marked|sanitize-html|nodemailer[^']*)'/m);
-      expect(text, file).not.toMatch(/^import[^;]*from '[./]*(report\/)?(html|eml)\.js'/m);
+      expect(text, file).not.toMatch(/^import[^;]*from '(marked|sanitize-html|nodemailer[^']*|docx)'/m);
+      expect(text, file).not.toMatch(/^import[^;]*from '[./]*(report\/)?(html|eml|plain-text|docx|docx-blocks)\.js'/m);
     }
   });
 });

@@ -12,6 +12,7 @@ import { buildReport, worksheetReport, type ReportContext, type ReportQuestion, 
 import { renderTemplate } from '../src/report/template.js';
 import { htmlDocument } from '../src/report/html.js';
 import { buildEml } from '../src/report/eml.js';
+import { markdownToPlainText } from '../src/report/plain-text.js';
 import { WerkboekError } from '../src/support/errors.js';
 import { htmlPart, NOW, renderDefault } from './report-helpers.js';
 
@@ -347,8 +348,8 @@ describe('escaped at output', () => {
     const s = structure(md);
     const t = structure(await renderDefault(worksheetReport(tame.ws, tame.answers, { now: NOW })));
     expect(s).toEqual(t);
-    // Title, two steps, Ontwikkelpunten with "Nog uit te zoeken" and "Nog niet beantwoord", each with its step.
-    expect(s.headings).toBe(8);
+    // Title, Samenvatting, two steps, Ontwikkelpunten with "Nog uit te zoeken" and "Nog niet beantwoord" (their steps in bold, not headings).
+    expect(s.headings).toBe(7);
     expect(s.tables).toEqual([
       { columns: 3, rows: [3, 3] },
       { columns: 4, rows: [4, 4] },
@@ -377,10 +378,11 @@ describe('escaped at output', () => {
     expect(html).toContain('&amp;lt;script&amp;gt; en &amp;amp; en &amp;#60;b&amp;#62;');
 
     const eml = await buildEml({ markdown, title: doc.plainTitle, subject: doc.subject });
-    // The text part is the Markdown (text/plain, the typed text shown as text); the HTML part has no script.
+    // The text part is plain text (text/plain: the typed text shown as typed, inert); the HTML part has no script.
     expect(htmlPart(eml)).not.toMatch(/<script/i);
     const mail = await simpleParser(eml);
-    expect(mail.text).toBe(markdown);
+    expect(mail.text).toBe(markdownToPlainText(markdown));
+    expect(mail.text).toContain('<script>alert(1)</script>');
     expectInertHtml(String(mail.html), tameHtml);
   });
 

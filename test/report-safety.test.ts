@@ -7,6 +7,7 @@ import { escapeBlock, escapeCell, escapeInline } from '../src/report/markdown.js
 import { worksheetReport } from '../src/report/model.js';
 import { htmlDocument, markdownToHtml, sanitizeReportHtml } from '../src/report/html.js';
 import { buildEml } from '../src/report/eml.js';
+import { markdownToPlainText } from '../src/report/plain-text.js';
 import type { Answers, AnswerValue, GroupItem } from '../src/dossier/answers.js';
 import { fixture, htmlPart, NOW, renderDefault } from './report-helpers.js';
 
@@ -187,9 +188,10 @@ describe('hostile answers file', () => {
     expectNoActiveContent(htmlPart(eml));
     const mail = await simpleParser(eml);
     expectNoActiveContent(String(mail.html));
-    // The text part is text/plain: the Markdown, with the user's text as typed (a backslash keeps it from being a tag).
+    // The text part is text/plain, never interpreted: the user's text as typed, without the Markdown's backslashes.
     expect(eml).toContain('Content-Type: text/plain; charset=utf-8');
-    expect(mail.text).toContain('\\<script>alert(1)\\</script>');
+    expect(mail.text).toContain('<script>alert(1)</script>');
+    expect(mail.text).not.toContain('\\<script>');
   });
 });
 
@@ -240,7 +242,7 @@ describe('eml', () => {
     expect(mail.subject).toBe('Werkboek digitale inclusie: Randvoorwaarden digitale inclusie dienstverlening – Bibliotheek Voorbeeldstad');
     const to = Array.isArray(mail.to) ? mail.to : [mail.to];
     expect(to.flatMap((a) => a?.value.map((v) => v.address))).toEqual(['beleid@gemeente.nl', 'b@example.org']);
-    expect(mail.text).toBe(markdown);
+    expect(mail.text).toBe(markdownToPlainText(markdown));
     expect(mail.html).toBe(htmlDocument(markdown, doc.plainTitle));
     expect(eml).toMatch(/Content-Type: multipart\/alternative/);
     expect(mail.from).toBeUndefined();
@@ -254,10 +256,10 @@ describe('eml', () => {
     const bytes = Buffer.from(eml, 'utf8');
     expect(bytes.toString('latin1')).not.toMatch(/(?<!\r)\n/);
     expect(bytes.toString('latin1')).not.toMatch(/\r(?!\n)/);
-    // The hard breaks (two spaces at the end of a line) survive, encoded.
-    expect(eml).toContain('=20\r\n');
     const mail = await simpleParser(bytes);
-    expect(mail.text?.replace(/\r\n/g, '\n')).toBe(markdown);
+    expect(mail.text?.replace(/\r\n/g, '\n')).toBe(markdownToPlainText(markdown));
+    // A line break typed inside a list item stays a line break, under the item's text.
+    expect(mail.text?.replace(/\r\n/g, '\n')).toContain('2. We helpen 1.500 inwoners per jaar.\n   Ook via de bibliobus.\n3. We werken');
     expect(mail.html ? mail.html.replace(/\r\n/g, '\n') : mail.html).toBe(htmlDocument(markdown, doc.plainTitle));
   });
 

@@ -167,7 +167,14 @@ describe('buildReport', () => {
     const all = developmentPoints.groups.flatMap((g) => g.items.map((i) => i.state));
     expect(new Set(all)).toEqual(new Set(['unknown', 'empty', 'open', 'incomplete']));
     const stap4 = developmentPoints.groups.find((g) => g.title.startsWith('Stap 4'))?.items ?? [];
-    expect(stap4[0]).toMatchObject({ id: 'samenwerkingsafspraken', state: 'incomplete', stateText: 'nog niet bekend bij 1 partner' });
+    // Stap 4 names the partner: left blank is "niet ingevuld", not "nog niet bekend".
+    expect(stap4[0]).toMatchObject({
+      id: 'samenwerkingsafspraken',
+      state: 'incomplete',
+      stateText: 'niet ingevuld: Welzijn Voorbeeldstad',
+      unknownItems: [],
+      blankItems: ['Welzijn Voorbeeldstad'],
+    });
   });
 
   it('keeps "weet ik (nog) niet" and leeg gelaten apart from questions not answered yet', async () => {
@@ -180,27 +187,29 @@ describe('buildReport', () => {
     expect(toResearch.groups.flatMap((g) => g.items.map((i) => i.state))).toEqual(['unknown', 'empty', 'incomplete', 'unknown']);
     expect(unanswered.groups.flatMap((g) => g.items.map((i) => i.state))).toEqual(['open', 'open', 'open', 'open', 'open']);
     expect([toResearch.count, unanswered.count, developmentPoints.count]).toEqual([4, 5, 9]);
-    // Stap 4 and Stap 5 have the same title: the subtitle tells them apart.
-    expect(toResearch.groups.map((g) => [g.title, g.subtitle])).toEqual([
-      ['Stap 1. Strategie en beleid', null],
-      ['Stap 2. Producten en diensten', null],
-      ['Stap 4. Processen en werkwijzen', 'Processen en werkwijzen op het gebied van samenwerken'],
+    // Stap 4 and Stap 5 have the same title: their headings tell them apart.
+    expect(toResearch.groups.map((g) => [g.title, g.heading])).toEqual([
+      ['Stap 1. Strategie en beleid', 'Stap 1. Strategie en beleid'],
+      ['Stap 2. Producten en diensten', 'Stap 2. Producten en diensten'],
+      ['Stap 4. Processen en werkwijzen', 'Stap 4. Processen en werkwijzen op het gebied van samenwerken'],
     ]);
-    expect(unanswered.groups.map((g) => [g.title, g.subtitle])).toEqual([
-      ['Stap 5. Processen en werkwijzen', 'Processen en werkwijzen op het gebied van registratie'],
-      ['Stap 6. Middelen', null],
+    expect(unanswered.groups.map((g) => [g.title, g.heading])).toEqual([
+      ['Stap 5. Processen en werkwijzen', 'Stap 5. Processen en werkwijzen op het gebied van registratie'],
+      ['Stap 6. Middelen', 'Stap 6. Middelen'],
     ]);
 
     const md = await renderDefault(worksheetReport(ws, file, { now: NOW }));
     const points = md.slice(md.indexOf('## Ontwikkelpunten'));
     expect(points.indexOf('### Nog uit te zoeken')).toBeGreaterThan(0);
     expect(points.indexOf('### Nog niet beantwoord')).toBeGreaterThan(points.indexOf('### Nog uit te zoeken'));
-    const research = points.slice(0, points.indexOf('### Nog niet beantwoord'));
-    expect(research).toContain('#### Stap 4. Processen en werkwijzen\n\n_Processen en werkwijzen op het gebied van samenwerken_\n');
+    const research = points.slice(points.indexOf('### Nog uit te zoeken'), points.indexOf('### Nog niet beantwoord'));
+    expect(research).toContain('**Stap 4. Processen en werkwijzen op het gebied van samenwerken**\n');
     expect(research).not.toContain('nog niet beantwoord');
     const open = points.slice(points.indexOf('### Nog niet beantwoord'));
-    expect(open).toContain('#### Stap 5. Processen en werkwijzen\n\n_Processen en werkwijzen op het gebied van registratie_\n');
+    expect(open).toContain('**Stap 5. Processen en werkwijzen op het gebied van registratie**\n');
     expect(open).not.toMatch(/weet ik|leeg gelaten/);
+    // At most four heading levels, in the dossier too.
+    expect(md).not.toMatch(/^#####/m);
   });
 
   it('gives every worksheet an ontwikkelpunten intro that fits it', async () => {
@@ -265,7 +274,7 @@ describe('toelichting (Ctrl+O) with a ja/nee or choice answer', () => {
     // The branch of the antwoord is taken.
     expect(questions.map((q) => q.id)).toContain('thema-in-agenda-wijze');
     const md = await renderDefault(worksheetReport(ws, answers, { now: NOW }));
-    expect(md).toContain('Ja\n_Toelichting:_ Deels: alleen voor \\<IDO> \\| niet \\| # kop\n');
+    expect(md).toContain('Ja\n\n_Toelichting:_ Deels: alleen voor \\<IDO> \\| niet \\| # kop\n');
   });
 });
 
@@ -278,20 +287,20 @@ function workbookSource(): string | undefined {
 }
 
 describe('purpose and closing of the workbook', () => {
-  const closingText = (md: string) => md.slice(md.indexOf('## Meer informatie?'));
+  const closingText = (md: string) => md.slice(md.indexOf('## Over het werkboek (Probiblio)'), md.indexOf('\n---\n'));
 
-  it('alles opens with what the three worksheets are for, in the words of the workbook', async () => {
+  it('alles keeps what the three worksheets are for, in the words of the workbook, in Probiblio\'s closing section', async () => {
     const sheets = await loadShippedWorksheets();
     const { file } = await fixture('gemeentelandschap.yaml');
     const doc = dossierReport(sheets.map((ws) => (ws.id === 'gemeentelandschap' ? { worksheet: ws, answers: file } : { worksheet: ws })));
     expect(doc.context.purpose).toBe(WORKBOOK_PURPOSE);
     expect(WORKBOOK_PURPOSE).toContain('Voor elke stap is een werkblad ontwikkeld');
     const md = await renderDefault(doc);
-    const [head] = md.split('\n## ');
-    // Title, source, the purpose (with its three steps as a list), then the overview.
-    expect(head).toContain('\n\n1. Kennisvergroting en het in kaart brengen van het eigen gemeentelandschap\n2. De eigen randvoorwaarden');
-    expect(head?.indexOf('Voor elke stap is een werkblad ontwikkeld')).toBeGreaterThan(head?.indexOf('_Werkboek') ?? Infinity);
-    expect(head?.indexOf('1. **Verken jouw gemeentelandschap**')).toBeGreaterThan(head?.indexOf('Voor elke stap') ?? Infinity);
+    // Title and source, then the summary: not the workbook's Context paragraph.
+    expect(md.split('\n## ')[1]?.startsWith('Samenvatting\n')).toBe(true);
+    const closing = closingText(md);
+    expect(closing).toContain('\n\n1. Kennisvergroting en het in kaart brengen van het eigen gemeentelandschap\n2. De eigen randvoorwaarden');
+    expect(closing.indexOf('Voor elke stap is een werkblad ontwikkeld')).toBeLessThan(closing.indexOf('**Meer informatie?**'));
     // One worksheet: no purpose of the whole workbook.
     const one = await renderDefault(worksheetReport(sheets[0]!, file, { now: NOW }));
     expect(one).not.toContain('Voor elke stap');
@@ -311,28 +320,37 @@ describe('purpose and closing of the workbook', () => {
     for (const name of ['gemeentelandschap', 'randvoorwaarden', 'plan-van-aanpak']) {
       const { ws, file } = await fixture(`${name}.yaml`);
       const doc = worksheetReport(ws, file, { now: NOW, workbook });
-      // Werkblad 1 and 2 have no closing of their own: the one of werkblad 3.
-      expect(doc.context.closing).toEqual({ title: 'Meer informatie?', text: expected });
+      // Werkblad 1 and 2 have no closing of their own: the one of werkblad 3, labelled as Probiblio's.
+      expect(doc.context.closing).toEqual({ heading: 'Over het werkboek (Probiblio)', workbook: true, title: 'Meer informatie?', text: expected });
       const md = await renderDefault(doc);
-      expect(closingText(md)).toBe(`## Meer informatie?\n\n${expected}\n`);
-      expect(md.endsWith(`${expected.split('\n').pop()}\n`)).toBe(true);
+      expect(closingText(md)).toBe(`## Over het werkboek (Probiblio)\n\n**Meer informatie?**\n\n${expected}\n`);
+      // Before the footer, which ends the report.
+      expect(md.endsWith(`${expected.split('\n').pop()}\n\n---\n\n_Gemaakt met werkboek op 27 november 2026._\n`)).toBe(true);
     }
     const dossier = await renderDefault(dossierReport(workbook.map((ws) => ({ worksheet: ws })), { now: NOW }));
-    expect(closingText(dossier)).toBe(`## Meer informatie?\n\n${expected}\n`);
+    expect(closingText(dossier)).toContain(`\n\n**Meer informatie?**\n\n${expected}\n`);
   });
 
-  it('a worksheet with a closing of its own shows that one; without any: none', async () => {
+  it('an own worksheet shows its own closing and subtitle, never Probiblio\'s; without any: none', async () => {
     const ws = structuredClone(await worksheet('gemeentelandschap'));
+    ws.id = 'eigen-werkblad';
     ws.closing = 'Vragen?\n\nMail de <b>adviseur</b>.';
+    ws.subtitle = 'Werkblad van Bibliotheek Voorbeeldstad';
     const workbook = await loadShippedWorksheets();
-    const doc = worksheetReport(ws, {}, { now: NOW, workbook });
-    expect(doc.context.closing).toEqual({ title: 'Vragen?', text: 'Mail de <b>adviseur</b>.' });
-    expect(await renderDefault(doc)).not.toContain('Meer informatie');
-    expect(await renderDefault(doc)).toMatch(/\n## Vragen\?\n\nMail de \\<b>adviseur\\<\/b>\.\n$/);
+    const doc = worksheetReport(ws, { naam: 'An' }, { now: NOW, workbook });
+    expect(doc.context.closing).toEqual({ heading: 'Vragen?', workbook: false, title: null, text: 'Mail de <b>adviseur</b>.' });
+    const md = await renderDefault(doc);
+    expect(md).not.toMatch(/Probiblio|Meer informatie|Voor elke stap/);
+    expect(md).toContain('\n_Werkblad van Bibliotheek Voorbeeldstad_\n');
+    expect(md).toMatch(/\n## Vragen\?\n\nMail de \\<b>adviseur\\<\/b>\.\n\n---\n/);
 
     delete ws.closing;
-    const bare = worksheetReport(ws, {}, { now: NOW });
+    delete ws.subtitle;
+    const bare = worksheetReport(ws, {}, { now: NOW, workbook });
     expect(bare.context.closing).toBeNull();
-    expect(await renderDefault(bare)).toMatch(/_Gemaakt met werkboek op 27 november 2026\._\n$/);
+    expect(bare.context.source).toBeNull();
+    const bareMd = await renderDefault(bare);
+    expect(bareMd).not.toContain('Probiblio');
+    expect(bareMd).toMatch(/\n---\n\n_Gemaakt met werkboek op 27 november 2026\._\n$/);
   });
 });

@@ -1,7 +1,8 @@
 // `werkboek rapport <werkblad|alles>`: a report of one worksheet or of the
-// whole dossier, as Markdown (default, to stdout so it pipes), HTML or a
+// whole dossier, as Markdown (default, to stdout so it pipes), HTML, a
 // draft email (report/deliver.ts, which loads marked, sanitize-html and
-// nodemailer only for html/eml).
+// nodemailer only for html/eml) or a Word document (report/docx.ts, loaded
+// only for docx).
 import { loadShippedWorksheets } from '../definition/load.js';
 import { allWorksheets, findWorksheet, ownWorksheets } from '../definition/own.js';
 import { sheetState, type SheetState } from '../sheet-state.js';
@@ -9,7 +10,7 @@ import { ExitCode, WerkboekError } from '../support/errors.js';
 import { resolveDossier } from '../dossier/folder.js';
 import { dossierReport, worksheetReport, type ReportDocument } from '../report/model.js';
 import { loadTemplate, renderTemplate } from '../report/template.js';
-import { formatReport, type ReportRequest } from '../report/deliver.js';
+import { checkWordRequest, formatReport, type ReportRequest } from '../report/deliver.js';
 import { writeOutputFile } from '../report/write-output.js';
 import { checkRecipients } from '../report/recipients.js';
 import { displayPath, mapFor, suggest } from '../support/invocation.js';
@@ -22,6 +23,7 @@ const ALL = new Set(['alles', 'all']);
 export async function report(opts: ReportOptions): Promise<void> {
   const { format, out, cwd } = opts;
   const recipients = opts.to !== undefined ? checkRecipients(opts.to, format, ['rapport', 'alles']) : undefined;
+  checkWordRequest(opts, ['rapport', opts.worksheet]);
   const dossier = await resolveDossier(opts.map, cwd);
   const now = opts.now ?? new Date();
 
@@ -39,9 +41,10 @@ export async function report(opts: ReportOptions): Promise<void> {
         `Begin met: ${suggest(['start', worksheets[0]?.id ?? 'gemeentelandschap'], mapFor(dossier))} (gezocht in ${dossier.dir}).`,
       );
     }
+    // The shipped worksheets: Probiblio's closing comes from them (never from an own one).
     doc = dossierReport(
       states.map((s) => ({ worksheet: s.worksheet, answers: s.answers })),
-      { now, workbook: worksheets },
+      { now, workbook: await loadShippedWorksheets() },
     );
     answerFiles = states.map((s) => s.file);
   } else {
@@ -60,16 +63,19 @@ export async function report(opts: ReportOptions): Promise<void> {
     answerFiles = [state.file];
   }
 
-  const template = await loadTemplate(opts.template, cwd);
-  const markdown = await renderTemplate(template, doc.context);
-
-  const content = await formatReport(markdown, doc, format, recipients);
-  if (opts.output === undefined || opts.output === '-') {
+  const content = format === 'docx' ? await wordReport(doc) : await formatReport(await renderTemplate(await loadTemplate(opts.template, cwd), doc.context), doc, format, recipients);
+  // A Word document always has -o (checkWordRequest).
+  if (typeof content === 'string' && (opts.output === undefined || opts.output === '-')) {
     out.stdout(content);
     return;
   }
-  const { file, stream } = await writeOutputFile(content, opts.output, cwd, answerFiles);
+  const { file, stream } = await writeOutputFile(content, opts.output ?? '', cwd, answerFiles);
   if (!stream) out.line(`Rapport geschreven naar ${displayPath(file, cwd)}`);
+}
+
+async function wordReport(doc: ReportDocument): Promise<Uint8Array> {
+  const { reportDocx } = await import('../report/docx.js');
+  return reportDocx(doc);
 }
 
 function throwUnreadable(states: SheetState[]): void {

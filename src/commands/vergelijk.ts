@@ -6,7 +6,7 @@
 // says so and gives the ordinary report.
 import { loadShippedWorksheets, resolveWorksheet } from '../definition/load.js';
 import { resolveDossier } from '../dossier/folder.js';
-import { formatReport, type ReportRequest } from '../report/deliver.js';
+import { checkWordRequest, formatReport, type ReportRequest } from '../report/deliver.js';
 import { writeOutputFile } from '../report/write-output.js';
 import { checkRecipients } from '../report/recipients.js';
 import { compareReport } from '../report/compare.js';
@@ -21,6 +21,7 @@ export type CompareOptions = ReportRequest;
 export async function compare(opts: CompareOptions): Promise<void> {
   const { format, out, cwd } = opts;
   const recipients = opts.to !== undefined ? checkRecipients(opts.to, format, ['vergelijk', opts.worksheet]) : undefined;
+  checkWordRequest(opts, ['vergelijk', opts.worksheet]);
   const dossier = await resolveDossier(opts.map, cwd);
   const now = opts.now ?? new Date();
   const ws = await resolveWorksheet(opts.worksheet);
@@ -39,8 +40,7 @@ export async function compare(opts: CompareOptions): Promise<void> {
     );
   }
 
-  let markdown: string;
-  let doc: { plainTitle: string; subject: string };
+  let content: string | Uint8Array;
   if (started.length === 1) {
     // Said on stderr: stdout (or -o) gets the report itself.
     out.stderr(
@@ -48,21 +48,24 @@ export async function compare(opts: CompareOptions): Promise<void> {
         `Een collega vult in met: ${suggest(['start', ws.id, '--respondent', '<naam>'], map)}\n`,
     );
     const report = worksheetReport(ws, only.answers, { now, workbook });
-    markdown = await renderTemplate(await loadTemplate(undefined, cwd), report.context);
-    doc = report;
+    if (format === 'docx') content = await (await import('../report/docx.js')).reportDocx(report);
+    else content = await formatReport(await renderTemplate(await loadTemplate(undefined, cwd), report.context), report, format, recipients);
   } else {
     const comparison = compareReport(ws, started, { now, workbook });
-    markdown = await renderTemplate(await loadTemplate(opts.template, cwd, 'vergelijk.md.liquid'), comparison.context);
-    doc = comparison;
+    if (format === 'docx') content = await (await import('../report/docx.js')).compareDocx(comparison);
+    else {
+      const markdown = await renderTemplate(await loadTemplate(opts.template, cwd, 'vergelijk.md.liquid'), comparison.context);
+      content = await formatReport(markdown, comparison, format, recipients);
+    }
   }
-  const content = await formatReport(markdown, doc, format, recipients);
-  if (opts.output === undefined || opts.output === '-') {
+  // A Word document always has -o (checkWordRequest).
+  if (typeof content === 'string' && (opts.output === undefined || opts.output === '-')) {
     out.stdout(content);
     return;
   }
   const { file, stream } = await writeOutputFile(
     content,
-    opts.output,
+    opts.output ?? '',
     cwd,
     states.map((s) => s.file),
   );

@@ -33,6 +33,16 @@ export type Condition =
   | { any: Condition[] }
   | { all: Condition[] };
 
+// An addition of ours, not the workbook's: the answer to a yes/no question
+// (or a yes/no column of a repeat group) that means a randvoorwaarde is not
+// in place. Reports list such answers as "Aandachtspunten".
+const attention = z
+  .enum(['ja', 'nee'])
+  .optional()
+  .describe(
+    'Geen onderdeel van het werkboek van Probiblio, maar een aanvulling van dit programma: het antwoord ("nee", soms "ja") waaruit blijkt dat een randvoorwaarde (nog) niet op orde is. Het rapport noemt de vraag dan onder "Aandachtspunten".',
+  );
+
 const option = z.union([
   z.string().min(1),
   z.object({ value: z.string().min(1), label: text }).strict(),
@@ -65,7 +75,7 @@ const fieldBase = {
 export const fieldSchema = z.discriminatedUnion('type', [
   z.object({ ...fieldBase, type: z.literal('text') }).strict(),
   z.object({ ...fieldBase, type: z.literal('longtext') }).strict(),
-  z.object({ ...fieldBase, type: z.literal('yesno') }).strict(),
+  z.object({ ...fieldBase, type: z.literal('yesno'), attention }).strict(),
   z
     .object({
       ...fieldBase,
@@ -81,7 +91,7 @@ export type Field = z.infer<typeof fieldSchema>;
 export const questionSchema = z.discriminatedUnion('type', [
   z.object({ ...questionBase, type: z.literal('text'), default: z.string().optional() }).strict(),
   z.object({ ...questionBase, type: z.literal('longtext') }).strict(),
-  z.object({ ...questionBase, type: z.literal('yesno') }).strict(),
+  z.object({ ...questionBase, type: z.literal('yesno'), attention }).strict(),
   z
     .object({
       ...questionBase,
@@ -146,9 +156,20 @@ export const worksheetSchema = z
     version: z.number().int().min(1).describe('Verhoog bij elke wijziging die antwoorden raakt.'),
     number: z.number().int().min(1).describe('Nummer van het werkblad in het werkboek.'),
     title: text,
+    subtitle: z
+      .string()
+      .optional()
+      .describe(
+        'Een regel onder de titel van het rapport, bijv. waar het werkblad vandaan komt. De werkbladen van het werkboek noemen Probiblio; een eigen werkblad heeft er alleen een als je hem hier geeft.',
+      ),
     intro: z.string().optional(),
     tips: z.array(text).optional(),
-    closing: z.string().optional(),
+    closing: z
+      .string()
+      .optional()
+      .describe(
+        'Het slot van het rapport ("Meer informatie?" en de tekst eronder). Bij het werkboek is dat het slot van Probiblio; een eigen werkblad heeft alleen het slot dat je hier geeft.',
+      ),
     meta: z
       .array(questionSchema)
       .optional()

@@ -428,7 +428,7 @@ function newDocument(file: string, ws: Worksheet, stamp: string, respondent: str
  * a temp file in the same folder, fsync, rename (see atomic-write.ts).
  * Failures become a WriteError.
  */
-export async function writeFileAtomically(file: string, content: string, opts: { createFolder: boolean }): Promise<void> {
+export async function writeFileAtomically(file: string, content: string | Uint8Array, opts: { createFolder: boolean }): Promise<void> {
   try {
     await atomicWrite(file, content).catch(async (err: unknown) => {
       // The folder is made only when it is missing (not on every save).

@@ -19,7 +19,9 @@ import {
   buildReport,
   DEVELOPMENT_INTRO_OTHER,
   DEVELOPMENT_INTROS,
+  isWorkbookSheet,
   SOURCE_TEXT,
+  stepHeading,
   workbookClosing,
   type Closing,
   type ReportAnswer,
@@ -87,12 +89,15 @@ export interface CompareSection {
   number: number;
   title: string;
   subtitle: string | null;
+  /** The step as a heading that names it alone (Stap 4 and 5: see stepHeading in points.ts). */
+  heading: string;
   questions: CompareQuestion[];
 }
 
 export interface CompareGroup<T> {
   title: string;
   subtitle: string | null;
+  heading: string;
   items: T[];
 }
 
@@ -116,7 +121,8 @@ export interface CompareDevelopmentPoint {
 export interface CompareContext {
   kind: 'vergelijking';
   title: string;
-  source: string;
+  /** The line under the title (the workbook; an own worksheet's `subtitle`), or null. */
+  source: string | null;
   library: string | null;
   generated: string;
   program: string;
@@ -145,6 +151,7 @@ export function compareReport(ws: Worksheet, inputs: readonly CompareInput[], me
     number: section.number,
     title: section.title,
     subtitle: section.subtitle,
+    heading: section.heading,
     questions: compareQuestions(ws, si, sheets, questionsById),
   }));
   const library = sheets.map((s) => s.sheet.meta.library).find((l) => l !== null) ?? null;
@@ -154,7 +161,7 @@ export function compareReport(ws: Worksheet, inputs: readonly CompareInput[], me
     context: {
       kind: 'vergelijking',
       title: plainTitle,
-      source: SOURCE_TEXT,
+      source: isWorkbookSheet(ws) ? SOURCE_TEXT : ws.subtitle?.trim() || null,
       library,
       generated: formatDayNl(meta.now ?? new Date()),
       program: `werkboek ${programVersion}`,
@@ -345,7 +352,7 @@ function developmentPoint(q: CompareQuestion, sheets: readonly Named[]): Compare
 /** Points per step (steps without points left out), in the order of the questions. */
 function pointsPerSection<T>(sections: readonly CompareSection[], pick: (q: CompareQuestion) => T | undefined): { count: number; groups: Array<CompareGroup<T>> } {
   const groups = sections
-    .map((s) => ({ title: s.title, subtitle: s.subtitle, items: s.questions.flatMap((q) => { const p = pick(q); return p === undefined ? [] : [p]; }) }))
+    .map((s) => ({ title: s.title, subtitle: s.subtitle, heading: stepHeading(s.title, s.subtitle), items: s.questions.flatMap((q) => { const p = pick(q); return p === undefined ? [] : [p]; }) }))
     .filter((g) => g.items.length > 0);
   return { count: groups.reduce((n, g) => n + g.items.length, 0), groups };
 }

@@ -1,10 +1,16 @@
 // What `rapport` and `vergelijk` are asked to make, and a rendered report in
 // its format: the Markdown as is, a sanitised HTML document or an .eml draft
-// (marked, sanitize-html and nodemailer are loaded only for html/eml).
-// Writing it is write-output.ts, the recipients recipients.ts.
+// (marked, sanitize-html and nodemailer are loaded only for html/eml), or a
+// Word document made from the model, not from Markdown (docx.ts, with the
+// docx package, loaded only for docx). Writing it is write-output.ts, the
+// recipients recipients.ts.
 import type { Output } from '../support/output.js';
+import { ExitCode, WerkboekError } from '../support/errors.js';
+import { suggest } from '../support/invocation.js';
 
-export type ReportFormat = 'md' | 'html' | 'eml';
+export type ReportFormat = 'md' | 'html' | 'eml' | 'docx';
+/** The formats made from Markdown (a template): all but docx. */
+export type MarkdownFormat = Exclude<ReportFormat, 'docx'>;
 
 /** What `rapport` and `vergelijk` are asked to make. */
 export interface ReportRequest {
@@ -22,11 +28,33 @@ export interface ReportRequest {
   now?: Date | undefined;
 }
 
+/**
+ * A Word document is a file: it is refused without -o (on the screen it is
+ * unreadable bytes), and with --sjabloon (a template makes Markdown; the
+ * Word document is made from the report itself). `command` starts the
+ * example in the hint ("rapport alles").
+ */
+export function checkWordRequest(req: Pick<ReportRequest, 'format' | 'output' | 'template' | 'to'>, command: string[]): void {
+  if (req.format !== 'docx') return;
+  const name = command[0] === 'vergelijk' ? 'vergelijking' : ['alles', 'all'].includes(command[1] ?? '') ? 'dossier' : 'rapport';
+  const example = suggest([...command, '-o', `${name}.docx`]);
+  if (req.output === undefined || req.output === '-') {
+    throw new WerkboekError('Een Word-bestand kan niet op het scherm worden getoond; geef een bestandsnaam met -o.', ExitCode.usage, `Bijvoorbeeld: ${example}`);
+  }
+  if (req.template !== undefined) {
+    throw new WerkboekError(
+      'Een eigen sjabloon (--sjabloon) maakt Markdown, geen Word-bestand.',
+      ExitCode.usage,
+      `Laat --sjabloon weg voor Word (${example}), of kies met je sjabloon -o rapport.md, -o rapport.html of -o rapport.eml.`,
+    );
+  }
+}
+
 /** The report in its format: Markdown, an HTML document or an email draft (with `to`). */
 export async function formatReport(
   markdown: string,
   doc: { plainTitle: string; subject: string },
-  format: ReportFormat,
+  format: MarkdownFormat,
   recipients: string[] | undefined,
 ): Promise<string> {
   switch (format) {

@@ -1,10 +1,11 @@
-// A report as a draft email (.eml): multipart/alternative with the Markdown
-// as text and the HTML version, marked `X-Unsent: 1` so Outlook and
+// A report as a draft email (.eml): multipart/alternative with a plain-text
+// version (plain-text.ts: no Markdown syntax) and the HTML version, marked `X-Unsent: 1` so Outlook and
 // Thunderbird open it as a new draft. CRLF line ends throughout, as RFC 5322
 // wants (nodemailer writes its headers with CRLF, but leaves the line ends
 // of the parts as given). Imported only for --formaat eml.
 import MailComposer from 'nodemailer/lib/mail-composer';
 import { htmlDocument } from './html.js';
+import { markdownToPlainText } from './plain-text.js';
 import { visibleControls } from '../support/control.js';
 
 export interface EmlInput {
@@ -16,7 +17,7 @@ export interface EmlInput {
 }
 
 export async function buildEml({ markdown, title, subject, to }: EmlInput): Promise<string> {
-  return composeEml({ text: markdown, html: htmlDocument(markdown, title), subject, to });
+  return composeEml({ text: markdownToPlainText(markdown), html: htmlDocument(markdown, title), subject, to });
 }
 
 /** The message itself, by nodemailer (also timed on its own by scripts/bench-floor.mjs). */

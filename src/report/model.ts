@@ -6,23 +6,37 @@
 // happen at output: for Markdown in markdown.ts, applied by the template
 // engine (template.ts). The template variables are documented at the top of
 // templates/rapport.md.liquid.
-import type { Condition, Field, Question, Worksheet } from '../definition/schema.js';
-import { optionLabel, optionValue } from '../definition/questions.js';
-import { answerValue, noteOf, NOT_YET_KNOWN, NOT_YET_KNOWN_LABEL, UNKNOWN_LABEL, type AnswerValue, type Answers, type FieldValue } from '../dossier/answers.js';
+import type { Question, Worksheet } from '../definition/schema.js';
+import { answerValue, noteOf, UNKNOWN_LABEL, type Answers } from '../dossier/answers.js';
 import { AnswersFile, type Status } from '../dossier/answers-file.js';
-import {
-  META_SECTION_ID,
-  developmentPoints,
-  groupItems,
-  walk,
-  type QuestionState,
-  type VisibleQuestion,
-  type WalkResult,
-} from '../walk.js';
-import { formatDate, formatDayNl, formatNumber, formatStampNl } from '../support/dates.js';
+import { META_SECTION_ID, walk, type QuestionState, type VisibleQuestion, type WalkResult } from '../walk.js';
+import { reportAnswer, type ReportAnswer } from './answer.js';
+import { sheetPoints, stepHeading, type SheetPoints } from './points.js';
+import { buildSummary, pointsToResearch, type Summary } from './summary.js';
+import { formatDate, formatDayNl, formatStampNl } from '../support/dates.js';
 import { programVersion } from '../support/version.js';
 
-/** Where the worksheets come from; shown under the title. */
+export {
+  DEVELOPMENT_INTRO,
+  DEVELOPMENT_INTRO_OTHER,
+  DEVELOPMENT_INTROS,
+  stepHeading,
+  type DevelopmentList,
+  type DevelopmentPoint,
+  type SheetPoints,
+} from './points.js';
+export type { Summary } from './summary.js';
+export { EMPTY_TABLE_TEXT, type ReportAnswer, type TableAnswer } from './answer.js';
+
+/** The ids of the workbook's own worksheets (an own worksheet may not take one, see definition/own.ts). */
+export const WORKBOOK_IDS: readonly string[] = ['gemeentelandschap', 'randvoorwaarden', 'plan-van-aanpak'];
+
+/** A worksheet of Probiblio's workbook, not an own one. */
+export function isWorkbookSheet(ws: Pick<Worksheet, 'id'>): boolean {
+  return WORKBOOK_IDS.includes(ws.id);
+}
+
+/** Where the worksheets come from; shown under the title (not for an own worksheet, which may give its own `subtitle`). */
 export const SOURCE_TEXT = "Werkboek 'Profileren van Digitale inclusie bij gemeente(s)' (Probiblio, september 2023)";
 
 /**
@@ -43,51 +57,6 @@ export const WORKBOOK_PURPOSE = [
     'Het resultaat daarvan is dit werkboek waar je zelf mee aan de slag kunt gaan.',
 ].join('\n\n');
 
-/**
- * Intro of the ontwikkelpunten of werkblad 2, in the words of the workbook
- * ("Breng de randvoorwaarden … in kaart"), verbatim.
- */
-export const DEVELOPMENT_INTRO =
-  'Het kan zijn dat je erachter komt dat er op sommige onderdelen uit deze diagnose nog niet inzichtelijk zijn. ' +
-  'Met deze punten kan je jouw dienstverlening verder ontwikkelen.';
-
-/**
- * The intro of the ontwikkelpunten per worksheet (by id). Only werkblad 2
- * has one in the workbook (DEVELOPMENT_INTRO, about "deze diagnose"). The
- * sentences for werkblad 1 and 3 are OURS, not the workbook's: written in
- * its tone, about what that worksheet is for.
- */
-export const DEVELOPMENT_INTROS: Readonly<Record<string, string>> = {
-  // Ours.
-  gemeentelandschap:
-    'Het kan zijn dat je nog niet alles over de gemeente weet. ' +
-    'Zoek deze punten verder uit, zodat je de context van de ontvanger van jouw boodschap goed in kaart hebt.',
-  // The workbook's.
-  randvoorwaarden: DEVELOPMENT_INTRO,
-  // Ours.
-  'plan-van-aanpak':
-    'Het kan zijn dat nog niet elk onderdeel van je plan van aanpak helder is. ' +
-    'Werk deze punten verder uit, zodat je met een concreet plan het gesprek met de gemeente aangaat.',
-};
-
-/** The intro of the ontwikkelpunten of a worksheet that is not shipped (ours too). */
-export const DEVELOPMENT_INTRO_OTHER = 'Het kan zijn dat je op sommige vragen nog geen antwoord hebt. Zoek deze punten verder uit.';
-
-/** The two lists of ontwikkelpunten (our words). */
-export const DEVELOPMENT_LIST_TITLES = {
-  /** "Weet ik (nog) niet" and leeg gelaten: something to find out. */
-  toResearch: 'Nog uit te zoeken',
-  /** Not answered yet: the worksheet is not finished. */
-  unanswered: 'Nog niet beantwoord',
-} as const;
-
-/** Instead of an answer, lower case as in "(weet ik (nog) niet)": the state of an unanswered question. */
-export const STATE_TEXT: Record<Exclude<QuestionState, 'answered'>, string> = {
-  open: 'nog niet beantwoord',
-  unknown: 'weet ik (nog) niet',
-  empty: 'leeg gelaten',
-};
-
 /** Instead of an answer, at the start of a line: "Weet ik (nog) niet" (the words of the worksheet). */
 export const STATE_LABEL: Record<Exclude<QuestionState, 'answered'>, string> = {
   open: 'Nog niet beantwoord',
@@ -97,49 +66,6 @@ export const STATE_LABEL: Record<Exclude<QuestionState, 'answered'>, string> = {
 
 /** A meta field (Naam, Bibliotheek, Datum) without an answer. */
 export const META_EMPTY_TEXT = 'niet ingevuld';
-
-/** A table answer without rows (Stap 4 before the partners of Stap 2 are filled in). */
-export const EMPTY_TABLE_TEXT = 'Het overzicht is nog leeg.';
-
-/**
- * An answer as data, for any output format. Stored values are already turned
- * into what a reader sees: dates ("27 november 2026"), numbers with their
- * unit ("7,5 uur"), "Ja"/"Nee", option labels instead of option values.
- * Nothing is escaped or marked up; text typed by the user is kept exactly as
- * typed (line breaks, spaces and all).
- */
-export type ReportAnswer = TextAnswer | ValueAnswer | ListAnswer | TableAnswer;
-
-/** Text as typed (text, longtext, a number typed as text) or a choice's label: may hold several lines and paragraphs. */
-export interface TextAnswer {
-  kind: 'text';
-  text: string;
-}
-
-/** One value we formatted, meant for one line: a date, a number, Ja/Nee. */
-export interface ValueAnswer {
-  kind: 'value';
-  text: string;
-}
-
-/** Multichoice: the labels of the chosen options, in the order stored; a free answer ("anders, namelijk") as typed. */
-export interface ListAnswer {
-  kind: 'list';
-  items: string[];
-}
-
-/**
- * A repeat group: one column per field (its label), one row per item, each
- * cell the field's value as text ("" when it has none). A group that extends
- * another (Stap 4 adds columns to the partners of Stap 2) has the rows of
- * the base group and the base group's columns first. No rows: the list is
- * empty (for an extending group: the base group has no items yet).
- */
-export interface TableAnswer {
-  kind: 'table';
-  columns: string[];
-  rows: string[][];
-}
 
 export interface ReportQuestion {
   id: string;
@@ -166,36 +92,11 @@ export interface ReportSection {
   id: string;
   title: string;
   subtitle: string | null;
+  /** The title as a heading that names the step alone ("Stap 4. Processen en werkwijzen op het gebied van samenwerken"). */
+  heading: string;
   /** 1-based step number. */
   number: number;
   questions: ReportQuestion[];
-}
-
-export interface DevelopmentPoint {
-  id: string;
-  number: string | null;
-  label: string;
-  /** For a follow-up question: the label of the question it follows, else null. */
-  context: string | null;
-  /** 'incomplete': a repeat group with yes/no cells blank or "nog niet bekend" (Stap 4: afspraken). */
-  state: Exclude<QuestionState, 'answered'> | 'incomplete';
-  /** "weet ik (nog) niet", "leeg gelaten" or "nog niet beantwoord" (STATE_TEXT); "nog niet bekend bij 2 partners" for 'incomplete'. */
-  stateText: string;
-}
-
-/** The points of one step (its title and subtitle: Stap 4 and Stap 5 have the same title). */
-export interface DevelopmentGroup {
-  title: string;
-  subtitle: string | null;
-  items: DevelopmentPoint[];
-}
-
-/** One list of ontwikkelpunten, per step. */
-export interface DevelopmentList {
-  /** "Nog uit te zoeken" or "Nog niet beantwoord" (DEVELOPMENT_LIST_TITLES). */
-  title: string;
-  count: number;
-  groups: DevelopmentGroup[];
 }
 
 export interface MetaField {
@@ -218,9 +119,13 @@ export interface SheetReport {
   heading: string;
   status: Status;
   concept: boolean;
-  /** "Concept: 7 van 12 vragen beantwoord" or "Afgerond". */
+  /** "Concept: 7 van 12 vragen beantwoord", "Afgerond" or, with points to find out, "Afgerond, 2 punten nog uit te zoeken". */
   statusLine: string;
   progress: { done: number; total: number };
+  /** A worksheet of Probiblio's workbook (false: an own worksheet). */
+  workbook: boolean;
+  /** The line under the title: the workbook (SOURCE_TEXT), an own worksheet's `subtitle`, or null. */
+  source: string | null;
   /** The meta answers; name, library and date are null unless answered. */
   meta: {
     name: string | null;
@@ -228,26 +133,20 @@ export interface SheetReport {
     date: string | null;
     /** "27 november 2026 om 14:05", or null. */
     updated: string | null;
+    /** Both dates on one line (see dateLine), or null when there is neither. */
+    dateLine: string | null;
     fields: MetaField[];
   };
   /** True when the worksheet has one step (its title is the worksheet title): no step headings needed. */
   singleStep: boolean;
   sections: ReportSection[];
   /**
-   * The ontwikkelpunten: every question without an answer. `intro` is one
-   * paragraph for this worksheet (DEVELOPMENT_INTROS); `groups` has all
-   * points per step; `toResearch` only "weet ik (nog) niet" and leeg gelaten,
-   * `unanswered` only the questions not answered yet; `lists` is those two
-   * in that order (to loop over); `count` is all points.
+   * The ontwikkelpunten (every question without an answer, groups with
+   * cells unknown) and the aandachtspunten (answers marked `attention`): see
+   * points.ts. `count` and `groups` are the ontwikkelpunten only; `lists` is
+   * attention, toResearch and unanswered.
    */
-  developmentPoints: {
-    intro: string;
-    count: number;
-    groups: DevelopmentGroup[];
-    toResearch: DevelopmentList;
-    unanswered: DevelopmentList;
-    lists: DevelopmentList[];
-  };
+  developmentPoints: SheetPoints;
 }
 
 export interface OverviewEntry {
@@ -263,8 +162,17 @@ export interface OverviewEntry {
   command: string | null;
 }
 
-/** The closing block of the workbook ("Meer informatie?"), from a worksheet definition's `closing`. */
+/** Above Probiblio's closing: their text, written to the library, not the library's own. */
+export const WORKBOOK_CLOSING_HEADING = 'Over het werkboek (Probiblio)';
+/** Above an own worksheet's closing without a title of its own. */
+export const OWN_CLOSING_HEADING = 'Tot slot';
+
+/** The closing block ("Meer informatie?"), from a worksheet definition's `closing`. */
 export interface Closing {
+  /** Its heading: "Over het werkboek (Probiblio)" for the workbook's; an own worksheet's title, else "Tot slot". */
+  heading: string;
+  /** Probiblio's closing (true), or an own worksheet's. */
+  workbook: boolean;
   /** The first line when it stands alone as a heading ("Meer informatie?"), else null. */
   title: string | null;
   /** The rest: paragraphs of plain text. */
@@ -275,11 +183,14 @@ export interface Closing {
 export interface ReportContext {
   kind: 'werkblad' | 'dossier';
   title: string;
-  source: string;
-  /** What the three worksheets are for (WORKBOOK_PURPOSE); the default template shows it for the dossier. */
-  purpose: string;
-  /** The workbook's closing block: of the worksheet (the first one that has it, for the dossier), else of the shipped workbook; null when none has one. */
+  /** The line under the title (SOURCE_TEXT; for an own worksheet its `subtitle`), or null. */
+  source: string | null;
+  /** What the three worksheets are for (WORKBOOK_PURPOSE), or null for an own worksheet; the default template shows it for the dossier, in Probiblio's closing section. */
+  purpose: string | null;
+  /** The closing block: Probiblio's (see workbookClosing), an own worksheet's, or null. */
   closing: Closing | null;
+  /** The "Samenvatting" that opens the report (summary.ts). */
+  summary: Summary;
   library: string | null;
   /** The day the report was made, "27 november 2026". */
   generated: string;
@@ -331,12 +242,16 @@ export function buildReport(ws: Worksheet, source: AnswersFile | Answers, meta: 
       id: s.id,
       title: s.title,
       subtitle: s.subtitle ?? null,
+      heading: stepHeading(s.title, s.subtitle),
       number: s.stepNumber ?? 0,
       questions: result.visible
         .filter((v) => v.section.id === s.id)
         .map((v) => reportQuestion(v, answers, byId)),
     }));
 
+  const points = sheetPoints(ws, result, answers, byId);
+  const date = metaValue('datum');
+  const stamp = updated ? formatStampNl(updated) : null;
   return {
     id: ws.id,
     number: ws.number,
@@ -344,23 +259,41 @@ export function buildReport(ws: Worksheet, source: AnswersFile | Answers, meta: 
     heading: `Werkblad ${ws.number}: ${ws.title}`,
     status,
     concept: status === 'concept',
-    statusLine: statusLine(status, result),
+    statusLine: statusLine(status, result, points.toResearch.count),
     progress: { done: result.done, total: result.total },
+    workbook: isWorkbookSheet(ws),
+    source: isWorkbookSheet(ws) ? SOURCE_TEXT : (ws.subtitle?.trim() || null),
     meta: {
       name: metaValue('naam'),
       library: metaValue('bibliotheek'),
-      date: metaValue('datum'),
-      updated: updated ? formatStampNl(updated) : null,
+      date,
+      updated: stamp,
+      dateLine: dateLine(date, stamp),
       fields: metaFields,
     },
     singleStep: ws.steps.length === 1,
     sections,
-    developmentPoints: developmentModel(ws, result, byId),
+    developmentPoints: points,
   };
 }
 
-function statusLine(status: Status, result: WalkResult): string {
-  return status === 'afgerond' ? 'Afgerond' : `Concept: ${result.done} van ${result.total} vragen beantwoord`;
+/** Honest: a finished worksheet with points still to find out says so. */
+function statusLine(status: Status, result: WalkResult, toResearch: number): string {
+  if (status !== 'afgerond') return `Concept: ${result.done} van ${result.total} vragen beantwoord`;
+  return toResearch ? `Afgerond, ${pointsToResearch(toResearch)}` : 'Afgerond';
+}
+
+/**
+ * The dates on one line: "Ingevuld op 26 november 2026, laatst bijgewerkt op
+ * 27 november 2026 om 14:05" ("…, laatst bijgewerkt om 14:05" on the same day).
+ */
+export function dateLine(date: string | null, updated: string | null): string | null {
+  if (date && updated) {
+    const sameDay = updated.startsWith(`${date} om `);
+    return `Ingevuld op ${date}, laatst bijgewerkt ${sameDay ? updated.slice(date.length + 1) : `op ${updated}`}`;
+  }
+  if (date) return `Ingevuld op ${date}`;
+  return updated ? `Laatst bijgewerkt op ${updated}` : null;
 }
 
 /** The text of an answered meta question, or null when it is no text or number. */
@@ -408,127 +341,6 @@ function isOneLine(text: string): boolean {
   return text.split(/\r\n?|\n/).filter((line) => !/^[ \t]*$/.test(line)).length <= 1;
 }
 
-// --- answers -------------------------------------------------------------------
-
-/** The answer of an answered question (state 'answered') as data. */
-function reportAnswer(question: Question, value: AnswerValue, answers: Answers, byId: Map<string, Question>): ReportAnswer {
-  switch (question.type) {
-    case 'text':
-    case 'longtext':
-      return { kind: 'text', text: String(value) };
-    case 'date':
-      return { kind: 'value', text: formatDate(String(value)) };
-    case 'yesno':
-      return { kind: 'value', text: yesNo(String(value)) };
-    case 'choice':
-      return { kind: 'text', text: choiceLabel(question, String(value)) };
-    case 'multichoice': {
-      const values = Array.isArray(value) ? value.map(String) : [String(value)];
-      return { kind: 'list', items: values.map((v) => choiceLabel(question, v)) };
-    }
-    case 'number':
-      return typeof value === 'number' ? { kind: 'value', text: formatNumber(value, question.unit) } : { kind: 'text', text: String(value) };
-    case 'group': {
-      const base = question.extends ? byId.get(question.extends) : undefined;
-      const fields = [...(base?.type === 'group' ? base.fields : []), ...question.fields];
-      return {
-        kind: 'table',
-        columns: fields.map((f) => f.label),
-        rows: groupItems(question, answers).map((item) => fields.map((f) => cellText(f, item[f.id]))),
-      };
-    }
-  }
-}
-
-type Choice = { options: Array<string | { value: string; label: string }> };
-
-function choiceLabel(q: Choice, value: string): string {
-  const option = q.options.find((o) => optionValue(o) === value);
-  return option ? optionLabel(option) : value;
-}
-
-function yesNo(value: string): string {
-  if (value === 'ja') return 'Ja';
-  if (value === 'nee') return 'Nee';
-  if (value === NOT_YET_KNOWN) return NOT_YET_KNOWN_LABEL;
-  return value;
-}
-
-function cellText(field: Field, value: FieldValue | undefined): string {
-  if (value === undefined || value === null) return '';
-  if (typeof value === 'number') return formatNumber(value, field.type === 'number' ? field.unit : undefined);
-  const text = String(value);
-  switch (field.type) {
-    case 'yesno':
-      return yesNo(text);
-    case 'choice':
-      return choiceLabel(field, text);
-    default:
-      return text;
-  }
-}
-
-// --- ontwikkelpunten -------------------------------------------------------------
-
-function developmentModel(ws: Worksheet, result: WalkResult, byId: Map<string, Question>): SheetReport['developmentPoints'] {
-  const points = developmentPoints(result).map((v) => developmentPoint(v, byId));
-  const list = (title: string, items: Array<[VisibleQuestion, DevelopmentPoint]>): DevelopmentList => ({
-    title,
-    count: items.length,
-    groups: groupBySection(items),
-  });
-  const toResearch = list(DEVELOPMENT_LIST_TITLES.toResearch, points.filter(([, p]) => p.state !== 'open'));
-  const unanswered = list(DEVELOPMENT_LIST_TITLES.unanswered, points.filter(([, p]) => p.state === 'open'));
-  return {
-    intro: DEVELOPMENT_INTROS[ws.id] ?? DEVELOPMENT_INTRO_OTHER,
-    count: points.length,
-    groups: groupBySection(points),
-    toResearch,
-    unanswered,
-    lists: [toResearch, unanswered],
-  };
-}
-
-function developmentPoint(v: VisibleQuestion, byId: Map<string, Question>): [VisibleQuestion, DevelopmentPoint] {
-  // An answered group with blank or "nog niet bekend" cells (Stap 4): 'incomplete'.
-  const state = v.state === 'answered' ? 'incomplete' : v.state;
-  const noun = v.question.type === 'group' ? v.question.item : '';
-  const parent = v.question.when ? byId.get(firstQuestion(v.question.when)) : undefined;
-  return [
-    v,
-    {
-      id: v.question.id,
-      number: v.question.number ?? null,
-      label: v.question.label,
-      context: parent && !v.question.number ? parent.label : null,
-      state,
-      stateText: state === 'incomplete' ? `nog niet bekend bij ${v.gaps} ${noun}${v.gaps === 1 ? '' : 's'}` : STATE_TEXT[state],
-    },
-  ];
-}
-
-/** Points in walk order, one group per step (with its title and subtitle). */
-function groupBySection(points: Array<[VisibleQuestion, DevelopmentPoint]>): DevelopmentGroup[] {
-  const groups: DevelopmentGroup[] = [];
-  let sectionId: string | undefined;
-  for (const [v, point] of points) {
-    let group = groups[groups.length - 1];
-    if (!group || sectionId !== v.section.id) {
-      group = { title: v.section.title, subtitle: v.section.subtitle ?? null, items: [] };
-      groups.push(group);
-      sectionId = v.section.id;
-    }
-    group.items.push(point);
-  }
-  return groups;
-}
-
-function firstQuestion(cond: Condition): string {
-  if ('question' in cond) return cond.question;
-  const list = 'any' in cond ? cond.any : cond.all;
-  return list[0] ? firstQuestion(list[0]) : '';
-}
-
 // --- contexts ------------------------------------------------------------------
 
 function overviewEntry(ws: Worksheet, sheet: SheetReport | undefined): OverviewEntry {
@@ -544,16 +356,25 @@ function overviewEntry(ws: Worksheet, sheet: SheetReport | undefined): OverviewE
 }
 
 /**
- * The closing block: of the first worksheet that has one, else of the first
- * shipped worksheet that has one. "Meer informatie?\n\nDit werkboek …": a
- * first line on its own (followed by a blank line and more) is its title.
+ * The closing block. A report with a worksheet of the workbook ends with
+ * Probiblio's closing (of the first of its worksheets that has one, else of
+ * the shipped workbook), under "Over het werkboek (Probiblio)": their text,
+ * written to the library. A report of own worksheets only has the closing
+ * its definition gives, if any, never Probiblio's. "Meer
+ * informatie?\n\nDit werkboek …": a first line on its own (followed by a
+ * blank line and more) is its title.
  */
 export function workbookClosing(worksheets: readonly Worksheet[], workbook: readonly Worksheet[] = []): Closing | null {
-  const raw = [...worksheets, ...workbook].find((ws) => ws.closing?.trim())?.closing;
+  const fromWorkbook = worksheets.some(isWorkbookSheet);
+  const candidates = fromWorkbook ? [...worksheets, ...workbook].filter(isWorkbookSheet) : worksheets;
+  const raw = candidates.find((ws) => ws.closing?.trim())?.closing;
   if (raw === undefined) return null;
   const text = raw.replace(/\r\n?/g, '\n').trim();
   const m = /^([^\n]+)\n[ \t]*\n([\s\S]*\S[\s\S]*)$/.exec(text);
-  return m ? { title: m[1]!.trim(), text: m[2]!.trim() } : { title: null, text };
+  const title = m ? m[1]!.trim() : null;
+  const body = m ? m[2]!.trim() : text;
+  if (fromWorkbook) return { heading: WORKBOOK_CLOSING_HEADING, workbook: true, title, text: body };
+  return { heading: title ?? OWN_CLOSING_HEADING, workbook: false, title: null, text: body };
 }
 
 /** The plain-text value of a meta question ("Bibliotheek Velsen"), for subjects. */
@@ -578,9 +399,10 @@ export function worksheetReport(ws: Worksheet, source: AnswersFile | Answers, me
     context: {
       kind: 'werkblad',
       title: sheet.heading,
-      source: SOURCE_TEXT,
-      purpose: WORKBOOK_PURPOSE,
+      source: sheet.source,
+      purpose: sheet.workbook ? WORKBOOK_PURPOSE : null,
       closing: workbookClosing([ws], meta.workbook),
+      summary: buildSummary([sheet], sheet.meta.library, [], false),
       library: sheet.meta.library,
       generated: formatDayNl(meta.now ?? new Date()),
       program: `werkboek ${programVersion}`,
@@ -606,6 +428,7 @@ export function dossierReport(inputs: SheetInput[], meta: Pick<ReportMeta, 'now'
     overview.push(overviewEntry(input.worksheet, sheet));
   }
   const plainTitle = `Dossier digitale inclusie${library ? ` – ${library}` : ''}`;
+  const notStarted = overview.filter((o) => !o.started);
   return {
     context: {
       kind: 'dossier',
@@ -616,13 +439,14 @@ export function dossierReport(inputs: SheetInput[], meta: Pick<ReportMeta, 'now'
         inputs.map((i) => i.worksheet),
         meta.workbook,
       ),
+      summary: buildSummary(sheets, library ?? null, notStarted),
       library: library ?? null,
       generated: formatDayNl(meta.now ?? new Date()),
       program: `werkboek ${programVersion}`,
       concept: sheets.some((s) => s.concept),
       sheets,
       overview,
-      notStarted: overview.filter((o) => !o.started),
+      notStarted,
     },
     plainTitle,
     subject: plainTitle,

@@ -6,7 +6,7 @@ import { suggest } from '../support/invocation.js';
 const ADDRESS = /^[^\s@<>(),;:"[\]\\]+@[^\s@<>(),;:"[\]\\]+\.[^\s@<>(),;:"[\]\\.]{2,}$/;
 
 /** `--aan`: one or more addresses separated by commas or semicolons; `command` starts the example in the hint. */
-export function checkRecipients(value: string, format: 'md' | 'html' | 'eml', command: string[]): string[] {
+export function checkRecipients(value: string, format: 'md' | 'html' | 'eml' | 'docx', command: string[]): string[] {
   if (format !== 'eml') {
     throw new WerkboekError(
       '--aan hoort bij een e-mailconcept.',

@@ -10,7 +10,7 @@ import { describeFsError, ExitCode, WerkboekError } from '../support/errors.js';
 
 /** Writes `content` to `output` (relative to cwd): the absolute file, and whether it was a stream (a terminal, a pipe) rather than a file. */
 export async function writeOutputFile(
-  content: string,
+  content: string | Uint8Array,
   output: string,
   cwd: string,
   answerFiles: readonly string[] = [],
@@ -31,7 +31,7 @@ export async function writeOutputFile(
     throw new WerkboekError(
       `${output} is een antwoordbestand; kies een ander bestand voor het rapport.`,
       ExitCode.usage,
-      'Een rapport overschrijft nooit antwoorden. Bijvoorbeeld: -o rapport.md, -o rapport.html of -o rapport.eml.',
+      'Een rapport overschrijft nooit antwoorden. Bijvoorbeeld: -o rapport.md, -o rapport.docx, -o rapport.html of -o rapport.eml.',
     );
   }
   // A missing folder is more likely a typo than a wish: no mkdir here. A link to a file: that file
@@ -47,7 +47,7 @@ export async function writeOutputFile(
 /** One of the program's own open files, by name: /dev/stdout, /dev/stderr, /dev/fd/N, /proc/self/fd/N. */
 const OWN_DESCRIPTOR = /^\/(dev\/(stdout|stderr|fd\/\d+)|proc\/(self|thread-self|\d+)\/fd\/\d+)$/;
 
-async function writeToStream(file: string, content: string): Promise<void> {
+async function writeToStream(file: string, content: string | Uint8Array): Promise<void> {
   try {
     const handle = await open(file, 'a');
     try {

@@ -13,10 +13,13 @@ import type { Style } from './context.js';
 /**
  * In a dossier without any answers file (no worksheet started yet), print
  * the short form of the workbook's introduction and how to read all of it,
- * then the worksheet's title again (its own intro follows).
+ * then the worksheet's title again (its own intro follows). Not for an own
+ * worksheet: it is no part of Probiblio's workbook, and its definition
+ * gives its own `intro`.
  */
 export async function welcomeNewDossier(prompter: Prompter, style: Style, dir: string, ws: Worksheet): Promise<void> {
   const sheets = await loadShippedWorksheets();
+  if (!sheets.some((s) => s.id === ws.id)) return;
   const exists = await Promise.all(sheets.map((ws) => access(answersPath(dir, ws.id)).then(() => true, () => false)));
   if (exists.some(Boolean)) return;
   const blocks = shortIntroduction(await loadIntroduction(), 'Het werkboek doorloopt drie stappen, met voor elke stap een werkblad:');

@@ -1,0 +1,249 @@
+// The points of a worksheet's report, per step: the ontwikkelpunten (a
+// question with "weet ik (nog) niet", left empty or not answered yet; a
+// repeat group with yes/no cells blank or "nog niet bekend") and the
+// aandachtspunten (an answer the definition marks with `attention`: a "Nee"
+// that means a randvoorwaarde is not in place; our addition to the
+// workbook). Raw, format-neutral text like the rest of the report model
+// (model.ts, which re-exports what is public here).
+import type { Condition, Field, Question, Worksheet } from '../definition/schema.js';
+import { answerValue, noteOf, type Answers, type GroupItem } from '../dossier/answers.js';
+import { developmentPoints, groupGapItems, groupItems, type QuestionState, type VisibleQuestion, type WalkResult } from '../walk.js';
+
+/**
+ * Intro of the ontwikkelpunten of werkblad 2, in the words of the workbook
+ * ("Breng de randvoorwaarden … in kaart"), verbatim.
+ */
+export const DEVELOPMENT_INTRO =
+  'Het kan zijn dat je erachter komt dat er op sommige onderdelen uit deze diagnose nog niet inzichtelijk zijn. ' +
+  'Met deze punten kan je jouw dienstverlening verder ontwikkelen.';
+
+/**
+ * The intro of the ontwikkelpunten per worksheet (by id). Only werkblad 2
+ * has one in the workbook (DEVELOPMENT_INTRO, about "deze diagnose"). The
+ * sentences for werkblad 1 and 3 are OURS, not the workbook's: written in
+ * its tone, about what that worksheet is for.
+ */
+export const DEVELOPMENT_INTROS: Readonly<Record<string, string>> = {
+  // Ours.
+  gemeentelandschap:
+    'Het kan zijn dat je nog niet alles over de gemeente weet. ' +
+    'Zoek deze punten verder uit, zodat je de context van de ontvanger van jouw boodschap goed in kaart hebt.',
+  // The workbook's.
+  randvoorwaarden: DEVELOPMENT_INTRO,
+  // Ours.
+  'plan-van-aanpak':
+    'Het kan zijn dat nog niet elk onderdeel van je plan van aanpak helder is. ' +
+    'Werk deze punten verder uit, zodat je met een concreet plan het gesprek met de gemeente aangaat.',
+};
+
+/** The intro of the ontwikkelpunten of a worksheet that is not shipped (ours too). */
+export const DEVELOPMENT_INTRO_OTHER = 'Het kan zijn dat je op sommige vragen nog geen antwoord hebt. Zoek deze punten verder uit.';
+
+/** The lists of points (our words). */
+export const DEVELOPMENT_LIST_TITLES = {
+  /** An answer marked `attention` ("Nee"): a randvoorwaarde not in place. */
+  attention: 'Aandachtspunten',
+  /** "Weet ik (nog) niet" and leeg gelaten: something to find out. */
+  toResearch: 'Nog uit te zoeken',
+  /** Not answered yet: the worksheet is not finished. */
+  unanswered: 'Nog niet beantwoord',
+} as const;
+
+/** Under the title "Aandachtspunten" (ours). */
+export const ATTENTION_INTRO = 'Bij deze vragen blijkt uit je antwoord dat een randvoorwaarde (nog) niet op orde is.';
+
+/** Instead of an answer, lower case as in "(weet ik (nog) niet)": the state of an unanswered question. */
+export const STATE_TEXT: Record<Exclude<QuestionState, 'answered'>, string> = {
+  open: 'nog niet beantwoord',
+  unknown: 'weet ik (nog) niet',
+  empty: 'leeg gelaten',
+};
+
+export interface DevelopmentPoint {
+  id: string;
+  number: string | null;
+  label: string;
+  /** For a follow-up question: the label of the question it follows, else null. */
+  context: string | null;
+  /**
+   * 'incomplete': a repeat group with yes/no cells blank or "nog niet bekend" (Stap 4: afspraken);
+   * 'attention': an answer marked in the definition (`attention`), an aandachtspunt.
+   */
+  state: Exclude<QuestionState, 'answered'> | 'incomplete' | 'attention';
+  /**
+   * "weet ik (nog) niet", "leeg gelaten" or "nog niet beantwoord" (STATE_TEXT); for 'incomplete'
+   * "nog niet bekend: Welzijn; niet ingevuld: Schuldhulpmaatje"; for 'attention' the answer, "Nee",
+   * or for a group column "Samenwerkingsafspraken vastgelegd? Nee: Schuldhulpmaatje".
+   */
+  stateText: string;
+  /** 'incomplete': the items (their names) whose cells are "nog niet bekend", and those not filled in; else empty. */
+  unknownItems: string[];
+  blankItems: string[];
+  /** 'attention': the toelichting given with the answer, or null. */
+  note: string | null;
+}
+
+/** The points of one step. Stap 4 and Stap 5 have the same title: `heading` tells them apart. */
+export interface DevelopmentGroup {
+  title: string;
+  subtitle: string | null;
+  /** The step as a heading: "Stap 4. Processen en werkwijzen op het gebied van samenwerken" (see stepHeading). */
+  heading: string;
+  /** 1-based step number. */
+  number: number;
+  items: DevelopmentPoint[];
+}
+
+/** One list of points, per step. */
+export interface DevelopmentList {
+  /** "Aandachtspunten", "Nog uit te zoeken" or "Nog niet beantwoord" (DEVELOPMENT_LIST_TITLES). */
+  title: string;
+  /** A sentence under the title (the aandachtspunten), or null. */
+  intro: string | null;
+  count: number;
+  groups: DevelopmentGroup[];
+}
+
+export interface SheetPoints {
+  /** One paragraph for this worksheet (DEVELOPMENT_INTROS). */
+  intro: string;
+  /** The ontwikkelpunten: toResearch and unanswered together (not the aandachtspunten). */
+  count: number;
+  /** The ontwikkelpunten per step (not the aandachtspunten). */
+  groups: DevelopmentGroup[];
+  attention: DevelopmentList;
+  toResearch: DevelopmentList;
+  unanswered: DevelopmentList;
+  /** attention, toResearch and unanswered, in that order (to loop over). */
+  lists: DevelopmentList[];
+}
+
+/**
+ * A step's title as a heading that names it alone: Stap 4 and 5 are both
+ * "Processen en werkwijzen", told apart by their subtitles ("Processen en
+ * werkwijzen op het gebied van samenwerken"). A subtitle that goes on from
+ * the title replaces it ("Stap 4. Processen en werkwijzen op het gebied van
+ * samenwerken"); another is added after a colon.
+ */
+export function stepHeading(title: string, subtitle: string | null | undefined): string {
+  const sub = subtitle?.replace(/\s+/g, ' ').trim();
+  if (!sub) return title;
+  const m = /^((?:Stap\s+)?\d+[.:]?\s+)(.*)$/i.exec(title);
+  const [prefix, rest] = m ? [m[1]!, m[2]!] : ['', title];
+  if (rest && sub.toLowerCase().startsWith(rest.trim().toLowerCase())) return `${prefix}${sub}`;
+  return `${title}: ${sub}`;
+}
+
+/** The points of a worksheet's report (pure). */
+export function sheetPoints(ws: Worksheet, result: WalkResult, answers: Answers, byId: Map<string, Question>): SheetPoints {
+  const points = developmentPoints(result).map((v) => developmentPoint(v, answers, byId));
+  const list = (title: string, items: Array<[VisibleQuestion, DevelopmentPoint]>, intro: string | null = null): DevelopmentList => ({
+    title,
+    intro,
+    count: items.length,
+    groups: groupBySection(items),
+  });
+  const attention = list(DEVELOPMENT_LIST_TITLES.attention, attentionPoints(result, answers, byId), ATTENTION_INTRO);
+  const toResearch = list(DEVELOPMENT_LIST_TITLES.toResearch, points.filter(([, p]) => p.state !== 'open'));
+  const unanswered = list(DEVELOPMENT_LIST_TITLES.unanswered, points.filter(([, p]) => p.state === 'open'));
+  return {
+    intro: DEVELOPMENT_INTROS[ws.id] ?? DEVELOPMENT_INTRO_OTHER,
+    count: points.length,
+    groups: groupBySection(points),
+    attention,
+    toResearch,
+    unanswered,
+    lists: [attention, toResearch, unanswered],
+  };
+}
+
+function basePoint(v: VisibleQuestion, byId: Map<string, Question>): Omit<DevelopmentPoint, 'state' | 'stateText'> {
+  const parent = v.question.when ? byId.get(firstQuestion(v.question.when)) : undefined;
+  return {
+    id: v.question.id,
+    number: v.question.number ?? null,
+    label: v.question.label,
+    context: parent && !v.question.number ? parent.label : null,
+    unknownItems: [],
+    blankItems: [],
+    note: null,
+  };
+}
+
+function developmentPoint(v: VisibleQuestion, answers: Answers, byId: Map<string, Question>): [VisibleQuestion, DevelopmentPoint] {
+  if (v.state !== 'answered') return [v, { ...basePoint(v, byId), state: v.state, stateText: STATE_TEXT[v.state] }];
+  // An answered group with blank or "nog niet bekend" cells (Stap 4): 'incomplete', naming the items.
+  const fields = groupFields(v.question, byId);
+  const gaps = groupGapItems(v.question, answers);
+  const name = (item: GroupItem, index: number) => itemName(v.question, fields, item, index);
+  const unknownItems = gaps.filter((g) => g.kind === 'unknown').map((g) => name(g.item, g.index));
+  const blankItems = gaps.filter((g) => g.kind === 'blank').map((g) => name(g.item, g.index));
+  const parts = [
+    ...(unknownItems.length ? [`nog niet bekend: ${unknownItems.join(', ')}`] : []),
+    ...(blankItems.length ? [`niet ingevuld: ${blankItems.join(', ')}`] : []),
+  ];
+  return [v, { ...basePoint(v, byId), state: 'incomplete', stateText: parts.join('; '), unknownItems, blankItems }];
+}
+
+/** Answered questions whose answer (or a group's column) is the one marked `attention`. */
+function attentionPoints(result: WalkResult, answers: Answers, byId: Map<string, Question>): Array<[VisibleQuestion, DevelopmentPoint]> {
+  const found: Array<[VisibleQuestion, DevelopmentPoint]> = [];
+  for (const v of result.visible) {
+    if (v.section.kind !== 'step' || v.state !== 'answered') continue;
+    const q = v.question;
+    if (q.type === 'yesno' && q.attention !== undefined && answerValue(v.answer) === q.attention) {
+      const note = noteOf(v.answer).trim();
+      found.push([v, { ...basePoint(v, byId), state: 'attention', stateText: yesNoLabel(q.attention), note: note || null }]);
+    } else if (q.type === 'group') {
+      const fields = groupFields(q, byId);
+      const texts = q.fields.flatMap((f) => {
+        if (f.type !== 'yesno' || f.attention === undefined) return [];
+        const names = groupItems(q, answers).flatMap((item, i) => (item[f.id] === f.attention ? [itemName(q, fields, item, i)] : []));
+        return names.length ? [`${f.label} ${yesNoLabel(f.attention)}: ${names.join(', ')}`] : [];
+      });
+      if (texts.length) found.push([v, { ...basePoint(v, byId), state: 'attention', stateText: texts.join('; ') }]);
+    }
+  }
+  return found;
+}
+
+function yesNoLabel(value: 'ja' | 'nee'): string {
+  return value === 'ja' ? 'Ja' : 'Nee';
+}
+
+/** The fields of a group's items, the base group's first (an extending group, Stap 4). */
+function groupFields(question: Question, byId: Map<string, Question>): Field[] {
+  if (question.type !== 'group') return [];
+  const base = question.extends ? byId.get(question.extends) : undefined;
+  return [...(base?.type === 'group' ? base.fields : []), ...question.fields];
+}
+
+/** An item by its first field ("Welzijn Voorbeeldstad"), else "partner 3". */
+function itemName(question: Question, fields: Field[], item: GroupItem, index: number): string {
+  const first = fields[0] ? item[fields[0].id] : undefined;
+  const text = first === undefined || first === null ? '' : String(first).replace(/\s+/g, ' ').trim();
+  return text || `${question.type === 'group' ? question.item : 'item'} ${index + 1}`;
+}
+
+/** Points in walk order, one group per step (with its title, subtitle and heading). */
+function groupBySection(points: Array<[VisibleQuestion, DevelopmentPoint]>): DevelopmentGroup[] {
+  const groups: DevelopmentGroup[] = [];
+  let sectionId: string | undefined;
+  for (const [v, point] of points) {
+    let group = groups[groups.length - 1];
+    if (!group || sectionId !== v.section.id) {
+      const subtitle = v.section.subtitle ?? null;
+      group = { title: v.section.title, subtitle, heading: stepHeading(v.section.title, subtitle), number: v.section.stepNumber ?? 0, items: [] };
+      groups.push(group);
+      sectionId = v.section.id;
+    }
+    group.items.push(point);
+  }
+  return groups;
+}
+
+function firstQuestion(cond: Condition): string {
+  if ('question' in cond) return cond.question;
+  const list = 'any' in cond ? cond.any : cond.all;
+  return list[0] ? firstQuestion(list[0]) : '';
+}
