@@ -85,15 +85,21 @@ export class InterruptedError extends WerkboekError {
   }
 }
 
-/** A file-system error code in Dutch ("bestand of map bestaat niet", "de schijf is vol", …). */
-export function describeFsError(err: unknown): string {
+/**
+ * A file-system error code in Dutch ("bestand of map bestaat niet", "de schijf is vol", …).
+ * On Windows "geen toestemming" is as often a file another program has open
+ * (Word, Excel, a scanner, OneDrive), even after the save has waited for it.
+ */
+export function describeFsError(err: unknown, platform: NodeJS.Platform = process.platform): string {
   const code = (err as NodeJS.ErrnoException | null)?.code;
   switch (code) {
     case 'ENOENT':
       return 'bestand of map bestaat niet';
     case 'EACCES':
     case 'EPERM':
-      return 'geen toestemming';
+      return platform === 'win32' ? 'geen toestemming, of het bestand is geopend in een ander programma' : 'geen toestemming';
+    case 'EBUSY':
+      return 'het bestand is in gebruik door een ander programma';
     case 'ENOSPC':
       return 'de schijf is vol';
     case 'EROFS':
