@@ -75,7 +75,11 @@ describe('a save over a file another program holds open (Windows)', () => {
   function fakeClock() {
     let now = 0;
     const slept: number[] = [];
-    return { now: () => now, sleep: async (ms: number) => void (slept.push(ms), (now += ms)), slept };
+    const sleep = async (ms: number) => {
+      slept.push(ms);
+      now += ms;
+    };
+    return { now: () => now, sleep, slept };
   }
 
   for (const code of ['EPERM', 'EBUSY', 'EACCES']) {
