@@ -115,7 +115,8 @@ export async function menu(options: MenuOptions): Promise<void> {
       return undefined;
     } catch (err) {
       // A stop signal (window closed, logout): start has saved and ends the process by it; never show the menu then.
-      if (!(err instanceof InterruptedError) || err.signal) throw err;
+      // Nor after the end of the input (Ctrl+D in the plain mode): nothing more can be read.
+      if (!(err instanceof InterruptedError) || err.signal || inputEnded(options)) throw err;
       return `Terug in het menu. Nog een keer Ctrl+C stopt werkboek.`;
     }
   }
@@ -150,6 +151,11 @@ export async function menu(options: MenuOptions): Promise<void> {
   }
 }
 
+/** The terminal's input has ended (Ctrl+D in the plain mode): a new prompt would wait for ever. */
+function inputEnded(options: MenuOptions): boolean {
+  return !options.prompter && process.stdin.readableEnded;
+}
+
 function goodbye(out: Output, dir: string): void {
   // The terminal may be gone (a closed window): nothing to tell then.
   try {
@@ -174,6 +180,7 @@ function menuPrompter(options: MenuOptions, plain: boolean): { ask<T>(ask: (p: P
         terminal ??= import('../terminal/inquirer.js').then((m) => m.terminalPrompter({ color: options.out.color }));
         return ask(await terminal);
       }
+      if (inputEnded(options)) throw new InterruptedError();
       const { plainPrompter } = await import('../terminal/plain.js');
       const p = plainPrompter();
       const interrupt = () => p.interrupt();

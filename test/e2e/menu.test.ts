@@ -50,6 +50,23 @@ describe('werkboek alone: the home menu (e2e, pty)', { timeout: E2E_TIMEOUT }, (
     expect((await readAnswers(ctx)).antwoorden).toMatchObject({ naam: 'Anna' });
   });
 
+  it('the plain mode: Ctrl+D (the end of the input) in a worksheet or in the menu ends with 130, never waits', async () => {
+    const ctx = e2e();
+    const inSheet = start(['--eenvoudig'], ctx.env);
+    await inSheet.waitFor('Enter kiest 1.');
+    inSheet.type('\r');
+    await inSheet.waitFor('Naam:');
+    inSheet.press('ctrl-d');
+    expect(await exitCodeOf(inSheet)).toBe(130);
+    expect(inSheet.history()).toContain('Einde van de invoer');
+    expect(inSheet.history()).not.toContain('Terug in het menu');
+    const inMenu = start(['--eenvoudig'], ctx.env);
+    await inMenu.waitFor('Enter kiest 1.');
+    inMenu.press('ctrl-d');
+    expect(await exitCodeOf(inMenu)).toBe(130);
+    expect(inMenu.history()).toContain('Tot de volgende keer.');
+  });
+
   it('without a terminal prints the help and ends with 0 (also with the menu\'s options)', () => {
     const ctx = e2e();
     for (const args of [[], ['--eenvoudig'], ['--map', ctx.map]]) {
