@@ -109,8 +109,8 @@ describe('the home menu', () => {
     const md = path.join(dir, 'rapport-gemeentelandschap-2026-12-07.md');
     expect(await readFile(html, 'utf8')).toContain('<html');
     expect(await readFile(md, 'utf8')).toContain('Anna');
-    expect(out.out).toContain(`Het rapport staat in de map van je dossier: ${html}`);
-    expect(out.out).toContain(`Het rapport staat in de map van je dossier: ${md}`);
+    expect(out.out).toContain(`Rapport geschreven naar rapport-alles-2026-12-07.html\nHet staat in de map van je dossier: ${dir}\nDubbelklik erop`);
+    expect(out.out).toContain(`Rapport geschreven naar rapport-gemeentelandschap-2026-12-07.md\nHet staat in de map van je dossier: ${dir}\n`);
   });
 
   it('a report with nothing begun says so; Ctrl+C in its questions goes back to the menu', async () => {

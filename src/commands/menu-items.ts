@@ -42,10 +42,14 @@ export function defaultAction(sheets: SheetState[]): MenuAction {
   return open ? `werkblad:${open.worksheet.id}` : 'rapport';
 }
 
-/** The formats the menu offers, the one for a browser or word processor first. */
-export const REPORT_FORMATS: { format: ReportFormat; name: string }[] = [
-  { format: 'html', name: 'Webpagina (.html): open hem in je browser, of plak hem in Word of een e-mail' },
-  { format: 'md', name: 'Markdown (.md): platte tekst met opmaaktekens' },
+/** The formats the menu offers, the one for a browser or word processor first; `open`: how to open the file. */
+export const REPORT_FORMATS: { format: ReportFormat; name: string; open: string }[] = [
+  {
+    format: 'html',
+    name: 'Webpagina (.html): om te lezen in je browser, of te kopiëren naar Word of een e-mail',
+    open: 'Dubbelklik erop om het in je browser te openen; van daaruit kopieer je het naar Word of een e-mail.',
+  },
+  { format: 'md', name: 'Markdown (.md): platte tekst met opmaaktekens', open: 'Het opent in elke teksteditor (bijvoorbeeld Kladblok).' },
 ];
 
 /** Which reports can be made: everything, and each worksheet that has answers. */

@@ -135,8 +135,11 @@ export async function menu(options: MenuOptions): Promise<void> {
     );
     if (format === undefined) return;
     const file = reportFile(dir, sheet, format, options.now?.() ?? new Date());
-    await report({ worksheet: sheet, format, output: file, map: options.map, ownFolder: own.folder, cwd, out, ...(options.now && { now: options.now() }) });
-    out.line(`Het rapport staat in de map van je dossier: ${file}`);
+    // From the dossier folder, so that rapport names the file alone ("Rapport geschreven naar rapport-alles-….html").
+    await report({ worksheet: sheet, format, output: file, map: dir, ownFolder: own.folder, cwd: dir, out, ...(options.now && { now: options.now() }) });
+    out.line(`Het staat in de map van je dossier: ${dir}`);
+    const open = REPORT_FORMATS.find((f) => f.format === format)?.open;
+    if (open) out.line(open);
   }
 
   /** A question below the menu: Ctrl+T (:terug) or Ctrl+C goes back to the menu (undefined). */
