@@ -66,6 +66,7 @@ function defineProgram(out: Output, only: string | undefined): Command {
       const pad = (cmd: string) => `  ${w} ${cmd}`.padEnd(w.length + 38);
       return (
         '\nVoorbeelden:\n' +
+        `${pad('')} het menu: werkbladen, rapport, hulp\n` +
         `${pad('inleiding')} waar gaat het over? (begin hier)\n` +
         `${pad('start gemeentelandschap')} werkblad 1 invullen of verdergaan\n` +
         `${pad('status')} hoe ver ben je met elk werkblad?\n` +
