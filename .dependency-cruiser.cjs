@@ -66,8 +66,8 @@ module.exports = {
     {
       name: 'commands-only-from-cli',
       severity: 'error',
-      comment: 'Only cli.ts imports commands/ (each command lazily, when it runs).',
-      from: { path: '^src/', pathNot: '^src/cli\\.ts$' },
+      comment: 'Only cli.ts imports commands/ (each command lazily, when it runs); and the home menu (commands/menu*.ts), whose items are the commands.',
+      from: { path: '^src/', pathNot: ['^src/cli\\.ts$', '^src/commands/menu[^/]*\\.ts$'] },
       to: { path: src('commands/') },
     },
     {

@@ -66,6 +66,7 @@ function defineProgram(out: Output, only: string | undefined): Command {
       const pad = (cmd: string) => `  ${w} ${cmd}`.padEnd(w.length + 38);
       return (
         '\nVoorbeelden:\n' +
+        `${pad('')} het menu: werkbladen, rapport, hulp\n` +
         `${pad('inleiding')} waar gaat het over? (begin hier)\n` +
         `${pad('start gemeentelandschap')} werkblad 1 invullen of verdergaan\n` +
         `${pad('status')} hoe ver ben je met elk werkblad?\n` +
@@ -419,8 +420,13 @@ export async function main(argv: string[]): Promise<void> {
   removeOldCache((message) => out.stderr(`werkboek: ${message}\n`));
   const program = buildProgram(out, commandWord(words));
   try {
-    if (argv.length <= 2) {
-      program.outputHelp();
+    const home = menuArguments(words);
+    if (home) {
+      // `werkboek` alone: the home menu in a terminal; without one (a pipe, a script) the help, as always.
+      if (process.stdin.isTTY && process.stdout.isTTY) {
+        const { menu } = await import('./commands/menu.js');
+        await menu({ map: home.map, ownFolder: home.werkbladen, plain: words.includes('--eenvoudig'), cwd: process.cwd(), out, showHelp: () => program.outputHelp() });
+      } else program.outputHelp();
       return;
     }
     const unknown = helpForUnknown(program, words);
@@ -429,6 +435,26 @@ export async function main(argv: string[]): Promise<void> {
   } catch (err) {
     process.exitCode = await handleError(err, out, program, argv);
   }
+}
+
+/**
+ * No command, at most the options of the home menu (`--map`, `--werkbladen`,
+ * `--eenvoudig`, `--no-color`): those options; else undefined.
+ */
+function menuArguments(words: string[]): { map?: string; werkbladen?: string } | undefined {
+  const found: { map?: string; werkbladen?: string } = {};
+  for (let i = 0; i < words.length; i++) {
+    const word = words[i] ?? '';
+    if (word === '--eenvoudig' || word === '--no-color') continue;
+    const eq = word.startsWith('--') ? word.indexOf('=') : -1;
+    const flag = eq > 0 ? word.slice(0, eq) : word;
+    if (flag !== '-m' && flag !== '--map' && flag !== '--werkbladen') return undefined;
+    const value = eq > 0 ? word.slice(eq + 1) : words[++i];
+    if (value === undefined || value === '') return undefined;
+    if (flag === '--werkbladen') found.werkbladen = value;
+    else found.map = value;
+  }
+  return found;
 }
 
 /**

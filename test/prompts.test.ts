@@ -3,7 +3,7 @@
 import { render as renderPrompt } from '@inquirer/testing';
 import { afterEach, describe, expect, it } from 'vitest';
 import { keyHint } from '../src/terminal/keys.js';
-import { findEditor, textEditor, type EditorConfig } from '../src/terminal/text-editor.js';
+import { findEditor, fromEditor, textEditor, type EditorConfig } from '../src/terminal/text-editor.js';
 
 const plain = (s: string) => s;
 const base: EditorConfig = {
@@ -325,5 +325,45 @@ describe('key hint', () => {
     expect(findEditor({ PATH: '/usr/bin:/bin' })).toBeUndefined();
     expect(findEditor({ EDITOR: 'bestaat-niet-123', PATH: '/usr/bin:/bin' })).toBeUndefined();
     expect(findEditor({ VISUAL: 'sh -c true', PATH: '/usr/bin:/bin' })).toBe('sh -c true');
+  });
+
+  describe('on Windows (platform injected)', () => {
+    /** A file check that knows only these files (Windows paths), and records what it was asked. */
+    const files = (...known: string[]) => {
+      const asked: string[] = [];
+      const exists = (file: string) => {
+        asked.push(file);
+        return known.includes(file);
+      };
+      return { asked, exists };
+    };
+
+    it('with no VISUAL or EDITOR opens Notepad: on PATH, else in the Windows folder', () => {
+      const onPath = files('C:\\Windows\\System32\\notepad.exe');
+      expect(findEditor({ PATH: 'C:\\Tools;C:\\Windows\\System32' }, 'win32', onPath.exists)).toBe('C:\\Windows\\System32\\notepad.exe');
+      // PATH without it (a trimmed PATH): the Windows folder from SystemRoot.
+      const inRoot = files('D:\\Windows\\System32\\notepad.exe');
+      expect(findEditor({ PATH: 'C:\\Tools', SystemRoot: 'D:\\Windows' }, 'win32', inRoot.exists)).toBe('D:\\Windows\\System32\\notepad.exe');
+      expect(inRoot.asked).toEqual(['C:\\Tools\\notepad.exe', 'D:\\Windows\\System32\\notepad.exe']);
+      // No Notepad at all (removed): "Geen editor gevonden" as before.
+      expect(findEditor({ PATH: 'C:\\Tools', SystemRoot: 'C:\\Windows' }, 'win32', files().exists)).toBeUndefined();
+      // Elsewhere nothing is looked for.
+      const linux = files('/usr/bin/notepad.exe');
+      expect(findEditor({ PATH: '/usr/bin' }, 'linux', linux.exists)).toBeUndefined();
+      expect(linux.asked).toEqual([]);
+    });
+
+    it('finds VISUAL / EDITOR by PATHEXT, by the name as typed, and a quoted path with spaces', () => {
+      expect(findEditor({ EDITOR: 'code --wait', PATH: 'C:\\Tools;C:\\VS Code\\bin', PATHEXT: '.COM;.EXE;.CMD' }, 'win32', files('C:\\VS Code\\bin\\code.CMD').exists)).toBe('code --wait');
+      expect(findEditor({ EDITOR: 'notepad.exe', PATH: 'C:\\Windows' }, 'win32', files('C:\\Windows\\notepad.exe').exists)).toBe('notepad.exe');
+      const quoted = '"C:\\Program Files\\Notepad++\\notepad++.exe" -multiInst -notabbar';
+      expect(findEditor({ VISUAL: quoted, PATH: '' }, 'win32', files('C:\\Program Files\\Notepad++\\notepad++.exe').exists)).toBe(quoted);
+      expect(findEditor({ VISUAL: quoted, PATH: '' }, 'win32', files().exists)).toBeUndefined();
+    });
+
+    it('reads back what Notepad saved (CRLF, a byte order mark) as plain lines', () => {
+      expect(fromEditor('\uFEFFJan Jansen\r\nafdeling Sociaal Domein\r\n\r\n')).toBe('Jan Jansen\nafdeling Sociaal Domein');
+      expect(fromEditor('een\ntwee\n')).toBe('een\ntwee');
+    });
   });
 });

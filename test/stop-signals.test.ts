@@ -1,13 +1,20 @@
 // SIGTERM / SIGHUP while an answers file is being saved: the handler of
 // support/stop-signals.ts only asks to stop, so a save in progress finishes
 // (no temp file, no half or older file), and the process then ends by the
-// signal itself (a shell sees 143 / 129).
+// signal itself (a shell sees 143 / 129). On Windows (platform injected):
+// SIGBREAK too, and an exit with the signal's code instead of a kill.
 import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { loadDefinitionFile } from '../src/definition/check.js';
 import { AnswersFile } from '../src/dossier/answers-file.js';
+import { start } from '../src/commands/start.js';
+import { plainStyle } from '../src/runner/session.js';
+import { ExitCode, InterruptedError, stopExitCode } from '../src/support/errors.js';
+import { memoryOutput } from '../src/support/output.js';
+import { endBySignal, onStopSignals, stopSignalsOf } from '../src/support/stop-signals.js';
+import { answer, interruptBy, ScriptedPrompter } from './helpers/scripted-prompter.js';
 import { assertBuilt, spawnSavingChild } from './helpers/run.js';
 import { makeTempDir, questionsDir, repoRoot } from './helpers/temp.js';
 
@@ -64,6 +71,62 @@ describe('a stop signal during saving', () => {
         const onDisk = Math.max(...Object.values(f!.answers).map((v) => Number(/^antwoord (\d+)/.exec(String(v))?.[1])));
         expect(onDisk).toBe(last);
       }
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('stop signals on Windows (platform injected)', () => {
+  it('listens for SIGBREAK (Ctrl+Break) there, as for SIGHUP (the console window closed); not elsewhere', () => {
+    expect(stopSignalsOf('win32')).toEqual(['SIGHUP', 'SIGTERM', 'SIGBREAK']);
+    expect(stopSignalsOf('linux')).toEqual(['SIGHUP', 'SIGTERM']);
+    const before = process.listenerCount('SIGBREAK');
+    const stopped: string[] = [];
+    const ended: string[] = [];
+    const exitCode = process.exitCode;
+    const done = onStopSignals((signal) => stopped.push(signal), { platform: 'win32', end: (signal) => ended.push(signal) });
+    try {
+      expect(process.listenerCount('SIGBREAK')).toBe(before + 1);
+      process.emit('SIGBREAK');
+      expect(stopped).toEqual(['SIGBREAK']);
+      // Whatever ends the process from now on reports Ctrl+Break.
+      expect(process.exitCode).toBe(149);
+    } finally {
+      done();
+      process.exitCode = exitCode;
+    }
+    expect(process.listenerCount('SIGBREAK')).toBe(before);
+    const linux = onStopSignals(() => {}, { platform: 'linux', end: () => {} });
+    expect(process.listenerCount('SIGBREAK')).toBe(before);
+    linux();
+  });
+
+  it('ends with the signal\'s exit code there (129, 143, 149) instead of killing itself, which Windows cannot do', () => {
+    const kill = vi.spyOn(process, 'kill').mockImplementation(() => true);
+    try {
+      const codes: number[] = [];
+      for (const signal of ['SIGHUP', 'SIGTERM', 'SIGBREAK'] as const) endBySignal(signal, 'win32', (code) => codes.push(code));
+      expect(codes).toEqual([129, 143, 149]);
+      expect(kill).not.toHaveBeenCalled();
+      expect(stopExitCode('SIGBREAK')).toBe(ExitCode.break);
+    } finally {
+      kill.mockRestore();
+    }
+  });
+
+  it('start says how it was stopped: "Gestopt (met Ctrl+Break)." with exit code 149, the answers kept', async () => {
+    const dir = await makeTempDir('werkboek-break-');
+    try {
+      const out = memoryOutput();
+      const prompter = new ScriptedPrompter([
+        { expect: 'Naam:', do: answer('Anna') },
+        { expect: 'Bibliotheek:', do: interruptBy('SIGBREAK') },
+      ]);
+      const err = await start({ worksheet: '1', map: dir, restart: false, cwd: dir, out, prompter, interactive: true, style: plainStyle }).catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(InterruptedError);
+      expect((err as InterruptedError).exitCode).toBe(149);
+      expect(out.out).toContain('Gestopt (met Ctrl+Break). Wat je hebt beantwoord is bewaard');
     } finally {
       await rm(dir, { recursive: true, force: true });
     }

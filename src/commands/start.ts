@@ -96,7 +96,7 @@ export async function start(options: StartOptions): Promise<void> {
   };
   // From here a closed terminal (SIGHUP) or a logout (SIGTERM) stops like Ctrl+C:
   // the prompt ends, what was typed is kept as a draft, the lock is released below.
-  let stopSignal: 'SIGHUP' | 'SIGTERM' | undefined;
+  let stopSignal: StopSignal | undefined;
   let stopping: Prompter | undefined;
   const stopSignals = onStopSignals(
     (signal) => {
@@ -221,7 +221,7 @@ export async function start(options: StartOptions): Promise<void> {
       const command = again('start', sheetArg);
       const answered = file !== undefined && (Object.keys(file.answers).length > 0 || Object.keys(file.drafts).length > 0);
       const what = file && Object.keys(file.answers).length === 0 ? 'Wat je aan het typen was, is als concept bewaard' : 'Wat je hebt beantwoord is bewaard';
-      const how = err.signal === 'SIGHUP' ? 'Gestopt (het venster werd gesloten).' : err.signal === 'SIGTERM' ? 'Gestopt (het systeem vroeg om te stoppen).' : 'Gestopt.';
+      const how = err.signal ? `Gestopt (${stopReason(err.signal)}).` : 'Gestopt.';
       // The terminal may be gone (a closed window): printing must not turn a clean stop into a crash.
       try {
         const message = !answered
@@ -261,7 +261,7 @@ export async function start(options: StartOptions): Promise<void> {
     } catch {
       // nobody to tell
     }
-    const how = signal === 'SIGHUP' ? 'Gestopt (het venster werd gesloten). ' : signal === 'SIGTERM' ? 'Gestopt (het systeem vroeg om te stoppen). ' : '';
+    const how = signal ? `Gestopt (${stopReason(signal)}). ` : '';
     return new WerkboekError(
       `${how}Je antwoorden konden niet worden opgeslagen in ${active.file}. ` +
         (where ? `Ze staan veilig in ${where}` : 'Ze staan hierboven; kopieer ze naar een tekstbestand') + '.',
@@ -340,6 +340,11 @@ export async function start(options: StartOptions): Promise<void> {
     for (const tip of ws.tips ?? []) lines.push('', `${style.bold('Tip:')} ${tip.trim()}`);
     if (lines.length) prompter.print(lines.join('\n'));
   }
+}
+
+/** Why the program stopped, after "Gestopt (…)". */
+function stopReason(signal: StopSignal): string {
+  return signal === 'SIGHUP' ? 'het venster werd gesloten' : signal === 'SIGBREAK' ? 'met Ctrl+Break' : 'het systeem vroeg om te stoppen';
 }
 
 /**

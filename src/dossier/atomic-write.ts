@@ -9,6 +9,10 @@
 // and O_NOFOLLOW where the platform has it) under a name with 128 random
 // bits and a fixed marker, so that `start` can also recognise — and only
 // remove — temp files that werkboek itself left behind after a crash.
+//
+// On Windows the rename fails for a moment while another program has the
+// file open (an antivirus scanner, a viewer, OneDrive): `renameRetrying`
+// tries again for a few seconds before it counts as a write error.
 import { randomBytes } from 'node:crypto';
 import { constants } from 'node:fs';
 import { open, rename, stat, unlink } from 'node:fs/promises';
@@ -27,11 +31,58 @@ export function isOwnTempFile(file: string, name: string): boolean {
   return name.startsWith(prefix) && /^[0-9a-f]{32}$/.test(name.slice(prefix.length));
 }
 
+/** What the rename of a save depends on; tests inject it (a Windows rename on Linux, a clock that does not wait). */
+export interface RenameOptions {
+  platform?: NodeJS.Platform;
+  /** Wait this long (default: a timer). */
+  sleep?: (ms: number) => Promise<void>;
+  /** The time in milliseconds (default: Date.now). */
+  now?: () => number;
+  rename?: (from: string, to: string) => Promise<void>;
+}
+
+/**
+ * The errors of a rename over a file that another program has open on
+ * Windows (an antivirus scanner, a viewer, a sync client such as OneDrive):
+ * they pass once it lets go.
+ */
+const BUSY_ON_WINDOWS = new Set(['EPERM', 'EBUSY', 'EACCES']);
+/** How long a busy file is waited for before the save counts as failed. */
+const BUSY_RETRY_MS = 5_000;
+const FIRST_DELAY_MS = 10;
+const MAX_DELAY_MS = 500;
+
+/**
+ * Rename `from` over `to`. On Windows a target held open by another program
+ * fails with EPERM, EBUSY or EACCES for a moment: tried again with a short,
+ * growing pause (10 ms doubling to 500 ms) for up to 5 s, then the last error
+ * is thrown. Elsewhere those errors mean what they say and are thrown at once.
+ */
+export async function renameRetrying(from: string, to: string, options: RenameOptions = {}): Promise<void> {
+  const platform = options.platform ?? process.platform;
+  const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+  const now = options.now ?? Date.now;
+  const move = options.rename ?? rename;
+  const started = now();
+  let delay = FIRST_DELAY_MS;
+  for (;;) {
+    try {
+      await move(from, to);
+      return;
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException | null)?.code ?? '';
+      if (platform !== 'win32' || !BUSY_ON_WINDOWS.has(code) || now() - started + delay > BUSY_RETRY_MS) throw err;
+      await sleep(delay);
+      delay = Math.min(delay * 2, MAX_DELAY_MS);
+    }
+  }
+}
+
 /**
  * Write `content` to `file` atomically. Keeps the permissions of an
  * existing file. Throws the file-system error as it is (callers translate).
  */
-export async function atomicWrite(file: string, content: string | Uint8Array): Promise<void> {
+export async function atomicWrite(file: string, content: string | Uint8Array, options: RenameOptions = {}): Promise<void> {
   let mode = 0o666; // minus the umask, as for any new file
   try {
     mode = (await stat(file)).mode & 0o7777;
@@ -46,7 +97,7 @@ export async function atomicWrite(file: string, content: string | Uint8Array): P
     await handle.writeFile(content);
     await handle.sync();
     await handle.close();
-    await rename(temp, file);
+    await renameRetrying(temp, file, options);
     renamed = true;
   } finally {
     if (!renamed) {
@@ -54,12 +105,12 @@ export async function atomicWrite(file: string, content: string | Uint8Array): P
       await unlink(temp).catch(() => {});
     }
   }
-  await syncFolder(path.dirname(file));
+  await syncFolder(path.dirname(file), options.platform ?? process.platform);
 }
 
 /** Make the rename itself durable (not possible on Windows, where it is not needed). */
-async function syncFolder(dir: string): Promise<void> {
-  if (process.platform === 'win32') return;
+async function syncFolder(dir: string, platform: NodeJS.Platform): Promise<void> {
+  if (platform === 'win32') return;
   const handle = await open(dir, constants.O_RDONLY).catch(() => undefined);
   if (!handle) return;
   await handle.sync().catch(() => {});

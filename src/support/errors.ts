@@ -20,6 +20,8 @@ export const ExitCode = {
   interrupted: 130,
   /** Stopped by the system (SIGTERM: logout, shutdown, kill); saved as with Ctrl+C. */
   terminated: 143,
+  /** Stopped with Ctrl+Break on Windows (SIGBREAK, signal 21 there); saved as with Ctrl+C. */
+  break: 149,
 } as const;
 export type ExitCodeValue = (typeof ExitCode)[keyof typeof ExitCode];
 
@@ -62,12 +64,12 @@ export class FileIssuesError extends WerkboekError {
   }
 }
 
-/** The signals that stop a worksheet the way Ctrl+C does. */
-export type StopSignal = 'SIGHUP' | 'SIGTERM';
+/** The signals that stop a worksheet the way Ctrl+C does (SIGBREAK: Ctrl+Break, on Windows only). */
+export type StopSignal = 'SIGHUP' | 'SIGTERM' | 'SIGBREAK';
 
-/** The exit code for a stop: 129 (SIGHUP), 143 (SIGTERM), else 130 (Ctrl+C). */
+/** The exit code for a stop: 129 (SIGHUP), 143 (SIGTERM), 149 (SIGBREAK), else 130 (Ctrl+C). */
 export function stopExitCode(signal?: StopSignal): ExitCodeValue {
-  return signal === 'SIGHUP' ? ExitCode.hangup : signal === 'SIGTERM' ? ExitCode.terminated : ExitCode.interrupted;
+  return signal === 'SIGHUP' ? ExitCode.hangup : signal === 'SIGTERM' ? ExitCode.terminated : signal === 'SIGBREAK' ? ExitCode.break : ExitCode.interrupted;
 }
 
 /** Ctrl+C (or Ctrl+D) during a prompt, or a stop signal (a closed terminal, logout). */
@@ -85,15 +87,21 @@ export class InterruptedError extends WerkboekError {
   }
 }
 
-/** A file-system error code in Dutch ("bestand of map bestaat niet", "de schijf is vol", …). */
-export function describeFsError(err: unknown): string {
+/**
+ * A file-system error code in Dutch ("bestand of map bestaat niet", "de schijf is vol", …).
+ * On Windows "geen toestemming" is as often a file another program has open
+ * (Word, Excel, a scanner, OneDrive), even after the save has waited for it.
+ */
+export function describeFsError(err: unknown, platform: NodeJS.Platform = process.platform): string {
   const code = (err as NodeJS.ErrnoException | null)?.code;
   switch (code) {
     case 'ENOENT':
       return 'bestand of map bestaat niet';
     case 'EACCES':
     case 'EPERM':
-      return 'geen toestemming';
+      return platform === 'win32' ? 'geen toestemming, of het bestand is geopend in een ander programma' : 'geen toestemming';
+    case 'EBUSY':
+      return 'het bestand is in gebruik door een ander programma';
     case 'ENOSPC':
       return 'de schijf is vol';
     case 'EROFS':

@@ -43,25 +43,23 @@ export function currentProgram({
 
 /**
  * A single executable (werkboek-win-x64.exe, werkboek-linux-x64, …): its
- * name alone when its folder is on the PATH; `./naam` (`.\naam.exe` on
- * Windows, which cmd and PowerShell both take) in the current folder; else
- * its full path.
+ * name alone when its folder is on the PATH, else by its path as the shell
+ * runs it (`programPath`: `./naam`, `.\\naam.exe` in the current folder).
  */
 export function executableCommand(execPath: string, cwd: string, env: NodeJS.ProcessEnv, platform: NodeJS.Platform = process.platform): string {
-  const paths = platform === 'win32' ? path.win32 : path.posix;
+  const paths = pathsOf(platform);
   const dir = paths.dirname(execPath);
-  const name = paths.basename(execPath);
-  const onPath = (env.PATH ?? env.Path ?? '').split(platform === 'win32' ? ';' : ':').some((d) => d !== '' && paths.resolve(d) === dir);
-  if (onPath) return shellQuote(name, platform);
-  if (paths.resolve(cwd) === dir) return platform === 'win32' ? `.\\${shellQuote(name, platform)}` : `./${shellQuote(name, platform)}`;
-  return shellQuote(execPath, platform);
+  const onPath = (env.PATH ?? env.Path ?? '').split(paths.delimiter).some((d) => d !== '' && paths.resolve(d) === dir);
+  if (onPath) return shellQuote(paths.basename(execPath), platform);
+  return programPath(displayPath(execPath, cwd, platform), platform, env);
 }
 
 /**
  * "werkboek" when the program was started as the installed command (a
  * symlink or shim named werkboek, as npm link, npm install -g and npx make)
  * or when such a command is on the PATH; otherwise "node <script>", with
- * the script relative to the current folder when it is below it.
+ * the script relative to the current folder when it is below it; and an
+ * executable of its own (not a script for node) by its path (`programPath`).
  */
 export function programCommand(
   argv1: string | undefined,
@@ -70,21 +68,60 @@ export function programCommand(
   platform: NodeJS.Platform = process.platform,
 ): string {
   if (!argv1) return 'werkboek';
-  if (path.basename(argv1) === 'werkboek') return 'werkboek';
+  if (pathsOf(platform).basename(argv1) === 'werkboek') return 'werkboek';
   if (onPath('werkboek', env, platform)) return 'werkboek';
-  return `node ${shellQuote(displayPath(argv1, cwd), platform)}`;
+  const shown = displayPath(argv1, cwd, platform);
+  if (!/\.[cm]?js$/i.test(argv1)) return programPath(shown, platform, env);
+  return `node ${shellQuote(shown, platform)}`;
 }
 
 /** A path as the user reads it: relative ("bin/werkboek.js") when it is below cwd, else absolute. */
-export function displayPath(file: string, cwd: string): string {
-  const rel = path.relative(cwd, file);
-  return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : file;
+export function displayPath(file: string, cwd: string, platform: NodeJS.Platform = process.platform): string {
+  const paths = pathsOf(platform);
+  const rel = paths.relative(cwd, file);
+  return rel && !rel.startsWith('..') && !paths.isAbsolute(rel) ? rel : file;
+}
+
+/** Windows paths on Windows (also when a test says it is Windows), else POSIX ones. */
+function pathsOf(platform: NodeJS.Platform): path.PlatformPath {
+  return platform === 'win32' ? path.win32 : path.posix;
 }
 
 function onPath(name: string, env: NodeJS.ProcessEnv, platform: NodeJS.Platform): boolean {
-  const dirs = (env.PATH ?? env.Path ?? '').split(path.delimiter).filter(Boolean);
+  const paths = pathsOf(platform);
+  const dirs = (env.PATH ?? env.Path ?? '').split(paths.delimiter).filter(Boolean);
   const names = platform === 'win32' ? [`${name}.cmd`, `${name}.ps1`, `${name}.exe`] : [name];
-  return dirs.some((dir) => names.some((n) => existsSync(path.join(dir, n))));
+  return dirs.some((dir) => names.some((n) => existsSync(paths.join(dir, n))));
+}
+
+/**
+ * A program named by its path, as the user's shell runs it: `.\` (`./`)
+ * before a file in the current folder, which PowerShell and sh do not search
+ * (cmd does, and takes `.\` too); quoted when needed; and in PowerShell, which
+ * reads a quoted first word as a string rather than a command, `& ` before
+ * it (cmd refuses a leading `&`, so only there).
+ */
+export function programPath(file: string, platform: NodeJS.Platform = process.platform, env: NodeJS.ProcessEnv = process.env): string {
+  const paths = pathsOf(platform);
+  const local = file.includes(paths.sep) || (platform === 'win32' && file.includes('/')) ? file : `.${paths.sep}${file}`;
+  const quoted = shellQuote(local, platform);
+  return platform === 'win32' && quoted.startsWith('"') && inPowerShell(env) ? `& ${quoted}` : quoted;
+}
+
+/**
+ * Whether werkboek runs in PowerShell (on Windows): PSModulePath lists a
+ * user's own module folder (Documents\WindowsPowerShell\Modules, or
+ * Documents\PowerShell\Modules for PowerShell 7), which PowerShell adds; in
+ * cmd the variable holds only the system's folders (Program Files,
+ * system32). A guess: a cmd started from PowerShell inherits its value.
+ */
+export function inPowerShell(env: NodeJS.ProcessEnv): boolean {
+  const system = [env.ProgramFiles, env['ProgramFiles(x86)'], env.ProgramW6432, env.SystemRoot, env.windir]
+    .filter((dir): dir is string => !!dir)
+    .map((dir) => dir.toLowerCase());
+  return (env.PSModulePath ?? '')
+    .split(';')
+    .some((entry) => /[\\/](windows)?powershell[\\/]modules[\\/]?$/i.test(entry) && !system.some((dir) => entry.toLowerCase().startsWith(dir)));
 }
 
 /**
@@ -103,9 +140,14 @@ export function mapFor(dossier: { dir: string; source: string }): string | undef
   return dossier.source === 'optie' ? dossier.dir : undefined;
 }
 
-/** Quote a word for the user's shell when it needs it (spaces, quotes, $ …). */
+/**
+ * Quote a word for the user's shell when it needs it (spaces, quotes, $ …).
+ * On Windows in double quotes, a quote doubled: that reads the same in cmd
+ * and in PowerShell; there also a word with "," or "@", which PowerShell
+ * would read as a list or a splat.
+ */
 export function shellQuote(word: string, platform: NodeJS.Platform = process.platform): string {
-  if ((platform === 'win32' ? /^[\w@%+=:,./\\-]+$/ : /^[\w@%+=:,./-]+$/).test(word)) return word;
+  if ((platform === 'win32' ? /^[\w%+=:./\\-]+$/ : /^[\w@%+=:,./-]+$/).test(word)) return word;
   if (platform === 'win32') return `"${word.replace(/"/g, '""')}"`;
   return `'${word.replace(/'/g, `'\\''`)}'`;
 }

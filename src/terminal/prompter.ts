@@ -3,6 +3,7 @@
 // @inquirer); tests replace the whole Prompter with a scripted one
 // (test/helpers/scripted-prompter.ts).
 // Types only: importing this module costs nothing at run time.
+import type { StopSignal } from '../support/errors.js';
 
 /**
  * What a prompt returns: an answer, or a navigation request. A select with
@@ -75,5 +76,5 @@ export interface Prompter {
    * the user logs out): the prompt on screen and every later prompt throw an
    * InterruptedError carrying the signal (and the text being typed).
    */
-  stop?(signal: 'SIGHUP' | 'SIGTERM'): void;
+  stop?(signal: StopSignal): void;
 }

@@ -2,7 +2,7 @@
 // a script of replies (matched against the prompt's message), so a test
 // reads like a conversation.
 import type { CheckboxOptions, Choice, InputOptions, Prompter, Reply, SelectOptions } from '../../src/terminal/prompter.js';
-import { InterruptedError } from '../../src/support/errors.js';
+import { InterruptedError, type StopSignal } from '../../src/support/errors.js';
 
 export type Kind = 'input' | 'editor' | 'select' | 'checkbox';
 
@@ -31,7 +31,7 @@ export type Action =
   | { type: 'unknown' }
   | { type: 'review' }
   | { type: 'keep' }
-  | { type: 'interrupt'; draft?: string; choiceDraft?: { antwoord: string; toelichting: string } };
+  | { type: 'interrupt'; draft?: string; choiceDraft?: { antwoord: string; toelichting: string }; signal?: StopSignal };
 
 export interface ScriptStep {
   /** The prompt's message must contain this (or match it). */
@@ -51,6 +51,8 @@ export const toReview: Action = { type: 'review' };
 /** Accept the default (Enter) without touching it (with `unknownIfUntouched`: "weet ik (nog) niet"). */
 export const keep: Action = { type: 'keep' };
 export const interrupt: Action = { type: 'interrupt' };
+/** Stopped by a signal (the window closed, Ctrl+Break), as the prompter's stop() reports it. */
+export const interruptBy = (signal: StopSignal): Action => ({ type: 'interrupt', signal });
 /** Ctrl+C while this text was typed but not yet confirmed. */
 export const interruptTyping = (draft: string): Action => ({ type: 'interrupt', draft });
 /** Stopped while typing the toelichting of a choice (Ctrl+O), as the terminal prompter reports it. */
@@ -126,7 +128,7 @@ export class ScriptedPrompter implements Prompter {
         if (!call.allowReview) throw new Error(`the overview is not allowed at "${call.message}"`);
         return { kind: 'review' };
       case 'interrupt':
-        throw new InterruptedError(action.draft, undefined, action.choiceDraft);
+        throw new InterruptedError(action.draft, action.signal, action.choiceDraft);
       case 'keep':
         if (call.unknownIfUntouched) return { kind: 'unknown' };
         if (call.kind === 'checkbox') return { kind: 'answer', value: (call.checked ?? []) as T };

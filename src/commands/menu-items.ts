@@ -1,0 +1,72 @@
+// The home menu's choices (`werkboek` alone, commands/menu.ts), made from the
+// dossier's state: a line per worksheet with how far it is, a report, status,
+// the introduction, help and stop; which one Enter picks; and the reports the
+// menu can make and where they go. Pure: no prompts, no files.
+import path from 'node:path';
+import type { Choice } from '../terminal/prompter.js';
+import type { SheetState } from '../sheet-state.js';
+import type { ReportFormat } from '../report/deliver.js';
+
+/** What a menu choice does: a worksheet (by id) or one of the other items. */
+export type MenuAction = `werkblad:${string}` | 'rapport' | 'status' | 'inleiding' | 'hulp' | 'stoppen';
+
+/** "niet begonnen", "concept, 7 van 12 beantwoord", "afgerond", "onleesbaar bestand". */
+export function sheetStateLabel(state: SheetState): string {
+  if (state.error) return 'onleesbaar bestand';
+  if (state.status === 'concept') return `concept, ${state.walk.done} van ${state.walk.total} beantwoord`;
+  return state.status;
+}
+
+/** The main menu: the worksheets, then the rest. */
+export function menuChoices(sheets: SheetState[]): Choice<MenuAction>[] {
+  return [
+    ...sheets.map((s) => ({
+      value: `werkblad:${s.worksheet.id}` as const,
+      name: `Werkblad ${s.worksheet.number}: ${s.worksheet.title} (${sheetStateLabel(s)})`,
+      description: s.error ? 'laat zien wat er mis is met het bestand' : s.status === 'niet begonnen' ? 'beginnen' : s.status === 'afgerond' ? 'bekijken en wijzigen' : 'verdergaan waar je was',
+    })),
+    { value: 'rapport', name: 'Rapport maken', description: 'een rapport van een werkblad of van alles, in de map van je dossier' },
+    { value: 'status', name: 'Hoe ver ben ik?', description: 'per werkblad: hoe ver, laatst bewerkt, het bestand' },
+    { value: 'inleiding', name: 'De inleiding', description: 'waar gaat het werkboek over?' },
+    { value: 'hulp', name: 'Hulp', description: 'hoe dit menu werkt, en alle opdrachten' },
+    { value: 'stoppen', name: 'Stoppen' },
+  ];
+}
+
+/**
+ * What Enter picks: the first worksheet not yet finished (werkblad 1 in a new
+ * dossier); when all are finished, a report.
+ */
+export function defaultAction(sheets: SheetState[]): MenuAction {
+  const open = sheets.find((s) => s.status !== 'afgerond');
+  return open ? `werkblad:${open.worksheet.id}` : 'rapport';
+}
+
+/** The formats the menu offers, the one for a browser or word processor first; `open`: how to open the file. */
+export const REPORT_FORMATS: { format: ReportFormat; name: string; open: string }[] = [
+  {
+    format: 'html',
+    name: 'Webpagina (.html): om te lezen in je browser, of te kopiëren naar Word of een e-mail',
+    open: 'Dubbelklik erop om het in je browser te openen; van daaruit kopieer je het naar Word of een e-mail.',
+  },
+  { format: 'md', name: 'Markdown (.md): platte tekst met opmaaktekens', open: 'Het opent in elke teksteditor (bijvoorbeeld Kladblok).' },
+];
+
+/** Which reports can be made: everything, and each worksheet that has answers. */
+export function reportChoices(sheets: SheetState[]): Choice<string>[] {
+  const begun = sheets.filter((s) => s.answers);
+  if (!begun.length) return [];
+  return [
+    { value: 'alles', name: 'Alles in één rapport' },
+    ...begun.map((s) => ({ value: s.worksheet.id, name: `Werkblad ${s.worksheet.number}: ${s.worksheet.title}` })),
+  ];
+}
+
+/**
+ * The report's file in the dossier folder: rapport-<werkblad|alles>-<date>.<ext>.
+ * The date keeps an earlier report (perhaps edited, perhaps sent) apart from a new one.
+ */
+export function reportFile(dir: string, worksheet: string, format: ReportFormat, now: Date): string {
+  const date = `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
+  return path.join(dir, `rapport-${worksheet}-${date}.${format}`);
+}

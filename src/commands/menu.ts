@@ -1,0 +1,199 @@
+// `werkboek` alone, in a terminal: the home menu for the dossier in use. It
+// names the folder, lists each worksheet with how far it is (Enter begins or
+// continues the first one not finished), and offers a report, "Hoe ver ben
+// ik?", the introduction, help and stop. Each item is the command of that
+// name (start, rapport, status, inleiding), called as a function; after it the
+// menu comes back. A worksheet stopped with Ctrl+C (saved as always) comes back
+// to the menu too; Ctrl+C in the menu leaves. A window closed or a stop signal
+// during a worksheet ends the program the way `start` does (by the signal).
+// In the plain mode the same menu is a numbered list (terminal/plain.ts).
+// The choices themselves are menu-items.ts.
+import { allWorksheets, ownWorksheets } from '../definition/own.js';
+import { dossierState, type SheetState } from '../sheet-state.js';
+import { InterruptedError, WerkboekError } from '../support/errors.js';
+import type { Output } from '../support/output.js';
+import type { Prompter, Reply } from '../terminal/prompter.js';
+import type { ReportFormat } from '../report/deliver.js';
+import { screenMode, start } from './start.js';
+import { status } from './status.js';
+import { report } from './rapport.js';
+import { introduction } from './inleiding.js';
+import { defaultAction, menuChoices, REPORT_FORMATS, reportChoices, reportFile, type MenuAction } from './menu-items.js';
+
+export interface MenuOptions {
+  /** `--map`: the dossier folder (else WERKBOEK_MAP, else the per-user folder). */
+  map?: string | undefined;
+  /** `--werkbladen`: a folder of own worksheet definitions (also WERKBOEK_WERKBLADEN). */
+  ownFolder?: string | undefined;
+  /** `--eenvoudig`: the menu as a numbered list (also WERKBOEK_EENVOUDIG=1, TERM=dumb). */
+  plain?: boolean;
+  cwd: string;
+  out: Output;
+  /** Prints the program's help (cli.ts owns it). */
+  showHelp: () => void;
+  /** Tests: one scripted prompter for the menu and the worksheets; by default the terminal's. */
+  prompter?: Prompter;
+  env?: NodeJS.ProcessEnv;
+  /** The moment reports are made (tests); default: now. */
+  now?: () => Date;
+}
+
+/** The message of the menu's question (apart from start's "Wat wil je doen?"). */
+export const MENU_MESSAGE = 'Wat wil je doen in dit dossier?';
+
+/** `werkboek` alone: the home menu, until "Stoppen" (exit 0) or Ctrl+C in the menu (exit 130). */
+export async function menu(options: MenuOptions): Promise<void> {
+  const { out, cwd } = options;
+  const env = options.env ?? process.env;
+  const mode = screenMode(options.plain, env);
+  const own = ownWorksheets(options.ownFolder, cwd, env);
+  const asker = menuPrompter(options, mode.plain);
+  let first = true;
+  /** After a worksheet: the menu says it is back, and how to leave. */
+  let back: string | undefined;
+  for (;;) {
+    const { dossier, sheets, folderExists } = await dossierState(options.map, cwd, allWorksheets(own));
+    if (first) {
+      out.line("Werkboek 'Profileren van Digitale inclusie bij gemeente(s)' (Probiblio)");
+      if (mode.dumb) out.line('Deze terminal (TERM=dumb) kan geen schermen tekenen: het menu is een genummerde lijst.');
+    }
+    out.line();
+    if (back) out.line(back);
+    out.line(`Dossier: ${dossier.dir}${folderExists ? '' : ' (nog leeg: hier komen je antwoorden)'}`);
+    first = false;
+    back = undefined;
+    const reply = await asker
+      .ask((p) => p.select<MenuAction>({ message: MENU_MESSAGE, choices: menuChoices(sheets), default: defaultAction(sheets), allowBack: false }))
+      .catch((err: unknown) => {
+        if (!(err instanceof InterruptedError)) throw err;
+        // Ctrl+C in the menu: leave (nothing is open, everything is saved).
+        goodbye(out, dossier.dir);
+        throw err;
+      });
+    if (reply.kind !== 'answer') continue;
+    const action = reply.value;
+    try {
+      if (action === 'stoppen') {
+        goodbye(out, dossier.dir);
+        return;
+      }
+      if (action.startsWith('werkblad:')) {
+        back = await runSheet(action.slice('werkblad:'.length));
+      } else if (action === 'rapport') {
+        await makeReport(sheets, dossier.dir);
+      } else if (action === 'status') {
+        await status({ map: options.map, ownFolder: own.folder, cwd, out });
+      } else if (action === 'inleiding') {
+        await introduction({ out });
+      } else if (action === 'hulp') {
+        out.line('In dit menu kies je met de pijltjes en Enter (in de eenvoudige weergave met het nummer). Ctrl+C in een werkblad brengt je terug naar dit menu; Ctrl+C hier stopt werkboek.');
+        out.line('Alles uit het menu kan ook als opdracht:');
+        out.line();
+        options.showHelp();
+      }
+    } catch (err) {
+      // A file another window has open, an unreadable file, a report that cannot be written: say so, and back to the menu.
+      if (!(err instanceof WerkboekError) || err instanceof InterruptedError) throw err;
+      await out.error(err.message, err.hint);
+    }
+  }
+
+  /** A worksheet through `start`; what the menu says when it is back (after Ctrl+C: how to leave). */
+  async function runSheet(id: string): Promise<string | undefined> {
+    try {
+      await start({
+        worksheet: id,
+        map: options.map,
+        ownFolder: own.folder,
+        restart: false,
+        cwd,
+        out,
+        ...(options.plain !== undefined && { plain: options.plain }),
+        env,
+        ...(options.prompter && { prompter: options.prompter, interactive: true }),
+      });
+      return undefined;
+    } catch (err) {
+      // A stop signal (window closed, logout): start has saved and ends the process by it; never show the menu then.
+      // Nor after the end of the input (Ctrl+D in the plain mode): nothing more can be read.
+      if (!(err instanceof InterruptedError) || err.signal || inputEnded(options)) throw err;
+      return `Terug in het menu. Nog een keer Ctrl+C stopt werkboek.`;
+    }
+  }
+
+  /** Which report and which format, written into the dossier folder. */
+  async function makeReport(sheets: SheetState[], dir: string): Promise<void> {
+    const which = reportChoices(sheets);
+    if (!which.length) {
+      out.line('Er is nog geen werkblad begonnen, dus er is nog niets voor een rapport. Begin met werkblad 1.');
+      return;
+    }
+    const sheet = await submenu((p) => p.select<string>({ message: 'Van welk werkblad?', choices: which, default: 'alles' }));
+    if (sheet === undefined) return;
+    const format = await submenu((p) =>
+      p.select<ReportFormat>({ message: 'Welk formaat?', choices: REPORT_FORMATS.map((f) => ({ value: f.format, name: f.name })), default: REPORT_FORMATS[0]?.format ?? 'html' }),
+    );
+    if (format === undefined) return;
+    const file = reportFile(dir, sheet, format, options.now?.() ?? new Date());
+    // From the dossier folder, so that rapport names the file alone ("Rapport geschreven naar rapport-alles-….html").
+    await report({ worksheet: sheet, format, output: file, map: dir, ownFolder: own.folder, cwd: dir, out, ...(options.now && { now: options.now() }) });
+    out.line(`Het staat in de map van je dossier: ${dir}`);
+    const open = REPORT_FORMATS.find((f) => f.format === format)?.open;
+    if (open) out.line(open);
+  }
+
+  /** A question below the menu: Ctrl+T (:terug) or Ctrl+C goes back to the menu (undefined). */
+  async function submenu<T>(ask: (p: Prompter) => Promise<Reply<T>>): Promise<T | undefined> {
+    try {
+      const reply = await asker.ask(ask);
+      return reply.kind === 'answer' ? reply.value : undefined;
+    } catch (err) {
+      if (err instanceof InterruptedError && !err.signal) return undefined;
+      throw err;
+    }
+  }
+}
+
+/** The terminal's input has ended (Ctrl+D in the plain mode): a new prompt would wait for ever. */
+function inputEnded(options: MenuOptions): boolean {
+  return !options.prompter && process.stdin.readableEnded;
+}
+
+function goodbye(out: Output, dir: string): void {
+  // The terminal may be gone (a closed window): nothing to tell then.
+  try {
+    out.line(`Tot de volgende keer. Je antwoorden staan in ${dir}`);
+  } catch {
+    // nobody to tell
+  }
+}
+
+/**
+ * The menu's own prompts: the tests' prompter; in the plain mode a plain
+ * prompter for each question (closed again, so that a worksheet's prompter
+ * is the only reader of the input; Ctrl+C, a SIGINT there, stops the
+ * question); else one terminal prompter.
+ */
+function menuPrompter(options: MenuOptions, plain: boolean): { ask<T>(ask: (p: Prompter) => Promise<Reply<T>>): Promise<Reply<T>> } {
+  let terminal: Promise<Prompter> | undefined;
+  return {
+    async ask(ask) {
+      if (options.prompter) return ask(options.prompter);
+      if (!plain) {
+        terminal ??= import('../terminal/inquirer.js').then((m) => m.terminalPrompter({ color: options.out.color }));
+        return ask(await terminal);
+      }
+      if (inputEnded(options)) throw new InterruptedError();
+      const { plainPrompter } = await import('../terminal/plain.js');
+      const p = plainPrompter();
+      const interrupt = () => p.interrupt();
+      process.on('SIGINT', interrupt);
+      try {
+        return await ask(p);
+      } finally {
+        process.removeListener('SIGINT', interrupt);
+        p.close();
+      }
+    },
+  };
+}

@@ -1,0 +1,159 @@
+// The home menu (`werkboek` alone) as a flow through ScriptedPrompter: the
+// worksheets with their state and the default, a worksheet begun, stopped
+// with Ctrl+C and back in the menu, finished and the next one the default,
+// a report into the dossier folder, status, the introduction, help, stop,
+// Ctrl+C in the menu, and an unreadable file that does not end the menu.
+import { existsSync } from 'node:fs';
+import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { menu, MENU_MESSAGE } from '../src/commands/menu.js';
+import { InterruptedError } from '../src/support/errors.js';
+import { memoryOutput } from '../src/support/output.js';
+import { answer, choose, interrupt, keep, ScriptedPrompter, type Action, type Call, type ScriptStep } from './helpers/scripted-prompter.js';
+
+let dir: string;
+beforeEach(async () => {
+  dir = await mkdtemp(path.join(os.tmpdir(), 'werkboek-menu-'));
+});
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+const NOW = new Date(2026, 11, 7, 10, 30);
+
+function runMenu(steps: ScriptStep[], fallback?: (c: Call) => Action) {
+  const prompter = new ScriptedPrompter(steps, fallback);
+  const out = memoryOutput();
+  let helpShown = 0;
+  const run = menu({ map: dir, cwd: dir, out, prompter, showHelp: () => void helpShown++, env: {}, now: () => NOW });
+  return { run, prompter, out, helps: () => helpShown };
+}
+
+const menuStep = (name: string | RegExp): ScriptStep => ({ expect: MENU_MESSAGE, kind: 'select', do: choose(name) });
+const menuCalls = (p: ScriptedPrompter) => p.calls.filter((c) => c.message === MENU_MESSAGE);
+
+/** Answers a whole worksheet with "Nee" and "x", and finishes it in the overview. */
+const everythingNee = (c: Call): Action =>
+  c.message === 'Overzicht' ? choose('Werkblad afronden') : c.message.startsWith('Datum') ? keep : c.kind === 'select' ? choose('Nee') : answer('x');
+
+describe('the home menu', () => {
+  it('names the folder, lists the worksheets as not begun, and Enter begins werkblad 1', async () => {
+    const { run, prompter, out } = runMenu([
+      { expect: MENU_MESSAGE, do: keep },
+      { expect: 'Naam:', do: answer('Anna') },
+      { expect: 'Bibliotheek:', do: interrupt },
+      menuStep('Stoppen'),
+    ]);
+    await run;
+    expect(out.out).toContain(`Dossier: ${dir}`);
+    const [firstMenu, secondMenu] = menuCalls(prompter);
+    expect(firstMenu?.default).toBe('werkblad:gemeentelandschap');
+    const names = firstMenu?.choices?.map((c) => c.name) ?? [];
+    expect(names.slice(0, 3)).toEqual([
+      'Werkblad 1: Verken jouw gemeentelandschap (niet begonnen)',
+      'Werkblad 2: Randvoorwaarden digitale inclusie dienstverlening (niet begonnen)',
+      'Werkblad 3: Plan van aanpak Profilering (niet begonnen)',
+    ]);
+    expect(names.slice(3)).toEqual(['Rapport maken', 'Hoe ver ben ik?', 'De inleiding', 'Hulp', 'Stoppen']);
+    // Ctrl+C in the worksheet: saved as always, and back in the menu, which says how to leave.
+    expect(out.out).toContain('Wat je hebt beantwoord is bewaard');
+    expect(out.out).toContain('Terug in het menu. Nog een keer Ctrl+C stopt werkboek.');
+    expect(secondMenu?.choices?.[0]?.name).toBe('Werkblad 1: Verken jouw gemeentelandschap (concept, 0 van 8 beantwoord)');
+    expect(secondMenu?.default).toBe('werkblad:gemeentelandschap');
+    expect(out.out).toContain('Tot de volgende keer.');
+    expect(await readFile(path.join(dir, 'gemeentelandschap.yaml'), 'utf8')).toContain('naam: Anna');
+  });
+
+  it('after a finished worksheet comes back with the next one as the default', async () => {
+    let menus = 0;
+    const { run, prompter } = runMenu([], (c) => {
+      if (c.message !== MENU_MESSAGE) return everythingNee(c);
+      menus++;
+      return menus === 1 ? keep : choose('Stoppen');
+    });
+    await run;
+    const [, second] = menuCalls(prompter);
+    expect(second?.choices?.[0]?.name).toBe('Werkblad 1: Verken jouw gemeentelandschap (afgerond)');
+    expect(second?.default).toBe('werkblad:randvoorwaarden');
+  });
+
+  it('with every worksheet finished, Enter makes a report', async () => {
+    for (const id of ['gemeentelandschap', 'randvoorwaarden', 'plan-van-aanpak']) {
+      await writeFile(path.join(dir, `${id}.yaml`), `werkblad: ${id}\nversie: 1\nstatus: afgerond\naangemaakt: 2026-11-20T09:00:00.000Z\nbijgewerkt: 2026-11-20T09:00:00.000Z\nprogramma: werkboek 0.1.0\nantwoorden: {}\n`);
+    }
+    const { run, prompter } = runMenu([menuStep('Stoppen')]);
+    await run;
+    expect(menuCalls(prompter)[0]?.default).toBe('rapport');
+  });
+
+  it('makes a report of everything, as HTML, in the dossier folder, and says where', async () => {
+    const { run, prompter, out } = runMenu([
+      menuStep(/^Werkblad 1/),
+      { expect: 'Naam:', do: answer('Anna') },
+      { expect: 'Bibliotheek:', do: interrupt },
+      menuStep('Rapport maken'),
+      { expect: 'Van welk werkblad?', do: keep },
+      { expect: 'Welk formaat?', do: keep },
+      menuStep('Rapport maken'),
+      { expect: 'Van welk werkblad?', do: choose(/^Werkblad 1/) },
+      { expect: 'Welk formaat?', do: choose(/^Markdown/) },
+      menuStep('Stoppen'),
+    ]);
+    await run;
+    const which = prompter.calls.find((c) => c.message === 'Van welk werkblad?');
+    // Only what has answers: everything, and werkblad 1.
+    expect(which?.choices?.map((c) => c.value)).toEqual(['alles', 'gemeentelandschap']);
+    const html = path.join(dir, 'rapport-alles-2026-12-07.html');
+    const md = path.join(dir, 'rapport-gemeentelandschap-2026-12-07.md');
+    expect(await readFile(html, 'utf8')).toContain('<html');
+    expect(await readFile(md, 'utf8')).toContain('Anna');
+    expect(out.out).toContain(`Rapport geschreven naar rapport-alles-2026-12-07.html\nHet staat in de map van je dossier: ${dir}\nDubbelklik erop`);
+    expect(out.out).toContain(`Rapport geschreven naar rapport-gemeentelandschap-2026-12-07.md\nHet staat in de map van je dossier: ${dir}\n`);
+  });
+
+  it('a report with nothing begun says so; Ctrl+C in its questions goes back to the menu', async () => {
+    const { run, out, prompter } = runMenu([
+      menuStep('Rapport maken'),
+      menuStep(/^Werkblad 1/),
+      { expect: 'Naam:', do: answer('Anna') },
+      { expect: 'Bibliotheek:', do: interrupt },
+      menuStep('Rapport maken'),
+      { expect: 'Van welk werkblad?', do: interrupt },
+      menuStep('Stoppen'),
+    ]);
+    await run;
+    expect(out.out).toContain('Er is nog geen werkblad begonnen, dus er is nog niets voor een rapport.');
+    expect(prompter.remaining).toBe(0);
+    expect((await readdir(dir)).filter((f) => f.startsWith('rapport-'))).toEqual([]);
+  });
+
+  it('shows status, the introduction and the help, each followed by the menu', async () => {
+    const { run, out, helps } = runMenu([menuStep('Hoe ver ben ik?'), menuStep('De inleiding'), menuStep('Hulp'), menuStep('Stoppen')]);
+    await run;
+    expect(out.out).toContain('1. Verken jouw gemeentelandschap (gemeentelandschap)');
+    expect(out.out).toContain('Positionering');
+    expect(out.out).toContain('Ctrl+C hier stopt werkboek');
+    expect(helps()).toBe(1);
+  });
+
+  it('Ctrl+C in the menu leaves with the Ctrl+C exit code', async () => {
+    const { run, out } = runMenu([{ expect: MENU_MESSAGE, do: interrupt }]);
+    const err = await run.catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(InterruptedError);
+    expect((err as InterruptedError).exitCode).toBe(130);
+    expect(out.out).toContain('Tot de volgende keer.');
+    expect(existsSync(path.join(dir, 'gemeentelandschap.yaml'))).toBe(false);
+  });
+
+  it('an unreadable answers file is shown as such; choosing it says what is wrong and the menu stays', async () => {
+    await writeFile(path.join(dir, 'randvoorwaarden.yaml'), 'werkblad: [\n');
+    const { run, prompter, out } = runMenu([menuStep(/^Werkblad 2/), menuStep('Stoppen')]);
+    await run;
+    expect(menuCalls(prompter)[0]?.choices?.[1]?.name).toBe('Werkblad 2: Randvoorwaarden digitale inclusie dienstverlening (onleesbaar bestand)');
+    expect(out.err).toContain('randvoorwaarden.yaml');
+    expect(menuCalls(prompter)).toHaveLength(2);
+    expect(await readFile(path.join(dir, 'randvoorwaarden.yaml'), 'utf8')).toBe('werkblad: [\n');
+  });
+});
