@@ -98,7 +98,8 @@ describe('multi-line answer', () => {
   it('Ctrl+T goes back, Ctrl+N answers "weet ik (nog) niet"', async () => {
     const back = await render(textEditor, base);
     await typeRaw(back.input, 'tekst', '\x14');
-    await expect(back.answer).resolves.toEqual({ kind: 'back' });
+    // What was typed goes with it, to be kept as a draft (issue 23).
+    await expect(back.answer).resolves.toEqual({ kind: 'back', draft: 'tekst' });
     const unknown = await render(textEditor, base);
     await typeRaw(unknown.input, '\x0e');
     await expect(unknown.answer).resolves.toEqual({ kind: 'unknown' });

@@ -625,7 +625,8 @@ function validateDrafts(issueAt: IssueAt, ws: Worksheet, questions: ReadonlyMap<
   for (const [id, value] of Object.entries(drafts as Record<string, unknown>)) {
     const q = questions.get(id);
     if (!q || value === null) continue;
-    if (q.type === 'text' || q.type === 'longtext') {
+    if (q.type === 'text' || q.type === 'longtext' || q.type === 'date' || q.type === 'number') {
+      // What was being typed (also a date or number not finished yet): any text.
       if (typeof value !== 'string') issues.push(issueAt([DRAFTS_KEY, id], `verwacht tekst bij "${id}"`));
     } else if (q.type === 'yesno' || q.type === 'choice') {
       // A choice with the toelichting that was being typed: checked as an answer with a toelichting.

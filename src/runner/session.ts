@@ -16,7 +16,7 @@ import { plainStyle, type PreviousRound, type RunOutcome, type Session, type Sty
 import { askGroup } from './groups.js';
 import { askQuestion, asking } from './questions.js';
 import { review } from './review.js';
-import { keepDraft, persist } from './saving.js';
+import { keepDraft, keepLeft, persist } from './saving.js';
 import { checkPreviousItems, previousAnswer } from './previous.js';
 
 export { plainStyle, type RunOutcome, type Style } from './context.js';
@@ -74,6 +74,8 @@ export async function runWorksheet(options: RunOptions): Promise<RunOutcome> {
       await keepDraft(s, current, err);
       throw err;
     });
+    // Left without answering: what was typed there is kept as a draft (saving.ts).
+    const kept = reply.kind === 'answer' ? false : await keepLeft(s, current, reply);
     if (reply.kind === 'review') {
       // Asked for the overview (the plain prompter's ":overzicht"): it takes over from here.
       reviewing = true;
@@ -86,9 +88,9 @@ export async function runWorksheet(options: RunOptions): Promise<RunOutcome> {
       cursor = previous?.question.id ?? current.question.id;
       continue;
     }
-    file.setAnswer(current.question.id, reply.kind === 'unknown' ? unknownKeeping(s, current) : reply.value);
-    // Confirmed: the draft has done its work (a group clears its own draft per item).
-    if (current.question.type !== 'group') file.clearDraft(current.question.id);
+    file.setAnswer(current.question.id, reply.kind === 'unknown' ? unknownKeeping(s, current, reply.draft) : reply.value);
+    // Confirmed: the draft has done its work (a group clears its own draft per item), unless it was just kept.
+    if (current.question.type !== 'group' && !kept) file.clearDraft(current.question.id);
     await persist(s);
     const after = walk(ws, file.answers);
     if (reviewing) {
@@ -132,8 +134,10 @@ function firstDraft(w: WalkResult, drafts: Drafts): VisibleQuestion | undefined 
  * answer (or the earlier answer of an earlier "weet ik niet"), else the
  * draft. A repeat group never gets here with items (groups.ts).
  */
-function unknownKeeping(s: Session, vq: VisibleQuestion): AnswerValue {
+function unknownKeeping(s: Session, vq: VisibleQuestion, typed?: string): AnswerValue {
   if (vq.question.type === 'group') return unknownAnswer();
+  // Text typed just before Ctrl+N is what the user last had in mind: it is kept, not the older answer.
+  if (typed !== undefined && (vq.question.type === 'text' || vq.question.type === 'longtext')) return unknownAnswer(typed);
   const draft = s.file.drafts[vq.question.id];
   const earlier: KnownAnswer | undefined = vq.state === 'unknown' ? earlierAnswer(vq.answer) : (vq.answer as KnownAnswer | undefined);
   return unknownAnswer(earlier !== undefined && !isEmptyAnswer(earlier) ? earlier : typeof draft === 'string' ? draft : undefined);

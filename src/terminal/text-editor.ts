@@ -35,6 +35,8 @@ export interface EditorConfig {
   onDraft?: (text: string) => void;
   /** The external editor key is available (multi-line only). */
   editorAvailable: boolean;
+  /** A message to show from the start (e.g. the external editor failed). */
+  error?: string;
   rows: number;
   columns: number;
   inverse: (s: string) => string;
@@ -189,7 +191,7 @@ export const textEditor = createPrompt<EditorResult, EditorConfig>((config, done
   const [status, setStatus] = useState<'idle' | 'done'>('idle');
   const [doneText, setDoneText] = useState<string | undefined>(undefined);
   const [buf, setBuf] = useState<Buffer>(() => toBuffer(config.default ?? ''));
-  const [error, setError] = useState<string | undefined>(undefined);
+  const [error, setError] = useState<string | undefined>(config.error);
   // The buffer as last changed, also by a paste applied between two renders.
   const current = useRef(buf);
   const paste = useRef<Paste>({ active: false, pending: '', timer: undefined });
@@ -338,13 +340,15 @@ function handleKey(key: Key, k: KeyContext): void {
 /** Ctrl+T (back), Ctrl+N (weet ik niet), Ctrl+E (external editor); true when the key was one of them. */
 function commandKey(key: Key, k: KeyContext, text: string): boolean {
   const { config, finish, setError } = k;
+  // Leaving without answering: what was typed goes with it (the runner keeps it as a draft).
+  const typed = k.touched.current ? { draft: text } : {};
   if (isCtrl(key, 't')) {
-    if (config.allowBack) finish({ kind: 'back' });
+    if (config.allowBack) finish({ kind: 'back', ...typed });
     else setError('Dit is de eerste vraag.');
     return true;
   }
   if (isCtrl(key, 'n')) {
-    if (config.allowUnknown) finish({ kind: 'unknown' });
+    if (config.allowUnknown) finish({ kind: 'unknown', ...typed });
     else setError('Deze vraag kun je niet met "weet ik (nog) niet" beantwoorden.');
     return true;
   }
