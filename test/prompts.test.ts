@@ -106,6 +106,13 @@ describe('multi-line answer', () => {
     expect(unknown.getScreen()).toContain('Weet ik (nog) niet');
   });
 
+  it('an answer over the limit is refused where it is typed; the text stays to be shortened (issue 23)', async () => {
+    const { input, getScreen } = await render(textEditor, { ...base, maxLength: 5 });
+    await typeRaw(input, 'zeslet', '\x13');
+    expect(getScreen()).toContain('Dit antwoord is te lang: 6 tekens, hoogstens 5.');
+    expect(getScreen()).toContain('zeslet');
+  });
+
   it('Ctrl+E without an editor says so and keeps the inline editor', async () => {
     const { input, getScreen } = await render(textEditor, base);
     await typeRaw(input, 'abc', '\x05');

@@ -6,7 +6,7 @@
 // colleague is never overwritten without asking: the same content does
 // nothing, other content asks (default: keep both), and without a terminal
 // both are kept.
-import { readFile } from 'node:fs/promises';
+import { FileRefusedError, readTextLimitedSync } from '../support/read-limited.js';
 import path from 'node:path';
 import { lineOfMatch } from '../definition/positions.js';
 import { loadShippedWorksheets } from '../definition/load.js';
@@ -101,8 +101,10 @@ interface ImportOne {
 async function importOne({ source, shown, dir, worksheets, respondent, out, ask }: ImportOne): Promise<string | undefined> {
   let text: string;
   try {
-    text = await readFile(source, 'utf8');
+    // A colleague's file is untrusted: never blocking, only a regular file, at most the limit.
+    text = readTextLimitedSync(source, { displayName: shown });
   } catch (err) {
+    if (err instanceof FileRefusedError) throw err;
     throw new WerkboekError(`Kan ${shown} niet lezen: ${describeFsError(err)}.`, ExitCode.badFile);
   }
   const ws = worksheetOf(text, shown, worksheets);

@@ -1,8 +1,7 @@
 // Answers files: read with positions, validate against the worksheet, and
 // write atomically (temp file in the same folder, fsync, rename) keeping
 // comments and keys a user added by hand.
-import { readFileSync } from 'node:fs';
-import { readFile, mkdir, copyFile, stat, readdir, unlink, open } from 'node:fs/promises';
+import { mkdir, copyFile, stat, readdir, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { isMap, isScalar, yaml, type Document, type YAMLMap } from '../support/yaml.js';
 import type { Field, Question, Worksheet } from '../definition/schema.js';
@@ -15,6 +14,7 @@ import { atomicWrite, isOwnTempFile, prepareSave } from './atomic-write.js';
 import { lookUp, type ParsedAnswers } from './read-cache.js';
 import { parseDate } from '../support/dates.js';
 import { suggest } from '../support/invocation.js';
+import { FileRefusedError, MAX_READ_BYTES, megabytes, readHeadSync, readLimitedSync } from '../support/read-limited.js';
 
 export type Status = 'concept' | 'afgerond';
 
@@ -78,7 +78,7 @@ export class ConflictError extends WriteError {
  * with long answers are well under 1 MB; a file of this size is not a
  * worksheet, and parsing it would take minutes.
  */
-export const MAX_FILE_BYTES = 16_000_000;
+export const MAX_FILE_BYTES = MAX_READ_BYTES;
 
 export class AnswersFile {
   /** True when there are changes that are not yet on disk. */
@@ -89,6 +89,8 @@ export class AnswersFile {
   eol: '\n' | '\r\n' = '\n';
   /** Answers stood under a former id (the definition renamed the question): the next save records this version. */
   upgraded = false;
+  /** The largest file save() writes: the reader's limit, so no save makes a file werkboek would refuse (tests inject a small one). */
+  limit = MAX_FILE_BYTES;
 
   /**
    * What this session last read from or wrote to `file`: the exact text and
@@ -168,12 +170,14 @@ export class AnswersFile {
    * that cannot be parsed or does not fit the worksheet throws a
    * FileIssuesError with positions; the file is never touched.
    */
-  static async read(file: string, ws: Worksheet, displayName = file, options: { cache?: boolean } = {}): Promise<AnswersFile | undefined> {
+  static async read(file: string, ws: Worksheet, displayName = file, options: { cache?: boolean; limit?: number } = {}): Promise<AnswersFile | undefined> {
     let bytes: Buffer;
     try {
       // Synchronously: one small file, and nothing else to do meanwhile; no round trip through libuv's threads.
-      bytes = readFileSync(file);
+      // Never blocking, only a regular file, at most the limit (read-limited.ts).
+      bytes = readLimitedSync(file, { displayName, limit: options.limit ?? MAX_FILE_BYTES });
     } catch (err) {
+      if (err instanceof FileRefusedError) throw err;
       const code = (err as NodeJS.ErrnoException).code;
       if (code === 'ENOENT') return undefined;
       if (code === 'ENOTDIR') {
@@ -211,7 +215,7 @@ export class AnswersFile {
   static fromBytes(file: string, bytes: Buffer, ws: Worksheet, displayName: string): AnswersFile {
     if (bytes.length > MAX_FILE_BYTES) {
       throw new WerkboekError(
-        `${displayName} is te groot voor een antwoordbestand (${(bytes.length / 1_000_000).toFixed(1).replace('.', ',')} MB; hoogstens ${MAX_FILE_BYTES / 1_000_000} MB).`,
+        `${displayName} is te groot voor een antwoordbestand (${megabytes(bytes.length)}; hoogstens ${megabytes(MAX_FILE_BYTES)}).`,
         ExitCode.badFile,
         'Is dit wel een antwoordbestand van werkboek? Het bestand is niet gewijzigd.',
       );
@@ -358,6 +362,15 @@ export class AnswersFile {
   async save(options: { replace?: boolean } = {}): Promise<void> {
     if (!options.replace) await this.reconcile();
     const content = this.toString();
+    // Never write what the reader would refuse: the answers stay in memory, the file as it was.
+    const size = Buffer.byteLength(content);
+    if (size > this.limit) {
+      throw new WriteError(
+        this.file,
+        undefined,
+        `Kan niet opslaan in ${this.file}: het bestand zou te groot worden (${megabytes(size)}; hoogstens ${megabytes(this.limit)}). Maak een lang antwoord korter.`,
+      );
+    }
     await writeFileAtomically(this.file, content, { createFolder: true });
     this.base = { text: content, answers: this.answers, drafts: this.drafts, status: this.meta.status };
     this.dirty = false;
@@ -367,7 +380,7 @@ export class AnswersFile {
   private async reconcile(): Promise<void> {
     let disk: Buffer;
     try {
-      disk = await readFile(this.file);
+      disk = readLimitedSync(this.file, { limit: this.limit });
     } catch {
       return; // no file (yet), or unreadable: the write itself will say what is wrong
     }
@@ -763,15 +776,9 @@ export async function backupFile(file: string, now = new Date()): Promise<string
 
 /** Whether an existing file is an answers file of werkboek (of any dossier): it starts with the metadata keys. */
 export async function looksLikeAnswersFile(file: string): Promise<boolean> {
-  const handle = await open(file, 'r').catch(() => undefined);
-  if (!handle) return false;
-  try {
-    const { buffer, bytesRead } = await handle.read(Buffer.alloc(4096), 0, 4096, 0);
-    const head = buffer.subarray(0, bytesRead).toString('utf8');
-    return /^werkblad:[ \t]*\S/m.test(head) && /^(versie|antwoorden|status):/m.test(head);
-  } finally {
-    await handle.close();
-  }
+  // Never blocking, and only a regular file (a FIFO or a device is no answers file).
+  const head = readHeadSync(file);
+  return /^werkblad:[ \t]*\S/m.test(head) && /^(versie|antwoorden|status):/m.test(head);
 }
 
 export async function exists(file: string): Promise<boolean> {

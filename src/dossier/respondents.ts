@@ -4,7 +4,8 @@
 // (`respondent:`). The slug is only a file name; who a file belongs to is
 // decided by its metadata, so two names that slug alike get distinct files
 // (`piet-bakker.yaml`, `piet-bakker-2.yaml`).
-import { readFile, readdir } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
+import { readTextLimitedSync } from '../support/read-limited.js';
 import path from 'node:path';
 import { yaml } from '../support/yaml.js';
 import { ExitCode, WerkboekError } from '../support/errors.js';
@@ -101,7 +102,8 @@ export async function sheetFiles(dir: string, worksheetId: string): Promise<Shee
 export async function respondentIn(file: string): Promise<string | undefined> {
   let text: string;
   try {
-    text = await readFile(file, 'utf8');
+    // Never blocking, only a regular file within the limit (a FIFO or /dev/zero named like an answers file has no respondent).
+    text = readTextLimitedSync(file);
   } catch {
     return undefined;
   }

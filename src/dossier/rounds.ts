@@ -3,7 +3,8 @@
 // unchanged, into a subfolder `ronde-<naam>` (by default the year the round's
 // files were begun); the next `start` offers the last round's answers as
 // defaults, and `verschil` compares rounds.
-import { mkdir, readdir, readFile, rename, stat } from 'node:fs/promises';
+import { mkdir, readdir, rename, stat } from 'node:fs/promises';
+import { readHeadSync } from '../support/read-limited.js';
 import path from 'node:path';
 import type { Worksheet } from '../definition/schema.js';
 import { ExitCode, WerkboekError, describeFsError } from '../support/errors.js';
@@ -43,7 +44,7 @@ async function lastEdit(roundDir: string): Promise<string> {
   let latest = '';
   for (const name of await readdir(roundDir).catch(() => [] as string[])) {
     if (!name.endsWith('.yaml')) continue;
-    const head = (await readFile(path.join(roundDir, name), 'utf8').catch(() => '')).slice(0, 4096);
+    const head = readHeadSync(path.join(roundDir, name));
     const stamp = /^bijgewerkt:[ \t]*["']?(\d{4}-\d{2}-\d{2}T[\d:.]+Z?)/m.exec(head)?.[1] ?? '';
     if (stamp > latest) latest = stamp;
   }
@@ -66,7 +67,7 @@ export async function roundFiles(dir: string, worksheetIds: readonly string[]): 
 async function defaultRoundName(dir: string, files: string[], now: Date): Promise<string> {
   let earliest: string | undefined;
   for (const name of files) {
-    const head = (await readFile(path.join(dir, name), 'utf8').catch(() => '')).slice(0, 4096);
+    const head = readHeadSync(path.join(dir, name));
     const created = /^aangemaakt:[ \t]*["']?(\d{4})-\d{2}-\d{2}/m.exec(head)?.[1];
     if (created && (earliest === undefined || created < earliest)) earliest = created;
   }

@@ -19,6 +19,7 @@ import { cursorHide } from '@inquirer/ansi';
 import { isCtrl, keyHint, type Key } from './keys.js';
 import { visibleControls } from '../support/control.js';
 import { wrapText } from '../support/wrap.js';
+import { answerTooLong } from '../support/read-limited.js';
 import type { Reply } from './prompter.js';
 
 export interface EditorConfig {
@@ -35,6 +36,8 @@ export interface EditorConfig {
   onDraft?: (text: string) => void;
   /** The external editor key is available (multi-line only). */
   editorAvailable: boolean;
+  /** The longest answer taken (default MAX_ANSWER_CHARS). */
+  maxLength?: number;
   /** A message to show from the start (e.g. the external editor failed). */
   error?: string;
   rows: number;
@@ -316,7 +319,8 @@ function handleKey(key: Key, k: KeyContext): void {
       return;
     }
     const value = config.multiline ? text.replace(/\s+$/, '') : text.trim();
-    const problem = config.validate?.(value);
+    // Too long for an answers file: said here, and the text stays to be shortened.
+    const problem = answerTooLong(value.length, config.maxLength) ?? config.validate?.(value);
     if (problem) {
       setError(problem);
       return;
