@@ -9,6 +9,7 @@
 // counted apart (`meta`).
 import type { Condition, Question, Step, Worksheet } from './definition/schema.js';
 import { answerValue, isEmptyAnswer, isUnknown, NOT_YET_KNOWN, type AnswerValue, type Answers, type GroupItem } from './dossier/answers.js';
+import { own } from './support/own.js';
 
 export type QuestionState =
   /** No entry in the answers file yet. */
@@ -101,7 +102,7 @@ export function walk(ws: Worksheet, answers: Answers): WalkResult {
   for (const section of sections) {
     for (const question of section.questions) {
       const shown = !question.when || holds(question.when, answers, visibleIds);
-      const answer = answers[question.id];
+      const answer = own(answers, question.id);
       if (!shown) {
         if (answer !== undefined) hiddenWithAnswer.push(question.id);
         continue;
@@ -167,7 +168,7 @@ function holds(cond: Condition, answers: Answers, visibleIds: ReadonlySet<string
   if ('all' in cond) return cond.all.every((c) => holds(c, answers, visibleIds));
   if (!visibleIds.has(cond.question)) return false;
   // A toelichting does not change the answer: `{ antwoord: ja, toelichting: … }` is "ja".
-  const answer = answerValue(answers[cond.question]);
+  const answer = answerValue(own(answers, cond.question));
   const wanted = Array.isArray(cond.is) ? cond.is : [cond.is];
   if (typeof answer === 'string') return wanted.includes(answer);
   if (Array.isArray(answer)) return answer.some((a) => typeof a === 'string' && wanted.includes(a));
@@ -211,7 +212,7 @@ export function groupBaseId(question: Question): string {
 
 /** The items of a group question (for an extending group: the base group's items). */
 export function groupItems(question: Question, answers: Answers): GroupItem[] {
-  const value = answers[groupBaseId(question)];
+  const value = own(answers, groupBaseId(question));
   return Array.isArray(value) ? value.filter(isItem) : [];
 }
 
@@ -230,7 +231,7 @@ export function groupGaps(question: Question, answers: Answers): number {
   if (!asked.length) return 0;
   return groupItems(question, answers).filter((item) =>
     asked.some((f) => {
-      const cell = item[f.id];
+      const cell = own(item, f.id);
       return cell === undefined || cell === null || cell === NOT_YET_KNOWN || String(cell).trim() === '';
     }),
   ).length;

@@ -19,6 +19,7 @@ import { mapFor, suggest } from '../support/invocation.js';
 import { afterFirstQuestion } from '../support/idle.js';
 import { wrapText } from '../support/wrap.js';
 import { cleanName, respondentFile } from '../dossier/respondents.js';
+import { own } from '../support/own.js';
 
 export interface StartOptions {
   worksheet: string;
@@ -323,13 +324,13 @@ export async function start(options: StartOptions): Promise<void> {
   async function siblingDefaults(active: AnswersFile): Promise<ReturnType<typeof offerPrevious> | undefined> {
     // Only the Gegevens still open here: a worksheet resumed with them answered reads no other file.
     const answered = active.answers;
-    const meta = (ws.meta ?? []).filter((q) => q.type !== 'date' && answered[q.id] === undefined);
+    const meta = (ws.meta ?? []).filter((q) => q.type !== 'date' && own(answered, q.id) === undefined);
     if (!meta.length) return undefined;
     for (const other of await loadShippedWorksheets()) {
       if (other.id === ws.id) continue;
       const file = respondent === undefined ? answersPath(dossier.dir, other.id) : (await respondentFile(dossier.dir, other.id, respondent)).file;
       const answers = (await AnswersFile.read(file, other).catch(() => undefined))?.answers;
-      const known = Object.fromEntries(meta.flatMap((q) => (typeof answers?.[q.id] === 'string' && answers[q.id] !== '' ? [[q.id, answers[q.id]]] : [])));
+      const known = Object.fromEntries(meta.flatMap((q) => (typeof own(answers, q.id) === 'string' && own(answers, q.id) !== '' ? [[q.id, own(answers, q.id)]] : [])));
       if (Object.keys(known).length) return offerPrevious(ws, '', known, `werkblad ${other.number}`);
     }
     return undefined;

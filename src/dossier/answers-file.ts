@@ -15,6 +15,7 @@ import { lookUp, type ParsedAnswers } from './read-cache.js';
 import { parseDate } from '../support/dates.js';
 import { suggest } from '../support/invocation.js';
 import { FileRefusedError, MAX_READ_BYTES, megabytes, readHeadSync, readLimitedSync } from '../support/read-limited.js';
+import { own } from '../support/own.js';
 
 export type Status = 'concept' | 'afgerond';
 
@@ -402,8 +403,8 @@ export class AnswersFile {
     const other = theirs.answers;
     const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
     const keys = [...new Set([...Object.keys(base.answers), ...Object.keys(mine), ...Object.keys(other)])];
-    const changedByMe = keys.filter((k) => !same(mine[k], base.answers[k]));
-    const clash = changedByMe.filter((k) => !same(other[k], base.answers[k]) && !same(other[k], mine[k]));
+    const changedByMe = keys.filter((k) => !same(own(mine, k), own(base.answers, k)));
+    const clash = changedByMe.filter((k) => !same(own(other, k), own(base.answers, k)) && !same(own(other, k), own(mine, k)));
     const myStatus = this.meta.status;
     const statusClash = myStatus !== base.status && theirs.meta.status !== base.status && theirs.meta.status !== myStatus;
     if (clash.length || statusClash) {
@@ -412,14 +413,14 @@ export class AnswersFile {
     }
     // Merge: their file, with this session's changes applied to it (answers, then drafts).
     for (const k of changedByMe) {
-      const value = mine[k];
+      const value = own(mine, k);
       if (value === undefined) theirs.ensureMap(ANSWERS_KEY).delete(k);
       else theirs.setAnswer(k, value);
     }
     const myDrafts = this.drafts;
     for (const k of new Set([...Object.keys(base.drafts), ...Object.keys(myDrafts)])) {
-      if (same(myDrafts[k], base.drafts[k])) continue;
-      const value = myDrafts[k];
+      if (same(own(myDrafts, k), own(base.drafts, k))) continue;
+      const value = own(myDrafts, k);
       if (value === undefined) theirs.clearDraft(k);
       else theirs.setDraft(k, value);
     }
@@ -533,7 +534,7 @@ export function renameFormerIdsIn(answers: Record<string, unknown>, ws: Workshee
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(answers)) {
     const now = renamed.get(k);
-    out[now !== undefined && !(now in answers) ? now : k] = v;
+    out[now !== undefined && !Object.hasOwn(answers, now) ? now : k] = v;
   }
   return out;
 }

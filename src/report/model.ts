@@ -21,6 +21,7 @@ import {
 } from '../walk.js';
 import { formatDate, formatDayNl, formatNumber, formatStampNl } from '../support/dates.js';
 import { programVersion } from '../support/version.js';
+import { own } from '../support/own.js';
 
 /** Where the worksheets come from; shown under the title. */
 export const SOURCE_TEXT = "Werkboek 'Profileren van Digitale inclusie bij gemeente(s)' (Probiblio, september 2023)";
@@ -434,7 +435,7 @@ function reportAnswer(question: Question, value: AnswerValue, answers: Answers, 
       return {
         kind: 'table',
         columns: fields.map((f) => f.label),
-        rows: groupItems(question, answers).map((item) => fields.map((f) => cellText(f, item[f.id]))),
+        rows: groupItems(question, answers).map((item) => fields.map((f) => cellText(f, own(item, f.id)))),
       };
     }
   }
@@ -480,7 +481,7 @@ function developmentModel(ws: Worksheet, result: WalkResult, byId: Map<string, Q
   const toResearch = list(DEVELOPMENT_LIST_TITLES.toResearch, points.filter(([, p]) => p.state !== 'open'));
   const unanswered = list(DEVELOPMENT_LIST_TITLES.unanswered, points.filter(([, p]) => p.state === 'open'));
   return {
-    intro: DEVELOPMENT_INTROS[ws.id] ?? DEVELOPMENT_INTRO_OTHER,
+    intro: own(DEVELOPMENT_INTROS, ws.id) ?? DEVELOPMENT_INTRO_OTHER,
     count: points.length,
     groups: groupBySection(points),
     toResearch,
@@ -558,7 +559,7 @@ export function workbookClosing(worksheets: readonly Worksheet[], workbook: read
 
 /** The plain-text value of a meta question ("Bibliotheek Velsen"), for subjects. */
 function plainMeta(answers: Answers, id: string): string | undefined {
-  const value = answers[id];
+  const value = own(answers, id);
   return typeof value === 'string' && value.trim() !== '' ? value.replace(/\s+/g, ' ').trim() : undefined;
 }
 

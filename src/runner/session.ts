@@ -18,6 +18,7 @@ import { askQuestion, asking } from './questions.js';
 import { review } from './review.js';
 import { keepDraft, keepLeft, persist } from './saving.js';
 import { checkPreviousItems, previousAnswer } from './previous.js';
+import { own } from '../support/own.js';
 
 export { plainStyle, type RunOutcome, type Style } from './context.js';
 export { shortAnswer } from './review.js';
@@ -126,7 +127,7 @@ export function resumeAt(w: WalkResult, drafts: Drafts): VisibleQuestion | undef
 }
 
 function firstDraft(w: WalkResult, drafts: Drafts): VisibleQuestion | undefined {
-  return w.visible.find((v) => drafts[v.question.id] !== undefined && drafts[v.question.id] !== null);
+  return w.visible.find((v) => own(drafts, v.question.id) !== undefined && own(drafts, v.question.id) !== null);
 }
 
 /**
@@ -138,7 +139,7 @@ function unknownKeeping(s: Session, vq: VisibleQuestion, typed?: string): Answer
   if (vq.question.type === 'group') return unknownAnswer();
   // Text typed just before Ctrl+N is what the user last had in mind: it is kept, not the older answer.
   if (typed !== undefined && (vq.question.type === 'text' || vq.question.type === 'longtext')) return unknownAnswer(typed);
-  const draft = s.file.drafts[vq.question.id];
+  const draft = own(s.file.drafts, vq.question.id);
   const earlier: KnownAnswer | undefined = vq.state === 'unknown' ? earlierAnswer(vq.answer) : (vq.answer as KnownAnswer | undefined);
   return unknownAnswer(earlier !== undefined && !isEmptyAnswer(earlier) ? earlier : typeof draft === 'string' ? draft : undefined);
 }
@@ -151,8 +152,8 @@ async function ask(s: Session, vq: VisibleQuestion, w: WalkResult): Promise<Repl
   if (q.type === 'group') {
     if (prior !== undefined) await checkPreviousItems(s, q, prior);
     const now = walk(s.ws, s.file.answers);
-    return askGroup(s, findVisible(now, q.id) ?? vq, asking(s.style, vq, now, s.file.drafts[q.id]).base);
+    return askGroup(s, findVisible(now, q.id) ?? vq, asking(s.style, vq, now, own(s.file.drafts, q.id)).base);
   }
   const shown = prior === undefined ? vq : { ...vq, answer: prior };
-  return askQuestion(s, q, asking(s.style, shown, w, s.file.drafts[q.id], prior === undefined ? undefined : s.previous?.from));
+  return askQuestion(s, q, asking(s.style, shown, w, own(s.file.drafts, q.id), prior === undefined ? undefined : s.previous?.from));
 }
