@@ -213,10 +213,11 @@ function defineProgram(out: Output, only: string | undefined): Command {
       .description('sluit de huidige ronde af (de bestanden gaan ongewijzigd naar ronde-<jaar>/); bij de volgende start staan je antwoorden klaar')
       .addOption(mapOption())
       .option('--ronde <naam>', 'naam van de ronde die je afsluit (standaard: het jaar waarin ze begon)')
+      .option('--ja', 'niet eerst vragen (voor scripts; zonder terminal verplicht)')
       .addOption(ownOption())
-      .action(async (opts: { map?: string; ronde?: string; werkbladen?: string }) => {
+      .action(async (opts: { map?: string; ronde?: string; werkbladen?: string; ja?: boolean }) => {
         const { newRound } = await import('./commands/nieuwe-ronde.js');
-        await newRound({ map: opts.map, name: opts.ronde, ownFolder: opts.werkbladen, cwd: process.cwd(), out });
+        await newRound({ map: opts.map, name: opts.ronde, ownFolder: opts.werkbladen, yes: opts.ja, cwd: process.cwd(), out });
       });
   }
 
@@ -468,7 +469,7 @@ export async function main(argv: string[]): Promise<void> {
 /** `start` (alias `invullen`): its prompts write through process.stdout. */
 const PROMPTING = new Set(['start', 'invullen']);
 /** Commands that can ask questions in the terminal: they end by themselves, after saving and unlocking. */
-const ASKING = new Set([...PROMPTING, 'importeer']);
+const ASKING = new Set([...PROMPTING, 'importeer', 'nieuwe-ronde']);
 
 /**
  * `help stauts` and `stauts --help`: help asked for a word that names no

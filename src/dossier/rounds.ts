@@ -3,6 +3,7 @@
 // unchanged, into a subfolder `ronde-<naam>` (by default the year the round's
 // files were begun); the next `start` offers the last round's answers as
 // defaults, and `verschil` compares rounds.
+import { lstatSync, rmdirSync } from 'node:fs';
 import { mkdir, readdir, rename, stat } from 'node:fs/promises';
 import { readHeadSync } from '../support/read-limited.js';
 import path from 'node:path';
@@ -12,6 +13,7 @@ import { suggest } from '../support/invocation.js';
 import { AnswersFile, looksLikeAnswersFile } from './answers-file.js';
 import { lockAnswersFile } from './lock.js';
 import { respondentFile } from './respondents.js';
+import { removeJournal, writeJournal } from './round-journal.js';
 
 export const ROUND_PREFIX = 'ronde-';
 
@@ -74,16 +76,26 @@ async function defaultRoundName(dir: string, files: string[], now: Date): Promis
   return earliest ?? String(now.getFullYear());
 }
 
+/** What closing the round would do: its name and folder, and the files that move. */
+export interface RoundPlan {
+  round: Round;
+  files: string[];
+}
+
+/** The longest round name: its folder name stays far below the 255 bytes a file system allows. */
+const LONGEST_ROUND_NAME = 64;
+
 /**
- * Close the current round: move its files unchanged into `ronde-<naam>`.
- * Every answers file is locked first, so a worksheet being filled in
- * elsewhere stops it before anything moves.
+ * Which files closing the current round would move, and into which folder.
+ * Refuses (exit 2, nothing moved) when there is nothing to close, the name
+ * cannot be a folder name, or something named like the round's folder is
+ * already there (a folder, a file, or a link, also one that leads nowhere).
  */
-export async function closeRound(
+export async function planRound(
   dir: string,
   worksheetIds: readonly string[],
   options: { name?: string | undefined; now?: Date; map?: string | undefined } = {},
-): Promise<{ round: Round; files: string[] }> {
+): Promise<RoundPlan> {
   const files = await roundFiles(dir, worksheetIds);
   if (!files.length) {
     throw new WerkboekError(
@@ -93,36 +105,83 @@ export async function closeRound(
     );
   }
   const name = options.name?.trim() || (await defaultRoundName(dir, files, options.now ?? new Date()));
-  if (!/^[A-Za-z0-9][A-Za-z0-9_-]*$/.test(name)) {
-    throw new WerkboekError(`"${name}" kan geen naam van een ronde zijn.`, ExitCode.usage, 'Gebruik letters, cijfers en - of _, bijv. --ronde 2026 of --ronde 2026-voorjaar.');
+  if (!/^[A-Za-z0-9][A-Za-z0-9_-]*$/.test(name) || name.length > LONGEST_ROUND_NAME) {
+    const shown = name.length > 40 ? `${name.slice(0, 40)}…` : name;
+    throw new WerkboekError(
+      `"${shown}" kan geen naam van een ronde zijn.`,
+      ExitCode.usage,
+      `Gebruik letters, cijfers en - of _ (hoogstens ${LONGEST_ROUND_NAME} tekens), bijv. --ronde 2026 of --ronde 2026-voorjaar.`,
+    );
   }
   const round = { name, dir: path.join(dir, `${ROUND_PREFIX}${name}`) };
-  if (await stat(round.dir).catch(() => undefined)) {
+  // lstat: a link that leads nowhere is in the way too.
+  let there;
+  try {
+    there = lstatSync(round.dir, { throwIfNoEntry: false });
+  } catch (err) {
+    throw new WerkboekError(`Kan de map ${round.dir} niet gebruiken: ${describeFsError(err)}.`, ExitCode.usage);
+  }
+  if (there) {
+    const what = there.isDirectory() ? `de map ${round.dir}` : there.isSymbolicLink() ? `een koppeling ${round.dir}` : `een bestand ${round.dir}`;
     throw new WerkboekError(
-      `Er is al een ronde ${name} (de map ${round.dir}).`,
+      `Er is al een ronde ${name} (${what}).`,
       ExitCode.usage,
       `Kies een andere naam, bijv.: ${suggest(['nieuwe-ronde', '--ronde', `${name}-2`], options.map)}`,
     );
   }
+  return { round, files };
+}
+
+/** Signals that would end the process halfway the moves: held back until the round is closed whole. */
+const HELD_SIGNALS: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
+
+/**
+ * Close the current round: move its files unchanged into `ronde-<naam>`.
+ * Every answers file is locked first, so a worksheet being filled in
+ * elsewhere stops it before anything moves. A journal (round-journal.ts) is
+ * written before the first move, so that a process killed halfway leaves a
+ * round that the next command completes; Ctrl+C and stop signals wait until
+ * the last file has moved. `onMove` (tests) runs before each move.
+ */
+export async function closeRound(plan: RoundPlan, options: { onMove?: (file: string, index: number) => Promise<void> } = {}): Promise<RoundPlan> {
+  const { round, files } = plan;
+  const dir = path.dirname(round.dir);
   const releases: (() => Promise<void>)[] = [];
+  let held: NodeJS.Signals | undefined;
+  const hold = (signal: NodeJS.Signals) => (held ??= signal);
   try {
     for (const file of files) releases.push(await lockAnswersFile(path.join(dir, file)));
-    await mkdir(round.dir);
+    await mkdir(round.dir).catch((err: unknown) => {
+      throw new WerkboekError(`Kan de map ${round.dir} niet maken: ${describeFsError(err)}. Er is niets verplaatst.`, ExitCode.writeFailed);
+    });
+    for (const signal of HELD_SIGNALS) process.on(signal, hold);
+    await writeJournal(dir, path.basename(round.dir), files);
     const moved: string[] = [];
     try {
-      for (const file of files) {
+      for (const [i, file] of files.entries()) {
+        await options.onMove?.(file, i);
         await rename(path.join(dir, file), path.join(round.dir, file));
         moved.push(file);
       }
     } catch (err) {
       // Put back what was moved: a round is closed whole or not at all.
       for (const file of moved) await rename(path.join(round.dir, file), path.join(dir, file)).catch(() => {});
+      try {
+        rmdirSync(round.dir);
+      } catch {
+        // not empty: something could not be put back, and stays there
+      }
       throw new WerkboekError(`Kan de ronde niet afsluiten: ${describeFsError(err)}. Er is niets verplaatst.`, ExitCode.writeFailed);
+    } finally {
+      await removeJournal(dir);
     }
   } finally {
     for (const release of releases) await release();
+    for (const signal of HELD_SIGNALS) process.removeListener(signal, hold);
   }
-  return { round, files };
+  // A signal that came meanwhile ends the program now, as it would have.
+  if (held) process.kill(process.pid, held);
+  return plan;
 }
 
 /**
