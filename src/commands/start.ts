@@ -18,7 +18,7 @@ import { formatStamp } from '../support/dates.js';
 import { mapFor, suggest } from '../support/invocation.js';
 import { afterFirstQuestion } from '../support/idle.js';
 import { wrapText } from '../support/wrap.js';
-import { cleanName, respondentFile } from '../dossier/respondents.js';
+import { claimRespondentFile, cleanName, respondentFile } from '../dossier/respondents.js';
 import { own } from '../support/own.js';
 
 export interface StartOptions {
@@ -79,9 +79,14 @@ export async function start(options: StartOptions): Promise<void> {
         `Heb je een ingevuld antwoordbestand van een collega? Zet het in het dossier met: ${suggest(['importeer', 'antwoorden.yaml'], map)}`,
     );
   }
-  const target = respondent === undefined ? answersPath(dossier.dir, ws.id) : (await respondentFile(dossier.dir, ws.id, respondent)).file;
   // A folder named with --map or WERKBOEK_MAP that does not exist yet: perhaps a typo.
   const isNewFolder = dossier.source !== 'standaard' && !(await stat(dossier.dir).catch(() => undefined));
+  // A colleague's new file is created at once, exclusively: a colleague whose name makes the same file name,
+  // started at the same moment, gets the next one (respondents.ts).
+  const claimed =
+    respondent === undefined ? undefined : await claimRespondentFile(dossier.dir, ws.id, respondent, (f) => AnswersFile.create(f, ws, undefined, respondent));
+  const newlyClaimed = claimed?.claimed !== undefined;
+  const target = claimed?.file ?? answersPath(dossier.dir, ws.id);
   // The suggested commands keep the screen the user chose (a screen reader user must not land in the full one).
   const again = (...args: string[]) =>
     suggest([...args, ...(respondent !== undefined ? ['--respondent', respondent] : []), ...(mode.plain && !mode.dumb ? ['--eenvoudig'] : [])], map);
@@ -178,8 +183,9 @@ export async function start(options: StartOptions): Promise<void> {
         }
       }
     }
-    if (!file) {
-      file = AnswersFile.create(target, ws, undefined, respondent);
+    if (!file || (newlyClaimed && !fresh)) {
+      // New (also a colleague's file just created empty, above).
+      file ??= AnswersFile.create(target, ws, undefined, respondent);
       fresh = true;
       await welcomeNewDossier(prompter, style, dossier.dir, ws);
       // A colleague already gave their name: it is the answer to Naam (changeable in the overview).

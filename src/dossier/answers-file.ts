@@ -10,7 +10,7 @@ import { ANSWER_KEY, DRAFT_ITEM_KEY, EARLIER_KEY, isUnknown, NOT_YET_KNOWN, NOTE
 import { describeFsError, ExitCode, FileIssuesError, WerkboekError, type Issue } from '../support/errors.js';
 import { decodeUtf8, issueAt, parseLocated, type Located, type PathKey } from '../definition/positions.js';
 import { programVersion } from '../support/version.js';
-import { atomicWrite, isOwnTempFile, prepareSave } from './atomic-write.js';
+import { atomicCreate, atomicWrite, isOwnTempFile, prepareSave } from './atomic-write.js';
 import { lookUp, type ParsedAnswers } from './read-cache.js';
 import { parseDate } from '../support/dates.js';
 import { suggest } from '../support/invocation.js';
@@ -376,6 +376,34 @@ export class AnswersFile {
     this.base = { text: content, answers: this.answers, drafts: this.drafts, status: this.meta.status };
     this.dirty = false;
     this.onDisk = true;
+  }
+
+  /**
+   * Write this new file only if nothing is at its place yet (an exclusive,
+   * atomic create: atomic-write.ts); false when something is. Two colleagues
+   * whose names make the same file name, started at the same moment, each
+   * get a file this way (respondents.ts).
+   */
+  async claim(): Promise<boolean> {
+    const content = this.toString();
+    const size = Buffer.byteLength(content);
+    if (size > this.limit) throw new WriteError(this.file, undefined, `Kan niet opslaan in ${this.file}: het bestand zou te groot worden (${megabytes(size)}; hoogstens ${megabytes(this.limit)}).`);
+    let created: boolean;
+    try {
+      created = await atomicCreate(this.file, content).catch(async (err: unknown) => {
+        const code = (err as NodeJS.ErrnoException).code;
+        if (code !== 'ENOENT') throw err;
+        await mkdir(path.dirname(this.file), { recursive: true });
+        return atomicCreate(this.file, content);
+      });
+    } catch (err) {
+      throw new WriteError(this.file, err);
+    }
+    if (!created) return false;
+    this.base = { text: content, answers: this.answers, drafts: this.drafts, status: this.meta.status };
+    this.dirty = false;
+    this.onDisk = true;
+    return true;
   }
 
   private async reconcile(): Promise<void> {

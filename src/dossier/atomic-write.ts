@@ -9,7 +9,7 @@
 // and O_NOFOLLOW where the platform has it) under a name with 128 random
 // bits and a fixed marker, so that `start` can also recognise — and only
 // remove — temp files that werkboek itself left behind after a crash.
-import { constants } from 'node:fs';
+import { constants, linkSync } from 'node:fs';
 import { open, rename, stat, unlink } from 'node:fs/promises';
 import path from 'node:path';
 
@@ -77,6 +77,55 @@ export async function atomicWrite(file: string, content: string | Uint8Array): P
     }
   }
   await syncFolder(path.dirname(file));
+}
+
+/**
+ * Create `file` with `content`, atomically and only if nothing is there yet:
+ * the content goes into a temp file (as atomicWrite), which is then hard-linked
+ * to `file` — a link, unlike a rename, never replaces what is there, so of two
+ * processes creating the same name exactly one succeeds. False when something
+ * is there already. Where the file system has no hard links (FAT, some network
+ * shares), the file is created with O_EXCL and written in place.
+ */
+export async function atomicCreate(file: string, content: string | Uint8Array): Promise<boolean> {
+  const temp = await tempName(file);
+  const flags = constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | (constants.O_NOFOLLOW ?? 0);
+  const handle = await open(temp, flags, 0o666);
+  try {
+    await handle.writeFile(content);
+    await handle.sync();
+    await handle.close();
+    try {
+      linkSync(temp, file);
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      if (code === 'EEXIST') return false;
+      if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EOPNOTSUPP' && code !== 'ENOSYS' && code !== 'EXDEV') throw err;
+      return await createInPlace(file, content);
+    }
+  } finally {
+    await handle.close().catch(() => {});
+    await unlink(temp).catch(() => {});
+  }
+  await syncFolder(path.dirname(file));
+  return true;
+}
+
+/** O_EXCL without a link: exclusive, though not atomic in content. */
+async function createInPlace(file: string, content: string | Uint8Array): Promise<boolean> {
+  const flags = constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | (constants.O_NOFOLLOW ?? 0);
+  const handle = await open(file, flags, 0o666).catch((err: unknown) => {
+    if ((err as NodeJS.ErrnoException).code === 'EEXIST') return undefined;
+    throw err;
+  });
+  if (!handle) return false;
+  try {
+    await handle.writeFile(content);
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+  return true;
 }
 
 /** Make the rename itself durable (not possible on Windows, where it is not needed). */

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { yaml } from '../support/yaml.js';
 import { ExitCode, WerkboekError } from '../support/errors.js';
 import { answersPath } from './folder.js';
-import { RESPONDENT_KEY } from './answers-file.js';
+import { RESPONDENT_KEY, type AnswersFile } from './answers-file.js';
 
 /** Longest slug: file names stay well within every file system's limit. */
 const MAX_SLUG = 60;
@@ -134,6 +134,28 @@ export async function respondentFile(dir: string, worksheetId: string, name: str
     const owner = await respondentIn(file);
     if (owner !== undefined && sameName(owner, clean)) return { file, exists: true };
   }
+}
+
+/**
+ * As respondentFile, but a file that is not there yet is created at once,
+ * exclusively (AnswersFile.claim), from `fileFor(file)`: when another
+ * process took that name meanwhile (a colleague whose name makes the same
+ * file name, or a second import), the folder is looked at again, which gives
+ * that name's own file or the next free one. `claimed` is the new file.
+ */
+export async function claimRespondentFile(
+  dir: string,
+  worksheetId: string,
+  name: string,
+  fileFor: (file: string) => AnswersFile,
+): Promise<{ file: string; exists: boolean; claimed?: AnswersFile }> {
+  for (let attempt = 0; attempt < 100; attempt++) {
+    const found = await respondentFile(dir, worksheetId, name);
+    if (found.exists) return found;
+    const claimed = fileFor(found.file);
+    if (await claimed.claim()) return { ...found, claimed };
+  }
+  throw new WerkboekError(`Kan in ${dir} geen vrije bestandsnaam voor ${name} vinden.`, ExitCode.writeFailed, 'Probeer het opnieuw.');
 }
 
 /** The first free respondent file for a name (never an existing file, also not the name's own). */
