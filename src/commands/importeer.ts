@@ -12,7 +12,7 @@ import { lineOfMatch } from '../definition/positions.js';
 import { loadShippedWorksheets } from '../definition/load.js';
 import type { Worksheet } from '../definition/schema.js';
 import { AnswersFile, backupFile } from '../dossier/answers-file.js';
-import { resolveDossier } from '../dossier/folder.js';
+import { ensureFolder, resolveDossier } from '../dossier/folder.js';
 import { lockAnswersFile } from '../dossier/lock.js';
 import { claimRespondentFile, cleanName, respondentFile, sheetFiles } from '../dossier/respondents.js';
 import { formatStamp } from '../support/dates.js';
@@ -48,6 +48,8 @@ export async function importFiles(opts: ImportOptions): Promise<number> {
     );
   }
   const dossier = await resolveDossier(opts.map, cwd);
+  // An odd folder (/proc/self/x) is a usage error before anything is read, never a hang.
+  ensureFolder(dossier.dir);
   const worksheets = await loadShippedWorksheets();
   const interactive = opts.interactive ?? (process.stdin.isTTY === true && process.stdout.isTTY === true);
   let prompter = opts.prompter;

@@ -5,7 +5,7 @@ import { findWorksheet, isDefinitionPath, ownWorksheets } from '../definition/ow
 import { ExitCode, FileIssuesError, InterruptedError, WerkboekError, type StopSignal } from '../support/errors.js';
 import { lockAnswersFile, prepareLock } from '../dossier/lock.js';
 import type { Output } from '../support/output.js';
-import { answersPath, rescueFolders, resolveDossier } from '../dossier/folder.js';
+import { answersPath, ensureFolder, rescueFolders, resolveDossier } from '../dossier/folder.js';
 import type { Prompter } from '../terminal/prompter.js';
 import { plainStyle, resumeAt, runWorksheet, type Style } from '../runner/session.js';
 import { offerPrevious } from '../runner/previous.js';
@@ -81,6 +81,8 @@ export async function start(options: StartOptions): Promise<void> {
   }
   // A folder named with --map or WERKBOEK_MAP that does not exist yet: perhaps a typo.
   const isNewFolder = dossier.source !== 'standaard' && !(await stat(dossier.dir).catch(() => undefined));
+  // The folder first, and safely (support/make-dir.ts): an odd one (/proc/self/x) is a usage error, never a hang.
+  ensureFolder(dossier.dir);
   // A colleague's new file is created at once, exclusively: a colleague whose name makes the same file name,
   // started at the same moment, gets the next one (respondents.ts).
   const claimed =
@@ -97,6 +99,7 @@ export async function start(options: StartOptions): Promise<void> {
   let release = await lockAnswersFile(target);
   // Saving in another folder after a write error: the lock moves along.
   const relocate = async (to: string): Promise<void> => {
+    ensureFolder(path.dirname(to));
     const next = await lockAnswersFile(to);
     await release();
     release = next;
@@ -381,3 +384,4 @@ async function terminalPrompter(color: boolean): Promise<Prompter> {
   const prompts = await import('../terminal/inquirer.js');
   return prompts.terminalPrompter({ color });
 }
+

@@ -14,6 +14,7 @@ import { atomicCreate, atomicWrite, isOwnTempFile, prepareSave } from './atomic-
 import { lookUp, type ParsedAnswers } from './read-cache.js';
 import { parseDate } from '../support/dates.js';
 import { suggest } from '../support/invocation.js';
+import { makeDir } from '../support/make-dir.js';
 import { FileRefusedError, MAX_READ_BYTES, megabytes, readHeadSync, readLimitedSync } from '../support/read-limited.js';
 import { own } from '../support/own.js';
 
@@ -393,7 +394,7 @@ export class AnswersFile {
       created = await atomicCreate(this.file, content).catch(async (err: unknown) => {
         const code = (err as NodeJS.ErrnoException).code;
         if (code !== 'ENOENT') throw err;
-        await mkdir(path.dirname(this.file), { recursive: true });
+        makeDir(path.dirname(this.file));
         return atomicCreate(this.file, content);
       });
     } catch (err) {
@@ -461,7 +462,7 @@ export class AnswersFile {
 
   /** Write this session's version into `dir` (made if needed) as `<werkblad>-<stamp>.yaml`; returns that file. */
   async rescueTo(dir: string): Promise<string> {
-    await mkdir(dir, { recursive: true });
+    makeDir(dir);
     const file = path.join(dir, `${path.basename(this.file, '.yaml')}-${fileStamp(new Date())}.yaml`);
     await atomicWrite(file, this.toString());
     return file;
@@ -511,7 +512,7 @@ export async function writeFileAtomically(file: string, content: string, opts: {
       // The folder is made only when it is missing (not on every save).
       const code = (err as NodeJS.ErrnoException).code;
       if (!opts.createFolder || (code !== 'ENOENT' && code !== 'ENOTDIR')) throw err;
-      await mkdir(path.dirname(file), { recursive: true });
+      makeDir(path.dirname(file));
       await atomicWrite(file, content);
     });
   } catch (err) {

@@ -2,6 +2,8 @@
 import path from 'node:path';
 import { userFolder } from '../support/user-folders.js';
 import { completeInterruptedRound } from './round-journal.js';
+import { makeDir } from '../support/make-dir.js';
+import { describeFsError, ExitCode, WerkboekError } from '../support/errors.js';
 
 export type DossierSource = 'optie' | 'WERKBOEK_MAP' | 'standaard';
 
@@ -41,4 +43,17 @@ export async function rescueFolders(): Promise<string[]> {
 
 export function answersPath(dir: string, worksheetId: string): string {
   return path.join(dir, `${worksheetId}.yaml`);
+}
+
+/** Make a dossier's folder if needed (safely: support/make-dir.ts); one that cannot be made is a usage error (exit 2), said in Dutch. */
+export function ensureFolder(dir: string): void {
+  try {
+    makeDir(dir);
+  } catch (err) {
+    // Not writable, a file in the way, a full disk: writing failed (exit 5). Anything else (a folder
+    // under /proc that cannot be made, a name too long, a loop of links): a folder that cannot be one (exit 2).
+    const code = (err as NodeJS.ErrnoException).code ?? '';
+    const writing = ['EACCES', 'EPERM', 'EROFS', 'ENOSPC', 'ENOTDIR', 'EEXIST'].includes(code);
+    throw new WerkboekError(`Kan de map ${dir} niet gebruiken: ${describeFsError(err)}.`, writing ? ExitCode.writeFailed : ExitCode.usage, 'Kies een andere map met --map <map> (of WERKBOEK_MAP).');
+  }
 }

@@ -11,7 +11,8 @@
 import os from 'node:os';
 import path from 'node:path';
 import { lstatSync } from 'node:fs';
-import { mkdir, rename, unlink } from 'node:fs/promises';
+import { rename, unlink } from 'node:fs/promises';
+import { makeDir } from '../support/make-dir.js';
 import { atomicWrite } from './atomic-write.js';
 import { lockAnswersFile } from './lock.js';
 import { describeFsError, ExitCode, WerkboekError } from '../support/errors.js';
@@ -88,7 +89,7 @@ export async function completeInterruptedRound(dir: string): Promise<string | un
   const roundDir = path.join(dir, journal.folder);
   let moved = 0;
   try {
-    await mkdir(roundDir, { recursive: true });
+    makeDir(roundDir);
     for (const name of journal.files) {
       const from = path.join(dir, name);
       const release = await lockAnswersFile(from);
