@@ -1,6 +1,6 @@
-// `--aan` with many addresses (issue 23, item 8): the To header is folded
-// after commas, no header line over 998 characters (RFC 5322), and every
-// address still reads back; one address over 254 characters is refused.
+// `--aan` (issue 23, item 8): no header line over 998 characters (RFC 5322).
+// nodemailer folds a list of addresses after the commas; one address over 254
+// characters (RFC 5321), which could not be folded, is refused.
 import { describe, expect, it } from 'vitest';
 import { simpleParser, type AddressObject } from 'mailparser';
 import { composeEml } from '../src/report/eml.js';

@@ -33,38 +33,5 @@ export async function composeEml({ text, html, subject, to }: { text: string; ht
   });
   const message = await composer.compile().build();
   // The message is 7-bit (quoted-printable / encoded words), so this is lossless.
-  return foldHeaders(message.toString('utf8'));
-}
-
-/**
- * nodemailer writes an address list as one header line, however long; RFC
- * 5322 allows 998 characters and recommends 78. Fold long header lines after
- * the commas between addresses (each address itself is at most 254
- * characters: recipients.ts).
- */
-export function foldHeaders(message: string): string {
-  const end = message.indexOf('\r\n\r\n');
-  if (end < 0) return message;
-  const head = message
-    .slice(0, end)
-    .split('\r\n')
-    .map((line) => (line.length > 78 && /^(To|Cc|Bcc):/i.test(line) ? foldAddresses(line) : line))
-    .join('\r\n');
-  return head + message.slice(end);
-}
-
-function foldAddresses(line: string): string {
-  const parts = line.split(', ');
-  let out = parts[0] ?? '';
-  let width = out.length;
-  for (const part of parts.slice(1)) {
-    if (width + 2 + part.length > 78) {
-      out += `,\r\n ${part}`;
-      width = 1 + part.length;
-    } else {
-      out += `, ${part}`;
-      width += 2 + part.length;
-    }
-  }
-  return out;
+  return message.toString('utf8');
 }
