@@ -69,3 +69,26 @@ describe('overzicht in every format (built CLI)', () => {
     expect(screen.stdout).not.toMatch(/[\u0007\u001b\u202E]/);
   });
 });
+
+describe('overzicht as CSV grows linearly with the worksheets (issue 23, item 10)', () => {
+  it('with many worksheets each row carries only its own key questions', async () => {
+    const { overviewCsv, SIDE_BY_SIDE_KEYS } = await import('../src/report/overview.js');
+    const sheetsOf = (n: number) =>
+      Array.from({ length: n }, (_, i) => ({ worksheet: { number: i + 1, id: `w${i}` }, keys: [{ question: 'a', label: `A${i}` }, { question: 'b', label: `B${i}` }] })) as never[];
+    const rowsOf = (sheets: unknown[]) =>
+      Array.from({ length: 3 }, (_, d) => ({ library: `Bieb ${d}`, folder: `d/${d}`, cells: sheets.map(() => ({ status: 'concept', done: 1, total: 4, updated: '', points: 1, keys: ['ja', 'nee'] })) }));
+    const columns = (n: number) => {
+      const sheets = sheetsOf(n);
+      const csv = overviewCsv({ sheets, rows: rowsOf(sheets), folderProblems: [] } as never);
+      const lines = csv.split('\r\n');
+      return { head: lines[0]!, second: lines[2]!, count: lines[0]!.split(';').length };
+    };
+    // Few key questions: side by side, as before.
+    expect(columns(SIDE_BY_SIDE_KEYS / 2).count).toBe(9 + SIDE_BY_SIDE_KEYS);
+    // Many: the same number of columns for 20 and 200 worksheets.
+    expect(columns(20).count).toBe(9 + 4);
+    expect(columns(200).count).toBe(9 + 4);
+    expect(columns(20).head).toContain('Kernvraag 1;Antwoord 1;Kernvraag 2;Antwoord 2;Opmerking');
+    expect(columns(20).second).toContain(';A1;ja;B1;nee;');
+  });
+});
