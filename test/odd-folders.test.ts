@@ -43,3 +43,13 @@ describe.runIf(linux)('commands with a folder under /proc/self (built CLI)', () 
     }
   });
 });
+
+describe.runIf(process.platform !== 'win32')('a dossier path through a file (HOME=/dev/null)', () => {
+  it('status says one thing: the folder cannot be used (exit 5), not "does not exist" and three unreadable files', async () => {
+    assertBuilt();
+    const r = await runCli(['status'], { env: { HOME: '/dev/null', WERKBOEK_MAP: undefined, XDG_DATA_HOME: undefined }, timeoutMs: 10_000 });
+    expect(r.code).toBe(5);
+    expect(r.stderr).toContain('niet gebruiken: een deel van het pad is geen map');
+    expect(r.stdout).not.toContain('onleesbaar');
+  });
+});

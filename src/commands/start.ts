@@ -91,7 +91,16 @@ export async function start(options: StartOptions): Promise<void> {
   const target = claimed?.file ?? answersPath(dossier.dir, ws.id);
   // The suggested commands keep the screen the user chose (a screen reader user must not land in the full one).
   const again = (...args: string[]) =>
-    suggest([...args, ...(respondent !== undefined ? ['--respondent', respondent] : []), ...(mode.plain && !mode.dumb ? ['--eenvoudig'] : [])], map);
+    suggest(
+      [
+        ...args,
+        ...(respondent !== undefined ? ['--respondent', respondent] : []),
+        // An own worksheet found through --werkbladen is found again only with it.
+        ...(options.ownFolder ? ['--werkbladen', options.ownFolder] : []),
+        ...(mode.plain && !mode.dumb ? ['--eenvoudig'] : []),
+      ],
+      map,
+    );
   let broken = false;
   // Read before locking, so a broken file is reported without creating anything
   // (with --opnieuw a broken file is kept as a backup and a fresh one started).

@@ -58,7 +58,7 @@ export function dateProblem(input: string): string | undefined {
     : (match = /^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$/.exec(s))
       ? [Number(match[1]), Number(match[2]), Number(match[3])]
       : undefined;
-  if (!parts) return 'Vul een datum in als dd-mm-jjjj, bijv. 27-11-2026 (wis eerst de ingevulde datum met Backspace).';
+  if (!parts) return 'Vul een datum in als dd-mm-jjjj, bijv. 27-11-2026.';
   const [d, m, y] = parts as [number, number, number];
   if (m < 1 || m > 12) return `${s} bestaat niet: er is geen maand ${m}.`;
   const days = new Date(Date.UTC(y, m, 0)).getUTCDate();
