@@ -47,3 +47,22 @@ describe('typed text kept on leaving a question', () => {
     expect(next.calls[1]?.default).toBe('12-0');
   });
 });
+
+describe('typed text in a repeat group item', () => {
+  it('back out of an item from its first field keeps the item, with what was typed, as the group\'s draft', async () => {
+    const { checkDefinitionFile } = await import('../src/definition/check.js');
+    const ws = (await checkDefinitionFile(path.join(import.meta.dirname, 'fixtures', 'definitions', 'prototype-ids.yaml'))).worksheet!;
+    const file = AnswersFile.create(path.join(dir, 'prototype-ids.yaml'), ws);
+    const prompter = new ScriptedPrompter([
+      { expect: 'Naam:', do: answer('An') },
+      { expect: 'Vraag constructor?', do: answer('c') },
+      { expect: 'Vraag proto?', do: { type: 'choose', name: 'Nee' } },
+      { expect: 'Vraag groep?', do: { type: 'choose', name: /toevoegen/ } },
+      { expect: 'Naam', do: backTyping('De Regenboog') },
+      { expect: 'Vraag groep?', do: interrupt },
+    ]);
+    await expect(runWorksheet({ ws, file, prompter })).rejects.toBeInstanceOf(InterruptedError);
+    const saved = parse(await readFile(file.file, 'utf8')) as { concepten: Record<string, unknown> };
+    expect(saved.concepten.groep).toEqual({ constructor: 'De Regenboog' });
+  });
+});

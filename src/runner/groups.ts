@@ -255,9 +255,15 @@ async function askItem(
       throw err;
     });
     if (reply.kind === 'back') {
+      // What was typed in the field stays in the item (offered again going forward).
+      if (reply.draft !== undefined && (field.type === 'text' || field.type === 'longtext')) item[field.id] = reply.draft;
       do f--;
       while (f > 0 && !asked(f));
-      if (f < 0) return undefined;
+      if (f < 0) {
+        // Back out of the item: what was filled in so far is kept as its draft, as on a stop.
+        if (JSON.stringify(item) !== JSON.stringify(initial)) await keep(item);
+        return undefined;
+      }
       continue;
     }
     item[field.id] = reply.kind === 'answer' ? (reply.value as FieldValue) : null;
