@@ -91,6 +91,8 @@ describe('answers files over the limit are never written (issue 23, item 2)', ()
     expect(file.answers.bibliotheek).toHaveLength(3000);
     const back = await AnswersFile.read(file.file, ws, 'gemeentelandschap.yaml', { limit: 2000 });
     expect(back?.answers).toEqual({ naam: 'An' });
+    // Nor a rescue file (the caller then prints the answers instead).
+    await expect(file.rescueTo(path.join(dir, 'gered'))).rejects.toThrow(/te groot/);
   });
 });
 

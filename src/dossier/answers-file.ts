@@ -460,11 +460,18 @@ export class AnswersFile {
     this.eol = theirs.eol;
   }
 
+  /** The file's text, for a rescue file: never one werkboek would refuse to read (then the caller's fallback applies). */
+  private withinLimit(): string {
+    const content = this.toString();
+    if (Buffer.byteLength(content) > this.limit) throw new WriteError(this.file, undefined, `Het bestand zou te groot worden (hoogstens ${megabytes(this.limit)}).`);
+    return content;
+  }
+
   /** Write this session's version into `dir` (made if needed) as `<werkblad>-<stamp>.yaml`; returns that file. */
   async rescueTo(dir: string): Promise<string> {
     makeDir(dir);
     const file = path.join(dir, `${path.basename(this.file, '.yaml')}-${fileStamp(new Date())}.yaml`);
-    await atomicWrite(file, this.toString());
+    await atomicWrite(file, this.withinLimit());
     return file;
   }
 
@@ -474,7 +481,7 @@ export class AnswersFile {
     if (occupied) return new ConflictError(this.file, reason, undefined, true);
     const rescue = this.file.replace(/\.yaml$/, '') + `.${fileStamp(new Date())}.niet-opgeslagen.yaml`;
     try {
-      await atomicWrite(rescue, this.toString());
+      await atomicWrite(rescue, this.withinLimit());
       return new ConflictError(this.file, reason, rescue, occupied);
     } catch {
       return new ConflictError(this.file, reason, undefined, occupied);
