@@ -134,3 +134,13 @@ describe('odd round names (issue 23, item 6)', () => {
     expect((await readdir(dir)).sort()).toEqual([...files, 'ronde-2024', 'ronde-2025'].sort());
   });
 });
+
+describe('a journal that is not one', () => {
+  it('a journal that cannot be read (here a folder in its place): exit 3 with what to do, nothing moved', async () => {
+    const { dir, files } = await dossier(2);
+    await mkdir(path.join(dir, JOURNAL_NAME));
+    const err = await newRound({ map: dir, cwd: dir, out: memoryOutput(), now: NOW, yes: true }).catch((e: unknown) => e);
+    expect(err).toMatchObject({ exitCode: ExitCode.badFile, message: expect.stringContaining('onleesbaar logboek van een onderbroken nieuwe ronde') });
+    expect((await readdir(dir)).sort()).toEqual([JOURNAL_NAME, ...files].sort());
+  });
+});

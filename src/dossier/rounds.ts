@@ -132,6 +132,15 @@ export async function planRound(
   return { round, files };
 }
 
+/** Remove the round's folder again when nothing is in it (something that could not be put back stays). */
+function removeEmptyFolder(dir: string): void {
+  try {
+    rmdirSync(dir);
+  } catch {
+    // not empty, or gone
+  }
+}
+
 /** Signals that would end the process halfway the moves: held back until the round is closed whole. */
 const HELD_SIGNALS: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
 
@@ -155,7 +164,10 @@ export async function closeRound(plan: RoundPlan, options: { onMove?: (file: str
       throw new WerkboekError(`Kan de map ${round.dir} niet maken: ${describeFsError(err)}. Er is niets verplaatst.`, ExitCode.writeFailed);
     });
     for (const signal of HELD_SIGNALS) process.on(signal, hold);
-    await writeJournal(dir, path.basename(round.dir), files);
+    await writeJournal(dir, path.basename(round.dir), files).catch((err: unknown) => {
+      removeEmptyFolder(round.dir);
+      throw new WerkboekError(`Kan de ronde niet afsluiten: ${describeFsError(err)}. Er is niets verplaatst.`, ExitCode.writeFailed);
+    });
     const moved: string[] = [];
     try {
       for (const [i, file] of files.entries()) {
@@ -166,11 +178,7 @@ export async function closeRound(plan: RoundPlan, options: { onMove?: (file: str
     } catch (err) {
       // Put back what was moved: a round is closed whole or not at all.
       for (const file of moved) await rename(path.join(round.dir, file), path.join(dir, file)).catch(() => {});
-      try {
-        rmdirSync(round.dir);
-      } catch {
-        // not empty: something could not be put back, and stays there
-      }
+      removeEmptyFolder(round.dir);
       throw new WerkboekError(`Kan de ronde niet afsluiten: ${describeFsError(err)}. Er is niets verplaatst.`, ExitCode.writeFailed);
     } finally {
       await removeJournal(dir);
