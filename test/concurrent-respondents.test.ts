@@ -54,3 +54,22 @@ describe('two at once', () => {
     expect(out.err).toContain('De naam bij --respondent is leeg.');
   });
 });
+
+describe('atomicCreate', () => {
+  it('creates once; a second create of the same name is refused; without hard links it falls back to O_EXCL', async () => {
+    const { atomicCreate } = await import('../src/dossier/atomic-write.js');
+    const file = path.join(tmp(), 'a.yaml');
+    expect(await atomicCreate(file, 'een')).toBe(true);
+    expect(await atomicCreate(file, 'twee')).toBe(false);
+    expect(await readFile(file, 'utf8')).toBe('een');
+    const noLinks = () => {
+      throw Object.assign(new Error('EPERM'), { code: 'EPERM' });
+    };
+    const other = path.join(tmp(), 'b.yaml');
+    expect(await atomicCreate(other, 'drie', noLinks)).toBe(true);
+    expect(await atomicCreate(other, 'vier', noLinks)).toBe(false);
+    expect(await readFile(other, 'utf8')).toBe('drie');
+    // No temp files left behind.
+    expect((await readdir(tmp())).sort()).toEqual(['a.yaml', 'b.yaml']);
+  });
+});

@@ -85,9 +85,10 @@ export async function atomicWrite(file: string, content: string | Uint8Array): P
  * to `file` — a link, unlike a rename, never replaces what is there, so of two
  * processes creating the same name exactly one succeeds. False when something
  * is there already. Where the file system has no hard links (FAT, some network
- * shares), the file is created with O_EXCL and written in place.
+ * shares), the file is created with O_EXCL and written in place. `link`
+ * is injectable for tests of that branch.
  */
-export async function atomicCreate(file: string, content: string | Uint8Array): Promise<boolean> {
+export async function atomicCreate(file: string, content: string | Uint8Array, link: (from: string, to: string) => void = linkSync): Promise<boolean> {
   const temp = await tempName(file);
   const flags = constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | (constants.O_NOFOLLOW ?? 0);
   const handle = await open(temp, flags, 0o666);
@@ -96,7 +97,7 @@ export async function atomicCreate(file: string, content: string | Uint8Array): 
     await handle.sync();
     await handle.close();
     try {
-      linkSync(temp, file);
+      link(temp, file);
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code;
       if (code === 'EEXIST') return false;
