@@ -119,6 +119,21 @@ describe.runIf(posix)('every command refuses a FIFO or a device, at once (built 
     expect(r.code).toBe(3);
   });
 
+  it('a 3 GB (sparse) file: "te groot" at once, exit 3, no raw error code', async () => {
+    const { truncate } = await import('node:fs/promises');
+    const big = path.join(dir, 'groot.yaml');
+    await writeFile(big, 'werkblad: gemeentelandschap\n');
+    await truncate(big, 3_000_000_000);
+    const started = Date.now();
+    for (const args of [['controleer', 'groot.yaml'], ['importeer', 'groot.yaml']]) {
+      const r = await runCli(args, { cwd: dir, env: { WERKBOEK_MAP: path.join(dir, 'd'), HOME: dir }, timeoutMs: 10_000 });
+      expect({ args, code: r.code }).toEqual({ args, code: 3 });
+      expect(r.stderr).toContain('groot.yaml is te groot (3000,0 MB; hoogstens 16,0 MB)');
+      expect(r.stderr).not.toContain('ERR_FS');
+    }
+    expect(Date.now() - started).toBeLessThan(8000);
+  });
+
   it('status and lijst with a FIFO as an answers file, and lijst --werkbladen with a FIFO definition, end', async () => {
     fifo(path.join(dir, 'gemeentelandschap.yaml'));
     const own = path.join(dir, 'eigen');
