@@ -144,3 +144,18 @@ describe('a journal that is not one', () => {
     expect((await readdir(dir)).sort()).toEqual([JOURNAL_NAME, ...files].sort());
   });
 });
+
+describe('a file of the interrupted round that is being filled in', () => {
+  it('the round is not completed under it: exit 4, saying why and what then', async () => {
+    const { lockAnswersFile } = await import('../src/dossier/lock.js');
+    const { dir, files } = await dossier(1);
+    await writeFile(path.join(dir, JOURNAL_NAME), JSON.stringify({ folder: 'ronde-2026', files, pid: deadPid(), host: os.hostname() }));
+    const release = await lockAnswersFile(path.join(dir, files[0]!));
+    try {
+      const err = await newRound({ map: dir, cwd: dir, out: memoryOutput(), yes: true }).catch((e: unknown) => e);
+      expect(err).toMatchObject({ exitCode: ExitCode.locked, message: expect.stringContaining('Een onderbroken nieuwe ronde') });
+    } finally {
+      await release();
+    }
+  });
+});

@@ -103,6 +103,13 @@ export async function completeInterruptedRound(dir: string): Promise<string | un
       }
     }
   } catch (err) {
+    if (err instanceof WerkboekError && err.exitCode === ExitCode.locked) {
+      throw new WerkboekError(
+        `Een onderbroken nieuwe ronde in ${dir} kan nog niet worden afgemaakt: ${err.message}`,
+        ExitCode.locked,
+        `Rond dat werkblad eerst af of stop het met Ctrl+C; de volgende opdracht maakt de ronde dan af (naar ${journal.folder}).`,
+      );
+    }
     if (err instanceof WerkboekError) throw err;
     throw new WerkboekError(
       `Kan de onderbroken nieuwe ronde in ${dir} niet afmaken: ${describeFsError(err)}.`,
