@@ -211,10 +211,11 @@ function defineProgram(out: Output, only: string | undefined): Command {
       .description('sluit de huidige ronde af (de bestanden gaan ongewijzigd naar ronde-<jaar>/); bij de volgende start staan je antwoorden klaar')
       .addOption(mapOption())
       .option('--ronde <naam>', 'naam van de ronde die je afsluit (standaard: het jaar waarin ze begon)')
+      .option('--ja', 'niet eerst vragen (voor scripts; zonder terminal verplicht)')
       .addOption(ownOption())
-      .action(async (opts: { map?: string; ronde?: string; werkbladen?: string }) => {
+      .action(async (opts: { map?: string; ronde?: string; werkbladen?: string; ja?: boolean }) => {
         const { newRound } = await import('./commands/nieuwe-ronde.js');
-        await newRound({ map: opts.map, name: opts.ronde, ownFolder: opts.werkbladen, cwd: process.cwd(), out });
+        await newRound({ map: opts.map, name: opts.ronde, ownFolder: opts.werkbladen, yes: opts.ja, cwd: process.cwd(), out });
       });
   }
 

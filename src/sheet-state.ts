@@ -7,7 +7,7 @@ import { answersPath, resolveDossier, type Dossier } from './dossier/folder.js';
 import { AnswersFile, type Status } from './dossier/answers-file.js';
 import { walk, type WalkResult } from './walk.js';
 import { respondentIn, sheetFiles } from './dossier/respondents.js';
-import { ExitCode, WerkboekError } from './support/errors.js';
+import { describeFsError, ExitCode, WerkboekError } from './support/errors.js';
 
 export interface SheetState {
   worksheet: Worksheet;
@@ -47,7 +47,18 @@ export async function dossierState(
   const dossier = await resolveDossier(map, cwd);
   // A --map that is a file cannot hold a dossier: say so, instead of listing three unreadable worksheets.
   // (The folder is looked at while the worksheets load.)
-  const [info, worksheets] = await Promise.all([stat(dossier.dir).catch(() => undefined), loading]);
+  let pathProblem: unknown;
+  const [info, worksheets] = await Promise.all([
+    stat(dossier.dir).catch((err: unknown) => {
+      // A path through a file (HOME=/dev/null): one clear message, not "does not exist" and three unreadable files.
+      if ((err as NodeJS.ErrnoException).code === 'ENOTDIR') pathProblem = err;
+      return undefined;
+    }),
+    loading,
+  ]);
+  if (pathProblem) {
+    throw new WerkboekError(`Kan de map ${dossier.dir} niet gebruiken: ${describeFsError(pathProblem)}.`, ExitCode.writeFailed, 'Kies een map met --map <map> (of WERKBOEK_MAP).');
+  }
   if (info && !info.isDirectory()) {
     throw new WerkboekError(`Kan de map ${dossier.dir} niet gebruiken: dat is een bestand, geen map.`, ExitCode.writeFailed, 'Kies een map met --map <map> (of WERKBOEK_MAP).');
   }

@@ -9,6 +9,7 @@
 // counted apart (`meta`).
 import type { Condition, Question, Step, Worksheet } from './definition/schema.js';
 import { answerValue, isEmptyAnswer, isUnknown, NOT_YET_KNOWN, type AnswerValue, type Answers, type GroupItem } from './dossier/answers.js';
+import { own } from './support/own.js';
 
 export type QuestionState =
   /** No entry in the answers file yet. */
@@ -101,7 +102,7 @@ export function walk(ws: Worksheet, answers: Answers): WalkResult {
   for (const section of sections) {
     for (const question of section.questions) {
       const shown = !question.when || holds(question.when, answers, visibleIds);
-      const answer = answers[question.id];
+      const answer = own(answers, question.id);
       if (!shown) {
         if (answer !== undefined) hiddenWithAnswer.push(question.id);
         continue;
@@ -169,7 +170,7 @@ function holds(cond: Condition, answers: Answers, visibleIds: ReadonlySet<string
   if ('all' in cond) return cond.all.every((c) => holds(c, answers, visibleIds));
   if (!visibleIds.has(cond.question)) return false;
   // A toelichting does not change the answer: `{ antwoord: ja, toelichting: … }` is "ja".
-  const answer = answerValue(answers[cond.question]);
+  const answer = answerValue(own(answers, cond.question));
   const wanted = Array.isArray(cond.is) ? cond.is : [cond.is];
   if (typeof answer === 'string') return wanted.includes(answer);
   if (Array.isArray(answer)) return answer.some((a) => typeof a === 'string' && wanted.includes(a));
@@ -213,7 +214,7 @@ export function groupBaseId(question: Question): string {
 
 /** The items of a group question (for an extending group: the base group's items). */
 export function groupItems(question: Question, answers: Answers): GroupItem[] {
-  const value = answers[groupBaseId(question)];
+  const value = own(answers, groupBaseId(question));
   return Array.isArray(value) ? value.filter(isItem) : [];
 }
 
@@ -241,7 +242,7 @@ export function groupGapItems(question: Question, answers: Answers): GroupGap[] 
   if (!asked.length) return [];
   const gaps: GroupGap[] = [];
   groupItems(question, answers).forEach((item, index) => {
-    const cells = asked.map((f) => item[f.id]);
+    const cells = asked.map((f) => own(item, f.id));
     if (cells.some((cell) => cell === NOT_YET_KNOWN)) gaps.push({ index, item, kind: 'unknown' });
     else if (cells.some((cell) => cell === undefined || cell === null || String(cell).trim() === '')) gaps.push({ index, item, kind: 'blank' });
   });

@@ -167,18 +167,24 @@ describe('werkboek importeer', () => {
     expect((err as WerkboekError).exitCode).toBe(ExitCode.usage);
   });
 
-  it('not while that colleague is filling in the same file in this folder', async () => {
-    await received('piet.yaml', await fixtureText(path.join(COMPARE, 'randvoorwaarden.piet-bakker.yaml')));
+  it('not over the file that colleague is filling in in this folder', async () => {
+    const text = await fixtureText(path.join(COMPARE, 'randvoorwaarden.piet-bakker.yaml'));
+    await received('piet.yaml', text);
     await mkdir(map(), { recursive: true });
-    const release = await lockAnswersFile(path.join(map(), 'randvoorwaarden.piet-bakker.yaml'));
+    // Piet's start made his file at once (respondents.ts: claimRespondentFile) and holds its lock.
+    const theirs = path.join(map(), 'randvoorwaarden.piet-bakker.yaml');
+    const own = text.replace(/^(antwoorden:\n)/m, '$1  notitie: van Piet zelf\n');
+    await writeFile(theirs, own);
+    const release = await lockAnswersFile(theirs);
     try {
-      const { code, out } = await run(['piet.yaml']);
+      const prompter = new ScriptedPrompter([{ expect: 'Er staat al een ander bestand van Piet Bakker', do: choose(/^Vervangen/) }]);
+      const { code, out } = await run(['piet.yaml'], { prompter });
       expect(code).toBe(ExitCode.locked);
       expect(out.err).toContain('wordt al ingevuld in een ander venster');
     } finally {
       await release();
     }
-    expect(await readdir(map())).toEqual([]);
+    expect(await readFile(theirs, 'utf8')).toBe(own);
   });
 
   it('a file that is already in the dossier: nothing happens', async () => {

@@ -14,7 +14,7 @@ import { start } from '../src/commands/start.js';
 import { status } from '../src/commands/status.js';
 import { plainStyle } from '../src/runner/session.js';
 import { memoryOutput } from '../src/support/output.js';
-import { answer, choose, keep, ScriptedPrompter, type Action, type Call } from './helpers/scripted-prompter.js';
+import { answer, choose, interrupt, keep, ScriptedPrompter, type Action, type Call } from './helpers/scripted-prompter.js';
 import { assertBuilt, runCli } from './helpers/run.js';
 import { lineColOf, repoRoot, replaceOnce, useTempDir } from './helpers/temp.js';
 
@@ -45,6 +45,14 @@ function script(c: Call): Action | undefined {
 }
 
 describe('own worksheets', () => {
+  it('stopped in an own worksheet found through --werkbladen: "Ga verder met" keeps --werkbladen (issue 23)', async () => {
+    const { map } = await setUp();
+    const prompter = new ScriptedPrompter([{ expect: 'Naam:', do: answer('Fatima') }, { expect: 'Bibliotheek:', do: interrupt }]);
+    const out = memoryOutput();
+    await expect(start({ worksheet: 'onderwijs', ownFolder: 'werkbladen', map, restart: false, cwd: tmp(), out, prompter, interactive: true, style: plainStyle })).rejects.toThrow();
+    expect(out.out).toMatch(/Ga verder met:\n {2}.*start onderwijs --werkbladen werkbladen/);
+  });
+
   it('fills in the example by its file name, with its condition and repeat group, and reports it', async () => {
     const { defs, map } = await setUp();
     let schools = 0;

@@ -99,11 +99,19 @@ describe('multi-line answer', () => {
   it('Ctrl+T goes back, Ctrl+N answers "weet ik (nog) niet"', async () => {
     const back = await render(textEditor, base);
     await typeRaw(back.input, 'tekst', '\x14');
-    await expect(back.answer).resolves.toEqual({ kind: 'back' });
+    // What was typed goes with it, to be kept as a draft (issue 23).
+    await expect(back.answer).resolves.toEqual({ kind: 'back', draft: 'tekst' });
     const unknown = await render(textEditor, base);
     await typeRaw(unknown.input, '\x0e');
     await expect(unknown.answer).resolves.toEqual({ kind: 'unknown' });
     expect(unknown.getScreen()).toContain('Weet ik (nog) niet');
+  });
+
+  it('an answer over the limit is refused where it is typed; the text stays to be shortened (issue 23)', async () => {
+    const { input, getScreen } = await render(textEditor, { ...base, maxLength: 5 });
+    await typeRaw(input, 'zeslet', '\x13');
+    expect(getScreen()).toContain('Dit antwoord is te lang: 6 tekens, hoogstens 5.');
+    expect(getScreen()).toContain('zeslet');
   });
 
   it('Ctrl+E without an editor says so and keeps the inline editor', async () => {

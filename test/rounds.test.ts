@@ -57,7 +57,7 @@ describe('a new round', () => {
     await copyFile(path.join(dir, 'randvoorwaarden.yaml'), path.join(dir, 'randvoorwaarden.2026-11-01T10-00-00-000Z.bak.yaml'));
     await writeFile(path.join(dir, 'gemeentelandschap.notities.yaml'), 'mijn: aantekeningen\n');
     const out = memoryOutput();
-    await newRound({ map: dir, cwd: dir, out, now: NOW });
+    await newRound({ map: dir, cwd: dir, out, now: NOW, yes: true });
     expect(out.out).toContain(`Ronde 2026 is afgesloten: 4 bestanden staan nu ongewijzigd in ${path.join(dir, 'ronde-2026')}${path.sep}`);
     expect((await readdir(dir)).sort()).toEqual(['gemeentelandschap.notities.yaml', 'ronde-2026']);
     expect((await readdir(path.join(dir, 'ronde-2026'))).sort()).toEqual([
@@ -68,16 +68,16 @@ describe('a new round', () => {
     ]);
     expect(await readFile(path.join(dir, 'ronde-2026', 'gemeentelandschap.yaml'))).toEqual(before);
     // A second close needs answers, and a round name is used once.
-    await expect(newRound({ map: dir, cwd: dir, out })).rejects.toThrow('nog niets ingevuld');
+    await expect(newRound({ map: dir, cwd: dir, out, yes: true })).rejects.toThrow('nog niets ingevuld');
     await copyFile(path.join(dir, 'ronde-2026', 'gemeentelandschap.yaml'), path.join(dir, 'gemeentelandschap.yaml'));
-    await expect(newRound({ map: dir, cwd: dir, out })).rejects.toThrow('Er is al een ronde 2026');
-    await newRound({ map: dir, name: '2027', cwd: dir, out });
+    await expect(newRound({ map: dir, cwd: dir, out, yes: true })).rejects.toThrow('Er is al een ronde 2026');
+    await newRound({ map: dir, name: '2027', cwd: dir, out, yes: true });
     expect(await readdir(path.join(dir, 'ronde-2027'))).toEqual(['gemeentelandschap.yaml']);
   });
 
   it('starts the next round with last round\'s answers as defaults; one changed answer is exactly what verschil shows', async () => {
     const dir = await dossierWith('gemeentelandschap.yaml');
-    await newRound({ map: dir, cwd: dir, out: memoryOutput(), now: NOW });
+    await newRound({ map: dir, cwd: dir, out: memoryOutput(), now: NOW, yes: true });
     const prompter = await startWith(
       dir,
       'gemeentelandschap',
@@ -128,7 +128,7 @@ describe('a new round', () => {
     const dir = await dossierWith('randvoorwaarden.yaml');
     const last = parse(await readFile(path.join(dir, 'randvoorwaarden.yaml'), 'utf8')) as { antwoorden: { partners: { naam: string }[] } };
     expect(last.antwoorden.partners.length).toBeGreaterThanOrEqual(2);
-    await newRound({ map: dir, cwd: dir, out: memoryOutput(), now: NOW });
+    await newRound({ map: dir, cwd: dir, out: memoryOutput(), now: NOW, yes: true });
     const checked: string[] = [];
     const prompter = await startWith(
       dir,
@@ -164,7 +164,7 @@ describe('a new round', () => {
     const dir = await dossierWith();
     const compare = path.join(fixturesDir, 'compare');
     for (const n of ['randvoorwaarden.yaml', 'randvoorwaarden.piet-bakker.yaml']) await copyFile(path.join(compare, n), path.join(dir, n));
-    await newRound({ map: dir, cwd: dir, out: memoryOutput(), now: NOW });
+    await newRound({ map: dir, cwd: dir, out: memoryOutput(), now: NOW, yes: true });
     const ws = (await loadShippedWorksheets()).find((w) => w.id === 'randvoorwaarden')!;
     const own = await lastRoundAnswers(dir, ws);
     const piet = await lastRoundAnswers(dir, ws, 'Piet Bakker');
@@ -181,7 +181,7 @@ describe('a new round', () => {
   it('says what to do when there is no round yet, or the named one does not exist', async () => {
     const dir = await dossierWith('gemeentelandschap.yaml');
     await expect(diffText(dir)).rejects.toThrow('nog geen afgesloten ronde');
-    await newRound({ map: dir, cwd: dir, out: memoryOutput(), now: NOW });
+    await newRound({ map: dir, cwd: dir, out: memoryOutput(), now: NOW, yes: true });
     await expect(diffText(dir, undefined, '2020')).rejects.toThrow('Er is geen ronde "2020"');
     // Nothing filled in yet in the new round.
     expect(await diffText(dir)).toContain('Nog niet begonnen in de nieuwe ronde.');

@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { FileRefusedError, readTextLimitedSync } from '../support/read-limited.js';
 import path from 'node:path';
 import { lineOfMatch } from '../definition/positions.js';
 import { checkDefinitionFile, type CheckResult } from '../definition/check.js';
@@ -79,7 +79,7 @@ async function checkOne(file: string, shown: string, out: Output, ctx: { cwd: st
     }
     out.line(`${shown}: in orde (antwoorden bij "${ws.id}", ${status}, ${w.done} van ${w.total} beantwoord)`);
     // Answers to questions that are no longer asked (removed in a later version): listed, kept in the file.
-    const source = await readFile(file, 'utf8');
+    const source = readTextLimitedSync(file, { displayName: shown });
     for (const id of notAskedIds(answers?.answers ?? {}, ws)) {
       out.line(`${shown}:${linePosition(source, id)}: "${id}" wordt niet meer gevraagd (werkblad ${ws.id}, versie ${ws.version}); het antwoord blijft in het bestand staan`);
     }
@@ -95,7 +95,7 @@ async function checkOne(file: string, shown: string, out: Output, ctx: { cwd: st
   const result = ctx.checked ?? (await checkDefinitionFile(file, shown));
   const taken = result.worksheet ? await takenShippedId(result.worksheet, file) : undefined;
   if (taken) {
-    out.line(`${shown}:${lineOfMatch(await readFile(file, 'utf8').catch(() => ''), /^id:/m)}:1: ${taken.message} ${taken.hint ?? ''}`.trimEnd());
+    out.line(`${shown}:${lineOfMatch(readTextOrEmpty(file), /^id:/m)}:1: ${taken.message} ${taken.hint ?? ''}`.trimEnd());
     return false;
   }
   if (result.worksheet) {
@@ -104,6 +104,14 @@ async function checkOne(file: string, shown: string, out: Output, ctx: { cwd: st
   }
   for (const issue of result.issues) out.line(formatIssue(issue));
   return false;
+}
+
+function readTextOrEmpty(file: string): string {
+  try {
+    return readTextLimitedSync(file);
+  } catch {
+    return '';
+  }
 }
 
 /** "regel:kolom" of an answer's key under `antwoorden:` (1:1 when it cannot be found). */
@@ -120,8 +128,9 @@ function linePosition(source: string, id: string): string {
 async function sniffKind(file: string, shown: string): Promise<{ type: 'definition' } | { type: 'answers'; worksheet: string }> {
   let source: string;
   try {
-    source = await readFile(file, 'utf8');
+    source = readTextLimitedSync(file, { displayName: shown });
   } catch (err) {
+    if (err instanceof FileRefusedError) throw err;
     throw new WerkboekError(`Kan ${shown} niet lezen: ${describeFsError(err)}.`, ExitCode.usage);
   }
   const sheet = /^werkblad:[ \t]*["']?([a-z0-9-]+)/m.exec(source)?.[1];

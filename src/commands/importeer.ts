@@ -6,15 +6,15 @@
 // colleague is never overwritten without asking: the same content does
 // nothing, other content asks (default: keep both), and without a terminal
 // both are kept.
-import { readFile } from 'node:fs/promises';
+import { FileRefusedError, readTextLimitedSync } from '../support/read-limited.js';
 import path from 'node:path';
 import { lineOfMatch } from '../definition/positions.js';
 import { loadShippedWorksheets } from '../definition/load.js';
 import type { Worksheet } from '../definition/schema.js';
 import { AnswersFile, backupFile } from '../dossier/answers-file.js';
-import { resolveDossier } from '../dossier/folder.js';
+import { ensureFolder, resolveDossier } from '../dossier/folder.js';
 import { lockAnswersFile } from '../dossier/lock.js';
-import { cleanName, respondentFile, sheetFiles } from '../dossier/respondents.js';
+import { claimRespondentFile, cleanName, respondentFile, sheetFiles } from '../dossier/respondents.js';
 import { formatStamp } from '../support/dates.js';
 import { describeFsError, ExitCode, FileIssuesError, formatIssue, WerkboekError, type ExitCodeValue } from '../support/errors.js';
 import { displayPath, mapFor, suggest } from '../support/invocation.js';
@@ -48,6 +48,8 @@ export async function importFiles(opts: ImportOptions): Promise<number> {
     );
   }
   const dossier = await resolveDossier(opts.map, cwd);
+  // An odd folder (/proc/self/x) is a usage error before anything is read, never a hang.
+  ensureFolder(dossier.dir);
   const worksheets = await loadShippedWorksheets();
   const interactive = opts.interactive ?? (process.stdin.isTTY === true && process.stdout.isTTY === true);
   let prompter = opts.prompter;
@@ -98,11 +100,14 @@ interface ImportOne {
 }
 
 /** Import one file; returns its worksheet id when something was stored. */
-async function importOne({ source, shown, dir, worksheets, respondent, out, ask }: ImportOne): Promise<string | undefined> {
+async function importOne(args: ImportOne): Promise<string | undefined> {
+  const { source, shown, dir, worksheets, respondent, out, ask } = args;
   let text: string;
   try {
-    text = await readFile(source, 'utf8');
+    // A colleague's file is untrusted: never blocking, only a regular file, at most the limit.
+    text = readTextLimitedSync(source, { displayName: shown });
   } catch (err) {
+    if (err instanceof FileRefusedError) throw err;
     throw new WerkboekError(`Kan ${shown} niet lezen: ${describeFsError(err)}.`, ExitCode.badFile);
   }
   const ws = worksheetOf(text, shown, worksheets);
@@ -122,6 +127,9 @@ async function importOne({ source, shown, dir, worksheets, respondent, out, ask 
   if ((await sheetFiles(dir, ws.id)).some((f) => f.file === source)) {
     out.line(`${shown} staat al in deze map; er is niets veranderd.`);
     return undefined;
+  }
+  if (respondent !== undefined && !cleanName(respondent)) {
+    throw new WerkboekError('De naam bij --respondent is leeg.', ExitCode.usage, `Bijvoorbeeld: ${suggest(['importeer', shown, '--respondent', 'Piet Bakker'])}`);
   }
   const naam = incoming.answers.naam;
   const name = cleanName(respondent ?? incoming.meta.respondent ?? (typeof naam === 'string' ? naam : ''));
@@ -163,6 +171,18 @@ async function importOne({ source, shown, dir, worksheets, respondent, out, ask 
     }
   }
 
+  if (!exists) {
+    // A new file, created exclusively: a second import of the same colleague at the same moment
+    // finds it and decides again (the same answers, or both kept), instead of failing.
+    const claimed = await claimRespondentFile(dir, ws.id, storedAs, (file) => {
+      incoming.setRespondent(storedAs);
+      incoming.moveTo(file);
+      return incoming;
+    });
+    if (!claimed.claimed) return importOne(args);
+    reportImported(out, shown, claimed.file, ws, incoming, storedAs, name, undefined);
+    return ws.id;
+  }
   // Not while the colleague (or anyone) is filling in that file in this folder.
   const release = await lockAnswersFile(target);
   try {
@@ -170,15 +190,19 @@ async function importOne({ source, shown, dir, worksheets, respondent, out, ask 
     incoming.setRespondent(storedAs);
     incoming.moveTo(target);
     await incoming.save({ replace });
-    const w = walk(ws, incoming.answers);
-    const how = incoming.meta.status === 'afgerond' ? 'afgerond' : `concept, ${w.done} van ${w.total} beantwoord`;
-    out.line(`${shown} → ${path.basename(target)}: werkblad ${ws.number} (${ws.id}) van ${storedAs}, ${how}.`);
-    if (backup) out.line(`   Het vorige bestand van ${name} is bewaard als ${path.basename(backup)}`);
-    if (storedAs !== name) out.line(`   Beide bewaard: de nieuwe versie staat als "${storedAs}" naast de bestaande van ${name}.`);
+    reportImported(out, shown, target, ws, incoming, storedAs, name, backup);
   } finally {
     await release();
   }
   return ws.id;
+}
+
+function reportImported(out: Output, shown: string, target: string, ws: Worksheet, incoming: AnswersFile, storedAs: string, name: string, backup: string | undefined): void {
+  const w = walk(ws, incoming.answers);
+  const how = incoming.meta.status === 'afgerond' ? 'afgerond' : `concept, ${w.done} van ${w.total} beantwoord`;
+  out.line(`${shown} → ${path.basename(target)}: werkblad ${ws.number} (${ws.id}) van ${storedAs}, ${how}.`);
+  if (backup) out.line(`   Het vorige bestand van ${name} is bewaard als ${path.basename(backup)}`);
+  if (storedAs !== name) out.line(`   Beide bewaard: de nieuwe versie staat als "${storedAs}" naast de bestaande van ${name}.`);
 }
 
 const IMPORT_HINT = (shown: string) =>

@@ -5,7 +5,7 @@ import { findWorksheet, isDefinitionPath, ownWorksheets } from '../definition/ow
 import { ExitCode, FileIssuesError, InterruptedError, WerkboekError, type StopSignal } from '../support/errors.js';
 import { lockAnswersFile } from '../dossier/lock.js';
 import type { Output } from '../support/output.js';
-import { answersPath, rescueFolders, resolveDossier } from '../dossier/folder.js';
+import { answersPath, ensureFolder, rescueFolders, resolveDossier } from '../dossier/folder.js';
 import type { Prompter } from '../terminal/prompter.js';
 import { plainStyle, resumeAt, runWorksheet, type Style } from '../runner/session.js';
 import { offerPrevious } from '../runner/previous.js';
@@ -18,7 +18,8 @@ import { formatStamp } from '../support/dates.js';
 import { mapFor, suggest } from '../support/invocation.js';
 import { afterFirstQuestion } from '../support/idle.js';
 import { wrapText } from '../support/wrap.js';
-import { cleanName, respondentFile } from '../dossier/respondents.js';
+import { claimRespondentFile, cleanName, respondentFile } from '../dossier/respondents.js';
+import { own } from '../support/own.js';
 
 export interface StartOptions {
   worksheet: string;
@@ -77,12 +78,28 @@ export async function start(options: StartOptions): Promise<void> {
         `Heb je een ingevuld antwoordbestand van een collega? Zet het in het dossier met: ${suggest(['importeer', 'antwoorden.yaml'], map)}`,
     );
   }
-  const target = respondent === undefined ? answersPath(dossier.dir, ws.id) : (await respondentFile(dossier.dir, ws.id, respondent)).file;
   // A folder named with --map or WERKBOEK_MAP that does not exist yet: perhaps a typo.
   const isNewFolder = dossier.source !== 'standaard' && !(await stat(dossier.dir).catch(() => undefined));
+  // The folder first, and safely (support/make-dir.ts): an odd one (/proc/self/x) is a usage error, never a hang.
+  ensureFolder(dossier.dir);
+  // A colleague's new file is created at once, exclusively: a colleague whose name makes the same file name,
+  // started at the same moment, gets the next one (respondents.ts).
+  const claimed =
+    respondent === undefined ? undefined : await claimRespondentFile(dossier.dir, ws.id, respondent, (f) => AnswersFile.create(f, ws, undefined, respondent));
+  const newlyClaimed = claimed?.claimed !== undefined;
+  const target = claimed?.file ?? answersPath(dossier.dir, ws.id);
   // The suggested commands keep the screen the user chose (a screen reader user must not land in the full one).
   const again = (...args: string[]) =>
-    suggest([...args, ...(respondent !== undefined ? ['--respondent', respondent] : []), ...(mode.plain && !mode.dumb ? ['--eenvoudig'] : [])], map);
+    suggest(
+      [
+        ...args,
+        ...(respondent !== undefined ? ['--respondent', respondent] : []),
+        // An own worksheet found through --werkbladen is found again only with it.
+        ...(options.ownFolder ? ['--werkbladen', options.ownFolder] : []),
+        ...(mode.plain && !mode.dumb ? ['--eenvoudig'] : []),
+      ],
+      map,
+    );
   let broken = false;
   // Read before locking, so a broken file is reported without creating anything
   // (with --opnieuw a broken file is kept as a backup and a fresh one started).
@@ -90,6 +107,7 @@ export async function start(options: StartOptions): Promise<void> {
   let release = await lockAnswersFile(target);
   // Saving in another folder after a write error: the lock moves along.
   const relocate = async (to: string): Promise<void> => {
+    ensureFolder(path.dirname(to));
     const next = await lockAnswersFile(to);
     await release();
     release = next;
@@ -176,8 +194,9 @@ export async function start(options: StartOptions): Promise<void> {
         }
       }
     }
-    if (!file) {
-      file = AnswersFile.create(target, ws, undefined, respondent);
+    if (!file || (newlyClaimed && !fresh)) {
+      // New (also a colleague's file just created empty, above).
+      file ??= AnswersFile.create(target, ws, undefined, respondent);
       fresh = true;
       await welcomeNewDossier(prompter, style, dossier.dir, ws);
       // A colleague already gave their name: it is the answer to Naam (changeable in the overview).
@@ -322,13 +341,13 @@ export async function start(options: StartOptions): Promise<void> {
   async function siblingDefaults(active: AnswersFile): Promise<ReturnType<typeof offerPrevious> | undefined> {
     // Only the Gegevens still open here: a worksheet resumed with them answered reads no other file.
     const answered = active.answers;
-    const meta = (ws.meta ?? []).filter((q) => q.type !== 'date' && answered[q.id] === undefined);
+    const meta = (ws.meta ?? []).filter((q) => q.type !== 'date' && own(answered, q.id) === undefined);
     if (!meta.length) return undefined;
     for (const other of await loadShippedWorksheets()) {
       if (other.id === ws.id) continue;
       const file = respondent === undefined ? answersPath(dossier.dir, other.id) : (await respondentFile(dossier.dir, other.id, respondent)).file;
       const answers = (await AnswersFile.read(file, other).catch(() => undefined))?.answers;
-      const known = Object.fromEntries(meta.flatMap((q) => (typeof answers?.[q.id] === 'string' && answers[q.id] !== '' ? [[q.id, answers[q.id]]] : [])));
+      const known = Object.fromEntries(meta.flatMap((q) => (typeof own(answers, q.id) === 'string' && own(answers, q.id) !== '' ? [[q.id, own(answers, q.id)]] : [])));
       if (Object.keys(known).length) return offerPrevious(ws, '', known, `werkblad ${other.number}`);
     }
     return undefined;
@@ -378,3 +397,4 @@ async function terminalPrompter(color: boolean): Promise<Prompter> {
   const prompts = await import('../terminal/inquirer.js');
   return prompts.terminalPrompter({ color });
 }
+

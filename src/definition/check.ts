@@ -2,7 +2,7 @@
 // the zod schema, then cross-references. Errors carry `bestand:regel:kolom`
 // positions and the field path. Loaded only when a definition has to be
 // checked (controleer, tests, or shipped files newer than the build cache).
-import { readFile } from 'node:fs/promises';
+import { FileRefusedError, readLimitedSync } from '../support/read-limited.js';
 import { z } from 'zod';
 // Only the Dutch messages (z.locales would bring in every language: 300 KB more to load).
 import nl from 'zod/v4/locales/nl.js';
@@ -24,8 +24,10 @@ export interface CheckResult {
 export async function checkDefinitionFile(file: string, displayName = file): Promise<CheckResult> {
   let bytes: Buffer;
   try {
-    bytes = await readFile(file);
+    // An own worksheet may come from anyone: never blocking, only a regular file, at most the limit.
+    bytes = readLimitedSync(file, { displayName });
   } catch (err) {
+    if (err instanceof FileRefusedError) throw err;
     throw new WerkboekError(`Kan ${displayName} niet lezen: ${describeFsError(err)}`, ExitCode.usage);
   }
   const { text, issue } = decodeUtf8(displayName, bytes);

@@ -1,8 +1,7 @@
 // Answers files: read with positions, validate against the worksheet, and
 // write atomically (temp file in the same folder, fsync, rename) keeping
 // comments and keys a user added by hand.
-import { readFileSync } from 'node:fs';
-import { readFile, mkdir, copyFile, stat, readdir, unlink, open } from 'node:fs/promises';
+import { copyFile, stat, readdir, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { Document, isMap, isScalar, type YAMLMap } from 'yaml';
 import type { Field, Question, Worksheet } from '../definition/schema.js';
@@ -11,9 +10,12 @@ import { ANSWER_KEY, DRAFT_ITEM_KEY, EARLIER_KEY, isUnknown, NOT_YET_KNOWN, NOTE
 import { describeFsError, ExitCode, FileIssuesError, WerkboekError, type Issue } from '../support/errors.js';
 import { decodeUtf8, issueAt, parseLocated, type Located, type PathKey } from '../definition/positions.js';
 import { programVersion } from '../support/version.js';
-import { atomicWrite, isOwnTempFile } from './atomic-write.js';
+import { atomicCreate, atomicWrite, isOwnTempFile } from './atomic-write.js';
 import { parseDate } from '../support/dates.js';
 import { suggest } from '../support/invocation.js';
+import { makeDir } from '../support/make-dir.js';
+import { FileRefusedError, MAX_READ_BYTES, megabytes, readHeadSync, readLimitedSync } from '../support/read-limited.js';
+import { own } from '../support/own.js';
 
 export type Status = 'concept' | 'afgerond';
 
@@ -77,7 +79,7 @@ export class ConflictError extends WriteError {
  * with long answers are well under 1 MB; a file of this size is not a
  * worksheet, and parsing it would take minutes.
  */
-export const MAX_FILE_BYTES = 16_000_000;
+export const MAX_FILE_BYTES = MAX_READ_BYTES;
 
 export class AnswersFile {
   /** True when there are changes that are not yet on disk. */
@@ -88,6 +90,8 @@ export class AnswersFile {
   eol: '\n' | '\r\n' = '\n';
   /** Answers stood under a former id (the definition renamed the question): the next save records this version. */
   upgraded = false;
+  /** The largest file save() writes: the reader's limit, so no save makes a file werkboek would refuse (tests inject a small one). */
+  limit = MAX_FILE_BYTES;
 
   /**
    * What this session last read from or wrote to `file`: the exact text and
@@ -151,12 +155,14 @@ export class AnswersFile {
    * that cannot be parsed or does not fit the worksheet throws a
    * FileIssuesError with positions; the file is never touched.
    */
-  static async read(file: string, ws: Worksheet, displayName = file): Promise<AnswersFile | undefined> {
+  static async read(file: string, ws: Worksheet, displayName = file, options: { limit?: number } = {}): Promise<AnswersFile | undefined> {
     let bytes: Buffer;
     try {
       // Synchronously: one small file, and nothing else to do meanwhile; no round trip through libuv's threads.
-      bytes = readFileSync(file);
+      // Never blocking, only a regular file, at most the limit (read-limited.ts).
+      bytes = readLimitedSync(file, { displayName, limit: options.limit ?? MAX_FILE_BYTES });
     } catch (err) {
+      if (err instanceof FileRefusedError) throw err;
       const code = (err as NodeJS.ErrnoException).code;
       if (code === 'ENOENT') return undefined;
       if (code === 'ENOTDIR') {
@@ -175,7 +181,7 @@ export class AnswersFile {
   static fromBytes(file: string, bytes: Buffer, ws: Worksheet, displayName: string): AnswersFile {
     if (bytes.length > MAX_FILE_BYTES) {
       throw new WerkboekError(
-        `${displayName} is te groot voor een antwoordbestand (${(bytes.length / 1_000_000).toFixed(1).replace('.', ',')} MB; hoogstens ${MAX_FILE_BYTES / 1_000_000} MB).`,
+        `${displayName} is te groot voor een antwoordbestand (${megabytes(bytes.length)}; hoogstens ${megabytes(MAX_FILE_BYTES)}).`,
         ExitCode.badFile,
         'Is dit wel een antwoordbestand van werkboek? Het bestand is niet gewijzigd.',
       );
@@ -323,16 +329,53 @@ export class AnswersFile {
   async save(options: { replace?: boolean } = {}): Promise<void> {
     if (!options.replace) await this.reconcile();
     const content = this.toString();
+    // Never write what the reader would refuse: the answers stay in memory, the file as it was.
+    const size = Buffer.byteLength(content);
+    if (size > this.limit) {
+      throw new WriteError(
+        this.file,
+        undefined,
+        `Kan niet opslaan in ${this.file}: het bestand zou te groot worden (${megabytes(size)}; hoogstens ${megabytes(this.limit)}). Maak een lang antwoord korter.`,
+      );
+    }
     await writeFileAtomically(this.file, content, { createFolder: true });
     this.base = { text: content, answers: this.answers, drafts: this.drafts, status: this.meta.status };
     this.dirty = false;
     this.onDisk = true;
   }
 
+  /**
+   * Write this new file only if nothing is at its place yet (an exclusive,
+   * atomic create: atomic-write.ts); false when something is. Two colleagues
+   * whose names make the same file name, started at the same moment, each
+   * get a file this way (respondents.ts).
+   */
+  async claim(): Promise<boolean> {
+    const content = this.toString();
+    const size = Buffer.byteLength(content);
+    if (size > this.limit) throw new WriteError(this.file, undefined, `Kan niet opslaan in ${this.file}: het bestand zou te groot worden (${megabytes(size)}; hoogstens ${megabytes(this.limit)}).`);
+    let created: boolean;
+    try {
+      created = await atomicCreate(this.file, content).catch(async (err: unknown) => {
+        const code = (err as NodeJS.ErrnoException).code;
+        if (code !== 'ENOENT') throw err;
+        makeDir(path.dirname(this.file));
+        return atomicCreate(this.file, content);
+      });
+    } catch (err) {
+      throw new WriteError(this.file, err);
+    }
+    if (!created) return false;
+    this.base = { text: content, answers: this.answers, drafts: this.drafts, status: this.meta.status };
+    this.dirty = false;
+    this.onDisk = true;
+    return true;
+  }
+
   private async reconcile(): Promise<void> {
     let disk: Buffer;
     try {
-      disk = await readFile(this.file);
+      disk = readLimitedSync(this.file, { limit: this.limit });
     } catch {
       return; // no file (yet), or unreadable: the write itself will say what is wrong
     }
@@ -354,8 +397,8 @@ export class AnswersFile {
     const other = theirs.answers;
     const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
     const keys = [...new Set([...Object.keys(base.answers), ...Object.keys(mine), ...Object.keys(other)])];
-    const changedByMe = keys.filter((k) => !same(mine[k], base.answers[k]));
-    const clash = changedByMe.filter((k) => !same(other[k], base.answers[k]) && !same(other[k], mine[k]));
+    const changedByMe = keys.filter((k) => !same(own(mine, k), own(base.answers, k)));
+    const clash = changedByMe.filter((k) => !same(own(other, k), own(base.answers, k)) && !same(own(other, k), own(mine, k)));
     const myStatus = this.meta.status;
     const statusClash = myStatus !== base.status && theirs.meta.status !== base.status && theirs.meta.status !== myStatus;
     if (clash.length || statusClash) {
@@ -364,14 +407,14 @@ export class AnswersFile {
     }
     // Merge: their file, with this session's changes applied to it (answers, then drafts).
     for (const k of changedByMe) {
-      const value = mine[k];
+      const value = own(mine, k);
       if (value === undefined) theirs.ensureMap(ANSWERS_KEY).delete(k);
       else theirs.setAnswer(k, value);
     }
     const myDrafts = this.drafts;
     for (const k of new Set([...Object.keys(base.drafts), ...Object.keys(myDrafts)])) {
-      if (same(myDrafts[k], base.drafts[k])) continue;
-      const value = myDrafts[k];
+      if (same(own(myDrafts, k), own(base.drafts, k))) continue;
+      const value = own(myDrafts, k);
       if (value === undefined) theirs.clearDraft(k);
       else theirs.setDraft(k, value);
     }
@@ -382,11 +425,18 @@ export class AnswersFile {
     this.eol = theirs.eol;
   }
 
+  /** The file's text, for a rescue file: never one werkboek would refuse to read (then the caller's fallback applies). */
+  private withinLimit(): string {
+    const content = this.toString();
+    if (Buffer.byteLength(content) > this.limit) throw new WriteError(this.file, undefined, `Het bestand zou te groot worden (hoogstens ${megabytes(this.limit)}).`);
+    return content;
+  }
+
   /** Write this session's version into `dir` (made if needed) as `<werkblad>-<stamp>.yaml`; returns that file. */
   async rescueTo(dir: string): Promise<string> {
-    await mkdir(dir, { recursive: true });
+    makeDir(dir);
     const file = path.join(dir, `${path.basename(this.file, '.yaml')}-${fileStamp(new Date())}.yaml`);
-    await atomicWrite(file, this.toString());
+    await atomicWrite(file, this.withinLimit());
     return file;
   }
 
@@ -396,7 +446,7 @@ export class AnswersFile {
     if (occupied) return new ConflictError(this.file, reason, undefined, true);
     const rescue = this.file.replace(/\.yaml$/, '') + `.${fileStamp(new Date())}.niet-opgeslagen.yaml`;
     try {
-      await atomicWrite(rescue, this.toString());
+      await atomicWrite(rescue, this.withinLimit());
       return new ConflictError(this.file, reason, rescue, occupied);
     } catch {
       return new ConflictError(this.file, reason, undefined, occupied);
@@ -434,7 +484,7 @@ export async function writeFileAtomically(file: string, content: string | Uint8A
       // The folder is made only when it is missing (not on every save).
       const code = (err as NodeJS.ErrnoException).code;
       if (!opts.createFolder || (code !== 'ENOENT' && code !== 'ENOTDIR')) throw err;
-      await mkdir(path.dirname(file), { recursive: true });
+      makeDir(path.dirname(file));
       await atomicWrite(file, content);
     });
   } catch (err) {
@@ -581,7 +631,8 @@ function validateDrafts(issueAt: IssueAt, ws: Worksheet, questions: ReadonlyMap<
   for (const [id, value] of Object.entries(drafts as Record<string, unknown>)) {
     const q = questions.get(id);
     if (!q || value === null) continue;
-    if (q.type === 'text' || q.type === 'longtext') {
+    if (q.type === 'text' || q.type === 'longtext' || q.type === 'date' || q.type === 'number') {
+      // What was being typed (also a date or number not finished yet): any text.
       if (typeof value !== 'string') issues.push(issueAt([DRAFTS_KEY, id], `verwacht tekst bij "${id}"`));
     } else if (q.type === 'yesno' || q.type === 'choice') {
       // A choice with the toelichting that was being typed: checked as an answer with a toelichting.
@@ -718,15 +769,9 @@ export async function backupFile(file: string, now = new Date()): Promise<string
 
 /** Whether an existing file is an answers file of werkboek (of any dossier): it starts with the metadata keys. */
 export async function looksLikeAnswersFile(file: string): Promise<boolean> {
-  const handle = await open(file, 'r').catch(() => undefined);
-  if (!handle) return false;
-  try {
-    const { buffer, bytesRead } = await handle.read(Buffer.alloc(4096), 0, 4096, 0);
-    const head = buffer.subarray(0, bytesRead).toString('utf8');
-    return /^werkblad:[ \t]*\S/m.test(head) && /^(versie|antwoorden|status):/m.test(head);
-  } finally {
-    await handle.close();
-  }
+  // Never blocking, and only a regular file (a FIFO or a device is no answers file).
+  const head = readHeadSync(file);
+  return /^werkblad:[ \t]*\S/m.test(head) && /^(versie|antwoorden|status):/m.test(head);
 }
 
 export async function exists(file: string): Promise<boolean> {

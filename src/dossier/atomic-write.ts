@@ -14,7 +14,7 @@
 // file open (an antivirus scanner, a viewer, OneDrive): `renameRetrying`
 // tries again for a few seconds before it counts as a write error.
 import { randomBytes } from 'node:crypto';
-import { constants } from 'node:fs';
+import { constants, linkSync } from 'node:fs';
 import { open, rename, stat, unlink } from 'node:fs/promises';
 import path from 'node:path';
 
@@ -106,6 +106,56 @@ export async function atomicWrite(file: string, content: string | Uint8Array, op
     }
   }
   await syncFolder(path.dirname(file), options.platform ?? process.platform);
+}
+
+/**
+ * Create `file` with `content`, atomically and only if nothing is there yet:
+ * the content goes into a temp file (as atomicWrite), which is then hard-linked
+ * to `file` — a link, unlike a rename, never replaces what is there, so of two
+ * processes creating the same name exactly one succeeds. False when something
+ * is there already. Where the file system has no hard links (FAT, some network
+ * shares), the file is created with O_EXCL and written in place. `link`
+ * is injectable for tests of that branch.
+ */
+export async function atomicCreate(file: string, content: string | Uint8Array, link: (from: string, to: string) => void = linkSync): Promise<boolean> {
+  const temp = tempName(file);
+  const flags = constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | (constants.O_NOFOLLOW ?? 0);
+  const handle = await open(temp, flags, 0o666);
+  try {
+    await handle.writeFile(content);
+    await handle.sync();
+    await handle.close();
+    try {
+      link(temp, file);
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      if (code === 'EEXIST') return false;
+      if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EOPNOTSUPP' && code !== 'ENOSYS' && code !== 'EXDEV') throw err;
+      return await createInPlace(file, content);
+    }
+  } finally {
+    await handle.close().catch(() => {});
+    await unlink(temp).catch(() => {});
+  }
+  await syncFolder(path.dirname(file), process.platform);
+  return true;
+}
+
+/** O_EXCL without a link: exclusive, though not atomic in content. */
+async function createInPlace(file: string, content: string | Uint8Array): Promise<boolean> {
+  const flags = constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | (constants.O_NOFOLLOW ?? 0);
+  const handle = await open(file, flags, 0o666).catch((err: unknown) => {
+    if ((err as NodeJS.ErrnoException).code === 'EEXIST') return undefined;
+    throw err;
+  });
+  if (!handle) return false;
+  try {
+    await handle.writeFile(content);
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+  return true;
 }
 
 /** Make the rename itself durable (not possible on Windows, where it is not needed). */

@@ -16,10 +16,12 @@
 // The lock is taken on the real path, so two symlinked folders that lead to
 // the same file share one lock.
 import type { Stats } from 'node:fs';
-import { type FileHandle, mkdir, open, readFile, readdir, realpath, rmdir, stat, unlink, utimes } from 'node:fs/promises';
+import { type FileHandle, open, readdir, realpath, rmdir, stat, unlink, utimes } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { describeFsError, ExitCode, WerkboekError } from '../support/errors.js';
+import { makeDir } from '../support/make-dir.js';
+import { readHeadSync } from '../support/read-limited.js';
 
 /** A lock not touched for this long, whose process cannot be asked, belongs to a process that died. */
 export const STALE_MS = 5000;
@@ -35,7 +37,7 @@ type Found = { kind: 'owner'; owner: Owner; ageMs: number } | { kind: 'unknown';
 export async function lockAnswersFile(file: string): Promise<() => Promise<void>> {
   let target = file;
   try {
-    await mkdir(path.dirname(file), { recursive: true });
+    makeDir(path.dirname(file));
     target = path.join(await realpath(path.dirname(file)), path.basename(file));
     target = await realpath(target).catch(() => target);
   } catch (err) {
@@ -101,14 +103,23 @@ async function inspect(lockFile: string): Promise<Found> {
   if (info.isDirectory()) {
     // An earlier version's lock: an empty folder, its owner beside it.
     if ((await readdir(lockFile).catch(() => ['?'])).length > 0) return { kind: 'foreign' };
-    const owner = parseOwner(await readFile(`${lockFile}-eigenaar.json`, 'utf8').catch(() => ''));
+    const owner = parseOwner(readOwnerText(`${lockFile}-eigenaar.json`));
     return owner ? { kind: 'owner', owner, ageMs } : { kind: 'unknown', ageMs };
   }
   if (!info.isFile()) return { kind: 'foreign' };
-  const text = info.size <= 4096 ? await readFile(lockFile, 'utf8').catch(() => '') : '?';
+  const text = info.size <= 4096 ? readOwnerText(lockFile) : '?';
   const owner = parseOwner(text);
   if (owner) return { kind: 'owner', owner, ageMs };
   return text === '' ? { kind: 'unknown', ageMs } : { kind: 'foreign' };
+}
+
+/** A lock's owner as text: never blocking on something that is not a file, at most a few KB; '' when it cannot be read. */
+function readOwnerText(file: string): string {
+  try {
+    return readHeadSync(file);
+  } catch {
+    return '';
+  }
 }
 
 function parseOwner(text: string): Owner | undefined {

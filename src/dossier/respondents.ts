@@ -4,12 +4,13 @@
 // (`respondent:`). The slug is only a file name; who a file belongs to is
 // decided by its metadata, so two names that slug alike get distinct files
 // (`piet-bakker.yaml`, `piet-bakker-2.yaml`).
-import { readFile, readdir } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
+import { readTextLimitedSync } from '../support/read-limited.js';
 import path from 'node:path';
 import { parseDocument } from 'yaml';
 import { ExitCode, WerkboekError } from '../support/errors.js';
 import { answersPath } from './folder.js';
-import { RESPONDENT_KEY } from './answers-file.js';
+import { RESPONDENT_KEY, type AnswersFile } from './answers-file.js';
 
 /** Longest slug: file names stay well within every file system's limit. */
 const MAX_SLUG = 60;
@@ -100,7 +101,8 @@ export async function sheetFiles(dir: string, worksheetId: string): Promise<Shee
 export async function respondentIn(file: string): Promise<string | undefined> {
   let text: string;
   try {
-    text = await readFile(file, 'utf8');
+    // Never blocking, only a regular file within the limit (a FIFO or /dev/zero named like an answers file has no respondent).
+    text = readTextLimitedSync(file);
   } catch {
     return undefined;
   }
@@ -131,4 +133,26 @@ export async function respondentFile(dir: string, worksheetId: string, name: str
     const owner = await respondentIn(file);
     if (owner !== undefined && sameName(owner, clean)) return { file, exists: true };
   }
+}
+
+/**
+ * As respondentFile, but a file that is not there yet is created at once,
+ * exclusively (AnswersFile.claim), from `fileFor(file)`: when another
+ * process took that name meanwhile (a colleague whose name makes the same
+ * file name, or a second import), the folder is looked at again, which gives
+ * that name's own file or the next free one. `claimed` is the new file.
+ */
+export async function claimRespondentFile(
+  dir: string,
+  worksheetId: string,
+  name: string,
+  fileFor: (file: string) => AnswersFile,
+): Promise<{ file: string; exists: boolean; claimed?: AnswersFile }> {
+  for (let attempt = 0; attempt < 100; attempt++) {
+    const found = await respondentFile(dir, worksheetId, name);
+    if (found.exists) return found;
+    const claimed = fileFor(found.file);
+    if (await claimed.claim()) return { ...found, claimed };
+  }
+  throw new WerkboekError(`Kan in ${dir} geen vrije bestandsnaam voor ${name} vinden.`, ExitCode.writeFailed, 'Probeer het opnieuw.');
 }

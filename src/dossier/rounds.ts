@@ -3,7 +3,9 @@
 // unchanged, into a subfolder `ronde-<naam>` (by default the year the round's
 // files were begun); the next `start` offers the last round's answers as
 // defaults, and `verschil` compares rounds.
-import { mkdir, readdir, readFile, rename, stat } from 'node:fs/promises';
+import { lstatSync, rmdirSync, type Stats } from 'node:fs';
+import { mkdir, readdir, rename } from 'node:fs/promises';
+import { readHeadSync } from '../support/read-limited.js';
 import path from 'node:path';
 import type { Worksheet } from '../definition/schema.js';
 import { ExitCode, WerkboekError, describeFsError } from '../support/errors.js';
@@ -11,6 +13,7 @@ import { suggest } from '../support/invocation.js';
 import { AnswersFile, looksLikeAnswersFile } from './answers-file.js';
 import { lockAnswersFile } from './lock.js';
 import { respondentFile } from './respondents.js';
+import { removeJournal, writeJournal } from './round-journal.js';
 
 export const ROUND_PREFIX = 'ronde-';
 
@@ -43,7 +46,7 @@ async function lastEdit(roundDir: string): Promise<string> {
   let latest = '';
   for (const name of await readdir(roundDir).catch(() => [] as string[])) {
     if (!name.endsWith('.yaml')) continue;
-    const head = (await readFile(path.join(roundDir, name), 'utf8').catch(() => '')).slice(0, 4096);
+    const head = readHeadSync(path.join(roundDir, name));
     const stamp = /^bijgewerkt:[ \t]*["']?(\d{4}-\d{2}-\d{2}T[\d:.]+Z?)/m.exec(head)?.[1] ?? '';
     if (stamp > latest) latest = stamp;
   }
@@ -66,23 +69,33 @@ export async function roundFiles(dir: string, worksheetIds: readonly string[]): 
 async function defaultRoundName(dir: string, files: string[], now: Date): Promise<string> {
   let earliest: string | undefined;
   for (const name of files) {
-    const head = (await readFile(path.join(dir, name), 'utf8').catch(() => '')).slice(0, 4096);
+    const head = readHeadSync(path.join(dir, name));
     const created = /^aangemaakt:[ \t]*["']?(\d{4})-\d{2}-\d{2}/m.exec(head)?.[1];
     if (created && (earliest === undefined || created < earliest)) earliest = created;
   }
   return earliest ?? String(now.getFullYear());
 }
 
+/** What closing the round would do: its name and folder, and the files that move. */
+export interface RoundPlan {
+  round: Round;
+  files: string[];
+}
+
+/** The longest round name: its folder name stays far below the 255 bytes a file system allows. */
+const LONGEST_ROUND_NAME = 64;
+
 /**
- * Close the current round: move its files unchanged into `ronde-<naam>`.
- * Every answers file is locked first, so a worksheet being filled in
- * elsewhere stops it before anything moves.
+ * Which files closing the current round would move, and into which folder.
+ * Refuses (exit 2, nothing moved) when there is nothing to close, the name
+ * cannot be a folder name, or something named like the round's folder is
+ * already there (a folder, a file, or a link, also one that leads nowhere).
  */
-export async function closeRound(
+export async function planRound(
   dir: string,
   worksheetIds: readonly string[],
   options: { name?: string | undefined; now?: Date; map?: string | undefined } = {},
-): Promise<{ round: Round; files: string[] }> {
+): Promise<RoundPlan> {
   const files = await roundFiles(dir, worksheetIds);
   if (!files.length) {
     throw new WerkboekError(
@@ -92,36 +105,91 @@ export async function closeRound(
     );
   }
   const name = options.name?.trim() || (await defaultRoundName(dir, files, options.now ?? new Date()));
-  if (!/^[A-Za-z0-9][A-Za-z0-9_-]*$/.test(name)) {
-    throw new WerkboekError(`"${name}" kan geen naam van een ronde zijn.`, ExitCode.usage, 'Gebruik letters, cijfers en - of _, bijv. --ronde 2026 of --ronde 2026-voorjaar.');
+  if (!/^[A-Za-z0-9][A-Za-z0-9_-]*$/.test(name) || name.length > LONGEST_ROUND_NAME) {
+    const shown = name.length > 40 ? `${name.slice(0, 40)}…` : name;
+    throw new WerkboekError(
+      `"${shown}" kan geen naam van een ronde zijn.`,
+      ExitCode.usage,
+      `Gebruik letters, cijfers en - of _ (hoogstens ${LONGEST_ROUND_NAME} tekens), bijv. --ronde 2026 of --ronde 2026-voorjaar.`,
+    );
   }
   const round = { name, dir: path.join(dir, `${ROUND_PREFIX}${name}`) };
-  if (await stat(round.dir).catch(() => undefined)) {
+  // lstat: a link that leads nowhere is in the way too.
+  let there: Stats | undefined;
+  try {
+    there = lstatSync(round.dir, { throwIfNoEntry: false });
+  } catch (err) {
+    throw new WerkboekError(`Kan de map ${round.dir} niet gebruiken: ${describeFsError(err)}.`, ExitCode.usage);
+  }
+  if (there) {
+    const what = there.isDirectory() ? `de map ${round.dir}` : there.isSymbolicLink() ? `een koppeling ${round.dir}` : `een bestand ${round.dir}`;
     throw new WerkboekError(
-      `Er is al een ronde ${name} (de map ${round.dir}).`,
+      `Er is al een ronde ${name} (${what}).`,
       ExitCode.usage,
       `Kies een andere naam, bijv.: ${suggest(['nieuwe-ronde', '--ronde', `${name}-2`], options.map)}`,
     );
   }
+  return { round, files };
+}
+
+/** Remove the round's folder again when nothing is in it (something that could not be put back stays). */
+function removeEmptyFolder(dir: string): void {
+  try {
+    rmdirSync(dir);
+  } catch {
+    // not empty, or gone
+  }
+}
+
+/** Signals that would end the process halfway the moves: held back until the round is closed whole. */
+const HELD_SIGNALS: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
+
+/**
+ * Close the current round: move its files unchanged into `ronde-<naam>`.
+ * Every answers file is locked first, so a worksheet being filled in
+ * elsewhere stops it before anything moves. A journal (round-journal.ts) is
+ * written before the first move, so that a process killed halfway leaves a
+ * round that the next command completes; Ctrl+C and stop signals wait until
+ * the last file has moved. `onMove` (tests) runs before each move.
+ */
+export async function closeRound(plan: RoundPlan, options: { onMove?: (file: string, index: number) => Promise<void> } = {}): Promise<RoundPlan> {
+  const { round, files } = plan;
+  const dir = path.dirname(round.dir);
   const releases: (() => Promise<void>)[] = [];
+  let held: NodeJS.Signals | undefined;
+  const hold = (signal: NodeJS.Signals) => (held ??= signal);
   try {
     for (const file of files) releases.push(await lockAnswersFile(path.join(dir, file)));
-    await mkdir(round.dir);
+    await mkdir(round.dir).catch((err: unknown) => {
+      throw new WerkboekError(`Kan de map ${round.dir} niet maken: ${describeFsError(err)}. Er is niets verplaatst.`, ExitCode.writeFailed);
+    });
+    for (const signal of HELD_SIGNALS) process.on(signal, hold);
+    await writeJournal(dir, path.basename(round.dir), files).catch((err: unknown) => {
+      removeEmptyFolder(round.dir);
+      throw new WerkboekError(`Kan de ronde niet afsluiten: ${describeFsError(err)}. Er is niets verplaatst.`, ExitCode.writeFailed);
+    });
     const moved: string[] = [];
     try {
-      for (const file of files) {
+      for (const [i, file] of files.entries()) {
+        await options.onMove?.(file, i);
         await rename(path.join(dir, file), path.join(round.dir, file));
         moved.push(file);
       }
     } catch (err) {
       // Put back what was moved: a round is closed whole or not at all.
       for (const file of moved) await rename(path.join(round.dir, file), path.join(dir, file)).catch(() => {});
+      removeEmptyFolder(round.dir);
       throw new WerkboekError(`Kan de ronde niet afsluiten: ${describeFsError(err)}. Er is niets verplaatst.`, ExitCode.writeFailed);
+    } finally {
+      await removeJournal(dir);
     }
   } finally {
     for (const release of releases) await release();
+    for (const signal of HELD_SIGNALS) process.removeListener(signal, hold);
   }
-  return { round, files };
+  // A signal that came meanwhile ends the program now, as it would have.
+  if (held) process.kill(process.pid, held);
+  return plan;
 }
 
 /**

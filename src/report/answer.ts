@@ -6,6 +6,7 @@ import { optionLabel, optionValue } from '../definition/questions.js';
 import { NOT_YET_KNOWN, NOT_YET_KNOWN_LABEL, type AnswerValue, type Answers, type FieldValue } from '../dossier/answers.js';
 import { groupItems } from '../walk.js';
 import { formatDate, formatNumber } from '../support/dates.js';
+import { own } from '../support/own.js';
 
 /** A table answer without rows (Stap 4 before the partners of Stap 2 are filled in). */
 export const EMPTY_TABLE_TEXT = 'Het overzicht is nog leeg.';
@@ -76,7 +77,7 @@ export function reportAnswer(question: Question, value: AnswerValue, answers: An
       return {
         kind: 'table',
         columns: fields.map((f) => f.label),
-        rows: groupItems(question, answers).map((item) => fields.map((f) => cellText(f, item[f.id]))),
+        rows: groupItems(question, answers).map((item) => fields.map((f) => cellText(f, own(item, f.id)))),
       };
     }
   }

@@ -30,6 +30,7 @@ import {
   type SheetReport,
   type TableAnswer,
 } from './model.js';
+import { own } from '../support/own.js';
 
 /** A question a respondent does not see (a follow-up of another answer). */
 export const HIDDEN_TEXT = 'Niet van toepassing';
@@ -179,7 +180,7 @@ export function compareReport(ws: Worksheet, inputs: readonly CompareInput[], me
       sections,
       discussion: pointsPerSection(sections, (q) => (q.discussion ? { id: q.id, number: q.number, label: q.label, text: q.discussion } : undefined)),
       development: {
-        intro: DEVELOPMENT_INTROS[ws.id] ?? DEVELOPMENT_INTRO_OTHER,
+        intro: own(DEVELOPMENT_INTROS, ws.id) ?? DEVELOPMENT_INTRO_OTHER,
         ...pointsPerSection(sections, (q) => developmentPoint(q, sheets)),
       },
     },

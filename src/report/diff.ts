@@ -11,6 +11,7 @@ import { notAskedIds } from '../dossier/answers-file.js';
 import { formatStampNl } from '../support/dates.js';
 import { answerMarkdown, escapeBlock, escapeInline, escapeLine } from './markdown.js';
 import { buildReport, type DevelopmentPoint, type ReportQuestion } from './model.js';
+import { own } from '../support/own.js';
 
 export type ChangeKind = 'nieuw' | 'gewijzigd' | 'vervallen' | 'open';
 
@@ -103,7 +104,7 @@ function waitsFor(ws: Worksheet, id: string, answers: Answers): boolean {
     else for (const x of 'any' in c ? c.any : c.all) collect(x);
   };
   collect(q.when);
-  return ids.some((x) => answers[x] === undefined);
+  return ids.some((x) => own(answers, x) === undefined);
 }
 
 export interface DiffHeading {

@@ -15,6 +15,7 @@ import { sheetPoints, stepHeading, type SheetPoints } from './points.js';
 import { buildSummary, pointsToResearch, type Summary } from './summary.js';
 import { formatDate, formatDayNl, formatStampNl } from '../support/dates.js';
 import { programVersion } from '../support/version.js';
+import { own } from '../support/own.js';
 
 export {
   DEVELOPMENT_INTRO,
@@ -379,7 +380,7 @@ export function workbookClosing(worksheets: readonly Worksheet[], workbook: read
 
 /** The plain-text value of a meta question ("Bibliotheek Velsen"), for subjects. */
 function plainMeta(answers: Answers, id: string): string | undefined {
-  const value = answers[id];
+  const value = own(answers, id);
   return typeof value === 'string' && value.trim() !== '' ? value.replace(/\s+/g, ' ').trim() : undefined;
 }
 

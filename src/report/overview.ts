@@ -192,16 +192,44 @@ export function overviewMarkdown(overview: Overview, now: Date): string {
   return out.join('\n') + '\n';
 }
 
-/** CSV for a spreadsheet: one row per library and worksheet; the key columns of all worksheets side by side. */
+/**
+ * Key columns side by side (one column per key question of every worksheet)
+ * while there are at most this many; with more (many own worksheets), every
+ * row would carry every worksheet's columns, almost all empty, and the file
+ * would grow with the square of the number of worksheets: then each row has
+ * "Kernvraag n" / "Antwoord n" pairs for its own worksheet's key questions.
+ */
+export const SIDE_BY_SIDE_KEYS = 30;
+
+/** CSV for a spreadsheet: one row per library and worksheet, with that worksheet's key questions (see SIDE_BY_SIDE_KEYS). */
 export function overviewCsv(overview: Overview): string {
-  const keyHead = overview.sheets.flatMap((s) => s.keys.map((k) => `${s.worksheet.number}. ${k.label}`));
+  const total = overview.sheets.reduce((n, s) => n + s.keys.length, 0);
+  const sideBySide = total <= SIDE_BY_SIDE_KEYS;
+  const most = Math.max(0, ...overview.sheets.map((s) => s.keys.length));
+  const keyHead = sideBySide
+    ? overview.sheets.flatMap((s) => s.keys.map((k) => `${s.worksheet.number}. ${k.label}`))
+    : Array.from({ length: most }, (_, k) => [`Kernvraag ${k + 1}`, `Antwoord ${k + 1}`]).flat();
+  // Where each worksheet's key columns start (side by side).
+  const offsets: number[] = [];
+  let at = 0;
+  for (const s of overview.sheets) {
+    offsets.push(at);
+    at += s.keys.length;
+  }
   const rows: (string | number)[][] = [['Bibliotheek', 'Map', 'Werkblad', 'Status', 'Beantwoord', 'Vragen', 'Bijgewerkt', 'Ontwikkelpunten', ...keyHead, 'Opmerking']];
   for (const row of overview.rows) {
     overview.sheets.forEach((sheet, i) => {
       const cell = row.cells[i];
       if (!cell) return;
       const begun = cell.status === 'concept' || cell.status === 'afgerond';
-      const keys = overview.sheets.flatMap((s, j) => s.keys.map((_, k) => (j === i ? (cell.keys[k] ?? '') : '')));
+      const keys: string[] = new Array<string>(keyHead.length).fill('');
+      sheet.keys.forEach((k, j) => {
+        if (sideBySide) keys[(offsets[i] ?? 0) + j] = cell.keys[j] ?? '';
+        else {
+          keys[2 * j] = k.label;
+          keys[2 * j + 1] = cell.keys[j] ?? '';
+        }
+      });
       rows.push([
         row.library,
         row.folder,

@@ -8,6 +8,7 @@
 import type { Condition, Field, Question, Worksheet } from '../definition/schema.js';
 import { answerValue, noteOf, type Answers, type GroupItem } from '../dossier/answers.js';
 import { developmentPoints, groupGapItems, groupItems, type QuestionState, type VisibleQuestion, type WalkResult } from '../walk.js';
+import { own } from '../support/own.js';
 
 /**
  * Intro of the ontwikkelpunten of werkblad 2, in the words of the workbook
@@ -147,7 +148,7 @@ export function sheetPoints(ws: Worksheet, result: WalkResult, answers: Answers,
   const toResearch = list(DEVELOPMENT_LIST_TITLES.toResearch, points.filter(([, p]) => p.state !== 'open'));
   const unanswered = list(DEVELOPMENT_LIST_TITLES.unanswered, points.filter(([, p]) => p.state === 'open'));
   return {
-    intro: DEVELOPMENT_INTROS[ws.id] ?? DEVELOPMENT_INTRO_OTHER,
+    intro: own(DEVELOPMENT_INTROS, ws.id) ?? DEVELOPMENT_INTRO_OTHER,
     count: points.length,
     groups: groupBySection(points),
     attention,
@@ -198,7 +199,7 @@ function attentionPoints(result: WalkResult, answers: Answers, byId: Map<string,
       const fields = groupFields(q, byId);
       const texts = q.fields.flatMap((f) => {
         if (f.type !== 'yesno' || f.attention === undefined) return [];
-        const names = groupItems(q, answers).flatMap((item, i) => (item[f.id] === f.attention ? [itemName(q, fields, item, i)] : []));
+        const names = groupItems(q, answers).flatMap((item, i) => (own(item, f.id) === f.attention ? [itemName(q, fields, item, i)] : []));
         return names.length ? [`${f.label} ${yesNoLabel(f.attention)}: ${names.join(', ')}`] : [];
       });
       if (texts.length) found.push([v, { ...basePoint(v, byId), state: 'attention', stateText: texts.join('; ') }]);
@@ -220,7 +221,7 @@ function groupFields(question: Question, byId: Map<string, Question>): Field[] {
 
 /** An item by its first field ("Welzijn Voorbeeldstad"), else "partner 3". */
 function itemName(question: Question, fields: Field[], item: GroupItem, index: number): string {
-  const first = fields[0] ? item[fields[0].id] : undefined;
+  const first = fields[0] ? own(item, fields[0].id) : undefined;
   const text = first === undefined || first === null ? '' : String(first).replace(/\s+/g, ' ').trim();
   return text || `${question.type === 'group' ? question.item : 'item'} ${index + 1}`;
 }

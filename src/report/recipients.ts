@@ -18,13 +18,19 @@ export function checkRecipients(value: string, format: 'md' | 'html' | 'eml' | '
     .split(/[,;]/)
     .map((a) => a.trim())
     .filter((a) => a !== '');
-  const bad = addresses.find((a) => !ADDRESS.test(a));
+  // An address longer than 254 characters (RFC 5321) is no address, and could not be folded in a header line.
+  const bad = addresses.find((a) => !ADDRESS.test(a) || a.length > 254);
   if (!addresses.length || bad !== undefined) {
     throw new WerkboekError(
-      `Ongeldig e-mailadres "${bad ?? value}".`,
+      `Ongeldig e-mailadres "${shorten(bad ?? value)}".`,
       ExitCode.usage,
       'Gebruik bijvoorbeeld: --aan naam@gemeente.nl (meerdere adressen scheiden met een komma).',
     );
   }
   return addresses;
+}
+
+/** A long value shown in a message: its start and how long it is. */
+function shorten(text: string): string {
+  return text.length > 80 ? `${text.slice(0, 60)}… (${text.length} tekens)` : text;
 }

@@ -13,7 +13,7 @@
 // blok, lijst, tabel; see FILTERS) are registered `raw`, so their output is
 // not escaped a second time; Liquid's own `| raw` turns the escaping off for
 // one {{ }} (the default template uses it for the "#" of its headings).
-import { readFile } from 'node:fs/promises';
+import { FileRefusedError, readTextLimitedSync } from '../support/read-limited.js';
 import path from 'node:path';
 import { Drop, Liquid } from 'liquidjs';
 import { describeFsError, ExitCode, WerkboekError } from '../support/errors.js';
@@ -37,9 +37,10 @@ export async function loadTemplate(file: string | undefined, cwd: string, shippe
   const full = file ? path.resolve(cwd, file) : undefined;
   const name = full ? path.relative(cwd, full) || full : shipped;
   try {
-    const source = full ? await readFile(full, 'utf8') : readProgramFile(`templates/${shipped}`);
+    const source = full ? readTextLimitedSync(full, { displayName: name }) : readProgramFile(`templates/${shipped}`);
     return { name, source: file ? source : withoutDocumentation(source), reference: shipped };
   } catch (err) {
+    if (err instanceof FileRefusedError) throw err;
     throw new WerkboekError(`Kan sjabloon ${name} niet lezen: ${describeFsError(err)}.`, ExitCode.usage);
   }
 }

@@ -17,6 +17,7 @@ import { InterruptedError } from '../support/errors.js';
 import type { Session } from './context.js';
 import { askChoice, askNumber, truncate, unknownChoice, withUnknown, type PromptBase } from './questions.js';
 import { persist, saveQuietly, say } from './saving.js';
+import { own } from '../support/own.js';
 
 type Group = Extract<Question, { type: 'group' }>;
 
@@ -29,7 +30,7 @@ export async function askGroup(s: Session, vq: VisibleQuestion, base: PromptBase
   for (;;) {
     const items = groupItems(q, s.file.answers);
     const fields = extending ? [...baseFields, ...q.fields] : q.fields;
-    const draft = itemDraft(s.file.drafts[q.id], items);
+    const draft = itemDraft(own(s.file.drafts, q.id), items);
     // "Weet ik (nog) niet" would replace the items (or the draft): only for an empty list.
     const allowUnknown = base.allowUnknown && items.length === 0 && !draft;
     const choices = groupChoices(q, items, fields, baseFields);
@@ -119,7 +120,7 @@ async function continueDraft(s: Session, q: Group, fields: Field[], items: Group
 function defaultAction(q: Group, items: GroupItem[]): string {
   if (!items.length) return 'add';
   if (q.extends) {
-    const blank = items.findIndex((item) => q.fields.every((f) => isBlank(item[f.id])));
+    const blank = items.findIndex((item) => q.fields.every((f) => isBlank(own(item, f.id))));
     if (blank >= 0) return `extend:${blank}`;
   }
   return 'done';
@@ -131,7 +132,7 @@ function defaultAction(q: Group, items: GroupItem[]): string {
  * fits the terminal: long cells are shortened, short ones are kept whole.
  */
 export function overview(items: GroupItem[], fields: Field[], noun: string, width: number, draft?: ItemDraft): string {
-  const row = (lead: string, item: GroupItem) => lead + fitCells(fields.map((f) => cellText(f, item[f.id])), width - lead.length - 1).join(' · ');
+  const row = (lead: string, item: GroupItem) => lead + fitCells(fields.map((f) => cellText(f, own(item, f.id))), width - lead.length - 1).join(' · ');
   const lines = items.map((item, i) => row(`  ${i + 1}. `, item));
   if (draft) {
     const where = draft.index !== undefined ? `wijziging van ${draft.index + 1}` : `nieuwe ${noun}`;
@@ -246,7 +247,7 @@ async function askItem(
       f++;
       continue;
     }
-    const reply = await askField(s, field, item[field.id], f === 0 ? itemName : undefined, required && f === 0).catch(async (err: unknown) => {
+    const reply = await askField(s, field, own(item, field.id), f === 0 ? itemName : undefined, required && f === 0).catch(async (err: unknown) => {
       if (err instanceof InterruptedError) {
         if (err.draft !== undefined && (field.type === 'text' || field.type === 'longtext')) item[field.id] = err.draft;
         if (JSON.stringify(item) !== JSON.stringify(initial)) await keep(item);
@@ -254,9 +255,15 @@ async function askItem(
       throw err;
     });
     if (reply.kind === 'back') {
+      // What was typed in the field stays in the item (offered again going forward).
+      if (reply.draft !== undefined && (field.type === 'text' || field.type === 'longtext')) item[field.id] = reply.draft;
       do f--;
       while (f > 0 && !asked(f));
-      if (f < 0) return undefined;
+      if (f < 0) {
+        // Back out of the item: what was filled in so far is kept as its draft, as on a stop.
+        if (JSON.stringify(item) !== JSON.stringify(initial)) await keep(item);
+        return undefined;
+      }
       continue;
     }
     item[field.id] = reply.kind === 'answer' ? (reply.value as FieldValue) : null;
@@ -290,7 +297,7 @@ function isSkippedFollowUp(fields: Field[], i: number, item: GroupItem): boolean
   const field = fields[i];
   const before = fields[i - 1];
   if (!field || !before || before.type !== 'yesno' || (field.type !== 'text' && field.type !== 'longtext')) return false;
-  return item[before.id] !== 'ja';
+  return own(item, before.id) !== 'ja';
 }
 
 async function askField(

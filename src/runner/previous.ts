@@ -10,6 +10,7 @@ import { walk, type VisibleQuestion } from '../walk.js';
 import type { PreviousRound, Session } from './context.js';
 import { cellText } from './groups.js';
 import { persist } from './saving.js';
+import { own } from '../support/own.js';
 
 export function offerPrevious(ws: Worksheet, round: string, answers: Answers, from = `de vorige ronde (${round})`): PreviousRound {
   const offered = new Set(walk(ws, answers).visible.filter((v) => v.state !== 'open').map((v) => v.question.id));
@@ -22,9 +23,9 @@ export function previousAnswer(s: Session, vq: VisibleQuestion): AnswerValue | u
   const q = vq.question;
   if (!p || vq.state !== 'open' || !p.offered.has(q.id)) return undefined;
   if (q.type === 'date' && q.default === 'today') return undefined;
-  const draft = s.file.drafts[q.id];
+  const draft = own(s.file.drafts, q.id);
   if (draft !== undefined && draft !== null) return undefined;
-  return p.answers[q.id];
+  return own(p.answers, q.id);
 }
 
 type Group = Extract<Question, { type: 'group' }>;
@@ -64,8 +65,8 @@ export async function checkPreviousItems(s: Session, q: Group, previous: AnswerV
 /** The item in full, a line per field that has a value: "  Naam partner: Welzijn Oost". */
 function itemLines(item: GroupItem, fields: Field[]): string {
   return fields
-    .filter((f) => item[f.id] !== undefined && item[f.id] !== null && String(item[f.id]).trim() !== '')
-    .map((f) => `  ${f.label.replace(/[:?]$/, '')}: ${cellText(f, item[f.id])}`)
+    .filter((f) => own(item, f.id) !== undefined && own(item, f.id) !== null && String(own(item, f.id)).trim() !== '')
+    .map((f) => `  ${f.label.replace(/[:?]$/, '')}: ${cellText(f, own(item, f.id))}`)
     .join('\n');
 }
 

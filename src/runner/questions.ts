@@ -48,7 +48,7 @@ export function asking(style: Style, vq: VisibleQuestion, w: WalkResult, stored?
   const q = vq.question;
   const wasUnknown = isUnknown(vq.answer);
   const earlier = q.type === 'group' ? undefined : earlierAnswer(vq.answer);
-  const draft = typeof stored === 'string' && (q.type === 'text' || q.type === 'longtext') ? stored : undefined;
+  const draft = typeof stored === 'string' && (q.type === 'text' || q.type === 'longtext' || q.type === 'date' || q.type === 'number') ? stored : undefined;
   const choiceDraft = (q.type === 'yesno' || q.type === 'choice') && stored !== undefined && typeof stored === 'object' && ANSWER_KEY in stored ? (stored as NotedAnswer) : undefined;
   const notes: string[] = [];
   if (choiceDraft) {
@@ -115,7 +115,7 @@ export async function askQuestion(s: Session, q: SingleQuestion, a: Asking): Pro
     case 'date':
       return askDate(s, q, a);
     case 'number':
-      return typed(a, await askNumber(prompter, typedBase(a), typeof current === 'number' ? current : undefined, q.unit, q.min, q.max));
+      return typed(a, await askNumber(prompter, typedBase(a), typeof current === 'number' ? current : undefined, q.unit, q.min, q.max, a.draft));
   }
 }
 
@@ -166,7 +166,7 @@ async function askDate(s: Session, q: Extract<Question, { type: 'date' }>, a: As
   const reply = await s.prompter.input({
     ...typedBase(a),
     message: `${a.base.message.replace(/:$/, '')} (dd-mm-jjjj):`,
-    default: displayDate(typeof a.current === 'string' && a.current ? a.current : fallback),
+    default: a.draft ?? displayDate(typeof a.current === 'string' && a.current ? a.current : fallback),
     validate: (v) => (v === '' ? undefined : dateProblem(v)),
   });
   return typed(a, reply.kind === 'answer' ? { kind: 'answer', value: reply.value === '' ? '' : (parseDate(reply.value) ?? reply.value) } : reply);
@@ -205,7 +205,8 @@ export async function askChoice(
   const keepNote = (reply: Reply<string>) => (note === undefined ? reply : noted(reply, picked.kind === 'answer' ? (picked.note ?? note) : note));
   if (picked.kind !== 'answer' || picked.value !== OTHER) return keepNote(picked);
   const other = await prompter.input({ message: 'Anders, namelijk:', default: isOther ? current : '' });
-  return other.kind === 'back' ? askChoice(prompter, q, base, current, wasUnknown, picked.note ?? note) : keepNote(other);
+  // Back to the list: what was typed after "Anders, namelijk" is offered again when it is picked again.
+  return other.kind === 'back' ? askChoice(prompter, q, base, other.draft ?? current, wasUnknown, picked.note ?? note) : keepNote(other);
 }
 
 async function askMultiChoice(
@@ -227,7 +228,7 @@ async function askMultiChoice(
   const chosen = picked.value.filter((v) => v !== OTHER);
   if (!picked.value.includes(OTHER)) return { kind: 'answer', value: chosen };
   const other = await prompter.input({ message: 'Anders, namelijk:', default: others.join('; ') });
-  if (other.kind === 'back') return askMultiChoice(prompter, q, base, current);
+  if (other.kind === 'back') return askMultiChoice(prompter, q, base, other.draft ? [...chosen, other.draft] : current);
   if (other.kind !== 'answer') return other;
   return { kind: 'answer', value: other.value ? [...chosen, other.value] : chosen };
 }
@@ -240,11 +241,12 @@ export async function askNumber(
   unit?: string,
   min?: number,
   max?: number,
+  draft?: string,
 ): Promise<Reply<AnswerValue>> {
   const reply = await prompter.input({
     ...base,
     message: unit ? `${base.message} (${unit})` : base.message,
-    default: current === undefined ? '' : String(current).replace('.', ','),
+    default: draft ?? (current === undefined ? '' : String(current).replace('.', ',')),
     validate: (v) => {
       if (v === '') return undefined;
       const n = parseNumber(v);

@@ -10,6 +10,7 @@ import type { RunOutcome, Session } from './context.js';
 import { messageOf, truncate } from './questions.js';
 import { persist } from './saving.js';
 import { worksheetIntroText } from './welcome.js';
+import { own } from '../support/own.js';
 
 /** Show the overview; returns the id of the question picked, or how the run ends. */
 export async function review(s: Session, w: WalkResult): Promise<string | RunOutcome> {
@@ -35,7 +36,7 @@ export async function review(s: Session, w: WalkResult): Promise<string | RunOut
   const choices: Choice<string>[] = [];
   if (open[0]) choices.push({ value: open[0].question.id, name: `→ Verder met de open vragen (vanaf ${where(w, open[0])})` });
   const drafts = file.drafts;
-  for (const v of w.visible) choices.push({ value: v.question.id, name: reviewRow(w, v, width, drafts[v.question.id] != null) });
+  for (const v of w.visible) choices.push({ value: v.question.id, name: reviewRow(w, v, width, own(drafts, v.question.id) != null) });
   if (!open.length) choices.push({ value: '\u0000afronden', name: finished ? '✔ Klaar (werkblad blijft afgerond)' : '✔ Werkblad afronden' });
   choices.push({ value: '\u0000inleiding', name: 'Inleiding en tips van dit werkblad opnieuw lezen' });
   choices.push({ value: '\u0000later', name: 'Later verder (alles is bewaard)' });

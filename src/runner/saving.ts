@@ -7,6 +7,7 @@ import { ConflictError, exists, WriteError } from '../dossier/answers-file.js';
 import { questionRef, type VisibleQuestion } from '../walk.js';
 import { InterruptedError, WerkboekError } from '../support/errors.js';
 import type { Session } from './context.js';
+import type { Reply } from '../terminal/prompter.js';
 
 /** Save now; on a write error, tell the user and let them retry, pick another folder or stop. */
 export async function persist(s: Session): Promise<void> {
@@ -73,7 +74,7 @@ export async function keepDraft(s: Session, vq: VisibleQuestion, err: unknown): 
     return;
   }
   const draft = err instanceof InterruptedError ? err.draft : undefined;
-  if (draft === undefined || (vq.question.type !== 'text' && vq.question.type !== 'longtext')) return;
+  if (draft === undefined || !keepsTextDraft(vq.question.type)) return;
   s.file.setDraft(vq.question.id, draft);
   const saved = await saveQuietly(s);
   say(
@@ -82,6 +83,28 @@ export async function keepDraft(s: Session, vq: VisibleQuestion, err: unknown): 
       ? s.style.dim(`\nOok wat je bij ${questionRef(vq)} aan het typen was, is bewaard, als concept (nog niet bevestigd).`)
       : s.style.red(`\nLet op: wat je bij ${questionRef(vq)} aan het typen was, kon niet worden opgeslagen.`),
   );
+}
+
+/** Question types whose typed text can be kept as a draft (a string under `concepten:`). */
+export function keepsTextDraft(type: string): boolean {
+  return type === 'text' || type === 'longtext' || type === 'date' || type === 'number';
+}
+
+/**
+ * A question left without answering (back, the overview, "weet ik (nog)
+ * niet"): what was typed there is kept as a draft and saved, so that no key
+ * drops typing. Text typed before "weet ik (nog) niet" at a text question
+ * becomes that answer's earlier answer instead (session.ts). True when a
+ * draft was kept.
+ */
+export async function keepLeft(s: Session, vq: VisibleQuestion, reply: Exclude<Reply<unknown>, { kind: 'answer' }>): Promise<boolean> {
+  const type = vq.question.type;
+  const id = vq.question.id;
+  if (reply.choiceDraft && (type === 'yesno' || type === 'choice')) s.file.setDraft(id, reply.choiceDraft);
+  else if (reply.draft !== undefined && keepsTextDraft(type) && !(reply.kind === 'unknown' && (type === 'text' || type === 'longtext'))) s.file.setDraft(id, reply.draft);
+  else return false;
+  await persist(s);
+  return true;
 }
 
 /** Save without the write-error dialogue (the user is stopping); true when it worked. */

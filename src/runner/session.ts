@@ -16,8 +16,9 @@ import { plainStyle, type PreviousRound, type RunOutcome, type Session, type Sty
 import { askGroup } from './groups.js';
 import { askQuestion, asking } from './questions.js';
 import { review } from './review.js';
-import { keepDraft, persist } from './saving.js';
+import { keepDraft, keepLeft, persist } from './saving.js';
 import { checkPreviousItems, previousAnswer } from './previous.js';
+import { own } from '../support/own.js';
 
 export { plainStyle, type RunOutcome, type Style } from './context.js';
 
@@ -73,6 +74,8 @@ export async function runWorksheet(options: RunOptions): Promise<RunOutcome> {
       await keepDraft(s, current, err);
       throw err;
     });
+    // Left without answering: what was typed there is kept as a draft (saving.ts).
+    const kept = reply.kind === 'answer' ? false : await keepLeft(s, current, reply);
     if (reply.kind === 'review') {
       // Asked for the overview (the plain prompter's ":overzicht"): it takes over from here.
       reviewing = true;
@@ -85,9 +88,9 @@ export async function runWorksheet(options: RunOptions): Promise<RunOutcome> {
       cursor = previous?.question.id ?? current.question.id;
       continue;
     }
-    file.setAnswer(current.question.id, reply.kind === 'unknown' ? unknownKeeping(s, current) : reply.value);
-    // Confirmed: the draft has done its work (a group clears its own draft per item).
-    if (current.question.type !== 'group') file.clearDraft(current.question.id);
+    file.setAnswer(current.question.id, reply.kind === 'unknown' ? unknownKeeping(s, current, reply.draft) : reply.value);
+    // Confirmed: the draft has done its work (a group clears its own draft per item), unless it was just kept.
+    if (current.question.type !== 'group' && !kept) file.clearDraft(current.question.id);
     await persist(s);
     const after = walk(ws, file.answers);
     if (reviewing) {
@@ -123,7 +126,7 @@ export function resumeAt(w: WalkResult, drafts: Drafts): VisibleQuestion | undef
 }
 
 function firstDraft(w: WalkResult, drafts: Drafts): VisibleQuestion | undefined {
-  return w.visible.find((v) => drafts[v.question.id] !== undefined && drafts[v.question.id] !== null);
+  return w.visible.find((v) => own(drafts, v.question.id) !== undefined && own(drafts, v.question.id) !== null);
 }
 
 /**
@@ -131,9 +134,11 @@ function firstDraft(w: WalkResult, drafts: Drafts): VisibleQuestion | undefined 
  * answer (or the earlier answer of an earlier "weet ik niet"), else the
  * draft. A repeat group never gets here with items (groups.ts).
  */
-function unknownKeeping(s: Session, vq: VisibleQuestion): AnswerValue {
+function unknownKeeping(s: Session, vq: VisibleQuestion, typed?: string): AnswerValue {
   if (vq.question.type === 'group') return unknownAnswer();
-  const draft = s.file.drafts[vq.question.id];
+  // Text typed just before Ctrl+N is what the user last had in mind: it is kept, not the older answer.
+  if (typed !== undefined && (vq.question.type === 'text' || vq.question.type === 'longtext')) return unknownAnswer(typed);
+  const draft = own(s.file.drafts, vq.question.id);
   const earlier: KnownAnswer | undefined = vq.state === 'unknown' ? earlierAnswer(vq.answer) : (vq.answer as KnownAnswer | undefined);
   return unknownAnswer(earlier !== undefined && !isEmptyAnswer(earlier) ? earlier : typeof draft === 'string' ? draft : undefined);
 }
@@ -146,8 +151,8 @@ async function ask(s: Session, vq: VisibleQuestion, w: WalkResult): Promise<Repl
   if (q.type === 'group') {
     if (prior !== undefined) await checkPreviousItems(s, q, prior);
     const now = walk(s.ws, s.file.answers);
-    return askGroup(s, findVisible(now, q.id) ?? vq, asking(s.style, vq, now, s.file.drafts[q.id]).base);
+    return askGroup(s, findVisible(now, q.id) ?? vq, asking(s.style, vq, now, own(s.file.drafts, q.id)).base);
   }
   const shown = prior === undefined ? vq : { ...vq, answer: prior };
-  return askQuestion(s, q, asking(s.style, shown, w, s.file.drafts[q.id], prior === undefined ? undefined : s.previous?.from));
+  return askQuestion(s, q, asking(s.style, shown, w, own(s.file.drafts, q.id), prior === undefined ? undefined : s.previous?.from));
 }

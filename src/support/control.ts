@@ -6,8 +6,11 @@
 // reader sees that something odd was there and nothing happens.
 
 // C0 (but \t and \n), DEL, C1. A lone \r is a control too (it moves the cursor
-// back); \r\n is a line end (an .eml is CRLF throughout) and stays.
-const CONTROLS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]|\r(?!\n)/g;
+// back); \r\n is a line end (an .eml is CRLF throughout) and stays. And the
+// bidi controls (U+202A–U+202E, U+2066–U+2069, the marks U+200E, U+200F,
+// U+061C): invisible, they reorder what follows, so "gpj.exe" can read as
+// "exe.jpg" ("Trojan Source"); line and paragraph separators U+2028/U+2029.
+const CONTROLS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u061C\u200E\u200F\u2028\u2029\u202A-\u202E\u2066-\u2069]|\r(?!\n)/g;
 
 /** The text with every control character (but newline and tab) made visible. */
 export function visibleControls(text: string): string {
@@ -15,7 +18,7 @@ export function visibleControls(text: string): string {
     const code = c.charCodeAt(0);
     if (code < 0x20) return String.fromCharCode(0x2400 + code); // ␀ … ␟ (␛ for ESC)
     if (code === 0x7f) return '\u2421'; // ␡
-    return '\uFFFD'; // C1: no picture of its own
+    return '\uFFFD'; // C1 and bidi controls: no picture of their own
   });
 }
 

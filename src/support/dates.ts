@@ -58,7 +58,7 @@ export function parseDate(input: string): string | undefined {
 export function dateProblem(input: string): string | undefined {
   if (parseDate(input)) return undefined;
   const parts = dateParts(input);
-  if (!parts) return 'Vul een datum in als dd-mm-jjjj, bijv. 27-11-2026 (wis eerst de ingevulde datum met Backspace).';
+  if (!parts) return 'Vul een datum in als dd-mm-jjjj, bijv. 27-11-2026.';
   const [d, m, y] = parts;
   const s = input.trim();
   if (m < 1 || m > 12) return `${s} bestaat niet: er is geen maand ${m}.`;

@@ -84,6 +84,7 @@ export function terminalPrompter(ctx: TerminalContext = {}): Prompter {
 async function runEditor(t: Terminal, options: InputOptions, multiline: boolean): Promise<Reply<string>> {
   const { chalk } = t;
   let text = options.default ?? '';
+  let editorFailed = false;
   for (;;) {
     if (options.header) t.print(options.header);
     const editorCommand = multiline ? findEditor(t.env) : undefined;
@@ -103,6 +104,7 @@ async function runEditor(t: Terminal, options: InputOptions, multiline: boolean)
             // Text changed in the external editor (Ctrl+E) counts as touched.
             ...(options.unknownIfUntouched && text === (options.default ?? '') && { unknownIfUntouched: true }),
             editorAvailable: editorCommand !== undefined,
+            ...(editorFailed && { error: 'De editor gaf een fout; je tekst staat hier nog. Je kunt hier gewoon verder typen.' }),
             onDraft: (d) => (draft = d),
             rows: t.rows(),
             columns: t.columns(),
@@ -118,9 +120,18 @@ async function runEditor(t: Terminal, options: InputOptions, multiline: boolean)
       if (err instanceof InterruptedError && draft.trim() && draft !== (options.default ?? '')) throw new InterruptedError(draft, err.signal);
       throw err;
     });
-    if (result.kind !== 'external') return result;
-    text = (await openInEditor(result.value)) ?? result.value;
+    if (result.kind === 'answer') return result;
+    if (result.kind !== 'external') return leftWith(result, draft, options.default ?? '');
+    const edited = await openInEditor(result.value);
+    editorFailed = edited === undefined;
+    text = edited ?? result.value;
   }
+}
+
+/** A text prompt left without answering: the text goes with the reply when it was changed (the runner keeps it as a draft). */
+function leftWith(reply: Exclude<Reply<string>, { kind: 'answer' }>, typed: string, start: string): Reply<string> {
+  const text = reply.draft ?? typed;
+  return text !== start && text.trim() ? { kind: reply.kind, draft: text } : { kind: reply.kind };
 }
 
 /**
@@ -176,11 +187,16 @@ async function runSelect<T>(t: Terminal, options: SelectOptions<T>): Promise<Rep
         throw err;
       });
       if (typed.kind === 'answer') note = typed.value;
+      // Back to the list with Ctrl+T: what was typed stays the toelichting, as on a stop.
+      else if (typed.kind === 'back' && typed.draft !== undefined) note = typed.draft;
       continue;
     }
     const picked = reply.kind === 'answer' ? options.choices.find((c) => c.value === reply.value)?.name : undefined;
     echo(t, options.message, reply, picked && note ? `${picked} (${note})` : picked);
-    return reply.kind === 'answer' && allowNote ? { ...reply, note } : reply;
+    if (reply.kind === 'answer') return allowNote ? { ...reply, note } : reply;
+    // Left with a toelichting typed but not confirmed: it goes with the reply, with its choice.
+    if (allowNote && note !== (options.note ?? '') && typeof current === 'string' && !current.startsWith('\u0000')) return { kind: reply.kind, choiceDraft: { antwoord: current, toelichting: note } };
+    return reply;
   }
 }
 

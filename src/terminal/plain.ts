@@ -2,16 +2,17 @@
 // inquirer.ts, as plain lines, for screen readers, simple terminals (TERM=dumb)
 // and scripts (answers from a pipe). No cursor movement, no redraw, no colour:
 // only readable text, every line ending with a newline. Input is read line by
-// line (node:readline, terminal: false), so on a terminal the system does the
-// echo and line editing, and a pipe is read as a list of answers.
+// line (split as node:readline does, each line bounded), so on a terminal the
+// system does the echo and line editing, and a pipe is read as a list of answers.
 //
 // Choices are numbered and answered by number or word; navigation is typed as
 // commands (`:terug`, `:weetniet`, `:overzicht`, `:stop`, `:hulp` or `?`); a long answer
 // ends with a line holding only "."; a toelichting follows the choice after
 // "|" or is given with `:toelichting`. The end of input stops like Ctrl+C.
-import { createInterface } from 'node:readline';
+import { StringDecoder } from 'node:string_decoder';
 import type { Readable, Writable } from 'node:stream';
 import { InterruptedError, type StopSignal } from '../support/errors.js';
+import { answerTooLong, MAX_ANSWER_CHARS } from '../support/read-limited.js';
 import type { CheckboxOptions, Choice, InputOptions, Prompter, Reply, SelectOptions } from './prompter.js';
 
 export interface PlainContext {
@@ -23,6 +24,8 @@ export interface PlainContext {
    * where the terminal itself shows what is typed).
    */
   echo?: boolean;
+  /** The longest answer (and line) taken, in characters (default MAX_ANSWER_CHARS; tests inject a small one). */
+  maxAnswer?: number;
 }
 
 export interface PlainPrompter extends Prompter {
@@ -54,27 +57,84 @@ const KEY_COMMANDS: Record<string, string> = { T: ':terug', N: ':weetniet', O: '
 const COMMANDS = ['terug', 'weetniet', 'toelichting', 'leeg', 'overzicht', 'stop', 'hulp'] as const;
 type Command = (typeof COMMANDS)[number];
 
-/** Waits for lines: a pipe may deliver them long before they are asked for. */
-class LineReader {
-  private readonly queue: string[] = [];
-  private ended = false;
-  private waiting?: { resolve: (line: string | undefined) => void; reject: (err: unknown) => void };
-  private readonly rl;
+/** A line longer than the limit: refused, never kept whole in memory. */
+const TOO_LONG = Symbol('te lang');
+type Line = string | typeof TOO_LONG;
 
-  constructor(input: Readable) {
-    this.rl = createInterface({ input, terminal: false, crlfDelay: Infinity });
-    this.rl.on('line', (line) => {
-      if (this.waiting) this.settle().resolve(line);
-      else this.queue.push(line);
-    });
-    this.rl.on('close', () => {
-      this.ended = true;
-      if (this.waiting) this.settle().resolve(undefined);
-    });
+/**
+ * Waits for lines: a pipe may deliver them long before they are asked for.
+ * Split as readline does (LF, CRLF or a lone CR ends a line), but each line
+ * is bounded: beyond `maxLine` characters the rest of that line is skipped
+ * as it arrives and the line is TOO_LONG, so a 100 MB line costs no more
+ * memory than the limit.
+ */
+class LineReader {
+  private readonly queue: Line[] = [];
+  private ended = false;
+  private waiting?: { resolve: (line: Line | undefined) => void; reject: (err: unknown) => void };
+  private readonly decoder = new StringDecoder('utf8');
+  private partial = '';
+  private overflow = false;
+  private afterCR = false;
+  private readonly onData = (chunk: Buffer | string) => this.take(typeof chunk === 'string' ? chunk : this.decoder.write(chunk));
+  private readonly onEnd = () => {
+    this.take(this.decoder.end());
+    if (this.partial || this.overflow) this.deliver(this.overflow ? TOO_LONG : this.partial);
+    this.partial = '';
+    this.overflow = false;
+    this.ended = true;
+    if (this.waiting) this.settle().resolve(undefined);
+  };
+
+  constructor(
+    private readonly input: Readable,
+    private readonly maxLine: number,
+  ) {
+    input.on('data', this.onData);
+    input.on('end', this.onEnd);
+    input.on('close', this.onEnd);
+    // A reader before this one paused the stream (close()); a new 'data' listener does not resume it.
+    input.resume();
   }
 
-  /** The next line, or undefined at the end of input. */
-  next(): Promise<string | undefined> {
+  private take(text: string): void {
+    let start = 0;
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c !== 10 && c !== 13) continue;
+      // "\r\n" is one line end.
+      if (!(c === 10 && this.afterCR && i === start)) this.endLine(text.slice(start, i));
+      this.afterCR = c === 13;
+      start = i + 1;
+    }
+    if (start < text.length) {
+      this.afterCR = false;
+      this.add(text.slice(start));
+    }
+  }
+
+  private add(text: string): void {
+    if (this.overflow) return;
+    if (this.partial.length + text.length > this.maxLine) {
+      this.overflow = true;
+      this.partial = '';
+    } else this.partial += text;
+  }
+
+  private endLine(rest: string): void {
+    this.add(rest);
+    this.deliver(this.overflow ? TOO_LONG : this.partial);
+    this.partial = '';
+    this.overflow = false;
+  }
+
+  private deliver(line: Line): void {
+    if (this.waiting) this.settle().resolve(line);
+    else this.queue.push(line);
+  }
+
+  /** The next line (TOO_LONG for one over the limit), or undefined at the end of input. */
+  next(): Promise<Line | undefined> {
     if (this.queue.length) return Promise.resolve(this.queue.shift());
     if (this.ended) return Promise.resolve(undefined);
     return new Promise((resolve, reject) => (this.waiting = { resolve, reject }));
@@ -86,7 +146,10 @@ class LineReader {
   }
 
   close(): void {
-    this.rl.close();
+    this.input.removeListener('data', this.onData);
+    this.input.removeListener('end', this.onEnd);
+    this.input.removeListener('close', this.onEnd);
+    this.input.pause();
   }
 
   private settle() {
@@ -101,7 +164,8 @@ export function plainPrompter(ctx: PlainContext = {}): PlainPrompter {
   const output = ctx.output ?? process.stdout;
   const input = ctx.input ?? process.stdin;
   const echo = ctx.echo ?? (input as { isTTY?: boolean }).isTTY !== true;
-  const lines = new LineReader(input);
+  const maxAnswer = ctx.maxAnswer ?? MAX_ANSWER_CHARS;
+  const lines = new LineReader(input, maxAnswer);
   /** Set on a stop: every prompt from now on ends at once. */
   let stopped: { signal?: StopSignal } | undefined;
 
@@ -110,7 +174,11 @@ export function plainPrompter(ctx: PlainContext = {}): PlainPrompter {
   /** The next line typed; a stop or the end of input throws InterruptedError. */
   async function read(more = false): Promise<string> {
     if (stopped) throw new InterruptedError(undefined, stopped.signal);
-    const line = await lines.next();
+    let line = await lines.next();
+    while (line === TOO_LONG) {
+      write(`Deze regel is te lang (meer dan ${maxAnswer} tekens); hij is niet gebruikt. Typ een korter antwoord.`);
+      line = await lines.next();
+    }
     if (line === undefined) {
       write('Einde van de invoer: gestopt, zoals met Ctrl+C.');
       stopped = {};
@@ -211,7 +279,7 @@ export function plainPrompter(ctx: PlainContext = {}): PlainPrompter {
         value = typed.length ? typed.join('\n') : current;
       }
       if (options.unknownIfUntouched && cmd !== 'leeg' && value === current) return { kind: 'unknown' };
-      const problem = options.validate?.(value);
+      const problem = answerTooLong(value.length, maxAnswer) ?? options.validate?.(value);
       if (problem) {
         write(problem);
         continue;

@@ -10,7 +10,20 @@ import type { StopSignal } from '../support/errors.js';
  * `note` returns the toelichting with the answer ("" for none). `review`
  * (go to the overview) only where the prompt allows it (`allowReview`).
  */
-export type Reply<T> = { kind: 'answer'; value: T; note?: string } | { kind: 'back' } | { kind: 'unknown' } | { kind: 'review' };
+export type Reply<T> = { kind: 'answer'; value: T; note?: string } | ({ kind: 'back' } & Left) | ({ kind: 'unknown' } & Left) | ({ kind: 'review' } & Left);
+
+/**
+ * What was typed at a question that is left another way than by answering
+ * it (back, the overview, "weet ik (nog) niet"): the runner keeps it as a
+ * draft, so no key drops typing. Only set when it differs from what the
+ * prompt started with.
+ */
+export interface Left {
+  /** The text in a text prompt. */
+  draft?: string;
+  /** A choice with the toelichting typed for it. */
+  choiceDraft?: { antwoord: string; toelichting: string };
+}
 
 export interface Choice<T> {
   value: T;

@@ -19,6 +19,7 @@ import { cursorHide } from '@inquirer/ansi';
 import { isCtrl, keyHint, type Key } from './keys.js';
 import { visibleControls } from '../support/control.js';
 import { wrapText } from '../support/wrap.js';
+import { answerTooLong } from '../support/read-limited.js';
 import type { Reply } from './prompter.js';
 
 export interface EditorConfig {
@@ -35,6 +36,10 @@ export interface EditorConfig {
   onDraft?: (text: string) => void;
   /** The external editor key is available (multi-line only). */
   editorAvailable: boolean;
+  /** The longest answer taken (default MAX_ANSWER_CHARS). */
+  maxLength?: number;
+  /** A message to show from the start (e.g. the external editor failed). */
+  error?: string;
   rows: number;
   columns: number;
   inverse: (s: string) => string;
@@ -188,7 +193,7 @@ export const textEditor = createPrompt<EditorResult, EditorConfig>((config, done
   const [status, setStatus] = useState<'idle' | 'done'>('idle');
   const [doneText, setDoneText] = useState<string | undefined>(undefined);
   const [buf, setBuf] = useState<Buffer>(() => toBuffer(config.default ?? ''));
-  const [error, setError] = useState<string | undefined>(undefined);
+  const [error, setError] = useState<string | undefined>(config.error);
   // The buffer as last changed, also by a paste applied between two renders.
   const current = useRef(buf);
   const paste = useRef<Paste>({ active: false, pending: '', timer: undefined });
@@ -313,7 +318,8 @@ function handleKey(key: Key, k: KeyContext): void {
       return;
     }
     const value = config.multiline ? text.replace(/\s+$/, '') : text.trim();
-    const problem = config.validate?.(value);
+    // Too long for an answers file: said here, and the text stays to be shortened.
+    const problem = answerTooLong(value.length, config.maxLength) ?? config.validate?.(value);
     if (problem) {
       setError(problem);
       return;
@@ -337,13 +343,15 @@ function handleKey(key: Key, k: KeyContext): void {
 /** Ctrl+T (back), Ctrl+N (weet ik niet), Ctrl+E (external editor); true when the key was one of them. */
 function commandKey(key: Key, k: KeyContext, text: string): boolean {
   const { config, finish, setError } = k;
+  // Leaving without answering: what was typed goes with it (the runner keeps it as a draft).
+  const typed = k.touched.current ? { draft: text } : {};
   if (isCtrl(key, 't')) {
-    if (config.allowBack) finish({ kind: 'back' });
+    if (config.allowBack) finish({ kind: 'back', ...typed });
     else setError('Dit is de eerste vraag.');
     return true;
   }
   if (isCtrl(key, 'n')) {
-    if (config.allowUnknown) finish({ kind: 'unknown' });
+    if (config.allowUnknown) finish({ kind: 'unknown', ...typed });
     else setError('Deze vraag kun je niet met "weet ik (nog) niet" beantwoorden.');
     return true;
   }

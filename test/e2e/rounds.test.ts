@@ -15,7 +15,7 @@ describe('werkboek nieuwe-ronde, start, verschil (e2e, pty)', { timeout: E2E_TIM
   it('starts the new round with last round\'s answers; one changed answer is what verschil shows', async () => {
     const ctx = e2e();
     await copyFile(path.join(fixturesDir, 'reports', 'gemeentelandschap.yaml'), ctx.answersFile);
-    const closed = runPlain(ctx, ['nieuwe-ronde']);
+    const closed = runPlain(ctx, ['nieuwe-ronde', '--ja']);
     expect(closed.status, closed.stderr).toBe(0);
     expect(closed.stdout).toContain('Ronde 2026 is afgesloten: 1 bestand staat nu ongewijzigd in');
     expect(await readdir(ctx.map)).toEqual(['ronde-2026']);

@@ -92,6 +92,8 @@ export interface Session {
    * program fail from then on) and the program gets SIGHUP. The screen stays as it was.
    */
   closeWindow(): void;
+  /** Resize the window (the program gets SIGWINCH). */
+  resize(cols: number, rows: number): void;
   /** Stop the program (if still running) and free the terminal. */
   kill(): void;
 }
@@ -245,6 +247,11 @@ export function start(args: string[], env: Record<string, string>, options: Star
     signal(name) {
       sent.push(name);
       child.kill(name);
+    },
+    resize(cols, rows) {
+      sent.push(`resize(${cols}x${rows})`);
+      term.resize(cols, rows);
+      child.resize(cols, rows);
     },
     closeWindow() {
       sent.push('closeWindow');

@@ -27,9 +27,9 @@ export interface Call {
 export type Action =
   | { type: 'answer'; value: unknown }
   | { type: 'choose'; name: string | RegExp; note?: string }
-  | { type: 'back' }
-  | { type: 'unknown' }
-  | { type: 'review' }
+  | { type: 'back'; draft?: string }
+  | { type: 'unknown'; draft?: string }
+  | { type: 'review'; draft?: string }
   | { type: 'keep' }
   | { type: 'interrupt'; draft?: string; choiceDraft?: { antwoord: string; toelichting: string }; signal?: StopSignal };
 
@@ -45,6 +45,10 @@ export const choose = (name: string | RegExp): Action => ({ type: 'choose', name
 /** Choose and give a toelichting with Ctrl+O ("" removes it). */
 export const chooseWithNote = (name: string | RegExp, note: string): Action => ({ type: 'choose', name, note });
 export const back: Action = { type: 'back' };
+/** Ctrl+T (or `:terug`) while this text was typed: the prompter hands it over, to be kept as a draft. */
+export const backTyping = (draft: string): Action => ({ type: 'back', draft });
+/** The overview asked for while this text was typed. */
+export const reviewTyping = (draft: string): Action => ({ type: 'review', draft });
 export const unknown: Action = { type: 'unknown' };
 /** Go to the overview (the plain mode's ":overzicht"). */
 export const toReview: Action = { type: 'review' };
@@ -120,13 +124,13 @@ export class ScriptedPrompter implements Prompter {
     switch (action.type) {
       case 'back':
         if (call.allowBack === false) throw new Error(`back is not allowed at "${call.message}"`);
-        return { kind: 'back' };
+        return { kind: 'back', ...(action.draft !== undefined && { draft: action.draft }) };
       case 'unknown':
         if (!call.allowUnknown) throw new Error(`"weet ik niet" is not allowed at "${call.message}"`);
-        return { kind: 'unknown' };
+        return { kind: 'unknown', ...(action.draft !== undefined && { draft: action.draft }) };
       case 'review':
         if (!call.allowReview) throw new Error(`the overview is not allowed at "${call.message}"`);
-        return { kind: 'review' };
+        return { kind: 'review', ...(action.draft !== undefined && { draft: action.draft }) };
       case 'interrupt':
         throw new InterruptedError(action.draft, action.signal, action.choiceDraft);
       case 'keep':
