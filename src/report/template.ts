@@ -63,9 +63,10 @@ function withoutDocumentation(source: string): string {
 
 /** Limits for a template's parse length (characters), render time (ms) and memory (liquidjs' own count). */
 export const TEMPLATE_LIMITS = { parseChars: 1_000_000, renderMs: 5_000, memory: 50_000_000 };
+export type TemplateLimits = typeof TEMPLATE_LIMITS;
 
 /** Render a template to Markdown (see the top of this file for escaping). Template errors become a WerkboekError naming file and line. */
-export async function renderTemplate(template: TemplateSource, context: ReportContext | CompareContext): Promise<string> {
+export async function renderTemplate(template: TemplateSource, context: ReportContext | CompareContext, limits: TemplateLimits = TEMPLATE_LIMITS): Promise<string> {
   const liquid = new Liquid({
     // An empty in-memory file system: no include/render/layout from disk.
     templates: {},
@@ -79,9 +80,9 @@ export async function renderTemplate(template: TemplateSource, context: ReportCo
     // A template from someone else must not hang or exhaust the machine
     // (`{% for i in (1..100000000) %}` ran for minutes and took 4 GB):
     // the default template is 8 KB and renders in milliseconds.
-    parseLimit: TEMPLATE_LIMITS.parseChars,
-    renderLimit: TEMPLATE_LIMITS.renderMs,
-    memoryLimit: TEMPLATE_LIMITS.memory,
+    parseLimit: limits.parseChars,
+    renderLimit: limits.renderMs,
+    memoryLimit: limits.memory,
   });
   for (const [name, handler] of Object.entries(FILTERS)) liquid.registerFilter(name, { handler, raw: true });
   let output: string;
@@ -90,7 +91,7 @@ export async function renderTemplate(template: TemplateSource, context: ReportCo
     // Synchronous: the same output, without a promise per tag and value (the async render took most of the time).
     output = liquid.renderSync(parsed, context as unknown as Record<string, unknown>);
   } catch (err) {
-    throw templateError(template, err);
+    throw templateError(template, err, limits);
   }
   return normalizeMarkdown(output);
 }
@@ -175,7 +176,7 @@ interface LiquidLikeError extends Error {
   errors?: LiquidLikeError[];
 }
 
-function templateError(template: TemplateSource, err: unknown): WerkboekError {
+function templateError(template: TemplateSource, err: unknown, limits: TemplateLimits): WerkboekError {
   if (!(err instanceof Error)) return new WerkboekError(`${template.name}: fout in sjabloon: ${String(err)}`, ExitCode.usage);
   let e = err as LiquidLikeError;
   if (e.errors?.[0]) e = e.errors[0];
@@ -183,18 +184,18 @@ function templateError(template: TemplateSource, err: unknown): WerkboekError {
   const raw = (e.originalError?.message ?? e.message).replace(/,(?: file:[^,]*,)? line:\d+, col:\d+$/, '');
   const where = line ? `${template.name}:${line}` : template.name;
   return new WerkboekError(
-    `${where}: ${dutchTemplateMessage(raw)}`,
+    `${where}: ${dutchTemplateMessage(raw, limits)}`,
     ExitCode.usage,
     `Zie ${programFilePath(`templates/${template.reference ?? 'rapport.md.liquid'}`)} voor de variabelen die een sjabloon kan gebruiken.`,
   );
 }
 
 /** liquidjs' English messages in Dutch (the common ones). */
-export function dutchTemplateMessage(message: string): string {
+export function dutchTemplateMessage(message: string, limits: TemplateLimits = TEMPLATE_LIMITS): string {
   const rules: Array<[RegExp, (m: RegExpExecArray) => string]> = [
-    [/^template render limit exceeded$|^render limit exceeded$/, () => `het sjabloon deed er te lang over (meer dan ${TEMPLATE_LIMITS.renderMs / 1000} seconden); is er een lus die te vaak herhaalt?`],
+    [/^template render limit exceeded$|^render limit exceeded$/, () => `het sjabloon deed er te lang over (meer dan ${String(limits.renderMs / 1000).replace('.', ',')} seconden); is er een lus die te vaak herhaalt?`],
     [/^memory alloc limit exceeded$|^memory limit exceeded$/, () => 'het sjabloon maakt te veel of te grote lijsten of teksten (bijv. een lus over een heel groot bereik)'],
-    [/^parse length limit exceeded$|^parse limit exceeded$/, () => `het sjabloon is te groot (meer dan ${TEMPLATE_LIMITS.parseChars.toLocaleString('nl-NL')} tekens)`],
+    [/^parse length limit exceeded$|^parse limit exceeded$/, () => `het sjabloon is te groot (meer dan ${limits.parseChars.toLocaleString('nl-NL')} tekens)`],
     [/^undefined variable: (.+)$/, (m) => `onbekende variabele "${(m[1] ?? '').replace(/\.(\d+)(?=\.|$)/g, '[$1]')}"`],
     [/^undefined filter: (.+)$/, (m) => `onbekend filter "${m[1]}"`],
     [/^tag "(.+)" not found$/, (m) => `onbekende tag "${m[1]}"`],
