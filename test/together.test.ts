@@ -116,6 +116,19 @@ describe('filling in together (flow)', () => {
     expect(again.prompter.printed.join('\n')).toContain('in een eigen bestand: randvoorwaarden.kees.yaml');
   });
 
+  it("a colleague gets the dossier's Bibliotheek as the default (their own Naam stays)", async () => {
+    await writeFile(
+      path.join(tmp(), 'gemeentelandschap.yaml'),
+      'werkblad: gemeentelandschap\nversie: 1\nstatus: concept\naangemaakt: 2026-11-20T09:00:00.000Z\nbijgewerkt: 2026-11-20T09:00:00.000Z\nprogramma: werkboek 0.1.0\nantwoorden:\n  naam: Sanne de Vries\n  bibliotheek: Bibliotheek Oost\n',
+    );
+    const piet = fillIn('Piet Bakker', (c) => (c.message === 'Bibliotheek:' || c.message.startsWith('Datum') ? keep : interrupt));
+    await expect(piet.run).rejects.toBeInstanceOf(InterruptedError);
+    const asked = piet.prompter.calls.find((c) => c.message === 'Bibliotheek:');
+    expect(asked?.header).toContain('Antwoord uit werkblad 1 (gemeentelandschap.yaml): het staat klaar.');
+    const saved = parse(await readFile(path.join(tmp(), 'randvoorwaarden.piet-bakker.yaml'), 'utf8'));
+    expect(saved.antwoorden).toMatchObject({ naam: 'Piet Bakker', bibliotheek: 'Bibliotheek Oost' });
+  });
+
   it("a respondent's lock is their own: a colleague starts while another file is open", async () => {
     const release = await lockAnswersFile(path.join(tmp(), 'randvoorwaarden.piet-bakker.yaml'));
     try {

@@ -1,6 +1,7 @@
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { loadShippedWorksheets } from '../definition/load.js';
+import type { Worksheet } from '../definition/schema.js';
 import { findWorksheet, isDefinitionPath, ownWorksheets } from '../definition/own.js';
 import { ExitCode, FileIssuesError, InterruptedError, WerkboekError, type StopSignal } from '../support/errors.js';
 import { lockAnswersFile } from '../dossier/lock.js';
@@ -317,19 +318,27 @@ export async function start(options: StartOptions): Promise<void> {
   /**
    * No earlier round: the Gegevens (Naam, Bibliotheek) that another
    * worksheet of this dossier (of this colleague) already has, as defaults,
-   * so they are not typed again.
+   * so they are not typed again. A colleague also gets the Bibliotheek from
+   * the dossier's own files (never their Naam: that is the coordinator's).
    */
   async function siblingDefaults(active: AnswersFile): Promise<ReturnType<typeof offerPrevious> | undefined> {
     // Only the Gegevens still open here: a worksheet resumed with them answered reads no other file.
     const answered = active.answers;
     const meta = (ws.meta ?? []).filter((q) => q.type !== 'date' && answered[q.id] === undefined);
     if (!meta.length) return undefined;
-    for (const other of await loadShippedWorksheets()) {
+    const sheets = await loadShippedWorksheets();
+    const sources: Array<{ file: string; sheet: Worksheet; own: boolean }> = [];
+    for (const other of sheets) {
       if (other.id === ws.id) continue;
       const file = respondent === undefined ? answersPath(dossier.dir, other.id) : (await respondentFile(dossier.dir, other.id, respondent)).file;
-      const answers = (await AnswersFile.read(file, other).catch(() => undefined))?.answers;
-      const known = Object.fromEntries(meta.flatMap((q) => (typeof answers?.[q.id] === 'string' && answers[q.id] !== '' ? [[q.id, answers[q.id]]] : [])));
-      if (Object.keys(known).length) return offerPrevious(ws, '', known, `werkblad ${other.number}`);
+      sources.push({ file, sheet: other, own: true });
+    }
+    if (respondent !== undefined) for (const other of sheets) sources.push({ file: answersPath(dossier.dir, other.id), sheet: other, own: false });
+    for (const { file, sheet, own } of sources) {
+      const answers = (await AnswersFile.read(file, sheet).catch(() => undefined))?.answers;
+      const wanted = own ? meta : meta.filter((q) => q.id !== 'naam');
+      const known = Object.fromEntries(wanted.flatMap((q) => (typeof answers?.[q.id] === 'string' && answers[q.id] !== '' ? [[q.id, answers[q.id]]] : [])));
+      if (Object.keys(known).length) return offerPrevious(ws, '', known, own ? `werkblad ${sheet.number}` : `werkblad ${sheet.number} (${path.basename(file)})`);
     }
     return undefined;
   }
