@@ -116,6 +116,24 @@ describe('filling in together (flow)', () => {
     expect(again.prompter.printed.join('\n')).toContain('in een eigen bestand: randvoorwaarden.kees.yaml');
   });
 
+  it("werkblad 2's tip to involve colleagues says how, after the tip and at the end", async () => {
+    const sanne = fillIn(undefined, weetNiet('Sanne de Vries'));
+    await sanne.run;
+    const printed = sanne.prompter.printed.join('\n');
+    const how = [
+      'Samen invullen:',
+      `- Een collega vult hier een eigen bestand in: werkboek start randvoorwaarden --respondent 'Naam collega' --map ${tmp()}`,
+      `- Stuurt een collega je een ingevuld bestand, zet het dan in het dossier: werkboek importeer <bestand> --map ${tmp()}`,
+      `- Alle antwoorden naast elkaar zetten: werkboek vergelijk randvoorwaarden --map ${tmp()}`,
+    ].join('\n');
+    expect(printed.split(how).length - 1).toBe(2);
+    expect(printed.indexOf(how)).toBeGreaterThan(printed.indexOf('Tip:'));
+    // Not for the colleague: they fill in what was asked.
+    const piet = fillIn('Piet Bakker', weetNiet('Piet Bakker'));
+    await piet.run;
+    expect(piet.prompter.printed.join('\n')).not.toContain('Samen invullen:');
+  });
+
   it("a colleague gets the dossier's Bibliotheek as the default (their own Naam stays)", async () => {
     await writeFile(
       path.join(tmp(), 'gemeentelandschap.yaml'),

@@ -11,7 +11,7 @@ import type { Prompter } from '../terminal/prompter.js';
 import { plainStyle, resumeAt, runWorksheet, type Style } from '../runner/session.js';
 import { offerPrevious } from '../runner/previous.js';
 import { lastRoundAnswers } from '../dossier/rounds.js';
-import { showClosing, welcomeNewDossier } from '../runner/welcome.js';
+import { colleaguesHow, showClosing, welcomeNewDossier } from '../runner/welcome.js';
 import { endBySignal, onStopSignals } from '../support/stop-signals.js';
 import { AnswersFile, backupFile, removeStaleTempFiles } from '../dossier/answers-file.js';
 import { questionRef, walk } from '../walk.js';
@@ -210,6 +210,8 @@ export async function start(options: StartOptions): Promise<void> {
             ? `Maak er een rapport van (met -o rapport.eml wordt het een e-mailconcept):\n  ${suggest(['rapport', sheetArg], map)}`
             : `Zet je antwoorden naast die van je collega's met:\n  ${suggest(['vergelijk', sheetArg], map)}`),
       );
+      const how = respondent === undefined ? colleaguesHow(ws, style, (args) => suggest(args, map)) : undefined;
+      if (how) prompter.print(`\n${how}`);
       // The workbook goes on with the next worksheet (not for a colleague, who fills in what was asked).
       const next = respondent === undefined ? (await loadShippedWorksheets()).find((w) => w.number === ws.number + 1) : undefined;
       if (next) prompter.print(`Het volgende werkblad is ${next.number}: ${next.title}. Begin eraan met:\n  ${again('start', next.id)}`);
@@ -347,6 +349,8 @@ export async function start(options: StartOptions): Promise<void> {
     const lines: string[] = [];
     if (ws.intro) lines.push('', ws.intro.trim());
     for (const tip of ws.tips ?? []) lines.push('', `${style.bold('Tip:')} ${tip.trim()}`);
+    const how = respondent === undefined ? colleaguesHow(ws, style, (args) => suggest(args, map)) : undefined;
+    if (how) lines.push('', how);
     if (lines.length) prompter.print(lines.join('\n'));
   }
 }
