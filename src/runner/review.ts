@@ -80,10 +80,9 @@ function where(w: WalkResult, v: VisibleQuestion): string {
  */
 export function reviewRow(w: WalkResult, v: VisibleQuestion, width: number, hasDraft = false): string {
   const step = v.section.kind === 'step' && w.stepCount > 1 ? `Stap ${v.section.stepNumber} · ` : '';
-  // A worksheet of one step whose questions have no number of their own (werkblad 1 and 3): the count.
-  const own = v.section.kind === 'step' && w.stepCount === 1 && !v.question.number ? `${v.position}. ` : '';
+  // Only the workbook's own numbers: werkblad 1 and 3 have none, and a count would shift when a follow-up appears.
   const answer = withDraft(shortAnswer(v, Math.max(20, Math.floor(width * 0.4))), v, hasDraft);
-  const label = truncate(`${step}${own}${messageOf(v.question)}`, Math.max(16, width - [...answer].length - 3));
+  const label = truncate(`${step}${messageOf(v.question)}`, Math.max(16, width - [...answer].length - 3));
   return `${label} — ${answer}`;
 }
 

@@ -1,0 +1,34 @@
+// The overview's rows name a question by the workbook's number ("Stap 2 ·
+// 4.1."), never by a count that shifts when a follow-up appears.
+import { describe, expect, it } from 'vitest';
+import { loadShippedWorksheets } from '../src/definition/load.js';
+import { reviewRow } from '../src/runner/review.js';
+import { walk } from '../src/walk.js';
+
+async function sheet(id: string) {
+  const ws = (await loadShippedWorksheets()).find((w) => w.id === id);
+  if (!ws) throw new Error(id);
+  return ws;
+}
+
+const rowOf = (ws: Awaited<ReturnType<typeof sheet>>, answers: Record<string, unknown>, id: string) => {
+  const w = walk(ws, answers as never);
+  const v = w.visible.find((x) => x.question.id === id);
+  if (!v) throw new Error(id);
+  return reviewRow(w, v, 120);
+};
+
+describe('overview rows', () => {
+  it('werkblad 1 (no numbers in the workbook): a row is the same before and after a follow-up appears', async () => {
+    const ws = await sheet('gemeentelandschap');
+    const before = rowOf(ws, { 'thema-in-agenda': 'nee' }, 'overlegstructuur-wie');
+    const after = rowOf(ws, { 'thema-in-agenda': 'ja' }, 'overlegstructuur-wie');
+    expect(after).toBe(before);
+    expect(before).toMatch(/^Wie voert deze gesprekken\? — /);
+  });
+
+  it('werkblad 2: the stap and the workbook number', async () => {
+    const ws = await sheet('randvoorwaarden');
+    expect(rowOf(ws, {}, 'overzicht-aanbod-partners')).toMatch(/^Stap 2 · 4\.1\. Is er een volledig overzicht/);
+  });
+});
