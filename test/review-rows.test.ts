@@ -32,3 +32,23 @@ describe('overview rows', () => {
     expect(rowOf(ws, {}, 'overzicht-aanbod-partners')).toMatch(/^Stap 2 · 4\.1\. Is er een volledig overzicht/);
   });
 });
+
+describe('the overview title when every question had its turn', () => {
+  it('says how many are still to find out: "weet ik (nog) niet", empty, and a partner with an open column', async () => {
+    const { allAnsweredTitle } = await import('../src/runner/review.js');
+    const ws = await sheet('gemeentelandschap');
+    const all = Object.fromEntries(ws.steps.flatMap((s) => s.questions).map((q) => [q.id, q.type === 'yesno' ? 'nee' : 'x']));
+    expect(allAnsweredTitle(walk(ws, all as never))).toBe('Alle vragen zijn beantwoord. Overzicht van je antwoorden:');
+    const some = { ...all, aanspreekpunt: { weet_ik_niet: true }, 'relatie-gemeente': { weet_ik_niet: true } };
+    expect(allAnsweredTitle(walk(ws, some as never))).toBe(
+      'Alle vragen zijn langsgekomen. Nog uit te zoeken: 2 vragen met "weet ik (nog) niet". Overzicht van je antwoorden:',
+    );
+    const rv = await sheet('randvoorwaarden');
+    const answers = Object.fromEntries(rv.steps.flatMap((s) => s.questions).map((q) => [q.id, q.type === 'group' ? [] : q.type === 'yesno' ? 'ja' : 'x']));
+    answers.diensten = { weet_ik_niet: true } as never;
+    answers.partners = [{ naam: 'SeniorWeb' }] as never;
+    answers.samenwerkingsafspraken = true as never;
+    const title = allAnsweredTitle(walk(rv, answers as never));
+    expect(title).toBe('Alle vragen zijn langsgekomen. Nog uit te zoeken: 1 vraag met "weet ik (nog) niet", 1 vraag leeg gelaten en bij 1 partner is nog niet alles bekend. Overzicht van je antwoorden:');
+  });
+});

@@ -25,7 +25,7 @@ export async function review(s: Session, w: WalkResult): Promise<string | RunOut
         (w.total > w.done ? `, ${w.total - w.done} nog open` : '') +
         (openMeta.length ? `; nog in te vullen: ${openMeta.join(', ')}` : '') +
         '.'
-      : 'Alle vragen zijn beantwoord. Overzicht van je antwoorden:';
+      : allAnsweredTitle(w);
   const advice = open.length
     ? 'Kies een vraag om die te beantwoorden of te wijzigen, of ga verder met de open vragen.'
     : 'Kies een vraag om je antwoord te wijzigen, of rond het werkblad af.';
@@ -58,6 +58,27 @@ export async function review(s: Session, w: WalkResult): Promise<string | RunOut
     return 'afgerond';
   }
   return picked.value;
+}
+
+/**
+ * Every question had its turn: "Alle vragen zijn beantwoord" only when nothing
+ * is left to find out; else how many answers are "weet ik (nog) niet" or
+ * empty, and how many items of a list still have an open column.
+ */
+export function allAnsweredTitle(w: WalkResult): string {
+  const steps = w.visible.filter((v) => v.section.kind === 'step');
+  const unknown = steps.filter((v) => v.state === 'unknown').length;
+  const empty = steps.filter((v) => v.state === 'empty').length;
+  const parts: string[] = [];
+  if (unknown) parts.push(`${unknown} ${unknown === 1 ? 'vraag' : 'vragen'} met "${UNKNOWN_LABEL.toLowerCase()}"`);
+  if (empty) parts.push(`${empty} ${empty === 1 ? 'vraag' : 'vragen'} leeg gelaten`);
+  for (const v of steps) {
+    const gaps = v.gaps ?? 0;
+    if (gaps && v.question.type === 'group') parts.push(`bij ${gaps} ${v.question.item}${gaps === 1 ? '' : 's'} is nog niet alles bekend`);
+  }
+  if (!parts.length) return 'Alle vragen zijn beantwoord. Overzicht van je antwoorden:';
+  const list = parts.length > 1 ? `${parts.slice(0, -1).join(', ')} en ${parts[parts.length - 1]}` : parts[0];
+  return `Alle vragen zijn langsgekomen. Nog uit te zoeken: ${list}. Overzicht van je antwoorden:`;
 }
 
 /** A draft is no answer: say so next to whatever is confirmed. */
