@@ -57,7 +57,7 @@ describe('werkboek overzicht', () => {
     expect(text).toContain('Bibliotheek Aadorp 1 (dossiers/bibliotheek-0001)');
     expect(text).toMatch(/\n {2}2\. randvoorwaarden +onleesbaar\n/);
     expect(text).toContain('6 bibliotheken, 3 werkbladen.');
-    expect(text).toContain('Overgeslagen (3; niets daarvan is gewijzigd):');
+    expect(text).toContain('Overgeslagen, want niet te lezen (3); er is niets aan gewijzigd:');
     const one = await run({ folders: [path.join('dossiers', 'bibliotheek-0003')] });
     expect(one).toMatch(/^Bibliotheek Cadier 3 \(dossiers\/bibliotheek-0003\)\n {2}1\. gemeentelandschap {2}(concept|afgerond) · \d+ van \d+/);
     expect(one).toContain('1 bibliotheek, 3 werkbladen.');

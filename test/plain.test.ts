@@ -71,11 +71,13 @@ describe('the plain prompter', () => {
   });
 
   it('navigates with :terug, :weetniet and :overzicht only where allowed, and :stop stops like Ctrl+C', async () => {
-    const { prompter, output } = plainWith([':terug', ':weetniet', ':overzicht', 'tekst', ':terug', ':weetniet', ':overzicht', '?', ':stop']);
+    const { prompter, output } = plainWith([':terug', ':weetniet', ':overzicht', 'tekst', '', ':terug', ':weetniet', ':overzicht', '?', ':stop']);
     expect(await prompter.input({ message: 'Naam:', allowBack: false })).toEqual({ kind: 'answer', value: 'tekst' });
-    expect(output()).toContain('Terug kan hier niet.');
+    expect(output()).toContain('Dit is de eerste vraag.');
     expect(output()).toContain('geen "weet ik (nog) niet"');
-    expect(output()).toContain('Het overzicht kan niet vanaf hier.');
+    expect(output()).toContain('Het overzicht is hier niet beschikbaar.');
+    expect(await prompter.input({ message: 'Bibliotheek:', default: 'Bieb' })).toEqual({ kind: 'answer', value: 'Bieb' });
+    expect(output()).toContain('Ingevuld: Bieb. Druk op Enter om dit te houden.');
     expect(await prompter.input({ message: 'V', allowUnknown: true, allowReview: true })).toEqual({ kind: 'back' });
     expect(await prompter.input({ message: 'V', allowUnknown: true, allowReview: true })).toEqual({ kind: 'unknown' });
     expect(await prompter.input({ message: 'V', allowUnknown: true, allowReview: true })).toEqual({ kind: 'review' });

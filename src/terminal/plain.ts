@@ -138,7 +138,8 @@ export function plainPrompter(ctx: PlainContext = {}): PlainPrompter {
   function navigate(cmd: Command, options: InputOptions | SelectOptions<unknown> | CheckboxOptions<unknown>): Reply<never> | undefined {
     switch (cmd) {
       case 'terug':
-        if (options.allowBack === false) write('Terug kan hier niet.');
+        // A question (the first: nothing before it) or a menu (its choices are the way on).
+        if (options.allowBack === false) write(options.allowReview || !('choices' in options) ? 'Dit is de eerste vraag.' : 'Terug kan hier niet: kies een van de mogelijkheden.');
         else return { kind: 'back' };
         return undefined;
       case 'weetniet':
@@ -147,7 +148,7 @@ export function plainPrompter(ctx: PlainContext = {}): PlainPrompter {
         return undefined;
       case 'overzicht':
         if (options.allowReview) return { kind: 'review' };
-        write('Het overzicht kan niet vanaf hier.');
+        write('Het overzicht is hier niet beschikbaar.');
         return undefined;
       case 'stop':
         stopped = {};
@@ -173,7 +174,7 @@ export function plainPrompter(ctx: PlainContext = {}): PlainPrompter {
     const current = options.default ?? '';
     show(options);
     if (multiline) write(current ? `Ingevuld:\n${current}\nEen regel met alleen een punt houdt dit; nieuwe tekst vervangt het.` : 'Sluit af met een regel met alleen een punt.');
-    else if (current) write(`Ingevuld: ${current}. Enter houdt dit.`);
+    else if (current) write(`Ingevuld: ${current}. Druk op Enter om dit te houden.`);
     else if (options.placeholder) write(`Nu: ${options.placeholder}`);
     for (;;) {
       const first = await read();
@@ -268,7 +269,7 @@ export function plainPrompter(ctx: PlainContext = {}): PlainPrompter {
     show(options);
     write(list(options.choices));
     const checked = options.choices.flatMap((c, i) => ((options.checked ?? []).includes(c.value) ? [i + 1] : []));
-    write(`Typ de nummers van je keuzes met komma's ertussen, of 0 voor geen.${checked.length ? ` Nu gekozen: ${checked.join(', ')}. Enter houdt dit.` : ''}`);
+    write(`Typ de nummers van je keuzes met komma's ertussen, of 0 voor geen.${checked.length ? ` Nu gekozen: ${checked.join(', ')}. Druk op Enter om dit te houden.` : ''}`);
     for (;;) {
       const line = await read();
       const cmd = command(line);
