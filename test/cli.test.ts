@@ -61,7 +61,20 @@ describe('werkboek --help / --version', () => {
     expect(r.stdout).toContain('Opdrachten:');
   });
 
-  it('help for a command is Dutch too', async () => {
+  it('help says what a coordinator needs, without jargon: the --map default, formats in words, 1/2/3, --werkbladen', async () => {
+    const rapport = (await werkboek(['rapport', '--help'])).stdout.replace(/\s+/g, ' ');
+    expect(rapport).toContain('plan-van-aanpak (of 1, 2, 3), of alles');
+    expect(rapport).toContain('anders een vaste map voor jou op deze computer; "werkboek status" toont welke');
+    expect(rapport).toContain('md (tekst, Markdown)');
+    expect(rapport).toContain('eml (e-mailconcept)');
+    expect(rapport).not.toMatch(/Liquid|gebruikersmap/);
+    const vergelijk = (await werkboek(['vergelijk', '--help'])).stdout;
+    expect(vergelijk).toContain('--werkbladen <map>');
+    const error = await werkboek(['rapport', '1', '-o', 'rapport.pdf']);
+    expect(error.stderr).toContain('werkboek: Een .pdf-bestand maken kan niet.');
+  });
+
+    it('help for a command is Dutch too', async () => {
     const r = await werkboek(['help', 'controleer']);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^Gebruik: node \S*bin\/werkboek\.js controleer/);
@@ -292,7 +305,7 @@ describe('wrong use', () => {
     expect(choice.stderr).toBe('werkboek: Ongeldige waarde "pdf" voor --formaat. Kies uit: md, docx, html, eml.\n');
     // The choices are named once, in the description.
     const help = await werkboek(['rapport', '--help']);
-    expect(help.stdout.replace(/\s+/g, ' ')).toContain('md, docx (Word), html of eml (standaard: volgens de extensie van -o, anders md)');
+    expect(help.stdout.replace(/\s+/g, ' ')).toContain('docx (Word), md (tekst, Markdown), html (webpagina) of eml (e-mailconcept); standaard: volgens de extensie van -o, anders md');
     expect(help.stdout).not.toContain('keuze uit');
   });
 
