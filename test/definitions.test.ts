@@ -141,7 +141,7 @@ describe('the shipped worksheets follow the workbook', () => {
     const source = await shippedSource('randvoorwaarden');
     const numbers = (stepId: string) => ws.steps.find((s) => s.id === stepId)!.questions.map((q) => q.number ?? null);
     expect(numbers('stap-5')).toEqual(['1. a.', 'a. I.', 'a. II.', 'a. III.', null, 'b.', 'b. I.', 'b. II.', 'c.']);
-    expect(numbers('stap-6')).toEqual(['1.', 'a.', 'b.', 'l.', 'c.']);
+    expect(numbers('stap-6')).toEqual(['1.', 'a.', 'b.', 'b. I.', 'c.']);
     const sourceNumber: Record<string, string> = {
       'registratie-wat': '"I."',
       'cijfers-vragen': '"II."',
