@@ -272,7 +272,7 @@ antwoorden:
     const text = valid.replace('  naam: An\n', '  naam: Goed: maar weinig overleg\n');
     const err = await issuesOf(AnswersFile.read(await writeTmp(text), G));
     expect(err.issues).toHaveLength(1);
-    expect(err.issues[0]?.message).toBe('hier staat ": " (een dubbele punt met een spatie) waar dat niet kan: staat dat in een tekst, zet de hele tekst dan tussen aanhalingstekens ("…"); anders klopt de inspringing niet');
+    expect(err.issues[0]?.message).toBe('hier staat ": " (een dubbele punt met een spatie) waar dat niet kan: staat dat in een tekst, zet de hele tekst dan tussen aanhalingstekens ("…"); anders springt deze regel te ver in');
     expect(err.issues[0]?.line).toBe(lineColOf(text, 'naam: Goed').line);
   });
 
