@@ -210,7 +210,7 @@ const brokenCases: BrokenCase[] = [
     sheet: 'gemeentelandschap',
     breakIt: (s) => s.replace(/\n {8}label: "Wie is binnen[^\n]*/, ''),
     at: (b) => keyOnLine(b, '      - id: aanspreekpunt', 'id:'),
-    message: 'verplicht veld "label" ontbreekt',
+    message: 'verplicht veld "label" (tekst van de vraag) ontbreekt',
     path: 'steps[0].questions[2]',
   },
   {
@@ -218,7 +218,7 @@ const brokenCases: BrokenCase[] = [
     sheet: 'randvoorwaarden',
     breakIt: (s) => replaceOnce(s, '{ id: bibliotheek, type: text, label: "Bibliotheek:", unknown: false }', '{ id: bibliotheek, type: text, unknown: false }'),
     at: (b) => keyOnLine(b, '{ id: bibliotheek', '{'),
-    message: 'verplicht veld "label" ontbreekt',
+    message: 'verplicht veld "label" (tekst van de vraag) ontbreekt',
     path: 'meta[1]',
   },
   {
@@ -311,14 +311,14 @@ const brokenCases: BrokenCase[] = [
     sheet: 'plan-van-aanpak',
     breakIt: (s) => replaceOnce(s, '      - id: doelen\n', '      - id: Mijn Doelen\n'),
     at: (b) => keyOnLine(b, '      - id: Mijn Doelen', 'id:'),
-    message: /^een id bestaat uit kleine letters, cijfers en - of _/,
+    message: /^id: een id bestaat uit kleine letters, cijfers en - of _/,
   },
   {
     name: 'version 0',
     sheet: 'plan-van-aanpak',
     breakIt: (s) => replaceOnce(s, '\nversion: 1\n', '\nversion: 0\n'),
     at: (b) => keyOnLine(b, '\nversion: 0', 'version'),
-    message: /verwacht dat number >=1 is/i,
+    message: 'versie: moet minstens 1 zijn',
     path: 'version',
   },
   {
@@ -391,13 +391,13 @@ describe('werkboek controleer on broken copies of the shipped definitions', () =
 
   it('an empty file and a nearly empty file say what is missing, in Dutch', () => {
     expect(checkDefinitionSource('', 'leeg.yaml').issues.map(formatIssue)).toEqual([
-      'leeg.yaml:1:1: Ongeldige invoer: verwacht object, ontving null',
+      'leeg.yaml:1:1: het bestand is leeg of is geen werkblad: het begint met id, version, number, title en steps',
     ]);
     expect(checkDefinitionSource('id: x\n', 'x.yaml').issues.map((i) => i.message)).toEqual([
-      'verplicht veld "version" ontbreekt',
-      'verplicht veld "number" ontbreekt',
-      'verplicht veld "title" ontbreekt',
-      'verplicht veld "steps" ontbreekt',
+      'verplicht veld "version" (versie) ontbreekt',
+      'verplicht veld "number" (nummer) ontbreekt',
+      'verplicht veld "title" (titel) ontbreekt',
+      'verplicht veld "steps" (stappen) ontbreekt',
     ]);
   });
 });
