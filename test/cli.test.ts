@@ -239,7 +239,7 @@ describe('werkboek controleer', () => {
     const thema = lineColOf(text, 'thema-in-agenda: misschien');
     expect(r.stdout.split('\n')).toEqual([
       `antwoorden.yaml:${status.line}:${status.col}: "status" moet "concept" of "afgerond" zijn, niet "klaar" (status)`,
-      `antwoorden.yaml:${thema.line}:${thema.col}: verwacht "ja" of "nee" bij "thema-in-agenda" (antwoorden.thema-in-agenda)`,
+      `antwoorden.yaml:${thema.line}:${thema.col}: verwacht "ja" of "nee" bij vraag "Komt het thema digitale inclusie terug in de …" (antwoorden.thema-in-agenda)`,
       '',
     ]);
     expect(await readFile(path.join(tmp(), 'antwoorden.yaml'), 'utf8')).toBe(before);

@@ -54,7 +54,9 @@ describe('werkboek importeer', () => {
     await received('geen-yaml.yaml', 'werkblad: randvoorwaarden\nantwoorden: [\n');
     const { code, out } = await run(['kapot.yaml', 'geen-yaml.yaml']);
     expect(code).toBe(ExitCode.badFile);
-    expect(out.out).toContain('kapot.yaml:5:3: verwacht "ja" of "nee" bij "collectie"');
+    expect(out.out).toContain('kapot.yaml:5:3: verwacht "ja" of "nee" bij Stap 2, vraag 3 (antwoorden.collectie)');
+    // The unclosed [ is pointed at where it opens.
+    expect(out.out).toContain('geen-yaml.yaml:2:13: een lijst die met [ begint, wordt niet afgesloten: de ] ontbreekt');
     expect(out.out).toMatch(/^geen-yaml\.yaml:\d+:\d+: /m);
     expect(out.err).toContain('werkboek: kapot.yaml is niet geïmporteerd.');
     expect(out.err).toContain('Het bestand is niet gekopieerd.');

@@ -556,15 +556,46 @@ function questionMap(ws: Worksheet): ReadonlyMap<string, Question> {
   return map;
 }
 
+const questionNames = new WeakMap<Worksheet, ReadonlyMap<string, string>>();
+
+/**
+ * How a message names a question (its id follows in the issue's path): its
+ * stap and the workbook's number ("Stap 2, vraag 3"); without a number its
+ * text, cut between words ("vraag "Wie voert deze gesprekken?""); a gegeven
+ * by its label ("Naam").
+ */
+function questionName(ws: Worksheet, q: Question): string {
+  let names = questionNames.get(ws);
+  if (!names) {
+    const map = new Map<string, string>();
+    for (const m of ws.meta ?? []) map.set(m.id, m.label.replace(/:\s*$/, ''));
+    ws.steps.forEach((step, i) => {
+      for (const question of step.questions) {
+        const text = question.label.length > 45 ? `${question.label.slice(0, 45).replace(/\s+\S*$/, '')} …` : question.label;
+        const number = question.number ? `vraag ${question.number.trim().replace(/\.$/, '')}` : `vraag "${text}"`;
+        map.set(question.id, `${ws.steps.length > 1 ? `Stap ${i + 1}, ` : ''}${number}`);
+      }
+    });
+    names = map;
+    questionNames.set(ws, names);
+  }
+  return names.get(q.id) ?? `"${q.id}"`;
+}
+
+/** A message that names a question or a column by its id in quotes, with the name of questionName (or the column's label). */
+function named(message: string, id: string, name: string): string {
+  return message.replaceAll(`bij "${id}"`, `bij ${name}`).replaceAll(`niet bij "${id}"`, `niet bij ${name}`);
+}
+
 /** One answer (or the earlier answer under a "weet ik (nog) niet") at `at`. */
 function checkAnswer(issueAt: IssueAt, ws: Worksheet, question: Question, value: unknown, at: PathKey[]): Issue[] {
   const issues: Issue[] = [];
   const problem = checkValue(question, value);
-  if (problem) issues.push(issueAt(at, problem.message, problem.key));
+  if (problem) issues.push(issueAt(at, named(problem.message, question.id, questionName(ws, question)), problem.key));
   if (question.type === 'group' && Array.isArray(value) && !question.extends) {
     const fields = groupFields(ws, question);
     value.forEach((item, i) => {
-      const itemProblem = checkItem(question, fields, item);
+      const itemProblem = checkItem(question, fields, item, `${question.item} ${i + 1}`);
       if (itemProblem) issues.push(issueAt([...at, i, ...itemProblem.path], itemProblem.message));
     });
   }
@@ -582,11 +613,11 @@ function validateDrafts(issueAt: IssueAt, ws: Worksheet, questions: ReadonlyMap<
     const q = questions.get(id);
     if (!q || value === null) continue;
     if (q.type === 'text' || q.type === 'longtext') {
-      if (typeof value !== 'string') issues.push(issueAt([DRAFTS_KEY, id], `verwacht tekst bij "${id}"`));
+      if (typeof value !== 'string') issues.push(issueAt([DRAFTS_KEY, id], `verwacht tekst bij ${questionName(ws, q)}`));
     } else if (q.type === 'yesno' || q.type === 'choice') {
       // A choice with the toelichting that was being typed: checked as an answer with a toelichting.
       const problem = typeof value === 'object' && !Array.isArray(value) && ANSWER_KEY in (value as object) ? checkValue(q, value) : { message: `verwacht "${ANSWER_KEY}" en "${NOTE_KEY}" bij "${id}"` };
-      if (problem) issues.push(issueAt([DRAFTS_KEY, id, ...(problem.key ? [problem.key] : [])], problem.message));
+      if (problem) issues.push(issueAt([DRAFTS_KEY, id, ...(problem.key ? [problem.key] : [])], named(problem.message, id, questionName(ws, q))));
     } else if (q.type === 'group') {
       const base = q.extends ? questions.get(q.extends) : q;
       const { [DRAFT_ITEM_KEY]: n, ...item } = (typeof value === 'object' && !Array.isArray(value) ? value : {}) as Record<string, unknown>;
@@ -596,7 +627,7 @@ function validateDrafts(issueAt: IssueAt, ws: Worksheet, questions: ReadonlyMap<
           : n !== undefined && !(typeof n === 'number' && Number.isInteger(n) && n > 0)
             ? { path: [DRAFT_ITEM_KEY] as PathKey[], message: `"${DRAFT_ITEM_KEY}" moet een getal vanaf 1 zijn` }
             : base?.type === 'group'
-              ? checkItem(q, groupFields(ws, base), item)
+              ? checkItem(q, groupFields(ws, base), item, `de ${q.item} in het concept`)
               : undefined;
       if (problem) issues.push(issueAt([DRAFTS_KEY, id, ...problem.path], problem.message));
     } else {
@@ -621,7 +652,7 @@ function checkValue(q: Question, value: unknown): { message: string; key?: strin
       return text();
     case 'date':
       if (typeof value === 'string' && (value === '' || isDate(value))) return undefined;
-      if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) return { message: `de datum ${value} bestaat niet (bij "${q.id}")` };
+      if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) return { message: `de datum ${value} bestaat niet, bij "${q.id}"` };
       return { message: `verwacht een datum als JJJJ-MM-DD bij "${q.id}"` };
     case 'yesno':
       return value === 'ja' || value === 'nee' || value === '' ? undefined : { message: `verwacht "ja" of "nee" bij "${q.id}"` };
@@ -643,7 +674,7 @@ function checkValue(q: Question, value: unknown): { message: string; key?: strin
       if (value === '') return undefined;
       return typeof value === 'number' && Number.isFinite(value) ? undefined : { message: `verwacht een getal bij "${q.id}"` };
     case 'group':
-      if (q.extends) return value === true || value === '' ? undefined : { message: `verwacht "true" bij "${q.id}" (de gegevens staan bij "${q.extends}")` };
+      if (q.extends) return value === true || value === '' ? undefined : { message: `verwacht "true" bij "${q.id}"; de gegevens staan bij "${q.extends}"` };
       return Array.isArray(value) ? undefined : { message: `verwacht een lijst (met "- ") bij "${q.id}"` };
   }
 }
@@ -680,7 +711,7 @@ function groupFields(ws: Worksheet, group: GroupQuestion): ReadonlyMap<string, F
   return fields;
 }
 
-function checkItem(q: GroupQuestion, fields: ReadonlyMap<string, Field>, item: unknown): { path: PathKey[]; message: string } | undefined {
+function checkItem(q: GroupQuestion, fields: ReadonlyMap<string, Field>, item: unknown, itemName: string): { path: PathKey[]; message: string } | undefined {
   if (typeof item !== 'object' || item === null || Array.isArray(item)) {
     return { path: [], message: `elk ${q.item}-item moet velden hebben, bijv. "${q.fields[0]?.id ?? 'naam'}: …"` };
   }
@@ -690,7 +721,7 @@ function checkItem(q: GroupQuestion, fields: ReadonlyMap<string, Field>, item: u
     const field = fields.get(key);
     if (field?.type === 'yesno' && v === NOT_YET_KNOWN) continue;
     const problem = field && v !== null ? checkValue(field, v) : undefined;
-    if (problem) return { path: [key], message: problem.message };
+    if (problem && field) return { path: [key], message: named(problem.message, field.id, `kolom "${field.label}" van ${itemName}`) };
   }
   return undefined;
 }
