@@ -11,7 +11,7 @@ import { loadShippedWorksheets, resolveWorksheet, shippedDefinitionFiles } from 
 import { allQuestions } from '../src/definition/questions.js';
 import { checkDefinitionFile, checkDefinitionSource, loadDefinitionFile } from '../src/definition/check.js';
 import { ExitCode, FileIssuesError, formatIssue, WerkboekError } from '../src/support/errors.js';
-import { fixturesDir, lineColOf, repoRoot, replaceOnce, shippedIds, shippedSource, useTempDir, type ShippedId } from './helpers/temp.js';
+import { fixturesDir, lineColOf, questionsDir, repoRoot, replaceOnce, shippedIds, shippedSource, useTempDir, type ShippedId } from './helpers/temp.js';
 
 const tmp = useTempDir('werkboek-def-');
 
@@ -103,6 +103,31 @@ function commentAbove(source: string, id: string): string {
 }
 
 describe('the shipped worksheets follow the workbook', () => {
+  it('one policy: verbatim, every deviation listed in questions/AFWIJKINGEN.md, additions marked where they are defined', async () => {
+    const list = await readFile(path.join(questionsDir, 'AFWIJKINGEN.md'), 'utf8');
+    for (const id of shippedIds) {
+      const source = await shippedSource(id);
+      expect(source, id).toContain('Teksten letterlijk uit de bron; elke afwijking en elke toevoeging');
+      expect(source, id).toContain('AFWIJKINGEN.md');
+      expect(source, id).not.toMatch(/not in source|smoothed/);
+    }
+    const sheets = await loadShippedWorksheets();
+    const rv = sheets.find((s) => s.id === 'randvoorwaarden')!;
+    const rvSource = await shippedSource('randvoorwaarden');
+    // Every column of a table is an addition: named in the list, marked above it in the definition.
+    for (const q of rv.steps.flatMap((s) => s.questions)) {
+      if (q.type !== 'group') continue;
+      for (const field of q.fields) expect(list, field.label).toContain(`"${field.label}"`);
+      expect(`${commentAbove(rvSource, q.id)}\n${commentAbove(rvSource, q.fields[0]!.id)}`, q.id).toMatch(/Toevoeging/);
+    }
+    // Naam, Bibliotheek and Datum on werkblad 2 and 3.
+    for (const id of ['randvoorwaarden', 'plan-van-aanpak'] as const) expect(await shippedSource(id)).toMatch(/# Toevoeging[^\n]*Naam, Bibliotheek en Datum[^\n]*\nmeta:/);
+    for (const text of ['merkwaaarden', 'pagina 4', 'Hoe de bestuurlijke', '"l."', 'Bij profilering gaat over', 'Als die niet het geval is', 'hieraan bijdraagt', 'nog niet inzichtelijk zijn']) {
+      expect(list, text).toContain(text);
+    }
+    expect(await readFile(path.join(repoRoot, 'README.md'), 'utf8')).not.toContain('precies zoals ze in het werkboek staan');
+  });
+
   it('werkblad 1 does not send the user to "pagina 4" of the pdf; the original is in a comment', async () => {
     const ws = (await loadShippedWorksheets()).find((s) => s.id === 'gemeentelandschap')!;
     expect(ws.intro).not.toMatch(/pagina/);
