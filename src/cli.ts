@@ -256,7 +256,7 @@ function defineProgram(out: Output, only: string | undefined): Command {
       .alias('overview')
       .usage('<mappen...> [opties]')
       .description('voor adviseurs: per bibliotheek en werkblad hoe ver het is; op het scherm, als CSV voor Excel, als tekst (Markdown) of als webpagina (HTML)')
-      .argument('<mappen...>', 'een map met één submap per bibliotheek, of de dossiermappen zelf')
+      .argument('<mappen...>', 'een map met één submap per bibliotheek, of de mappen van de bibliotheken zelf')
       .option('-o, --uitvoer <bestand>', 'schrijf naar dit bestand: overzicht.csv (Excel), overzicht.md of overzicht.html')
       .addOption(new Option('-f, --formaat <formaat>', 'tekst, csv, md of html (standaard: volgens de extensie van -o, anders tekst)').choices(['tekst', 'csv', 'md', 'html']))
       .option('--kernvragen <ids>', 'andere kernvragen als kolommen, bijv. gemeentelandschap.thema-in-agenda,randvoorwaarden.uren-voldoende')

@@ -40,7 +40,7 @@ describe('werkboek importeer', () => {
     const { code, out } = await run(['randvoorwaarden.yaml']);
     expect(code).toBe(0);
     expect(await readdir(map())).toEqual(['randvoorwaarden.sanne-de-vries.yaml']);
-    expect(out.out).toContain('randvoorwaarden.yaml → randvoorwaarden.sanne-de-vries.yaml: werkblad 2 (randvoorwaarden) van Sanne de Vries, concept, 26 van 31 beantwoord.');
+    expect(out.out).toContain('randvoorwaarden.yaml → randvoorwaarden.sanne-de-vries.yaml: werkblad 2 (Randvoorwaarden digitale inclusie dienstverlening) van Sanne de Vries, concept, 26 van 31 beantwoord.');
     expect(out.out).toContain(`vergelijk randvoorwaarden --map ${map()}`);
     const stored = await readFile(path.join(map(), 'randvoorwaarden.sanne-de-vries.yaml'), 'utf8');
     // The name in the metadata, right after werkblad:; comments and dates kept.
@@ -70,9 +70,9 @@ describe('werkboek importeer', () => {
     await received('nieuw.yaml', (await fixtureText(path.join(FIXTURES, 'randvoorwaarden.yaml'))).replace('versie: 1', 'versie: 7'));
     const { code, out } = await run(['randvoorwaarden.yaml', 'eigen.yaml', 'nieuw.yaml']);
     expect(code).toBe(ExitCode.badFile);
-    expect(out.out).toContain('randvoorwaarden.yaml → gemeentelandschap.sanne-de-vries.yaml: werkblad 1 (gemeentelandschap)');
+    expect(out.out).toContain('randvoorwaarden.yaml → gemeentelandschap.sanne-de-vries.yaml: werkblad 1 (Verken jouw gemeentelandschap) van Sanne de Vries');
     expect(out.out).toContain('eigen.yaml:1:11: onbekend werkblad "mijn-eigen-werkblad"; kies uit: gemeentelandschap, randvoorwaarden, plan-van-aanpak');
-    expect(out.out).toMatch(/nieuw\.yaml:\d+:1: dit bestand hoort bij versie 7 van werkblad "randvoorwaarden"; dit programma kent versie 1/);
+    expect(out.out).toMatch(/nieuw\.yaml:\d+:1: dit bestand hoort bij versie 7 van werkblad 2 \(Randvoorwaarden digitale inclusie dienstverlening\); dit programma kent versie 1/);
     expect(await readdir(map())).toEqual(['gemeentelandschap.sanne-de-vries.yaml']);
   });
 
@@ -101,7 +101,7 @@ describe('werkboek importeer', () => {
       const { code, out } = await run(['piet-nieuw.yaml']);
       expect(code).toBe(0);
       expect(out.out).toContain('Er staat al een ander bestand van Piet Bakker bij werkblad 2; dat is niet overschreven (er is geen terminal om te vragen wat je wilt).');
-      expect(out.out).toContain('piet-nieuw.yaml → randvoorwaarden.piet-bakker-2.yaml: werkblad 2 (randvoorwaarden) van Piet Bakker (2)');
+      expect(out.out).toContain('piet-nieuw.yaml → randvoorwaarden.piet-bakker-2.yaml: werkblad 2 (Randvoorwaarden digitale inclusie dienstverlening) van Piet Bakker (2)');
       expect(await readFile(path.join(map(), 'randvoorwaarden.piet-bakker.yaml'), 'utf8')).toBe(first);
       expect(await readFile(path.join(map(), 'randvoorwaarden.piet-bakker-2.yaml'), 'utf8')).toContain('respondent: Piet Bakker (2)\n');
     });

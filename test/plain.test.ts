@@ -355,7 +355,7 @@ describe('a worksheet through a pipe (start --eenvoudig < antwoorden.txt)', () =
     // Again: it goes on where it stopped (a numbered choice), and :stop also exits 130.
     const again = await pipeInto('gemeentelandschap', ['1', ':stop']);
     expect(again.stdout).toContain('1. Verdergaan bij vraag 2');
-    expect(again.stdout).toContain('Concept-antwoord, nog niet bevestigd');
+    expect(again.stdout).toContain('Onbevestigd antwoord');
     expect(again.code).toBe(130);
   });
 

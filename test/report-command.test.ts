@@ -137,7 +137,7 @@ describe('werkboek rapport', () => {
     const err = await rejection(run('randvoorwaarden'));
     expect(err.exitCode).toBe(ExitCode.usage);
     // The suggestion repeats --map: the report was asked for this dossier, not the default one.
-    expect(err.message).toBe(`Werkblad randvoorwaarden is nog niet begonnen. Begin met: werkboek start randvoorwaarden --map ${dir}`);
+    expect(err.message).toBe(`Werkblad 2 (Randvoorwaarden digitale inclusie dienstverlening) is nog niet begonnen. Begin met: werkboek start randvoorwaarden --map ${dir}`);
     expect(err.hint).toContain(dir);
   });
 

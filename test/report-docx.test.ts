@@ -120,7 +120,7 @@ describe('rapport as Word (read back with mammoth)', () => {
     expect(html).not.toContain('VERBORGEN');
     // Stap 4's point names the partner; the aandachtspunt names the one without agreements.
     expect(ps).toContain(
-      '2. Terugkijkend naar het overzicht van de samenwerkingspartners: zijn er samenwerkingsafspraken vastgelegd? Vul dit overzicht aan. (niet ingevuld: Welzijn Voorbeeldstad)',
+      '2. Terugkijkend naar het overzicht van de samenwerkingspartners: zijn er samenwerkingsafspraken vastgelegd? Vul dit overzicht aan. (niet ingevuld bij Welzijn Voorbeeldstad)',
     );
     expect(ps.some((p) => p.endsWith('(Samenwerkingsafspraken vastgelegd? Nee: Schuldhulpmaatje)'))).toBe(true);
   });

@@ -171,7 +171,7 @@ describe('buildReport', () => {
     expect(stap4[0]).toMatchObject({
       id: 'samenwerkingsafspraken',
       state: 'incomplete',
-      stateText: 'niet ingevuld: Welzijn Voorbeeldstad',
+      stateText: 'niet ingevuld bij Welzijn Voorbeeldstad',
       unknownItems: [],
       blankItems: ['Welzijn Voorbeeldstad'],
     });

@@ -290,7 +290,7 @@ antwoorden:
 
   it('the wrong worksheet', async () => {
     const text = valid.replace('werkblad: gemeentelandschap', 'werkblad: randvoorwaarden');
-    await expectRefused(G, text, [{ needle: 'werkblad: randvoorwaarden', message: 'dit bestand hoort bij werkblad "randvoorwaarden", niet bij "gemeentelandschap"' }]);
+    await expectRefused(G, text, [{ needle: 'werkblad: randvoorwaarden', message: 'dit bestand hoort bij werkblad "randvoorwaarden", niet bij werkblad 1 (Verken jouw gemeentelandschap)' }]);
   });
 
   it('status "klaar"', async () => {

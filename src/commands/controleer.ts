@@ -10,6 +10,7 @@ import type { Output } from '../support/output.js';
 import { AnswersFile, notAskedIds } from '../dossier/answers-file.js';
 import { walk } from '../walk.js';
 import { runsAsSea } from '../support/program-files.js';
+import { sheetName } from '../definition/questions.js';
 
 export interface CheckOptions {
   files: string[];
@@ -99,7 +100,7 @@ async function checkOne(file: string, shown: string, out: Output, ctx: { cwd: st
     return false;
   }
   if (result.worksheet) {
-    out.line(`${shown}: in orde (werkblad "${result.worksheet.id}", versie ${result.worksheet.version})`);
+    out.line(`${shown}: in orde: ${sheetName(result.worksheet)}, versie ${result.worksheet.version}`);
     return true;
   }
   for (const issue of result.issues) out.line(formatIssue(issue));

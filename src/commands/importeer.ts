@@ -21,6 +21,7 @@ import { displayPath, mapFor, suggest } from '../support/invocation.js';
 import type { Output } from '../support/output.js';
 import type { Prompter } from '../terminal/prompter.js';
 import { walk } from '../walk.js';
+import { sheetName } from '../definition/questions.js';
 
 export interface ImportOptions {
   files: string[];
@@ -115,7 +116,7 @@ async function importOne({ source, shown, dir, worksheets, respondent, out, ask 
   if (!Number.isInteger(version) || version > ws.version) {
     const at = lineOfMatch(text, /^versie:/m);
     const what = Number.isInteger(version)
-      ? `dit bestand hoort bij versie ${version} van werkblad "${ws.id}"; dit programma kent versie ${ws.version}`
+      ? `dit bestand hoort bij versie ${version} van ${sheetName(ws)}; dit programma kent versie ${ws.version}`
       : 'verplicht veld "versie" ontbreekt';
     throw new FileIssuesError([{ file: shown, line: at, col: 1, path: 'versie', message: what }], ExitCode.badFile, IMPORT_HINT(shown));
   }
@@ -172,7 +173,7 @@ async function importOne({ source, shown, dir, worksheets, respondent, out, ask 
     await incoming.save({ replace });
     const w = walk(ws, incoming.answers);
     const how = incoming.meta.status === 'afgerond' ? 'afgerond' : `concept, ${w.done} van ${w.total} beantwoord`;
-    out.line(`${shown} → ${path.basename(target)}: werkblad ${ws.number} (${ws.id}) van ${storedAs}, ${how}.`);
+    out.line(`${shown} → ${path.basename(target)}: ${sheetName(ws)} van ${storedAs}, ${how}.`);
     if (backup) out.line(`   Het vorige bestand van ${name} is bewaard als ${path.basename(backup)}`);
     if (storedAs !== name) out.line(`   Beide bewaard: de nieuwe versie staat als "${storedAs}" naast de bestaande van ${name}.`);
   } finally {

@@ -153,11 +153,11 @@ export async function start(options: StartOptions): Promise<void> {
         startInReview = true;
       } else if (w.done + w.meta.done > 0) {
         const drafts = Object.values(file.drafts).filter((d) => d !== undefined && d !== null).length;
-        const unconfirmed = drafts ? ` (en ${drafts} concept-antwoord${drafts === 1 ? '' : 'en'}, nog niet bevestigd)` : '';
+        const unconfirmed = drafts ? ` (en ${drafts} onbevestigd${drafts === 1 ? '' : 'e'} antwoord${drafts === 1 ? '' : 'en'})` : '';
         // Naam, Bibliotheek and Datum are no questions of the workbook: said apart, so "0 van 8" does not read as "nothing saved".
         const onlyMeta = w.done === 0 && w.meta.done > 0 ? ` (wel de gegevens: ${w.meta.done} van ${w.meta.total})` : '';
-        // A file written by hand may lack `bijgewerkt`: then no date, rather than "laatst bewerkt ."
-        const edited = meta.updated ? `, laatst bewerkt ${formatStamp(meta.updated)}` : '';
+        // A file written by hand may lack `bijgewerkt`: then no date, rather than "laatst bijgewerkt ."
+        const edited = meta.updated ? `, laatst bijgewerkt ${formatStamp(meta.updated)}` : '';
         prompter.print(`Je was al begonnen: ${w.done} van ${w.total} vragen beantwoord${onlyMeta}${unconfirmed}${edited}.`);
         prompter.print(style.dim('De inleiding en de tips van dit werkblad lees je opnieuw via het overzicht.'));
         const at = resumeAt(w, file.drafts);

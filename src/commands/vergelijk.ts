@@ -6,6 +6,7 @@
 // says so and gives the ordinary report.
 import { loadShippedWorksheets } from '../definition/load.js';
 import { findWorksheet, ownWorksheets } from '../definition/own.js';
+import { sheetName } from '../definition/questions.js';
 import { resolveDossier } from '../dossier/folder.js';
 import { checkWordRequest, formatReport, type ReportRequest } from '../report/deliver.js';
 import { writeOutputFile } from '../report/write-output.js';
@@ -38,7 +39,7 @@ export async function compare(opts: CompareOptions): Promise<void> {
   const only = started[0];
   if (!only) {
     throw new WerkboekError(
-      `Werkblad ${ws.id} is hier nog door niemand ingevuld, dus er valt nog niets te vergelijken.`,
+      `${sheetName(ws, true)} is hier nog door niemand ingevuld, dus er valt nog niets te vergelijken.`,
       ExitCode.usage,
       `Laat iedereen invullen met ${suggest(['start', ws.id, '--respondent', '<naam>'], map)}, of zet een ontvangen bestand erbij met ${suggest(['importeer', '<bestand>'], map)} (gezocht in ${dossier.dir}).`,
     );

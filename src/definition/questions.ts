@@ -2,6 +2,11 @@
 // safe to import from anywhere, at start-up.
 import type { Question, Worksheet } from './schema.js';
 
+/** How every message names a worksheet: "werkblad 3 (Plan van aanpak Profilering)"; `capital` at the start of a sentence. */
+export function sheetName(ws: Pick<Worksheet, 'number' | 'title'>, capital = false): string {
+  return `${capital ? 'Werkblad' : 'werkblad'} ${ws.number} (${ws.title})`;
+}
+
 export function optionValue(option: string | { value: string }): string {
   return typeof option === 'string' ? option : option.value;
 }

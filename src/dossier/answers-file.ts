@@ -6,7 +6,7 @@ import { readFile, mkdir, copyFile, stat, readdir, unlink, open } from 'node:fs/
 import path from 'node:path';
 import { Document, isMap, isScalar, type YAMLMap } from 'yaml';
 import type { Field, Question, Worksheet } from '../definition/schema.js';
-import { allQuestions, optionValue, renamedIds } from '../definition/questions.js';
+import { allQuestions, optionValue, renamedIds, sheetName } from '../definition/questions.js';
 import { ANSWER_KEY, DRAFT_ITEM_KEY, EARLIER_KEY, isUnknown, NOT_YET_KNOWN, NOTE_KEY, UNKNOWN_KEY, type AnswerValue, type Answers, type Draft, type Drafts } from './answers.js';
 import { describeFsError, ExitCode, FileIssuesError, WerkboekError, type Issue } from '../support/errors.js';
 import { decodeUtf8, issueAt, parseLocated, type Located, type PathKey } from '../definition/positions.js';
@@ -506,7 +506,8 @@ export function validateAnswersData(data: Record<string, unknown>, ws: Worksheet
   const sheet = data.werkblad;
   if (sheet === undefined) issues.push(issueAt([], 'verplicht veld "werkblad" ontbreekt'));
   else if (sheet !== ws.id) {
-    issues.push(issueAt(['werkblad'], `dit bestand hoort bij werkblad "${String(sheet)}", niet bij "${ws.id}"`));
+    // The message names the key itself: no "(werkblad)" after the worksheet's name in brackets.
+    issues.push({ ...issueAt(['werkblad'], `dit bestand hoort bij werkblad "${String(sheet)}", niet bij ${sheetName(ws)}`), path: '' });
   }
   if (data.versie !== undefined && (typeof data.versie !== 'number' || !Number.isInteger(data.versie))) {
     issues.push(issueAt(['versie'], '"versie" moet een geheel getal zijn'));

@@ -36,8 +36,8 @@ export async function askGroup(s: Session, vq: VisibleQuestion, base: PromptBase
     if (draft) {
       const name = itemName(draft.item, fields, q.item, draft.index ?? items.length);
       choices.unshift(
-        { value: 'draft', name: `Verder met concept: ${name} (nog niet bevestigd)` },
-        { value: 'discard', name: `Concept weggooien: ${name}` },
+        { value: 'draft', name: `Verder met de onbevestigde ${q.item}: ${name}` },
+        { value: 'discard', name: `Onbevestigde ${q.item} weggooien: ${name}` },
       );
     }
     const picked = await s.prompter
@@ -55,7 +55,7 @@ export async function askGroup(s: Session, vq: VisibleQuestion, base: PromptBase
         s,
         s.style.dim(
           base.allowUnknown
-            ? `"Weet ik (nog) niet" kan niet bij een overzicht met ${q.item}s of een concept: dat zou ze weggooien. Kies "Klaar" of pas de ${q.item}s aan.`
+            ? `"Weet ik (nog) niet" kan niet bij een overzicht met ${q.item}s of een onbevestigde ${q.item}: dat zou ze weggooien. Kies "Klaar" of pas de ${q.item}s aan.`
             : 'Deze vraag kun je niet met "weet ik (nog) niet" beantwoorden.',
         ),
       );
@@ -68,7 +68,7 @@ export async function askGroup(s: Session, vq: VisibleQuestion, base: PromptBase
       return { kind: 'answer', value: items };
     }
     if (action === 'discard') {
-      if (draft && (await confirm(s.prompter, `Concept ${itemName(draft.item, fields, q.item, draft.index ?? items.length)} weggooien?`, 'Nee, bewaren', 'Ja, weggooien'))) {
+      if (draft && (await confirm(s.prompter, `Onbevestigde ${q.item} ${itemName(draft.item, fields, q.item, draft.index ?? items.length)} weggooien?`, 'Nee, bewaren', 'Ja, weggooien'))) {
         s.file.clearDraft(q.id);
         await persist(s);
       }
@@ -135,7 +135,7 @@ export function overview(items: GroupItem[], fields: Field[], noun: string, widt
   const lines = items.map((item, i) => row(`  ${i + 1}. `, item));
   if (draft) {
     const where = draft.index !== undefined ? `wijziging van ${draft.index + 1}` : `nieuwe ${noun}`;
-    lines.push(row(`  concept (${where}, nog niet bevestigd): `, draft.item));
+    lines.push(row(`  onbevestigd (${where}): `, draft.item));
   }
   return lines.length ? lines.join('\n') : `  (nog geen ${noun} toegevoegd)`;
 }
@@ -276,7 +276,7 @@ async function keepItem(s: Session, q: Group, partial: GroupItem, index?: number
   say(
     s,
     saved
-      ? s.style.dim(`\nOok wat je al had ingevuld bij deze ${q.item} is bewaard, als concept (nog niet bevestigd).`)
+      ? s.style.dim(`\nOok wat je al had ingevuld bij deze ${q.item} is bewaard, als onbevestigd antwoord.`)
       : s.style.red(`\nLet op: wat je bij deze ${q.item} had ingevuld, kon niet worden opgeslagen.`),
   );
 }

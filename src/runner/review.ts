@@ -84,7 +84,7 @@ export function allAnsweredTitle(w: WalkResult): string {
 /** A draft is no answer: say so next to whatever is confirmed. */
 function withDraft(answer: string, v: VisibleQuestion, hasDraft: boolean): string {
   if (!hasDraft) return answer;
-  return v.state === 'open' ? 'concept-antwoord, nog niet bevestigd' : `${answer} + concept, nog niet bevestigd`;
+  return v.state === 'open' ? 'onbevestigd antwoord' : `${answer} + onbevestigd antwoord`;
 }
 
 /** Where a question is, in the words of the workbook: "Stap 2 · 4." (or "vraag 4" without a number). */

@@ -74,7 +74,7 @@ describe('screen widths (e2e, pty)', { timeout: E2E_TIMEOUT }, () => {
     // The rest of the choice under its text (two columns in, after "❯ "), not under the cursor mark.
     expect(lines[restart + 1], menu).toMatch(/^ {2}\S/);
     for (const line of lines) expect(line.length, line).toBeLessThanOrEqual(40);
-    // Without a date of the last edit (a file written by hand): no "laatst bewerkt ." on the screen.
+    // Without a date of the last edit (a file written by hand): no "laatst bijgewerkt ." on the screen.
     expect(s.screen().replace(/\s+/g, ' ')).toContain('Je was al begonnen: 0 van 8 vragen beantwoord (wel de gegevens: 2 van 3). De inleiding');
     // Continue, accept the date: a yes/no question, whose key hint does not fit on one line at 40 columns.
     s.press('enter');

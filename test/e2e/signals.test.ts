@@ -38,12 +38,12 @@ describe('stopping by a signal mid-answer (e2e, pty)', { timeout: E2E_TIMEOUT },
   async function expectResumedWithDraft(ctx: E2eContext): Promise<void> {
     const s = startSheet(ctx);
     const resume = await s.waitFor('Verdergaan bij vraag 2');
-    expect(resume).toContain('(en 1 concept-antwoord, nog niet bevestigd)');
+    expect(resume).toContain('(en 1 onbevestigd antwoord)');
     s.press('enter');
     const prompt = await waitForQuestion(s, Q.themaWijze);
     expect(prompt).toContain('  Coalitieakkoord');
     expect(prompt).toContain('  half getypt');
-    expect(s.screen()).toContain('Concept-antwoord, nog niet bevestigd');
+    expect(s.screen()).toContain('Onbevestigd antwoord');
     s.type(' en af');
     s.press('ctrl-s');
     await waitForQuestion(s, Q.aanspreekpunt);

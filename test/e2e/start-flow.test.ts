@@ -122,6 +122,6 @@ describe('werkboek start gemeentelandschap (e2e, pty)', { timeout: E2E_TIMEOUT }
     // --- werkboek status ----------------------------------------------------------------------------
     const status = runPlain(ctx, ['status']);
     expect(status.status, status.stderr).toBe(0);
-    expect(status.stdout).toMatch(/1\. Verken jouw gemeentelandschap \(gemeentelandschap\)\n\s+afgerond · laatst bewerkt/);
+    expect(status.stdout).toMatch(/1\. Verken jouw gemeentelandschap \(gemeentelandschap\)\n\s+afgerond · laatst bijgewerkt/);
   });
 });
