@@ -12,6 +12,7 @@
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import { InterruptedError, type StopSignal } from '../support/errors.js';
+import { wrapText } from '../support/wrap.js';
 import type { CheckboxOptions, Choice, InputOptions, Prompter, Reply, SelectOptions } from './prompter.js';
 
 export interface PlainContext {
@@ -23,6 +24,12 @@ export interface PlainContext {
    * where the terminal itself shows what is typed).
    */
   echo?: boolean;
+  /**
+   * Wrap lines between words at this width (default: the terminal's width
+   * when output is a terminal, which would otherwise cut "biblioth|eek"; no
+   * wrapping into a pipe, where a screen reader or script reads whole lines).
+   */
+  columns?: number | undefined;
 }
 
 export interface PlainPrompter extends Prompter {
@@ -105,7 +112,8 @@ export function plainPrompter(ctx: PlainContext = {}): PlainPrompter {
   /** Set on a stop: every prompt from now on ends at once. */
   let stopped: { signal?: StopSignal } | undefined;
 
-  const write = (text: string) => void output.write(readable(text) + '\n');
+  const columns = ctx.columns ?? ((output as { isTTY?: boolean }).isTTY ? (output as { columns?: number }).columns : undefined);
+  const write = (text: string) => void output.write((columns ? wrapText(readable(text), columns - 1) : readable(text)) + '\n');
 
   /** The next line typed; a stop or the end of input throws InterruptedError. */
   async function read(more = false): Promise<string> {
@@ -311,9 +319,15 @@ export function plainPrompter(ctx: PlainContext = {}): PlainPrompter {
   };
 }
 
-/** The choices numbered: on one line when short ("1. Ja,  2. Nee,  3. Weet ik (nog) niet"), else one per line. */
+/**
+ * The choices numbered: on one line when short ("1. Ja,  2. Nee,  3. Weet ik
+ * (nog) niet"), else one per line. When choices carry numbers of their own
+ * (the overview: "Stap 2, 4.1. Is er …"), the number to type is said as such
+ * ("Nummer 12: Stap 2, 4.1. …"), so that "12. 4.1." cannot be misread.
+ */
 function list(choices: Choice<unknown>[]): string {
-  const names = choices.map((c, i) => `${i + 1}. ${readable(c.name)}`);
+  const ownNumbers = choices.some((c) => /^(Stap \d+ · )?\d/.test(c.name));
+  const names = choices.map((c, i) => `${ownNumbers ? `Nummer ${i + 1}:` : `${i + 1}.`} ${readable(c.name)}`);
   const short = choices.length <= 4 && names.join(',  ').length <= 70 && !choices.some((c) => c.name.includes(','));
   return short ? names.join(',  ') : names.join('\n');
 }
