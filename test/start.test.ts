@@ -139,7 +139,7 @@ describe('start', () => {
   it('Ctrl+C at the first question with text typed: kept as a draft, and the message says so', async () => {
     const run = startWith([{ expect: 'Naam:', do: interruptTyping('Anna de') }]);
     await expect(run.run).rejects.toMatchObject({ exitCode: 130 });
-    expect(run.out.out).toContain('Gestopt. Wat je aan het typen was, is als concept bewaard in');
+    expect(run.out.out).toContain('Gestopt. Wat je aan het typen was, is als onbevestigd antwoord bewaard in');
     expect(run.out.out).not.toContain('niets opgeslagen');
     const again = startWith([{ expect: 'Naam:', do: interrupt }]);
     await expect(again.run).rejects.toMatchObject({ exitCode: 130 });

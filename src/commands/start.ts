@@ -223,7 +223,7 @@ export async function start(options: StartOptions): Promise<void> {
     if (err instanceof InterruptedError) {
       const command = again('start', sheetArg);
       const answered = file !== undefined && (Object.keys(file.answers).length > 0 || Object.keys(file.drafts).length > 0);
-      const what = file && Object.keys(file.answers).length === 0 ? 'Wat je aan het typen was, is als concept bewaard' : 'Wat je hebt beantwoord is bewaard';
+      const what = file && Object.keys(file.answers).length === 0 ? 'Wat je aan het typen was, is als onbevestigd antwoord bewaard' : 'Wat je hebt beantwoord is bewaard';
       const how = err.signal === 'SIGHUP' ? 'Gestopt (het venster werd gesloten).' : err.signal === 'SIGTERM' ? 'Gestopt (het systeem vroeg om te stoppen).' : 'Gestopt.';
       // The terminal may be gone (a closed window): printing must not turn a clean stop into a crash.
       try {

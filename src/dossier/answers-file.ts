@@ -632,7 +632,7 @@ function validateDrafts(issueAt: IssueAt, ws: Worksheet, questions: ReadonlyMap<
               : undefined;
       if (problem) issues.push(issueAt([DRAFTS_KEY, id, ...problem.path], problem.message));
     } else {
-      issues.push(issueAt([DRAFTS_KEY, id], `een concept kan alleen bij een open tekstvraag of een overzicht staan, niet bij "${id}"`));
+      issues.push(issueAt([DRAFTS_KEY, id], `een onbevestigd antwoord (onder "${DRAFTS_KEY}") kan alleen bij een open tekstvraag of een overzicht staan, niet bij ${questionName(ws, q)}`));
     }
   }
   return issues;

@@ -211,7 +211,7 @@ export function plainPrompter(ctx: PlainContext = {}): PlainPrompter {
               throw typed.join('').trim() ? new InterruptedError(typed.join('\n')) : new InterruptedError();
             }
             if (inner) {
-              write('Rond eerst je antwoord af met een regel met alleen een punt; daarna werkt deze opdracht. (Met :stop stop je meteen; wat je typte wordt als concept bewaard.)');
+              write('Rond eerst je antwoord af met een regel met alleen een punt; daarna werkt deze opdracht. (Met :stop stop je meteen; wat je typte wordt als onbevestigd antwoord bewaard.)');
               continue;
             }
             typed.push(line);
