@@ -52,3 +52,29 @@ describe('the overview title when every question had its turn', () => {
     expect(title).toBe('Alle vragen zijn langsgekomen. Nog uit te zoeken: 1 vraag met "weet ik (nog) niet", 1 vraag leeg gelaten en bij 1 partner is nog niet alles bekend. Overzicht van je antwoorden:');
   });
 });
+
+describe('narrow windows (40 columns)', () => {
+  it('an overview row keeps the question readable (it wraps) instead of cutting it to a dozen letters', async () => {
+    const ws = await sheet('randvoorwaarden');
+    const w = walk(ws, {} as never);
+    const v = w.visible.find((x) => x.question.id === 'partners-wenselijk')!;
+    const row = reviewRow(w, v, 37);
+    expect(row).toContain('Stap 2 · 4.3. Zijn er nog partners die nog geen onderdeel zijn van jouw digitale');
+    expect(row.length).toBeLessThanOrEqual(3 * 37);
+  });
+
+  it('the functies overview wraps between words instead of "IDO… · bet… · Spr…"', async () => {
+    const { overview } = await import('../src/runner/groups.js');
+    const ws = await sheet('randvoorwaarden');
+    const functies = ws.steps.flatMap((s) => s.questions).find((q) => q.id === 'functies');
+    if (functies?.type !== 'group') throw new Error('functies');
+    const item = { functie: 'IDO-medewerker', soort: 'betaald', taken: 'Spreekuur en doorverwijzen', verantwoordelijkheden: 'Kwaliteit van de hulp', bevoegdheden: 'Afspraken maken', uren: 16 };
+    const text = overview([item], functies.fields, 'functie', 40);
+    expect(text).not.toMatch(/\w…/);
+    expect(text).toContain('  1. IDO-medewerker · betaald ·\n     Spreekuur en doorverwijzen ·');
+    for (const line of text.split('\n')) expect(line.length).toBeLessThanOrEqual(40);
+    expect(text.split('\n').slice(1).every((line) => line.startsWith('     '))).toBe(true);
+    // Wide enough: one line, as before.
+    expect(overview([item], functies.fields, 'functie', 160).split('\n')).toHaveLength(1);
+  });
+});

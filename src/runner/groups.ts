@@ -11,6 +11,7 @@ import { DRAFT_ITEM_KEY, NOT_YET_KNOWN, NOT_YET_KNOWN_LABEL, type AnswerValue, t
 import { optionLabel, optionValue } from '../definition/questions.js';
 import { formatNumber } from '../support/dates.js';
 import { visibleControls } from '../support/control.js';
+import { wrapLine } from '../support/wrap.js';
 import type { Choice, Prompter, Reply } from '../terminal/prompter.js';
 import { groupBaseId, groupItems, type VisibleQuestion } from '../walk.js';
 import { InterruptedError } from '../support/errors.js';
@@ -129,9 +130,21 @@ function defaultAction(q: Group, items: GroupItem[]): string {
  * One row per item (and one for a draft item), its cells in the order of the fields: an empty cell
  * stays in its place as "–", so the columns line up between rows. The row
  * fits the terminal: long cells are shortened, short ones are kept whole.
+ * In a narrow window, where cells would be cut to a few letters ("IDO… ·
+ * bet…"), the row wraps between words onto more lines instead.
  */
 export function overview(items: GroupItem[], fields: Field[], noun: string, width: number, draft?: ItemDraft): string {
-  const row = (lead: string, item: GroupItem) => lead + fitCells(fields.map((f) => cellText(f, item[f.id])), width - lead.length - 1).join(' · ');
+  const row = (lead: string, item: GroupItem) => {
+    const cells = fields.map((f) => cellText(f, item[f.id]));
+    const room = width - lead.length - 1;
+    const fitted = fitCells(cells, room);
+    if (fitted) return lead + fitted.join(' · ');
+    const hanging = ' '.repeat(lead.length);
+    return wrapLine(cells.map((c) => truncate(c, 40)).join(' · '), Math.max(10, room), false)
+      .split('\n')
+      .map((line, i) => (i === 0 ? lead : hanging) + line)
+      .join('\n');
+  };
   const lines = items.map((item, i) => row(`  ${i + 1}. `, item));
   if (draft) {
     const where = draft.index !== undefined ? `wijziging van ${draft.index + 1}` : `nieuwe ${noun}`;
@@ -153,14 +166,15 @@ export function cellText(field: Field, value: FieldValue | undefined): string {
   return text;
 }
 
-/** Shorten the longest cells until the row (cells joined by " · ") fits in width. */
-function fitCells(cells: string[], width: number): string[] {
+/** Shorten the longest cells until the row (cells joined by " · ") fits in width; undefined when that leaves fewer than 12 letters of a cell. */
+function fitCells(cells: string[], width: number): string[] | undefined {
   const budget = Math.max(cells.length * 4, width - 3 * (cells.length - 1));
   const lengths = cells.map((c) => [...c].length);
   if (lengths.reduce((a, b) => a + b, 0) <= budget) return cells;
   // The largest cap such that the cells, each cut at cap, fit the budget.
   let cap = budget;
   while (cap > 4 && lengths.reduce((sum, n) => sum + Math.min(n, cap), 0) > budget) cap--;
+  if (cap < 12 && lengths.some((n) => n > cap)) return undefined;
   return cells.map((c) => truncate(c, cap));
 }
 

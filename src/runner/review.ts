@@ -97,13 +97,16 @@ function where(w: WalkResult, v: VisibleQuestion): string {
 
 /**
  * One row of the overview, within width: "Stap 2 · 4. Naar welke partners … — 3 partners".
- * The answer gets up to 40% of the row, the question the rest.
+ * The answer gets up to 40% of the row, the question the rest (in a narrow
+ * window up to two more lines: the prompt wraps it between words).
  */
 export function reviewRow(w: WalkResult, v: VisibleQuestion, width: number, hasDraft = false): string {
   const step = v.section.kind === 'step' && w.stepCount > 1 ? `Stap ${v.section.stepNumber} · ` : '';
   // Only the workbook's own numbers: werkblad 1 and 3 have none, and a count would shift when a follow-up appears.
   const answer = withDraft(shortAnswer(v, Math.max(20, Math.floor(width * 0.4))), v, hasDraft);
-  const label = truncate(`${step}${messageOf(v.question)}`, Math.max(16, width - [...answer].length - 3));
+  // A narrow window (under 50 columns) would leave a dozen letters of the question: it may wrap onto three lines instead.
+  const room = width - [...answer].length - 3;
+  const label = truncate(`${step}${messageOf(v.question)}`, Math.max(16, width < 50 ? room + 2 * width : room));
   return `${label} — ${answer}`;
 }
 

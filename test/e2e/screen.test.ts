@@ -115,6 +115,26 @@ describe('screen widths (e2e, pty)', { timeout: E2E_TIMEOUT }, () => {
     expect(group).toContain(`  1. Belastingservice · ${aanbod}`);
   });
 
+  it('at 40 columns the review and the functions overview wrap between words instead of cutting', async () => {
+    const ctx = e2e();
+    const ws = sheets.find((s) => s.id === 'randvoorwaarden')!;
+    const functie = { functie: 'IDO-medewerker', soort: 'betaald', taken: 'Spreekuur en doorverwijzen', verantwoordelijkheden: 'Kwaliteit', bevoegdheden: 'Afspraken', uren: 16 };
+    await writeFile(path.join(ctx.map, 'randvoorwaarden.yaml'), finished(ws, { functies: [functie] }));
+    const s = start(['start', 'randvoorwaarden'], ctx.env, { cols: 40 });
+    const review = activePrompt(await s.waitFor((sc) => activePrompt(sc).startsWith('? Overzicht') && sc.includes('Later verder')));
+    // A question of the overview is readable, over more lines, not "Stap 6 · c. Hoe is d… — x".
+    expect(review.replace(/\n\s*/g, ' ')).toContain('Stap 6 · c. Hoe is de bestuurlijke (eind)verantwoordelijkheid van de digitale inclusie dienstverlening geregeld? — x');
+    for (const line of review.split('\n')) expect(line.length, line).toBeLessThanOrEqual(40);
+    s.type('Stap 3 · 1');
+    await s.waitFor((sc) => (activePrompt(sc).split('\n').find((l) => l.startsWith('❯')) ?? '').includes('1. en 2.'));
+    s.press('enter');
+    const group = await s.waitFor((sc) => activePrompt(sc).startsWith('? 1. en 2.') && sc.includes('Ctrl+C stop'));
+    s.press('ctrl-c');
+    await exitCodeOf(s);
+    expect(group).toContain('  1. IDO-medewerker · betaald ·\n     Spreekuur en doorverwijzen ·');
+    expect(group).not.toMatch(/IDO… · bet…/);
+  });
+
   it('the functions overview shows 16,5 uur, not 16.5', async () => {
     const ctx = e2e();
     const ws = sheets.find((s) => s.id === 'randvoorwaarden')!;
