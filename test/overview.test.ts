@@ -69,6 +69,10 @@ describe('werkboek overzicht', () => {
     expect(html).toMatch(/^<!DOCTYPE html>/);
     expect(html).toContain('<title>Overzicht digitale inclusie</title>');
     expect(html).toMatch(/<td[^>]*>Bibliotheek Aadorp 1<\/td>/);
+    // A table of a dozen columns stays inside the 800 px column: it may not be wider, and its cells (long words too) wrap.
+    expect(html).toContain('<div style="max-width: 800px; margin: 0 auto;">');
+    for (const table of html.match(/<table[^>]*>/g) ?? []) expect(table).toContain('max-width:100%');
+    for (const cell of html.match(/<t[dh](?: [^>]*)?>/g) ?? []) expect(cell).toContain('overflow-wrap:anywhere');
     expect(html).not.toContain('<script');
   });
 
