@@ -275,9 +275,10 @@ function defineProgram(out: Output, only: string | undefined): Command {
       .usage('[bestanden...]')
       .description('controleer werkbladdefinities of antwoordbestanden (zonder bestand: de meegeleverde werkbladen)')
       .argument('[bestanden...]', 'YAML-bestanden: een werkbladdefinitie of een antwoordbestand')
-      .action(async (files: string[]) => {
+      .option('--schema', 'schrijf werkblad.schema.json in deze map: daarmee helpt een editor je bij een eigen werkblad')
+      .action(async (files: string[], opts: { schema?: boolean }) => {
         const { check } = await import('./commands/controleer.js');
-        process.exitCode = await check({ files, cwd: process.cwd(), out });
+        process.exitCode = await check({ files, schema: opts.schema, cwd: process.cwd(), out });
       });
   }
 

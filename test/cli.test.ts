@@ -201,6 +201,18 @@ describe('werkboek controleer', () => {
     expect(r.stdout.match(/: in orde: werkblad \d \([^)]+\), versie \d+$/gm)).toHaveLength(3);
   });
 
+  it('--schema writes werkblad.schema.json next to a copied example, which points at it', async () => {
+    const example = await readFile(path.join(repoRoot, 'examples', 'mijn-werkblad.yaml'), 'utf8');
+    expect(example.split('\n')[0]).toBe('# yaml-language-server: $schema=./werkblad.schema.json');
+    await writeFile(path.join(tmp(), 'mijn-werkblad.yaml'), example);
+    const r = await werkboek(['controleer', '--schema', 'mijn-werkblad.yaml']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain(`werkblad.schema.json geschreven in ${tmp()}.`);
+    expect(r.stdout).toContain('  # yaml-language-server: $schema=./werkblad.schema.json\n');
+    expect(r.stdout).toContain('mijn-werkblad.yaml: in orde');
+    expect(await readFile(path.join(tmp(), 'werkblad.schema.json'), 'utf8')).toBe(await readFile(path.join(repoRoot, 'schema', 'werkblad.schema.json'), 'utf8'));
+  });
+
   it('a broken copy: bestand:regel:kolom: melding, exit 1', async () => {
     const shipped = await readFile(path.join(questionsDir, 'gemeentelandschap.yaml'), 'utf8');
     const broken = replaceOnce(shipped, 'when: { question: gemeenteraad, is: ja }', 'when: { question: gemeenteraadd, is: ja }');
