@@ -115,13 +115,30 @@ describe('werkboek importeer', () => {
       expect((await readdir(map())).sort()).toEqual(['randvoorwaarden.piet-bakker-2.yaml', 'randvoorwaarden.piet-bakker.yaml']);
     });
 
-    it('asks, with "keep both" as the default', async () => {
+    it('asks, with "keep both" as the default, naming the answers that differ', async () => {
       await twoVersions();
       const prompter = new ScriptedPrompter([{ expect: 'Er staat al een ander bestand van Piet Bakker', do: { type: 'keep' } }]);
       const { out } = await run(['piet-nieuw.yaml'], { prompter });
       expect(prompter.calls[0]?.default).toBe('both');
+      // Not only two dates that read the same: which answer differs.
+      expect(prompter.calls[0]?.message).toBe(
+        'Er staat al een ander bestand van Piet Bakker bij werkblad 2 (randvoorwaarden.piet-bakker.yaml). Eén antwoord verschilt: Stap 2, vraag 3. Wat wil je doen met piet-nieuw.yaml?',
+      );
       expect(out.out).toContain('Beide bewaard: de nieuwe versie staat als "Piet Bakker (2)" naast de bestaande van Piet Bakker.');
       expect((await readdir(map())).sort()).toEqual(['randvoorwaarden.piet-bakker-2.yaml', 'randvoorwaarden.piet-bakker.yaml']);
+    });
+
+    it('names a few differing answers and how many more', async () => {
+      const first = await fixtureText(path.join(COMPARE, 'randvoorwaarden.piet-bakker.yaml'));
+      await received('piet.yaml', first);
+      await run(['piet.yaml']);
+      let changed = first;
+      for (const id of ['doelen-vastgelegd', 'eigen-plan', 'collectie', 'overzicht-aanbod-partners']) changed = changed.replace(`  ${id}: { weet_ik_niet: true }`, `  ${id}: ja`);
+      changed = changed.replace('  diensten: { weet_ik_niet: true }', '  diensten: Spreekuren');
+      await received('piet-nieuw.yaml', changed);
+      const prompter = new ScriptedPrompter([{ expect: 'Er staat al een ander bestand', do: choose(/^Overslaan/) }]);
+      await run(['piet-nieuw.yaml'], { prompter });
+      expect(prompter.calls[0]?.message).toContain('5 antwoorden verschillen: Stap 1, vraag 1; Stap 1, vraag 1.2; Stap 2, vraag 2 en nog 2.');
     });
 
     it('replaces only when asked to, keeping the old one as a backup', async () => {

@@ -476,8 +476,12 @@ describe('writing', () => {
     const file = path.join(tmp(), 'gemeentelandschap.yaml');
     await AnswersFile.create(file, G).save();
     const backup = await backupFile(file, new Date('2026-11-27T10:11:12.131Z'));
-    expect(path.basename(backup)).toBe('gemeentelandschap.2026-11-27T10-11-12-131Z.bak.yaml');
+    // Local time (the tests run in Europe/Amsterdam), readable, without milliseconds.
+    expect(path.basename(backup)).toBe('gemeentelandschap.2026-11-27_11-11-12.bak.yaml');
     expect(await readFile(backup, 'utf8')).toBe(await readFile(file, 'utf8'));
+    // A second backup in the same second does not overwrite the first.
+    const second = await backupFile(file, new Date('2026-11-27T10:11:12.900Z'));
+    expect(path.basename(second)).toBe('gemeentelandschap.2026-11-27_11-11-12-2.bak.yaml');
   });
 });
 

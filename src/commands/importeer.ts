@@ -11,7 +11,7 @@ import path from 'node:path';
 import { lineOfMatch } from '../definition/positions.js';
 import { loadShippedWorksheets } from '../definition/load.js';
 import type { Worksheet } from '../definition/schema.js';
-import { AnswersFile, backupFile } from '../dossier/answers-file.js';
+import { AnswersFile, backupFile, questionName } from '../dossier/answers-file.js';
 import { resolveDossier } from '../dossier/folder.js';
 import { lockAnswersFile } from '../dossier/lock.js';
 import { cleanName, respondentFile, sheetFiles } from '../dossier/respondents.js';
@@ -145,8 +145,7 @@ async function importOne({ source, shown, dir, worksheets, respondent, out, ask 
       out.line(`${shown}: de antwoorden van ${name} bij werkblad ${ws.number} staan er al precies zo (${path.basename(same)}); er is niets veranderd.`);
       return undefined;
     }
-    const dates = current ? ` Het bestaande is bijgewerkt ${formatStamp(current.meta.updated)}, het nieuwe ${formatStamp(incoming.meta.updated)}.` : '';
-    const decision = await ask(`Er staat al een ander bestand van ${name} bij werkblad ${ws.number} (${path.basename(target)}).${dates} Wat wil je doen met ${shown}?`);
+    const decision = await ask(`Er staat al een ander bestand van ${name} bij werkblad ${ws.number} (${path.basename(target)}).${current ? howTheyDiffer(ws, current, incoming) : ''} Wat wil je doen met ${shown}?`);
     if (decision === 'skip') {
       out.line(`${shown}: overgeslagen; ${path.basename(target)} is niet veranderd.`);
       return undefined;
@@ -228,4 +227,25 @@ async function sameAsStored(dir: string, ws: Worksheet, name: string, incoming: 
 function sameContent(a: AnswersFile, b: AnswersFile): boolean {
   const key = (f: AnswersFile) => JSON.stringify([f.answers, f.drafts, f.meta.status]);
   return key(a) === key(b);
+}
+
+/**
+ * Which answers differ between the file in the dossier and the one sent in
+ * (a few, by stap and number, and how many), and when each was last
+ * changed, when that tells them apart (two files changed in the same minute
+ * both say "bijgewerkt 07-12-2026 12:19").
+ */
+function howTheyDiffer(ws: Worksheet, current: AnswersFile, incoming: AnswersFile): string {
+  const differing = ws.steps
+    .flatMap((step) => step.questions)
+    .filter((q) => JSON.stringify(current.answers[q.id] ?? null) !== JSON.stringify(incoming.answers[q.id] ?? null))
+    .map((q) => questionName(ws, q));
+  const shownNames = differing.slice(0, 3).join('; ');
+  const more = differing.length > 3 ? ` en nog ${differing.length - 3}` : '';
+  const answers =
+    differing.length === 0
+      ? ' De antwoorden zijn dezelfde; alleen de gegevens verschillen.'
+      : ` ${differing.length === 1 ? 'Eén antwoord verschilt' : `${differing.length} antwoorden verschillen`}: ${shownNames}${more}.`;
+  const [was, now] = [formatStamp(current.meta.updated), formatStamp(incoming.meta.updated)];
+  return answers + (was !== now ? ` Het bestaande is bijgewerkt ${was}, het nieuwe ${now}.` : '');
 }

@@ -1,7 +1,7 @@
 // Answers files: read with positions, validate against the worksheet, and
 // write atomically (temp file in the same folder, fsync, rename) keeping
 // comments and keys a user added by hand.
-import { readFileSync } from 'node:fs';
+import { constants as fsConstants, readFileSync } from 'node:fs';
 import { readFile, mkdir, copyFile, stat, readdir, unlink, open } from 'node:fs/promises';
 import path from 'node:path';
 import { Document, isMap, isScalar, type YAMLMap } from 'yaml';
@@ -385,7 +385,7 @@ export class AnswersFile {
   /** Write this session's version into `dir` (made if needed) as `<werkblad>-<stamp>.yaml`; returns that file. */
   async rescueTo(dir: string): Promise<string> {
     await mkdir(dir, { recursive: true });
-    const file = path.join(dir, `${path.basename(this.file, '.yaml')}-${fileStamp(new Date())}.yaml`);
+    const file = path.join(dir, `${path.basename(this.file, '.yaml')}-${preciseStamp(new Date())}.yaml`);
     await atomicWrite(file, this.toString());
     return file;
   }
@@ -394,7 +394,7 @@ export class AnswersFile {
   private async conflict(reason: string, occupied = false): Promise<ConflictError> {
     // An occupied target elsewhere: nothing of ours goes into that (other library's) folder.
     if (occupied) return new ConflictError(this.file, reason, undefined, true);
-    const rescue = this.file.replace(/\.yaml$/, '') + `.${fileStamp(new Date())}.niet-opgeslagen.yaml`;
+    const rescue = this.file.replace(/\.yaml$/, '') + `.${preciseStamp(new Date())}.niet-opgeslagen.yaml`;
     try {
       await atomicWrite(rescue, this.toString());
       return new ConflictError(this.file, reason, rescue, occupied);
@@ -565,7 +565,7 @@ const questionNames = new WeakMap<Worksheet, ReadonlyMap<string, string>>();
  * text, cut between words ("vraag "Wie voert deze gesprekken?""); a gegeven
  * by its label ("Naam").
  */
-function questionName(ws: Worksheet, q: Question): string {
+export function questionName(ws: Worksheet, q: Question): string {
   let names = questionNames.get(ws);
   if (!names) {
     const map = new Map<string, string>();
@@ -732,20 +732,30 @@ function isDate(value: string): boolean {
   return /^\d{4}-\d{2}-\d{2}$/.test(value) && parseDate(value) === value;
 }
 
-/** A moment in a file name: "2026-11-27T10-11-12-131Z" (no ":" or ".", which some systems refuse). */
-function fileStamp(date: Date): string {
+/** A unique moment in a rescue file's name: "2026-11-27T10-11-12-131Z" (written at once, never overwriting another). */
+function preciseStamp(date: Date): string {
   return date.toISOString().replace(/[:.]/g, '-');
+}
+
+/** A moment in a backup's name, in local time as people read it: "2026-11-27_11-11-12" (no ":" or ".", which some systems refuse). */
+function fileStamp(date: Date): string {
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${date.getFullYear()}-${two(date.getMonth() + 1)}-${two(date.getDate())}_${two(date.getHours())}-${two(date.getMinutes())}-${two(date.getSeconds())}`;
 }
 
 /** Keep a copy of an answers file before starting over: `<naam>.yaml` -> `<naam>.<stempel>.bak.yaml`. */
 export async function backupFile(file: string, now = new Date()): Promise<string> {
-  const target = file.replace(/\.yaml$/, '') + `.${fileStamp(now)}.bak.yaml`;
-  try {
-    await copyFile(file, target);
-  } catch (err) {
-    throw new WriteError(target, err);
+  const base = file.replace(/\.yaml$/, '') + `.${fileStamp(now)}`;
+  // Two backups in the same second: the second gets "-2" (a stamp without milliseconds is not unique).
+  for (let n = 1; ; n++) {
+    const target = `${base}${n === 1 ? '' : `-${n}`}.bak.yaml`;
+    try {
+      await copyFile(file, target, fsConstants.COPYFILE_EXCL);
+      return target;
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw new WriteError(target, err);
+    }
   }
-  return target;
 }
 
 /** Whether an existing file is an answers file of werkboek (of any dossier): it starts with the metadata keys. */
