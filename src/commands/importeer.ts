@@ -11,7 +11,7 @@ import path from 'node:path';
 import { lineOfMatch } from '../definition/positions.js';
 import { loadShippedWorksheets } from '../definition/load.js';
 import type { Worksheet } from '../definition/schema.js';
-import { AnswersFile, backupFile, questionName } from '../dossier/answers-file.js';
+import { AnswersFile, backupFile } from '../dossier/answers-file.js';
 import { resolveDossier } from '../dossier/folder.js';
 import { lockAnswersFile } from '../dossier/lock.js';
 import { cleanName, respondentFile, sheetFiles } from '../dossier/respondents.js';
@@ -21,7 +21,7 @@ import { displayPath, mapFor, suggest } from '../support/invocation.js';
 import type { Output } from '../support/output.js';
 import type { Prompter } from '../terminal/prompter.js';
 import { walk } from '../walk.js';
-import { sheetName } from '../definition/questions.js';
+import { questionName, sheetName } from '../definition/questions.js';
 
 export interface ImportOptions {
   files: string[];

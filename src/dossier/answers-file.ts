@@ -6,7 +6,7 @@ import { readFile, mkdir, copyFile, stat, readdir, unlink, open } from 'node:fs/
 import path from 'node:path';
 import { Document, isMap, isScalar, type YAMLMap } from 'yaml';
 import type { Field, Question, Worksheet } from '../definition/schema.js';
-import { allQuestions, optionValue, renamedIds, sheetName } from '../definition/questions.js';
+import { allQuestions, optionValue, questionName, renamedIds, sheetName } from '../definition/questions.js';
 import { ANSWER_KEY, DRAFT_ITEM_KEY, EARLIER_KEY, isUnknown, NOT_YET_KNOWN, NOTE_KEY, UNKNOWN_KEY, type AnswerValue, type Answers, type Draft, type Drafts } from './answers.js';
 import { describeFsError, ExitCode, FileIssuesError, WerkboekError, type Issue } from '../support/errors.js';
 import { decodeUtf8, issueAt, parseLocated, type Located, type PathKey } from '../definition/positions.js';
@@ -555,32 +555,6 @@ function questionMap(ws: Worksheet): ReadonlyMap<string, Question> {
     questionMaps.set(ws, map);
   }
   return map;
-}
-
-const questionNames = new WeakMap<Worksheet, ReadonlyMap<string, string>>();
-
-/**
- * How a message names a question (its id follows in the issue's path): its
- * stap and the workbook's number ("Stap 2, vraag 3"); without a number its
- * text, cut between words ("vraag "Wie voert deze gesprekken?""); a gegeven
- * by its label ("Naam").
- */
-export function questionName(ws: Worksheet, q: Question): string {
-  let names = questionNames.get(ws);
-  if (!names) {
-    const map = new Map<string, string>();
-    for (const m of ws.meta ?? []) map.set(m.id, m.label.replace(/:\s*$/, ''));
-    ws.steps.forEach((step, i) => {
-      for (const question of step.questions) {
-        const text = question.label.length > 45 ? `${question.label.slice(0, 45).replace(/\s+\S*$/, '')} …` : question.label;
-        const number = question.number ? `vraag ${question.number.trim().replace(/\.$/, '')}` : `vraag "${text}"`;
-        map.set(question.id, `${ws.steps.length > 1 ? `Stap ${i + 1}, ` : ''}${number}`);
-      }
-    });
-    names = map;
-    questionNames.set(ws, names);
-  }
-  return names.get(q.id) ?? `"${q.id}"`;
 }
 
 /** A message that names a question or a column by its id in quotes, with the name of questionName (or the column's label). */
