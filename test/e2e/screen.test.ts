@@ -115,6 +115,23 @@ describe('screen widths (e2e, pty)', { timeout: E2E_TIMEOUT }, () => {
     expect(group).toContain(`  1. Belastingservice · ${aanbod}`);
   });
 
+  it('at 80 columns a newcomer reads what Enter does: "↑↓ Enter kiezen" on ja/nee, "Enter nieuwe regel" on a long text', async () => {
+    const ctx = e2e();
+    const ws = sheets.find((s) => s.id === 'gemeentelandschap')!;
+    await writeFile(ctx.answersFile, stringify({ werkblad: ws.id, versie: ws.version, status: 'concept', antwoorden: { naam: 'Anna', bibliotheek: 'Bieb', datum: '2026-12-07' } }));
+    const s = start(['start', 'gemeentelandschap'], ctx.env, { cols: 80 });
+    await s.waitFor((sc) => sc.includes('Wat wil je doen?') && sc.includes('Ctrl+C stop'));
+    s.press('enter');
+    const yesNo = await s.waitFor((sc) => activePrompt(sc).startsWith('? Komt het thema') && sc.includes('Ctrl+C stop'));
+    expect(activePrompt(yesNo)).toContain('↑↓ Enter kiezen');
+    s.press('enter');
+    const long = await s.waitFor((sc) => activePrompt(sc).startsWith('? Noteer op welke wijze') && sc.includes('Ctrl+C stop'));
+    s.press('ctrl-c');
+    await exitCodeOf(s);
+    expect(activePrompt(long)).toContain('Enter nieuwe regel');
+    for (const line of long.split('\n')) expect(line.length, line).toBeLessThanOrEqual(80);
+  });
+
   it('at 40 columns the review and the functions overview wrap between words instead of cutting', async () => {
     const ctx = e2e();
     const ws = sheets.find((s) => s.id === 'randvoorwaarden')!;
