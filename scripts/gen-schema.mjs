@@ -6,7 +6,7 @@
 //   npm run schema          write the file
 //   npm run schema:check    exit 1 when the file is out of date (used by npm test)
 //
-// Reads the compiled dist/definition/schema.js: run `npm run build` first.
+// Reads the compiled dist/definition/json-schema.js: run `npm run build` first.
 import { readFile, writeFile, mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -15,54 +15,18 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const schemaFile = path.join(root, 'schema', 'werkblad.schema.json');
 const relative = path.relative(root, schemaFile).split(path.sep).join('/');
 
-/** The JSON Schema as text: 2-space indentation and a trailing newline. */
+/** The JSON Schema as text: 2-space indentation and a trailing newline (src/definition/json-schema.ts). */
 export async function generateSchemaText() {
   let mod;
   try {
-    mod = await import(pathToFileURL(path.join(root, 'dist', 'definition', 'schema.js')).href);
+    mod = await import(pathToFileURL(path.join(root, 'dist', 'definition', 'json-schema.js')).href);
   } catch (err) {
     if (err && err.code === 'ERR_MODULE_NOT_FOUND') {
-      throw new Error('dist/definition/schema.js ontbreekt: voer eerst npm run build uit');
+      throw new Error('dist/definition/json-schema.js ontbreekt: voer eerst npm run build uit');
     }
     throw err;
   }
-  // The same zod instance dist/ uses (resolved from the project), so the
-  // descriptions in its global registry are found.
-  const { z } = await import('zod');
-  const { worksheetSchema, questionSchema, conditionSchema, fieldSchema, stepSchema } = mod;
-
-  // Named definitions instead of "__schema0": conditions are recursive
-  // (z.lazy) and must become a $ref; the others keep the file readable.
-  const named = [
-    [conditionSchema, 'voorwaarde'],
-    [questionSchema, 'vraag'],
-    [fieldSchema, 'veld'],
-    [stepSchema, 'stap'],
-  ];
-  for (const [schema, id] of named) {
-    if (!schema) throw new Error(`dist/definition/schema.js exporteert geen schema voor "${id}"`);
-    const meta = z.globalRegistry.get(schema);
-    if (!meta?.id) z.globalRegistry.add(schema, { ...meta, id });
-  }
-
-  const generated = z.toJSONSchema(worksheetSchema, {
-    target: 'draft-2020-12',
-    io: 'input',
-    cycles: 'ref',
-    reused: 'inline',
-    unrepresentable: 'throw',
-  });
-  const { $schema, ...rest } = generated;
-  const schema = {
-    $schema,
-    $id: 'urn:werkboek:schema:werkblad',
-    title: 'Werkblad (werkboek)',
-    description:
-      'Definitie van een werkblad uit het werkboek (questions/*.yaml). ' +
-      `Gegenereerd uit src/definition/schema.ts met "npm run schema"; niet met de hand aanpassen.`,
-    ...rest,
-  };
-  return JSON.stringify(schema, null, 2) + '\n';
+  return mod.worksheetJsonSchema();
 }
 
 async function main(argv) {

@@ -78,7 +78,7 @@ function defineProgram(out: Output, only: string | undefined): Command {
     });
 
   const mapOption = () =>
-    new Option('-m, --map <map>', 'map met de antwoordbestanden (standaard: WERKBOEK_MAP of je gebruikersmap)');
+    new Option('-m, --map <map>', 'map met de antwoordbestanden (standaard: WERKBOEK_MAP, anders een vaste map voor jou op deze computer; "werkboek status" toont welke)');
   const ownOption = () => new Option('--werkbladen <map>', 'een map met eigen werkbladdefinities (ook WERKBOEK_WERKBLADEN)');
 
   if (wanted('inleiding', 'intro')) {
@@ -155,11 +155,11 @@ function defineProgram(out: Output, only: string | undefined): Command {
     withReportOptions(
       program
         .command('rapport')
-      .summary('rapport als Markdown, HTML of e-mail')
+      .summary('rapport als Word-document, webpagina of e-mailconcept')
         .alias('report')
         .usage('<werkblad|alles> [opties]')
-        .description('maak een rapport (Word, Markdown, HTML of e-mailconcept) van een werkblad of van alles')
-        .argument('<werkblad>', 'gemeentelandschap, randvoorwaarden, plan-van-aanpak of alles'),
+        .description('maak een rapport van een werkblad of van alles: een Word-document, tekst (Markdown), een webpagina (HTML) of een e-mailconcept')
+        .argument('<werkblad>', 'gemeentelandschap, randvoorwaarden of plan-van-aanpak (of 1, 2, 3), of alles'),
       'het standaardsjabloon',
       mapOption,
     )
@@ -177,14 +177,16 @@ function defineProgram(out: Output, only: string | undefined): Command {
       .summary("antwoorden van collega's vergelijken")
         .alias('compare')
         .usage('<werkblad> [opties]')
-        .description("de antwoorden van collega's op een werkblad naast elkaar, met gesprekspunten en ontwikkelpunten (Word, Markdown, HTML of e-mailconcept)")
+        .description("de antwoorden van collega's op een werkblad naast elkaar, met gesprekspunten en ontwikkelpunten: een Word-document, tekst (Markdown), een webpagina (HTML) of een e-mailconcept")
         .argument('<werkblad>', 'gemeentelandschap, randvoorwaarden of plan-van-aanpak (of 1, 2, 3)'),
       'templates/vergelijk.md.liquid',
       mapOption,
-    ).action(async (werkblad: string, opts: ReportFlags) => {
-      const { compare } = await import('./commands/vergelijk.js');
-      await compare(reportOptions(werkblad, opts, out));
-    });
+    )
+      .addOption(ownOption())
+      .action(async (werkblad: string, opts: ReportFlags & { werkbladen?: string }) => {
+        const { compare } = await import('./commands/vergelijk.js');
+        await compare({ ...reportOptions(werkblad, opts, out), ownFolder: opts.werkbladen });
+      });
   }
 
   if (wanted('importeer', 'import')) {
@@ -225,10 +227,10 @@ function defineProgram(out: Output, only: string | undefined): Command {
       .summary('wat is veranderd sinds vorige ronde')
       .alias('diff')
       .usage('[werkblad] [opties]')
-      .description('wat is er veranderd sinds de vorige ronde (Markdown, HTML of e-mailconcept)')
+      .description('wat is er veranderd sinds de vorige ronde: tekst (Markdown), een webpagina (HTML) of een e-mailconcept')
       .argument('[werkblad]', 'gemeentelandschap, randvoorwaarden of plan-van-aanpak (standaard: alle)')
       .option('--ronde <naam>', 'vergelijk deze afgesloten ronde met nu (bijv. 2026)')
-      .addOption(new Option('-f, --formaat <formaat>', 'md, html of eml (standaard: volgens de extensie van -o, anders md)').choices(['md', 'html', 'eml']))
+      .addOption(new Option('-f, --formaat <formaat>', 'md (tekst, Markdown), html (webpagina) of eml (e-mailconcept); standaard: volgens de extensie van -o, anders md').choices(['md', 'html', 'eml']))
       .option('-o, --uitvoer <bestand>', 'schrijf naar dit bestand in plaats van naar het scherm')
       .option('--aan <adres>', 'e-mailadres van de ontvanger (bij --formaat eml)')
       .addOption(mapOption())
@@ -255,8 +257,8 @@ function defineProgram(out: Output, only: string | undefined): Command {
       .summary('voor adviseurs: alle bibliotheken')
       .alias('overview')
       .usage('<mappen...> [opties]')
-      .description('voor adviseurs: per bibliotheek en werkblad hoe ver het is (scherm, CSV voor Excel, Markdown of HTML)')
-      .argument('<mappen...>', 'een map met één submap per bibliotheek, of de dossiermappen zelf')
+      .description('voor adviseurs: per bibliotheek en werkblad hoe ver het is; op het scherm, als CSV voor Excel, als tekst (Markdown) of als webpagina (HTML)')
+      .argument('<mappen...>', 'een map met één submap per bibliotheek, of de mappen van de bibliotheken zelf')
       .option('-o, --uitvoer <bestand>', 'schrijf naar dit bestand: overzicht.csv (Excel), overzicht.md of overzicht.html')
       .addOption(new Option('-f, --formaat <formaat>', 'tekst, csv, md of html (standaard: volgens de extensie van -o, anders tekst)').choices(['tekst', 'csv', 'md', 'html']))
       .option('--kernvragen <ids>', 'andere kernvragen als kolommen, bijv. gemeentelandschap.thema-in-agenda,randvoorwaarden.uren-voldoende')
@@ -275,9 +277,10 @@ function defineProgram(out: Output, only: string | undefined): Command {
       .usage('[bestanden...]')
       .description('controleer werkbladdefinities of antwoordbestanden (zonder bestand: de meegeleverde werkbladen)')
       .argument('[bestanden...]', 'YAML-bestanden: een werkbladdefinitie of een antwoordbestand')
-      .action(async (files: string[]) => {
+      .option('--schema', 'schrijf werkblad.schema.json in deze map: daarmee helpt een editor je bij een eigen werkblad')
+      .action(async (files: string[], opts: { schema?: boolean }) => {
         const { check } = await import('./commands/controleer.js');
-        process.exitCode = await check({ files, cwd: process.cwd(), out });
+        process.exitCode = await check({ files, schema: opts.schema, cwd: process.cwd(), out });
       });
   }
 
@@ -287,9 +290,9 @@ function defineProgram(out: Output, only: string | undefined): Command {
 /** The options rapport and vergelijk share: --formaat, -o, --sjabloon (instead of `template`), --aan and --map. */
 function withReportOptions(command: Command, template: string, mapOption: () => Option): Command {
   return command
-    .addOption(new Option('-f, --formaat <formaat>', 'md, docx (Word), html of eml (standaard: volgens de extensie van -o, anders md)').choices(['md', 'docx', 'html', 'eml']))
+    .addOption(new Option('-f, --formaat <formaat>', 'docx (Word), md (tekst, Markdown), html (webpagina) of eml (e-mailconcept); standaard: volgens de extensie van -o, anders md').choices(['md', 'docx', 'html', 'eml']))
     .option('-o, --uitvoer <bestand>', 'schrijf naar dit bestand in plaats van naar het scherm')
-    .option('-s, --sjabloon <bestand>', `een eigen Liquid-sjabloon in plaats van ${template}`)
+    .option('-s, --sjabloon <bestand>', `een eigen sjabloon voor de tekst van het rapport, in plaats van ${template}`)
     .option('--aan <adres>', 'e-mailadres van de ontvanger (bij --formaat eml)')
     .addOption(mapOption());
 }
@@ -307,9 +310,9 @@ function reportOptions(werkblad: string, opts: ReportFlags, out: Output) {
   const ext = opts.uitvoer?.toLowerCase().match(/\.([a-z0-9]+)$/)?.[1];
   if (!opts.formaat && ext && ['pdf', 'doc', 'odt', 'rtf', 'txt'].includes(ext)) {
     throw new WerkboekError(
-      `werkboek maakt geen .${ext}-bestand.`,
+      `Een .${ext}-bestand maken kan niet.`,
       ExitCode.usage,
-      'Kies -o rapport.docx (Word), -o rapport.md (Markdown), -o rapport.html (om in een e-mail te plakken) of -o rapport.eml (e-mailconcept).',
+      'Kies -o rapport.docx (Word), -o rapport.md (tekst), -o rapport.html (om in een e-mail te plakken) of -o rapport.eml (e-mailconcept).',
     );
   }
   return {

@@ -61,7 +61,20 @@ describe('werkboek --help / --version', () => {
     expect(r.stdout).toContain('Opdrachten:');
   });
 
-  it('help for a command is Dutch too', async () => {
+  it('help says what a coordinator needs, without jargon: the --map default, formats in words, 1/2/3, --werkbladen', async () => {
+    const rapport = (await werkboek(['rapport', '--help'])).stdout.replace(/\s+/g, ' ');
+    expect(rapport).toContain('plan-van-aanpak (of 1, 2, 3), of alles');
+    expect(rapport).toContain('anders een vaste map voor jou op deze computer; "werkboek status" toont welke');
+    expect(rapport).toContain('md (tekst, Markdown)');
+    expect(rapport).toContain('eml (e-mailconcept)');
+    expect(rapport).not.toMatch(/Liquid|gebruikersmap/);
+    const vergelijk = (await werkboek(['vergelijk', '--help'])).stdout;
+    expect(vergelijk).toContain('--werkbladen <map>');
+    const error = await werkboek(['rapport', '1', '-o', 'rapport.pdf']);
+    expect(error.stderr).toContain('werkboek: Een .pdf-bestand maken kan niet.');
+  });
+
+    it('help for a command is Dutch too', async () => {
     const r = await werkboek(['help', 'controleer']);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^Gebruik: node \S*bin\/werkboek\.js controleer/);
@@ -185,7 +198,19 @@ describe('werkboek controleer', () => {
     const r = await werkboek(['controleer']);
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('');
-    expect(r.stdout.match(/: in orde \(werkblad "[a-z-]+", versie \d+\)$/gm)).toHaveLength(3);
+    expect(r.stdout.match(/: in orde: werkblad \d \([^)]+\), versie \d+$/gm)).toHaveLength(3);
+  });
+
+  it('--schema writes werkblad.schema.json next to a copied example, which points at it', async () => {
+    const example = await readFile(path.join(repoRoot, 'examples', 'mijn-werkblad.yaml'), 'utf8');
+    expect(example.split('\n')[0]).toBe('# yaml-language-server: $schema=./werkblad.schema.json');
+    await writeFile(path.join(tmp(), 'mijn-werkblad.yaml'), example);
+    const r = await werkboek(['controleer', '--schema', 'mijn-werkblad.yaml']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain(`werkblad.schema.json geschreven in ${tmp()}.`);
+    expect(r.stdout).toContain('  # yaml-language-server: $schema=./werkblad.schema.json\n');
+    expect(r.stdout).toContain('mijn-werkblad.yaml: in orde');
+    expect(await readFile(path.join(tmp(), 'werkblad.schema.json'), 'utf8')).toBe(await readFile(path.join(repoRoot, 'schema', 'werkblad.schema.json'), 'utf8'));
   });
 
   it('a broken copy: bestand:regel:kolom: melding, exit 1', async () => {
@@ -226,7 +251,7 @@ describe('werkboek controleer', () => {
     const thema = lineColOf(text, 'thema-in-agenda: misschien');
     expect(r.stdout.split('\n')).toEqual([
       `antwoorden.yaml:${status.line}:${status.col}: "status" moet "concept" of "afgerond" zijn, niet "klaar" (status)`,
-      `antwoorden.yaml:${thema.line}:${thema.col}: verwacht "ja" of "nee" bij "thema-in-agenda" (antwoorden.thema-in-agenda)`,
+      `antwoorden.yaml:${thema.line}:${thema.col}: verwacht "ja" of "nee" bij vraag "Komt het thema digitale inclusie terug in de …" (antwoorden.thema-in-agenda)`,
       '',
     ]);
     expect(await readFile(path.join(tmp(), 'antwoorden.yaml'), 'utf8')).toBe(before);
@@ -292,7 +317,7 @@ describe('wrong use', () => {
     expect(choice.stderr).toBe('werkboek: Ongeldige waarde "pdf" voor --formaat. Kies uit: md, docx, html, eml.\n');
     // The choices are named once, in the description.
     const help = await werkboek(['rapport', '--help']);
-    expect(help.stdout.replace(/\s+/g, ' ')).toContain('md, docx (Word), html of eml (standaard: volgens de extensie van -o, anders md)');
+    expect(help.stdout.replace(/\s+/g, ' ')).toContain('docx (Word), md (tekst, Markdown), html (webpagina) of eml (e-mailconcept); standaard: volgens de extensie van -o, anders md');
     expect(help.stdout).not.toContain('keuze uit');
   });
 

@@ -11,7 +11,7 @@ import { loadShippedWorksheets, resolveWorksheet, shippedDefinitionFiles } from 
 import { allQuestions } from '../src/definition/questions.js';
 import { checkDefinitionFile, checkDefinitionSource, loadDefinitionFile } from '../src/definition/check.js';
 import { ExitCode, FileIssuesError, formatIssue, WerkboekError } from '../src/support/errors.js';
-import { fixturesDir, lineColOf, repoRoot, replaceOnce, shippedIds, shippedSource, useTempDir, type ShippedId } from './helpers/temp.js';
+import { fixturesDir, lineColOf, questionsDir, repoRoot, replaceOnce, shippedIds, shippedSource, useTempDir, type ShippedId } from './helpers/temp.js';
 
 const tmp = useTempDir('werkboek-def-');
 
@@ -103,6 +103,31 @@ function commentAbove(source: string, id: string): string {
 }
 
 describe('the shipped worksheets follow the workbook', () => {
+  it('one policy: verbatim, every deviation listed in questions/AFWIJKINGEN.md, additions marked where they are defined', async () => {
+    const list = await readFile(path.join(questionsDir, 'AFWIJKINGEN.md'), 'utf8');
+    for (const id of shippedIds) {
+      const source = await shippedSource(id);
+      expect(source, id).toContain('Teksten letterlijk uit de bron; elke afwijking en elke toevoeging');
+      expect(source, id).toContain('AFWIJKINGEN.md');
+      expect(source, id).not.toMatch(/not in source|smoothed/);
+    }
+    const sheets = await loadShippedWorksheets();
+    const rv = sheets.find((s) => s.id === 'randvoorwaarden')!;
+    const rvSource = await shippedSource('randvoorwaarden');
+    // Every column of a table is an addition: named in the list, marked above it in the definition.
+    for (const q of rv.steps.flatMap((s) => s.questions)) {
+      if (q.type !== 'group') continue;
+      for (const field of q.fields) expect(list, field.label).toContain(`"${field.label}"`);
+      expect(`${commentAbove(rvSource, q.id)}\n${commentAbove(rvSource, q.fields[0]!.id)}`, q.id).toMatch(/Toevoeging/);
+    }
+    // Naam, Bibliotheek and Datum on werkblad 2 and 3.
+    for (const id of ['randvoorwaarden', 'plan-van-aanpak'] as const) expect(await shippedSource(id)).toMatch(/# Toevoeging[^\n]*Naam, Bibliotheek en Datum[^\n]*\nmeta:/);
+    for (const text of ['merkwaaarden', 'pagina 4', 'Hoe de bestuurlijke', '"l."', 'Bij profilering gaat over', 'Als die niet het geval is', 'hieraan bijdraagt', 'nog niet inzichtelijk zijn']) {
+      expect(list, text).toContain(text);
+    }
+    expect(await readFile(path.join(repoRoot, 'README.md'), 'utf8')).not.toContain('precies zoals ze in het werkboek staan');
+  });
+
   it('werkblad 1 does not send the user to "pagina 4" of the pdf; the original is in a comment', async () => {
     const ws = (await loadShippedWorksheets()).find((s) => s.id === 'gemeentelandschap')!;
     expect(ws.intro).not.toMatch(/pagina/);
@@ -141,7 +166,7 @@ describe('the shipped worksheets follow the workbook', () => {
     const source = await shippedSource('randvoorwaarden');
     const numbers = (stepId: string) => ws.steps.find((s) => s.id === stepId)!.questions.map((q) => q.number ?? null);
     expect(numbers('stap-5')).toEqual(['1. a.', 'a. I.', 'a. II.', 'a. III.', null, 'b.', 'b. I.', 'b. II.', 'c.']);
-    expect(numbers('stap-6')).toEqual(['1.', 'a.', 'b.', 'l.', 'c.']);
+    expect(numbers('stap-6')).toEqual(['1.', 'a.', 'b.', 'b. I.', 'c.']);
     const sourceNumber: Record<string, string> = {
       'registratie-wat': '"I."',
       'cijfers-vragen': '"II."',
@@ -210,7 +235,7 @@ const brokenCases: BrokenCase[] = [
     sheet: 'gemeentelandschap',
     breakIt: (s) => s.replace(/\n {8}label: "Wie is binnen[^\n]*/, ''),
     at: (b) => keyOnLine(b, '      - id: aanspreekpunt', 'id:'),
-    message: 'verplicht veld "label" ontbreekt',
+    message: 'verplicht veld "label" (tekst van de vraag) ontbreekt',
     path: 'steps[0].questions[2]',
   },
   {
@@ -218,7 +243,7 @@ const brokenCases: BrokenCase[] = [
     sheet: 'randvoorwaarden',
     breakIt: (s) => replaceOnce(s, '{ id: bibliotheek, type: text, label: "Bibliotheek:", unknown: false }', '{ id: bibliotheek, type: text, unknown: false }'),
     at: (b) => keyOnLine(b, '{ id: bibliotheek', '{'),
-    message: 'verplicht veld "label" ontbreekt',
+    message: 'verplicht veld "label" (tekst van de vraag) ontbreekt',
     path: 'meta[1]',
   },
   {
@@ -311,14 +336,14 @@ const brokenCases: BrokenCase[] = [
     sheet: 'plan-van-aanpak',
     breakIt: (s) => replaceOnce(s, '      - id: doelen\n', '      - id: Mijn Doelen\n'),
     at: (b) => keyOnLine(b, '      - id: Mijn Doelen', 'id:'),
-    message: /^een id bestaat uit kleine letters, cijfers en - of _/,
+    message: /^id: een id bestaat uit kleine letters, cijfers en - of _/,
   },
   {
     name: 'version 0',
     sheet: 'plan-van-aanpak',
     breakIt: (s) => replaceOnce(s, '\nversion: 1\n', '\nversion: 0\n'),
     at: (b) => keyOnLine(b, '\nversion: 0', 'version'),
-    message: /verwacht dat number >=1 is/i,
+    message: 'versie: moet minstens 1 zijn',
     path: 'version',
   },
   {
@@ -391,13 +416,13 @@ describe('werkboek controleer on broken copies of the shipped definitions', () =
 
   it('an empty file and a nearly empty file say what is missing, in Dutch', () => {
     expect(checkDefinitionSource('', 'leeg.yaml').issues.map(formatIssue)).toEqual([
-      'leeg.yaml:1:1: Ongeldige invoer: verwacht object, ontving null',
+      'leeg.yaml:1:1: het bestand is leeg of is geen werkblad: het begint met id, version, number, title en steps',
     ]);
     expect(checkDefinitionSource('id: x\n', 'x.yaml').issues.map((i) => i.message)).toEqual([
-      'verplicht veld "version" ontbreekt',
-      'verplicht veld "number" ontbreekt',
-      'verplicht veld "title" ontbreekt',
-      'verplicht veld "steps" ontbreekt',
+      'verplicht veld "version" (versie) ontbreekt',
+      'verplicht veld "number" (nummer) ontbreekt',
+      'verplicht veld "title" (titel) ontbreekt',
+      'verplicht veld "steps" (stappen) ontbreekt',
     ]);
   });
 });

@@ -103,7 +103,7 @@ describe('values', () => {
   it('a date that does not exist is refused, not printed raw', async () => {
     const text = `${HEAD}antwoorden:\n  datum: "2026-02-31"\n`;
     const err = await issuesOf(text);
-    expect(err.issues[0]?.message).toBe('de datum 2026-02-31 bestaat niet (bij "datum")');
+    expect(err.issues[0]?.message).toBe('de datum 2026-02-31 bestaat niet, bij Datum');
   });
 });
 

@@ -40,7 +40,7 @@ describe('werkboek importeer', () => {
     const { code, out } = await run(['randvoorwaarden.yaml']);
     expect(code).toBe(0);
     expect(await readdir(map())).toEqual(['randvoorwaarden.sanne-de-vries.yaml']);
-    expect(out.out).toContain('randvoorwaarden.yaml → randvoorwaarden.sanne-de-vries.yaml: werkblad 2 (randvoorwaarden) van Sanne de Vries, concept, 26 van 31 beantwoord.');
+    expect(out.out).toContain('randvoorwaarden.yaml → randvoorwaarden.sanne-de-vries.yaml: werkblad 2 (Randvoorwaarden digitale inclusie dienstverlening) van Sanne de Vries, concept, 26 van 31 beantwoord.');
     expect(out.out).toContain(`vergelijk randvoorwaarden --map ${map()}`);
     const stored = await readFile(path.join(map(), 'randvoorwaarden.sanne-de-vries.yaml'), 'utf8');
     // The name in the metadata, right after werkblad:; comments and dates kept.
@@ -54,7 +54,9 @@ describe('werkboek importeer', () => {
     await received('geen-yaml.yaml', 'werkblad: randvoorwaarden\nantwoorden: [\n');
     const { code, out } = await run(['kapot.yaml', 'geen-yaml.yaml']);
     expect(code).toBe(ExitCode.badFile);
-    expect(out.out).toContain('kapot.yaml:5:3: verwacht "ja" of "nee" bij "collectie"');
+    expect(out.out).toContain('kapot.yaml:5:3: verwacht "ja" of "nee" bij Stap 2, vraag 3 (antwoorden.collectie)');
+    // The unclosed [ is pointed at where it opens.
+    expect(out.out).toContain('geen-yaml.yaml:2:13: een lijst die met [ begint, wordt niet afgesloten: de ] ontbreekt');
     expect(out.out).toMatch(/^geen-yaml\.yaml:\d+:\d+: /m);
     expect(out.err).toContain('werkboek: kapot.yaml is niet geïmporteerd.');
     expect(out.err).toContain('Het bestand is niet gekopieerd.');
@@ -68,9 +70,9 @@ describe('werkboek importeer', () => {
     await received('nieuw.yaml', (await fixtureText(path.join(FIXTURES, 'randvoorwaarden.yaml'))).replace('versie: 1', 'versie: 7'));
     const { code, out } = await run(['randvoorwaarden.yaml', 'eigen.yaml', 'nieuw.yaml']);
     expect(code).toBe(ExitCode.badFile);
-    expect(out.out).toContain('randvoorwaarden.yaml → gemeentelandschap.sanne-de-vries.yaml: werkblad 1 (gemeentelandschap)');
+    expect(out.out).toContain('randvoorwaarden.yaml → gemeentelandschap.sanne-de-vries.yaml: werkblad 1 (Verken jouw gemeentelandschap) van Sanne de Vries');
     expect(out.out).toContain('eigen.yaml:1:11: onbekend werkblad "mijn-eigen-werkblad"; kies uit: gemeentelandschap, randvoorwaarden, plan-van-aanpak');
-    expect(out.out).toMatch(/nieuw\.yaml:\d+:1: dit bestand hoort bij versie 7 van werkblad "randvoorwaarden"; dit programma kent versie 1/);
+    expect(out.out).toMatch(/nieuw\.yaml:\d+:1: dit bestand hoort bij versie 7 van werkblad 2 \(Randvoorwaarden digitale inclusie dienstverlening\); dit programma kent versie 1/);
     expect(await readdir(map())).toEqual(['gemeentelandschap.sanne-de-vries.yaml']);
   });
 
@@ -99,7 +101,7 @@ describe('werkboek importeer', () => {
       const { code, out } = await run(['piet-nieuw.yaml']);
       expect(code).toBe(0);
       expect(out.out).toContain('Er staat al een ander bestand van Piet Bakker bij werkblad 2; dat is niet overschreven (er is geen terminal om te vragen wat je wilt).');
-      expect(out.out).toContain('piet-nieuw.yaml → randvoorwaarden.piet-bakker-2.yaml: werkblad 2 (randvoorwaarden) van Piet Bakker (2)');
+      expect(out.out).toContain('piet-nieuw.yaml → randvoorwaarden.piet-bakker-2.yaml: werkblad 2 (Randvoorwaarden digitale inclusie dienstverlening) van Piet Bakker (2)');
       expect(await readFile(path.join(map(), 'randvoorwaarden.piet-bakker.yaml'), 'utf8')).toBe(first);
       expect(await readFile(path.join(map(), 'randvoorwaarden.piet-bakker-2.yaml'), 'utf8')).toContain('respondent: Piet Bakker (2)\n');
     });
@@ -113,13 +115,30 @@ describe('werkboek importeer', () => {
       expect((await readdir(map())).sort()).toEqual(['randvoorwaarden.piet-bakker-2.yaml', 'randvoorwaarden.piet-bakker.yaml']);
     });
 
-    it('asks, with "keep both" as the default', async () => {
+    it('asks, with "keep both" as the default, naming the answers that differ', async () => {
       await twoVersions();
       const prompter = new ScriptedPrompter([{ expect: 'Er staat al een ander bestand van Piet Bakker', do: { type: 'keep' } }]);
       const { out } = await run(['piet-nieuw.yaml'], { prompter });
       expect(prompter.calls[0]?.default).toBe('both');
+      // Not only two dates that read the same: which answer differs.
+      expect(prompter.calls[0]?.message).toBe(
+        'Er staat al een ander bestand van Piet Bakker bij werkblad 2 (randvoorwaarden.piet-bakker.yaml). Eén antwoord verschilt: Stap 2, vraag 3. Wat wil je doen met piet-nieuw.yaml?',
+      );
       expect(out.out).toContain('Beide bewaard: de nieuwe versie staat als "Piet Bakker (2)" naast de bestaande van Piet Bakker.');
       expect((await readdir(map())).sort()).toEqual(['randvoorwaarden.piet-bakker-2.yaml', 'randvoorwaarden.piet-bakker.yaml']);
+    });
+
+    it('names a few differing answers and how many more', async () => {
+      const first = await fixtureText(path.join(COMPARE, 'randvoorwaarden.piet-bakker.yaml'));
+      await received('piet.yaml', first);
+      await run(['piet.yaml']);
+      let changed = first;
+      for (const id of ['doelen-vastgelegd', 'eigen-plan', 'collectie', 'overzicht-aanbod-partners']) changed = changed.replace(`  ${id}: { weet_ik_niet: true }`, `  ${id}: ja`);
+      changed = changed.replace('  diensten: { weet_ik_niet: true }', '  diensten: Spreekuren');
+      await received('piet-nieuw.yaml', changed);
+      const prompter = new ScriptedPrompter([{ expect: 'Er staat al een ander bestand', do: choose(/^Overslaan/) }]);
+      await run(['piet-nieuw.yaml'], { prompter });
+      expect(prompter.calls[0]?.message).toContain('5 antwoorden verschillen: Stap 1, vraag 1; Stap 1, vraag 1.2; Stap 2, vraag 2 en nog 2.');
     });
 
     it('replaces only when asked to, keeping the old one as a backup', async () => {

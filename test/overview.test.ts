@@ -57,7 +57,7 @@ describe('werkboek overzicht', () => {
     expect(text).toContain('Bibliotheek Aadorp 1 (dossiers/bibliotheek-0001)');
     expect(text).toMatch(/\n {2}2\. randvoorwaarden +onleesbaar\n/);
     expect(text).toContain('6 bibliotheken, 3 werkbladen.');
-    expect(text).toContain('Overgeslagen (3; niets daarvan is gewijzigd):');
+    expect(text).toContain('Overgeslagen, want niet te lezen (3); er is niets aan gewijzigd:');
     const one = await run({ folders: [path.join('dossiers', 'bibliotheek-0003')] });
     expect(one).toMatch(/^Bibliotheek Cadier 3 \(dossiers\/bibliotheek-0003\)\n {2}1\. gemeentelandschap {2}(concept|afgerond) · \d+ van \d+/);
     expect(one).toContain('1 bibliotheek, 3 werkbladen.');
@@ -69,6 +69,10 @@ describe('werkboek overzicht', () => {
     expect(html).toMatch(/^<!DOCTYPE html>/);
     expect(html).toContain('<title>Overzicht digitale inclusie</title>');
     expect(html).toMatch(/<td[^>]*>Bibliotheek Aadorp 1<\/td>/);
+    // A table of a dozen columns stays inside the 800 px column: it may not be wider, and its cells (long words too) wrap.
+    expect(html).toContain('<div style="max-width: 800px; margin: 0 auto;">');
+    for (const table of html.match(/<table[^>]*>/g) ?? []) expect(table).toContain('max-width:100%');
+    for (const cell of html.match(/<t[dh](?: [^>]*)?>/g) ?? []) expect(cell).toContain('overflow-wrap:anywhere');
     expect(html).not.toContain('<script');
   });
 

@@ -70,12 +70,43 @@ describe('the plain prompter', () => {
     expectOnlyText(text);
   });
 
+  it('a list whose choices carry numbers of their own says which number to type ("Nummer 12: Stap 2, 4.1. …")', async () => {
+    const { prompter, output } = plainWith(['2']);
+    const choices = [
+      { value: 'a', name: 'Stap 2 · 4. Naar welke partners … — 3 partners' },
+      { value: 'b', name: 'Stap 2 · 4.1. Is er een volledig overzicht … — Ja' },
+      { value: 'c', name: '✔ Werkblad afronden' },
+    ];
+    expect(await prompter.select({ message: 'Overzicht', choices })).toEqual({ kind: 'answer', value: 'b' });
+    expect(output()).toContain('Nummer 1: Stap 2, 4. Naar welke partners...: 3 partners\nNummer 2: Stap 2, 4.1. Is er een volledig overzicht...: Ja\nNummer 3: Werkblad afronden\n');
+  });
+
+  it('wraps between words at the terminal\'s width, and not at all into a pipe', async () => {
+    const long = 'De bibliotheek werkt samen met het Taalhuis en de gemeente aan digitale vaardigheden.';
+    const wrapped = (() => {
+      const output = new PassThrough();
+      let text = '';
+      output.setEncoding('utf8').on('data', (d: string) => (text += d));
+      const prompter = plainPrompter({ input: new PassThrough(), output, columns: 30 });
+      prompter.print(long);
+      prompter.close();
+      return text;
+    })();
+    expect(wrapped).toBe('De bibliotheek werkt samen\nmet het Taalhuis en de\ngemeente aan digitale\nvaardigheden.\n');
+    for (const line of wrapped.split('\n')) expect(line.length).toBeLessThan(30);
+    const { prompter, output } = plainWith([]);
+    prompter.print(long);
+    expect(output()).toBe(`${long}\n`);
+  });
+
   it('navigates with :terug, :weetniet and :overzicht only where allowed, and :stop stops like Ctrl+C', async () => {
-    const { prompter, output } = plainWith([':terug', ':weetniet', ':overzicht', 'tekst', ':terug', ':weetniet', ':overzicht', '?', ':stop']);
+    const { prompter, output } = plainWith([':terug', ':weetniet', ':overzicht', 'tekst', '', ':terug', ':weetniet', ':overzicht', '?', ':stop']);
     expect(await prompter.input({ message: 'Naam:', allowBack: false })).toEqual({ kind: 'answer', value: 'tekst' });
-    expect(output()).toContain('Terug kan hier niet.');
+    expect(output()).toContain('Dit is de eerste vraag.');
     expect(output()).toContain('geen "weet ik (nog) niet"');
-    expect(output()).toContain('Het overzicht kan niet vanaf hier.');
+    expect(output()).toContain('Het overzicht is hier niet beschikbaar.');
+    expect(await prompter.input({ message: 'Bibliotheek:', default: 'Bieb' })).toEqual({ kind: 'answer', value: 'Bieb' });
+    expect(output()).toContain('Ingevuld: Bieb. Druk op Enter om dit te houden.');
     expect(await prompter.input({ message: 'V', allowUnknown: true, allowReview: true })).toEqual({ kind: 'back' });
     expect(await prompter.input({ message: 'V', allowUnknown: true, allowReview: true })).toEqual({ kind: 'unknown' });
     expect(await prompter.input({ message: 'V', allowUnknown: true, allowReview: true })).toEqual({ kind: 'review' });
@@ -353,7 +384,7 @@ describe('a worksheet through a pipe (start --eenvoudig < antwoorden.txt)', () =
     // Again: it goes on where it stopped (a numbered choice), and :stop also exits 130.
     const again = await pipeInto('gemeentelandschap', ['1', ':stop']);
     expect(again.stdout).toContain('1. Verdergaan bij vraag 2');
-    expect(again.stdout).toContain('Concept-antwoord, nog niet bevestigd');
+    expect(again.stdout).toContain('Onbevestigd antwoord');
     expect(again.code).toBe(130);
   });
 

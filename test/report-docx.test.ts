@@ -83,7 +83,7 @@ describe('rapport as Word (read back with mammoth)', () => {
     // Probiblio's closing is labelled as theirs and comes before the footer, which ends the document.
     expect(h[h.length - 1]).toBe('h2 Over het werkboek (Probiblio)');
     const ps = paragraphs(html);
-    expect(ps[ps.length - 1]).toMatch(/^Gemaakt met werkboek \S+ op 27 november 2026\.$/);
+    expect(ps[ps.length - 1]).toMatch(/^Gemaakt op 27 november 2026 \(werkboek \S+\)\.$/);
     const contact = ps.findIndex((p) => p.endsWith('Laat het ons weten: basisvaardigheden@probiblio.nl'));
     expect(contact).toBe(ps.length - 2);
     // Word's heading styles carry their outline level: the navigation pane shows Werkblad › Stap.
@@ -120,7 +120,7 @@ describe('rapport as Word (read back with mammoth)', () => {
     expect(html).not.toContain('VERBORGEN');
     // Stap 4's point names the partner; the aandachtspunt names the one without agreements.
     expect(ps).toContain(
-      '2. Terugkijkend naar het overzicht van de samenwerkingspartners: zijn er samenwerkingsafspraken vastgelegd? Vul dit overzicht aan. (niet ingevuld: Welzijn Voorbeeldstad)',
+      '2. Terugkijkend naar het overzicht van de samenwerkingspartners: zijn er samenwerkingsafspraken vastgelegd? Vul dit overzicht aan. (niet ingevuld bij Welzijn Voorbeeldstad)',
     );
     expect(ps.some((p) => p.endsWith('(Samenwerkingsafspraken vastgelegd? Nee: Schuldhulpmaatje)'))).toBe(true);
   });

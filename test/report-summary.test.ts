@@ -151,7 +151,7 @@ describe('Stap 4 names its partners', () => {
       state: 'incomplete',
       unknownItems: ['Welzijn'],
       blankItems: ['Bibliotheekvrienden', 'partner 5'],
-      stateText: 'nog niet bekend: Welzijn; niet ingevuld: Bibliotheekvrienden, partner 5',
+      stateText: 'nog niet bekend bij Welzijn en niet ingevuld bij Bibliotheekvrienden, partner 5',
     });
     const attention = points.attention.groups.flatMap((g) => g.items).find((p) => p.id === 'samenwerkingsafspraken');
     expect(attention?.stateText).toBe('Samenwerkingsafspraken vastgelegd? Nee: Schuldhulp');

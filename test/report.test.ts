@@ -171,7 +171,7 @@ describe('buildReport', () => {
     expect(stap4[0]).toMatchObject({
       id: 'samenwerkingsafspraken',
       state: 'incomplete',
-      stateText: 'niet ingevuld: Welzijn Voorbeeldstad',
+      stateText: 'niet ingevuld bij Welzijn Voorbeeldstad',
       unknownItems: [],
       blankItems: ['Welzijn Voorbeeldstad'],
     });
@@ -325,7 +325,7 @@ describe('purpose and closing of the workbook', () => {
       const md = await renderDefault(doc);
       expect(closingText(md)).toBe(`## Over het werkboek (Probiblio)\n\n**Meer informatie?**\n\n${expected}\n`);
       // Before the footer, which ends the report.
-      expect(md.endsWith(`${expected.split('\n').pop()}\n\n---\n\n_Gemaakt met werkboek op 27 november 2026._\n`)).toBe(true);
+      expect(md.endsWith(`${expected.split('\n').pop()}\n\n---\n\n_Gemaakt op 27 november 2026 (werkboek)._\n`)).toBe(true);
     }
     const dossier = await renderDefault(dossierReport(workbook.map((ws) => ({ worksheet: ws })), { now: NOW }));
     expect(closingText(dossier)).toContain(`\n\n**Meer informatie?**\n\n${expected}\n`);
@@ -351,6 +351,6 @@ describe('purpose and closing of the workbook', () => {
     expect(bare.context.source).toBeNull();
     const bareMd = await renderDefault(bare);
     expect(bareMd).not.toContain('Probiblio');
-    expect(bareMd).toMatch(/\n---\n\n_Gemaakt met werkboek op 27 november 2026\._\n$/);
+    expect(bareMd).toMatch(/\n---\n\n_Gemaakt op 27 november 2026 \(werkboek\)\._\n$/);
   });
 });

@@ -113,7 +113,8 @@ describe('a new round', () => {
     // As HTML and as an e-mail draft, like rapport.
     const html = memoryOutput();
     await difference({ map: dir, format: 'html', cwd: dir, out: html, now: NOW });
-    expect(html.out).toContain('<title>Wat is er veranderd bij Bibliotheek Voorbeeldstad: ronde 2026 en nu</title>');
+    // "ronde 2026 en nu" reads oddly when both are 2026: now says since when.
+    expect(html.out).toMatch(/<title>Wat is er veranderd bij Bibliotheek Voorbeeldstad: ronde 2026 en nu \(sinds \d{1,2} [a-z]+ \d{4}\)<\/title>/);
     expect(html.out).toMatch(/<h3[^>]*>Gewijzigd<\/h3>/);
     const eml = memoryOutput();
     await difference({ map: dir, format: 'eml', output: 'verschil.eml', to: 'adviseur@probiblio.example', cwd: dir, out: eml, now: NOW });
@@ -147,7 +148,26 @@ describe('a new round', () => {
     expect(now.antwoorden.partners).toEqual(last.antwoorden.partners.slice(1));
     const diff = await diffText(dir, 'randvoorwaarden');
     expect(diff).toContain('### Gewijzigd');
-    expect(diff).toMatch(/#### .*partners/i);
+    // The stap in the heading; the partner left out marked as such, not two whole tables.
+    const partners = diff.slice(diff.indexOf('#### Stap 2 · 4. Naar welke partners'));
+    expect(partners).toMatch(/^#### Stap 2 · 4\. Naar welke partners[^\n]*\n\n\*\*Wat is er anders:\*\*\n\n- \*\*Weggelaten:\*\* /);
+    expect(partners).toContain(`- **Weggelaten:** ${last.antwoorden.partners[0]!.naam}`);
+    expect(partners.slice(0, partners.indexOf('**Nu:**'))).not.toContain('**Was:**');
+  });
+
+  it('verschil: a follow-up names the question it follows; a question not yet answered again is no new ontwikkelpunt; changed cells are named', async () => {
+    const { diffSheet, diffMarkdown } = await import('../src/report/diff.js');
+    const sheets = await loadShippedWorksheets();
+    const ws = sheets.find((w) => w.id === 'randvoorwaarden')!;
+    const before = { 'cijfers-doorverwijzingen': 'ja', 'doorverwijzingen-partners': 'Taalhuis', collectie: 'ja', partners: [{ naam: 'Taalhuis', aanbod: 'Taalcursussen' }, { naam: 'SeniorWeb', aanbod: 'Cursussen' }] };
+    const after = { 'cijfers-doorverwijzingen': 'ja', 'doorverwijzingen-partners': 'Taalhuis en SeniorWeb', partners: [{ naam: 'Taalhuis', aanbod: 'Taal- en digitaalcursussen' }, { naam: 'Bieb-coaches' }] };
+    const d = diffSheet(ws, before as never, after as never);
+    // collectie is not answered yet in this round: under "Nog niet opnieuw beantwoord", not a new ontwikkelpunt.
+    expect(d.changes.find((c) => c.id === 'collectie')?.kind).toBe('open');
+    expect(d.added.map((p) => p.id)).not.toContain('collectie');
+    const md = diffMarkdown([d], { from: 'ronde 2026', to: 'nu (sinds 1 maart 2027)', library: null, now: NOW });
+    expect(md).toContain('#### Stap 5 · En zo ja, naar welke partners? — bij: a. III. Is er een cijfermatig overzicht van het aantal doorverwijzingen?');
+    expect(md).toContain('- **Toegevoegd:** Bieb-coaches\n- **Weggelaten:** SeniorWeb\n- **Gewijzigd bij Taalhuis**, Wat doet deze partner?: was "Taalcursussen", nu "Taal- en digitaalcursussen"');
   });
 
   it('rounds are in the order they were filled in, not by name ("2026-voorjaar" before "2026-najaar")', async () => {

@@ -311,21 +311,21 @@ describe('randvoorwaarden: repeat groups', () => {
     // Not a complete-looking item in the list: a draft of the question.
     expect(saved.antwoorden).not.toHaveProperty('partners');
     expect(saved.concepten).toEqual({ partners: { naam: 'Taalhuis', aanbod: 'Taalcursussen en' } });
-    expect(prompter.printed.join('\n')).toContain('Ook wat je al had ingevuld bij deze partner is bewaard, als concept (nog niet bevestigd).');
+    expect(prompter.printed.join('\n')).toContain('Ook wat je al had ingevuld bij deze partner is bewaard, als onbevestigd antwoord.');
     expect(walk(ws, file.answers).next?.question.id).toBe('partners');
 
     // Resume: back at the partners, the draft offered first; going on fills in the rest.
     const again = (await AnswersFile.read(file.file, ws))!;
     const resumed = new ScriptedPrompter([
-      step('4. Naar welke partners', choose(/^Verder met concept: Taalhuis \(nog niet bevestigd\)$/)),
+      step('4. Naar welke partners', choose(/^Verder met de onbevestigde partner: Taalhuis$/)),
       step('Partner', keep),
       step('Wat doet deze partner?', answer('Taalcursussen en taalcafé')),
       step('4. Naar welke partners', interrupt),
     ]);
     await expect(runWorksheet({ ws, file: again, prompter: resumed, today })).rejects.toThrow('Onderbroken');
     const first = resumed.calls[0];
-    expect(first?.header).toContain('concept (nieuwe partner, nog niet bevestigd): Taalhuis · Taalcursussen en');
-    expect(first?.choices?.find((c) => c.value === first.default)?.name).toMatch(/^Verder met concept/);
+    expect(first?.header).toContain('onbevestigd (nieuwe partner): Taalhuis · Taalcursussen en');
+    expect(first?.choices?.find((c) => c.value === first.default)?.name).toMatch(/^Verder met de onbevestigde partner/);
     expect(resumed.calls[2]?.default).toBe('Taalcursussen en');
     const after = parse(await readFile(file.file, 'utf8')) as Record<string, unknown> & { antwoorden: Record<string, unknown> };
     expect(after.antwoorden.partners).toEqual([{ naam: 'Taalhuis', aanbod: 'Taalcursussen en taalcafé' }]);
@@ -532,7 +532,7 @@ describe('review', () => {
     expect(saved.status).toBe('afgerond');
   });
 
-  it('counts as walk does: the workbook\'s questions numbered, the meta fields apart and unnumbered', async () => {
+  it('counts as walk does, the meta fields apart; rows carry only the workbook\'s numbers (werkblad 3 has none)', async () => {
     const ws = sheet('plan-van-aanpak');
     const file = AnswersFile.create(path.join(dir, 'plan-van-aanpak.yaml'), ws);
     file.setAnswer('naam', 'Marieke de Vries');
@@ -543,7 +543,8 @@ describe('review', () => {
     const names = prompter.calls.find((c) => c.message === 'Overzicht')?.choices?.map((c) => c.name) ?? [];
     expect(names[0]).toBe('→ Verder met de open vragen (vanaf Bibliotheek)');
     expect(names[1]).toBe('Naam: — Marieke de Vries');
-    expect(names.filter((n) => /^\d\. /.test(n)).map((n) => n.split('.')[0])).toEqual(['1', '2', '3', '4', '5', '6', '7', '8', '9']);
+    expect(names.filter((n) => /^\d/.test(n))).toEqual([]);
+    expect(names[4]).toMatch(/^Wie wil je bereiken\? .* — De wethouder$/);
   });
 
   it('names each question by step and workbook number, answers Ja/Nee as elsewhere, and fits 60 columns', async () => {
@@ -679,7 +680,7 @@ describe('saving', () => {
     expect(saved.antwoorden).not.toHaveProperty('thema-in-agenda-wijze');
     expect(saved.concepten).toEqual({ 'thema-in-agenda-wijze': 'Half getypt\nantwoord' });
     expect(text).toContain('concepten:\n  thema-in-agenda-wijze: |-\n    Half getypt\n    antwoord\n');
-    expect(prompter.printed.join('\n')).toContain('Ook wat je bij vraag 2 aan het typen was, is bewaard, als concept (nog niet bevestigd).');
+    expect(prompter.printed.join('\n')).toContain('Ook wat je bij vraag 2 aan het typen was, is bewaard, als onbevestigd antwoord.');
     // Not an answer: the walk counts it as open.
     const w = walk(ws, file.answers);
     expect(w.next?.question.id).toBe('thema-in-agenda-wijze');
@@ -690,7 +691,7 @@ describe('saving', () => {
     await expect(runWorksheet({ ws, file: again, prompter: p2, today })).rejects.toThrow('Onderbroken');
     const resumed = p2.calls[0];
     expect(resumed?.default).toBe('Half getypt\nantwoord');
-    expect(resumed?.header).toContain('Concept-antwoord, nog niet bevestigd');
+    expect(resumed?.header).toContain('Onbevestigd antwoord');
     const after = parse(await readFile(file.file, 'utf8')) as Record<string, unknown> & { antwoorden: Record<string, unknown> };
     expect(after.antwoorden['thema-in-agenda-wijze']).toBe('Half getypt\nantwoord, nu af');
     expect(after).not.toHaveProperty('concepten');
@@ -724,7 +725,7 @@ describe('saving', () => {
     // The review says which answer is not confirmed.
     const { prompter: p2 } = await run('gemeentelandschap', [step('Overzicht', choose('Later verder'))], { file, startInReview: true });
     const names = p2.calls[0]?.choices?.map((c) => c.name) ?? [];
-    expect(names.find((n) => n.includes('Noteer op welke wijze'))).toMatch(/— Coalitieakkoord \+ concept, nog niet bevestigd$/);
+    expect(names.find((n) => n.includes('Noteer op welke wijze'))).toMatch(/— Coalitieakkoord \+ onbevestigd antwoord$/);
   });
 
   it('says honestly when a draft could not be saved', async () => {
@@ -920,13 +921,13 @@ describe('a toelichting being typed when the user stops', () => {
     const saved = parse(await readFile(file.file, 'utf8')) as { antwoorden: Record<string, unknown>; concepten: Record<string, unknown> };
     expect(saved.antwoorden).not.toHaveProperty('thema-in-agenda');
     expect(saved.concepten['thema-in-agenda']).toEqual({ antwoord: 'ja', toelichting: 'alleen mondeling afgesproken' });
-    expect(prompter.printed.join('\n')).toContain('Ook de toelichting die je bij vraag 1 aan het typen was, is bewaard, als concept');
+    expect(prompter.printed.join('\n')).toContain('Ook de toelichting die je bij vraag 1 aan het typen was, is bewaard, als onbevestigd antwoord.');
 
     const again = (await AnswersFile.read(file.file, ws))!;
     const p2 = new ScriptedPrompter([step('Komt het thema', keep), step('Noteer', interrupt)]);
     await expect(runWorksheet({ ws, file: again, prompter: p2, today })).rejects.toThrow('Onderbroken');
     expect(p2.calls[0]).toMatchObject({ default: 'ja', note: 'alleen mondeling afgesproken' });
-    expect(p2.calls[0]?.header).toContain('Concept-antwoord, nog niet bevestigd');
+    expect(p2.calls[0]?.header).toContain('Onbevestigd antwoord');
     const after = parse(await readFile(file.file, 'utf8')) as Record<string, unknown> & { antwoorden: Record<string, unknown> };
     expect(after.antwoorden['thema-in-agenda']).toEqual({ antwoord: 'ja', toelichting: 'alleen mondeling afgesproken' });
     expect(after).not.toHaveProperty('concepten');

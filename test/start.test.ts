@@ -89,7 +89,7 @@ describe('start', () => {
       { expect: 'Noteer op welke wijze.', do: interrupt },
     ]);
     await expect(second.run).rejects.toMatchObject({ exitCode: 130 });
-    expect(second.prompter.printed.join('\n')).toMatch(/Je was al begonnen: 1 van 9 vragen beantwoord, laatst bewerkt \d\d-\d\d-\d{4} \d\d:\d\d\./);
+    expect(second.prompter.printed.join('\n')).toMatch(/Je was al begonnen: 1 van 9 vragen beantwoord, laatst bijgewerkt \d\d-\d\d-\d{4} \d\d:\d\d\./);
     // The lock is released after each run.
     expect((await readdir(dir)).filter((f) => f.endsWith('.lock'))).toEqual([]);
   });
@@ -103,7 +103,7 @@ describe('start', () => {
     ]);
     await expect(second.run).rejects.toMatchObject({ exitCode: 130 });
     // Naam/Bibliotheek/Datum are no questions of the workbook: 0 of its 8 questions answered
-    expect(second.prompter.printed.join('\n')).toMatch(/Je was al begonnen: 0 van 8 vragen beantwoord \(wel de gegevens: 2 van 3\), laatst bewerkt \d/);
+    expect(second.prompter.printed.join('\n')).toMatch(/Je was al begonnen: 0 van 8 vragen beantwoord \(wel de gegevens: 2 van 3\), laatst bijgewerkt \d/);
   });
 
   it('resumes at the question with a draft, says it is not confirmed, and status shows it', async () => {
@@ -120,7 +120,7 @@ describe('start', () => {
     const out = memoryOutput();
     await status({ map: dir, cwd: dir, out });
     expect(out.out).toContain('concept (2 van 9 beantwoord)');
-    expect(out.out).toContain('1 concept-antwoord, nog niet bevestigd');
+    expect(out.out).toContain('1 onbevestigd antwoord');
 
     // The first open question is 3, but the user stopped typing at 2.
     const second = startWith([
@@ -129,7 +129,7 @@ describe('start', () => {
       { expect: 'aanspreekpunt', do: interrupt },
     ]);
     await expect(second.run).rejects.toMatchObject({ exitCode: 130 });
-    expect(second.prompter.printed.join('\n')).toContain('Je was al begonnen: 2 van 9 vragen beantwoord (en 1 concept-antwoord, nog niet bevestigd)');
+    expect(second.prompter.printed.join('\n')).toContain('Je was al begonnen: 2 van 9 vragen beantwoord (en 1 onbevestigd antwoord)');
     expect(second.prompter.calls[1]?.default).toBe('Coalitieakkoord en motie');
     const saved = parse(await readFile(file(), 'utf8')) as Record<string, unknown> & { antwoorden: Record<string, unknown> };
     expect(saved.antwoorden['thema-in-agenda-wijze']).toBe('Coalitieakkoord en motie');
@@ -139,7 +139,7 @@ describe('start', () => {
   it('Ctrl+C at the first question with text typed: kept as a draft, and the message says so', async () => {
     const run = startWith([{ expect: 'Naam:', do: interruptTyping('Anna de') }]);
     await expect(run.run).rejects.toMatchObject({ exitCode: 130 });
-    expect(run.out.out).toContain('Gestopt. Wat je aan het typen was, is als concept bewaard in');
+    expect(run.out.out).toContain('Gestopt. Wat je aan het typen was, is als onbevestigd antwoord bewaard in');
     expect(run.out.out).not.toContain('niets opgeslagen');
     const again = startWith([{ expect: 'Naam:', do: interrupt }]);
     await expect(again.run).rejects.toMatchObject({ exitCode: 130 });

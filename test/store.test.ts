@@ -272,7 +272,7 @@ antwoorden:
     const text = valid.replace('  naam: An\n', '  naam: Goed: maar weinig overleg\n');
     const err = await issuesOf(AnswersFile.read(await writeTmp(text), G));
     expect(err.issues).toHaveLength(1);
-    expect(err.issues[0]?.message).toBe('hier staat ": " (een dubbele punt met een spatie) waar dat niet kan: staat dat in een tekst, zet de hele tekst dan tussen aanhalingstekens ("…"); anders klopt de inspringing niet');
+    expect(err.issues[0]?.message).toBe('hier staat ": " (een dubbele punt met een spatie) waar dat niet kan: staat dat in een tekst, zet de hele tekst dan tussen aanhalingstekens ("…"); anders springt deze regel te ver in');
     expect(err.issues[0]?.line).toBe(lineColOf(text, 'naam: Goed').line);
   });
 
@@ -290,7 +290,7 @@ antwoorden:
 
   it('the wrong worksheet', async () => {
     const text = valid.replace('werkblad: gemeentelandschap', 'werkblad: randvoorwaarden');
-    await expectRefused(G, text, [{ needle: 'werkblad: randvoorwaarden', message: 'dit bestand hoort bij werkblad "randvoorwaarden", niet bij "gemeentelandschap"' }]);
+    await expectRefused(G, text, [{ needle: 'werkblad: randvoorwaarden', message: 'dit bestand hoort bij werkblad "randvoorwaarden", niet bij werkblad 1 (Verken jouw gemeentelandschap)' }]);
   });
 
   it('status "klaar"', async () => {
@@ -300,17 +300,17 @@ antwoorden:
 
   it('"ja" where a number is expected (a number question)', async () => {
     const text = 'werkblad: voorwaarden\nversie: 2\nantwoorden:\n  a: ja\n  aantal: ja\n';
-    await expectRefused(V, text, [{ needle: '  aantal: ja', key: 'aantal', message: 'verwacht een getal bij "aantal"' }]);
+    await expectRefused(V, text, [{ needle: '  aantal: ja', key: 'aantal', message: 'verwacht een getal bij Stap 2, vraag "Hoeveel?"' }]);
   });
 
   it('"ja" where a number is expected (hours in the functies group)', async () => {
     const text = valid.replace('werkblad: gemeentelandschap', 'werkblad: randvoorwaarden') + '  functies:\n    - functie: Coach\n      uren: ja\n';
-    await expectRefused(R, text, [{ needle: '      uren: ja', key: 'uren', message: 'verwacht een getal bij "uren"' }]);
+    await expectRefused(R, text, [{ needle: '      uren: ja', key: 'uren', message: 'verwacht een getal bij kolom "Uren" van functie 1' }]);
   });
 
   it('a wrong value in a field added by an extending group', async () => {
     const text = 'werkblad: randvoorwaarden\nantwoorden:\n  partners:\n    - naam: X\n      afspraken: misschien\n      eigen-veld: blijft\n';
-    await expectRefused(R, text, [{ needle: '      afspraken: misschien', key: 'afspraken', message: 'verwacht "ja" of "nee" bij "afspraken"' }]);
+    await expectRefused(R, text, [{ needle: '      afspraken: misschien', key: 'afspraken', message: 'verwacht "ja" of "nee" bij kolom "Samenwerkingsafspraken vastgelegd?" van partner 1' }]);
   });
 
   it('several problems at once, each with its own line', async () => {
@@ -321,14 +321,14 @@ antwoorden:
     await expectRefused(G, text, [
       { needle: 'versie: een', message: '"versie" moet een geheel getal zijn' },
       { needle: 'status: klaar', message: '"status" moet "concept" of "afgerond" zijn, niet "klaar"' },
-      { needle: '  thema-in-agenda: misschien', key: 'thema-in-agenda', message: 'verwacht "ja" of "nee" bij "thema-in-agenda"' },
+      { needle: '  thema-in-agenda: misschien', key: 'thema-in-agenda', message: 'verwacht "ja" of "nee" bij vraag "Komt het thema digitale inclusie terug in de …"' },
     ]);
   });
 
   it('a list where a text is expected, and a bad weet_ik_niet', async () => {
     const text = valid + '  aanspreekpunt:\n    - een\n  gemeenteraad:\n    weet_ik_niet: false\n';
     await expectRefused(G, text, [
-      { needle: '  aanspreekpunt:', key: 'aanspreekpunt', message: 'verwacht tekst bij "aanspreekpunt"' },
+      { needle: '  aanspreekpunt:', key: 'aanspreekpunt', message: 'verwacht tekst bij vraag "Wie is binnen jullie gemeente(s) het …"' },
       { needle: '  gemeenteraad:', key: 'gemeenteraad', message: '"weet_ik_niet" kan alleen "true" zijn' },
     ]);
   });
@@ -345,7 +345,7 @@ antwoorden:
     await rm(path.join(tmp(), 'x.yaml'));
     const bad = valid + '  resultaatdoelen:\n    weet_ik_niet: true\n    eerder: misschien\n  aanspreekpunt:\n    weet_ik_niet: true\n    eerder:\n      weet_ik_niet: true\n';
     await expectRefused(G, bad, [
-      { needle: '    eerder: misschien', key: 'eerder', message: 'verwacht "ja" of "nee" bij "resultaatdoelen"' },
+      { needle: '    eerder: misschien', key: 'eerder', message: 'verwacht "ja" of "nee" bij vraag "Zijn er voor jouw onderdelen van digitale …"' },
       { needle: '    eerder:\n      weet', key: 'eerder', message: '"eerder" moet een gewoon antwoord zijn' },
     ]);
   });
@@ -360,9 +360,9 @@ antwoorden:
     await rm(path.join(tmp(), 'x.yaml'));
     const bad = valid + 'concepten:\n  aanspreekpunt:\n    - een\n  thema-in-agenda: nee\n';
     await expectRefused(G, bad, [
-      { needle: '  aanspreekpunt:\n    - een', key: 'aanspreekpunt', message: 'verwacht tekst bij "aanspreekpunt"' },
+      { needle: '  aanspreekpunt:\n    - een', key: 'aanspreekpunt', message: 'verwacht tekst bij vraag "Wie is binnen jullie gemeente(s) het …"' },
       // A ja/nee draft is a choice with the toelichting being typed ({antwoord, toelichting}), not a bare value.
-      { needle: '  thema-in-agenda: nee', key: 'thema-in-agenda', message: 'verwacht "antwoord" en "toelichting" bij "thema-in-agenda"' },
+      { needle: '  thema-in-agenda: nee', key: 'thema-in-agenda', message: 'verwacht "antwoord" en "toelichting" bij vraag "Komt het thema digitale inclusie terug in de …"' },
     ]);
   });
 
@@ -382,9 +382,9 @@ antwoorden:
       '  gemeenteraad:\n    antwoord: misschien\n    toelichting: x\n' +
       '  overlegstructuur:\n    antwoord: ja\n    uitleg: x\n';
     await expectRefused(G, text, [
-      { needle: '  aanspreekpunt:', key: 'aanspreekpunt', message: 'een toelichting ("antwoord:" en "toelichting:") kan alleen bij een ja/nee- of keuzevraag, niet bij "aanspreekpunt"' },
-      { needle: '    antwoord: misschien', key: 'antwoord', message: 'verwacht "ja" of "nee" bij "gemeenteraad"' },
-      { needle: '    uitleg: x', key: 'uitleg', message: 'onbekend veld "uitleg" bij "overlegstructuur"; verwacht "antwoord" en "toelichting"' },
+      { needle: '  aanspreekpunt:', key: 'aanspreekpunt', message: 'een toelichting ("antwoord:" en "toelichting:") kan alleen bij een ja/nee- of keuzevraag, niet bij vraag "Wie is binnen jullie gemeente(s) het …"' },
+      { needle: '    antwoord: misschien', key: 'antwoord', message: 'verwacht "ja" of "nee" bij vraag "Is het thema digitale Inclusie de afgelopen …"' },
+      { needle: '    uitleg: x', key: 'uitleg', message: 'onbekend veld "uitleg" bij vraag "Is er een vaste overlegstructuur tussen de …"; verwacht "antwoord" en "toelichting"' },
     ]);
   });
 
@@ -395,7 +395,7 @@ antwoorden:
 
   it('"nog_niet_bekend" as the answer of a yes/no question is refused', async () => {
     const text = valid.replace('thema-in-agenda: ja', 'thema-in-agenda: nog_niet_bekend');
-    await expectRefused(G, text, [{ needle: '  thema-in-agenda: nog_niet_bekend', key: 'thema-in-agenda', message: 'verwacht "ja" of "nee" bij "thema-in-agenda"' }]);
+    await expectRefused(G, text, [{ needle: '  thema-in-agenda: nog_niet_bekend', key: 'thema-in-agenda', message: 'verwacht "ja" of "nee" bij vraag "Komt het thema digitale inclusie terug in de …"' }]);
   });
 
   it('unknown answer ids are fine (kept, not validated)', async () => {
@@ -476,8 +476,12 @@ describe('writing', () => {
     const file = path.join(tmp(), 'gemeentelandschap.yaml');
     await AnswersFile.create(file, G).save();
     const backup = await backupFile(file, new Date('2026-11-27T10:11:12.131Z'));
-    expect(path.basename(backup)).toBe('gemeentelandschap.2026-11-27T10-11-12-131Z.bak.yaml');
+    // Local time (the tests run in Europe/Amsterdam), readable, without milliseconds.
+    expect(path.basename(backup)).toBe('gemeentelandschap.2026-11-27_11-11-12.bak.yaml');
     expect(await readFile(backup, 'utf8')).toBe(await readFile(file, 'utf8'));
+    // A second backup in the same second does not overwrite the first.
+    const second = await backupFile(file, new Date('2026-11-27T10:11:12.900Z'));
+    expect(path.basename(second)).toBe('gemeentelandschap.2026-11-27_11-11-12-2.bak.yaml');
   });
 });
 

@@ -51,7 +51,7 @@ describe('filling in together (flow)', () => {
     await writeFile(path.join(tmp(), 'randvoorwaarden.piet-bakker.yaml'), `${own.trimEnd()}\nconcepten:\n  doelen-welke: Via het sociaal loket\n`);
     const s = memoryOutput();
     await status({ map: tmp(), cwd: tmp(), out: s });
-    expect(s.out).toContain(`     1 concept-antwoord, nog niet bevestigd; Piet Bakker maakt het af met:\n       werkboek start randvoorwaarden --respondent 'Piet Bakker' --map ${tmp()}\n`);
+    expect(s.out).toContain(`     1 onbevestigd antwoord; Piet Bakker maakt het af met:\n       werkboek start randvoorwaarden --respondent 'Piet Bakker' --map ${tmp()}\n`);
   });
 
   it('three respondents: each their own file, status and lijst say who is how far, vergelijk puts them side by side', async () => {
@@ -83,7 +83,7 @@ describe('filling in together (flow)', () => {
     await status({ map: tmp(), cwd: tmp(), out: s });
     expect(s.out).toContain('   Eigen bestand: concept (26 van 31 beantwoord)');
     expect(s.out).toContain("   Collega's (2):\n   - Anna <b>de</b> Jong: concept (");
-    expect(s.out).toMatch(/- Piet Bakker: afgerond · laatst bewerkt .* · randvoorwaarden\.piet-bakker\.yaml/);
+    expect(s.out).toMatch(/- Piet Bakker: afgerond · laatst bijgewerkt .* · randvoorwaarden\.piet-bakker\.yaml/);
     expect(s.out).toContain(`Zet de antwoorden naast elkaar met:\n     werkboek vergelijk randvoorwaarden --map ${tmp()}`);
 
     const l = memoryOutput();
@@ -97,7 +97,8 @@ describe('filling in together (flow)', () => {
     // Piet's "weet ik (nog) niet" in every step's ontwikkelpunten; Anna's hostile text escaped and visible.
     const development = md.slice(md.indexOf('## Ontwikkelpunten'));
     for (const step of ['Stap 1.', 'Stap 2.', 'Stap 3.', 'Stap 4.', 'Stap 5.', 'Stap 6.']) expect(development).toContain(`### ${step}`);
-    expect(development.match(/Piet Bakker \(weet ik \(nog\) niet\)/g)?.length).toBeGreaterThan(25);
+    expect(development.match(/Piet Bakker: weet ik \(nog\) niet/g)?.length).toBeGreaterThan(25);
+    expect(development).not.toContain('niet))');
     // As a block (a long answer) and in a table cell (short answers side by side).
     expect(md).toContain('\n\\# Kop \\<script>alert(1)\\</script> | [x]\\(javascript:alert(1)) ␛[31mrood␇\n');
     expect(md).toContain('| # Kop \\<script>alert(1)\\</script> \\| [x]\\(javascript:alert(1)) ␛[31mrood␇ |');
@@ -114,6 +115,37 @@ describe('filling in together (flow)', () => {
     await expect(again.run).rejects.toBeInstanceOf(InterruptedError);
     expect(again.prompter.printed.join('\n')).toMatch(/Je was al begonnen: \d+ van \d+ vragen beantwoord/);
     expect(again.prompter.printed.join('\n')).toContain('in een eigen bestand: randvoorwaarden.kees.yaml');
+  });
+
+  it("werkblad 2's tip to involve colleagues says how, after the tip and at the end", async () => {
+    const sanne = fillIn(undefined, weetNiet('Sanne de Vries'));
+    await sanne.run;
+    const printed = sanne.prompter.printed.join('\n');
+    const how = [
+      'Samen invullen:',
+      `- Een collega vult hier een eigen bestand in: werkboek start randvoorwaarden --respondent 'Naam collega' --map ${tmp()}`,
+      `- Stuurt een collega je een ingevuld bestand, zet het dan in het dossier: werkboek importeer <bestand> --map ${tmp()}`,
+      `- Alle antwoorden naast elkaar zetten: werkboek vergelijk randvoorwaarden --map ${tmp()}`,
+    ].join('\n');
+    expect(printed.split(how).length - 1).toBe(2);
+    expect(printed.indexOf(how)).toBeGreaterThan(printed.indexOf('Tip:'));
+    // Not for the colleague: they fill in what was asked.
+    const piet = fillIn('Piet Bakker', weetNiet('Piet Bakker'));
+    await piet.run;
+    expect(piet.prompter.printed.join('\n')).not.toContain('Samen invullen:');
+  });
+
+  it("a colleague gets the dossier's Bibliotheek as the default (their own Naam stays)", async () => {
+    await writeFile(
+      path.join(tmp(), 'gemeentelandschap.yaml'),
+      'werkblad: gemeentelandschap\nversie: 1\nstatus: concept\naangemaakt: 2026-11-20T09:00:00.000Z\nbijgewerkt: 2026-11-20T09:00:00.000Z\nprogramma: werkboek 0.1.0\nantwoorden:\n  naam: Sanne de Vries\n  bibliotheek: Bibliotheek Oost\n',
+    );
+    const piet = fillIn('Piet Bakker', (c) => (c.message === 'Bibliotheek:' || c.message.startsWith('Datum') ? keep : interrupt));
+    await expect(piet.run).rejects.toBeInstanceOf(InterruptedError);
+    const asked = piet.prompter.calls.find((c) => c.message === 'Bibliotheek:');
+    expect(asked?.header).toContain('Antwoord uit werkblad 1 (gemeentelandschap.yaml): het staat klaar.');
+    const saved = parse(await readFile(path.join(tmp(), 'randvoorwaarden.piet-bakker.yaml'), 'utf8'));
+    expect(saved.antwoorden).toMatchObject({ naam: 'Piet Bakker', bibliotheek: 'Bibliotheek Oost' });
   });
 
   it("a respondent's lock is their own: a colleague starts while another file is open", async () => {

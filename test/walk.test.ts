@@ -479,7 +479,7 @@ describe('randvoorwaarden, spelled out', () => {
     expect(isVisible(R, {}, 'financiele-afspraken')).toBe(true);
   });
 
-  it('stap 6 "l.": "deze begroting" is asked when either budget exists (1 = ja or b = ja), for every combination', () => {
+  it('stap 6 "b. I." ("l." in the source): "deze begroting" is asked when either budget exists (1 = ja or b = ja), for every combination', () => {
     const shown: string[] = [];
     for (const one of YESNO_STATES) {
       for (const b of YESNO_STATES) {
@@ -491,7 +491,7 @@ describe('randvoorwaarden, spelled out', () => {
     expect(shown).toHaveLength(9);
     // the case that used to lose the question: 1 = ja, b = nee
     expect(isVisible(R, { meerjarenbegroting: 'ja', 'gemeenschappelijke-begroting': 'nee' }, 'begroting-dekkend')).toBe(true);
-    expect(questionById(R, 'begroting-dekkend').number).toBe('l.');
+    expect(questionById(R, 'begroting-dekkend').number).toBe('b. I.');
     // it comes after b., before c.
     const r = walk(R, { meerjarenbegroting: 'ja' });
     expect(previousVisible(r, 'begroting-dekkend')?.question.id).toBe('gemeenschappelijke-begroting');

@@ -1,4 +1,5 @@
 import { FileRefusedError, readTextLimitedSync } from '../support/read-limited.js';
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { lineOfMatch } from '../definition/positions.js';
 import { checkDefinitionFile, type CheckResult } from '../definition/check.js';
@@ -10,11 +11,14 @@ import type { Output } from '../support/output.js';
 import { AnswersFile, notAskedIds } from '../dossier/answers-file.js';
 import { walk } from '../walk.js';
 import { runsAsSea } from '../support/program-files.js';
+import { sheetName } from '../definition/questions.js';
 
 export interface CheckOptions {
   files: string[];
   cwd: string;
   out: Output;
+  /** --schema: write werkblad.schema.json in cwd, for the editor help of an own worksheet. */
+  schema?: boolean | undefined;
 }
 
 /**
@@ -24,7 +28,11 @@ export interface CheckOptions {
  * file has problems, or the code of an error (e.g. 2 for a file that cannot
  * be read) when that is worse.
  */
-export async function check({ files, cwd, out }: CheckOptions): Promise<number> {
+export async function check({ files, cwd, out, schema }: CheckOptions): Promise<number> {
+  if (schema) {
+    await writeSchema(cwd, out);
+    if (!files.length) return ExitCode.ok;
+  }
   if (!files.length && runsAsSea) {
     // A single executable holds the definitions the build validated; nobody can change them there.
     for (const ws of await loadShippedWorksheets()) out.line(`${ws.id}: in orde (meegeleverd, gecontroleerd bij het bouwen van dit programma)`);
@@ -51,6 +59,19 @@ export async function check({ files, cwd, out }: CheckOptions): Promise<number> 
     }
   }
   return code;
+}
+
+/** `controleer --schema`: the JSON Schema next to an own worksheet, and the line that points an editor at it. */
+async function writeSchema(cwd: string, out: Output): Promise<void> {
+  const { SCHEMA_FILE_NAME, SCHEMA_LINE, worksheetJsonSchema } = await import('../definition/json-schema.js');
+  const file = path.join(cwd, SCHEMA_FILE_NAME);
+  try {
+    await writeFile(file, worksheetJsonSchema(), 'utf8');
+  } catch (err) {
+    throw new WerkboekError(`Kan ${file} niet schrijven: ${describeFsError(err)}`, ExitCode.writeFailed);
+  }
+  out.line(`${SCHEMA_FILE_NAME} geschreven in ${cwd}. Met deze regel bovenaan je werkblad (in dezelfde map) helpt een editor zoals VS Code je bij elk veld:`);
+  out.line(`  ${SCHEMA_LINE}`);
 }
 
 async function checkOne(file: string, shown: string, out: Output, ctx: { cwd: string; given: Worksheet[]; checked: CheckResult | undefined }): Promise<boolean> {
@@ -99,7 +120,7 @@ async function checkOne(file: string, shown: string, out: Output, ctx: { cwd: st
     return false;
   }
   if (result.worksheet) {
-    out.line(`${shown}: in orde (werkblad "${result.worksheet.id}", versie ${result.worksheet.version})`);
+    out.line(`${shown}: in orde: ${sheetName(result.worksheet)}, versie ${result.worksheet.version}`);
     return true;
   }
   for (const issue of result.issues) out.line(formatIssue(issue));

@@ -21,6 +21,7 @@ import { displayPath, mapFor, suggest } from '../support/invocation.js';
 import type { Output } from '../support/output.js';
 import type { Prompter } from '../terminal/prompter.js';
 import { walk } from '../walk.js';
+import { questionName, sheetName } from '../definition/questions.js';
 
 export interface ImportOptions {
   files: string[];
@@ -120,7 +121,7 @@ async function importOne(args: ImportOne): Promise<string | undefined> {
   if (!Number.isInteger(version) || version > ws.version) {
     const at = lineOfMatch(text, /^versie:/m);
     const what = Number.isInteger(version)
-      ? `dit bestand hoort bij versie ${version} van werkblad "${ws.id}"; dit programma kent versie ${ws.version}`
+      ? `dit bestand hoort bij versie ${version} van ${sheetName(ws)}; dit programma kent versie ${ws.version}`
       : 'verplicht veld "versie" ontbreekt';
     throw new FileIssuesError([{ file: shown, line: at, col: 1, path: 'versie', message: what }], ExitCode.badFile, IMPORT_HINT(shown));
   }
@@ -152,8 +153,7 @@ async function importOne(args: ImportOne): Promise<string | undefined> {
       out.line(`${shown}: de antwoorden van ${name} bij werkblad ${ws.number} staan er al precies zo (${path.basename(same)}); er is niets veranderd.`);
       return undefined;
     }
-    const dates = current ? ` Het bestaande is bijgewerkt ${formatStamp(current.meta.updated)}, het nieuwe ${formatStamp(incoming.meta.updated)}.` : '';
-    const decision = await ask(`Er staat al een ander bestand van ${name} bij werkblad ${ws.number} (${path.basename(target)}).${dates} Wat wil je doen met ${shown}?`);
+    const decision = await ask(`Er staat al een ander bestand van ${name} bij werkblad ${ws.number} (${path.basename(target)}).${current ? howTheyDiffer(ws, current, incoming) : ''} Wat wil je doen met ${shown}?`);
     if (decision === 'skip') {
       out.line(`${shown}: overgeslagen; ${path.basename(target)} is niet veranderd.`);
       return undefined;
@@ -200,7 +200,7 @@ async function importOne(args: ImportOne): Promise<string | undefined> {
 function reportImported(out: Output, shown: string, target: string, ws: Worksheet, incoming: AnswersFile, storedAs: string, name: string, backup: string | undefined): void {
   const w = walk(ws, incoming.answers);
   const how = incoming.meta.status === 'afgerond' ? 'afgerond' : `concept, ${w.done} van ${w.total} beantwoord`;
-  out.line(`${shown} → ${path.basename(target)}: werkblad ${ws.number} (${ws.id}) van ${storedAs}, ${how}.`);
+  out.line(`${shown} → ${path.basename(target)}: ${sheetName(ws)} van ${storedAs}, ${how}.`);
   if (backup) out.line(`   Het vorige bestand van ${name} is bewaard als ${path.basename(backup)}`);
   if (storedAs !== name) out.line(`   Beide bewaard: de nieuwe versie staat als "${storedAs}" naast de bestaande van ${name}.`);
 }
@@ -251,4 +251,25 @@ async function sameAsStored(dir: string, ws: Worksheet, name: string, incoming: 
 function sameContent(a: AnswersFile, b: AnswersFile): boolean {
   const key = (f: AnswersFile) => JSON.stringify([f.answers, f.drafts, f.meta.status]);
   return key(a) === key(b);
+}
+
+/**
+ * Which answers differ between the file in the dossier and the one sent in
+ * (a few, by stap and number, and how many), and when each was last
+ * changed, when that tells them apart (two files changed in the same minute
+ * both say "bijgewerkt 07-12-2026 12:19").
+ */
+function howTheyDiffer(ws: Worksheet, current: AnswersFile, incoming: AnswersFile): string {
+  const differing = ws.steps
+    .flatMap((step) => step.questions)
+    .filter((q) => JSON.stringify(current.answers[q.id] ?? null) !== JSON.stringify(incoming.answers[q.id] ?? null))
+    .map((q) => questionName(ws, q));
+  const shownNames = differing.slice(0, 3).join('; ');
+  const more = differing.length > 3 ? ` en nog ${differing.length - 3}` : '';
+  const answers =
+    differing.length === 0
+      ? ' De antwoorden zijn dezelfde; alleen de gegevens verschillen.'
+      : ` ${differing.length === 1 ? 'Eén antwoord verschilt' : `${differing.length} antwoorden verschillen`}: ${shownNames}${more}.`;
+  const [was, now] = [formatStamp(current.meta.updated), formatStamp(incoming.meta.updated)];
+  return answers + (was !== now ? ` Het bestaande is bijgewerkt ${was}, het nieuwe ${now}.` : '');
 }

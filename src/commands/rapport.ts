@@ -14,6 +14,7 @@ import { checkWordRequest, formatReport, type ReportRequest } from '../report/de
 import { writeOutputFile } from '../report/write-output.js';
 import { checkRecipients } from '../report/recipients.js';
 import { displayPath, mapFor, suggest } from '../support/invocation.js';
+import { sheetName } from '../definition/questions.js';
 
 export type ReportOptions = ReportRequest;
 
@@ -53,7 +54,7 @@ export async function report(opts: ReportOptions): Promise<void> {
     throwUnreadable([state]);
     if (!state.answers) {
       throw new WerkboekError(
-        `Werkblad ${ws.id} is nog niet begonnen. Begin met: ${suggest(['start', ws.id], mapFor(dossier))}`,
+        `${sheetName(ws, true)} is nog niet begonnen. Begin met: ${suggest(['start', ws.id], mapFor(dossier))}`,
         ExitCode.usage,
         `Gezocht in ${dossier.dir}. Staan je antwoorden ergens anders? Gebruik dan --map <map>.`,
       );

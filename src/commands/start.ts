@@ -1,6 +1,7 @@
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { loadShippedWorksheets } from '../definition/load.js';
+import type { Worksheet } from '../definition/schema.js';
 import { findWorksheet, isDefinitionPath, ownWorksheets } from '../definition/own.js';
 import { ExitCode, FileIssuesError, InterruptedError, WerkboekError, type StopSignal } from '../support/errors.js';
 import { lockAnswersFile } from '../dossier/lock.js';
@@ -10,7 +11,7 @@ import type { Prompter } from '../terminal/prompter.js';
 import { plainStyle, resumeAt, runWorksheet, type Style } from '../runner/session.js';
 import { offerPrevious } from '../runner/previous.js';
 import { lastRoundAnswers } from '../dossier/rounds.js';
-import { showClosing, welcomeNewDossier } from '../runner/welcome.js';
+import { colleaguesHow, showClosing, welcomeNewDossier } from '../runner/welcome.js';
 import { endBySignal, onStopSignals } from '../support/stop-signals.js';
 import { AnswersFile, backupFile, removeStaleTempFiles } from '../dossier/answers-file.js';
 import { questionRef, walk } from '../walk.js';
@@ -170,11 +171,11 @@ export async function start(options: StartOptions): Promise<void> {
         startInReview = true;
       } else if (w.done + w.meta.done > 0) {
         const drafts = Object.values(file.drafts).filter((d) => d !== undefined && d !== null).length;
-        const unconfirmed = drafts ? ` (en ${drafts} concept-antwoord${drafts === 1 ? '' : 'en'}, nog niet bevestigd)` : '';
+        const unconfirmed = drafts ? ` (en ${drafts} onbevestigd${drafts === 1 ? '' : 'e'} antwoord${drafts === 1 ? '' : 'en'})` : '';
         // Naam, Bibliotheek and Datum are no questions of the workbook: said apart, so "0 van 8" does not read as "nothing saved".
         const onlyMeta = w.done === 0 && w.meta.done > 0 ? ` (wel de gegevens: ${w.meta.done} van ${w.meta.total})` : '';
-        // A file written by hand may lack `bijgewerkt`: then no date, rather than "laatst bewerkt ."
-        const edited = meta.updated ? `, laatst bewerkt ${formatStamp(meta.updated)}` : '';
+        // A file written by hand may lack `bijgewerkt`: then no date, rather than "laatst bijgewerkt ."
+        const edited = meta.updated ? `, laatst bijgewerkt ${formatStamp(meta.updated)}` : '';
         prompter.print(`Je was al begonnen: ${w.done} van ${w.total} vragen beantwoord${onlyMeta}${unconfirmed}${edited}.`);
         prompter.print(style.dim('De inleiding en de tips van dit werkblad lees je opnieuw via het overzicht.'));
         const at = resumeAt(w, file.drafts);
@@ -228,6 +229,8 @@ export async function start(options: StartOptions): Promise<void> {
             ? `Maak er een rapport van (met -o rapport.eml wordt het een e-mailconcept):\n  ${suggest(['rapport', sheetArg], map)}`
             : `Zet je antwoorden naast die van je collega's met:\n  ${suggest(['vergelijk', sheetArg], map)}`),
       );
+      const how = respondent === undefined ? colleaguesHow(ws, style, (args) => suggest(args, map)) : undefined;
+      if (how) prompter.print(`\n${how}`);
       // The workbook goes on with the next worksheet (not for a colleague, who fills in what was asked).
       const next = respondent === undefined ? (await loadShippedWorksheets()).find((w) => w.number === ws.number + 1) : undefined;
       if (next) prompter.print(`Het volgende werkblad is ${next.number}: ${next.title}. Begin eraan met:\n  ${again('start', next.id)}`);
@@ -239,7 +242,7 @@ export async function start(options: StartOptions): Promise<void> {
     if (err instanceof InterruptedError) {
       const command = again('start', sheetArg);
       const answered = file !== undefined && (Object.keys(file.answers).length > 0 || Object.keys(file.drafts).length > 0);
-      const what = file && Object.keys(file.answers).length === 0 ? 'Wat je aan het typen was, is als concept bewaard' : 'Wat je hebt beantwoord is bewaard';
+      const what = file && Object.keys(file.answers).length === 0 ? 'Wat je aan het typen was, is als onbevestigd antwoord bewaard' : 'Wat je hebt beantwoord is bewaard';
       const how = err.signal ? `Gestopt (${stopReason(err.signal)}).` : 'Gestopt.';
       // The terminal may be gone (a closed window): printing must not turn a clean stop into a crash.
       try {
@@ -336,19 +339,27 @@ export async function start(options: StartOptions): Promise<void> {
   /**
    * No earlier round: the Gegevens (Naam, Bibliotheek) that another
    * worksheet of this dossier (of this colleague) already has, as defaults,
-   * so they are not typed again.
+   * so they are not typed again. A colleague also gets the Bibliotheek from
+   * the dossier's own files (never their Naam: that is the coordinator's).
    */
   async function siblingDefaults(active: AnswersFile): Promise<ReturnType<typeof offerPrevious> | undefined> {
     // Only the Gegevens still open here: a worksheet resumed with them answered reads no other file.
     const answered = active.answers;
     const meta = (ws.meta ?? []).filter((q) => q.type !== 'date' && own(answered, q.id) === undefined);
     if (!meta.length) return undefined;
-    for (const other of await loadShippedWorksheets()) {
+    const sheets = await loadShippedWorksheets();
+    const sources: Array<{ file: string; sheet: Worksheet; mine: boolean }> = [];
+    for (const other of sheets) {
       if (other.id === ws.id) continue;
       const file = respondent === undefined ? answersPath(dossier.dir, other.id) : (await respondentFile(dossier.dir, other.id, respondent)).file;
-      const answers = (await AnswersFile.read(file, other).catch(() => undefined))?.answers;
-      const known = Object.fromEntries(meta.flatMap((q) => (typeof own(answers, q.id) === 'string' && own(answers, q.id) !== '' ? [[q.id, own(answers, q.id)]] : [])));
-      if (Object.keys(known).length) return offerPrevious(ws, '', known, `werkblad ${other.number}`);
+      sources.push({ file, sheet: other, mine: true });
+    }
+    if (respondent !== undefined) for (const other of sheets) sources.push({ file: answersPath(dossier.dir, other.id), sheet: other, mine: false });
+    for (const { file, sheet, mine } of sources) {
+      const answers = (await AnswersFile.read(file, sheet).catch(() => undefined))?.answers;
+      const wanted = mine ? meta : meta.filter((q) => q.id !== 'naam');
+      const known = Object.fromEntries(wanted.flatMap((q) => (typeof own(answers, q.id) === 'string' && own(answers, q.id) !== '' ? [[q.id, own(answers, q.id)]] : [])));
+      if (Object.keys(known).length) return offerPrevious(ws, '', known, mine ? `werkblad ${sheet.number}` : `werkblad ${sheet.number} (${path.basename(file)})`);
     }
     return undefined;
   }
@@ -357,6 +368,8 @@ export async function start(options: StartOptions): Promise<void> {
     const lines: string[] = [];
     if (ws.intro) lines.push('', ws.intro.trim());
     for (const tip of ws.tips ?? []) lines.push('', `${style.bold('Tip:')} ${tip.trim()}`);
+    const how = respondent === undefined ? colleaguesHow(ws, style, (args) => suggest(args, map)) : undefined;
+    if (how) lines.push('', how);
     if (lines.length) prompter.print(lines.join('\n'));
   }
 }

@@ -31,21 +31,21 @@ export async function status({ map, ownFolder, cwd, out }: StatusOptions): Promi
   for (const [i, s] of sheets.entries()) {
     const colleagues = colleaguesOf[i] ?? [];
     out.line(`${s.worksheet.number}. ${s.worksheet.title} (${s.worksheet.id})`);
-    out.line(`   ${colleagues.length ? 'Eigen bestand: ' : ''}${describeState(s)}${s.answers ? ` · laatst bewerkt ${formatStamp(s.answers.meta.updated)}` : ''}`);
+    out.line(`   ${colleagues.length ? 'Eigen bestand: ' : ''}${describeState(s)}${s.answers ? ` · laatst bijgewerkt ${formatStamp(s.answers.meta.updated)}` : ''}`);
     const drafts = s.answers ? Object.values(s.answers.drafts).filter((d) => d != null).length : 0;
-    if (drafts) out.line(`   ${drafts} concept-antwoord${drafts === 1 ? '' : 'en'}, nog niet bevestigd (maak ${drafts === 1 ? 'het' : 'ze'} af met: ${suggest(['start', s.worksheet.id], mapFor(dossier))})`);
+    if (drafts) out.line(`   ${drafts} onbevestigd${drafts === 1 ? '' : 'e'} antwoord${drafts === 1 ? '' : 'en'} (maak ${drafts === 1 ? 'het' : 'ze'} af met: ${suggest(['start', s.worksheet.id], mapFor(dossier))})`);
     if (s.answers || s.error) out.line(`   ${s.file}`);
     if (s.error) out.line(`   ${s.error.message.split('\n')[0]}`);
     if (colleagues.length) {
       out.line(`   Collega's (${colleagues.length}):`);
       for (const r of colleagues) {
-        out.line(`   - ${r.name}: ${describeState(r)}${r.answers ? ` · laatst bewerkt ${formatStamp(r.answers.meta.updated)}` : ''} · ${path.basename(r.file)}`);
+        out.line(`   - ${r.name}: ${describeState(r)}${r.answers ? ` · laatst bijgewerkt ${formatStamp(r.answers.meta.updated)}` : ''} · ${path.basename(r.file)}`);
         if (r.error) out.line(`     ${r.error.message.split('\n')[0]}`);
         // What the colleague was still typing is not an answer yet: vergelijk shows that question as open.
         const theirs = r.answers ? Object.values(r.answers.drafts).filter((d) => d != null).length : 0;
         if (theirs) {
           const how = suggest(['start', s.worksheet.id, '--respondent', r.name], mapFor(dossier));
-          out.line(`     ${theirs} concept-antwoord${theirs === 1 ? '' : 'en'}, nog niet bevestigd; ${r.name} maakt ${theirs === 1 ? 'het' : 'ze'} af met:`);
+          out.line(`     ${theirs} onbevestigd${theirs === 1 ? '' : 'e'} antwoord${theirs === 1 ? '' : 'en'}; ${r.name} maakt ${theirs === 1 ? 'het' : 'ze'} af met:`);
           out.line(`       ${how}`);
         }
       }

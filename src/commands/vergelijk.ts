@@ -4,7 +4,9 @@
 // ontwikkelpunten (report/compare.ts, templates/vergelijk.md.liquid), as
 // Markdown, HTML or an email draft, like `rapport`. With one respondent it
 // says so and gives the ordinary report.
-import { loadShippedWorksheets, resolveWorksheet } from '../definition/load.js';
+import { loadShippedWorksheets } from '../definition/load.js';
+import { findWorksheet, ownWorksheets } from '../definition/own.js';
+import { sheetName } from '../definition/questions.js';
 import { resolveDossier } from '../dossier/folder.js';
 import { checkWordRequest, formatReport, type ReportRequest } from '../report/deliver.js';
 import { writeOutputFile } from '../report/write-output.js';
@@ -16,7 +18,10 @@ import { respondentStates } from '../sheet-state.js';
 import { ExitCode, WerkboekError } from '../support/errors.js';
 import { displayPath, mapFor, suggest } from '../support/invocation.js';
 
-export type CompareOptions = ReportRequest;
+export type CompareOptions = ReportRequest & {
+  /** --werkbladen: a folder of own worksheet definitions (else WERKBOEK_WERKBLADEN). */
+  ownFolder?: string | undefined;
+};
 
 export async function compare(opts: CompareOptions): Promise<void> {
   const { format, out, cwd } = opts;
@@ -24,7 +29,7 @@ export async function compare(opts: CompareOptions): Promise<void> {
   checkWordRequest(opts, ['vergelijk', opts.worksheet]);
   const dossier = await resolveDossier(opts.map, cwd);
   const now = opts.now ?? new Date();
-  const ws = await resolveWorksheet(opts.worksheet);
+  const ws = await findWorksheet(opts.worksheet, ownWorksheets(opts.ownFolder, cwd));
   const states = await respondentStates(ws, dossier.dir);
   const broken = states.find((s) => s.error);
   if (broken?.error) throw broken.error;
@@ -34,7 +39,7 @@ export async function compare(opts: CompareOptions): Promise<void> {
   const only = started[0];
   if (!only) {
     throw new WerkboekError(
-      `Werkblad ${ws.id} is hier nog door niemand ingevuld, dus er valt nog niets te vergelijken.`,
+      `${sheetName(ws, true)} is hier nog door niemand ingevuld, dus er valt nog niets te vergelijken.`,
       ExitCode.usage,
       `Laat iedereen invullen met ${suggest(['start', ws.id, '--respondent', '<naam>'], map)}, of zet een ontvangen bestand erbij met ${suggest(['importeer', '<bestand>'], map)} (gezocht in ${dossier.dir}).`,
     );

@@ -15,6 +15,8 @@ import { checkRecipients } from '../report/recipients.js';
 import { ExitCode, WerkboekError } from '../support/errors.js';
 import { displayPath, mapFor, suggest } from '../support/invocation.js';
 import type { Output } from '../support/output.js';
+import { formatDayNl } from '../support/dates.js';
+import { sheetName } from '../definition/questions.js';
 
 export interface DiffOptions {
   worksheet?: string | undefined;
@@ -63,9 +65,11 @@ export async function difference(opts: DiffOptions): Promise<void> {
     diffs.push(diffSheet(ws, before, after));
   }
   if (!diffs.length) {
-    throw new WerkboekError(`Werkblad ${worksheets[0]?.id ?? ''} is in geen van beide rondes ingevuld.`, ExitCode.usage);
+    throw new WerkboekError(`${worksheets[0] ? sheetName(worksheets[0], true) : 'Dit werkblad'} is in geen van beide rondes ingevuld.`, ExitCode.usage);
   }
-  const heading: DiffHeading = { from: from.label, to: to.label, library, now: opts.now ?? new Date() };
+  // "ronde 2026 en nu" reads oddly when both are 2026: now is named by when this round began.
+  const since = to.dir === dossier.dir ? await roundBegan(dossier.dir, worksheets) : undefined;
+  const heading: DiffHeading = { from: from.label, to: since ? `nu (sinds ${formatDayNl(since)})` : to.label, library, now: opts.now ?? new Date() };
   const markdown = diffMarkdown(diffs, heading);
   const title = diffTitle(heading);
   const content = await formatReport(markdown, { plainTitle: title, subject: title }, opts.format, recipients);
@@ -97,6 +101,17 @@ async function sides(rounds: Round[], dir: string, worksheets: Worksheet[], aske
   const current = await roundFiles(dir, worksheets.map((w) => w.id));
   if (current.length || rounds.length < 2) return [side(last), now];
   return [side(rounds[rounds.length - 2] as Round), side(last)];
+}
+
+/** When the current round began: the first answers file made in it (undefined when none has a date). */
+async function roundBegan(dir: string, worksheets: Worksheet[]): Promise<Date | undefined> {
+  const made: number[] = [];
+  for (const ws of worksheets) {
+    const created = (await AnswersFile.read(path.join(dir, `${ws.id}.yaml`), ws).catch(() => undefined))?.meta.created;
+    const time = created ? Date.parse(created) : Number.NaN;
+    if (!Number.isNaN(time)) made.push(time);
+  }
+  return made.length ? new Date(Math.min(...made)) : undefined;
 }
 
 async function answersIn(dir: string, ws: Worksheet): Promise<Answers | undefined> {

@@ -10,6 +10,7 @@ import { worksheetSchema, type Condition, type Question, type Worksheet } from '
 import { describeFsError, ExitCode, FileIssuesError, WerkboekError, type Issue } from '../support/errors.js';
 import { decodeUtf8, issueAt, parseLocated, type Located, type PathKey } from './positions.js';
 import { optionValue } from './questions.js';
+import { fieldWords, zodMessage } from './zod-messages.js';
 
 // jitless: no code generated per object schema; for a few files checked once that costs more than it saves.
 z.config({ ...nl(), jitless: true });
@@ -90,11 +91,14 @@ function zodIssue(located: Located, issue: z.core.$ZodIssue, data: unknown): Iss
         : `onbekend ${issue.discriminator} "${String(value)}"; kies uit: ${options.join(', ')}`;
     return issueAt(located, p, message);
   }
-  if (issue.code === 'invalid_type' && valueAt(data, p) === undefined) {
+  if (issue.code === 'invalid_type' && valueAt(data, p) === undefined && p.length) {
     const field = p[p.length - 1];
-    return issueAt(located, p.slice(0, -1), `verplicht veld "${String(field)}" ontbreekt`);
+    const words = fieldWords(p);
+    const named = words === `"${String(field)}"` ? '' : ` (${words})`;
+    return issueAt(located, p.slice(0, -1), `verplicht veld "${String(field)}"${named} ontbreekt`);
   }
-  return issueAt(located, p, issue.message);
+  if (issue.code === 'invalid_type' && !p.length) return issueAt(located, p, 'het bestand is leeg of is geen werkblad: het begint met id, version, number, title en steps');
+  return issueAt(located, p, zodMessage(issue, p));
 }
 
 function valueAt(data: unknown, p: readonly PathKey[]): unknown {

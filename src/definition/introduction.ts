@@ -60,7 +60,8 @@ export function shortIntroduction(blocks: Block[], lead: string): Block[] {
   const start = heading ? blocks.indexOf(heading) : -1;
   const paragraph = blocks.slice(start + 1).find((b) => b.kind === 'paragraph');
   if (heading) short.push(heading);
-  if (paragraph) short.push(paragraph);
+  // The footnote stays in the whole introduction: here its mark ("hoog was¹") would point nowhere.
+  if (paragraph?.kind === 'paragraph') short.push({ kind: 'paragraph', text: paragraph.text.replace(/[¹²³⁴⁵⁶⁷⁸⁹⁰]+/g, '') });
   const steps = blocks.find((b) => b.kind === 'list');
   if (steps) short.push({ kind: 'paragraph', text: lead }, steps);
   return short;

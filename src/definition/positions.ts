@@ -25,7 +25,8 @@ export function parseLocated(file: string, source: string): { located: Located; 
   const located = { doc, lines, file };
   // Only the first: one mistake (a tab, a missing quote) makes the parser report many more after it.
   const issues: Issue[] = doc.errors.slice(0, 1).map((err) => {
-    const pos = err.linePos?.[0] ?? lines.linePos(err.pos[0]);
+    const offset = yamlErrorOffset(err.code, err.message, source, err.pos[0]);
+    const pos = offset === err.pos[0] ? (err.linePos?.[0] ?? lines.linePos(offset)) : lines.linePos(offset);
     // A missing closing quote is found at the end of the file: never name a line after the last one.
     const last = lines.lineStarts.length - (source.endsWith('\n') ? 1 : 0);
     const line = Math.max(1, Math.min(pos.line, last));
@@ -81,31 +82,72 @@ export function decodeUtf8(file: string, bytes: Uint8Array): { text: string; iss
   };
 }
 
-// The yaml library reports in English; users read Dutch.
+// The yaml library reports in English; users read Dutch. Its error codes
+// (yaml's ErrorCode) with, where one code covers several mistakes, the
+// mistake told apart by the library's own message. Tested per code in
+// test/yaml-messages.test.ts.
+const QUOTE_HINT = 'zet de hele tekst dan tussen aanhalingstekens ("…")';
+const YAML_MESSAGES: Record<string, Array<[RegExp | undefined, string]>> = {
+  BAD_INDENT: [
+    [/^Flow sequence/, 'een lijst die met [ begint, wordt niet afgesloten: de ] ontbreekt'],
+    [/^Flow (map|collection)/, 'een groep die met { begint, wordt niet afgesloten: de } ontbreekt'],
+    [/All sequence items must start at the same column/, 'onjuiste inspringing: alle items van een lijst ("- …") moeten in dezelfde kolom beginnen'],
+    [/All mapping items must start at the same column/, 'onjuiste inspringing: alle sleutels op hetzelfde niveau moeten in dezelfde kolom beginnen'],
+    [undefined, 'onjuiste inspringing: deze regel springt verder of minder in dan past bij de regels erboven'],
+  ],
+  MISSING_CHAR: [
+    [/^Missing closing "?quote|^Missing closing '?quote/i, 'een aanhalingsteken wordt niet afgesloten (zoek het begin van die tekst: het afsluitende aanhalingsteken ontbreekt)'],
+    [/Sequence item without - indicator/, 'onjuiste inspringing: deze regel springt anders in dan de regels erboven (elk niveau springt even ver in, bijv. 2 spaties), of er ontbreekt een "- " voor een item van een lijst'],
+    [/Missing , or :/, 'tussen { } of [ ] ontbreekt een komma of een dubbele punt'],
+    [undefined, 'er ontbreekt een teken (bijv. een komma of een afsluitend haakje)'],
+  ],
+  BLOCK_AS_IMPLICIT_KEY: [
+    // "antwoord: Goed: maar weinig overleg": the second ": " makes YAML read a key; also a line indented too far after "sleutel: waarde".
+    [/Nested mappings/, `hier staat ": " (een dubbele punt met een spatie) waar dat niet kan: staat dat in een tekst, ${QUOTE_HINT}; anders springt deze regel te ver in`],
+    [/block sequence/, 'onjuiste inspringing: een lijst ("- …") springt minder in dan de regels erboven'],
+    [undefined, 'onjuiste inspringing: een blok staat waar een sleutel verwacht wordt'],
+  ],
+  BLOCK_IN_FLOW: [[undefined, `tussen { } of [ ] staat iets dat daar niet kan: ontbreekt er een komma, of staat er tekst met ": " in? ${QUOTE_HINT}`]],
+  UNEXPECTED_TOKEN: [
+    [/flow-seq-end/, 'hier staat een ] zonder [ ervoor'],
+    [/flow-map-end/, 'hier staat een } zonder { ervoor'],
+    [/Block scalar header/, 'na | of > mag op dezelfde regel niets anders staan'],
+    [/at node end/, `hier staat nog tekst na het einde van een waarde (bijv. na een afsluitend aanhalingsteken); ${QUOTE_HINT}`],
+    [undefined, 'onverwacht teken'],
+  ],
+  BAD_SCALAR_START: [[undefined, `een tekst kan niet met dit teken beginnen (zoals @ of \`); ${QUOTE_HINT}`]],
+  MULTILINE_IMPLICIT_KEY: [[undefined, 'een sleutel mag niet over meerdere regels lopen: ontbreekt er een dubbele punt, of klopt de inspringing niet?']],
+  TAB_AS_INDENT: [[undefined, 'tabs zijn niet toegestaan als inspringing; gebruik spaties']],
+  DUPLICATE_KEY: [[undefined, 'sleutel komt twee keer voor']],
+  BAD_DQ_ESCAPE: [[undefined, 'ongeldige \\-code in een tekst tussen dubbele aanhalingstekens: schrijf \\\\ voor een backslash, of gebruik enkele aanhalingstekens']],
+  MULTIPLE_DOCS: [[undefined, 'het bestand bevat meer dan één deel (na een regel met alleen --- of ...): haal die regel weg']],
+  KEY_OVER_1024_CHARS: [[undefined, 'een sleutel is langer dan 1024 tekens: ontbreekt er een regeleinde, of staat er ": " in een lange tekst?']],
+  MULTIPLE_ANCHORS: [[undefined, `een waarde met twee keer & ervoor kan werkboek niet lezen; ${QUOTE_HINT}`]],
+  MULTIPLE_TAGS: [[undefined, `een waarde met twee keer ! ervoor kan werkboek niet lezen; ${QUOTE_HINT}`]],
+  ALIAS_PROPS: [[undefined, 'een verwijzing (*naam) kan geen & of ! hebben: schrijf de waarde voluit']],
+  BAD_ALIAS: [[undefined, 'ongeldige verwijzing (*naam): schrijf de waarde voluit']],
+  BAD_DIRECTIVE: [[undefined, 'een regel die met % begint, kan werkboek niet lezen: haal hem weg']],
+  TAG_RESOLVE_FAILED: [[undefined, `een waarde met ! ervoor kan werkboek niet lezen; ${QUOTE_HINT}`]],
+};
+
 function yamlMessage(code: string, original: string): string {
   const first = original.split('\n')[0] ?? original;
   // The parser is recursive: something nested hundreds of levels deep exhausts its stack.
   if (/Maximum call stack size exceeded/.test(original)) return 'te diep genest: zoveel niveaus in elkaar kan werkboek niet lezen';
-  const known: Record<string, string> = {
-    BAD_INDENT: 'onjuiste inspringing',
-    BAD_SCALAR_START: 'ongeldige waarde (zet de tekst tussen aanhalingstekens)',
-    BLOCK_AS_IMPLICIT_KEY: 'onjuiste inspringing: een blok staat waar een sleutel verwacht wordt',
-    // "antwoord: Goed: maar weinig overleg": the second ": " makes YAML read a key.
-    NESTED_MAPPING: 'hier staat ": " (een dubbele punt met een spatie) waar dat niet kan: staat dat in een tekst, zet de hele tekst dan tussen aanhalingstekens ("…"); anders klopt de inspringing niet',
-    DUPLICATE_KEY: 'sleutel komt twee keer voor',
-    MISSING_CHAR: 'er ontbreekt een teken (bijv. een afsluitend aanhalingsteken of haakje)',
-    MULTILINE_IMPLICIT_KEY: 'een sleutel mag niet over meerdere regels lopen (controleer de inspringing of een ontbrekende dubbele punt)',
-    TAB_AS_INDENT: 'tabs zijn niet toegestaan als inspringing; gebruik spaties',
-    UNEXPECTED_TOKEN: 'onverwacht teken',
-    BAD_ALIAS: 'ongeldige verwijzing (alias)',
-    BAD_DIRECTIVE: 'ongeldige YAML-directive',
-    TAG_RESOLVE_FAILED: 'onbekende YAML-tag',
-  };
-  if (/Nested mappings are not allowed in compact mappings/.test(first)) return known.NESTED_MAPPING ?? '';
-  if (/All mapping items must start at the same column/.test(first)) return 'onjuiste inspringing: alle sleutels op hetzelfde niveau moeten in dezelfde kolom beginnen';
-  if (/^Missing closing "?quote/i.test(first)) return 'een aanhalingsteken wordt niet afgesloten (zoek het begin van die tekst: het afsluitende aanhalingsteken ontbreekt)';
+  const match = YAML_MESSAGES[code]?.find(([re]) => re === undefined || re.test(first));
   // Our own words where we have them; else the parser's (English) explanation, marked as such.
-  return known[code] ?? `ongeldige YAML (technisch: ${first})`;
+  return match?.[1] ?? `ongeldige YAML (technisch: ${first})`;
+}
+
+/**
+ * Where to point for a YAML error: an unclosed [ or { is noticed lines
+ * later (where the next key starts), so point at the bracket that opened it.
+ */
+function yamlErrorOffset(code: string, message: string, source: string, offset: number): number {
+  if (code !== 'BAD_INDENT') return offset;
+  const open = /^Flow sequence/.test(message) ? '[' : /^Flow (map|collection)/.test(message) ? '{' : undefined;
+  const at = open ? source.lastIndexOf(open, offset) : -1;
+  return at >= 0 ? at : offset;
 }
 
 /** `regel:kolom` of the value at path (or of the key `key` inside it). */

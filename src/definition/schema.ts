@@ -50,7 +50,7 @@ const option = z.union([
 
 const questionBase = {
   id,
-  label: text.describe('De vraag, letterlijk uit het werkboek.'),
+  label: text.describe('De vraag, letterlijk uit het werkboek (afwijkingen staan in questions/AFWIJKINGEN.md).'),
   number: z.string().optional().describe('Nummering zoals in het werkboek, bijv. "1.1." of "b. II."'),
   help: z.string().optional().describe('Toelichting onder de vraag, bijv. "Denk hierbij aan …".'),
   tip: z.string().optional().describe('Een tip die bij deze vraag hoort.'),

@@ -1,11 +1,12 @@
 // Answers files: read with positions, validate against the worksheet, and
 // write atomically (temp file in the same folder, fsync, rename) keeping
 // comments and keys a user added by hand.
+import { constants as fsConstants } from 'node:fs';
 import { copyFile, stat, readdir, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { Document, isMap, isScalar, type YAMLMap } from 'yaml';
 import type { Field, Question, Worksheet } from '../definition/schema.js';
-import { allQuestions, optionValue, renamedIds } from '../definition/questions.js';
+import { allQuestions, optionValue, questionName, renamedIds, sheetName } from '../definition/questions.js';
 import { ANSWER_KEY, DRAFT_ITEM_KEY, EARLIER_KEY, isUnknown, NOT_YET_KNOWN, NOTE_KEY, UNKNOWN_KEY, type AnswerValue, type Answers, type Draft, type Drafts } from './answers.js';
 import { describeFsError, ExitCode, FileIssuesError, WerkboekError, type Issue } from '../support/errors.js';
 import { decodeUtf8, issueAt, parseLocated, type Located, type PathKey } from '../definition/positions.js';
@@ -435,7 +436,7 @@ export class AnswersFile {
   /** Write this session's version into `dir` (made if needed) as `<werkblad>-<stamp>.yaml`; returns that file. */
   async rescueTo(dir: string): Promise<string> {
     makeDir(dir);
-    const file = path.join(dir, `${path.basename(this.file, '.yaml')}-${fileStamp(new Date())}.yaml`);
+    const file = path.join(dir, `${path.basename(this.file, '.yaml')}-${preciseStamp(new Date())}.yaml`);
     await atomicWrite(file, this.withinLimit());
     return file;
   }
@@ -444,7 +445,7 @@ export class AnswersFile {
   private async conflict(reason: string, occupied = false): Promise<ConflictError> {
     // An occupied target elsewhere: nothing of ours goes into that (other library's) folder.
     if (occupied) return new ConflictError(this.file, reason, undefined, true);
-    const rescue = this.file.replace(/\.yaml$/, '') + `.${fileStamp(new Date())}.niet-opgeslagen.yaml`;
+    const rescue = this.file.replace(/\.yaml$/, '') + `.${preciseStamp(new Date())}.niet-opgeslagen.yaml`;
     try {
       await atomicWrite(rescue, this.withinLimit());
       return new ConflictError(this.file, reason, rescue, occupied);
@@ -556,7 +557,8 @@ export function validateAnswersData(data: Record<string, unknown>, ws: Worksheet
   const sheet = data.werkblad;
   if (sheet === undefined) issues.push(issueAt([], 'verplicht veld "werkblad" ontbreekt'));
   else if (sheet !== ws.id) {
-    issues.push(issueAt(['werkblad'], `dit bestand hoort bij werkblad "${String(sheet)}", niet bij "${ws.id}"`));
+    // The message names the key itself: no "(werkblad)" after the worksheet's name in brackets.
+    issues.push({ ...issueAt(['werkblad'], `dit bestand hoort bij werkblad "${String(sheet)}", niet bij ${sheetName(ws)}`), path: '' });
   }
   if (data.versie !== undefined && (typeof data.versie !== 'number' || !Number.isInteger(data.versie))) {
     issues.push(issueAt(['versie'], '"versie" moet een geheel getal zijn'));
@@ -606,15 +608,20 @@ function questionMap(ws: Worksheet): ReadonlyMap<string, Question> {
   return map;
 }
 
+/** A message that names a question or a column by its id in quotes, with the name of questionName (or the column's label). */
+function named(message: string, id: string, name: string): string {
+  return message.replaceAll(`bij "${id}"`, `bij ${name}`).replaceAll(`niet bij "${id}"`, `niet bij ${name}`);
+}
+
 /** One answer (or the earlier answer under a "weet ik (nog) niet") at `at`. */
 function checkAnswer(issueAt: IssueAt, ws: Worksheet, question: Question, value: unknown, at: PathKey[]): Issue[] {
   const issues: Issue[] = [];
   const problem = checkValue(question, value);
-  if (problem) issues.push(issueAt(at, problem.message, problem.key));
+  if (problem) issues.push(issueAt(at, named(problem.message, question.id, questionName(ws, question)), problem.key));
   if (question.type === 'group' && Array.isArray(value) && !question.extends) {
     const fields = groupFields(ws, question);
     value.forEach((item, i) => {
-      const itemProblem = checkItem(question, fields, item);
+      const itemProblem = checkItem(question, fields, item, `${question.item} ${i + 1}`);
       if (itemProblem) issues.push(issueAt([...at, i, ...itemProblem.path], itemProblem.message));
     });
   }
@@ -633,11 +640,11 @@ function validateDrafts(issueAt: IssueAt, ws: Worksheet, questions: ReadonlyMap<
     if (!q || value === null) continue;
     if (q.type === 'text' || q.type === 'longtext' || q.type === 'date' || q.type === 'number') {
       // What was being typed (also a date or number not finished yet): any text.
-      if (typeof value !== 'string') issues.push(issueAt([DRAFTS_KEY, id], `verwacht tekst bij "${id}"`));
+      if (typeof value !== 'string') issues.push(issueAt([DRAFTS_KEY, id], `verwacht tekst bij ${questionName(ws, q)}`));
     } else if (q.type === 'yesno' || q.type === 'choice') {
       // A choice with the toelichting that was being typed: checked as an answer with a toelichting.
       const problem = typeof value === 'object' && !Array.isArray(value) && ANSWER_KEY in (value as object) ? checkValue(q, value) : { message: `verwacht "${ANSWER_KEY}" en "${NOTE_KEY}" bij "${id}"` };
-      if (problem) issues.push(issueAt([DRAFTS_KEY, id, ...(problem.key ? [problem.key] : [])], problem.message));
+      if (problem) issues.push(issueAt([DRAFTS_KEY, id, ...(problem.key ? [problem.key] : [])], named(problem.message, id, questionName(ws, q))));
     } else if (q.type === 'group') {
       const base = q.extends ? questions.get(q.extends) : q;
       const { [DRAFT_ITEM_KEY]: n, ...item } = (typeof value === 'object' && !Array.isArray(value) ? value : {}) as Record<string, unknown>;
@@ -647,11 +654,11 @@ function validateDrafts(issueAt: IssueAt, ws: Worksheet, questions: ReadonlyMap<
           : n !== undefined && !(typeof n === 'number' && Number.isInteger(n) && n > 0)
             ? { path: [DRAFT_ITEM_KEY] as PathKey[], message: `"${DRAFT_ITEM_KEY}" moet een getal vanaf 1 zijn` }
             : base?.type === 'group'
-              ? checkItem(q, groupFields(ws, base), item)
+              ? checkItem(q, groupFields(ws, base), item, `de ${q.item} in het concept`)
               : undefined;
       if (problem) issues.push(issueAt([DRAFTS_KEY, id, ...problem.path], problem.message));
     } else {
-      issues.push(issueAt([DRAFTS_KEY, id], `een concept kan alleen bij een open tekstvraag of een overzicht staan, niet bij "${id}"`));
+      issues.push(issueAt([DRAFTS_KEY, id], `een onbevestigd antwoord (onder "${DRAFTS_KEY}") kan alleen bij een open tekstvraag of een overzicht staan, niet bij ${questionName(ws, q)}`));
     }
   }
   return issues;
@@ -672,7 +679,7 @@ function checkValue(q: Question, value: unknown): { message: string; key?: strin
       return text();
     case 'date':
       if (typeof value === 'string' && (value === '' || isDate(value))) return undefined;
-      if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) return { message: `de datum ${value} bestaat niet (bij "${q.id}")` };
+      if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) return { message: `de datum ${value} bestaat niet, bij "${q.id}"` };
       return { message: `verwacht een datum als JJJJ-MM-DD bij "${q.id}"` };
     case 'yesno':
       return value === 'ja' || value === 'nee' || value === '' ? undefined : { message: `verwacht "ja" of "nee" bij "${q.id}"` };
@@ -694,7 +701,7 @@ function checkValue(q: Question, value: unknown): { message: string; key?: strin
       if (value === '') return undefined;
       return typeof value === 'number' && Number.isFinite(value) ? undefined : { message: `verwacht een getal bij "${q.id}"` };
     case 'group':
-      if (q.extends) return value === true || value === '' ? undefined : { message: `verwacht "true" bij "${q.id}" (de gegevens staan bij "${q.extends}")` };
+      if (q.extends) return value === true || value === '' ? undefined : { message: `verwacht "true" bij "${q.id}"; de gegevens staan bij "${q.extends}"` };
       return Array.isArray(value) ? undefined : { message: `verwacht een lijst (met "- ") bij "${q.id}"` };
   }
 }
@@ -731,7 +738,7 @@ function groupFields(ws: Worksheet, group: GroupQuestion): ReadonlyMap<string, F
   return fields;
 }
 
-function checkItem(q: GroupQuestion, fields: ReadonlyMap<string, Field>, item: unknown): { path: PathKey[]; message: string } | undefined {
+function checkItem(q: GroupQuestion, fields: ReadonlyMap<string, Field>, item: unknown, itemName: string): { path: PathKey[]; message: string } | undefined {
   if (typeof item !== 'object' || item === null || Array.isArray(item)) {
     return { path: [], message: `elk ${q.item}-item moet velden hebben, bijv. "${q.fields[0]?.id ?? 'naam'}: …"` };
   }
@@ -741,7 +748,7 @@ function checkItem(q: GroupQuestion, fields: ReadonlyMap<string, Field>, item: u
     const field = fields.get(key);
     if (field?.type === 'yesno' && v === NOT_YET_KNOWN) continue;
     const problem = field && v !== null ? checkValue(field, v) : undefined;
-    if (problem) return { path: [key], message: problem.message };
+    if (problem && field) return { path: [key], message: named(problem.message, field.id, `kolom "${field.label}" van ${itemName}`) };
   }
   return undefined;
 }
@@ -751,20 +758,30 @@ function isDate(value: string): boolean {
   return /^\d{4}-\d{2}-\d{2}$/.test(value) && parseDate(value) === value;
 }
 
-/** A moment in a file name: "2026-11-27T10-11-12-131Z" (no ":" or ".", which some systems refuse). */
-function fileStamp(date: Date): string {
+/** A unique moment in a rescue file's name: "2026-11-27T10-11-12-131Z" (written at once, never overwriting another). */
+function preciseStamp(date: Date): string {
   return date.toISOString().replace(/[:.]/g, '-');
+}
+
+/** A moment in a backup's name, in local time as people read it: "2026-11-27_11-11-12" (no ":" or ".", which some systems refuse). */
+function fileStamp(date: Date): string {
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${date.getFullYear()}-${two(date.getMonth() + 1)}-${two(date.getDate())}_${two(date.getHours())}-${two(date.getMinutes())}-${two(date.getSeconds())}`;
 }
 
 /** Keep a copy of an answers file before starting over: `<naam>.yaml` -> `<naam>.<stempel>.bak.yaml`. */
 export async function backupFile(file: string, now = new Date()): Promise<string> {
-  const target = file.replace(/\.yaml$/, '') + `.${fileStamp(now)}.bak.yaml`;
-  try {
-    await copyFile(file, target);
-  } catch (err) {
-    throw new WriteError(target, err);
+  const base = file.replace(/\.yaml$/, '') + `.${fileStamp(now)}`;
+  // Two backups in the same second: the second gets "-2" (a stamp without milliseconds is not unique).
+  for (let n = 1; ; n++) {
+    const target = `${base}${n === 1 ? '' : `-${n}`}.bak.yaml`;
+    try {
+      await copyFile(file, target, fsConstants.COPYFILE_EXCL);
+      return target;
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw new WriteError(target, err);
+    }
   }
-  return target;
 }
 
 /** Whether an existing file is an answers file of werkboek (of any dossier): it starts with the metadata keys. */

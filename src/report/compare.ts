@@ -309,8 +309,8 @@ function mergeGroup(
     return [...cells, answers.length > 1 && item.by.length === answers.length ? LISTED_BY_ALL : item.by.join(', ')];
   });
   const reasons = [
-    ...(notAll.length ? [`niet door iedereen genoemd: ${notAll.join('; ')}`] : []),
-    ...(differing.length ? [`verschillend ingevuld: ${differing.join('; ')}`] : []),
+    ...(notAll.length ? [`Niet door iedereen genoemd: ${notAll.join('; ')}`] : []),
+    ...(differing.length ? [`Verschillend ingevuld: ${differing.join('; ')}`] : []),
   ];
   return {
     table: { kind: 'table', columns: [...columns, LISTED_BY], rows },
@@ -346,7 +346,8 @@ function developmentPoint(q: CompareQuestion, sheets: readonly Named[]): Compare
     label: q.label,
     context,
     who,
-    whoText: who.map((w) => `${w.name} (${w.stateText})`).join(', '),
+    // "Piet Bakker: weet ik (nog) niet": never brackets in brackets in brackets.
+    whoText: who.map((w) => `${w.name}: ${w.stateText}`).join('; '),
   };
 }
 

@@ -44,8 +44,25 @@ export const CHANGE_TITLES: Record<ChangeKind, string> = {
   open: 'Nog niet opnieuw beantwoord',
 };
 
-function title(q: ReportQuestion): string {
-  return q.number ? `${q.number} ${q.label}` : q.label;
+/**
+ * A question as a heading that says where it is: its stap ("Stap 2 · 5.1.
+ * …"; a number alone is ambiguous across steps) and, for a follow-up without
+ * a number of its own, the question it follows ("Zo ja, welke? — bij: Zijn er …").
+ */
+function titleOf(ws: Worksheet, q: ReportQuestion, step: number | undefined): string {
+  const where = ws.steps.length > 1 && step !== undefined ? `Stap ${step} · ` : '';
+  const own = q.number ? `${q.number} ${q.label}` : q.label;
+  const question = allQuestions(ws).find((x) => x.id === q.id);
+  const parentId = question?.when ? firstQuestion(question.when) : undefined;
+  const parent = !q.number && parentId ? allQuestions(ws).find((x) => x.id === parentId) : undefined;
+  const after = parent ? ` — bij: ${parent.number ? `${parent.number} ` : ''}${parent.label}` : '';
+  return `${where}${own}${after}`;
+}
+
+function firstQuestion(c: Condition): string | undefined {
+  if ('question' in c) return c.question;
+  const list = 'any' in c ? c.any : c.all;
+  return list[0] ? firstQuestion(list[0]) : undefined;
 }
 
 /** The same answer: spaces and line ends at the end of a text do not count (an editor drops a last line end that a hand-written file has). */
@@ -59,6 +76,7 @@ export function diffSheet(ws: Worksheet, before: Answers | undefined, after: Ans
   const questions = (r: typeof old) => new Map(r.sections.flatMap((s) => s.questions).map((q) => [q.id, q]));
   const was = questions(old);
   const is = questions(now);
+  const stepOf = new Map(ws.steps.flatMap((step, i) => step.questions.map((q) => [q.id, i + 1] as const)));
   const order = [...new Set([...now.sections.flatMap((s) => s.questions.map((q) => q.id)), ...was.keys()])];
   const changes: QuestionChange[] = [];
   let unchanged = 0;
@@ -73,7 +91,7 @@ export function diffSheet(ws: Worksheet, before: Answers | undefined, after: Ans
     else if (answeredBefore && !answeredNow) kind = 'open';
     else if (answeredBefore && answeredNow && !sameAnswer(b, a)) kind = 'gewijzigd';
     else if (answeredBefore) unchanged++;
-    if (kind) changes.push({ kind, id, title: title((a ?? b) as ReportQuestion), before: b ?? null, after: a ?? null });
+    if (kind) changes.push({ kind, id, title: titleOf(ws, (a ?? b) as ReportQuestion, stepOf.get(id)), before: b ?? null, after: a ?? null });
   }
   const points = (r: typeof old) => r.developmentPoints.groups.flatMap((g) => g.items);
   const oldPoints = points(old);
@@ -85,7 +103,8 @@ export function diffSheet(ws: Worksheet, before: Answers | undefined, after: Ans
     changes,
     unchanged,
     solved: oldPoints.filter((p) => !ids(newPoints).has(p.id)),
-    added: newPoints.filter((p) => !ids(oldPoints).has(p.id)),
+    // Not yet answered again in this round: listed as such, not as a new ontwikkelpunt.
+    added: newPoints.filter((p) => !ids(oldPoints).has(p.id) && p.state !== 'open'),
     noLongerAsked: notAskedIds(before ?? {}, ws),
   };
 }
@@ -110,7 +129,7 @@ function waitsFor(ws: Worksheet, id: string, answers: Answers): boolean {
 export interface DiffHeading {
   /** "ronde 2026" */
   from: string;
-  /** "nu" or "ronde 2027" */
+  /** "nu (sinds 7 december 2026)", "nu" or "ronde 2027" */
   to: string;
   library: string | null;
   now: Date;
@@ -132,13 +151,42 @@ function pointLine(p: DevelopmentPoint): string {
   return `- ${escapeLine(label)}${p.context ? ` _(bij: ${escapeInline(p.context)})_` : ''}`;
 }
 
+/**
+ * A changed list (partners, functies): what was added, what was left out
+ * and which cells changed, by the item's name, instead of two whole tables
+ * with nothing marking the difference. Undefined when either side is no table.
+ */
+function listChanges(before: ReportQuestion | null, after: ReportQuestion | null): string[] | undefined {
+  const was = before?.answer?.kind === 'table' ? before.answer : undefined;
+  const now = after?.answer?.kind === 'table' ? after.answer : undefined;
+  if (!was || !now) return undefined;
+  const key = (row: string[]) => (row[0] ?? '').trim().toLowerCase();
+  const old = new Map(was.rows.map((row) => [key(row), row]));
+  const current = new Map(now.rows.map((row) => [key(row), row]));
+  const lines: string[] = [];
+  const flat = (text: string) => escapeInline(text.replace(/\s*\n\s*/g, ' / '));
+  const name = (row: string[]) => flat(row[0] || '(zonder naam)');
+  for (const row of now.rows) if (!old.has(key(row))) lines.push(`- **Toegevoegd:** ${name(row)}`);
+  for (const row of was.rows) if (!current.has(key(row))) lines.push(`- **Weggelaten:** ${name(row)}`);
+  for (const row of now.rows) {
+    const earlier = old.get(key(row));
+    if (!earlier) continue;
+    now.columns.forEach((column, i) => {
+      const from = (earlier[was.columns.indexOf(column)] ?? '').trim();
+      const to = (row[i] ?? '').trim();
+      if (i > 0 && from !== to) lines.push(`- **Gewijzigd bij ${name(row)}**, ${escapeInline(column)}: was "${flat(from || 'leeg')}", nu "${flat(to || 'leeg')}"`);
+    });
+  }
+  return lines.length ? ['**Wat is er anders:**', '', ...lines] : undefined;
+}
+
 /** The comparison as Markdown: per worksheet the changed questions, then the ontwikkelpunten. */
 export function diffMarkdown(diffs: readonly SheetDiff[], h: DiffHeading): string {
   const out: string[] = [`# ${escapeLine(diffTitle(h))}`, '', `Gemaakt op ${formatStampNl(h.now.toISOString())}. Alleen wat anders is staat hier; ${escapeInline(h.from)} staat als "Was", ${escapeInline(h.to)} als "Nu".`];
   for (const d of diffs) {
     out.push('', `## Werkblad ${d.worksheet.number}: ${escapeLine(d.worksheet.title)}`, '');
     if (d.notBegun) {
-      out.push(h.to === 'nu' ? 'Nog niet begonnen in de nieuwe ronde.' : `Nog niet begonnen in ${escapeInline(h.to)}.`);
+      out.push(h.to.startsWith('nu') ? 'Nog niet begonnen in de nieuwe ronde.' : `Nog niet begonnen in ${escapeInline(h.to)}.`);
       continue;
     }
     if (!d.changes.length && !d.solved.length && !d.added.length && !d.noLongerAsked.length) {
@@ -152,7 +200,9 @@ export function diffMarkdown(diffs: readonly SheetDiff[], h: DiffHeading): strin
       out.push('', `### ${CHANGE_TITLES[kind]}`);
       for (const c of list) {
         out.push('', `#### ${escapeLine(c.title)}`, '');
-        if (kind === 'gewijzigd' || kind === 'vervallen' || kind === 'open') out.push('**Was:**', '', answerBlock(c.before), '');
+        const list = kind === 'gewijzigd' ? listChanges(c.before, c.after) : undefined;
+        if (list) out.push(...list, '');
+        else if (kind === 'gewijzigd' || kind === 'vervallen' || kind === 'open') out.push('**Was:**', '', answerBlock(c.before), '');
         if (kind === 'gewijzigd' || kind === 'nieuw') out.push('**Nu:**', '', answerBlock(c.after), '');
         if (kind === 'vervallen') out.push(c.after === null ? '_Deze vraag wordt nu niet (meer) gesteld._' : '');
       }

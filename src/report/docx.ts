@@ -150,7 +150,7 @@ function closingBlocks(closing: Closing | null, purpose: string | null, lists: L
 }
 
 function footer(program: string, generated: string): Block[] {
-  return [rule(), paragraph([run(`Gemaakt met ${program} op ${generated}.`, { italics: true })])];
+  return [rule(), paragraph([run(`Gemaakt op ${generated} (${program}).`, { italics: true })])];
 }
 
 // --- vergelijk -------------------------------------------------------------------

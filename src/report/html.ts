@@ -21,9 +21,10 @@ export const INLINE_STYLES: Readonly<Record<string, string>> = {
   ol: 'margin: 0 0 12px; padding-left: 24px;',
   li: 'margin: 0 0 4px;',
   blockquote: 'margin: 0 0 12px; padding: 8px 12px; border-left: 4px solid #c98a00; background: #fff8e5; color: #1a1a1a;',
-  table: 'border-collapse: collapse; margin: 0 0 16px; font-size: 14px;',
-  th: 'border: 1px solid #b8b8b8; padding: 6px 8px; text-align: left; vertical-align: top; background: #f0f0f0;',
-  td: 'border: 1px solid #b8b8b8; padding: 6px 8px; text-align: left; vertical-align: top;',
+  // A wide table (the adviser's overview: a dozen columns) stays inside the 800 px column: its cells wrap, long words too.
+  table: 'border-collapse: collapse; margin: 0 0 16px; font-size: 14px; max-width: 100%;',
+  th: 'border: 1px solid #b8b8b8; padding: 6px 8px; text-align: left; vertical-align: top; background: #f0f0f0; overflow-wrap: anywhere; word-break: break-word;',
+  td: 'border: 1px solid #b8b8b8; padding: 6px 8px; text-align: left; vertical-align: top; overflow-wrap: anywhere; word-break: break-word;',
   hr: 'border: 0; border-top: 1px solid #d0d0d0; margin: 24px 0;',
   a: 'color: #0b57a4;',
   code: 'font-family: Consolas, Menlo, monospace; font-size: 90%; background: #f0f0f0; padding: 0 3px;',

@@ -149,7 +149,7 @@ export function overviewText(overview: Overview): string {
   lines.push(summary(overview));
   const problems = skipped(overview);
   if (problems.length) {
-    lines.push('', `Overgeslagen (${problems.length}; niets daarvan is gewijzigd):`);
+    lines.push('', `Overgeslagen, want niet te lezen (${problems.length}); er is niets aan gewijzigd:`);
     for (const p of problems) lines.push(`  ${p}`);
   }
   return lines.join('\n') + '\n';

@@ -73,7 +73,7 @@ export interface DevelopmentPoint {
   state: Exclude<QuestionState, 'answered'> | 'incomplete' | 'attention';
   /**
    * "weet ik (nog) niet", "leeg gelaten" or "nog niet beantwoord" (STATE_TEXT); for 'incomplete'
-   * "nog niet bekend: Welzijn; niet ingevuld: Schuldhulpmaatje"; for 'attention' the answer, "Nee",
+   * "nog niet bekend bij Welzijn en niet ingevuld bij Schuldhulpmaatje"; for 'attention' the answer, "Nee",
    * or for a group column "Samenwerkingsafspraken vastgelegd? Nee: Schuldhulpmaatje".
    */
   stateText: string;
@@ -180,10 +180,11 @@ function developmentPoint(v: VisibleQuestion, answers: Answers, byId: Map<string
   const unknownItems = gaps.filter((g) => g.kind === 'unknown').map((g) => name(g.item, g.index));
   const blankItems = gaps.filter((g) => g.kind === 'blank').map((g) => name(g.item, g.index));
   const parts = [
-    ...(unknownItems.length ? [`nog niet bekend: ${unknownItems.join(', ')}`] : []),
-    ...(blankItems.length ? [`niet ingevuld: ${blankItems.join(', ')}`] : []),
+    ...(unknownItems.length ? [`nog niet bekend bij ${unknownItems.join(', ')}`] : []),
+    ...(blankItems.length ? [`niet ingevuld bij ${blankItems.join(', ')}`] : []),
   ];
-  return [v, { ...basePoint(v, byId), state: 'incomplete', stateText: parts.join('; '), unknownItems, blankItems }];
+  // No colon or semicolon inside: vergelijk lists "name: stateText" separated by semicolons.
+  return [v, { ...basePoint(v, byId), state: 'incomplete', stateText: parts.join(' en '), unknownItems, blankItems }];
 }
 
 /** Answered questions whose answer (or a group's column) is the one marked `attention`. */

@@ -37,7 +37,7 @@ export interface SummaryPoint {
   label: string;
   /** "Aandachtspunt" or "Nog uit te zoeken". */
   kind: string;
-  /** "Nee", "weet ik (nog) niet", "nog niet bekend: Welzijn Voorbeeldstad". */
+  /** "Nee", "weet ik (nog) niet", "nog niet bekend bij Welzijn Voorbeeldstad". */
   stateText: string;
 }
 

@@ -11,6 +11,7 @@ import { DRAFT_ITEM_KEY, NOT_YET_KNOWN, NOT_YET_KNOWN_LABEL, type AnswerValue, t
 import { optionLabel, optionValue } from '../definition/questions.js';
 import { formatNumber } from '../support/dates.js';
 import { visibleControls } from '../support/control.js';
+import { wrapLine } from '../support/wrap.js';
 import type { Choice, Prompter, Reply } from '../terminal/prompter.js';
 import { groupBaseId, groupItems, type VisibleQuestion } from '../walk.js';
 import { InterruptedError } from '../support/errors.js';
@@ -37,8 +38,8 @@ export async function askGroup(s: Session, vq: VisibleQuestion, base: PromptBase
     if (draft) {
       const name = itemName(draft.item, fields, q.item, draft.index ?? items.length);
       choices.unshift(
-        { value: 'draft', name: `Verder met concept: ${name} (nog niet bevestigd)` },
-        { value: 'discard', name: `Concept weggooien: ${name}` },
+        { value: 'draft', name: `Verder met de onbevestigde ${q.item}: ${name}` },
+        { value: 'discard', name: `Onbevestigde ${q.item} weggooien: ${name}` },
       );
     }
     const picked = await s.prompter
@@ -56,7 +57,7 @@ export async function askGroup(s: Session, vq: VisibleQuestion, base: PromptBase
         s,
         s.style.dim(
           base.allowUnknown
-            ? `"Weet ik (nog) niet" kan niet bij een overzicht met ${q.item}s of een concept: dat zou ze weggooien. Kies "Klaar" of pas de ${q.item}s aan.`
+            ? `"Weet ik (nog) niet" kan niet bij een overzicht met ${q.item}s of een onbevestigde ${q.item}: dat zou ze weggooien. Kies "Klaar" of pas de ${q.item}s aan.`
             : 'Deze vraag kun je niet met "weet ik (nog) niet" beantwoorden.',
         ),
       );
@@ -69,7 +70,7 @@ export async function askGroup(s: Session, vq: VisibleQuestion, base: PromptBase
       return { kind: 'answer', value: items };
     }
     if (action === 'discard') {
-      if (draft && (await confirm(s.prompter, `Concept ${itemName(draft.item, fields, q.item, draft.index ?? items.length)} weggooien?`, 'Nee, bewaren', 'Ja, weggooien'))) {
+      if (draft && (await confirm(s.prompter, `Onbevestigde ${q.item} ${itemName(draft.item, fields, q.item, draft.index ?? items.length)} weggooien?`, 'Nee, bewaren', 'Ja, weggooien'))) {
         s.file.clearDraft(q.id);
         await persist(s);
       }
@@ -130,13 +131,25 @@ function defaultAction(q: Group, items: GroupItem[]): string {
  * One row per item (and one for a draft item), its cells in the order of the fields: an empty cell
  * stays in its place as "–", so the columns line up between rows. The row
  * fits the terminal: long cells are shortened, short ones are kept whole.
+ * In a narrow window, where cells would be cut to a few letters ("IDO… ·
+ * bet…"), the row wraps between words onto more lines instead.
  */
 export function overview(items: GroupItem[], fields: Field[], noun: string, width: number, draft?: ItemDraft): string {
-  const row = (lead: string, item: GroupItem) => lead + fitCells(fields.map((f) => cellText(f, own(item, f.id))), width - lead.length - 1).join(' · ');
+  const row = (lead: string, item: GroupItem) => {
+    const cells = fields.map((f) => cellText(f, own(item, f.id)));
+    const room = width - lead.length - 1;
+    const fitted = fitCells(cells, room);
+    if (fitted) return lead + fitted.join(' · ');
+    const hanging = ' '.repeat(lead.length);
+    return wrapLine(cells.map((c) => truncate(c, 40)).join(' · '), Math.max(10, room), false)
+      .split('\n')
+      .map((line, i) => (i === 0 ? lead : hanging) + line)
+      .join('\n');
+  };
   const lines = items.map((item, i) => row(`  ${i + 1}. `, item));
   if (draft) {
     const where = draft.index !== undefined ? `wijziging van ${draft.index + 1}` : `nieuwe ${noun}`;
-    lines.push(row(`  concept (${where}, nog niet bevestigd): `, draft.item));
+    lines.push(row(`  onbevestigd (${where}): `, draft.item));
   }
   return lines.length ? lines.join('\n') : `  (nog geen ${noun} toegevoegd)`;
 }
@@ -154,14 +167,15 @@ export function cellText(field: Field, value: FieldValue | undefined): string {
   return text;
 }
 
-/** Shorten the longest cells until the row (cells joined by " · ") fits in width. */
-function fitCells(cells: string[], width: number): string[] {
+/** Shorten the longest cells until the row (cells joined by " · ") fits in width; undefined when that leaves fewer than 12 letters of a cell. */
+function fitCells(cells: string[], width: number): string[] | undefined {
   const budget = Math.max(cells.length * 4, width - 3 * (cells.length - 1));
   const lengths = cells.map((c) => [...c].length);
   if (lengths.reduce((a, b) => a + b, 0) <= budget) return cells;
   // The largest cap such that the cells, each cut at cap, fit the budget.
   let cap = budget;
   while (cap > 4 && lengths.reduce((sum, n) => sum + Math.min(n, cap), 0) > budget) cap--;
+  if (cap < 12 && lengths.some((n) => n > cap)) return undefined;
   return cells.map((c) => truncate(c, cap));
 }
 
@@ -283,7 +297,7 @@ async function keepItem(s: Session, q: Group, partial: GroupItem, index?: number
   say(
     s,
     saved
-      ? s.style.dim(`\nOok wat je al had ingevuld bij deze ${q.item} is bewaard, als concept (nog niet bevestigd).`)
+      ? s.style.dim(`\nOok wat je al had ingevuld bij deze ${q.item} is bewaard, als onbevestigd antwoord.`)
       : s.style.red(`\nLet op: wat je bij deze ${q.item} had ingevuld, kon niet worden opgeslagen.`),
   );
 }

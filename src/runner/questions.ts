@@ -52,12 +52,12 @@ export function asking(style: Style, vq: VisibleQuestion, w: WalkResult, stored?
   const choiceDraft = (q.type === 'yesno' || q.type === 'choice') && stored !== undefined && typeof stored === 'object' && ANSWER_KEY in stored ? (stored as NotedAnswer) : undefined;
   const notes: string[] = [];
   if (choiceDraft) {
-    notes.push(style.bold('Concept-antwoord, nog niet bevestigd:') + ' je keuze en de toelichting die je aan het typen was toen je stopte. Bevestig of wijzig ze.');
+    notes.push(style.bold('Onbevestigd antwoord:') + ' je keuze en de toelichting die je aan het typen was toen je stopte. Bevestig of wijzig ze.');
     const base = { message: messageOf(q), header: [header(style, vq, w), ...notes].join('\n'), allowBack: w.visible[0]?.question.id !== q.id, allowUnknown: q.unknown !== false, allowReview: true };
     return { base, current: String(choiceDraft.antwoord), note: String(choiceDraft.toelichting ?? ''), wasUnknown: false, hasEarlier: false };
   }
   if (draft !== undefined) {
-    notes.push(style.bold('Concept-antwoord, nog niet bevestigd:') + ' dit was je aan het typen toen je stopte. Pas het aan of bevestig het.');
+    notes.push(style.bold('Onbevestigd antwoord:') + ' dit was je aan het typen toen je stopte. Pas het aan of bevestig het.');
   } else if (from !== undefined) {
     notes.push(style.bold(`Antwoord uit ${from}:`) + ' het staat klaar. Bevestig het om het over te nemen (zoals elk antwoord), of wijzig het.');
   } else if (earlier !== undefined) {

@@ -26,7 +26,7 @@ export async function review(s: Session, w: WalkResult): Promise<string | RunOut
         (w.total > w.done ? `, ${w.total - w.done} nog open` : '') +
         (openMeta.length ? `; nog in te vullen: ${openMeta.join(', ')}` : '') +
         '.'
-      : 'Alle vragen zijn beantwoord. Overzicht van je antwoorden:';
+      : allAnsweredTitle(w);
   const advice = open.length
     ? 'Kies een vraag om die te beantwoorden of te wijzigen, of ga verder met de open vragen.'
     : 'Kies een vraag om je antwoord te wijzigen, of rond het werkblad af.';
@@ -61,10 +61,31 @@ export async function review(s: Session, w: WalkResult): Promise<string | RunOut
   return picked.value;
 }
 
+/**
+ * Every question had its turn: "Alle vragen zijn beantwoord" only when nothing
+ * is left to find out; else how many answers are "weet ik (nog) niet" or
+ * empty, and how many items of a list still have an open column.
+ */
+export function allAnsweredTitle(w: WalkResult): string {
+  const steps = w.visible.filter((v) => v.section.kind === 'step');
+  const unknown = steps.filter((v) => v.state === 'unknown').length;
+  const empty = steps.filter((v) => v.state === 'empty').length;
+  const parts: string[] = [];
+  if (unknown) parts.push(`${unknown} ${unknown === 1 ? 'vraag' : 'vragen'} met "${UNKNOWN_LABEL.toLowerCase()}"`);
+  if (empty) parts.push(`${empty} ${empty === 1 ? 'vraag' : 'vragen'} leeg gelaten`);
+  for (const v of steps) {
+    const gaps = v.gaps ?? 0;
+    if (gaps && v.question.type === 'group') parts.push(`bij ${gaps} ${v.question.item}${gaps === 1 ? '' : 's'} is nog niet alles bekend`);
+  }
+  if (!parts.length) return 'Alle vragen zijn beantwoord. Overzicht van je antwoorden:';
+  const list = parts.length > 1 ? `${parts.slice(0, -1).join(', ')} en ${parts[parts.length - 1]}` : parts[0];
+  return `Alle vragen zijn langsgekomen. Nog uit te zoeken: ${list}. Overzicht van je antwoorden:`;
+}
+
 /** A draft is no answer: say so next to whatever is confirmed. */
 function withDraft(answer: string, v: VisibleQuestion, hasDraft: boolean): string {
   if (!hasDraft) return answer;
-  return v.state === 'open' ? 'concept-antwoord, nog niet bevestigd' : `${answer} + concept, nog niet bevestigd`;
+  return v.state === 'open' ? 'onbevestigd antwoord' : `${answer} + onbevestigd antwoord`;
 }
 
 /** Where a question is, in the words of the workbook: "Stap 2 · 4." (or "vraag 4" without a number). */
@@ -77,14 +98,16 @@ function where(w: WalkResult, v: VisibleQuestion): string {
 
 /**
  * One row of the overview, within width: "Stap 2 · 4. Naar welke partners … — 3 partners".
- * The answer gets up to 40% of the row, the question the rest.
+ * The answer gets up to 40% of the row, the question the rest (in a narrow
+ * window up to two more lines: the prompt wraps it between words).
  */
 export function reviewRow(w: WalkResult, v: VisibleQuestion, width: number, hasDraft = false): string {
   const step = v.section.kind === 'step' && w.stepCount > 1 ? `Stap ${v.section.stepNumber} · ` : '';
-  // A worksheet of one step whose questions have no number of their own (werkblad 1 and 3): the count.
-  const own = v.section.kind === 'step' && w.stepCount === 1 && !v.question.number ? `${v.position}. ` : '';
+  // Only the workbook's own numbers: werkblad 1 and 3 have none, and a count would shift when a follow-up appears.
   const answer = withDraft(shortAnswer(v, Math.max(20, Math.floor(width * 0.4))), v, hasDraft);
-  const label = truncate(`${step}${own}${messageOf(v.question)}`, Math.max(16, width - [...answer].length - 3));
+  // A narrow window (under 50 columns) would leave a dozen letters of the question: it may wrap onto three lines instead.
+  const room = width - [...answer].length - 3;
+  const label = truncate(`${step}${messageOf(v.question)}`, Math.max(16, width < 50 ? room + 2 * width : room));
   return `${label} — ${answer}`;
 }
 

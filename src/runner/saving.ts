@@ -68,7 +68,7 @@ export async function keepDraft(s: Session, vq: VisibleQuestion, err: unknown): 
     say(
       s,
       saved
-        ? s.style.dim(`\nOok de toelichting die je bij ${questionRef(vq)} aan het typen was, is bewaard, als concept (nog niet bevestigd).`)
+        ? s.style.dim(`\nOok de toelichting die je bij ${questionRef(vq)} aan het typen was, is bewaard, als onbevestigd antwoord.`)
         : s.style.red(`\nLet op: de toelichting die je bij ${questionRef(vq)} aan het typen was, kon niet worden opgeslagen.`),
     );
     return;
@@ -80,7 +80,7 @@ export async function keepDraft(s: Session, vq: VisibleQuestion, err: unknown): 
   say(
     s,
     saved
-      ? s.style.dim(`\nOok wat je bij ${questionRef(vq)} aan het typen was, is bewaard, als concept (nog niet bevestigd).`)
+      ? s.style.dim(`\nOok wat je bij ${questionRef(vq)} aan het typen was, is bewaard, als onbevestigd antwoord.`)
       : s.style.red(`\nLet op: wat je bij ${questionRef(vq)} aan het typen was, kon niet worden opgeslagen.`),
   );
 }

@@ -46,6 +46,23 @@ export function showClosing(prompter: Prompter, style: Style, ws: Worksheet): vo
 }
 
 /**
+ * A tip that says to involve colleagues (werkblad 2: "betrek één of meerdere
+ * collega's …"): how that goes with this program, one line each. `command`
+ * turns arguments into a command to type (support/invocation.ts suggest, with
+ * the dossier's --map). Undefined for a worksheet without such a tip.
+ */
+export function colleaguesHow(ws: Worksheet, style: Style, command: (args: string[]) => string): string | undefined {
+  const tips = [...(ws.tips ?? []), ...ws.steps.flatMap((step) => step.tips ?? [])];
+  if (!tips.some((tip) => /collega/i.test(tip))) return undefined;
+  return [
+    style.bold('Samen invullen:'),
+    `- Een collega vult hier een eigen bestand in: ${command(['start', ws.id, '--respondent', 'Naam collega'])}`,
+    `- Stuurt een collega je een ingevuld bestand, zet het dan in het dossier: ${command(['importeer', '<bestand>'])}`,
+    `- Alle antwoorden naast elkaar zetten: ${command(['vergelijk', ws.id])}`,
+  ].join('\n');
+}
+
+/**
  * The worksheet's own introduction and tips, and those of each step, as
  * the workbook prints them: to read again from the overview (they are
  * shown in full only the first time a sheet or step comes up).

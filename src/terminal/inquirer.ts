@@ -136,8 +136,10 @@ function leftWith(reply: Exclude<Reply<string>, { kind: 'answer' }>, typed: stri
 
 /**
  * One choice from a list (inquirer's select). With `note`, Ctrl+O picks the
- * highlighted choice, asks for the toelichting on one line, and comes back
- * to the list with the cursor on that choice; Enter then answers.
+ * highlighted choice and asks for the toelichting on one line; Enter there
+ * answers (one confirmation), Ctrl+T goes back to the list on that choice.
+ * Picking another choice than the one a toelichting was written for asks
+ * about the toelichting once, in the same way.
  */
 async function runSelect<T>(t: Terminal, options: SelectOptions<T>): Promise<Reply<T>> {
   if (options.header) t.print(options.header);
@@ -186,10 +188,15 @@ async function runSelect<T>(t: Terminal, options: SelectOptions<T>): Promise<Rep
         }
         throw err;
       });
-      if (typed.kind === 'answer') note = typed.value;
-      // Back to the list with Ctrl+T: what was typed stays the toelichting, as on a stop.
-      else if (typed.kind === 'back' && typed.draft !== undefined) note = typed.draft;
-      continue;
+      if (typed.kind === 'back') {
+        // Back to the list with Ctrl+T: what was typed stays the toelichting, as on a stop.
+        if (typed.draft !== undefined) note = typed.draft;
+        continue;
+      }
+      if (typed.kind !== 'answer') continue;
+      note = typed.value;
+      echo(t, options.message, reply, picked && note ? `${picked} (${note})` : picked);
+      return { ...reply, note };
     }
     const picked = reply.kind === 'answer' ? options.choices.find((c) => c.value === reply.value)?.name : undefined;
     echo(t, options.message, reply, picked && note ? `${picked} (${note})` : picked);

@@ -1,5 +1,5 @@
 // The keys of every prompt: the `Key` type, `isCtrl`, and `keyHint`, the
-// one-line hint shown under each prompt.
+// hint shown under each prompt.
 //
 // Keys (shown under every prompt), each with one wording everywhere:
 //   Enter          "volgende" (in a multi-line answer: "nieuwe regel"; in a list: "kiezen")
@@ -7,7 +7,7 @@
 //   Ctrl+T         "terug": back to the previous question
 //   Ctrl+N         "weet niet": "weet ik (nog) niet"
 //   Ctrl+O         "toelichting": a toelichting with a ja/nee or choice answer
-//   Ctrl+E         "editor": open the answer in $VISUAL / $EDITOR
+//   Ctrl+E         "eigen teksteditor": open the answer in $VISUAL / $EDITOR
 //   Ctrl+C/Ctrl+D  "stop": everything answered is saved
 import type { KeypressEvent } from '@inquirer/core';
 
@@ -37,17 +37,19 @@ export const KEY_WORDS = {
   back: 'Ctrl+T terug',
   unknown: 'Ctrl+N weet niet',
   note: 'Ctrl+O toelichting',
-  editor: 'Ctrl+E editor',
+  editor: 'Ctrl+E eigen teksteditor',
   stop: 'Ctrl+C stop',
 } as const;
 
 /**
- * The one-line key hint under a prompt. It always names how to go back, how
- * to answer "weet ik (nog) niet", how to finish and how to stop. Every key
- * has one wording (KEY_WORDS); a narrow terminal drops whole parts, first the
- * editor, then the obvious Enter/arrows, then the toelichting, never rewording.
- * What still does not fit goes on a next line, between parts (never "Ctrl+C"
- * on one line and "stop" on the next).
+ * The key hint under a prompt. It always names how to go back, how to
+ * answer "weet ik (nog) niet", how to finish and how to stop. Every key has
+ * one wording (KEY_WORDS). From 60 columns it may take two lines, so that a
+ * newcomer also reads what Enter and the arrows do; a narrower terminal gets
+ * one line where possible, dropping whole parts (first the editor, then the
+ * obvious Enter/arrows, then the toelichting), never rewording. What still
+ * does not fit goes on a next line, between parts (never "Ctrl+C" on one
+ * line and "stop" on the next).
  */
 export function keyHint(o: KeyHintOptions, width = 80): string {
   // Each part with the round in which it is dropped (0: never).
@@ -61,17 +63,23 @@ export function keyHint(o: KeyHintOptions, width = 80): string {
   if (o.allowNote) parts.push([KEY_WORDS.note, 3]);
   if (o.multiline) parts.push([KEY_WORDS.editor, 1]);
   parts.push([KEY_WORDS.stop, 0]);
-  let kept: string[] = [];
+  const maxLines = width >= 60 ? 2 : 1;
+  let lines: string[] = [];
   for (const round of [0, 1, 2, 3]) {
-    kept = parts.filter(([, drop]) => drop === 0 || drop > round).map(([text]) => text);
-    if (kept.join(' · ').length < width) break;
+    lines = hintLines(parts.filter(([, drop]) => drop === 0 || drop > round).map(([text]) => text), width);
+    // One line must stay narrower than the row; a second line may fill it.
+    if (lines.length === 1 ? (lines[0] ?? '').length < width : lines.length <= maxLines) break;
   }
-  // A line may fill the row exactly (inquirer leaves it whole); a narrower hint above is preferred, not needed.
+  return lines.join('\n');
+}
+
+/** Parts joined with " · ", a new line between parts where the next does not fit. */
+function hintLines(kept: string[], width: number): string[] {
   const lines: string[] = [];
   for (const part of kept) {
     const last = lines.length - 1;
     if (last >= 0 && `${lines[last]} · ${part}`.length <= width) lines[last] += ` · ${part}`;
     else lines.push(part);
   }
-  return lines.join('\n');
+  return lines;
 }

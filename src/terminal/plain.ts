@@ -13,6 +13,7 @@ import { StringDecoder } from 'node:string_decoder';
 import type { Readable, Writable } from 'node:stream';
 import { InterruptedError, type StopSignal } from '../support/errors.js';
 import { answerTooLong, MAX_ANSWER_CHARS } from '../support/read-limited.js';
+import { wrapText } from '../support/wrap.js';
 import type { CheckboxOptions, Choice, InputOptions, Prompter, Reply, SelectOptions } from './prompter.js';
 
 export interface PlainContext {
@@ -26,6 +27,12 @@ export interface PlainContext {
   echo?: boolean;
   /** The longest answer (and line) taken, in characters (default MAX_ANSWER_CHARS; tests inject a small one). */
   maxAnswer?: number;
+  /**
+   * Wrap lines between words at this width (default: the terminal's width
+   * when output is a terminal, which would otherwise cut "biblioth|eek"; no
+   * wrapping into a pipe, where a screen reader or script reads whole lines).
+   */
+  columns?: number | undefined;
 }
 
 export interface PlainPrompter extends Prompter {
@@ -169,7 +176,8 @@ export function plainPrompter(ctx: PlainContext = {}): PlainPrompter {
   /** Set on a stop: every prompt from now on ends at once. */
   let stopped: { signal?: StopSignal } | undefined;
 
-  const write = (text: string) => void output.write(readable(text) + '\n');
+  const columns = ctx.columns ?? ((output as { isTTY?: boolean }).isTTY ? (output as { columns?: number }).columns : undefined);
+  const write = (text: string) => void output.write((columns ? wrapText(readable(text), columns - 1) : readable(text)) + '\n');
 
   /** The next line typed; a stop or the end of input throws InterruptedError. */
   async function read(more = false): Promise<string> {
@@ -206,7 +214,8 @@ export function plainPrompter(ctx: PlainContext = {}): PlainPrompter {
   function navigate(cmd: Command, options: InputOptions | SelectOptions<unknown> | CheckboxOptions<unknown>): Reply<never> | undefined {
     switch (cmd) {
       case 'terug':
-        if (options.allowBack === false) write('Terug kan hier niet.');
+        // A question (the first: nothing before it) or a menu (its choices are the way on).
+        if (options.allowBack === false) write(options.allowReview || !('choices' in options) ? 'Dit is de eerste vraag.' : 'Terug kan hier niet: kies een van de mogelijkheden.');
         else return { kind: 'back' };
         return undefined;
       case 'weetniet':
@@ -215,7 +224,7 @@ export function plainPrompter(ctx: PlainContext = {}): PlainPrompter {
         return undefined;
       case 'overzicht':
         if (options.allowReview) return { kind: 'review' };
-        write('Het overzicht kan niet vanaf hier.');
+        write('Het overzicht is hier niet beschikbaar.');
         return undefined;
       case 'stop':
         stopped = {};
@@ -241,7 +250,7 @@ export function plainPrompter(ctx: PlainContext = {}): PlainPrompter {
     const current = options.default ?? '';
     show(options);
     if (multiline) write(current ? `Ingevuld:\n${current}\nEen regel met alleen een punt houdt dit; nieuwe tekst vervangt het.` : 'Sluit af met een regel met alleen een punt.');
-    else if (current) write(`Ingevuld: ${current}. Enter houdt dit.`);
+    else if (current) write(`Ingevuld: ${current}. Druk op Enter om dit te houden.`);
     else if (options.placeholder) write(`Nu: ${options.placeholder}`);
     for (;;) {
       const first = await read();
@@ -270,7 +279,7 @@ export function plainPrompter(ctx: PlainContext = {}): PlainPrompter {
               throw typed.join('').trim() ? new InterruptedError(typed.join('\n')) : new InterruptedError();
             }
             if (inner) {
-              write('Rond eerst je antwoord af met een regel met alleen een punt; daarna werkt deze opdracht. (Met :stop stop je meteen; wat je typte wordt als concept bewaard.)');
+              write('Rond eerst je antwoord af met een regel met alleen een punt; daarna werkt deze opdracht. (Met :stop stop je meteen; wat je typte wordt als onbevestigd antwoord bewaard.)');
               continue;
             }
             typed.push(line);
@@ -336,7 +345,7 @@ export function plainPrompter(ctx: PlainContext = {}): PlainPrompter {
     show(options);
     write(list(options.choices));
     const checked = options.choices.flatMap((c, i) => ((options.checked ?? []).includes(c.value) ? [i + 1] : []));
-    write(`Typ de nummers van je keuzes met komma's ertussen, of 0 voor geen.${checked.length ? ` Nu gekozen: ${checked.join(', ')}. Enter houdt dit.` : ''}`);
+    write(`Typ de nummers van je keuzes met komma's ertussen, of 0 voor geen.${checked.length ? ` Nu gekozen: ${checked.join(', ')}. Druk op Enter om dit te houden.` : ''}`);
     for (;;) {
       const line = await read();
       const cmd = command(line);
@@ -378,9 +387,15 @@ export function plainPrompter(ctx: PlainContext = {}): PlainPrompter {
   };
 }
 
-/** The choices numbered: on one line when short ("1. Ja,  2. Nee,  3. Weet ik (nog) niet"), else one per line. */
+/**
+ * The choices numbered: on one line when short ("1. Ja,  2. Nee,  3. Weet ik
+ * (nog) niet"), else one per line. When choices carry numbers of their own
+ * (the overview: "Stap 2, 4.1. Is er …"), the number to type is said as such
+ * ("Nummer 12: Stap 2, 4.1. …"), so that "12. 4.1." cannot be misread.
+ */
 function list(choices: Choice<unknown>[]): string {
-  const names = choices.map((c, i) => `${i + 1}. ${readable(c.name)}`);
+  const ownNumbers = choices.some((c) => /^(Stap \d+ · )?\d/.test(c.name));
+  const names = choices.map((c, i) => `${ownNumbers ? `Nummer ${i + 1}:` : `${i + 1}.`} ${readable(c.name)}`);
   const short = choices.length <= 4 && names.join(',  ').length <= 70 && !choices.some((c) => c.name.includes(','));
   return short ? names.join(',  ') : names.join('\n');
 }

@@ -74,7 +74,7 @@ describe('screen widths (e2e, pty)', { timeout: E2E_TIMEOUT }, () => {
     // The rest of the choice under its text (two columns in, after "❯ "), not under the cursor mark.
     expect(lines[restart + 1], menu).toMatch(/^ {2}\S/);
     for (const line of lines) expect(line.length, line).toBeLessThanOrEqual(40);
-    // Without a date of the last edit (a file written by hand): no "laatst bewerkt ." on the screen.
+    // Without a date of the last edit (a file written by hand): no "laatst bijgewerkt ." on the screen.
     expect(s.screen().replace(/\s+/g, ' ')).toContain('Je was al begonnen: 0 van 8 vragen beantwoord (wel de gegevens: 2 van 3). De inleiding');
     // Continue, accept the date: a yes/no question, whose key hint does not fit on one line at 40 columns.
     s.press('enter');
@@ -113,6 +113,43 @@ describe('screen widths (e2e, pty)', { timeout: E2E_TIMEOUT }, () => {
     s.press('ctrl-c');
     await exitCodeOf(s);
     expect(group).toContain(`  1. Belastingservice · ${aanbod}`);
+  });
+
+  it('at 80 columns a newcomer reads what Enter does: "↑↓ Enter kiezen" on ja/nee, "Enter nieuwe regel" on a long text', async () => {
+    const ctx = e2e();
+    const ws = sheets.find((s) => s.id === 'gemeentelandschap')!;
+    await writeFile(ctx.answersFile, stringify({ werkblad: ws.id, versie: ws.version, status: 'concept', antwoorden: { naam: 'Anna', bibliotheek: 'Bieb', datum: '2026-12-07' } }));
+    const s = start(['start', 'gemeentelandschap'], ctx.env, { cols: 80 });
+    await s.waitFor((sc) => sc.includes('Wat wil je doen?') && sc.includes('Ctrl+C stop'));
+    s.press('enter');
+    const yesNo = await s.waitFor((sc) => activePrompt(sc).startsWith('? Komt het thema') && sc.includes('Ctrl+C stop'));
+    expect(activePrompt(yesNo)).toContain('↑↓ Enter kiezen');
+    s.press('enter');
+    const long = await s.waitFor((sc) => activePrompt(sc).startsWith('? Noteer op welke wijze') && sc.includes('Ctrl+C stop'));
+    s.press('ctrl-c');
+    await exitCodeOf(s);
+    expect(activePrompt(long)).toContain('Enter nieuwe regel');
+    for (const line of long.split('\n')) expect(line.length, line).toBeLessThanOrEqual(80);
+  });
+
+  it('at 40 columns the review and the functions overview wrap between words instead of cutting', async () => {
+    const ctx = e2e();
+    const ws = sheets.find((s) => s.id === 'randvoorwaarden')!;
+    const functie = { functie: 'IDO-medewerker', soort: 'betaald', taken: 'Spreekuur en doorverwijzen', verantwoordelijkheden: 'Kwaliteit', bevoegdheden: 'Afspraken', uren: 16 };
+    await writeFile(path.join(ctx.map, 'randvoorwaarden.yaml'), finished(ws, { functies: [functie] }));
+    const s = start(['start', 'randvoorwaarden'], ctx.env, { cols: 40 });
+    const review = activePrompt(await s.waitFor((sc) => activePrompt(sc).startsWith('? Overzicht') && sc.includes('Later verder')));
+    // A question of the overview is readable, over more lines, not "Stap 6 · c. Hoe is d… — x".
+    expect(review.replace(/\n\s*/g, ' ')).toContain('Stap 6 · c. Hoe is de bestuurlijke (eind)verantwoordelijkheid van de digitale inclusie dienstverlening geregeld? — x');
+    for (const line of review.split('\n')) expect(line.length, line).toBeLessThanOrEqual(40);
+    s.type('Stap 3 · 1');
+    await s.waitFor((sc) => (activePrompt(sc).split('\n').find((l) => l.startsWith('❯')) ?? '').includes('1. en 2.'));
+    s.press('enter');
+    const group = await s.waitFor((sc) => activePrompt(sc).startsWith('? 1. en 2.') && sc.includes('Ctrl+C stop'));
+    s.press('ctrl-c');
+    await exitCodeOf(s);
+    expect(group).toContain('  1. IDO-medewerker · betaald ·\n     Spreekuur en doorverwijzen ·');
+    expect(group).not.toMatch(/IDO… · bet…/);
   });
 
   it('the functions overview shows 16,5 uur, not 16.5', async () => {

@@ -38,12 +38,12 @@ describe('stopping by a signal mid-answer (e2e, pty)', { timeout: E2E_TIMEOUT },
   async function expectResumedWithDraft(ctx: E2eContext): Promise<void> {
     const s = startSheet(ctx);
     const resume = await s.waitFor('Verdergaan bij vraag 2');
-    expect(resume).toContain('(en 1 concept-antwoord, nog niet bevestigd)');
+    expect(resume).toContain('(en 1 onbevestigd antwoord)');
     s.press('enter');
     const prompt = await waitForQuestion(s, Q.themaWijze);
     expect(prompt).toContain('  Coalitieakkoord');
     expect(prompt).toContain('  half getypt');
-    expect(s.screen()).toContain('Concept-antwoord, nog niet bevestigd');
+    expect(s.screen()).toContain('Onbevestigd antwoord');
     s.type(' en af');
     s.press('ctrl-s');
     await waitForQuestion(s, Q.aanspreekpunt);
@@ -60,7 +60,7 @@ describe('stopping by a signal mid-answer (e2e, pty)', { timeout: E2E_TIMEOUT },
     s.signal('SIGHUP');
     expect(await exitCodeOf(s)).toBe(129);
     expect(s.screen()).toContain('Gestopt (het venster werd gesloten).');
-    expect(s.screen()).toContain('Ook wat je bij vraag 2 aan het typen was, is bewaard, als concept');
+    expect(s.screen()).toContain('Ook wat je bij vraag 2 aan het typen was, is bewaard, als onbevestigd antwoord.');
     await expectKeptAsDraft(ctx);
     await expectResumedWithDraft(ctx);
   });
@@ -92,7 +92,7 @@ describe('stopping by a signal mid-answer (e2e, pty)', { timeout: E2E_TIMEOUT },
     await s.waitFor('? Naam: Anna de');
     s.signal('SIGTERM');
     expect(await exitCodeOf(s)).toBe(143);
-    expect(s.screen()).toContain('Wat je aan het typen was, is als concept bewaard');
+    expect(s.screen()).toContain('Wat je aan het typen was, is als onbevestigd antwoord');
     expect((await readAnswers(ctx)).concepten).toEqual({ naam: 'Anna de' });
 
     const again = startSheet(ctx);

@@ -92,7 +92,7 @@ describe('werkboek start gemeentelandschap (e2e, pty)', { timeout: E2E_TIMEOUT }
 
     const overview = await waitForQuestion(second, 'Overzicht');
     const review = second.screen();
-    expect(review).toContain('Alle vragen zijn beantwoord. Overzicht van je antwoorden:');
+    expect(review).toContain('Alle vragen zijn langsgekomen. Nog uit te zoeken: 2 vragen met "weet ik (nog) niet". Overzicht');
     expect(review).toMatch(/Is het thema digitale Inclusie.*weet ik \(nog\) niet/);
     expect(selectedChoice(overview)).toBe('✔ Werkblad afronden');
     second.press('enter');
@@ -122,6 +122,6 @@ describe('werkboek start gemeentelandschap (e2e, pty)', { timeout: E2E_TIMEOUT }
     // --- werkboek status ----------------------------------------------------------------------------
     const status = runPlain(ctx, ['status']);
     expect(status.status, status.stderr).toBe(0);
-    expect(status.stdout).toMatch(/1\. Verken jouw gemeentelandschap \(gemeentelandschap\)\n\s+afgerond · laatst bewerkt/);
+    expect(status.stdout).toMatch(/1\. Verken jouw gemeentelandschap \(gemeentelandschap\)\n\s+afgerond · laatst bijgewerkt/);
   });
 });

@@ -1,6 +1,6 @@
 // A toelichting with a ja/nee answer (Ctrl+O), in a real terminal: the list
 // answers with the highlighted choice, a one-line input asks the
-// toelichting, and the list comes back with the cursor on that choice.
+// toelichting, and Enter there answers; Ctrl+T goes back to the list.
 import { describe, expect, it } from 'vitest';
 import { exitCodeOf, selectedChoice } from '../helpers/pty.js';
 import { E2E_TIMEOUT, readAnswers, startSheet, useE2e } from './env.js';
@@ -9,7 +9,7 @@ import { answerMeta, Q, waitForQuestion } from './prompt.js';
 describe('toelichting (e2e, pty)', { timeout: E2E_TIMEOUT }, () => {
   const e2e = useE2e();
 
-  it('Ctrl+O on "Nee" asks a toelichting, returns to the list on "Nee", and stores both', async () => {
+  it('Ctrl+O on "Nee" asks a toelichting; Enter answers with both, one confirmation', async () => {
     const ctx = e2e();
     const s = startSheet(ctx);
     await answerMeta(s);
@@ -21,10 +21,6 @@ describe('toelichting (e2e, pty)', { timeout: E2E_TIMEOUT }, () => {
     await waitForQuestion(s, 'Toelichting bij "Nee"');
     s.type('alleen in de wijkagenda');
     s.press('enter');
-    const back = await waitForQuestion(s, Q.themaInAgenda);
-    expect(selectedChoice(back)).toBe('Nee');
-    expect(s.screen()).toContain('Toelichting: alleen in de wijkagenda');
-    s.press('enter');
     await waitForQuestion(s, Q.aanspreekpunt);
     expect(s.screen()).toContain('Nee (alleen in de wijkagenda)');
     s.press('ctrl-c');
@@ -33,7 +29,23 @@ describe('toelichting (e2e, pty)', { timeout: E2E_TIMEOUT }, () => {
     expect(doc.antwoorden['thema-in-agenda']).toEqual({ antwoord: 'nee', toelichting: 'alleen in de wijkagenda' });
   });
 
-  it('a toelichting written for "Nee" does not silently go with "Ja": picking "Ja" asks about it, pre-filled', async () => {
+  it('Ctrl+T in the toelichting goes back to the list on that choice', async () => {
+    const ctx = e2e();
+    const s = startSheet(ctx);
+    await answerMeta(s);
+    await waitForQuestion(s, Q.themaInAgenda);
+    s.press('down');
+    await s.waitFor((sc) => selectedChoice(sc) === 'Nee');
+    s.press('ctrl-o');
+    await waitForQuestion(s, 'Toelichting bij "Nee"');
+    s.press('ctrl-t');
+    const back = await waitForQuestion(s, Q.themaInAgenda);
+    expect(selectedChoice(back)).toBe('Nee');
+    s.press('ctrl-c');
+    expect(await exitCodeOf(s)).toBe(130);
+  });
+
+  it('changing an answer that has a toelichting: Enter on the other choice, the toelichting once (pre-filled), done', async () => {
     const ctx = e2e();
     const s = startSheet(ctx);
     await answerMeta(s);
@@ -44,14 +56,16 @@ describe('toelichting (e2e, pty)', { timeout: E2E_TIMEOUT }, () => {
     await waitForQuestion(s, 'Toelichting bij "Nee"');
     s.type('alleen voor IDO');
     s.press('enter');
+    await waitForQuestion(s, Q.aanspreekpunt);
+    // Back to the ja/nee question, and "Ja" instead: two Enters in all.
+    s.press('ctrl-t');
     await waitForQuestion(s, Q.themaInAgenda);
+    expect(s.screen()).toContain('Toelichting: alleen voor IDO');
     s.press('up');
     await s.waitFor((sc) => selectedChoice(sc) === 'Ja');
     s.press('enter');
     const asked = await waitForQuestion(s, 'Toelichting bij "Ja"');
     expect(asked).toContain('alleen voor IDO');
-    s.press('enter');
-    await waitForQuestion(s, Q.themaInAgenda);
     s.press('enter');
     await waitForQuestion(s, Q.themaWijze);
     s.press('ctrl-c');
