@@ -42,14 +42,12 @@ export async function report(opts: ReportOptions): Promise<void> {
         `Begin met: ${suggest(['start', worksheets[0]?.id ?? 'gemeentelandschap'], mapFor(dossier))} (gezocht in ${dossier.dir}).`,
       );
     }
-    // The shipped worksheets: Probiblio's closing comes from them (never from an own one).
-    doc = dossierReport(
-      states.map((s) => ({ worksheet: s.worksheet, answers: s.answers })),
-      { now, workbook: await loadShippedWorksheets() },
-    );
+    // The shipped worksheets are among the states: Probiblio's closing comes from them (never from an own one).
+    doc = dossierReport(states, { now });
     answerFiles = states.map((s) => s.file);
   } else {
-    const ws = await findWorksheet(opts.worksheet, own, [{ name: 'alles', description: 'alle werkbladen in één rapport' }]);
+    // The shipped worksheets, for Probiblio's closing when ws has none, loaded alongside ws.
+    const [ws, workbook] = await Promise.all([findWorksheet(opts.worksheet, own, [{ name: 'alles', description: 'alle werkbladen in één rapport' }]), loadShippedWorksheets()]);
     const state = await sheetState(ws, dossier.dir);
     throwUnreadable([state]);
     if (!state.answers) {
@@ -59,8 +57,7 @@ export async function report(opts: ReportOptions): Promise<void> {
         `Gezocht in ${dossier.dir}. Staan je antwoorden ergens anders? Gebruik dan --map <map>.`,
       );
     }
-    // The shipped worksheets (already loaded to find ws): the closing block comes from one of them when ws has none.
-    doc = worksheetReport(ws, state.answers, { now, workbook: await loadShippedWorksheets() });
+    doc = worksheetReport(state, { now, workbook });
     answerFiles = [state.file];
   }
 

@@ -33,10 +33,10 @@ export async function compare(opts: CompareOptions): Promise<void> {
   const states = await respondentStates(ws, dossier.dir);
   const broken = states.find((s) => s.error);
   if (broken?.error) throw broken.error;
-  const started = states.flatMap((s) => (s.answers ? [{ name: s.name, answers: s.answers }] : []));
+  const started = states.filter((s) => s.answers);
   const workbook = await loadShippedWorksheets();
   const map = mapFor(dossier);
-  const only = started[0];
+  const [only, ...others] = started;
   if (!only) {
     throw new WerkboekError(
       `${sheetName(ws, true)} is hier nog door niemand ingevuld, dus er valt nog niets te vergelijken.`,
@@ -52,11 +52,11 @@ export async function compare(opts: CompareOptions): Promise<void> {
       `Alleen ${only.name} heeft werkblad ${ws.number} ingevuld; er valt nog niets te vergelijken. Dit is het gewone rapport.\n` +
         `Een collega vult in met: ${suggest(['start', ws.id, '--respondent', '<naam>'], map)}\n`,
     );
-    const report = worksheetReport(ws, only.answers, { now, workbook });
+    const report = worksheetReport(only, { now, workbook });
     if (format === 'docx') content = await (await import('../report/docx.js')).reportDocx(report);
     else content = await formatReport(await renderTemplate(await loadTemplate(undefined, cwd), report.context), report, format, recipients);
   } else {
-    const comparison = compareReport(ws, started, { now, workbook });
+    const comparison = compareReport([only, ...others], { now, workbook });
     if (format === 'docx') content = await (await import('../report/docx.js')).compareDocx(comparison);
     else {
       const markdown = await renderTemplate(await loadTemplate(opts.template, cwd, 'vergelijk.md.liquid'), comparison.context);
