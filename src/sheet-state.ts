@@ -1,5 +1,8 @@
 // The state of a library's dossier: for each shipped worksheet, its answers
-// file and how far it is. Used by `status`, `lijst`, `start` and `rapport`.
+// file and how far it is (the walk over its answers), read once per command:
+// `status`, `lijst`, `start`, `rapport`, `vergelijk`, `verschil` and
+// `overzicht` take the state from here and hand it on; nothing below asks
+// for the file or the walk again.
 import { stat } from 'node:fs/promises';
 import type { Worksheet } from './definition/schema.js';
 import { loadShippedWorksheets } from './definition/load.js';
@@ -20,9 +23,15 @@ export interface SheetState {
   error?: WerkboekError;
 }
 
-export async function sheetState(worksheet: Worksheet, dir: string, file = answersPath(dir, worksheet.id)): Promise<SheetState> {
+export async function sheetState(
+  worksheet: Worksheet,
+  dir: string,
+  file = answersPath(dir, worksheet.id),
+  /** How a message names the file (`overzicht`: relative to where werkboek runs); default: `file`. */
+  shown = file,
+): Promise<SheetState> {
   try {
-    const answers = await AnswersFile.read(file, worksheet);
+    const answers = await AnswersFile.read(file, worksheet, shown);
     return {
       worksheet,
       file,
