@@ -9,7 +9,7 @@ import { allQuestions } from '../definition/questions.js';
 import { findDossiers } from '../dossier/discover.js';
 import { keyColumns, overviewCsv, overviewMarkdown, overviewRow, overviewText, type Overview, type OverviewSheet } from '../report/overview.js';
 import { sheetState } from '../sheet-state.js';
-import { writeOutputFile } from '../report/write-output.js';
+import { deliver } from '../report/deliver.js';
 import { ExitCode, WerkboekError } from '../support/errors.js';
 import { displayPath, suggest } from '../support/invocation.js';
 import type { Output } from '../support/output.js';
@@ -61,12 +61,7 @@ export async function overview(opts: OverviewOptions): Promise<void> {
       break;
     }
   }
-  if (opts.output === undefined || opts.output === '-') {
-    out.stdout(content);
-    return;
-  }
-  const { file, stream } = await writeOutputFile(content, opts.output, cwd);
-  if (!stream) out.line(`Overzicht van ${data.rows.length} ${data.rows.length === 1 ? 'bibliotheek' : 'bibliotheken'} geschreven naar ${displayPath(file, cwd)}`);
+  await deliver(content, { output: opts.output, cwd, out }, `Overzicht van ${data.rows.length} ${data.rows.length === 1 ? 'bibliotheek' : 'bibliotheken'}`);
 }
 
 /**

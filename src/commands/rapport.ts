@@ -10,10 +10,9 @@ import { ExitCode, WerkboekError } from '../support/errors.js';
 import { resolveDossier } from '../dossier/folder.js';
 import { dossierReport, worksheetReport, type ReportDocument } from '../report/model.js';
 import { loadTemplate, renderTemplate } from '../report/template.js';
-import { checkWordRequest, formatReport, type ReportRequest } from '../report/deliver.js';
-import { writeOutputFile } from '../report/write-output.js';
+import { checkWordRequest, deliver, formatReport, type ReportRequest } from '../report/deliver.js';
 import { checkRecipients } from '../report/recipients.js';
-import { displayPath, mapFor, suggest } from '../support/invocation.js';
+import { mapFor, suggest } from '../support/invocation.js';
 import { sheetName } from '../definition/questions.js';
 
 export type ReportOptions = ReportRequest;
@@ -62,13 +61,7 @@ export async function report(opts: ReportOptions): Promise<void> {
   }
 
   const content = format === 'docx' ? await wordReport(doc) : await formatReport(await renderTemplate(await loadTemplate(opts.template, cwd), doc.context), doc, format, recipients);
-  // A Word document always has -o (checkWordRequest).
-  if (typeof content === 'string' && (opts.output === undefined || opts.output === '-')) {
-    out.stdout(content);
-    return;
-  }
-  const { file, stream } = await writeOutputFile(content, opts.output ?? '', cwd, answerFiles);
-  if (!stream) out.line(`Rapport geschreven naar ${displayPath(file, cwd)}`);
+  await deliver(content, { output: opts.output, cwd, out, answerFiles }, 'Rapport');
 }
 
 async function wordReport(doc: ReportDocument): Promise<Uint8Array> {

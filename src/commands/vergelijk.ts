@@ -8,15 +8,14 @@ import { loadShippedWorksheets } from '../definition/load.js';
 import { findWorksheet, ownWorksheets } from '../definition/own.js';
 import { sheetName } from '../definition/questions.js';
 import { resolveDossier } from '../dossier/folder.js';
-import { checkWordRequest, formatReport, type ReportRequest } from '../report/deliver.js';
-import { writeOutputFile } from '../report/write-output.js';
+import { checkWordRequest, deliver, formatReport, type ReportRequest } from '../report/deliver.js';
 import { checkRecipients } from '../report/recipients.js';
 import { compareReport } from '../report/compare.js';
 import { worksheetReport } from '../report/model.js';
 import { loadTemplate, renderTemplate } from '../report/template.js';
 import { respondentStates } from '../sheet-state.js';
 import { ExitCode, WerkboekError } from '../support/errors.js';
-import { displayPath, mapFor, suggest } from '../support/invocation.js';
+import { mapFor, suggest } from '../support/invocation.js';
 
 export type CompareOptions = ReportRequest & {
   /** --werkbladen: a folder of own worksheet definitions (else WERKBOEK_WERKBLADEN). */
@@ -63,16 +62,6 @@ export async function compare(opts: CompareOptions): Promise<void> {
       content = await formatReport(markdown, comparison, format, recipients);
     }
   }
-  // A Word document always has -o (checkWordRequest).
-  if (typeof content === 'string' && (opts.output === undefined || opts.output === '-')) {
-    out.stdout(content);
-    return;
-  }
-  const { file, stream } = await writeOutputFile(
-    content,
-    opts.output ?? '',
-    cwd,
-    states.map((s) => s.file),
-  );
-  if (!stream) out.line(`${started.length === 1 ? 'Rapport' : `Vergelijking van ${started.length} collega's`} geschreven naar ${displayPath(file, cwd)}`);
+  const what = started.length === 1 ? 'Rapport' : `Vergelijking van ${started.length} collega's`;
+  await deliver(content, { output: opts.output, cwd, out, answerFiles: states.map((s) => s.file) }, what);
 }

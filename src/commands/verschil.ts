@@ -7,12 +7,11 @@ import { answerValue, type Answers } from '../dossier/answers.js';
 import { resolveDossier } from '../dossier/folder.js';
 import { listRounds, ROUND_PREFIX, roundFiles, type Round } from '../dossier/rounds.js';
 import { diffMarkdown, diffSheet, diffTitle, type DiffHeading } from '../report/diff.js';
-import { formatReport } from '../report/deliver.js';
+import { deliver, formatReport } from '../report/deliver.js';
 import { sheetState, type SheetState } from '../sheet-state.js';
-import { writeOutputFile } from '../report/write-output.js';
 import { checkRecipients } from '../report/recipients.js';
 import { ExitCode, WerkboekError } from '../support/errors.js';
-import { displayPath, mapFor, suggest } from '../support/invocation.js';
+import { mapFor, suggest } from '../support/invocation.js';
 import type { Output } from '../support/output.js';
 import { formatDayNl } from '../support/dates.js';
 import { sheetName } from '../definition/questions.js';
@@ -74,12 +73,7 @@ export async function difference(opts: DiffOptions): Promise<void> {
   const markdown = diffMarkdown(diffs, heading);
   const title = diffTitle(heading);
   const content = await formatReport(markdown, { plainTitle: title, subject: title }, opts.format, recipients);
-  if (opts.output === undefined || opts.output === '-') {
-    opts.out.stdout(content);
-    return;
-  }
-  const { file, stream } = await writeOutputFile(content, opts.output, opts.cwd);
-  if (!stream) opts.out.line(`Verschil geschreven naar ${displayPath(file, opts.cwd)}`);
+  await deliver(content, opts, 'Verschil');
 }
 
 /** Which two rounds: --ronde and now; else the last round and now; else (nothing filled in yet) the last two rounds. */
