@@ -28,12 +28,13 @@ export async function compare(opts: CompareOptions): Promise<void> {
   checkWordRequest(opts, ['vergelijk', opts.worksheet]);
   const dossier = await resolveDossier(opts.map, cwd);
   const now = opts.now ?? new Date();
-  const ws = await findWorksheet(opts.worksheet, ownWorksheets(opts.ownFolder, cwd));
+  // The shipped worksheets, for Probiblio's closing when ws has none, loaded alongside ws.
+  const [ws, workbook] = await Promise.all([findWorksheet(opts.worksheet, ownWorksheets(opts.ownFolder, cwd)), loadShippedWorksheets()]);
+  // Every respondent's state (definition, answers file, walk), read once: the model is made from them alone.
   const states = await respondentStates(ws, dossier.dir);
   const broken = states.find((s) => s.error);
   if (broken?.error) throw broken.error;
   const started = states.filter((s) => s.answers);
-  const workbook = await loadShippedWorksheets();
   const map = mapFor(dossier);
   const [only, ...others] = started;
   if (!only) {
