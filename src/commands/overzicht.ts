@@ -14,6 +14,9 @@ import { ExitCode, WerkboekError } from '../support/errors.js';
 import { displayPath, suggest } from '../support/invocation.js';
 import type { Output } from '../support/output.js';
 
+/** A worksheet of the overview, with the definition its answers files are read with. */
+type Sheet = OverviewSheet & { worksheet: Worksheet };
+
 export type OverviewFormat = 'tekst' | 'md' | 'html' | 'csv';
 
 export interface OverviewOptions {
@@ -34,7 +37,7 @@ export async function overview(opts: OverviewOptions): Promise<void> {
   const format = opts.format ?? formatOf(opts.output);
   const worksheets = await allWorksheets(ownWorksheets(opts.ownFolder, cwd));
   const chosen = opts.keys !== undefined ? parseKeys(opts.keys, worksheets) : undefined;
-  const sheets: OverviewSheet[] = worksheets.map((ws) => ({ worksheet: ws, keys: keyColumns(ws, chosen ? chosen.get(ws.id) ?? [] : ws.kernvragen) }));
+  const sheets: Sheet[] = worksheets.map((ws) => ({ worksheet: ws, keys: keyColumns(ws, chosen ? chosen.get(ws.id) ?? [] : ws.kernvragen) }));
   const data = await buildOverview(opts.folders.map((f) => path.resolve(cwd, f)), sheets, cwd);
   if (!data.rows.length) {
     throw new WerkboekError(
@@ -69,7 +72,7 @@ export async function overview(opts: OverviewOptions): Promise<void> {
  * state once (sheet-state.ts: a broken file is reported, not thrown; never
  * writes, never locks).
  */
-export async function buildOverview(folders: string[], sheets: OverviewSheet[], cwd: string): Promise<Overview> {
+export async function buildOverview(folders: string[], sheets: Sheet[], cwd: string): Promise<Overview> {
   const { dossiers, problems } = await findDossiers(folders, sheets.map((s) => s.worksheet.id));
   const rows = [];
   for (const dir of dossiers) {

@@ -28,8 +28,9 @@ export interface KeyColumn {
   label: string;
 }
 
+/** A worksheet's part of the overview: what the renderers show of it, and its key columns. */
 export interface OverviewSheet {
-  worksheet: Worksheet;
+  worksheet: Pick<Worksheet, 'id' | 'number' | 'title'>;
   keys: KeyColumn[];
 }
 
