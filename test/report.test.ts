@@ -8,6 +8,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
+  buildReport,
   DEVELOPMENT_INTRO,
   DEVELOPMENT_INTROS,
   WORKBOOK_PURPOSE,
@@ -16,7 +17,8 @@ import {
 import { answerMarkdown } from '../src/report/markdown.js';
 import { htmlDocument } from '../src/report/html.js';
 import { loadTemplate, renderTemplate } from '../src/report/template.js';
-import { dossierReportOf, expectGolden, fixture, NOW, renderDefault, reportOf, worksheet, worksheetReportOf } from './report-helpers.js';
+import { dossierReportOf, expectGolden, fixture, NOW, renderDefault, reportOf, sheet, worksheet, worksheetReportOf } from './report-helpers.js';
+import { walk } from '../src/walk.js';
 import { repoRoot } from './helpers/temp.js';
 import { loadShippedWorksheets } from '../src/definition/load.js';
 
@@ -72,6 +74,15 @@ describe('buildReport', () => {
     expect(ids).toContain('resultaatdoelen-wensen');
     const md = await renderDefault(worksheetReportOf(ws, file, { now: NOW }));
     expect(md).not.toContain('VERBORGEN');
+  });
+
+  it('is built from the state alone: the walk is the one sheet-state.ts made, not walked again', async () => {
+    const { ws, file } = await fixture('gemeentelandschap.yaml');
+    // A state whose walk saw no answers yet: the model follows it (nothing answered), not the file's answers.
+    const report = buildReport({ ...sheet(ws, file), walk: walk(ws, {}) });
+    expect(report.progress.done).toBe(0);
+    expect(report.sections.flatMap((s) => s.questions).every((q) => q.state === 'open')).toBe(true);
+    expect(reportOf(ws, file).progress.done).toBeGreaterThan(0);
   });
 
   it('shows a follow-up right after its question', async () => {
