@@ -1,5 +1,8 @@
 // The state of a library's dossier: for each shipped worksheet, its answers
-// file and how far it is. Used by `status`, `lijst`, `start` and `rapport`.
+// file and how far it is (the walk over its answers), read once per command:
+// `status`, `lijst`, `start`, `rapport`, `vergelijk`, `verschil` and
+// `overzicht` take the state from here and hand it on; nothing below asks
+// for the file or the walk again.
 import { stat } from 'node:fs/promises';
 import type { Worksheet } from './definition/schema.js';
 import { loadShippedWorksheets } from './definition/load.js';
@@ -20,9 +23,15 @@ export interface SheetState {
   error?: WerkboekError;
 }
 
-export async function sheetState(worksheet: Worksheet, dir: string, file = answersPath(dir, worksheet.id)): Promise<SheetState> {
+export async function sheetState(
+  worksheet: Worksheet,
+  dir: string,
+  file = answersPath(dir, worksheet.id),
+  /** How a message names the file (`overzicht`: relative to where werkboek runs); default: `file`. */
+  shown = file,
+): Promise<SheetState> {
   try {
-    const answers = await AnswersFile.read(file, worksheet);
+    const answers = await AnswersFile.read(file, worksheet, shown);
     return {
       worksheet,
       file,
@@ -36,12 +45,20 @@ export async function sheetState(worksheet: Worksheet, dir: string, file = answe
   }
 }
 
+/** A worksheet's state in a dossier, with its colleagues' files (when asked for). */
+export interface DossierSheet extends SheetState {
+  /** The colleagues' answers files of this worksheet (`<werkblad>.<naam>.yaml`), read; empty unless asked for. */
+  colleagues: RespondentState[];
+}
+
 export async function dossierState(
   map: string | undefined,
   cwd: string,
   /** Default: the shipped worksheets (definition/own.ts adds own ones); may still be being loaded. */
   worksheetList?: Worksheet[] | Promise<Worksheet[]>,
-): Promise<{ dossier: Dossier; sheets: SheetState[]; /** False when the folder does not exist (yet). */ folderExists: boolean }> {
+  /** `colleagues`: read the colleagues' files of each worksheet too (`status`, `lijst`). */
+  { colleagues = false } = {},
+): Promise<{ dossier: Dossier; sheets: DossierSheet[]; /** False when the folder does not exist (yet). */ folderExists: boolean }> {
   const loading = Promise.resolve(worksheetList ?? loadShippedWorksheets());
   loading.catch(() => {}); // awaited below, after the folder: not an unhandled rejection meanwhile
   const dossier = await resolveDossier(map, cwd);
@@ -62,7 +79,13 @@ export async function dossierState(
   if (info && !info.isDirectory()) {
     throw new WerkboekError(`Kan de map ${dossier.dir} niet gebruiken: dat is een bestand, geen map.`, ExitCode.writeFailed, 'Kies een map met --map <map> (of WERKBOEK_MAP).');
   }
-  const sheets = await Promise.all(worksheets.map((ws) => sheetState(ws, dossier.dir)));
+  // Each worksheet's own file and its colleagues' (each a listing of the folder), read side by side.
+  const sheets = await Promise.all(
+    worksheets.map(async (ws) => {
+      const [own, others] = await Promise.all([sheetState(ws, dossier.dir), colleagues ? respondentStates(ws, dossier.dir, { colleaguesOnly: true }) : []]);
+      return { ...own, colleagues: others };
+    }),
+  );
   return { dossier, sheets, folderExists: info !== undefined };
 }
 

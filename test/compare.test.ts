@@ -14,7 +14,7 @@ import { AnswersFile } from '../src/dossier/answers-file.js';
 import { ExitCode, WerkboekError } from '../src/support/errors.js';
 import { memoryOutput } from '../src/support/output.js';
 import { htmlDocument } from '../src/report/html.js';
-import { expectGolden, NOW, worksheet } from './report-helpers.js';
+import { expectGolden, NOW, sheet, worksheet } from './report-helpers.js';
 import { useTempDir } from './helpers/temp.js';
 
 const COMPARE = fileURLToPath(new URL('./fixtures/compare/', import.meta.url));
@@ -44,11 +44,10 @@ async function model() {
   const ws = await worksheet('randvoorwaarden');
   const read = async (name: string) => (await AnswersFile.read(path.join(COMPARE, name), ws))!;
   return compareReport(
-    ws,
     [
-      { name: 'Sanne de Vries', answers: await read(SANNE) },
-      { name: ANNA_NAME, answers: await read(ANNA) },
-      { name: 'Piet Bakker', answers: await read(PIET) },
+      { name: 'Sanne de Vries', ...sheet(ws, await read(SANNE)) },
+      { name: ANNA_NAME, ...sheet(ws, await read(ANNA)) },
+      { name: 'Piet Bakker', ...sheet(ws, await read(PIET)) },
     ],
     { now: NOW },
   ).context;
@@ -107,7 +106,7 @@ describe('werkboek vergelijk', () => {
   it('the same answers from two respondents: "iedereen" listed every item, and no gesprekspunten', async () => {
     const ws = await worksheet('randvoorwaarden');
     const sanne = (await AnswersFile.read(path.join(COMPARE, SANNE), ws))!;
-    const ctx = compareReport(ws, [{ name: 'A', answers: sanne }, { name: 'B', answers: sanne }], { now: NOW }).context;
+    const ctx = compareReport([{ name: 'A', ...sheet(ws, sanne) }, { name: 'B', ...sheet(ws, sanne) }], { now: NOW }).context;
     const partners = ctx.sections.flatMap((s) => s.questions).find((q) => q.id === 'partners')!;
     expect(partners.merged!.rows.map((r) => r[r.length - 1])).toEqual(['iedereen', 'iedereen', 'iedereen']);
     expect(ctx.discussion.count).toBe(0);

@@ -13,7 +13,7 @@ import { AnswersFile } from '../src/dossier/answers-file.js';
 import { runWorksheet } from '../src/runner/session.js';
 import { InterruptedError } from '../src/support/errors.js';
 import { walk, developmentPoints } from '../src/walk.js';
-import { buildReport } from '../src/report/model.js';
+import { reportOf } from './report-helpers.js';
 import { answer, choose, interrupt, ScriptedPrompter } from './helpers/scripted-prompter.js';
 
 const definition = path.join(import.meta.dirname, 'fixtures', 'definitions', 'prototype-ids.yaml');
@@ -42,7 +42,7 @@ describe('ids named like Object.prototype', () => {
       ['groep', 'open'],
     ]);
     expect(developmentPoints(w)).toHaveLength(3);
-    const report = JSON.stringify(buildReport(ws, { naam: 'An' }));
+    const report = JSON.stringify(reportOf(ws, { naam: 'An' }));
     expect(report).not.toContain('native code');
   });
 
@@ -66,7 +66,7 @@ describe('ids named like Object.prototype', () => {
     expect(w.done).toBe(2);
     expect(w.next?.question.id).toBe('groep');
     expect(walk(ws, { naam: 'An', groep: [{ klopt: 'ja' }] }).visible.find((v) => v.question.id === 'groep')?.state).toBe('answered');
-    expect(JSON.stringify(buildReport(ws, { naam: 'An', groep: [{ klopt: 'ja' }] }))).not.toContain('native code');
+    expect(JSON.stringify(reportOf(ws, { naam: 'An', groep: [{ klopt: 'ja' }] }))).not.toContain('native code');
     // Another worksheet, fresh: no draft is seen under "constructor".
     const fresh = AnswersFile.create(path.join(dir, 'fresh', 'prototype-ids.yaml'), ws);
     const first = new ScriptedPrompter([{ expect: 'Naam:', do: interrupt }]);

@@ -6,7 +6,9 @@ import { expect } from 'vitest';
 import { loadShippedWorksheets } from '../src/definition/load.js';
 import type { Worksheet } from '../src/definition/schema.js';
 import { AnswersFile } from '../src/dossier/answers-file.js';
-import type { ReportDocument } from '../src/report/model.js';
+import type { Answers } from '../src/dossier/answers.js';
+import { buildReport, dossierReport, worksheetReport, type ReportDocument, type ReportMeta, type SheetInput, type SheetReport } from '../src/report/model.js';
+import { walk } from '../src/walk.js';
 import { loadTemplate, renderTemplate } from '../src/report/template.js';
 
 export const FIXTURES = fileURLToPath(new URL('./fixtures/reports/', import.meta.url));
@@ -29,6 +31,32 @@ export async function fixture(name: string): Promise<{ ws: Worksheet; file: Answ
   const file = await AnswersFile.read(full, ws);
   if (!file) throw new Error(`${name}: not found`);
   return { ws, file };
+}
+
+/**
+ * A worksheet's state as sheet-state.ts loads it (definition, answers file,
+ * walk), from an answers file or from answers alone (then a concept with no
+ * date): the model's only input.
+ */
+export function sheet(ws: Worksheet, source: AnswersFile | Answers | undefined): SheetInput {
+  if (source === undefined) return { worksheet: ws, walk: walk(ws, {}) };
+  const file = source instanceof AnswersFile ? source : { answers: source, meta: { status: 'concept' as const } };
+  return { worksheet: ws, answers: file, walk: walk(ws, file.answers) };
+}
+
+/** buildReport of a worksheet and its answers (through its state). */
+export function reportOf(ws: Worksheet, source: AnswersFile | Answers, meta?: ReportMeta): SheetReport {
+  return buildReport(sheet(ws, source), meta);
+}
+
+/** worksheetReport of a worksheet and its answers (through its state). */
+export function worksheetReportOf(ws: Worksheet, source: AnswersFile | Answers, meta?: ReportMeta): ReportDocument {
+  return worksheetReport(sheet(ws, source), meta);
+}
+
+/** dossierReport of worksheets with their answers files (none: niet begonnen), through their states. */
+export function dossierReportOf(inputs: ReadonlyArray<{ worksheet: Worksheet; answers?: AnswersFile }>, meta?: Pick<ReportMeta, 'now' | 'workbook'>): ReportDocument {
+  return dossierReport(inputs.map((i) => sheet(i.worksheet, i.answers)), meta);
 }
 
 /** Render with the default template; the program version is fixed so goldens survive a version bump. */

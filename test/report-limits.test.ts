@@ -2,12 +2,12 @@
 // message, not run for minutes and eat gigabytes.
 import { describe, expect, it } from 'vitest';
 import { renderTemplate, TEMPLATE_LIMITS } from '../src/report/template.js';
-import { dossierReport } from '../src/report/model.js';
+import { dossierReportOf } from './report-helpers.js';
 import { loadShippedWorksheets } from '../src/definition/load.js';
 import { WerkboekError } from '../src/support/errors.js';
 
 async function render(source: string, limits = TEMPLATE_LIMITS): Promise<{ err: WerkboekError; ms: number }> {
-  const doc = dossierReport((await loadShippedWorksheets()).map((worksheet) => ({ worksheet })));
+  const doc = dossierReportOf((await loadShippedWorksheets()).map((worksheet) => ({ worksheet })));
   const t0 = performance.now();
   const err = (await renderTemplate({ name: 'eigen.liquid', source }, doc.context, limits).catch((e: unknown) => e)) as WerkboekError;
   return { err, ms: performance.now() - t0 };

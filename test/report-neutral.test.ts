@@ -8,13 +8,13 @@ import { Lexer, type Token, type Tokens } from 'marked';
 import { simpleParser } from 'mailparser';
 import type { Worksheet } from '../src/definition/schema.js';
 import type { Answers } from '../src/dossier/answers.js';
-import { buildReport, worksheetReport, type ReportContext, type ReportQuestion, type SheetReport } from '../src/report/model.js';
+import type { ReportContext, ReportQuestion, SheetReport } from '../src/report/model.js';
 import { renderTemplate } from '../src/report/template.js';
 import { htmlDocument } from '../src/report/html.js';
 import { buildEml } from '../src/report/eml.js';
 import { markdownToPlainText } from '../src/report/plain-text.js';
 import { WerkboekError } from '../src/support/errors.js';
-import { htmlPart, NOW, renderDefault } from './report-helpers.js';
+import { htmlPart, NOW, renderDefault, reportOf, worksheetReportOf } from './report-helpers.js';
 
 /** One-line texts that are Markdown, HTML or escapes. */
 const HOSTILE = [
@@ -239,7 +239,7 @@ async function renderError(source: string, context: ReportContext): Promise<Werk
 describe('the raw model', () => {
   it('holds every text exactly as typed: no escapes, entities or emphasis added', () => {
     const { ws, answers, typed } = hostileMaterial();
-    const sheet = buildReport(ws, answers);
+    const sheet = reportOf(ws, answers);
     const t = (slot: string) => typed.get(slot);
     const q = new Map(sheet.sections.flatMap((s) => s.questions).map((x) => [x.id, x]));
 
@@ -296,7 +296,7 @@ describe('the raw model', () => {
 
   it('adds no markup anywhere: a string with Markdown or HTML characters is text that was typed', () => {
     const { ws, answers, typed } = hostileMaterial();
-    const doc = worksheetReport(ws, answers, { now: NOW });
+    const doc = worksheetReportOf(ws, answers, { now: NOW });
     const texts = [...typed.values()];
     for (const s of strings(doc.context)) {
       if (/[\\&<>|`_*#[\]]/.test(s)) expect(texts.some((t) => s.includes(t)), s).toBe(true);
@@ -307,7 +307,7 @@ describe('the raw model', () => {
 
   it('a plain-text rendering shows what was typed, character for character', () => {
     const { ws, answers, typed } = hostileMaterial();
-    const text = plainText(buildReport(ws, answers));
+    const text = plainText(reportOf(ws, answers));
     for (const [slot, value] of typed) {
       if (slot === 'naam-label') continue; // shown without its colon, which is not part of the typed text here
       expect(text, slot).toContain(value);
@@ -318,7 +318,7 @@ describe('the raw model', () => {
 
   it('short: one line of text, a value or a state; not several lines, a list or a table', () => {
     const { ws, answers } = hostileMaterial();
-    const q = new Map(buildReport(ws, answers).sections.flatMap((s) => s.questions).map((x) => [x.id, x.short]));
+    const q = new Map(reportOf(ws, answers).sections.flatMap((s) => s.questions).map((x) => [x.id, x.short]));
     expect(Object.fromEntries(q)).toEqual({
       tekst: true,
       lang: false,
@@ -335,7 +335,7 @@ describe('the raw model', () => {
       erbij: false,
     });
     const ws2 = structuredClone(ws);
-    const blankAround = buildReport(ws2, { tekst: '\n  \n\t één regel  \n\n' }).sections[0]?.questions[0];
+    const blankAround = reportOf(ws2, { tekst: '\n  \n\t één regel  \n\n' }).sections[0]?.questions[0];
     expect(blankAround?.short).toBe(true);
   });
 });
@@ -344,9 +344,9 @@ describe('escaped at output', () => {
   it('Markdown of the default template: the same structure as with harmless text', async () => {
     const hostile = hostileMaterial();
     const tame = tameMaterial();
-    const md = await renderDefault(worksheetReport(hostile.ws, hostile.answers, { now: NOW }));
+    const md = await renderDefault(worksheetReportOf(hostile.ws, hostile.answers, { now: NOW }));
     const s = structure(md);
-    const t = structure(await renderDefault(worksheetReport(tame.ws, tame.answers, { now: NOW })));
+    const t = structure(await renderDefault(worksheetReportOf(tame.ws, tame.answers, { now: NOW })));
     expect(s).toEqual(t);
     // Title, Samenvatting, two steps, Ontwikkelpunten with "Nog uit te zoeken" and "Nog niet beantwoord" (their steps in bold, not headings).
     expect(s.headings).toBe(7);
@@ -366,8 +366,8 @@ describe('escaped at output', () => {
   it('HTML and eml: inert, and the typed text is shown as text', async () => {
     const hostile = hostileMaterial();
     const tame = tameMaterial();
-    const doc = worksheetReport(hostile.ws, hostile.answers, { now: NOW });
-    const tameDoc = worksheetReport(tame.ws, tame.answers, { now: NOW });
+    const doc = worksheetReportOf(hostile.ws, hostile.answers, { now: NOW });
+    const tameDoc = worksheetReportOf(tame.ws, tame.answers, { now: NOW });
     const markdown = await renderDefault(doc);
     const html = htmlDocument(markdown, doc.plainTitle);
     const tameHtml = htmlDocument(await renderDefault(tameDoc), tameDoc.plainTitle);
@@ -414,9 +414,9 @@ describe('escaped at output', () => {
       '{{ q | antwoord }}',
       '{% endfor %}{% endfor %}{% endfor %}',
     ].join('\n');
-    const md = await renderOwn(source, worksheetReport(hostile.ws, hostile.answers, { now: NOW }).context);
+    const md = await renderOwn(source, worksheetReportOf(hostile.ws, hostile.answers, { now: NOW }).context);
     const s = structure(md);
-    expect(s).toEqual(structure(await renderOwn(source, worksheetReport(tame.ws, tame.answers, { now: NOW }).context)));
+    expect(s).toEqual(structure(await renderOwn(source, worksheetReportOf(tame.ws, tame.answers, { now: NOW }).context)));
     expect(s.headings).toBe(0);
     expect(s.tables).toHaveLength(2);
     expect(s.links).toEqual([]);
@@ -426,7 +426,7 @@ describe('escaped at output', () => {
 
   it('filters: antwoord, blok, lijst and tabel make safe Markdown; | raw turns escaping off', async () => {
     const { ws, answers, typed } = hostileMaterial();
-    const context = worksheetReport(ws, answers, { now: NOW }).context;
+    const context = worksheetReportOf(ws, answers, { now: NOW }).context;
     const source = [
       '{% for s in sheets %}{% for sec in s.sections %}{% for q in sec.questions %}',
       '{% case q.answer.kind %}',
@@ -454,7 +454,7 @@ describe('escaped at output', () => {
 
   it('mistakes in an own template are reported with file and line', async () => {
     const tame = tameMaterial();
-    const { context } = worksheetReport(tame.ws, tame.answers, { now: NOW });
+    const { context } = worksheetReportOf(tame.ws, tame.answers, { now: NOW });
     const q = 'sheets[0].sections[0].questions[0]';
     const object = await renderError(`regel 1\n{{ ${q}.answer }}`, context);
     expect(object.message).toBe(

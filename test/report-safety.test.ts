@@ -4,12 +4,11 @@ import { describe, expect, it } from 'vitest';
 import { Lexer, type Token, type Tokens } from 'marked';
 import { simpleParser } from 'mailparser';
 import { escapeBlock, escapeCell, escapeInline } from '../src/report/markdown.js';
-import { worksheetReport } from '../src/report/model.js';
 import { htmlDocument, markdownToHtml, sanitizeReportHtml } from '../src/report/html.js';
 import { buildEml } from '../src/report/eml.js';
 import { markdownToPlainText } from '../src/report/plain-text.js';
 import type { Answers, AnswerValue, GroupItem } from '../src/dossier/answers.js';
-import { fixture, htmlPart, NOW, renderDefault } from './report-helpers.js';
+import { fixture, htmlPart, NOW, renderDefault, worksheetReportOf } from './report-helpers.js';
 
 const HOSTILE = [
   '<script>alert(1)</script>',
@@ -158,8 +157,8 @@ describe('escapeCell / escapeInline', () => {
 describe('hostile answers file', () => {
   it('has the same report structure as the same file with harmless text', async () => {
     const { ws, file } = await fixture('hostile-randvoorwaarden.yaml');
-    const hostile = structure(await renderDefault(worksheetReport(ws, file, { now: NOW })));
-    const harmless = structure(await renderDefault(worksheetReport(ws, tame(file.answers), { now: NOW, status: 'afgerond' })));
+    const hostile = structure(await renderDefault(worksheetReportOf(ws, file, { now: NOW })));
+    const harmless = structure(await renderDefault(worksheetReportOf(ws, tame(file.answers), { now: NOW, status: 'afgerond' })));
     expect(hostile.headings).toEqual(harmless.headings);
     expect(hostile.tables).toEqual(harmless.tables);
     expect(hostile.tables.length).toBe(3);
@@ -172,7 +171,7 @@ describe('hostile answers file', () => {
 
   it('HTML: no script, no event handlers, no javascript: links', async () => {
     const { ws, file } = await fixture('hostile-randvoorwaarden.yaml');
-    const doc = worksheetReport(ws, file, { now: NOW });
+    const doc = worksheetReportOf(ws, file, { now: NOW });
     const html = htmlDocument(await renderDefault(doc), doc.plainTitle);
     expectNoActiveContent(html);
     // The user's text is shown, not executed.
@@ -182,7 +181,7 @@ describe('hostile answers file', () => {
 
   it('eml: no active content in either part', async () => {
     const { ws, file } = await fixture('hostile-randvoorwaarden.yaml');
-    const doc = worksheetReport(ws, file, { now: NOW });
+    const doc = worksheetReportOf(ws, file, { now: NOW });
     const markdown = await renderDefault(doc);
     const eml = await buildEml({ markdown, title: doc.plainTitle, subject: doc.subject });
     expectNoActiveContent(htmlPart(eml));
@@ -234,7 +233,7 @@ describe('HTML sanitising (also for HTML written in a custom template)', () => {
 describe('eml', () => {
   it('parses back to the same text and HTML, with X-Unsent, subject and to', async () => {
     const { ws, file } = await fixture('randvoorwaarden.yaml');
-    const doc = worksheetReport(ws, file, { now: NOW });
+    const doc = worksheetReportOf(ws, file, { now: NOW });
     const markdown = await renderDefault(doc);
     const eml = await buildEml({ markdown, title: doc.plainTitle, subject: doc.subject, to: ['beleid@gemeente.nl', 'b@example.org'] });
     const mail = await simpleParser(eml);
@@ -250,7 +249,7 @@ describe('eml', () => {
 
   it('is CRLF throughout: headers and both parts, no bare LF or CR', async () => {
     const { ws, file } = await fixture('randvoorwaarden.yaml');
-    const doc = worksheetReport(ws, file, { now: NOW });
+    const doc = worksheetReportOf(ws, file, { now: NOW });
     const markdown = await renderDefault(doc);
     const eml = await buildEml({ markdown, title: doc.plainTitle, subject: doc.subject, to: ['beleid@gemeente.nl'] });
     const bytes = Buffer.from(eml, 'utf8');

@@ -14,10 +14,10 @@ import { report } from '../src/commands/rapport.js';
 import { compare } from '../src/commands/vergelijk.js';
 import { loadShippedWorksheets } from '../src/definition/load.js';
 import type { Answers } from '../src/dossier/answers.js';
-import { buildReport, dateLine, dossierReport, worksheetReport } from '../src/report/model.js';
+import { dateLine } from '../src/report/model.js';
 import { memoryOutput } from '../src/support/output.js';
 import { useTempDir } from './helpers/temp.js';
-import { fixture, FIXTURES, NOW, renderDefault, worksheet } from './report-helpers.js';
+import { dossierReportOf, fixture, FIXTURES, NOW, renderDefault, reportOf, worksheet, worksheetReportOf } from './report-helpers.js';
 
 const COMPARE = fileURLToPath(new URL('./fixtures/compare/', import.meta.url));
 const tmp = useTempDir('werkboek-samenvatting-');
@@ -54,7 +54,7 @@ describe('Samenvatting', () => {
   it('names the most important points: aandachtspunten of every worksheet first, then what to find out', async () => {
     const sheets = await loadShippedWorksheets();
     const inputs = await Promise.all(sheets.map(async (ws) => ({ worksheet: ws, answers: (await fixture(`${ws.id}.yaml`)).file })));
-    const { summary } = dossierReport(inputs, { now: NOW }).context;
+    const { summary } = dossierReportOf(inputs, { now: NOW }).context;
     expect(summary.points).toHaveLength(5);
     expect(summary.points.map((p) => [p.kind, p.where])).toEqual([
       ['Aandachtspunt', 'Werkblad 1'],
@@ -70,7 +70,7 @@ describe('Samenvatting', () => {
 
   it('a single worksheet opens with it too, with its gegevens and one date line', async () => {
     const { ws, file } = await fixture('gemeentelandschap.yaml');
-    const md = await renderDefault(worksheetReport(ws, file, { now: NOW }));
+    const md = await renderDefault(worksheetReportOf(ws, file, { now: NOW }));
     expect(md).toMatch(/^# Werkblad 1: Verken jouw gemeentelandschap\n\n_Werkboek [^\n]*_\n\n## Samenvatting\n\n- \*\*Naam:\*\* Sanne de Vries\n- \*\*Bibliotheek:\*\* Bibliotheek Voorbeeldstad\n- Ingevuld op 27 november 2026, laatst bijgewerkt om 1\d:05\n- \*\*Status:\*\* Afgerond, 1 punt nog uit te zoeken\n/);
     // One date line: not the Datum again, no "Laatst bijgewerkt" of its own.
     expect(md).not.toContain('**Datum:**');
@@ -81,7 +81,7 @@ describe('Samenvatting', () => {
 describe('Aandachtspunten', () => {
   it('come from the answers the definitions mark, not from every "Nee"', async () => {
     const { ws, file } = await fixture('randvoorwaarden.yaml');
-    const { attention } = buildReport(ws, file).developmentPoints;
+    const { attention } = reportOf(ws, file).developmentPoints;
     expect(attention.title).toBe('Aandachtspunten');
     expect(attention.groups.flatMap((g) => g.items.map((p) => [p.id, p.stateText]))).toEqual([
       ['overzicht-aanbod-partners', 'Nee'],
@@ -91,15 +91,15 @@ describe('Aandachtspunten', () => {
       ['cijfers-doorverwijzingen', 'Nee'],
     ]);
     // "Zijn er groepen/vragen die buiten de dienstverlening vallen?" is answered "Nee" too: no gap.
-    expect(buildReport(ws, file).sections.flatMap((s) => s.questions).find((q) => q.id === 'buiten-dienstverlening')?.answer).toEqual({ kind: 'value', text: 'Nee' });
+    expect(reportOf(ws, file).sections.flatMap((s) => s.questions).find((q) => q.id === 'buiten-dienstverlening')?.answer).toEqual({ kind: 'value', text: 'Nee' });
   });
 
   it('a "Ja" is none; a toelichting with the "Nee" is kept', async () => {
     const ws = await worksheet('randvoorwaarden');
     const answers: Answers = { 'doelen-vastgelegd': 'ja', 'uren-voldoende': { antwoord: 'nee', toelichting: 'wel na de zomer' } };
-    const points = buildReport(ws, answers).developmentPoints.attention.groups.flatMap((g) => g.items);
+    const points = reportOf(ws, answers).developmentPoints.attention.groups.flatMap((g) => g.items);
     expect(points.map((p) => [p.id, p.note])).toEqual([['uren-voldoende', 'wel na de zomer']]);
-    const md = await renderDefault(worksheetReport(ws, answers, { now: NOW }));
+    const md = await renderDefault(worksheetReportOf(ws, answers, { now: NOW }));
     expect(md).toContain('- **3.** Zijn voor de beschreven functies voldoende uren beschikbaar voor jouw digitale inclusie dienstverlening? _(Nee; toelichting: wel na de zomer)_\n');
   });
 
@@ -145,7 +145,7 @@ describe('Stap 4 names its partners', () => {
     (answers.partners as Array<Record<string, string>>)[0]!.afspraken = 'nog_niet_bekend';
     (answers.partners as Array<Record<string, string>>)[2]!.afspraken = 'nee';
     (answers.partners as Array<Record<string, string>>)[3]!.afspraken = 'ja';
-    const points = buildReport(ws, answers).developmentPoints;
+    const points = reportOf(ws, answers).developmentPoints;
     const stap4 = points.toResearch.groups.flatMap((g) => g.items).find((p) => p.id === 'samenwerkingsafspraken');
     expect(stap4).toMatchObject({
       state: 'incomplete',
@@ -161,9 +161,9 @@ describe('Stap 4 names its partners', () => {
 describe('honest state and one date line', () => {
   it('a finished worksheet with points to find out says so', async () => {
     const ws = await worksheet('plan-van-aanpak');
-    expect(buildReport(ws, { doelen: { weet_ik_niet: true } }, { status: 'afgerond' }).statusLine).toBe('Afgerond, 1 punt nog uit te zoeken');
-    expect(buildReport(ws, { doelen: { weet_ik_niet: true }, planning: '' }, { status: 'afgerond' }).statusLine).toBe('Afgerond, 2 punten nog uit te zoeken');
-    expect(buildReport(ws, { doelen: 'Meer bereik' }, { status: 'afgerond' }).statusLine).toBe('Afgerond');
+    expect(reportOf(ws, { doelen: { weet_ik_niet: true } }, { status: 'afgerond' }).statusLine).toBe('Afgerond, 1 punt nog uit te zoeken');
+    expect(reportOf(ws, { doelen: { weet_ik_niet: true }, planning: '' }, { status: 'afgerond' }).statusLine).toBe('Afgerond, 2 punten nog uit te zoeken');
+    expect(reportOf(ws, { doelen: 'Meer bereik' }, { status: 'afgerond' }).statusLine).toBe('Afgerond');
   });
 
   it('dateLine: the day filled in and the last change, the day once when it is the same', () => {
@@ -195,7 +195,7 @@ describe('Markdown in other CommonMark renderers', () => {
       'thema-in-agenda-wijze': 'In het coalitieakkoord.',
       overlegstructuur: 'nee',
     };
-    const ps = htmlParagraphs(render(await renderDefault(worksheetReport(ws, answers, { now: NOW }))));
+    const ps = htmlParagraphs(render(await renderDefault(worksheetReportOf(ws, answers, { now: NOW }))));
     const q = ps.indexOf('<strong>Komt het thema digitale inclusie terug in de maatschappelijke agenda/coalitie akkoord van de gemeente(s)?</strong>');
     expect(q).toBeGreaterThan(0);
     expect(ps[q + 1]).toBe('Ja');

@@ -9,8 +9,6 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
   buildReport,
-  dossierReport,
-  worksheetReport,
   DEVELOPMENT_INTRO,
   DEVELOPMENT_INTROS,
   WORKBOOK_PURPOSE,
@@ -19,7 +17,8 @@ import {
 import { answerMarkdown } from '../src/report/markdown.js';
 import { htmlDocument } from '../src/report/html.js';
 import { loadTemplate, renderTemplate } from '../src/report/template.js';
-import { expectGolden, fixture, NOW, renderDefault, worksheet } from './report-helpers.js';
+import { dossierReportOf, expectGolden, fixture, NOW, renderDefault, reportOf, sheet, worksheet, worksheetReportOf } from './report-helpers.js';
+import { walk } from '../src/walk.js';
 import { repoRoot } from './helpers/temp.js';
 import { loadShippedWorksheets } from '../src/definition/load.js';
 
@@ -27,7 +26,7 @@ describe('golden reports', () => {
   for (const name of ['gemeentelandschap', 'randvoorwaarden', 'plan-van-aanpak', 'hostile-randvoorwaarden']) {
     it(`${name}.yaml -> ${name}.expected.md`, async () => {
       const { ws, file } = await fixture(`${name}.yaml`);
-      const md = await renderDefault(worksheetReport(ws, file, { now: NOW, workbook: await loadShippedWorksheets() }));
+      const md = await renderDefault(worksheetReportOf(ws, file, { now: NOW, workbook: await loadShippedWorksheets() }));
       await expectGolden(`${name}.expected.md`, md);
     });
   }
@@ -39,7 +38,7 @@ describe('golden reports', () => {
         ws.id === 'plan-van-aanpak' ? { worksheet: ws } : { worksheet: ws, answers: (await fixture(`${ws.id}.yaml`)).file },
       ),
     );
-    const md = await renderDefault(dossierReport(inputs, { now: NOW }));
+    const md = await renderDefault(dossierReportOf(inputs, { now: NOW }));
     await expectGolden('dossier.expected.md', md);
   });
 
@@ -51,13 +50,13 @@ describe('golden reports', () => {
     expect(shipped.source.split('\n').length).toBe(file.split('\n').length);
     const sheets = await loadShippedWorksheets();
     const inputs = await Promise.all(sheets.map(async (ws) => ({ worksheet: ws, answers: (await fixture(`${ws.id}.yaml`)).file })));
-    const { context } = dossierReport(inputs, { now: NOW });
+    const { context } = dossierReportOf(inputs, { now: NOW });
     expect(await renderTemplate(shipped, context)).toBe(await renderTemplate({ ...shipped, source: file }, context));
   });
 
   it('html: gemeentelandschap.expected.html', async () => {
     const { ws, file } = await fixture('gemeentelandschap.yaml');
-    const doc = worksheetReport(ws, file, { now: NOW, workbook: await loadShippedWorksheets() });
+    const doc = worksheetReportOf(ws, file, { now: NOW, workbook: await loadShippedWorksheets() });
     await expectGolden('gemeentelandschap.expected.html', htmlDocument(await renderDefault(doc), doc.plainTitle));
   });
 });
@@ -68,18 +67,27 @@ const md = (q: ReportQuestion | undefined) => (q ? answerMarkdown(q) : undefined
 describe('buildReport', () => {
   it('leaves out hidden follow-ups, even when the file has an answer for them', async () => {
     const { ws, file } = await fixture('gemeentelandschap.yaml');
-    const sheet = buildReport(ws, file, { now: NOW });
+    const sheet = reportOf(ws, file, { now: NOW });
     const ids = sheet.sections.flatMap((s) => s.questions.map((q) => q.id));
     expect(ids).not.toContain('resultaatdoelen-welke');
     expect(ids).not.toContain('relatie-met-mt-wijze');
     expect(ids).toContain('resultaatdoelen-wensen');
-    const md = await renderDefault(worksheetReport(ws, file, { now: NOW }));
+    const md = await renderDefault(worksheetReportOf(ws, file, { now: NOW }));
     expect(md).not.toContain('VERBORGEN');
+  });
+
+  it('is built from the state alone: the walk is the one sheet-state.ts made, not walked again', async () => {
+    const { ws, file } = await fixture('gemeentelandschap.yaml');
+    // A state whose walk saw no answers yet: the model follows it (nothing answered), not the file's answers.
+    const report = buildReport({ ...sheet(ws, file), walk: walk(ws, {}) });
+    expect(report.progress.done).toBe(0);
+    expect(report.sections.flatMap((s) => s.questions).every((q) => q.state === 'open')).toBe(true);
+    expect(reportOf(ws, file).progress.done).toBeGreaterThan(0);
   });
 
   it('shows a follow-up right after its question', async () => {
     const { ws, file } = await fixture('gemeentelandschap.yaml');
-    const questions = buildReport(ws, file).sections.flatMap((s) => s.questions);
+    const questions = reportOf(ws, file).sections.flatMap((s) => s.questions);
     const i = questions.findIndex((q) => q.id === 'thema-in-agenda');
     expect(md(questions[i])).toBe('Ja');
     expect(questions[i + 1]).toMatchObject({ id: 'thema-in-agenda-wijze', followUp: true });
@@ -87,7 +95,7 @@ describe('buildReport', () => {
 
   it('puts the meta questions in the header, not in the body', async () => {
     const { ws, file } = await fixture('gemeentelandschap.yaml');
-    const sheet = buildReport(ws, file);
+    const sheet = reportOf(ws, file);
     expect(sheet.meta).toMatchObject({ name: 'Sanne de Vries', library: 'Bibliotheek Voorbeeldstad', date: '27 november 2026' });
     expect(sheet.meta.fields.map((f) => f.label)).toEqual(['Naam', 'Bibliotheek', 'Datum']);
     expect(sheet.sections.map((s) => s.id)).toEqual(['vragen']);
@@ -95,7 +103,7 @@ describe('buildReport', () => {
 
   it('renders weet ik (nog) niet, leeg and open answers', async () => {
     const ws = await worksheet('plan-van-aanpak');
-    const sheet = buildReport(ws, { stakeholders: { weet_ik_niet: true }, kernboodschap: '' });
+    const sheet = reportOf(ws, { stakeholders: { weet_ik_niet: true }, kernboodschap: '' });
     const byId = new Map(sheet.sections.flatMap((s) => s.questions).map((q) => [q.id, q]));
     expect(md(byId.get('stakeholders'))).toBe('_Weet ik (nog) niet_ (ontwikkelpunt)');
     expect(md(byId.get('kernboodschap'))).toBe('_Leeg gelaten_ (ontwikkelpunt)');
@@ -104,17 +112,17 @@ describe('buildReport', () => {
 
   it('marks a concept with its progress; answers without a file are a concept', async () => {
     const ws = await worksheet('plan-van-aanpak');
-    const sheet = buildReport(ws, { naam: 'A', stakeholders: 'B' });
+    const sheet = reportOf(ws, { naam: 'A', stakeholders: 'B' });
     expect(sheet.concept).toBe(true);
     // walk's count: the workbook's nine questions; Naam is a meta field, not counted
     expect(sheet.statusLine).toBe('Concept: 1 van 9 vragen beantwoord');
     expect(sheet.progress).toEqual({ done: 1, total: 9 });
-    expect(buildReport(ws, {}, { status: 'afgerond' }).statusLine).toBe('Afgerond');
+    expect(reportOf(ws, {}, { status: 'afgerond' }).statusLine).toBe('Afgerond');
   });
 
   it('makes tables of groups: Stap 2 with the base columns, Stap 4 with the extra columns', async () => {
     const { ws, file } = await fixture('randvoorwaarden.yaml');
-    const byId = new Map(buildReport(ws, file).sections.flatMap((s) => s.questions).map((q) => [q.id, q]));
+    const byId = new Map(reportOf(ws, file).sections.flatMap((s) => s.questions).map((q) => [q.id, q]));
     const partners = md(byId.get('partners')) ?? '';
     // the fixture still holds the old "verwijzing" column: kept in the file, not shown (no such field any more)
     expect(partners.split('\n')[0]).toBe('| Partner | Wat doet deze partner? |');
@@ -133,7 +141,7 @@ describe('buildReport', () => {
 
   it('an extending group with an empty base list says so', async () => {
     const ws = await worksheet('randvoorwaarden');
-    const byId = new Map(buildReport(ws, { samenwerkingsafspraken: true }).sections.flatMap((s) => s.questions).map((q) => [q.id, q]));
+    const byId = new Map(reportOf(ws, { samenwerkingsafspraken: true }).sections.flatMap((s) => s.questions).map((q) => [q.id, q]));
     expect(md(byId.get('samenwerkingsafspraken'))).toBe('_Het overzicht is nog leeg._');
   });
 
@@ -143,14 +151,14 @@ describe('buildReport', () => {
       { id: 'keuze', type: 'choice', label: 'Keuze?', options: [{ value: 'a', label: 'Optie A' }, 'b'] },
       { id: 'meer', type: 'multichoice', label: 'Meer?', options: [{ value: 'a', label: 'Optie A' }, 'b'], other: true },
     );
-    const byId = new Map(buildReport(ws, { keuze: 'a', meer: ['a', 'b', 'iets anders'] }).sections.flatMap((s) => s.questions).map((q) => [q.id, q]));
+    const byId = new Map(reportOf(ws, { keuze: 'a', meer: ['a', 'b', 'iets anders'] }).sections.flatMap((s) => s.questions).map((q) => [q.id, q]));
     expect(md(byId.get('keuze'))).toBe('Optie A');
     expect(md(byId.get('meer'))).toBe('- Optie A\n- b\n- iets anders');
   });
 
   it('lists ontwikkelpunten per step with the intro of the workbook', async () => {
     const { ws, file } = await fixture('randvoorwaarden.yaml');
-    const { developmentPoints } = buildReport(ws, file);
+    const { developmentPoints } = reportOf(ws, file);
     expect(developmentPoints.intro).toBe(DEVELOPMENT_INTRO);
     expect(DEVELOPMENT_INTRO).toContain('Met deze punten kan je jouw dienstverlening verder ontwikkelen.');
     expect(developmentPoints.groups.map((g) => g.title)).toEqual([
@@ -179,7 +187,7 @@ describe('buildReport', () => {
 
   it('keeps "weet ik (nog) niet" and leeg gelaten apart from questions not answered yet', async () => {
     const { ws, file } = await fixture('randvoorwaarden.yaml');
-    const { developmentPoints } = buildReport(ws, file);
+    const { developmentPoints } = reportOf(ws, file);
     const { toResearch, unanswered } = developmentPoints;
     expect(toResearch.title).toBe('Nog uit te zoeken');
     expect(unanswered.title).toBe('Nog niet beantwoord');
@@ -198,7 +206,7 @@ describe('buildReport', () => {
       ['Stap 6. Middelen', 'Stap 6. Middelen'],
     ]);
 
-    const md = await renderDefault(worksheetReport(ws, file, { now: NOW }));
+    const md = await renderDefault(worksheetReportOf(ws, file, { now: NOW }));
     const points = md.slice(md.indexOf('## Ontwikkelpunten'));
     expect(points.indexOf('### Nog uit te zoeken')).toBeGreaterThan(0);
     expect(points.indexOf('### Nog niet beantwoord')).toBeGreaterThan(points.indexOf('### Nog uit te zoeken'));
@@ -214,7 +222,7 @@ describe('buildReport', () => {
 
   it('gives every worksheet an ontwikkelpunten intro that fits it', async () => {
     const sheets = await loadShippedWorksheets();
-    const intros = sheets.map((ws) => buildReport(ws, {}).developmentPoints.intro);
+    const intros = sheets.map((ws) => reportOf(ws, {}).developmentPoints.intro);
     expect(new Set(intros).size).toBe(3);
     // Werkblad 2: the workbook's own sentence; 1 and 3: ours (the workbook has none there).
     expect(intros[1]).toBe(DEVELOPMENT_INTRO);
@@ -229,7 +237,7 @@ describe('buildReport', () => {
     const { ws, file } = await fixture('gemeentelandschap.yaml');
     const ws1 = ws;
     const answers = { ...file.answers, 'thema-in-agenda-wijze': { weet_ik_niet: true as const } };
-    const items = buildReport(ws1, answers).developmentPoints.groups.flatMap((g) => g.items);
+    const items = reportOf(ws1, answers).developmentPoints.groups.flatMap((g) => g.items);
     expect(items.find((i) => i.id === 'thema-in-agenda-wijze')?.context).toBe(
       'Komt het thema digitale inclusie terug in de maatschappelijke agenda/coalitie akkoord van de gemeente(s)?',
     );
@@ -238,7 +246,7 @@ describe('buildReport', () => {
   it('dossier: title and subject with the library, not-started sheets in the overview', async () => {
     const sheets = await loadShippedWorksheets();
     const { file } = await fixture('gemeentelandschap.yaml');
-    const doc = dossierReport(sheets.map((ws) => (ws.id === 'gemeentelandschap' ? { worksheet: ws, answers: file } : { worksheet: ws })));
+    const doc = dossierReportOf(sheets.map((ws) => (ws.id === 'gemeentelandschap' ? { worksheet: ws, answers: file } : { worksheet: ws })));
     expect(doc.subject).toBe('Dossier digitale inclusie – Bibliotheek Voorbeeldstad');
     expect(doc.context.sheets.map((s) => s.id)).toEqual(['gemeentelandschap']);
     expect(doc.context.notStarted.map((s) => [s.id, s.statusLine, s.command])).toEqual([
@@ -249,10 +257,10 @@ describe('buildReport', () => {
 
   it('subject of one worksheet', async () => {
     const { ws, file } = await fixture('randvoorwaarden.yaml');
-    expect(worksheetReport(ws, file).subject).toBe(
+    expect(worksheetReportOf(ws, file).subject).toBe(
       'Werkboek digitale inclusie: Randvoorwaarden digitale inclusie dienstverlening – Bibliotheek Voorbeeldstad',
     );
-    expect(worksheetReport(ws, {}).subject).toBe('Werkboek digitale inclusie: Randvoorwaarden digitale inclusie dienstverlening');
+    expect(worksheetReportOf(ws, {}).subject).toBe('Werkboek digitale inclusie: Randvoorwaarden digitale inclusie dienstverlening');
   });
 });
 
@@ -266,14 +274,14 @@ describe('toelichting (Ctrl+O) with a ja/nee or choice answer', () => {
       'thema-in-agenda-wijze': 'Coalitieakkoord',
       resultaatdoelen: 'nee',
     };
-    const sheet = buildReport(ws, answers, { now: NOW });
+    const sheet = reportOf(ws, answers, { now: NOW });
     const questions = sheet.sections.flatMap((s) => s.questions);
     const thema = questions.find((q) => q.id === 'thema-in-agenda');
     expect(thema).toMatchObject({ state: 'answered', answer: { kind: 'value', text: 'Ja' }, note: 'Deels: alleen voor <IDO> | niet | # kop' });
     expect(questions.find((q) => q.id === 'resultaatdoelen')?.note).toBeNull();
     // The branch of the antwoord is taken.
     expect(questions.map((q) => q.id)).toContain('thema-in-agenda-wijze');
-    const md = await renderDefault(worksheetReport(ws, answers, { now: NOW }));
+    const md = await renderDefault(worksheetReportOf(ws, answers, { now: NOW }));
     expect(md).toContain('Ja\n\n_Toelichting:_ Deels: alleen voor \\<IDO> \\| niet \\| # kop\n');
   });
 });
@@ -292,7 +300,7 @@ describe('purpose and closing of the workbook', () => {
   it('alles keeps what the three worksheets are for, in the words of the workbook, in Probiblio\'s closing section', async () => {
     const sheets = await loadShippedWorksheets();
     const { file } = await fixture('gemeentelandschap.yaml');
-    const doc = dossierReport(sheets.map((ws) => (ws.id === 'gemeentelandschap' ? { worksheet: ws, answers: file } : { worksheet: ws })));
+    const doc = dossierReportOf(sheets.map((ws) => (ws.id === 'gemeentelandschap' ? { worksheet: ws, answers: file } : { worksheet: ws })));
     expect(doc.context.purpose).toBe(WORKBOOK_PURPOSE);
     expect(WORKBOOK_PURPOSE).toContain('Voor elke stap is een werkblad ontwikkeld');
     const md = await renderDefault(doc);
@@ -302,7 +310,7 @@ describe('purpose and closing of the workbook', () => {
     expect(closing).toContain('\n\n1. Kennisvergroting en het in kaart brengen van het eigen gemeentelandschap\n2. De eigen randvoorwaarden');
     expect(closing.indexOf('Voor elke stap is een werkblad ontwikkeld')).toBeLessThan(closing.indexOf('**Meer informatie?**'));
     // One worksheet: no purpose of the whole workbook.
-    const one = await renderDefault(worksheetReport(sheets[0]!, file, { now: NOW }));
+    const one = await renderDefault(worksheetReportOf(sheets[0]!, file, { now: NOW }));
     expect(one).not.toContain('Voor elke stap');
   });
 
@@ -319,7 +327,7 @@ describe('purpose and closing of the workbook', () => {
 
     for (const name of ['gemeentelandschap', 'randvoorwaarden', 'plan-van-aanpak']) {
       const { ws, file } = await fixture(`${name}.yaml`);
-      const doc = worksheetReport(ws, file, { now: NOW, workbook });
+      const doc = worksheetReportOf(ws, file, { now: NOW, workbook });
       // Werkblad 1 and 2 have no closing of their own: the one of werkblad 3, labelled as Probiblio's.
       expect(doc.context.closing).toEqual({ heading: 'Over het werkboek (Probiblio)', workbook: true, title: 'Meer informatie?', text: expected });
       const md = await renderDefault(doc);
@@ -327,7 +335,7 @@ describe('purpose and closing of the workbook', () => {
       // Before the footer, which ends the report.
       expect(md.endsWith(`${expected.split('\n').pop()}\n\n---\n\n_Gemaakt op 27 november 2026 (werkboek)._\n`)).toBe(true);
     }
-    const dossier = await renderDefault(dossierReport(workbook.map((ws) => ({ worksheet: ws })), { now: NOW }));
+    const dossier = await renderDefault(dossierReportOf(workbook.map((ws) => ({ worksheet: ws })), { now: NOW }));
     expect(closingText(dossier)).toContain(`\n\n**Meer informatie?**\n\n${expected}\n`);
   });
 
@@ -337,7 +345,7 @@ describe('purpose and closing of the workbook', () => {
     ws.closing = 'Vragen?\n\nMail de <b>adviseur</b>.';
     ws.subtitle = 'Werkblad van Bibliotheek Voorbeeldstad';
     const workbook = await loadShippedWorksheets();
-    const doc = worksheetReport(ws, { naam: 'An' }, { now: NOW, workbook });
+    const doc = worksheetReportOf(ws, { naam: 'An' }, { now: NOW, workbook });
     expect(doc.context.closing).toEqual({ heading: 'Vragen?', workbook: false, title: null, text: 'Mail de <b>adviseur</b>.' });
     const md = await renderDefault(doc);
     expect(md).not.toMatch(/Probiblio|Meer informatie|Voor elke stap/);
@@ -346,7 +354,7 @@ describe('purpose and closing of the workbook', () => {
 
     delete ws.closing;
     delete ws.subtitle;
-    const bare = worksheetReport(ws, {}, { now: NOW, workbook });
+    const bare = worksheetReportOf(ws, {}, { now: NOW, workbook });
     expect(bare.context.closing).toBeNull();
     expect(bare.context.source).toBeNull();
     const bareMd = await renderDefault(bare);

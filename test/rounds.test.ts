@@ -16,6 +16,7 @@ import { plainStyle } from '../src/runner/session.js';
 import { memoryOutput } from '../src/support/output.js';
 import { answer, choose, keep, ScriptedPrompter, type Action, type Call } from './helpers/scripted-prompter.js';
 import { fixturesDir, useTempDir } from './helpers/temp.js';
+import { sheet } from './report-helpers.js';
 
 const tmp = useTempDir('werkboek-ronde-');
 const NOW = new Date('2027-03-01T10:00:00Z');
@@ -161,7 +162,7 @@ describe('a new round', () => {
     const ws = sheets.find((w) => w.id === 'randvoorwaarden')!;
     const before = { 'cijfers-doorverwijzingen': 'ja', 'doorverwijzingen-partners': 'Taalhuis', collectie: 'ja', partners: [{ naam: 'Taalhuis', aanbod: 'Taalcursussen' }, { naam: 'SeniorWeb', aanbod: 'Cursussen' }] };
     const after = { 'cijfers-doorverwijzingen': 'ja', 'doorverwijzingen-partners': 'Taalhuis en SeniorWeb', partners: [{ naam: 'Taalhuis', aanbod: 'Taal- en digitaalcursussen' }, { naam: 'Bieb-coaches' }] };
-    const d = diffSheet(ws, before as never, after as never);
+    const d = diffSheet(sheet(ws, before as never), sheet(ws, after as never));
     // collectie is not answered yet in this round: under "Nog niet opnieuw beantwoord", not a new ontwikkelpunt.
     expect(d.changes.find((c) => c.id === 'collectie')?.kind).toBe('open');
     expect(d.added.map((p) => p.id)).not.toContain('collectie');

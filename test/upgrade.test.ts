@@ -13,6 +13,7 @@ import { check } from '../src/commands/controleer.js';
 import { memoryOutput } from '../src/support/output.js';
 import { walk } from '../src/walk.js';
 import { fixturesDir, lineColOf, replaceOnce, shippedSource, useTempDir } from './helpers/temp.js';
+import { sheet } from './report-helpers.js';
 
 const tmp = useTempDir('werkboek-upgrade-');
 
@@ -105,7 +106,7 @@ describe('werkboek verschil across versions', () => {
     const before = (await AnswersFile.read(await oldFile(), ws))!.answers;
     const after: Record<string, unknown> = { ...before, contactpersoon: 'Iemand anders' };
     delete after['relatie-gemeente'];
-    const d = diffSheet(ws, before, after as typeof before);
+    const d = diffSheet(sheet(ws, before), sheet(ws, after as typeof before));
     expect(d.changes.map((c) => [c.kind, c.id])).toEqual([['gewijzigd', 'contactpersoon']]);
     expect(d.noLongerAsked).toEqual(['relatie-gemeente']);
     expect(diffMarkdown([d], { from: 'ronde 2026', to: 'nu', library: null, now: new Date('2027-01-01T12:00:00Z') })).toContain('### Niet meer gevraagd');

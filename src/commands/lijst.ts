@@ -1,5 +1,5 @@
 import { allWorksheets, ownWorksheets } from '../definition/own.js';
-import { dossierState, describeState, ownName, respondentStates } from '../sheet-state.js';
+import { dossierState, describeState, ownName } from '../sheet-state.js';
 import type { Output } from '../support/output.js';
 import { questionCounts } from '../walk.js';
 import { mapFor, suggest } from '../support/invocation.js';
@@ -18,11 +18,10 @@ export interface ListOptions {
  * not begun: with no answers, and how many with every follow-up).
  */
 export async function list({ map, ownFolder, cwd, out }: ListOptions): Promise<void> {
-  const { dossier, sheets } = await dossierState(map, cwd, allWorksheets(ownWorksheets(ownFolder, cwd)));
+  // Each worksheet's state with its colleagues' (files of their own).
+  const { dossier, sheets } = await dossierState(map, cwd, allWorksheets(ownWorksheets(ownFolder, cwd)), { colleagues: true });
   const width = Math.max(...sheets.map((s) => s.worksheet.id.length));
-  // Each worksheet's colleagues (files of their own), read side by side.
-  const colleaguesOf = await Promise.all(sheets.map((s) => respondentStates(s.worksheet, dossier.dir, { colleaguesOnly: true })));
-  for (const [i, s] of sheets.entries()) {
+  for (const s of sheets) {
     let count = `${s.walk.total} vragen`;
     if (!s.answers) {
       const { max } = questionCounts(s.worksheet);
@@ -30,7 +29,7 @@ export async function list({ map, ownFolder, cwd, out }: ListOptions): Promise<v
     }
     out.line(`${s.worksheet.number}. ${s.worksheet.id.padEnd(width)}  ${s.worksheet.title}`);
     out.line(`   ${' '.repeat(width)}  ${count} · ${describeState(s)}`);
-    const colleagues = colleaguesOf[i] ?? [];
+    const { colleagues } = s;
     if (colleagues.length) {
       const own = s.answers || s.error ? [`${ownName(s)}: ${describeState(s)}`] : [];
       out.line(`   ${' '.repeat(width)}  ingevuld door: ${[...own, ...colleagues.map((r) => `${r.name}: ${describeState(r)}`)].join('; ')}`);

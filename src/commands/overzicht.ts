@@ -7,12 +7,15 @@ import { allWorksheets, ownWorksheets } from '../definition/own.js';
 import type { KeyQuestionRef, Worksheet } from '../definition/schema.js';
 import { allQuestions } from '../definition/questions.js';
 import { findDossiers } from '../dossier/discover.js';
-import { AnswersFile } from '../dossier/answers-file.js';
-import { keyColumns, overviewCsv, overviewMarkdown, overviewRow, overviewText, type Overview, type OverviewSheet, type SheetRead } from '../report/overview.js';
-import { writeOutputFile } from '../report/write-output.js';
+import { keyColumns, overviewCsv, overviewMarkdown, overviewRow, overviewText, type Overview, type OverviewSheet } from '../report/overview.js';
+import { sheetState } from '../sheet-state.js';
+import { deliver } from '../report/deliver.js';
 import { ExitCode, WerkboekError } from '../support/errors.js';
 import { displayPath, suggest } from '../support/invocation.js';
 import type { Output } from '../support/output.js';
+
+/** A worksheet of the overview, with the definition its answers files are read with. */
+type Sheet = OverviewSheet & { worksheet: Worksheet };
 
 export type OverviewFormat = 'tekst' | 'md' | 'html' | 'csv';
 
@@ -34,7 +37,7 @@ export async function overview(opts: OverviewOptions): Promise<void> {
   const format = opts.format ?? formatOf(opts.output);
   const worksheets = await allWorksheets(ownWorksheets(opts.ownFolder, cwd));
   const chosen = opts.keys !== undefined ? parseKeys(opts.keys, worksheets) : undefined;
-  const sheets: OverviewSheet[] = worksheets.map((ws) => ({ worksheet: ws, keys: keyColumns(ws, chosen ? chosen.get(ws.id) ?? [] : ws.kernvragen) }));
+  const sheets: Sheet[] = worksheets.map((ws) => ({ worksheet: ws, keys: keyColumns(ws, chosen ? chosen.get(ws.id) ?? [] : ws.kernvragen) }));
   const data = await buildOverview(opts.folders.map((f) => path.resolve(cwd, f)), sheets, cwd);
   if (!data.rows.length) {
     throw new WerkboekError(
@@ -61,39 +64,27 @@ export async function overview(opts: OverviewOptions): Promise<void> {
       break;
     }
   }
-  if (opts.output === undefined || opts.output === '-') {
-    out.stdout(content);
-    return;
-  }
-  const { file, stream } = await writeOutputFile(content, opts.output, cwd);
-  if (!stream) out.line(`Overzicht van ${data.rows.length} ${data.rows.length === 1 ? 'bibliotheek' : 'bibliotheken'} geschreven naar ${displayPath(file, cwd)}`);
+  await deliver(content, { output: opts.output, cwd, out }, `Overzicht van ${data.rows.length} ${data.rows.length === 1 ? 'bibliotheek' : 'bibliotheken'}`);
 }
 
-/** Read every dossier in the folders into the overview. */
-export async function buildOverview(folders: string[], sheets: OverviewSheet[], cwd: string): Promise<Overview> {
+/**
+ * Read every dossier in the folders into the overview: each answers file's
+ * state once (sheet-state.ts: a broken file is reported, not thrown; never
+ * writes, never locks).
+ */
+export async function buildOverview(folders: string[], sheets: Sheet[], cwd: string): Promise<Overview> {
   const { dossiers, problems } = await findDossiers(folders, sheets.map((s) => s.worksheet.id));
   const rows = [];
   for (const dir of dossiers) {
     const shown = displayPath(dir, cwd);
-    const reads: SheetRead[] = [];
-    for (const { worksheet } of sheets) {
-      reads.push(await readSheet(path.join(dir, `${worksheet.id}.yaml`), worksheet, path.join(shown, `${worksheet.id}.yaml`)));
+    const read = [];
+    for (const sheet of sheets) {
+      const { worksheet } = sheet;
+      read.push({ ...sheet, read: await sheetState(worksheet, dir, path.join(dir, `${worksheet.id}.yaml`), path.join(shown, `${worksheet.id}.yaml`)) });
     }
-    rows.push(overviewRow(shown, sheets, reads));
+    rows.push(overviewRow(shown, read));
   }
   return { sheets, rows, folderProblems: problems };
-}
-
-/** One answers file of a dossier, as the overview shows it; a broken file is reported, not thrown. Never writes, never locks. */
-async function readSheet(file: string, ws: Worksheet, shown: string): Promise<SheetRead> {
-  try {
-    const found = await AnswersFile.read(file, ws, shown);
-    if (!found) return { kind: 'missing' };
-    return { kind: 'read', status: found.meta.status, updated: found.meta.updated, answers: found.answers };
-  } catch (err) {
-    if (err instanceof WerkboekError) return { kind: 'broken', error: err };
-    throw err;
-  }
 }
 
 /** `-o overzicht.csv` means CSV, `.md` Markdown, `.html` HTML; no file: text on the screen. */

@@ -4,16 +4,16 @@
 // nodemailer only for html/eml) or a Word document (report/docx.ts, loaded
 // only for docx).
 import { loadShippedWorksheets } from '../definition/load.js';
-import { allWorksheets, findWorksheet, ownWorksheets } from '../definition/own.js';
+import { allWorksheets, findWorksheet, ownWorksheets, type OwnWorksheets } from '../definition/own.js';
+import type { Worksheet } from '../definition/schema.js';
 import { sheetState, type SheetState } from '../sheet-state.js';
 import { ExitCode, WerkboekError } from '../support/errors.js';
-import { resolveDossier } from '../dossier/folder.js';
+import { resolveDossier, type Dossier } from '../dossier/folder.js';
 import { dossierReport, worksheetReport, type ReportDocument } from '../report/model.js';
 import { loadTemplate, renderTemplate } from '../report/template.js';
-import { checkWordRequest, formatReport, type ReportRequest } from '../report/deliver.js';
-import { writeOutputFile } from '../report/write-output.js';
+import { checkWordRequest, deliver, formatReport, type ReportRequest } from '../report/deliver.js';
 import { checkRecipients } from '../report/recipients.js';
-import { displayPath, mapFor, suggest } from '../support/invocation.js';
+import { mapFor, suggest } from '../support/invocation.js';
 import { sheetName } from '../definition/questions.js';
 
 export type ReportOptions = ReportRequest;
@@ -27,51 +27,50 @@ export async function report(opts: ReportOptions): Promise<void> {
   checkWordRequest(opts, ['rapport', opts.worksheet]);
   const dossier = await resolveDossier(opts.map, cwd);
   const now = opts.now ?? new Date();
-
-  let doc: ReportDocument;
-  let answerFiles: string[];
   const own = ownWorksheets(opts.ownFolder, cwd);
-  if (ALL.has(opts.worksheet.trim().toLowerCase())) {
-    const worksheets = await allWorksheets(own);
-    const states = await Promise.all(worksheets.map((ws) => sheetState(ws, dossier.dir)));
-    throwUnreadable(states);
-    if (!states.some((s) => s.answers)) {
-      throw new WerkboekError(
-        'Er is nog geen werkblad begonnen, dus er is nog niets voor een rapport.',
-        ExitCode.usage,
-        `Begin met: ${suggest(['start', worksheets[0]?.id ?? 'gemeentelandschap'], mapFor(dossier))} (gezocht in ${dossier.dir}).`,
-      );
-    }
-    // The shipped worksheets: Probiblio's closing comes from them (never from an own one).
-    doc = dossierReport(
-      states.map((s) => ({ worksheet: s.worksheet, answers: s.answers })),
-      { now, workbook: await loadShippedWorksheets() },
-    );
-    answerFiles = states.map((s) => s.file);
-  } else {
-    const ws = await findWorksheet(opts.worksheet, own, [{ name: 'alles', description: 'alle werkbladen in één rapport' }]);
-    const state = await sheetState(ws, dossier.dir);
-    throwUnreadable([state]);
-    if (!state.answers) {
-      throw new WerkboekError(
-        `${sheetName(ws, true)} is nog niet begonnen. Begin met: ${suggest(['start', ws.id], mapFor(dossier))}`,
-        ExitCode.usage,
-        `Gezocht in ${dossier.dir}. Staan je antwoorden ergens anders? Gebruik dan --map <map>.`,
-      );
-    }
-    // The shipped worksheets (already loaded to find ws): the closing block comes from one of them when ws has none.
-    doc = worksheetReport(ws, state.answers, { now, workbook: await loadShippedWorksheets() });
-    answerFiles = [state.file];
-  }
 
+  // Each worksheet's state (definition, answers file, walk), read once; the model is made from the states
+  // alone, and the renderers read only the model.
+  const loaded = ALL.has(opts.worksheet.trim().toLowerCase()) ? await dossierStates(own, dossier) : await oneState(opts.worksheet, own, dossier);
+  // A dossier has the shipped worksheets among its states: Probiblio's closing comes from them (never from an own one).
+  const doc = loaded.kind === 'dossier' ? dossierReport(loaded.states, { now }) : worksheetReport(loaded.state, { now, workbook: loaded.workbook });
   const content = format === 'docx' ? await wordReport(doc) : await formatReport(await renderTemplate(await loadTemplate(opts.template, cwd), doc.context), doc, format, recipients);
-  // A Word document always has -o (checkWordRequest).
-  if (typeof content === 'string' && (opts.output === undefined || opts.output === '-')) {
-    out.stdout(content);
-    return;
+  const answerFiles = loaded.kind === 'dossier' ? loaded.states.map((s) => s.file) : [loaded.state.file];
+  await deliver(content, { output: opts.output, cwd, out, answerFiles }, 'Rapport');
+}
+
+/** Every worksheet's state (`rapport alles`); refused when one is unreadable or none is begun. */
+async function dossierStates(own: OwnWorksheets, dossier: Dossier): Promise<{ kind: 'dossier'; states: SheetState[] }> {
+  const worksheets = await allWorksheets(own);
+  const states = await Promise.all(worksheets.map((ws) => sheetState(ws, dossier.dir)));
+  throwUnreadable(states);
+  if (!states.some((s) => s.answers)) {
+    throw new WerkboekError(
+      'Er is nog geen werkblad begonnen, dus er is nog niets voor een rapport.',
+      ExitCode.usage,
+      `Begin met: ${suggest(['start', worksheets[0]?.id ?? 'gemeentelandschap'], mapFor(dossier))} (gezocht in ${dossier.dir}).`,
+    );
   }
-  const { file, stream } = await writeOutputFile(content, opts.output ?? '', cwd, answerFiles);
-  if (!stream) out.line(`Rapport geschreven naar ${displayPath(file, cwd)}`);
+  return { kind: 'dossier', states };
+}
+
+/**
+ * One worksheet's state, refused when unreadable or not begun; with the
+ * shipped worksheets (loaded alongside it), for Probiblio's closing when the
+ * worksheet has none.
+ */
+async function oneState(name: string, own: OwnWorksheets, dossier: Dossier): Promise<{ kind: 'sheet'; state: SheetState; workbook: Worksheet[] }> {
+  const [ws, workbook] = await Promise.all([findWorksheet(name, own, [{ name: 'alles', description: 'alle werkbladen in één rapport' }]), loadShippedWorksheets()]);
+  const state = await sheetState(ws, dossier.dir);
+  throwUnreadable([state]);
+  if (!state.answers) {
+    throw new WerkboekError(
+      `${sheetName(ws, true)} is nog niet begonnen. Begin met: ${suggest(['start', ws.id], mapFor(dossier))}`,
+      ExitCode.usage,
+      `Gezocht in ${dossier.dir}. Staan je antwoorden ergens anders? Gebruik dan --map <map>.`,
+    );
+  }
+  return { kind: 'sheet', state, workbook };
 }
 
 async function wordReport(doc: ReportDocument): Promise<Uint8Array> {

@@ -1,6 +1,6 @@
 import { allWorksheets, ownWorksheets } from '../definition/own.js';
 import { mapFor, suggest } from '../support/invocation.js';
-import { dossierState, describeState, respondentStates } from '../sheet-state.js';
+import { dossierState, describeState } from '../sheet-state.js';
 import path from 'node:path';
 import { listRounds } from '../dossier/rounds.js';
 import { formatStamp } from '../support/dates.js';
@@ -16,20 +16,16 @@ export interface StatusOptions {
 
 /** `werkboek status`: per worksheet its state, last edit and file. */
 export async function status({ map, ownFolder, cwd, out }: StatusOptions): Promise<void> {
-  const { dossier, sheets, folderExists } = await dossierState(map, cwd, allWorksheets(ownWorksheets(ownFolder, cwd)));
+  // Each worksheet's state with the colleagues who fill it in in files of their own (start --respondent, importeer).
+  const { dossier, sheets, folderExists } = await dossierState(map, cwd, allWorksheets(ownWorksheets(ownFolder, cwd)), { colleagues: true });
   out.line(`Map: ${dossier.dir}`);
   if (!folderExists) {
     out.line(`Let op: deze map bestaat (nog) niet, dus hier is nog geen werkblad begonnen. Staan je antwoorden in een andere map? Geef die dan op met --map <map>.`);
   }
   out.line();
-  // Colleagues who fill in the same worksheet in files of their own (start --respondent, importeer), per
-  // worksheet, and the closed rounds: read side by side (each a listing of the folder).
-  const [colleaguesOf, rounds] = await Promise.all([
-    Promise.all(sheets.map((s) => respondentStates(s.worksheet, dossier.dir, { colleaguesOnly: true }))),
-    listRounds(dossier.dir),
-  ]);
-  for (const [i, s] of sheets.entries()) {
-    const colleagues = colleaguesOf[i] ?? [];
+  const rounds = await listRounds(dossier.dir);
+  for (const s of sheets) {
+    const { colleagues } = s;
     out.line(`${s.worksheet.number}. ${s.worksheet.title} (${s.worksheet.id})`);
     out.line(`   ${colleagues.length ? 'Eigen bestand: ' : ''}${describeState(s)}${s.answers ? ` · laatst bijgewerkt ${formatStamp(s.answers.meta.updated)}` : ''}`);
     const drafts = s.answers ? Object.values(s.answers.drafts).filter((d) => d != null).length : 0;

@@ -8,15 +8,14 @@ import { loadShippedWorksheets } from '../definition/load.js';
 import { findWorksheet, ownWorksheets } from '../definition/own.js';
 import { sheetName } from '../definition/questions.js';
 import { resolveDossier } from '../dossier/folder.js';
-import { checkWordRequest, formatReport, type ReportRequest } from '../report/deliver.js';
-import { writeOutputFile } from '../report/write-output.js';
+import { checkWordRequest, deliver, formatReport, type ReportRequest } from '../report/deliver.js';
 import { checkRecipients } from '../report/recipients.js';
 import { compareReport } from '../report/compare.js';
 import { worksheetReport } from '../report/model.js';
 import { loadTemplate, renderTemplate } from '../report/template.js';
 import { respondentStates } from '../sheet-state.js';
 import { ExitCode, WerkboekError } from '../support/errors.js';
-import { displayPath, mapFor, suggest } from '../support/invocation.js';
+import { mapFor, suggest } from '../support/invocation.js';
 
 export type CompareOptions = ReportRequest & {
   /** --werkbladen: a folder of own worksheet definitions (else WERKBOEK_WERKBLADEN). */
@@ -29,14 +28,15 @@ export async function compare(opts: CompareOptions): Promise<void> {
   checkWordRequest(opts, ['vergelijk', opts.worksheet]);
   const dossier = await resolveDossier(opts.map, cwd);
   const now = opts.now ?? new Date();
-  const ws = await findWorksheet(opts.worksheet, ownWorksheets(opts.ownFolder, cwd));
+  // The shipped worksheets, for Probiblio's closing when ws has none, loaded alongside ws.
+  const [ws, workbook] = await Promise.all([findWorksheet(opts.worksheet, ownWorksheets(opts.ownFolder, cwd)), loadShippedWorksheets()]);
+  // Every respondent's state (definition, answers file, walk), read once: the model is made from them alone.
   const states = await respondentStates(ws, dossier.dir);
   const broken = states.find((s) => s.error);
   if (broken?.error) throw broken.error;
-  const started = states.flatMap((s) => (s.answers ? [{ name: s.name, answers: s.answers }] : []));
-  const workbook = await loadShippedWorksheets();
+  const started = states.filter((s) => s.answers);
   const map = mapFor(dossier);
-  const only = started[0];
+  const [only, ...others] = started;
   if (!only) {
     throw new WerkboekError(
       `${sheetName(ws, true)} is hier nog door niemand ingevuld, dus er valt nog niets te vergelijken.`,
@@ -52,27 +52,17 @@ export async function compare(opts: CompareOptions): Promise<void> {
       `Alleen ${only.name} heeft werkblad ${ws.number} ingevuld; er valt nog niets te vergelijken. Dit is het gewone rapport.\n` +
         `Een collega vult in met: ${suggest(['start', ws.id, '--respondent', '<naam>'], map)}\n`,
     );
-    const report = worksheetReport(ws, only.answers, { now, workbook });
+    const report = worksheetReport(only, { now, workbook });
     if (format === 'docx') content = await (await import('../report/docx.js')).reportDocx(report);
     else content = await formatReport(await renderTemplate(await loadTemplate(undefined, cwd), report.context), report, format, recipients);
   } else {
-    const comparison = compareReport(ws, started, { now, workbook });
+    const comparison = compareReport([only, ...others], { now, workbook });
     if (format === 'docx') content = await (await import('../report/docx.js')).compareDocx(comparison);
     else {
       const markdown = await renderTemplate(await loadTemplate(opts.template, cwd, 'vergelijk.md.liquid'), comparison.context);
       content = await formatReport(markdown, comparison, format, recipients);
     }
   }
-  // A Word document always has -o (checkWordRequest).
-  if (typeof content === 'string' && (opts.output === undefined || opts.output === '-')) {
-    out.stdout(content);
-    return;
-  }
-  const { file, stream } = await writeOutputFile(
-    content,
-    opts.output ?? '',
-    cwd,
-    states.map((s) => s.file),
-  );
-  if (!stream) out.line(`${started.length === 1 ? 'Rapport' : `Vergelijking van ${started.length} collega's`} geschreven naar ${displayPath(file, cwd)}`);
+  const what = started.length === 1 ? 'Rapport' : `Vergelijking van ${started.length} collega's`;
+  await deliver(content, { output: opts.output, cwd, out, answerFiles: states.map((s) => s.file) }, what);
 }

@@ -1,19 +1,17 @@
 // `werkboek verschil [<werkblad>]`: what changed between the last closed
 // round and now (or between the last two rounds when nothing is filled in
 // yet, or `--ronde <naam>` and now), as Markdown, HTML or an .eml draft.
-import path from 'node:path';
 import { allWorksheets, findWorksheet, ownWorksheets } from '../definition/own.js';
 import type { Worksheet } from '../definition/schema.js';
 import { answerValue, type Answers } from '../dossier/answers.js';
-import { AnswersFile } from '../dossier/answers-file.js';
 import { resolveDossier } from '../dossier/folder.js';
 import { listRounds, ROUND_PREFIX, roundFiles, type Round } from '../dossier/rounds.js';
 import { diffMarkdown, diffSheet, diffTitle, type DiffHeading } from '../report/diff.js';
-import { formatReport } from '../report/deliver.js';
-import { writeOutputFile } from '../report/write-output.js';
+import { deliver, formatReport } from '../report/deliver.js';
+import { sheetState, type SheetState } from '../sheet-state.js';
 import { checkRecipients } from '../report/recipients.js';
 import { ExitCode, WerkboekError } from '../support/errors.js';
-import { displayPath, mapFor, suggest } from '../support/invocation.js';
+import { mapFor, suggest } from '../support/invocation.js';
 import type { Output } from '../support/output.js';
 import { formatDayNl } from '../support/dates.js';
 import { sheetName } from '../definition/questions.js';
@@ -56,29 +54,26 @@ export async function difference(opts: DiffOptions): Promise<void> {
   }
   const [from, to] = await sides(rounds, dossier.dir, all, opts.round, map);
   const diffs = [];
+  const current: SheetState[] = [];
   let library: string | null = null;
   for (const ws of worksheets) {
-    const before = await answersIn(from.dir, ws);
-    const after = await answersIn(to.dir, ws);
-    if (!before && !after) continue;
-    library ??= libraryName(after) ?? libraryName(before);
-    diffs.push(diffSheet(ws, before, after));
+    const before = await readableState(from.dir, ws);
+    const after = await readableState(to.dir, ws);
+    current.push(after);
+    if (!before.answers && !after.answers) continue;
+    library ??= libraryName(after.answers?.answers) ?? libraryName(before.answers?.answers);
+    diffs.push(diffSheet(before, after));
   }
   if (!diffs.length) {
     throw new WerkboekError(`${worksheets[0] ? sheetName(worksheets[0], true) : 'Dit werkblad'} is in geen van beide rondes ingevuld.`, ExitCode.usage);
   }
   // "ronde 2026 en nu" reads oddly when both are 2026: now is named by when this round began.
-  const since = to.dir === dossier.dir ? await roundBegan(dossier.dir, worksheets) : undefined;
+  const since = to.dir === dossier.dir ? roundBegan(current) : undefined;
   const heading: DiffHeading = { from: from.label, to: since ? `nu (sinds ${formatDayNl(since)})` : to.label, library, now: opts.now ?? new Date() };
   const markdown = diffMarkdown(diffs, heading);
   const title = diffTitle(heading);
   const content = await formatReport(markdown, { plainTitle: title, subject: title }, opts.format, recipients);
-  if (opts.output === undefined || opts.output === '-') {
-    opts.out.stdout(content);
-    return;
-  }
-  const { file, stream } = await writeOutputFile(content, opts.output, opts.cwd);
-  if (!stream) opts.out.line(`Verschil geschreven naar ${displayPath(file, opts.cwd)}`);
+  await deliver(content, opts, 'Verschil');
 }
 
 /** Which two rounds: --ronde and now; else the last round and now; else (nothing filled in yet) the last two rounds. */
@@ -104,18 +99,21 @@ async function sides(rounds: Round[], dir: string, worksheets: Worksheet[], aske
 }
 
 /** When the current round began: the first answers file made in it (undefined when none has a date). */
-async function roundBegan(dir: string, worksheets: Worksheet[]): Promise<Date | undefined> {
+function roundBegan(states: readonly SheetState[]): Date | undefined {
   const made: number[] = [];
-  for (const ws of worksheets) {
-    const created = (await AnswersFile.read(path.join(dir, `${ws.id}.yaml`), ws).catch(() => undefined))?.meta.created;
+  for (const state of states) {
+    const created = state.answers?.meta.created;
     const time = created ? Date.parse(created) : Number.NaN;
     if (!Number.isNaN(time)) made.push(time);
   }
   return made.length ? new Date(Math.min(...made)) : undefined;
 }
 
-async function answersIn(dir: string, ws: Worksheet): Promise<Answers | undefined> {
-  return (await AnswersFile.read(path.join(dir, `${ws.id}.yaml`), ws))?.answers;
+/** A worksheet's state in a round's folder (or the dossier's); an unreadable file stops the command. */
+async function readableState(dir: string, ws: Worksheet): Promise<SheetState> {
+  const state = await sheetState(ws, dir);
+  if (state.error) throw state.error;
+  return state;
 }
 
 function libraryName(answers: Answers | undefined): string | null {

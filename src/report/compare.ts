@@ -1,6 +1,6 @@
 // The comparison model (`werkboek vergelijk`): the answers of several
 // respondents to one worksheet, side by side, built from each respondent's
-// report model (model.ts), so the same answers, labels and states appear as
+// state (sheet-state.ts) through the report model (model.ts), so the same answers, labels and states appear as
 // in `rapport`. Raw and format-neutral like the report model: escaping
 // happens at output (template.ts). The template variables are documented at
 // the top of templates/vergelijk.md.liquid.
@@ -11,7 +11,6 @@
 // shown, never judged.
 import type { Field, Question, Worksheet } from '../definition/schema.js';
 import { allQuestions } from '../definition/questions.js';
-import type { AnswersFile } from '../dossier/answers-file.js';
 import type { QuestionState } from '../walk.js';
 import { formatDayNl } from '../support/dates.js';
 import { programVersion } from '../support/version.js';
@@ -27,6 +26,7 @@ import {
   type ReportAnswer,
   type ReportMeta,
   type ReportQuestion,
+  type SheetInput,
   type SheetReport,
   type TableAnswer,
 } from './model.js';
@@ -39,10 +39,10 @@ export const LISTED_BY = 'Genoemd door';
 /** In that column: every respondent listed it. */
 export const LISTED_BY_ALL = 'iedereen';
 
-export interface CompareInput {
+/** A respondent's state of the worksheet (RespondentState in sheet-state.ts has it). */
+export interface CompareInput extends SheetInput {
   /** The respondent's name as shown ("Piet Bakker"). */
   name: string;
-  answers: AnswersFile;
 }
 
 export interface CompareRespondent {
@@ -142,9 +142,10 @@ export interface CompareDocument {
   subject: string;
 }
 
-/** The comparison of the respondents' answers to one worksheet (pure: no I/O). */
-export function compareReport(ws: Worksheet, inputs: readonly CompareInput[], meta: Pick<ReportMeta, 'now' | 'workbook'> = {}): CompareDocument {
-  const sheets = inputs.map((input) => ({ name: input.name, sheet: buildReport(ws, input.answers, meta) }));
+/** The comparison of the respondents' answers to one worksheet, from their states (pure: no I/O); at least one. */
+export function compareReport(inputs: readonly [CompareInput, ...CompareInput[]], meta: Pick<ReportMeta, 'now' | 'workbook'> = {}): CompareDocument {
+  const ws = inputs[0].worksheet;
+  const sheets = inputs.map((input) => ({ name: input.name, sheet: buildReport(input, meta) }));
   const questionsById = new Map(allQuestions(ws).map((q) => [q.id, q]));
   const first = sheets[0]?.sheet;
   const sections: CompareSection[] = (first?.sections ?? []).map((section, si) => ({

@@ -2,11 +2,12 @@
 // its format: the Markdown as is, a sanitised HTML document or an .eml draft
 // (marked, sanitize-html and nodemailer are loaded only for html/eml), or a
 // Word document made from the model, not from Markdown (docx.ts, with the
-// docx package, loaded only for docx). Writing it is write-output.ts, the
-// recipients recipients.ts.
+// docx package, loaded only for docx); and where it goes (deliver: the
+// screen, or -o through write-output.ts). The recipients are recipients.ts.
 import type { Output } from '../support/output.js';
 import { ExitCode, WerkboekError } from '../support/errors.js';
-import { suggest } from '../support/invocation.js';
+import { displayPath, suggest } from '../support/invocation.js';
+import { writeOutputFile } from './write-output.js';
 
 export type ReportFormat = 'md' | 'html' | 'eml' | 'docx';
 /** The formats made from Markdown (a template): all but docx. */
@@ -69,4 +70,29 @@ export async function formatReport(
       return buildEml({ markdown, title: doc.plainTitle, subject: doc.subject, to: recipients });
     }
   }
+}
+
+/** Where a made report (or overview) goes, and what the command says about it. */
+export interface Destination {
+  /** `-o`: a file, or "-" (and undefined) for standard output. */
+  output?: string | undefined;
+  cwd: string;
+  out: Output;
+  /** The answers files the report was made from: never written over (write-output.ts). */
+  answerFiles?: readonly string[];
+}
+
+/**
+ * Text without -o (or with `-o -`) goes to standard output, so it pipes;
+ * otherwise the file is written (write-output.ts) and the line "<what>
+ * geschreven naar <bestand>" said, unless -o was a terminal or a pipe. (A
+ * Word document always has -o: checkWordRequest.)
+ */
+export async function deliver(content: string | Uint8Array, to: Destination, what: string): Promise<void> {
+  if (typeof content === 'string' && (to.output === undefined || to.output === '-')) {
+    to.out.stdout(content);
+    return;
+  }
+  const { file, stream } = await writeOutputFile(content, to.output ?? '', to.cwd, to.answerFiles);
+  if (!stream) to.out.line(`${what} geschreven naar ${displayPath(file, to.cwd)}`);
 }

@@ -1,7 +1,8 @@
 // `werkboek verschil`: what changed in a worksheet between two rounds, per
 // question — new, changed (before and after), no longer applicable (hidden
 // now, or no longer asked), not yet answered again — and the ontwikkelpunten
-// that were solved or are new. Built on the report model (model.ts), so
+// that were solved or are new. Built from the two rounds' states
+// (sheet-state.ts) through the report model (model.ts), so
 // answers read the same as in a report; rendered as Markdown (HTML and .eml
 // are made from it as for `rapport`).
 import type { Condition, Worksheet } from '../definition/schema.js';
@@ -10,7 +11,7 @@ import type { Answers } from '../dossier/answers.js';
 import { notAskedIds } from '../dossier/answers-file.js';
 import { formatStampNl } from '../support/dates.js';
 import { answerMarkdown, escapeBlock, escapeInline, escapeLine } from './markdown.js';
-import { buildReport, type DevelopmentPoint, type ReportQuestion } from './model.js';
+import { buildReport, type DevelopmentPoint, type ReportQuestion, type SheetInput } from './model.js';
 import { own } from '../support/own.js';
 
 export type ChangeKind = 'nieuw' | 'gewijzigd' | 'vervallen' | 'open';
@@ -25,7 +26,7 @@ export interface QuestionChange {
 }
 
 export interface SheetDiff {
-  worksheet: Worksheet;
+  worksheet: Pick<Worksheet, 'id' | 'number' | 'title'>;
   /** Begun in the earlier round, not yet in the later one: nothing to compare yet. */
   notBegun: boolean;
   changes: QuestionChange[];
@@ -69,10 +70,11 @@ function firstQuestion(c: Condition): string | undefined {
 const sameAnswer = (a: ReportQuestion, b: ReportQuestion) => comparable(a) === comparable(b);
 const comparable = (q: ReportQuestion) => JSON.stringify([q.state, q.answer, q.note], (_key, value: unknown) => (typeof value === 'string' ? value.trimEnd() : value));
 
-/** The difference between two rounds' answers to one worksheet (undefined: not begun in that round). */
-export function diffSheet(ws: Worksheet, before: Answers | undefined, after: Answers | undefined): SheetDiff {
-  const old = buildReport(ws, before ?? {});
-  const now = buildReport(ws, after ?? {});
+/** The difference between two rounds' states of one worksheet (without answers: not begun in that round). */
+export function diffSheet(before: SheetInput, after: SheetInput): SheetDiff {
+  const ws = after.worksheet;
+  const old = buildReport(before);
+  const now = buildReport(after);
   const questions = (r: typeof old) => new Map(r.sections.flatMap((s) => s.questions).map((q) => [q.id, q]));
   const was = questions(old);
   const is = questions(now);
@@ -87,7 +89,7 @@ export function diffSheet(ws: Worksheet, before: Answers | undefined, after: Ans
     const answeredNow = a !== undefined && a.state !== 'open';
     let kind: ChangeKind | undefined;
     if (answeredNow && !answeredBefore) kind = 'nieuw';
-    else if (answeredBefore && a === undefined) kind = waitsFor(ws, id, after ?? {}) ? 'open' : 'vervallen';
+    else if (answeredBefore && a === undefined) kind = waitsFor(ws, id, after.answers?.answers ?? {}) ? 'open' : 'vervallen';
     else if (answeredBefore && !answeredNow) kind = 'open';
     else if (answeredBefore && answeredNow && !sameAnswer(b, a)) kind = 'gewijzigd';
     else if (answeredBefore) unchanged++;
@@ -98,14 +100,14 @@ export function diffSheet(ws: Worksheet, before: Answers | undefined, after: Ans
   const newPoints = points(now);
   const ids = (list: DevelopmentPoint[]) => new Set(list.map((p) => p.id));
   return {
-    worksheet: ws,
-    notBegun: before !== undefined && after === undefined,
+    worksheet: { id: ws.id, number: ws.number, title: ws.title },
+    notBegun: before.answers !== undefined && after.answers === undefined,
     changes,
     unchanged,
     solved: oldPoints.filter((p) => !ids(newPoints).has(p.id)),
     // Not yet answered again in this round: listed as such, not as a new ontwikkelpunt.
     added: newPoints.filter((p) => !ids(oldPoints).has(p.id) && p.state !== 'open'),
-    noLongerAsked: notAskedIds(before ?? {}, ws),
+    noLongerAsked: notAskedIds(before.answers?.answers ?? {}, ws),
   };
 }
 

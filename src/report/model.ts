@@ -1,5 +1,6 @@
-// The report model: pure functions from (worksheet, answers) to the data a
-// report shows. The model is raw and format-neutral: every string is plain
+// The report model: pure functions from worksheet states (sheet-state.ts:
+// the definition, the answers file and the walk over it, loaded once by the
+// command) to the data a report shows; the walk is never asked again. The model is raw and format-neutral: every string is plain
 // text, as typed or as we word it ("27 november 2026", "Ja", an option's
 // label), never escaped or marked up for any output format. Answers are
 // structured data (see ReportAnswer), not rendered text. Escaping and markup
@@ -8,7 +9,7 @@
 // templates/rapport.md.liquid.
 import type { Question, Worksheet } from '../definition/schema.js';
 import { answerValue, noteOf, UNKNOWN_LABEL, type Answers } from '../dossier/answers.js';
-import { AnswersFile, type Status } from '../dossier/answers-file.js';
+import type { AnswersMeta, Status } from '../dossier/answers-file.js';
 import { META_SECTION_ID, walk, type QuestionState, type VisibleQuestion, type WalkResult } from '../walk.js';
 import { reportAnswer, type ReportAnswer } from './answer.js';
 import { sheetPoints, stepHeading, type SheetPoints } from './points.js';
@@ -216,19 +217,33 @@ export interface ReportMeta {
   /** ISO time of the last edit; default: from the answers file. */
   updated?: string;
   now?: Date;
-  /** The shipped worksheets: the closing comes from one of them when the worksheet itself has none. */
+  /**
+   * The shipped worksheets: Probiblio's closing comes from one of them when
+   * the report's worksheets have none (a report of one worksheet); a dossier
+   * report has them among its states already.
+   */
   workbook?: readonly Worksheet[];
+}
+
+/**
+ * What the model reads of a worksheet's state (SheetState in sheet-state.ts
+ * has it): the definition, the answers file (undefined: niet begonnen) and
+ * the walk over its answers.
+ */
+export interface SheetInput {
+  worksheet: Worksheet;
+  answers?: { answers: Answers; meta: Pick<AnswersMeta, 'status'> & { updated?: string | undefined } } | undefined;
+  walk: WalkResult;
 }
 
 // --- one worksheet -----------------------------------------------------------
 
-/** Build the report of one worksheet from its answers (pure: no I/O). */
-export function buildReport(ws: Worksheet, source: AnswersFile | Answers, meta: ReportMeta = {}): SheetReport {
-  const answers = source instanceof AnswersFile ? source.answers : source;
-  const fileMeta = source instanceof AnswersFile ? source.meta : undefined;
-  const status = meta.status ?? fileMeta?.status ?? 'concept';
-  const updated = meta.updated ?? fileMeta?.updated;
-  const result = walk(ws, answers);
+/** Build the report of one worksheet from its state (pure: no I/O; the walk is the state's). */
+export function buildReport(input: SheetInput, meta: ReportMeta = {}): SheetReport {
+  const { worksheet: ws, walk: result } = input;
+  const answers = input.answers?.answers ?? {};
+  const status = meta.status ?? input.answers?.meta.status ?? 'concept';
+  const updated = meta.updated ?? input.answers?.meta.updated;
   const byId = new Map(result.sections.flatMap((s) => s.questions).map((q) => [q.id, q]));
 
   const metaFields = result.visible.filter((v) => v.section.kind === 'meta').map((v) => metaField(v));
@@ -384,17 +399,11 @@ function plainMeta(answers: Answers, id: string): string | undefined {
   return typeof value === 'string' && value.trim() !== '' ? value.replace(/\s+/g, ' ').trim() : undefined;
 }
 
-export interface SheetInput {
-  worksheet: Worksheet;
-  /** undefined: niet begonnen. */
-  answers?: AnswersFile | undefined;
-}
-
 /** The report of one started worksheet. */
-export function worksheetReport(ws: Worksheet, source: AnswersFile | Answers, meta: ReportMeta = {}): ReportDocument {
-  const sheet = buildReport(ws, source, meta);
-  const answers = source instanceof AnswersFile ? source.answers : source;
-  const library = plainMeta(answers, 'bibliotheek');
+export function worksheetReport(input: SheetInput, meta: ReportMeta = {}): ReportDocument {
+  const ws = input.worksheet;
+  const sheet = buildReport(input, meta);
+  const library = plainMeta(input.answers?.answers ?? {}, 'bibliotheek');
   const plainTitle = `Werkblad ${ws.number}: ${ws.title}`;
   return {
     context: {
@@ -417,13 +426,24 @@ export function worksheetReport(ws: Worksheet, source: AnswersFile | Answers, me
   };
 }
 
+/**
+ * A sheet given without its walk, as scripts/bench-floor.mjs still passes
+ * `{ worksheet, answers }` (a script the lead keeps). TODO: remove with that
+ * script's change to `dossierReport(states, …)`; every command passes states.
+ */
+type UnwalkedInput = Omit<SheetInput, 'walk'> & { walk?: undefined };
+
+function walked(input: SheetInput | UnwalkedInput): SheetInput {
+  return input.walk ? input : { ...input, walk: walk(input.worksheet, input.answers?.answers ?? {}) };
+}
+
 /** The dossier: all worksheets, the started ones in full. */
-export function dossierReport(inputs: SheetInput[], meta: Pick<ReportMeta, 'now' | 'workbook'> = {}): ReportDocument {
+export function dossierReport(inputs: ReadonlyArray<SheetInput | UnwalkedInput>, meta: Pick<ReportMeta, 'now' | 'workbook'> = {}): ReportDocument {
   const sheets: SheetReport[] = [];
   const overview: OverviewEntry[] = [];
   let library: string | undefined;
-  for (const input of inputs) {
-    const sheet = input.answers ? buildReport(input.worksheet, input.answers, meta) : undefined;
+  for (const input of inputs.map(walked)) {
+    const sheet = input.answers ? buildReport(input, meta) : undefined;
     if (sheet) sheets.push(sheet);
     if (input.answers) library ??= plainMeta(input.answers.answers, 'bibliotheek');
     overview.push(overviewEntry(input.worksheet, sheet));

@@ -6,26 +6,31 @@
 import type { KeyQuestionRef, Worksheet } from '../definition/schema.js';
 import { allQuestions, optionLabel } from '../definition/questions.js';
 import { answerValue, type Answers } from '../dossier/answers.js';
+import type { Status } from '../dossier/answers-file.js';
 import type { WerkboekError } from '../support/errors.js';
-import { developmentPoints, findVisible, walk } from '../walk.js';
+import { developmentPoints, findVisible, type WalkResult } from '../walk.js';
 import { formatStamp } from '../support/dates.js';
 import { escapeCell, escapeLine } from './markdown.js';
 import { csvDocument } from './csv.js';
 
-/** One answers file of a dossier as the overview read it. */
-export type SheetRead =
-  | { kind: 'missing' }
-  | { kind: 'read'; status: 'concept' | 'afgerond'; updated: string; answers: Answers }
+/** One answers file of a dossier as sheet-state.ts read it (SheetState has it). */
+export interface SheetRead {
+  /** undefined: niet begonnen. */
+  answers?: { answers: Answers; meta: { status: Status; updated: string } } | undefined;
+  /** The walk over its answers. */
+  walk: WalkResult;
   /** Unreadable, invalid or of another worksheet: the error says where (bestand:regel:kolom). */
-  | { kind: 'broken'; error: WerkboekError };
+  error?: WerkboekError | undefined;
+}
 
 export interface KeyColumn {
   question: string;
   label: string;
 }
 
+/** A worksheet's part of the overview: what the renderers show of it, and its key columns. */
 export interface OverviewSheet {
-  worksheet: Worksheet;
+  worksheet: Pick<Worksheet, 'id' | 'number' | 'title'>;
   keys: KeyColumn[];
 }
 
@@ -78,25 +83,24 @@ export function keyColumns(ws: Worksheet, refs: readonly KeyQuestionRef[] | unde
   });
 }
 
-/** One dossier's row from what was read of each worksheet (in the order of `sheets`). */
-export function overviewRow(folder: string, sheets: readonly OverviewSheet[], reads: readonly SheetRead[]): OverviewRow {
+/** One dossier's row from each worksheet's state (`sheets`, each with what was read of its file, in the order of Overview.sheets). */
+export function overviewRow(folder: string, sheets: ReadonlyArray<OverviewSheet & { read: SheetRead }>): OverviewRow {
   let library = '';
-  const cells = sheets.map(({ worksheet, keys }, i): OverviewCell => {
-    const read = reads[i] ?? { kind: 'missing' };
-    if (read.kind === 'broken') {
+  const cells = sheets.map(({ keys, read }): OverviewCell => {
+    if (read.error) {
       const problem = read.error.message.split('\n')[0] ?? read.error.message;
       return { status: 'onleesbaar', done: 0, total: 0, updated: '', points: 0, keys: keys.map(() => ''), problem };
     }
-    const answers: Answers = read.kind === 'read' ? read.answers : {};
-    const result = walk(worksheet, answers);
+    const answers: Answers = read.answers?.answers ?? {};
+    const result = read.walk;
     const name = answerValue(answers.bibliotheek);
     if (!library && typeof name === 'string' && name.trim()) library = name.trim();
     return {
-      status: read.kind === 'read' ? read.status : 'niet begonnen',
+      status: read.answers ? read.answers.meta.status : 'niet begonnen',
       done: result.done,
       total: result.total,
-      updated: read.kind === 'read' ? read.updated : '',
-      points: read.kind === 'read' ? developmentPoints(result).length : 0,
+      updated: read.answers ? read.answers.meta.updated : '',
+      points: read.answers ? developmentPoints(result).length : 0,
       keys: keys.map((k) => {
         const vq = findVisible(result, k.question);
         if (!vq || vq.state === 'open' || vq.state === 'empty') return '';
