@@ -38,10 +38,7 @@ const steps = {
     const { loadTemplate, renderTemplate } = await dist('report/template.js');
     const worksheets = await allWorksheets([]);
     const states = await Promise.all(worksheets.map((ws) => sheetState(ws, map)));
-    const doc = dossierReport(
-      states.map((s) => ({ worksheet: s.worksheet, answers: s.answers })),
-      { now: new Date(), workbook: worksheets },
-    );
+    const doc = dossierReport(states, { now: new Date(), workbook: worksheets });
     const template = await loadTemplate(undefined, root);
     return () => renderTemplate(template, doc.context);
   },

@@ -10,7 +10,7 @@
 import type { Question, Worksheet } from '../definition/schema.js';
 import { answerValue, noteOf, UNKNOWN_LABEL, type Answers } from '../dossier/answers.js';
 import type { AnswersMeta, Status } from '../dossier/answers-file.js';
-import { META_SECTION_ID, walk, type QuestionState, type VisibleQuestion, type WalkResult } from '../walk.js';
+import { META_SECTION_ID, type QuestionState, type VisibleQuestion, type WalkResult } from '../walk.js';
 import { reportAnswer, type ReportAnswer } from './answer.js';
 import { sheetPoints, stepHeading, type SheetPoints } from './points.js';
 import { buildSummary, pointsToResearch, type Summary } from './summary.js';
@@ -426,23 +426,12 @@ export function worksheetReport(input: SheetInput, meta: ReportMeta = {}): Repor
   };
 }
 
-/**
- * A sheet given without its walk, as scripts/bench-floor.mjs still passes
- * `{ worksheet, answers }` (a script the lead keeps). TODO: remove with that
- * script's change to `dossierReport(states, …)`; every command passes states.
- */
-type UnwalkedInput = Omit<SheetInput, 'walk'> & { walk?: undefined };
-
-function walked(input: SheetInput | UnwalkedInput): SheetInput {
-  return input.walk ? input : { ...input, walk: walk(input.worksheet, input.answers?.answers ?? {}) };
-}
-
 /** The dossier: all worksheets, the started ones in full. */
-export function dossierReport(inputs: ReadonlyArray<SheetInput | UnwalkedInput>, meta: Pick<ReportMeta, 'now' | 'workbook'> = {}): ReportDocument {
+export function dossierReport(inputs: readonly SheetInput[], meta: Pick<ReportMeta, 'now' | 'workbook'> = {}): ReportDocument {
   const sheets: SheetReport[] = [];
   const overview: OverviewEntry[] = [];
   let library: string | undefined;
-  for (const input of inputs.map(walked)) {
+  for (const input of inputs) {
     const sheet = input.answers ? buildReport(input, meta) : undefined;
     if (sheet) sheets.push(sheet);
     if (input.answers) library ??= plainMeta(input.answers.answers, 'bibliotheek');
