@@ -108,7 +108,7 @@ function defineProgram(out: Output, only: string | undefined): Command {
       .option('-r, --respondent <naam>', 'als collega invullen, in een eigen bestand in dezelfde map (bijv. --respondent "Piet Bakker"); zie ook vergelijk')
       .option('--eenvoudig', 'vragen regel voor regel, zonder kleur of schermopbouw: voor een schermlezer, een eenvoudige terminal of antwoorden uit een bestand (ook met WERKBOEK_EENVOUDIG=1)')
       .action(async (werkblad: string, opts: { map?: string; werkbladen?: string; opnieuw?: boolean; eenvoudig?: boolean; respondent?: string }) => {
-        const { start } = await import('./commands/start.js');
+        const { start } = await import('./commands/start/index.js');
         await start({
           worksheet: werkblad,
           map: opts.map,

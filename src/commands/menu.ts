@@ -14,7 +14,8 @@ import { InterruptedError, WerkboekError } from '../support/errors.js';
 import type { Output } from '../support/output.js';
 import type { Prompter, Reply } from '../terminal/prompter.js';
 import type { ReportFormat } from '../report/deliver.js';
-import { screenMode, start } from './start.js';
+import { screenMode } from '../support/screen.js';
+import { start } from './start/index.js';
 import { status } from './status.js';
 import { report } from './rapport.js';
 import { introduction } from './inleiding.js';
@@ -45,7 +46,7 @@ export const MENU_MESSAGE = 'Wat wil je doen in dit dossier?';
 export async function menu(options: MenuOptions): Promise<void> {
   const { out, cwd } = options;
   const env = options.env ?? process.env;
-  const mode = screenMode(options.plain, env);
+  const mode = screenMode({ plain: options.plain }, env);
   const own = ownWorksheets(options.ownFolder, cwd, env);
   const asker = menuPrompter(options, mode.plain);
   let first = true;
