@@ -73,6 +73,13 @@ module.exports = {
       to: { path: src('commands/') },
     },
     {
+      name: 'cli-folder-only-from-cli',
+      severity: 'error',
+      comment: 'src/cli/ (the command table, the program, its messages) is the top layer: only cli.ts and src/cli/ import it.',
+      from: { path: '^src/', pathNot: ['^src/cli\\.ts$', '^src/cli/'] },
+      to: { path: '^src/cli/' },
+    },
+    {
       name: 'command-folders-are-private',
       severity: 'error',
       comment: "A command's folder (commands/start/) is entered through its index.ts; the helpers beside it are its own.",
