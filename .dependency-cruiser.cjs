@@ -52,7 +52,7 @@ module.exports = {
       severity: 'error',
       comment:
         'runner/ may not import report/ or commands/, and of terminal/ only the Prompter types in ' +
-        'terminal/prompter.ts: the terminal implementation is chosen by commands/start.ts.',
+        'terminal/prompter.ts: the terminal implementation is chosen by commands/start/.',
       from: { path: src('runner/') },
       to: { path: [src('report/', 'commands/'), '^src/terminal/'], pathNot: '^src/terminal/prompter\\.ts$' },
     },
@@ -66,9 +66,25 @@ module.exports = {
     {
       name: 'commands-only-from-cli',
       severity: 'error',
-      comment: 'Only cli.ts imports commands/ (each command lazily, when it runs); and the home menu (commands/menu*.ts), whose items are the commands.',
-      from: { path: '^src/', pathNot: ['^src/cli\\.ts$', '^src/commands/menu[^/]*\\.ts$'] },
+      comment:
+        'Only cli.ts (and src/cli/) imports commands/ (each command lazily, when it runs); the home menu (commands/menu*.ts), ' +
+        "whose items are the commands; and a command's own folder (commands/start/) its helpers.",
+      from: { path: '^src/', pathNot: ['^src/cli\\.ts$', '^src/cli/', '^src/commands/menu[^/]*\\.ts$', '^src/commands/start/'] },
       to: { path: src('commands/') },
+    },
+    {
+      name: 'cli-folder-only-from-cli',
+      severity: 'error',
+      comment: 'src/cli/ (the command table, the program, its messages) is the top layer: only cli.ts and src/cli/ import it.',
+      from: { path: '^src/', pathNot: ['^src/cli\\.ts$', '^src/cli/'] },
+      to: { path: '^src/cli/' },
+    },
+    {
+      name: 'command-folders-are-private',
+      severity: 'error',
+      comment: "A command's folder (commands/start/) is entered through its index.ts; the helpers beside it are its own.",
+      from: { path: '^src/', pathNot: '^src/commands/start/' },
+      to: { path: '^src/commands/start/', pathNot: '^src/commands/start/index\\.ts$' },
     },
     {
       name: 'inquirer-only-in-terminal',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatFromFileName } from '../src/cli.js';
+import { formatFromFileName } from '../src/cli/commands.js';
 
 describe('rapport format from the output file name', () => {
   it('follows the extension of -o when --formaat is not given', () => {

@@ -321,6 +321,20 @@ describe('wrong use', () => {
     expect(help.stdout).not.toContain('keuze uit');
   });
 
+  it('the command line is read once, by commander: an option\'s value is no command, --no-color goes before or after the command', async () => {
+    // "start" is the value of --map here, not the command: no command, so (without a terminal) the whole help.
+    const value = await werkboek(['--map', 'start']);
+    expect(value.code).toBe(0);
+    expect(value.stdout).toBe((await werkboek(['--help'])).stdout);
+    for (const args of [['--no-color', 'lijst'], ['lijst', '--no-color']]) {
+      const r = await werkboek(args);
+      expect(r.code, args.join(' ')).toBe(0);
+      expect(r.stdout).toContain('gemeentelandschap');
+    }
+    const late = await werkboek(['--mpa', 'x', 'status']);
+    expect(late.stderr).toBe(`werkboek: Onbekende optie "--mpa". Bedoel je "--map"? Zie "${shownProgram} status --help".\n`);
+  });
+
   it('a missing argument gives an example of that command', async () => {
     const r = await werkboek(['rapport']);
     expect(r.code).toBe(2);

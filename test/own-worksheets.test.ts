@@ -10,7 +10,7 @@ import { check } from '../src/commands/controleer.js';
 import { list } from '../src/commands/lijst.js';
 import { overview } from '../src/commands/overzicht.js';
 import { report } from '../src/commands/rapport.js';
-import { start } from '../src/commands/start.js';
+import { start } from '../src/commands/start/index.js';
 import { status } from '../src/commands/status.js';
 import { plainStyle } from '../src/runner/session.js';
 import { memoryOutput } from '../src/support/output.js';

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { newRound } from '../src/commands/nieuwe-ronde.js';
-import { start } from '../src/commands/start.js';
+import { start } from '../src/commands/start/index.js';
 import { status } from '../src/commands/status.js';
 import { difference } from '../src/commands/verschil.js';
 import { loadShippedWorksheets } from '../src/definition/load.js';

@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { start } from '../src/commands/start.js';
+import { start } from '../src/commands/start/index.js';
 import { ExitCode, FileIssuesError, InterruptedError, WerkboekError } from '../src/support/errors.js';
 import { memoryOutput } from '../src/support/output.js';
 import { ConflictError } from '../src/dossier/answers-file.js';

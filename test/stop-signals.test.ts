@@ -9,7 +9,7 @@ import { pathToFileURL } from 'node:url';
 import { describe, expect, it, vi } from 'vitest';
 import { loadDefinitionFile } from '../src/definition/check.js';
 import { AnswersFile } from '../src/dossier/answers-file.js';
-import { start } from '../src/commands/start.js';
+import { start } from '../src/commands/start/index.js';
 import { plainStyle } from '../src/runner/session.js';
 import { ExitCode, InterruptedError, stopExitCode } from '../src/support/errors.js';
 import { memoryOutput } from '../src/support/output.js';

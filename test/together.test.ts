@@ -6,7 +6,7 @@ import { copyFile, readFile, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { start } from '../src/commands/start.js';
+import { start } from '../src/commands/start/index.js';
 import { status } from '../src/commands/status.js';
 import { list } from '../src/commands/lijst.js';
 import { compare } from '../src/commands/vergelijk.js';

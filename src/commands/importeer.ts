@@ -102,7 +102,44 @@ interface ImportOne {
 
 /** Import one file; returns its worksheet id when something was stored. */
 async function importOne(args: ImportOne): Promise<string | undefined> {
-  const { source, shown, dir, worksheets, respondent, out, ask } = args;
+  const { source, shown, dir, out } = args;
+  const { ws, incoming } = await readIncoming(source, shown, args.worksheets);
+  if ((await sheetFiles(dir, ws.id)).some((f) => f.file === source)) {
+    out.line(`${shown} staat al in deze map; er is niets veranderd.`);
+    return undefined;
+  }
+  const name = colleagueName(args.respondent, incoming, shown);
+  const destination = await destinationOf(args, ws, name, incoming);
+  if (!destination) return undefined;
+  const { target, storedAs, replace } = destination;
+  if (!destination.exists) {
+    // A new file, created exclusively: a second import of the same colleague at the same moment
+    // finds it and decides again (the same answers, or both kept), instead of failing.
+    const claimed = await claimRespondentFile(dir, ws.id, storedAs, (file) => {
+      incoming.setRespondent(storedAs);
+      incoming.moveTo(file);
+      return incoming;
+    });
+    if (!claimed.claimed) return importOne(args);
+    reportImported(out, shown, claimed.file, ws, incoming, storedAs, name, undefined);
+    return ws.id;
+  }
+  // Not while the colleague (or anyone) is filling in that file in this folder.
+  const release = await lockAnswersFile(target);
+  try {
+    const backup = replace ? await backupFile(target) : undefined;
+    incoming.setRespondent(storedAs);
+    incoming.moveTo(target);
+    await incoming.save({ replace });
+    reportImported(out, shown, target, ws, incoming, storedAs, name, backup);
+  } finally {
+    await release();
+  }
+  return ws.id;
+}
+
+/** The file sent, read and checked: its worksheet (a shipped one) and a version this program knows. */
+async function readIncoming(source: string, shown: string, worksheets: readonly Worksheet[]): Promise<{ ws: Worksheet; incoming: AnswersFile }> {
   let text: string;
   try {
     // A colleague's file is untrusted: never blocking, only a regular file, at most the limit.
@@ -125,10 +162,11 @@ async function importOne(args: ImportOne): Promise<string | undefined> {
       : 'verplicht veld "versie" ontbreekt';
     throw new FileIssuesError([{ file: shown, line: at, col: 1, path: 'versie', message: what }], ExitCode.badFile, IMPORT_HINT(shown));
   }
-  if ((await sheetFiles(dir, ws.id)).some((f) => f.file === source)) {
-    out.line(`${shown} staat al in deze map; er is niets veranderd.`);
-    return undefined;
-  }
+  return { ws, incoming };
+}
+
+/** The colleague's name: --respondent, else the file's `respondent:`, else its Naam. */
+function colleagueName(respondent: string | undefined, incoming: AnswersFile, shown: string): string {
   if (respondent !== undefined && !cleanName(respondent)) {
     throw new WerkboekError('De naam bij --respondent is leeg.', ExitCode.usage, `Bijvoorbeeld: ${suggest(['importeer', shown, '--respondent', 'Piet Bakker'])}`);
   }
@@ -141,7 +179,24 @@ async function importOne(args: ImportOne): Promise<string | undefined> {
       `Geef de naam van je collega op: ${suggest(['importeer', shown, '--respondent', 'Piet Bakker'])}`,
     );
   }
+  return name;
+}
 
+interface Destination {
+  target: string;
+  exists: boolean;
+  /** The name stored under: the colleague's, or "Naam (2)" when both are kept. */
+  storedAs: string;
+  replace: boolean;
+}
+
+/**
+ * Where the file goes: the colleague's file, or (when one with other
+ * content is there) after asking: replaced, kept both, or skipped
+ * (undefined, as for the same answers already there).
+ */
+async function destinationOf(args: ImportOne, ws: Worksheet, name: string, incoming: AnswersFile): Promise<Destination | undefined> {
+  const { shown, dir, out, ask } = args;
   let { file: target, exists } = await respondentFile(dir, ws.id, name);
   let storedAs = name;
   let replace = false;
@@ -170,31 +225,7 @@ async function importOne(args: ImportOne): Promise<string | undefined> {
       }
     }
   }
-
-  if (!exists) {
-    // A new file, created exclusively: a second import of the same colleague at the same moment
-    // finds it and decides again (the same answers, or both kept), instead of failing.
-    const claimed = await claimRespondentFile(dir, ws.id, storedAs, (file) => {
-      incoming.setRespondent(storedAs);
-      incoming.moveTo(file);
-      return incoming;
-    });
-    if (!claimed.claimed) return importOne(args);
-    reportImported(out, shown, claimed.file, ws, incoming, storedAs, name, undefined);
-    return ws.id;
-  }
-  // Not while the colleague (or anyone) is filling in that file in this folder.
-  const release = await lockAnswersFile(target);
-  try {
-    const backup = replace ? await backupFile(target) : undefined;
-    incoming.setRespondent(storedAs);
-    incoming.moveTo(target);
-    await incoming.save({ replace });
-    reportImported(out, shown, target, ws, incoming, storedAs, name, backup);
-  } finally {
-    await release();
-  }
-  return ws.id;
+  return { target, exists, storedAs, replace };
 }
 
 function reportImported(out: Output, shown: string, target: string, ws: Worksheet, incoming: AnswersFile, storedAs: string, name: string, backup: string | undefined): void {

@@ -14,7 +14,8 @@ import { InterruptedError, WerkboekError } from '../support/errors.js';
 import type { Output } from '../support/output.js';
 import type { Prompter, Reply } from '../terminal/prompter.js';
 import type { ReportFormat } from '../report/deliver.js';
-import { screenMode, start } from './start.js';
+import { screenMode } from '../support/screen.js';
+import { start } from './start/index.js';
 import { status } from './status.js';
 import { report } from './rapport.js';
 import { introduction } from './inleiding.js';
@@ -41,13 +42,21 @@ export interface MenuOptions {
 /** The message of the menu's question (apart from start's "Wat wil je doen?"). */
 export const MENU_MESSAGE = 'Wat wil je doen in dit dossier?';
 
+/** What the menu's parts share: the options, the own worksheets and the menu's prompts. */
+interface Menu {
+  options: MenuOptions;
+  env: NodeJS.ProcessEnv;
+  own: ReturnType<typeof ownWorksheets>;
+  asker: Asker;
+}
+
 /** `werkboek` alone: the home menu, until "Stoppen" (exit 0) or Ctrl+C in the menu (exit 130). */
 export async function menu(options: MenuOptions): Promise<void> {
   const { out, cwd } = options;
   const env = options.env ?? process.env;
-  const mode = screenMode(options.plain, env);
+  const mode = screenMode({ plain: options.plain }, env);
   const own = ownWorksheets(options.ownFolder, cwd, env);
-  const asker = menuPrompter(options, mode.plain);
+  const m: Menu = { options, env, own, asker: menuPrompter(options, mode.plain) };
   let first = true;
   /** After a worksheet: the menu says it is back, and how to leave. */
   let back: string | undefined;
@@ -62,7 +71,7 @@ export async function menu(options: MenuOptions): Promise<void> {
     out.line(`Dossier: ${dossier.dir}${folderExists ? '' : ' (nog leeg: hier komen je antwoorden)'}`);
     first = false;
     back = undefined;
-    const reply = await asker
+    const reply = await m.asker
       .ask((p) => p.select<MenuAction>({ message: MENU_MESSAGE, choices: menuChoices(sheets), default: defaultAction(sheets), allowBack: false }))
       .catch((err: unknown) => {
         if (!(err instanceof InterruptedError)) throw err;
@@ -71,86 +80,94 @@ export async function menu(options: MenuOptions): Promise<void> {
         throw err;
       });
     if (reply.kind !== 'answer') continue;
-    const action = reply.value;
+    if (reply.value === 'stoppen') {
+      goodbye(out, dossier.dir);
+      return;
+    }
     try {
-      if (action === 'stoppen') {
-        goodbye(out, dossier.dir);
-        return;
-      }
-      if (action.startsWith('werkblad:')) {
-        back = await runSheet(action.slice('werkblad:'.length));
-      } else if (action === 'rapport') {
-        await makeReport(sheets, dossier.dir);
-      } else if (action === 'status') {
-        await status({ map: options.map, ownFolder: own.folder, cwd, out });
-      } else if (action === 'inleiding') {
-        await introduction({ out });
-      } else if (action === 'hulp') {
-        out.line('In dit menu kies je met de pijltjes en Enter (in de eenvoudige weergave met het nummer). Ctrl+C in een werkblad brengt je terug naar dit menu; Ctrl+C hier stopt werkboek.');
-        out.line('Alles uit het menu kan ook als opdracht:');
-        out.line();
-        options.showHelp();
-      }
+      back = await perform(m, reply.value, sheets, dossier.dir);
     } catch (err) {
       // A file another window has open, an unreadable file, a report that cannot be written: say so, and back to the menu.
       if (!(err instanceof WerkboekError) || err instanceof InterruptedError) throw err;
       await out.error(err.message, err.hint);
     }
   }
+}
 
-  /** A worksheet through `start`; what the menu says when it is back (after Ctrl+C: how to leave). */
-  async function runSheet(id: string): Promise<string | undefined> {
-    try {
-      await start({
-        worksheet: id,
-        map: options.map,
-        ownFolder: own.folder,
-        restart: false,
-        cwd,
-        out,
-        ...(options.plain !== undefined && { plain: options.plain }),
-        env,
-        ...(options.prompter && { prompter: options.prompter, interactive: true }),
-      });
-      return undefined;
-    } catch (err) {
-      // A stop signal (window closed, logout): start has saved and ends the process by it; never show the menu then.
-      // Nor after the end of the input (Ctrl+D in the plain mode): nothing more can be read.
-      if (!(err instanceof InterruptedError) || err.signal || inputEnded(options)) throw err;
-      return `Terug in het menu. Nog een keer Ctrl+C stopt werkboek.`;
-    }
+/** One item of the menu; what the menu says when it is back (after a worksheet stopped with Ctrl+C). */
+async function perform(m: Menu, action: Exclude<MenuAction, 'stoppen'>, sheets: SheetState[], dir: string): Promise<string | undefined> {
+  const { out, cwd } = m.options;
+  if (action.startsWith('werkblad:')) {
+    return runSheet(m, action.slice('werkblad:'.length));
+  } else if (action === 'rapport') {
+    await makeReport(m, sheets, dir);
+  } else if (action === 'status') {
+    await status({ map: m.options.map, ownFolder: m.own.folder, cwd, out });
+  } else if (action === 'inleiding') {
+    await introduction({ out });
+  } else if (action === 'hulp') {
+    out.line('In dit menu kies je met de pijltjes en Enter (in de eenvoudige weergave met het nummer). Ctrl+C in een werkblad brengt je terug naar dit menu; Ctrl+C hier stopt werkboek.');
+    out.line('Alles uit het menu kan ook als opdracht:');
+    out.line();
+    m.options.showHelp();
   }
+  return undefined;
+}
 
-  /** Which report and which format, written into the dossier folder. */
-  async function makeReport(sheets: SheetState[], dir: string): Promise<void> {
-    const which = reportChoices(sheets);
-    if (!which.length) {
-      out.line('Er is nog geen werkblad begonnen, dus er is nog niets voor een rapport. Begin met werkblad 1.');
-      return;
-    }
-    const sheet = await submenu((p) => p.select<string>({ message: 'Van welk werkblad?', choices: which, default: 'alles' }));
-    if (sheet === undefined) return;
-    const format = await submenu((p) =>
-      p.select<ReportFormat>({ message: 'Welk formaat?', choices: REPORT_FORMATS.map((f) => ({ value: f.format, name: f.name })), default: REPORT_FORMATS[0]?.format ?? 'html' }),
-    );
-    if (format === undefined) return;
-    const file = reportFile(dir, sheet, format, options.now?.() ?? new Date());
-    // From the dossier folder, so that rapport names the file alone ("Rapport geschreven naar rapport-alles-….html").
-    await report({ worksheet: sheet, format, output: file, map: dir, ownFolder: own.folder, cwd: dir, out, ...(options.now && { now: options.now() }) });
-    out.line(`Het staat in de map van je dossier: ${dir}`);
-    const open = REPORT_FORMATS.find((f) => f.format === format)?.open;
-    if (open) out.line(open);
+/** A worksheet through `start`; what the menu says when it is back (after Ctrl+C: how to leave). */
+async function runSheet({ options, own, env }: Menu, id: string): Promise<string | undefined> {
+  try {
+    await start({
+      worksheet: id,
+      map: options.map,
+      ownFolder: own.folder,
+      restart: false,
+      cwd: options.cwd,
+      out: options.out,
+      ...(options.plain !== undefined && { plain: options.plain }),
+      env,
+      ...(options.prompter && { prompter: options.prompter, interactive: true }),
+    });
+    return undefined;
+  } catch (err) {
+    // A stop signal (window closed, logout): start has saved and ends the process by it; never show the menu then.
+    // Nor after the end of the input (Ctrl+D in the plain mode): nothing more can be read.
+    if (!(err instanceof InterruptedError) || err.signal || inputEnded(options)) throw err;
+    return `Terug in het menu. Nog een keer Ctrl+C stopt werkboek.`;
   }
+}
 
-  /** A question below the menu: Ctrl+T (:terug) or Ctrl+C goes back to the menu (undefined). */
-  async function submenu<T>(ask: (p: Prompter) => Promise<Reply<T>>): Promise<T | undefined> {
-    try {
-      const reply = await asker.ask(ask);
-      return reply.kind === 'answer' ? reply.value : undefined;
-    } catch (err) {
-      if (err instanceof InterruptedError && !err.signal) return undefined;
-      throw err;
-    }
+/** Which report and which format, written into the dossier folder. */
+async function makeReport(m: Menu, sheets: SheetState[], dir: string): Promise<void> {
+  const { options } = m;
+  const { out } = options;
+  const which = reportChoices(sheets);
+  if (!which.length) {
+    out.line('Er is nog geen werkblad begonnen, dus er is nog niets voor een rapport. Begin met werkblad 1.');
+    return;
+  }
+  const sheet = await submenu(m, (p) => p.select<string>({ message: 'Van welk werkblad?', choices: which, default: 'alles' }));
+  if (sheet === undefined) return;
+  const format = await submenu(m, (p) =>
+    p.select<ReportFormat>({ message: 'Welk formaat?', choices: REPORT_FORMATS.map((f) => ({ value: f.format, name: f.name })), default: REPORT_FORMATS[0]?.format ?? 'html' }),
+  );
+  if (format === undefined) return;
+  const file = reportFile(dir, sheet, format, options.now?.() ?? new Date());
+  // From the dossier folder, so that rapport names the file alone ("Rapport geschreven naar rapport-alles-….html").
+  await report({ worksheet: sheet, format, output: file, map: dir, ownFolder: m.own.folder, cwd: dir, out, ...(options.now && { now: options.now() }) });
+  out.line(`Het staat in de map van je dossier: ${dir}`);
+  const open = REPORT_FORMATS.find((f) => f.format === format)?.open;
+  if (open) out.line(open);
+}
+
+/** A question below the menu: Ctrl+T (:terug) or Ctrl+C goes back to the menu (undefined). */
+async function submenu<T>(m: Menu, ask: (p: Prompter) => Promise<Reply<T>>): Promise<T | undefined> {
+  try {
+    const reply = await m.asker.ask(ask);
+    return reply.kind === 'answer' ? reply.value : undefined;
+  } catch (err) {
+    if (err instanceof InterruptedError && !err.signal) return undefined;
+    throw err;
   }
 }
 
@@ -174,7 +191,11 @@ function goodbye(out: Output, dir: string): void {
  * is the only reader of the input; Ctrl+C, a SIGINT there, stops the
  * question); else one terminal prompter.
  */
-function menuPrompter(options: MenuOptions, plain: boolean): { ask<T>(ask: (p: Prompter) => Promise<Reply<T>>): Promise<Reply<T>> } {
+interface Asker {
+  ask<T>(ask: (p: Prompter) => Promise<Reply<T>>): Promise<Reply<T>>;
+}
+
+function menuPrompter(options: MenuOptions, plain: boolean): Asker {
   let terminal: Promise<Prompter> | undefined;
   return {
     async ask(ask) {

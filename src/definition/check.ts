@@ -116,12 +116,20 @@ interface Placed {
   index: number;
 }
 
+/** The questions of a worksheet in order (the Gegevens first), with where each is and the problems found so far. */
+interface References {
+  located: Located;
+  all: Placed[];
+  /** The questions met so far, by id. */
+  placed: Map<string, Placed>;
+  issues: Issue[];
+}
+
 /** Checks zod cannot express: unique ids, conditions and group references pointing backwards. */
 function checkReferences(located: Located, ws: Worksheet): Issue[] {
-  const issues: Issue[] = [];
-  const placed = new Map<string, Placed>();
+  const refs: References = { located, all: [], placed: new Map<string, Placed>(), issues: [] };
+  const { all, placed, issues } = refs;
   const stepIds = new Set<string>();
-  const all: Placed[] = [];
   for (const [i, question] of (ws.meta ?? []).entries()) all.push({ question, path: ['meta', i], index: all.length });
   ws.steps.forEach((step, s) => {
     if (stepIds.has(step.id)) issues.push(issueAt(located, ['steps', s, 'id'], `dubbel stap-id "${step.id}"`));
@@ -136,36 +144,46 @@ function checkReferences(located: Located, ws: Worksheet): Issue[] {
       issues.push(issueAt(located, [...p, 'id'], `dubbel id "${question.id}" (ook gebruikt in ${pathName(earlier.path)})`));
       continue;
     }
-    if (question.when) checkCondition(question.when, [...p, 'when'], entry);
-    if (question.type === 'group') {
-      const ids = new Set<string>();
-      question.fields.forEach((field, f) => {
-        if (ids.has(field.id)) issues.push(issueAt(located, [...p, 'fields', f, 'id'], `dubbel veld-id "${field.id}"`));
-        ids.add(field.id);
-      });
-      if (question.extends) {
-        const base = placed.get(question.extends) ?? lookupLater(question.extends);
-        if (!base) {
-          issues.push(issueAt(located, [...p, 'extends'], `"extends" verwijst naar onbekende vraag "${question.extends}"`));
-        } else if (base.index > entry.index) {
-          issues.push(issueAt(located, [...p, 'extends'], `"extends" verwijst naar "${question.extends}", die pas later komt`));
-        } else if (base.question.type !== 'group') {
-          issues.push(issueAt(located, [...p, 'extends'], `"extends" verwijst naar "${question.extends}", maar dat is geen groep (type ${base.question.type})`));
-        } else {
-          if (base.question.extends) {
-            issues.push(issueAt(located, [...p, 'extends'], `"${question.extends}" breidt zelf al een groep uit; verwijs naar de oorspronkelijke groep`));
-          }
-          for (const [f, field] of question.fields.entries()) {
-            if (base.question.fields.some((b) => b.id === field.id)) {
-              issues.push(issueAt(located, [...p, 'fields', f, 'id'], `veld-id "${field.id}" bestaat al in groep "${question.extends}"`));
-            }
-          }
-        }
-      }
-    }
+    if (question.when) checkCondition(refs, question.when, [...p, 'when'], entry);
+    if (question.type === 'group') checkGroup(refs, entry, question);
     placed.set(question.id, entry);
   }
-  // A former id is another question's id, or listed twice: answers under it would belong to two questions.
+  checkFormerIds(refs);
+  checkKeyQuestions(refs, ws);
+  return issues;
+}
+
+/** A group: unique field ids, and `extends` pointing back at a group that extends none, without its field ids. */
+function checkGroup(refs: References, entry: Placed, question: Extract<Question, { type: 'group' }>): void {
+  const { located, placed, issues } = refs;
+  const p = entry.path;
+  const ids = new Set<string>();
+  question.fields.forEach((field, f) => {
+    if (ids.has(field.id)) issues.push(issueAt(located, [...p, 'fields', f, 'id'], `dubbel veld-id "${field.id}"`));
+    ids.add(field.id);
+  });
+  if (!question.extends) return;
+  const base = placed.get(question.extends) ?? lookupLater(refs, question.extends);
+  if (!base) {
+    issues.push(issueAt(located, [...p, 'extends'], `"extends" verwijst naar onbekende vraag "${question.extends}"`));
+  } else if (base.index > entry.index) {
+    issues.push(issueAt(located, [...p, 'extends'], `"extends" verwijst naar "${question.extends}", die pas later komt`));
+  } else if (base.question.type !== 'group') {
+    issues.push(issueAt(located, [...p, 'extends'], `"extends" verwijst naar "${question.extends}", maar dat is geen groep (type ${base.question.type})`));
+  } else {
+    if (base.question.extends) {
+      issues.push(issueAt(located, [...p, 'extends'], `"${question.extends}" breidt zelf al een groep uit; verwijs naar de oorspronkelijke groep`));
+    }
+    for (const [f, field] of question.fields.entries()) {
+      if (base.question.fields.some((b) => b.id === field.id)) {
+        issues.push(issueAt(located, [...p, 'fields', f, 'id'], `veld-id "${field.id}" bestaat al in groep "${question.extends}"`));
+      }
+    }
+  }
+}
+
+/** A former id is another question's id, or listed twice: answers under it would belong to two questions. */
+function checkFormerIds({ located, all, placed, issues }: References): void {
   const former = new Map<string, Placed>();
   for (const entry of all) {
     entry.question.formerIds?.forEach((old, i) => {
@@ -175,6 +193,10 @@ function checkReferences(located: Located, ws: Worksheet): Issue[] {
       former.set(old, entry);
     });
   }
+}
+
+/** Every kernvraag is a yes/no or choice question of this worksheet. */
+function checkKeyQuestions({ located, placed, issues }: References, ws: Worksheet): void {
   (ws.kernvragen ?? []).forEach((ref, i) => {
     const qid = typeof ref === 'string' ? ref : ref.question;
     const at = typeof ref === 'string' ? ['kernvragen', i] : ['kernvragen', i, 'question'];
@@ -184,35 +206,35 @@ function checkReferences(located: Located, ws: Worksheet): Issue[] {
       issues.push(issueAt(located, at, `kernvraag "${qid}" is geen ja/nee- of keuzevraag (type ${target.question.type})`));
     }
   });
-  return issues;
+}
 
-  function lookupLater(id: string): Placed | undefined {
-    return all.find((e) => e.question.id === id);
+function lookupLater(refs: References, id: string): Placed | undefined {
+  return refs.all.find((e) => e.question.id === id);
+}
+
+function checkCondition(refs: References, cond: Condition, p: PathKey[], self: Placed): void {
+  const { located, placed, issues } = refs;
+  if ('any' in cond || 'all' in cond) {
+    const list = 'any' in cond ? cond.any : cond.all;
+    const key = 'any' in cond ? 'any' : 'all';
+    for (const [i, c] of list.entries()) checkCondition(refs, c, [...p, key, i], self);
+    return;
   }
-
-  function checkCondition(cond: Condition, p: PathKey[], self: Placed): void {
-    if ('any' in cond || 'all' in cond) {
-      const list = 'any' in cond ? cond.any : cond.all;
-      const key = 'any' in cond ? 'any' : 'all';
-      for (const [i, c] of list.entries()) checkCondition(c, [...p, key, i], self);
-      return;
-    }
-    const target = placed.get(cond.question);
-    if (!target) {
-      const later = lookupLater(cond.question);
-      const message =
-        later && later.index >= self.index
-          ? `voorwaarde verwijst naar "${cond.question}", die niet eerder in het werkblad staat`
-          : `voorwaarde verwijst naar onbekende vraag "${cond.question}"`;
-      issues.push(issueAt(located, [...p, 'question'], message));
-      return;
-    }
-    const allowed = allowedValues(target.question);
-    if (allowed) {
-      for (const value of Array.isArray(cond.is) ? cond.is : [cond.is]) {
-        if (!allowed.includes(value)) {
-          issues.push(issueAt(located, [...p, 'is'], `"${value}" is geen mogelijk antwoord op "${cond.question}"; kies uit: ${allowed.join(', ')}`));
-        }
+  const target = placed.get(cond.question);
+  if (!target) {
+    const later = lookupLater(refs, cond.question);
+    const message =
+      later && later.index >= self.index
+        ? `voorwaarde verwijst naar "${cond.question}", die niet eerder in het werkblad staat`
+        : `voorwaarde verwijst naar onbekende vraag "${cond.question}"`;
+    issues.push(issueAt(located, [...p, 'question'], message));
+    return;
+  }
+  const allowed = allowedValues(target.question);
+  if (allowed) {
+    for (const value of Array.isArray(cond.is) ? cond.is : [cond.is]) {
+      if (!allowed.includes(value)) {
+        issues.push(issueAt(located, [...p, 'is'], `"${value}" is geen mogelijk antwoord op "${cond.question}"; kies uit: ${allowed.join(', ')}`));
       }
     }
   }

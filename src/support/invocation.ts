@@ -10,15 +10,6 @@ import { runsAsSea } from './program-files.js';
 
 let program = 'werkboek';
 
-/**
- * The first word of the command line that is not an option: the command, if
- * it names one (`werkboek --no-color status` -> "status"). cli.ts defines
- * only that command.
- */
-export function commandWord(args: readonly string[]): string | undefined {
-  return args.find((a) => !a.startsWith('-'));
-}
-
 /** Set once by cli.ts from how this process was started; tests and library use keep "werkboek". */
 export function setProgram(command: string): void {
   program = command;

@@ -22,19 +22,21 @@ export function createOutput(opts: { color: boolean }): Output {
     process.stdout.write(text);
   };
   const stderr = (text: string): void => void process.stderr.write(text);
-  return {
+  const output: Output = {
+    // Set again once the command line is read (cli.ts): --no-color, --eenvoudig.
     color: opts.color,
     // Text from files (answers, names, paths) can hold control characters: never raw to a terminal.
     stdout: (text) => write(visibleControls(text)),
     stderr: (text) => stderr(visibleControls(text)),
     async error(message, hint) {
       const { Chalk } = await import('chalk');
-      const chalk = new Chalk({ level: opts.color && process.stderr.isTTY ? 1 : 0 });
+      const chalk = new Chalk({ level: output.color && process.stderr.isTTY ? 1 : 0 });
       stderr(`${chalk.red('werkboek: ' + visibleControls(message))}\n`);
       if (hint) stderr(`${chalk.dim(visibleControls(hint))}\n`);
     },
     line: (text = '') => write(visibleControls(text) + '\n'),
   };
+  return output;
 }
 
 /** An Output that records everything, for tests. */

@@ -170,18 +170,44 @@ class LineReader {
 export function plainPrompter(ctx: PlainContext = {}): PlainPrompter {
   const output = ctx.output ?? process.stdout;
   const input = ctx.input ?? process.stdin;
-  const echo = ctx.echo ?? (input as { isTTY?: boolean }).isTTY !== true;
   const maxAnswer = ctx.maxAnswer ?? MAX_ANSWER_CHARS;
-  const lines = new LineReader(input, maxAnswer);
-  /** Set on a stop: every prompt from now on ends at once. */
-  let stopped: { signal?: StopSignal } | undefined;
-
   const columns = ctx.columns ?? ((output as { isTTY?: boolean }).isTTY ? (output as { columns?: number }).columns : undefined);
-  const write = (text: string) => void output.write((columns ? wrapText(readable(text), columns - 1) : readable(text)) + '\n');
+  const session = new PlainSession(
+    new LineReader(input, maxAnswer),
+    (text: string) => void output.write((columns ? wrapText(readable(text), columns - 1) : readable(text)) + '\n'),
+    ctx.echo ?? (input as { isTTY?: boolean }).isTTY !== true,
+    maxAnswer,
+  );
+  return {
+    print: session.write,
+    // No wrapping here (the terminal or screen reader does that): overviews may use long lines.
+    width: () => 160,
+    input: (options) => text(session, options, false),
+    editor: (options) => text(session, options, true),
+    select: (options) => select(session, options),
+    checkbox: (options) => checkbox(session, options),
+    stop: (signal) => session.stop(signal),
+    interrupt: () => session.stop(),
+    close: () => session.lines.close(),
+  };
+}
+
+/** What the prompts of one plain prompter share: its lines, its output, and whether it was stopped. */
+class PlainSession {
+  /** Set on a stop: every prompt from now on ends at once. */
+  stopped: { signal?: StopSignal } | undefined;
+
+  constructor(
+    readonly lines: LineReader,
+    readonly write: (text: string) => void,
+    private readonly echo: boolean,
+    readonly maxAnswer: number,
+  ) {}
 
   /** The next line typed; a stop or the end of input throws InterruptedError. */
-  async function read(more = false): Promise<string> {
-    if (stopped) throw new InterruptedError(undefined, stopped.signal);
+  async read(more = false): Promise<string> {
+    const { lines, write, echo, maxAnswer } = this;
+    if (this.stopped) throw new InterruptedError(undefined, this.stopped.signal);
     let line = await lines.next();
     while (line === TOO_LONG) {
       write(`Deze regel is te lang (meer dan ${maxAnswer} tekens); hij is niet gebruikt. Typ een korter antwoord.`);
@@ -189,202 +215,196 @@ export function plainPrompter(ctx: PlainContext = {}): PlainPrompter {
     }
     if (line === undefined) {
       write('Einde van de invoer: gestopt, zoals met Ctrl+C.');
-      stopped = {};
+      this.stopped = {};
       throw new InterruptedError();
     }
     if (echo) write(more ? line : `Antwoord: ${line}`);
     return line;
   }
 
-  function stop(signal?: StopSignal): void {
-    stopped ??= signal ? { signal } : {};
-    lines.fail(new InterruptedError(undefined, signal));
+  stop(signal?: StopSignal): void {
+    this.stopped ??= signal ? { signal } : {};
+    this.lines.fail(new InterruptedError(undefined, signal));
   }
+}
 
-  /** A command typed instead of an answer, or undefined. */
-  function command(line: string): Command | undefined {
-    const t = line.trim().toLowerCase();
-    if (t === '?') return 'hulp';
-    if (!t.startsWith(':')) return undefined;
-    const word = t.slice(1).split(/\s+/)[0] ?? '';
-    return COMMANDS.find((c) => c === word) ?? (word === 'weet-niet' || word === 'weet' ? 'weetniet' : undefined);
+/** A command typed instead of an answer, or undefined. */
+function command(line: string): Command | undefined {
+  const t = line.trim().toLowerCase();
+  if (t === '?') return 'hulp';
+  if (!t.startsWith(':')) return undefined;
+  const word = t.slice(1).split(/\s+/)[0] ?? '';
+  return COMMANDS.find((c) => c === word) ?? (word === 'weet-niet' || word === 'weet' ? 'weetniet' : undefined);
+}
+
+/** Back / unknown / overview / stop / help: a reply, or undefined to ask again (after saying why). */
+function navigate(session: PlainSession, cmd: Command, options: InputOptions | SelectOptions<unknown> | CheckboxOptions<unknown>): Reply<never> | undefined {
+  const { write } = session;
+  switch (cmd) {
+    case 'terug':
+      // A question (the first: nothing before it) or a menu (its choices are the way on).
+      if (options.allowBack === false) write(options.allowReview || !('choices' in options) ? 'Dit is de eerste vraag.' : 'Terug kan hier niet: kies een van de mogelijkheden.');
+      else return { kind: 'back' };
+      return undefined;
+    case 'weetniet':
+      if (options.allowUnknown) return { kind: 'unknown' };
+      write('Bij deze vraag kun je geen "weet ik (nog) niet" kiezen.');
+      return undefined;
+    case 'overzicht':
+      if (options.allowReview) return { kind: 'review' };
+      write('Het overzicht is hier niet beschikbaar.');
+      return undefined;
+    case 'stop':
+      session.stopped = {};
+      throw new InterruptedError();
+    case 'hulp':
+      write(PLAIN_HELP);
+      return undefined;
+    case 'toelichting':
+      write('Een toelichting kan alleen bij een ja/nee- of keuzevraag.');
+      return undefined;
+    case 'leeg':
+      write('Leegmaken kan alleen bij een getypt antwoord.');
+      return undefined;
   }
+}
 
-  /** Back / unknown / overview / stop / help: a reply, or undefined to ask again (after saying why). */
-  function navigate(cmd: Command, options: InputOptions | SelectOptions<unknown> | CheckboxOptions<unknown>): Reply<never> | undefined {
-    switch (cmd) {
-      case 'terug':
-        // A question (the first: nothing before it) or a menu (its choices are the way on).
-        if (options.allowBack === false) write(options.allowReview || !('choices' in options) ? 'Dit is de eerste vraag.' : 'Terug kan hier niet: kies een van de mogelijkheden.');
-        else return { kind: 'back' };
-        return undefined;
-      case 'weetniet':
-        if (options.allowUnknown) return { kind: 'unknown' };
-        write('Bij deze vraag kun je geen "weet ik (nog) niet" kiezen.');
-        return undefined;
-      case 'overzicht':
-        if (options.allowReview) return { kind: 'review' };
-        write('Het overzicht is hier niet beschikbaar.');
-        return undefined;
-      case 'stop':
-        stopped = {};
-        throw new InterruptedError();
-      case 'hulp':
-        write(PLAIN_HELP);
-        return undefined;
-      case 'toelichting':
-        write('Een toelichting kan alleen bij een ja/nee- of keuzevraag.');
-        return undefined;
-      case 'leeg':
-        write('Leegmaken kan alleen bij een getypt antwoord.');
-        return undefined;
-    }
-  }
+function show({ write }: PlainSession, options: { header?: string; message: string }): void {
+  if (options.header) write(options.header);
+  write(options.message);
+}
 
-  function show(options: { header?: string; message: string }): void {
-    if (options.header) write(options.header);
-    write(options.message);
-  }
-
-  async function text(options: InputOptions, multiline: boolean): Promise<Reply<string>> {
-    const current = options.default ?? '';
-    show(options);
-    if (multiline) write(current ? `Ingevuld:\n${current}\nEen regel met alleen een punt houdt dit; nieuwe tekst vervangt het.` : 'Sluit af met een regel met alleen een punt.');
-    else if (current) write(`Ingevuld: ${current}. Druk op Enter om dit te houden.`);
-    else if (options.placeholder) write(`Nu: ${options.placeholder}`);
-    for (;;) {
-      const first = await read();
-      const cmd = command(first);
-      let value: string;
-      if (cmd === 'leeg') value = '';
-      else if (cmd) {
-        const reply = navigate(cmd, options);
-        if (reply) return reply;
-        continue;
-      } else if (!multiline) {
-        value = first === '' ? current : first;
-      } else {
-        const typed = first === '.' ? [] : [first];
-        if (first !== '.') {
-          for (;;) {
-            const line = await read(true).catch((err: unknown) => {
-              // Stopped halfway a long answer: what was typed goes to the runner as a draft.
-              if (err instanceof InterruptedError && typed.join('').trim()) throw new InterruptedError(typed.join('\n'), err.signal);
-              throw err;
-            });
-            if (line === '.') break;
-            // A command on a line of its own inside a long answer is a command, not text.
-            const inner = line.trim().startsWith(':') ? command(line) : undefined;
-            if (inner === 'stop') {
-              throw typed.join('').trim() ? new InterruptedError(typed.join('\n')) : new InterruptedError();
-            }
-            if (inner) {
-              write('Rond eerst je antwoord af met een regel met alleen een punt; daarna werkt deze opdracht. (Met :stop stop je meteen; wat je typte wordt als onbevestigd antwoord bewaard.)');
-              continue;
-            }
-            typed.push(line);
+async function text(session: PlainSession, options: InputOptions, multiline: boolean): Promise<Reply<string>> {
+  const { write, maxAnswer } = session;
+  const read = (more?: boolean) => session.read(more);
+  const current = options.default ?? '';
+  show(session, options);
+  if (multiline) write(current ? `Ingevuld:\n${current}\nEen regel met alleen een punt houdt dit; nieuwe tekst vervangt het.` : 'Sluit af met een regel met alleen een punt.');
+  else if (current) write(`Ingevuld: ${current}. Druk op Enter om dit te houden.`);
+  else if (options.placeholder) write(`Nu: ${options.placeholder}`);
+  for (;;) {
+    const first = await read();
+    const cmd = command(first);
+    let value: string;
+    if (cmd === 'leeg') value = '';
+    else if (cmd) {
+      const reply = navigate(session, cmd, options);
+      if (reply) return reply;
+      continue;
+    } else if (!multiline) {
+      value = first === '' ? current : first;
+    } else {
+      const typed = first === '.' ? [] : [first];
+      if (first !== '.') {
+        for (;;) {
+          const line = await read(true).catch((err: unknown) => {
+            // Stopped halfway a long answer: what was typed goes to the runner as a draft.
+            if (err instanceof InterruptedError && typed.join('').trim()) throw new InterruptedError(typed.join('\n'), err.signal);
+            throw err;
+          });
+          if (line === '.') break;
+          // A command on a line of its own inside a long answer is a command, not text.
+          const inner = line.trim().startsWith(':') ? command(line) : undefined;
+          if (inner === 'stop') {
+            throw typed.join('').trim() ? new InterruptedError(typed.join('\n')) : new InterruptedError();
           }
+          if (inner) {
+            write('Rond eerst je antwoord af met een regel met alleen een punt; daarna werkt deze opdracht. (Met :stop stop je meteen; wat je typte wordt als onbevestigd antwoord bewaard.)');
+            continue;
+          }
+          typed.push(line);
         }
-        value = typed.length ? typed.join('\n') : current;
       }
-      if (options.unknownIfUntouched && cmd !== 'leeg' && value === current) return { kind: 'unknown' };
-      const problem = answerTooLong(value.length, maxAnswer) ?? options.validate?.(value);
-      if (problem) {
-        write(problem);
-        continue;
-      }
-      return { kind: 'answer', value };
+      value = typed.length ? typed.join('\n') : current;
     }
-  }
-
-  async function select<T>(options: SelectOptions<T>): Promise<Reply<T>> {
-    const allowNote = options.note !== undefined;
-    let note = options.note ?? '';
-    show(options);
-    write(list(options.choices));
-    const initial = options.choices.findIndex((c) => c.value === options.default);
-    if (initial >= 0) write(`Enter kiest ${initial + 1}. ${options.choices[initial]?.name ?? ''}`);
-    if (note) write(`Toelichting: ${note}`);
-    for (;;) {
-      const line = await read();
-      const cmd = command(line);
-      if (cmd === 'toelichting' && allowNote) {
-        const rest = line.trim().replace(/^:\S+\s*/, '');
-        if (rest) note = rest;
-        else {
-          write('Typ de toelichting (een lege regel: geen toelichting).');
-          note = (await read()).trim();
-        }
-        write(note ? `Toelichting: ${note}. Kies nu je antwoord.` : 'Geen toelichting. Kies nu je antwoord.');
-        continue;
-      }
-      if (cmd) {
-        const reply = navigate(cmd, options);
-        if (reply) return reply;
-        continue;
-      }
-      const bar = allowNote ? line.indexOf('|') : -1;
-      const typed = bar >= 0 ? line.slice(0, bar) : line;
-      if (typed.trim() === '' && initial < 0) {
-        write(`Typ een nummer van 1 tot ${options.choices.length}.`);
-        continue;
-      }
-      const index = typed.trim() === '' ? initial : pick(options.choices, typed);
-      if (typeof index === 'string') {
-        write(index);
-        continue;
-      }
-      const choice = options.choices[index];
-      if (!choice) continue;
-      if (bar >= 0) note = line.slice(bar + 1).trim();
-      return allowNote ? { kind: 'answer', value: choice.value, note } : { kind: 'answer', value: choice.value };
+    if (options.unknownIfUntouched && cmd !== 'leeg' && value === current) return { kind: 'unknown' };
+    const problem = answerTooLong(value.length, maxAnswer) ?? options.validate?.(value);
+    if (problem) {
+      write(problem);
+      continue;
     }
+    return { kind: 'answer', value };
   }
+}
 
-  async function checkbox<T>(options: CheckboxOptions<T>): Promise<Reply<T[]>> {
-    show(options);
-    write(list(options.choices));
-    const checked = options.choices.flatMap((c, i) => ((options.checked ?? []).includes(c.value) ? [i + 1] : []));
-    write(`Typ de nummers van je keuzes met komma's ertussen, of 0 voor geen.${checked.length ? ` Nu gekozen: ${checked.join(', ')}. Druk op Enter om dit te houden.` : ''}`);
-    for (;;) {
-      const line = await read();
-      const cmd = command(line);
-      if (cmd) {
-        const reply = navigate(cmd, options);
-        if (reply) return reply;
-        continue;
+async function select<T>(session: PlainSession, options: SelectOptions<T>): Promise<Reply<T>> {
+  const { write } = session;
+  const read = () => session.read();
+  const allowNote = options.note !== undefined;
+  let note = options.note ?? '';
+  show(session, options);
+  write(list(options.choices));
+  const initial = options.choices.findIndex((c) => c.value === options.default);
+  if (initial >= 0) write(`Enter kiest ${initial + 1}. ${options.choices[initial]?.name ?? ''}`);
+  if (note) write(`Toelichting: ${note}`);
+  for (;;) {
+    const line = await read();
+    const cmd = command(line);
+    if (cmd === 'toelichting' && allowNote) {
+      const rest = line.trim().replace(/^:\S+\s*/, '');
+      if (rest) note = rest;
+      else {
+        write('Typ de toelichting (een lege regel: geen toelichting).');
+        note = (await read()).trim();
       }
-      const t = line.trim();
-      if (t === '') return { kind: 'answer', value: options.choices.filter((_, i) => checked.includes(i + 1)).map((c) => c.value) };
-      if (t === '0') return { kind: 'answer', value: [] };
-      const parts = /^[\d\s,;]+$/.test(t) ? t.split(/[\s,;]+/).filter(Boolean) : t.split(/[,;]/).map((p) => p.trim()).filter(Boolean);
-      const picked = new Set<number>();
-      let problem: string | undefined;
-      for (const part of parts) {
-        const index = pick(options.choices, part);
-        if (typeof index === 'string') problem ??= index;
-        else picked.add(index);
-      }
-      if (problem) {
-        write(problem);
-        continue;
-      }
-      return { kind: 'answer', value: options.choices.filter((_, i) => picked.has(i)).map((c) => c.value) };
+      write(note ? `Toelichting: ${note}. Kies nu je antwoord.` : 'Geen toelichting. Kies nu je antwoord.');
+      continue;
     }
+    if (cmd) {
+      const reply = navigate(session, cmd, options);
+      if (reply) return reply;
+      continue;
+    }
+    const bar = allowNote ? line.indexOf('|') : -1;
+    const typed = bar >= 0 ? line.slice(0, bar) : line;
+    if (typed.trim() === '' && initial < 0) {
+      write(`Typ een nummer van 1 tot ${options.choices.length}.`);
+      continue;
+    }
+    const index = typed.trim() === '' ? initial : pick(options.choices, typed);
+    if (typeof index === 'string') {
+      write(index);
+      continue;
+    }
+    const choice = options.choices[index];
+    if (!choice) continue;
+    if (bar >= 0) note = line.slice(bar + 1).trim();
+    return allowNote ? { kind: 'answer', value: choice.value, note } : { kind: 'answer', value: choice.value };
   }
+}
 
-  return {
-    print: write,
-    // No wrapping here (the terminal or screen reader does that): overviews may use long lines.
-    width: () => 160,
-    input: (options) => text(options, false),
-    editor: (options) => text(options, true),
-    select,
-    checkbox,
-    stop: (signal) => stop(signal),
-    interrupt: () => stop(),
-    close: () => lines.close(),
-  };
+async function checkbox<T>(session: PlainSession, options: CheckboxOptions<T>): Promise<Reply<T[]>> {
+  const { write } = session;
+  const read = () => session.read();
+  show(session, options);
+  write(list(options.choices));
+  const checked = options.choices.flatMap((c, i) => ((options.checked ?? []).includes(c.value) ? [i + 1] : []));
+  write(`Typ de nummers van je keuzes met komma's ertussen, of 0 voor geen.${checked.length ? ` Nu gekozen: ${checked.join(', ')}. Druk op Enter om dit te houden.` : ''}`);
+  for (;;) {
+    const line = await read();
+    const cmd = command(line);
+    if (cmd) {
+      const reply = navigate(session, cmd, options);
+      if (reply) return reply;
+      continue;
+    }
+    const t = line.trim();
+    if (t === '') return { kind: 'answer', value: options.choices.filter((_, i) => checked.includes(i + 1)).map((c) => c.value) };
+    if (t === '0') return { kind: 'answer', value: [] };
+    const parts = /^[\d\s,;]+$/.test(t) ? t.split(/[\s,;]+/).filter(Boolean) : t.split(/[,;]/).map((p) => p.trim()).filter(Boolean);
+    const picked = new Set<number>();
+    let problem: string | undefined;
+    for (const part of parts) {
+      const index = pick(options.choices, part);
+      if (typeof index === 'string') problem ??= index;
+      else picked.add(index);
+    }
+    if (problem) {
+      write(problem);
+      continue;
+    }
+    return { kind: 'answer', value: options.choices.filter((_, i) => picked.has(i)).map((c) => c.value) };
+  }
 }
 
 /**

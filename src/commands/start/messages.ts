@@ -1,0 +1,102 @@
+// What `start` says: at the start (the worksheet, where answers are kept, the
+// intro and tips), at the end (finished, or "ga later verder"), and after a
+// stop (what is kept, and how to go on).
+import path from 'node:path';
+import { loadShippedWorksheets } from '../../definition/load.js';
+import type { AnswersFile } from '../../dossier/answers-file.js';
+import { colleaguesHow, showClosing } from '../../runner/welcome.js';
+import type { InterruptedError, StopSignal } from '../../support/errors.js';
+import { suggest } from '../../support/invocation.js';
+import { wrapText } from '../../support/wrap.js';
+import type { Place } from './place.js';
+import type { Session } from './session.js';
+
+/** The worksheet's title, whose file it is, and where the answers are kept; in the plain mode its commands. */
+export function showHeader(place: Place, session: Session): void {
+  const { ws, respondent, dossier } = place;
+  const { prompter, style } = session;
+  prompter.print(
+    `${style.bold(`Werkblad ${ws.number}: ${ws.title}`)}\n` +
+      (respondent !== undefined ? `Ingevuld door ${respondent}, in een eigen bestand: ${path.basename(place.target)}\n` : '') +
+      style.dim(
+        place.isNewFolder
+          ? `Nieuwe map: ${dossier.dir} (die bestond nog niet; staan je antwoorden ergens anders, stop dan met Ctrl+C en kies de goede map met --map). Antwoorden worden na elke vraag hier bewaard.`
+          : `Antwoorden worden na elke vraag bewaard in ${dossier.dir}`,
+      ),
+  );
+  // The plain mode names its commands once, at the start (and again on "?").
+  if (session.plainHelp) prompter.print(`\n${session.plainHelp}`);
+}
+
+/** A fresh start: the worksheet's intro and tips (and how colleagues take part). */
+export function showIntro(place: Place, session: Session): void {
+  const { ws } = place;
+  const { style } = session;
+  const lines: string[] = [];
+  if (ws.intro) lines.push('', ws.intro.trim());
+  for (const tip of ws.tips ?? []) lines.push('', `${style.bold('Tip:')} ${tip.trim()}`);
+  const how = place.respondent === undefined ? colleaguesHow(ws, style, (args) => suggest(args, place.map)) : undefined;
+  if (how) lines.push('', how);
+  if (lines.length) session.prompter.print(lines.join('\n'));
+}
+
+/** The worksheet is finished: where the answers are, what to make of them, and the next worksheet. */
+export async function showFinished(place: Place, session: Session, where: string): Promise<void> {
+  const { ws, respondent, sheetArg, map } = place;
+  const { prompter, style } = session;
+  prompter.print(
+    `\n${style.green(`Werkblad ${ws.number} is afgerond.`)} Je antwoorden staan in ${where}\n` +
+      (respondent === undefined
+        ? `Maak er een rapport van (met -o rapport.eml wordt het een e-mailconcept):\n  ${suggest(['rapport', sheetArg], map)}`
+        : `Zet je antwoorden naast die van je collega's met:\n  ${suggest(['vergelijk', sheetArg], map)}`),
+  );
+  const how = respondent === undefined ? colleaguesHow(ws, style, (args) => suggest(args, map)) : undefined;
+  if (how) prompter.print(`\n${how}`);
+  // The workbook goes on with the next worksheet (not for a colleague, who fills in what was asked).
+  const next = respondent === undefined ? (await loadShippedWorksheets()).find((w) => w.number === ws.number + 1) : undefined;
+  if (next) prompter.print(`Het volgende werkblad is ${next.number}: ${next.title}. Begin eraan met:\n  ${place.again('start', next.id)}`);
+  showClosing(prompter, style, ws);
+}
+
+/** "Later verder": where the answers are kept and how to go on. */
+export function showLater(place: Place, session: Session, where: string): void {
+  session.prompter.print(`\nJe antwoorden zijn bewaard in ${where}\nGa later verder met:\n  ${place.again('start', place.sheetArg)}`);
+}
+
+/** After Ctrl+C, a closed window or a logout: what is kept, and how to go on. */
+export function showStopped(place: Place, file: AnswersFile | undefined, err: InterruptedError): void {
+  const command = place.again('start', place.sheetArg);
+  const answered = file !== undefined && (Object.keys(file.answers).length > 0 || Object.keys(file.drafts).length > 0);
+  const what = file && Object.keys(file.answers).length === 0 ? 'Wat je aan het typen was, is als onbevestigd antwoord bewaard' : 'Wat je hebt beantwoord is bewaard';
+  const how = err.signal ? `Gestopt (${stopReason(err.signal)}).` : 'Gestopt.';
+  // The terminal may be gone (a closed window): printing must not turn a clean stop into a crash.
+  try {
+    const message = !answered
+      ? `\n${how} Je had nog niets beantwoord, dus er is niets opgeslagen.\nBegin later met:\n  ${command}\n`
+      : file?.onDisk && !file.dirty
+        ? `\n${how} ${what} in ${file.file}\nGa verder met:\n  ${command}\n`
+        : `\n${how} Let op: niet alles kon worden opgeslagen in ${file?.file ?? place.target}.\nGa verder met:\n  ${command}\n`;
+    place.out.stdout(place.mode.plain ? message : wrapSentences(message, process.stdout.isTTY ? process.stdout.columns : undefined));
+  } catch {
+    // nobody to tell
+  }
+}
+
+/** Why the program stopped, after "Gestopt (…)". */
+export function stopReason(signal: StopSignal): string {
+  return signal === 'SIGHUP' ? 'het venster werd gesloten' : signal === 'SIGBREAK' ? 'met Ctrl+Break' : 'het systeem vroeg om te stoppen';
+}
+
+/**
+ * A closing message at the terminal's width: its sentences wrapped between
+ * words (the terminal would cut "bewaard" into "bewaa" and "rd"); a command,
+ * indented, is left whole, so that it can be copied. Not in the plain mode,
+ * which a screen reader reads line by line.
+ */
+function wrapSentences(text: string, columns: number | undefined): string {
+  if (!columns) return text;
+  return text
+    .split('\n')
+    .map((line) => (line.startsWith('  ') ? line : wrapText(line, columns)))
+    .join('\n');
+}
