@@ -95,10 +95,16 @@ describe('the home menu', () => {
       { expect: 'Bibliotheek:', do: interrupt },
       menuStep('Rapport maken'),
       { expect: 'Van welk werkblad?', do: keep },
-      { expect: 'Welk formaat?', do: keep },
+      { expect: 'Welk formaat?', do: choose(/^Webpagina/) },
       menuStep('Rapport maken'),
       { expect: 'Van welk werkblad?', do: choose(/^Werkblad 1/) },
-      { expect: 'Welk formaat?', do: choose(/^Markdown/) },
+      { expect: 'Welk formaat?', do: choose(/^Platte tekst/) },
+      menuStep('Rapport maken'),
+      { expect: 'Van welk werkblad?', do: keep },
+      { expect: 'Welk formaat?', do: keep },
+      menuStep('Rapport maken'),
+      { expect: 'Van welk werkblad?', do: keep },
+      { expect: 'Welk formaat?', do: keep },
       menuStep('Stoppen'),
     ]);
     await run;
@@ -111,6 +117,12 @@ describe('the home menu', () => {
     expect(await readFile(md, 'utf8')).toContain('Anna');
     expect(out.out).toContain(`Rapport geschreven naar rapport-alles-2026-12-07.html\nHet staat in de map van je dossier: ${dir}\nDubbelklik erop`);
     expect(out.out).toContain(`Rapport geschreven naar rapport-gemeentelandschap-2026-12-07.md\nHet staat in de map van je dossier: ${dir}\n`);
+    // Word is the first choice; a second report of the same day gets a name of its own, never over the first.
+    const format = prompter.calls.find((c) => c.message === 'Welk formaat?');
+    expect(format?.choices?.map((c) => c.value)).toEqual(['docx', 'html', 'eml', 'md']);
+    expect(out.out).toContain('Rapport geschreven naar rapport-alles-2026-12-07.docx\n');
+    expect(out.out).toContain('Rapport geschreven naar rapport-alles-2026-12-07-2.docx\n');
+    expect((await readFile(path.join(dir, 'rapport-alles-2026-12-07.docx'))).subarray(0, 2).toString()).toBe('PK');
   });
 
   it('a report with nothing begun says so; Ctrl+C in its questions goes back to the menu', async () => {

@@ -178,12 +178,35 @@ describe('start', () => {
     const first = startWith([...firstThree, { expect: 'Komt het thema', do: interrupt }]);
     await expect(first.run).rejects.toMatchObject({ exitCode: 130 });
     const before = await readFile(file(), 'utf8');
-    const again = startWith([{ expect: 'Wat wil je doen?', do: choose('Opnieuw beginnen') }, { expect: 'Naam:', do: answer('Nieuw') }, { expect: 'Bibliotheek', do: interrupt }]);
+    const again = startWith([
+      { expect: 'Wat wil je doen?', do: choose('Opnieuw beginnen') },
+      { expect: 'Weet je het zeker?', do: choose('Ja, opnieuw beginnen') },
+      { expect: 'Naam:', do: answer('Nieuw') },
+      { expect: 'Bibliotheek', do: interrupt },
+    ]);
     await expect(again.run).rejects.toMatchObject({ exitCode: 130 });
     const backups = (await readdir(dir)).filter((f) => f.endsWith('.bak.yaml'));
     expect(backups).toHaveLength(1);
     expect(await readFile(path.join(dir, backups[0] ?? ''), 'utf8')).toBe(before);
     expect((parse(await readFile(file(), 'utf8')) as { antwoorden: unknown }).antwoorden).toEqual({ naam: 'Nieuw' });
+    // Where the old answers are, and how to get them back.
+    const printed = again.prompter.printed.join('\n');
+    expect(printed).toContain(`Het oude bestand is bewaard als ${path.join(dir, backups[0] ?? '')}`);
+    expect(printed).toContain('Wil je toch terug? Stop dan (Ctrl+C) en geef dat bestand weer de naam gemeentelandschap.yaml.');
+  });
+
+  it('"Opnieuw beginnen" asks once more, and "Nee" (the first choice) keeps the answers', async () => {
+    const first = startWith([...firstThree, { expect: 'Komt het thema', do: interrupt }]);
+    await expect(first.run).rejects.toMatchObject({ exitCode: 130 });
+    const before = await readFile(file(), 'utf8');
+    const again = startWith([
+      { expect: 'Wat wil je doen?', do: choose('Opnieuw beginnen') },
+      { expect: 'Weet je het zeker?', do: keep },
+      { expect: 'Komt het thema', do: interrupt },
+    ]);
+    await expect(again.run).rejects.toMatchObject({ exitCode: 130 });
+    expect(await readFile(file(), 'utf8')).toBe(before);
+    expect((await readdir(dir)).filter((f) => f.endsWith('.bak.yaml'))).toEqual([]);
   });
 
   it('Ctrl+C before any answer says that nothing was saved', async () => {
@@ -197,7 +220,11 @@ describe('start', () => {
   it('starting over takes effect at once: stopping before the first answer leaves a fresh file and one backup', async () => {
     const first = startWith([...firstThree, { expect: 'Komt het thema', do: interrupt }]);
     await expect(first.run).rejects.toMatchObject({ exitCode: 130 });
-    const again = startWith([{ expect: 'Wat wil je doen?', do: choose('Opnieuw beginnen') }, { expect: 'Naam:', do: interrupt }]);
+    const again = startWith([
+      { expect: 'Wat wil je doen?', do: choose('Opnieuw beginnen') },
+      { expect: 'Weet je het zeker?', do: choose('Ja, opnieuw beginnen') },
+      { expect: 'Naam:', do: interrupt },
+    ]);
     await expect(again.run).rejects.toMatchObject({ exitCode: 130 });
     expect((parse(await readFile(file(), 'utf8')) as { antwoorden: unknown }).antwoorden).toEqual({});
     // Again with --opnieuw, and once more: the empty file is not backed up again.
@@ -287,9 +314,11 @@ describe('start', () => {
     await first.run;
     expect(first.prompter.printed.join('\n')).toContain('Werkblad 1 is afgerond.');
     expect(first.prompter.printed.join('\n')).not.toContain('Meer informatie?');
-    // ...but the way on: worksheet 2 (and after worksheet 3, nothing further).
+    // ...but the way on: the next worksheet not finished (after worksheet 3: worksheet 1, not finished in that dossier).
     expect(first.prompter.printed.join('\n')).toMatch(/Het volgende werkblad is 2: Randvoorwaarden digitale inclusie dienstverlening\. Begin eraan met:\n {2}werkboek start randvoorwaarden/);
-    expect(shown).not.toContain('Het volgende werkblad');
+    expect(shown).toContain('Werkblad 1 (Verken jouw gemeentelandschap) is nog niet afgerond. Ga daarmee verder met: werkboek start gemeentelandschap');
+    // A report suggestion that makes a file, not Markdown on the screen.
+    expect(first.prompter.printed.join('\n')).toContain(`werkboek rapport gemeentelandschap -o gemeentelandschap.docx --map ${dir}`);
   });
 
   describe('after a write error', () => {

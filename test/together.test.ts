@@ -123,9 +123,10 @@ describe('filling in together (flow)', () => {
     const printed = sanne.prompter.printed.join('\n');
     const how = [
       'Samen invullen:',
-      `- Een collega vult hier een eigen bestand in: werkboek start randvoorwaarden --respondent 'Naam collega' --map ${tmp()}`,
-      `- Stuurt een collega je een ingevuld bestand, zet het dan in het dossier: werkboek importeer <bestand> --map ${tmp()}`,
-      `- Alle antwoorden naast elkaar zetten: werkboek vergelijk randvoorwaarden --map ${tmp()}`,
+      // Each command on a line of its own, so that wrapping never breaks it.
+      `- Een collega vult hier een eigen bestand in:\n    werkboek start randvoorwaarden --respondent 'Naam collega' --map ${tmp()}`,
+      `- Stuurt een collega je een ingevuld bestand, zet het dan in het dossier:\n    werkboek importeer <bestand> --map ${tmp()}`,
+      `- Alle antwoorden naast elkaar zetten:\n    werkboek vergelijk randvoorwaarden -o vergelijking.docx --map ${tmp()}`,
     ].join('\n');
     expect(printed.split(how).length - 1).toBe(2);
     expect(printed.indexOf(how)).toBeGreaterThan(printed.indexOf('Tip:'));

@@ -2,6 +2,7 @@
 // dossier's state: a line per worksheet with how far it is, a report, status,
 // the introduction, help and stop; which one Enter picks; and the reports the
 // menu can make and where they go. Pure: no prompts, no files.
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Choice } from '../terminal/prompter.js';
 import type { SheetState } from '../sheet-state.js';
@@ -42,14 +43,24 @@ export function defaultAction(sheets: SheetState[]): MenuAction {
   return open ? `werkblad:${open.worksheet.id}` : 'rapport';
 }
 
-/** The formats the menu offers, the one for a browser or word processor first; `open`: how to open the file. */
+/** The formats the menu offers, Word first; `open`: how to open the file. */
 export const REPORT_FORMATS: { format: ReportFormat; name: string; open: string }[] = [
   {
-    format: 'html',
-    name: 'Webpagina (.html): om te lezen in je browser, of te kopiëren naar Word of een e-mail',
-    open: 'Dubbelklik erop om het in je browser te openen; van daaruit kopieer je het naar Word of een e-mail.',
+    format: 'docx',
+    name: 'Word-document (.docx): om te delen en van commentaar te voorzien',
+    open: 'Dubbelklik erop om het in Word (of een ander tekstverwerkingsprogramma) te openen.',
   },
-  { format: 'md', name: 'Markdown (.md): platte tekst met opmaaktekens', open: 'Het opent in elke teksteditor (bijvoorbeeld Kladblok).' },
+  {
+    format: 'html',
+    name: 'Webpagina (.html): om te lezen in je browser, of te kopiëren naar een e-mail',
+    open: 'Dubbelklik erop om het in je browser te openen; van daaruit kopieer je het naar een e-mail.',
+  },
+  {
+    format: 'eml',
+    name: 'E-mailconcept (.eml): opent als nieuw bericht in je e-mailprogramma',
+    open: 'Dubbelklik erop: het opent als concept in je e-mailprogramma; vul de ontvanger in en verstuur het.',
+  },
+  { format: 'md', name: 'Platte tekst (.md): om te kopiëren', open: 'Het opent in elke teksteditor (bijvoorbeeld Kladblok).' },
 ];
 
 /** Which reports can be made: everything, and each worksheet that has answers. */
@@ -63,10 +74,14 @@ export function reportChoices(sheets: SheetState[]): Choice<string>[] {
 }
 
 /**
- * The report's file in the dossier folder: rapport-<werkblad|alles>-<date>.<ext>.
- * The date keeps an earlier report (perhaps edited, perhaps sent) apart from a new one.
+ * The report's file in the dossier folder: rapport-<werkblad|alles>-<date>.<ext>,
+ * with -2, -3 … when that name is taken: an earlier report (perhaps edited,
+ * perhaps sent) is never replaced.
  */
-export function reportFile(dir: string, worksheet: string, format: ReportFormat, now: Date): string {
+export function reportFile(dir: string, worksheet: string, format: ReportFormat, now: Date, exists: (file: string) => boolean = existsSync): string {
   const date = `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
-  return path.join(dir, `rapport-${worksheet}-${date}.${format}`);
+  for (let n = 1; ; n++) {
+    const file = path.join(dir, `rapport-${worksheet}-${date}${n === 1 ? '' : `-${n}`}.${format}`);
+    if (!exists(file)) return file;
+  }
 }

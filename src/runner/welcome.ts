@@ -56,9 +56,10 @@ export function colleaguesHow(ws: Worksheet, style: Style, command: (args: strin
   if (!tips.some((tip) => /collega/i.test(tip))) return undefined;
   return [
     style.bold('Samen invullen:'),
-    `- Een collega vult hier een eigen bestand in: ${command(['start', ws.id, '--respondent', 'Naam collega'])}`,
-    `- Stuurt een collega je een ingevuld bestand, zet het dan in het dossier: ${command(['importeer', '<bestand>'])}`,
-    `- Alle antwoorden naast elkaar zetten: ${command(['vergelijk', ws.id])}`,
+    // Each command on a line of its own: wrapping never breaks it, so it can be copied.
+    `- Een collega vult hier een eigen bestand in:\n    ${command(['start', ws.id, '--respondent', 'Naam collega'])}`,
+    `- Stuurt een collega je een ingevuld bestand, zet het dan in het dossier:\n    ${command(['importeer', '<bestand>'])}`,
+    `- Alle antwoorden naast elkaar zetten:\n    ${command(['vergelijk', ws.id, '-o', 'vergelijking.docx'])}`,
   ].join('\n');
 }
 

@@ -115,6 +115,11 @@ export function inPowerShell(env: NodeJS.ProcessEnv): boolean {
     .some((entry) => /[\\/](windows)?powershell[\\/]modules[\\/]?$/i.test(entry) && !system.some((dir) => entry.toLowerCase().startsWith(dir)));
 }
 
+/** Whether a printed line is a suggested command (indented, starting with the program): printed whole, never wrapped. */
+export function isSuggestedCommand(line: string): boolean {
+  return line.startsWith('  ') && line.trimStart().startsWith(`${programName()} `);
+}
+
 /**
  * A werkboek command line the user can copy: program, arguments, and
  * `--map <map>` when the dossier came from --map (pass its folder as `map`).

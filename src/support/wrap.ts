@@ -6,11 +6,16 @@
 // @inquirer/core wraps with.
 import { wrapAnsi } from 'fast-wrap-ansi';
 
-/** Wrap each line to the width, keeping its indentation on the lines it wraps onto. */
-export function wrapText(text: string, width: number, options: { hard?: boolean } = {}): string {
+/**
+ * Wrap each line to the width, keeping its indentation on the lines it wraps
+ * onto. `whole`: lines to leave as they are (a command to copy: the terminal
+ * shows it on more rows, and it is copied as one line).
+ */
+export function wrapText(text: string, width: number, options: { hard?: boolean; whole?: (line: string) => boolean } = {}): string {
   return text
     .split('\n')
     .map((line) => {
+      if (options.whole?.(line)) return line;
       const indent = /^ */.exec(line)?.[0] ?? '';
       const wrapped = wrapLine(line.slice(indent.length), Math.max(20, width - indent.length), options.hard ?? false);
       return wrapped

@@ -15,6 +15,7 @@ import { Chalk, type ChalkInstance } from 'chalk';
 import { InterruptedError, type StopSignal } from '../support/errors.js';
 import { keyHint, type Key } from './keys.js';
 import { wrapText } from '../support/wrap.js';
+import { isSuggestedCommand } from '../support/invocation.js';
 import { questionShown } from '../support/idle.js';
 import { visibleControls, visibleControlsKeepingColour } from '../support/control.js';
 import { findEditor, openInEditor, textEditor } from './text-editor.js';
@@ -63,7 +64,7 @@ export function terminalPrompter(ctx: TerminalContext = {}): Prompter {
     columns,
     context: { input, output },
     // The full width: overviews use it, and questions (drawn by inquirer) wrap at it too.
-    print: (text: string) => void output.write(wrapText(visibleControlsKeepingColour(text), columns()) + '\n'),
+    print: (text: string) => void output.write(wrapText(visibleControlsKeepingColour(text), columns(), { whole: isSuggestedCommand }) + '\n'),
     theme: { style: { help: (s: string) => chalk.dim(s) } },
   };
   return {

@@ -14,6 +14,7 @@ import type { Readable, Writable } from 'node:stream';
 import { InterruptedError, type StopSignal } from '../support/errors.js';
 import { answerTooLong, MAX_ANSWER_CHARS } from '../support/read-limited.js';
 import { wrapText } from '../support/wrap.js';
+import { isSuggestedCommand } from '../support/invocation.js';
 import type { CheckboxOptions, Choice, InputOptions, Prompter, Reply, SelectOptions } from './prompter.js';
 
 export interface PlainContext {
@@ -174,7 +175,7 @@ export function plainPrompter(ctx: PlainContext = {}): PlainPrompter {
   const columns = ctx.columns ?? ((output as { isTTY?: boolean }).isTTY ? (output as { columns?: number }).columns : undefined);
   const session = new PlainSession(
     new LineReader(input, maxAnswer),
-    (text: string) => void output.write((columns ? wrapText(readable(text), columns - 1) : readable(text)) + '\n'),
+    (text: string) => void output.write((columns ? wrapText(readable(text), columns - 1, { whole: isSuggestedCommand }) : readable(text)) + '\n'),
     ctx.echo ?? (input as { isTTY?: boolean }).isTTY !== true,
     maxAnswer,
   );

@@ -1,6 +1,7 @@
 // How a session begins: reading the answers file (a broken one only with
 // --opnieuw, then started over), and for a file with answers the choice to
 // continue, review or start over; a new file gets the welcome.
+import path from 'node:path';
 import { AnswersFile, backupFile } from '../../dossier/answers-file.js';
 import { resumeAt } from '../../runner/session.js';
 import { welcomeNewDossier } from '../../runner/welcome.js';
@@ -51,7 +52,7 @@ export async function begin(place: Place, session: Session, read: Read, restart:
   if (file && !fresh) {
     const choice = await resumeChoice(place, session, file);
     if (choice === 'review') startInReview = true;
-    if (choice === 'restart') {
+    if (choice === 'restart' && (await restartConfirmed(session))) {
       file = await startOver(place, session, file, '');
       fresh = true;
     }
@@ -99,6 +100,19 @@ async function resumeChoice(place: Place, session: Session, file: AnswersFile): 
   return choice.kind === 'answer' ? choice.value : 'continue';
 }
 
+/** "Opnieuw beginnen" empties the worksheet: asked once more, "Nee" first, so a stray Enter keeps the answers. */
+async function restartConfirmed(session: Session): Promise<boolean> {
+  const sure = await session.prompter.select<'nee' | 'ja'>({
+    message: 'Weet je het zeker? Je begint met een leeg werkblad (je huidige antwoorden gaan naar een reservekopie).',
+    choices: [
+      { value: 'nee', name: 'Nee, verdergaan waar ik was' },
+      { value: 'ja', name: 'Ja, opnieuw beginnen' },
+    ],
+    allowBack: false,
+  });
+  return sure.kind === 'answer' && sure.value === 'ja';
+}
+
 /** A new file (or a colleague's just claimed): the welcome, and a colleague's name as the answer to Naam. */
 async function welcome(place: Place, session: Session, claimed: AnswersFile | undefined): Promise<AnswersFile> {
   const { ws, respondent } = place;
@@ -123,7 +137,10 @@ async function startOver(place: Place, session: Session, old: AnswersFile | unde
   const hasAnswers = old !== undefined && Object.keys(old.answers).length > 0;
   if (hasAnswers) {
     const backup = await backupFile(place.target);
-    session.prompter.print(`${lead ? `${lead} ` : ''}Het oude bestand is bewaard als ${backup}`);
+    session.prompter.print(
+      `${lead ? `${lead} ` : ''}Het oude bestand is bewaard als ${backup}\n` +
+        `Wil je toch terug? Stop dan (Ctrl+C) en geef dat bestand weer de naam ${path.basename(place.target)}.`,
+    );
   }
   const created = AnswersFile.create(place.target, place.ws, undefined, place.respondent);
   await created.save({ replace: true });

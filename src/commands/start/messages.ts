@@ -3,7 +3,10 @@
 // stop (what is kept, and how to go on).
 import path from 'node:path';
 import { loadShippedWorksheets } from '../../definition/load.js';
-import type { AnswersFile } from '../../dossier/answers-file.js';
+import { AnswersFile } from '../../dossier/answers-file.js';
+import { isWorkbookSheet } from '../../report/model.js';
+import { answersPath } from '../../dossier/folder.js';
+import type { Worksheet } from '../../definition/schema.js';
 import { colleaguesHow, showClosing } from '../../runner/welcome.js';
 import type { InterruptedError, StopSignal } from '../../support/errors.js';
 import { suggest } from '../../support/invocation.js';
@@ -47,15 +50,31 @@ export async function showFinished(place: Place, session: Session, where: string
   prompter.print(
     `\n${style.green(`Werkblad ${ws.number} is afgerond.`)} Je antwoorden staan in ${where}\n` +
       (respondent === undefined
-        ? `Maak er een rapport van (met -o rapport.eml wordt het een e-mailconcept):\n  ${suggest(['rapport', sheetArg], map)}`
+        ? `Maak er een Word-document van (met .html of .eml in plaats van .docx een webpagina of een e-mailconcept):\n  ${suggest(['rapport', sheetArg, '-o', `${ws.id}.docx`], map)}`
         : `Zet je antwoorden naast die van je collega's met:\n  ${suggest(['vergelijk', sheetArg], map)}`),
   );
   const how = respondent === undefined ? colleaguesHow(ws, style, (args) => suggest(args, map)) : undefined;
   if (how) prompter.print(`\n${how}`);
-  // The workbook goes on with the next worksheet (not for a colleague, who fills in what was asked).
-  const next = respondent === undefined ? (await loadShippedWorksheets()).find((w) => w.number === ws.number + 1) : undefined;
-  if (next) prompter.print(`Het volgende werkblad is ${next.number}: ${next.title}. Begin eraan met:\n  ${place.again('start', next.id)}`);
+  // The workbook goes on with the next worksheet not yet finished (not for a colleague, who fills in what was asked).
+  const next = respondent === undefined ? await nextUnfinished(place) : undefined;
+  if (next && next.number > ws.number) prompter.print(`Het volgende werkblad is ${next.number}: ${next.title}. Begin eraan met:\n  ${place.again('start', next.id)}`);
+  else if (next) prompter.print(`Werkblad ${next.number} (${next.title}) is nog niet afgerond. Ga daarmee verder met:\n  ${place.again('start', next.id)}`);
+  else if (respondent === undefined && isWorkbookSheet(ws)) {
+    prompter.print(`Alle werkbladen zijn afgerond. Maak er één document van:\n  ${suggest(['rapport', 'alles', '-o', 'dossier.docx'], map)}`);
+  }
   showClosing(prompter, style, ws);
+}
+
+/** The first shipped worksheet after this one (then from the start) that is not finished in this dossier. */
+async function nextUnfinished(place: Place): Promise<Worksheet | undefined> {
+  const sheets = await loadShippedWorksheets();
+  if (!sheets.some((w) => w.id === place.ws.id)) return undefined;
+  const after = [...sheets.filter((w) => w.number > place.ws.number), ...sheets.filter((w) => w.number < place.ws.number)];
+  for (const sheet of after) {
+    const file = await AnswersFile.read(answersPath(place.dossier.dir, sheet.id), sheet).catch(() => undefined);
+    if (file?.meta.status !== 'afgerond') return sheet;
+  }
+  return undefined;
 }
 
 /** "Later verder": where the answers are kept and how to go on. */
