@@ -4,13 +4,14 @@
 // problems (bestand:regel:kolom). A raw model, rendered here as plain text
 // (the screen), Markdown (also the base of HTML) and CSV.
 import type { KeyQuestionRef, Worksheet } from '../definition/schema.js';
-import { allQuestions, optionLabel } from '../definition/questions.js';
+import { allQuestions, } from '../definition/questions.js';
 import { answerValue, type Answers } from '../dossier/answers.js';
 import type { WerkboekError } from '../support/errors.js';
 import { developmentPoints, findVisible, walk } from '../walk.js';
 import { formatStamp } from '../support/dates.js';
 import { escapeCell, escapeLine } from './markdown.js';
 import { csvDocument } from './csv.js';
+import { typeOf } from '../types/registry.js';
 
 /** One answers file of a dossier as the overview read it. */
 export type SheetRead =
@@ -103,11 +104,7 @@ export function overviewRow(folder: string, sheets: readonly OverviewSheet[], re
         if (vq.state === 'unknown') return UNKNOWN_KEY_TEXT;
         const value = answerValue(vq.answer);
         const q = vq.question;
-        if (q.type === 'choice' && typeof value === 'string') {
-          const option = q.options.find((o) => (typeof o === 'string' ? o : o.value) === value);
-          return option ? optionLabel(option) : value;
-        }
-        return String(value ?? '');
+        return typeOf(q).keyText(q, value);
       }),
     };
   });

@@ -4,13 +4,13 @@
 import { answerValue, noteOf, UNKNOWN_LABEL } from '../dossier/answers.js';
 import type { Choice } from '../terminal/prompter.js';
 import { questionRef, type VisibleQuestion, type WalkResult } from '../walk.js';
-import { displayDate, formatNumber } from '../support/dates.js';
-import { optionLabel, optionValue } from '../definition/questions.js';
 import type { RunOutcome, Session } from './context.js';
-import { messageOf, truncate } from './questions.js';
+import { messageOf } from './questions.js';
 import { persist } from './saving.js';
 import { worksheetIntroText } from './welcome.js';
 import { own } from '../support/own.js';
+import { truncate } from '../types/prompt.js';
+import { typeOf } from '../types/registry.js';
 
 /** Show the overview; returns the id of the question picked, or how the run ends. */
 export async function review(s: Session, w: WalkResult): Promise<string | RunOutcome> {
@@ -123,24 +123,5 @@ function answerOnly(v: VisibleQuestion, max: number): string {
   if (v.state === 'unknown') return UNKNOWN_LABEL.toLowerCase();
   if (v.state === 'empty') return '(leeg)';
   const a = answerValue(v.answer);
-  const q = v.question;
-  if (a === true) {
-    const noun = q.type === 'group' ? ` ${q.item}${v.gaps === 1 ? '' : 's'}` : '';
-    return v.gaps ? `aangevuld; bij ${v.gaps}${noun} nog niet bekend` : 'aangevuld';
-  }
-  if (Array.isArray(a)) {
-    if (q.type === 'group') return `${a.length} ${q.item}${a.length === 1 ? '' : 's'}`;
-    return truncate(a.map((x) => (q.type === 'multichoice' ? label(q.options, String(x)) : String(x))).join(', '), max);
-  }
-  if (q.type === 'date' && typeof a === 'string') return displayDate(a);
-  if (q.type === 'yesno') return a === 'ja' ? 'Ja' : a === 'nee' ? 'Nee' : String(a);
-  if (q.type === 'choice') return truncate(label(q.options, String(a)), max);
-  if (typeof a === 'number') return formatNumber(a, q.type === 'number' ? q.unit : undefined);
-  const text = String(a).trim();
-  return truncate(text.split('\n')[0] ?? '', max) + (text.includes('\n') ? ' …' : '');
-}
-
-function label(options: Array<string | { value: string; label: string }>, value: string): string {
-  const option = options.find((o) => optionValue(o) === value);
-  return option ? optionLabel(option) : value;
+  return a === undefined ? '' : typeOf(v.question).short(v.question, a, max, v.gaps);
 }

@@ -8,6 +8,7 @@ import { questionRef, type VisibleQuestion } from '../walk.js';
 import { InterruptedError, WerkboekError } from '../support/errors.js';
 import type { Session } from './context.js';
 import type { Reply } from '../terminal/prompter.js';
+import { typeOf } from '../types/registry.js';
 
 /** Save now; on a write error, tell the user and let them retry, pick another folder or stop. */
 export async function persist(s: Session): Promise<void> {
@@ -62,7 +63,7 @@ export async function persist(s: Session): Promise<void> {
  * returns to it with the text in the editor.
  */
 export async function keepDraft(s: Session, vq: VisibleQuestion, err: unknown): Promise<void> {
-  if (err instanceof InterruptedError && err.choiceDraft && (vq.question.type === 'yesno' || vq.question.type === 'choice')) {
+  if (err instanceof InterruptedError && err.choiceDraft && typeOf(vq.question).draft === 'choice') {
     s.file.setDraft(vq.question.id, err.choiceDraft);
     const saved = await saveQuietly(s);
     say(
@@ -74,7 +75,7 @@ export async function keepDraft(s: Session, vq: VisibleQuestion, err: unknown): 
     return;
   }
   const draft = err instanceof InterruptedError ? err.draft : undefined;
-  if (draft === undefined || !keepsTextDraft(vq.question.type)) return;
+  if (draft === undefined || typeOf(vq.question).draft !== 'text') return;
   s.file.setDraft(vq.question.id, draft);
   const saved = await saveQuietly(s);
   say(
@@ -85,11 +86,6 @@ export async function keepDraft(s: Session, vq: VisibleQuestion, err: unknown): 
   );
 }
 
-/** Question types whose typed text can be kept as a draft (a string under `concepten:`). */
-export function keepsTextDraft(type: string): boolean {
-  return type === 'text' || type === 'longtext' || type === 'date' || type === 'number';
-}
-
 /**
  * A question left without answering (back, the overview, "weet ik (nog)
  * niet"): what was typed there is kept as a draft and saved, so that no key
@@ -98,10 +94,10 @@ export function keepsTextDraft(type: string): boolean {
  * draft was kept.
  */
 export async function keepLeft(s: Session, vq: VisibleQuestion, reply: Exclude<Reply<unknown>, { kind: 'answer' }>): Promise<boolean> {
-  const type = vq.question.type;
+  const type = typeOf(vq.question);
   const id = vq.question.id;
-  if (reply.choiceDraft && (type === 'yesno' || type === 'choice')) s.file.setDraft(id, reply.choiceDraft);
-  else if (reply.draft !== undefined && keepsTextDraft(type) && !(reply.kind === 'unknown' && (type === 'text' || type === 'longtext'))) s.file.setDraft(id, reply.draft);
+  if (reply.choiceDraft && type.draft === 'choice') s.file.setDraft(id, reply.choiceDraft);
+  else if (reply.draft !== undefined && type.draft === 'text' && !(reply.kind === 'unknown' && type.freeText)) s.file.setDraft(id, reply.draft);
   else return false;
   await persist(s);
   return true;

@@ -19,6 +19,7 @@ import { review } from './review.js';
 import { keepDraft, keepLeft, persist } from './saving.js';
 import { checkPreviousItems, previousAnswer } from './previous.js';
 import { own } from '../support/own.js';
+import { isGroup, typeOf } from '../types/registry.js';
 
 export { plainStyle, type RunOutcome, type Style } from './context.js';
 
@@ -90,7 +91,7 @@ export async function runWorksheet(options: RunOptions): Promise<RunOutcome> {
     }
     file.setAnswer(current.question.id, reply.kind === 'unknown' ? unknownKeeping(s, current, reply.draft) : reply.value);
     // Confirmed: the draft has done its work (a group clears its own draft per item), unless it was just kept.
-    if (current.question.type !== 'group' && !kept) file.clearDraft(current.question.id);
+    if (!isGroup(current.question) && !kept) file.clearDraft(current.question.id);
     await persist(s);
     const after = walk(ws, file.answers);
     if (reviewing) {
@@ -135,9 +136,9 @@ function firstDraft(w: WalkResult, drafts: Drafts): VisibleQuestion | undefined 
  * draft. A repeat group never gets here with items (groups.ts).
  */
 function unknownKeeping(s: Session, vq: VisibleQuestion, typed?: string): AnswerValue {
-  if (vq.question.type === 'group') return unknownAnswer();
+  if (isGroup(vq.question)) return unknownAnswer();
   // Text typed just before Ctrl+N is what the user last had in mind: it is kept, not the older answer.
-  if (typed !== undefined && (vq.question.type === 'text' || vq.question.type === 'longtext')) return unknownAnswer(typed);
+  if (typed !== undefined && typeOf(vq.question).freeText) return unknownAnswer(typed);
   const draft = own(s.file.drafts, vq.question.id);
   const earlier: KnownAnswer | undefined = vq.state === 'unknown' ? earlierAnswer(vq.answer) : (vq.answer as KnownAnswer | undefined);
   return unknownAnswer(earlier !== undefined && !isEmptyAnswer(earlier) ? earlier : typeof draft === 'string' ? draft : undefined);
@@ -148,7 +149,7 @@ async function ask(s: Session, vq: VisibleQuestion, w: WalkResult): Promise<Repl
   const q = vq.question;
   // A new round: last round's answer as the default (previous.ts); a group's items are checked first.
   const prior = previousAnswer(s, vq);
-  if (q.type === 'group') {
+  if (isGroup(q)) {
     if (prior !== undefined) await checkPreviousItems(s, q, prior);
     const now = walk(s.ws, s.file.answers);
     return askGroup(s, findVisible(now, q.id) ?? vq, asking(s.style, vq, now, own(s.file.drafts, q.id)).base);
