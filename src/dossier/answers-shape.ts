@@ -122,10 +122,10 @@ function validateDrafts(issueAt: IssueAt, ws: Worksheet, questions: ReadonlyMap<
     const q = questions.get(id);
     if (!q || value === null) continue;
     const draft = typeOf(q).draft;
-    if (draft === 'text') {
+    if (draft === 'typed') {
       // What was being typed (also a date or number not finished yet): any text.
       if (typeof value !== 'string') issues.push(issueAt([DRAFTS_KEY, id], `verwacht tekst bij ${questionName(ws, q)}`));
-    } else if (draft === 'choice') {
+    } else if (draft === 'noted') {
       // A choice with the toelichting that was being typed: checked as an answer with a toelichting.
       const problem = typeof value === 'object' && !Array.isArray(value) && ANSWER_KEY in (value as object) ? checkValue(q, value) : { message: `verwacht "${ANSWER_KEY}" en "${NOTE_KEY}" bij "${id}"` };
       if (problem) issues.push(issueAt([DRAFTS_KEY, id, ...(problem.key ? [problem.key] : [])], named(problem.message, id, questionName(ws, q))));
@@ -161,7 +161,7 @@ function checkValue(q: Question, value: unknown): Problem | undefined {
 
 /** `{ antwoord: ja, toelichting: "…" }`: only on a question that takes a toelichting (ja/nee, choice), the antwoord checked as usual. */
 function checkNoted(q: Question, value: Record<string, unknown>): Problem | undefined {
-  if (typeOf(q).draft !== 'choice') {
+  if (typeOf(q).draft !== 'noted') {
     return { message: `een toelichting ("${ANSWER_KEY}:" en "${NOTE_KEY}:") kan alleen bij een ja/nee- of keuzevraag, niet bij "${q.id}"` };
   }
   const extra = Object.keys(value).find((k) => k !== ANSWER_KEY && k !== NOTE_KEY);

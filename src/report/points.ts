@@ -197,7 +197,7 @@ function attentionPoints(result: WalkResult, answers: Answers, byId: Map<string,
     const stateText = typeOf(q).attention(q, v.answer, answers, byId);
     if (stateText === undefined) continue;
     // A type that takes a toelichting shows it with the point.
-    const note = typeOf(q).draft === 'choice' ? { note: noteOf(v.answer).trim() || null } : {};
+    const note = typeOf(q).draft === 'noted' ? { note: noteOf(v.answer).trim() || null } : {};
     found.push([v, { ...basePoint(v, byId), state: 'attention', stateText, ...note }]);
   }
   return found;

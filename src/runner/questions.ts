@@ -15,8 +15,8 @@ export function asking(style: Style, vq: VisibleQuestion, w: WalkResult, stored?
   const wasUnknown = isUnknown(vq.answer);
   const kept = typeOf(q).draft;
   const earlier = isGroup(q) ? undefined : earlierAnswer(vq.answer);
-  const draft = typeof stored === 'string' && kept === 'text' ? stored : undefined;
-  const choiceDraft = kept === 'choice' && stored !== undefined && typeof stored === 'object' && ANSWER_KEY in stored ? (stored as NotedAnswer) : undefined;
+  const draft = typeof stored === 'string' && kept === 'typed' ? stored : undefined;
+  const choiceDraft = kept === 'noted' && stored !== undefined && typeof stored === 'object' && ANSWER_KEY in stored ? (stored as NotedAnswer) : undefined;
   const notes: string[] = [];
   if (choiceDraft) {
     notes.push(style.bold('Onbevestigd antwoord:') + ' je keuze en de toelichting die je aan het typen was toen je stopte. Bevestig of wijzig ze.');

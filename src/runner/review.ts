@@ -10,7 +10,7 @@ import { persist } from './saving.js';
 import { worksheetIntroText } from './welcome.js';
 import { own } from '../support/own.js';
 import { truncate } from '../types/prompt.js';
-import { typeOf } from '../types/registry.js';
+import { isGroup, typeOf } from '../types/registry.js';
 
 /** Show the overview; returns the id of the question picked, or how the run ends. */
 export async function review(s: Session, w: WalkResult): Promise<string | RunOutcome> {
@@ -75,7 +75,7 @@ export function allAnsweredTitle(w: WalkResult): string {
   if (empty) parts.push(`${empty} ${empty === 1 ? 'vraag' : 'vragen'} leeg gelaten`);
   for (const v of steps) {
     const gaps = v.gaps ?? 0;
-    if (gaps && v.question.type === 'group') parts.push(`bij ${gaps} ${v.question.item}${gaps === 1 ? '' : 's'} is nog niet alles bekend`);
+    if (gaps && isGroup(v.question)) parts.push(`bij ${gaps} ${v.question.item}${gaps === 1 ? '' : 's'} is nog niet alles bekend`);
   }
   if (!parts.length) return 'Alle vragen zijn beantwoord. Overzicht van je antwoorden:';
   const list = parts.length > 1 ? `${parts.slice(0, -1).join(', ')} en ${parts[parts.length - 1]}` : parts[0];

@@ -63,7 +63,7 @@ export async function persist(s: Session): Promise<void> {
  * returns to it with the text in the editor.
  */
 export async function keepDraft(s: Session, vq: VisibleQuestion, err: unknown): Promise<void> {
-  if (err instanceof InterruptedError && err.choiceDraft && typeOf(vq.question).draft === 'choice') {
+  if (err instanceof InterruptedError && err.choiceDraft && typeOf(vq.question).draft === 'noted') {
     s.file.setDraft(vq.question.id, err.choiceDraft);
     const saved = await saveQuietly(s);
     say(
@@ -75,7 +75,7 @@ export async function keepDraft(s: Session, vq: VisibleQuestion, err: unknown): 
     return;
   }
   const draft = err instanceof InterruptedError ? err.draft : undefined;
-  if (draft === undefined || typeOf(vq.question).draft !== 'text') return;
+  if (draft === undefined || typeOf(vq.question).draft !== 'typed') return;
   s.file.setDraft(vq.question.id, draft);
   const saved = await saveQuietly(s);
   say(
@@ -96,8 +96,8 @@ export async function keepDraft(s: Session, vq: VisibleQuestion, err: unknown): 
 export async function keepLeft(s: Session, vq: VisibleQuestion, reply: Exclude<Reply<unknown>, { kind: 'answer' }>): Promise<boolean> {
   const type = typeOf(vq.question);
   const id = vq.question.id;
-  if (reply.choiceDraft && type.draft === 'choice') s.file.setDraft(id, reply.choiceDraft);
-  else if (reply.draft !== undefined && type.draft === 'text' && !(reply.kind === 'unknown' && type.freeText)) s.file.setDraft(id, reply.draft);
+  if (reply.choiceDraft && type.draft === 'noted') s.file.setDraft(id, reply.choiceDraft);
+  else if (reply.draft !== undefined && type.draft === 'typed' && !(reply.kind === 'unknown' && type.freeText)) s.file.setDraft(id, reply.draft);
   else return false;
   await persist(s);
   return true;

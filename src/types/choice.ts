@@ -21,7 +21,7 @@ function check(q: ChoiceQuestion | ChoiceField, value: unknown): Problem | undef
 export const choice: QuestionType<ChoiceQuestion> = {
   ...defaults,
   check,
-  draft: 'choice',
+  draft: 'noted',
   report: (q, value) => ({ kind: 'text', text: choiceLabel(q, String(value)) }),
   short: (q, a, max) => (a === true || Array.isArray(a) ? shortValue(a, max) : truncate(choiceLabel(q, String(a)), max)),
   keyText: (q, value) => (typeof value === 'string' ? choiceLabel(q, value) : String(value ?? '')),

@@ -15,7 +15,7 @@ export const date: QuestionType<DateQuestion> = {
     if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) return { message: `de datum ${value} bestaat niet, bij "${q.id}"` };
     return { message: `verwacht een datum als JJJJ-MM-DD bij "${q.id}"` };
   },
-  draft: 'text',
+  draft: 'typed',
   renewed: (q) => q.default === 'today',
   report: (_q, value) => ({ kind: 'value', text: formatDate(String(value)) }),
   short: (_q, a, max) => (typeof a === 'string' ? displayDate(a) : shortValue(a, max)),

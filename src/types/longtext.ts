@@ -9,7 +9,7 @@ type LongtextQuestion = Extract<Question, { type: 'longtext' }>;
 export const longtext: QuestionType<LongtextQuestion> = {
   ...defaults,
   check: checkText,
-  draft: 'text',
+  draft: 'typed',
   freeText: true,
   report: (_q, value) => ({ kind: 'text', text: String(value) }),
   async ask({ prompter }, _q, a) {

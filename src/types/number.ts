@@ -18,7 +18,7 @@ function check(q: { id: string }, value: unknown): Problem | undefined {
 export const number: QuestionType<NumberQuestion> = {
   ...defaults,
   check,
-  draft: 'text',
+  draft: 'typed',
   report: (q, value) => (typeof value === 'number' ? { kind: 'value', text: formatNumber(value, q.unit) } : { kind: 'text', text: String(value) }),
   short: (q, a, max) => (typeof a === 'number' ? formatNumber(a, q.unit) : shortValue(a, max)),
   judged: judgedText,

@@ -9,7 +9,7 @@ type TextQuestion = Extract<Question, { type: 'text' }>;
 export const text: QuestionType<TextQuestion> = {
   ...defaults,
   check: checkText,
-  draft: 'text',
+  draft: 'typed',
   freeText: true,
   report: (_q, value) => ({ kind: 'text', text: String(value) }),
   async ask({ prompter }, q, a) {

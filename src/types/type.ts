@@ -31,7 +31,7 @@ export interface QuestionType<Q extends Question> {
    * the typed text, a choice with the toelichting typed for it (such a
    * type also takes a toelichting with its answer), a half-filled item.
    */
-  draft: 'text' | 'choice' | 'item' | undefined;
+  draft: 'typed' | 'noted' | 'item' | undefined;
   /** The typed text is the answer (text, longtext): text typed before "weet ik (nog) niet" becomes its earlier answer. */
   freeText: boolean;
   /** One answer can hold several options at once. */

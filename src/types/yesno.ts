@@ -16,7 +16,7 @@ function check(q: { id: string }, value: unknown): Problem | undefined {
 export const yesno: QuestionType<YesNoQuestion> = {
   ...defaults,
   check,
-  draft: 'choice',
+  draft: 'noted',
   report: (_q, value) => ({ kind: 'value', text: yesNo(String(value)) }),
   short: (_q, a, max) => (a === true || Array.isArray(a) ? shortValue(a, max) : a === 'ja' ? 'Ja' : a === 'nee' ? 'Nee' : String(a)),
   judged: judgedText,
