@@ -1,21 +1,21 @@
-// Answers files: read with positions, validate against the worksheet, and
-// write atomically (temp file in the same folder, fsync, rename) keeping
-// comments and keys a user added by hand.
-import { constants as fsConstants } from 'node:fs';
-import { copyFile, stat, readdir, unlink } from 'node:fs/promises';
+// An answers file: read with positions and validated (answers-shape.ts),
+// answers and drafts on a YAML Document (comments and keys a user added by
+// hand survive), saved atomically after checking the file on disk is still
+// the one read (merging or refusing a change made meanwhile), rescued when
+// that fails. File utilities (backups, stamps, temp files) are in file-utils.ts.
 import path from 'node:path';
 import { Document, isMap, isScalar, type YAMLMap } from 'yaml';
 import type { Worksheet } from '../definition/schema.js';
-import { renamedIds } from '../definition/questions.js';
 import type { AnswerValue, Answers, Draft, Drafts } from './answers.js';
-import { ANSWERS_KEY, DRAFTS_KEY, RESPONDENT_KEY, validateAnswersDocument } from './answers-shape.js';
-import { describeFsError, ExitCode, FileIssuesError, WerkboekError, } from '../support/errors.js';
-import { decodeUtf8, parseLocated, } from '../definition/positions.js';
+import { ANSWERS_KEY, DRAFTS_KEY, renameFormerIds, RESPONDENT_KEY, validateAnswersDocument } from './answers-shape.js';
+import { preciseStamp, writeFileAtomically, WriteError } from './file-utils.js';
+import { describeFsError, ExitCode, FileIssuesError, WerkboekError } from '../support/errors.js';
+import { decodeUtf8, parseLocated } from '../definition/positions.js';
 import { programVersion } from '../support/version.js';
-import { atomicCreate, atomicWrite, isOwnTempFile } from './atomic-write.js';
+import { atomicCreate, atomicWrite } from './atomic-write.js';
 import { suggest } from '../support/invocation.js';
 import { makeDir } from '../support/make-dir.js';
-import { FileRefusedError, MAX_READ_BYTES, megabytes, readHeadSync, readLimitedSync } from '../support/read-limited.js';
+import { FileRefusedError, MAX_READ_BYTES, megabytes, readLimitedSync } from '../support/read-limited.js';
 import { own } from '../support/own.js';
 
 export type Status = 'concept' | 'afgerond';
@@ -29,18 +29,6 @@ export interface AnswersMeta {
   program: string;
   /** A colleague's file: their name (`respondent:`); undefined in the coordinator's own file. */
   respondent?: string;
-}
-
-/** Thrown when writing fails; the answers are still in memory. */
-export class WriteError extends WerkboekError {
-  constructor(
-    readonly file: string,
-    override readonly cause: unknown,
-    message = `Kan niet opslaan in ${file}: ${describeFsError(cause)}.`,
-  ) {
-    super(message, ExitCode.writeFailed);
-    this.name = 'WriteError';
-  }
 }
 
 /**
@@ -466,25 +454,6 @@ function newDocument(file: string, ws: Worksheet, stamp: string, respondent: str
   return doc;
 }
 
-/**
- * Write a file so that it is either the old or the new content, never half:
- * a temp file in the same folder, fsync, rename (see atomic-write.ts).
- * Failures become a WriteError.
- */
-export async function writeFileAtomically(file: string, content: string | Uint8Array, opts: { createFolder: boolean }): Promise<void> {
-  try {
-    await atomicWrite(file, content).catch(async (err: unknown) => {
-      // The folder is made only when it is missing (not on every save).
-      const code = (err as NodeJS.ErrnoException).code;
-      if (!opts.createFolder || (code !== 'ENOENT' && code !== 'ENOTDIR')) throw err;
-      makeDir(path.dirname(file));
-      await atomicWrite(file, content);
-    });
-  } catch (err) {
-    throw new WriteError(file, err);
-  }
-}
-
 function brokenFileHint(file: string, ws: Worksheet): string {
   // A colleague's file (`<werkblad>.<naam>.yaml`): "start --opnieuw" would start the coordinator's own file over.
   if (path.basename(file) !== `${ws.id}.yaml`) {
@@ -495,92 +464,4 @@ function brokenFileHint(file: string, ws: Worksheet): string {
     `"${suggest(['controleer', file])}", of begin opnieuw met "${suggest(['start', ws.id, '--opnieuw', '--map', path.dirname(file)])}" ` +
     `(het oude bestand wordt dan als reservekopie bewaard).`
   );
-}
-
-/**
- * A key of `antwoorden:` or `concepten:` that is a former id of a question
- * (renamed in a later version of the definition) becomes that question's id,
- * in place (its comments and position stay), unless the question already has
- * an entry. True when something was renamed. Answers to questions that are
- * no longer asked are never touched.
- */
-export function renameFormerIds(doc: Document, ws: Worksheet): boolean {
-  const renamed = renamedIds(ws);
-  if (!renamed.size) return false;
-  let changed = false;
-  for (const key of [ANSWERS_KEY, DRAFTS_KEY]) {
-    const map = doc.get(key, true);
-    if (!isMap(map)) continue;
-    for (const pair of map.items) {
-      const now = isScalar(pair.key) && typeof pair.key.value === 'string' ? renamed.get(pair.key.value) : undefined;
-      if (now === undefined || map.has(now) || !isScalar(pair.key)) continue;
-      pair.key.value = now;
-      changed = true;
-    }
-  }
-  return changed;
-}
-
-/** A unique moment in a rescue file's name: "2026-11-27T10-11-12-131Z" (written at once, never overwriting another). */
-function preciseStamp(date: Date): string {
-  return date.toISOString().replace(/[:.]/g, '-');
-}
-
-/** A moment in a backup's name, in local time as people read it: "2026-11-27_11-11-12" (no ":" or ".", which some systems refuse). */
-function fileStamp(date: Date): string {
-  const two = (n: number) => String(n).padStart(2, '0');
-  return `${date.getFullYear()}-${two(date.getMonth() + 1)}-${two(date.getDate())}_${two(date.getHours())}-${two(date.getMinutes())}-${two(date.getSeconds())}`;
-}
-
-/** Keep a copy of an answers file before starting over: `<naam>.yaml` -> `<naam>.<stempel>.bak.yaml`. */
-export async function backupFile(file: string, now = new Date()): Promise<string> {
-  const base = file.replace(/\.yaml$/, '') + `.${fileStamp(now)}`;
-  // Two backups in the same second: the second gets "-2" (a stamp without milliseconds is not unique).
-  for (let n = 1; ; n++) {
-    const target = `${base}${n === 1 ? '' : `-${n}`}.bak.yaml`;
-    try {
-      await copyFile(file, target, fsConstants.COPYFILE_EXCL);
-      return target;
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw new WriteError(target, err);
-    }
-  }
-}
-
-/** Whether an existing file is an answers file of werkboek (of any dossier): it starts with the metadata keys. */
-export async function looksLikeAnswersFile(file: string): Promise<boolean> {
-  // Never blocking, and only a regular file (a FIFO or a device is no answers file).
-  const head = readHeadSync(file);
-  return /^werkblad:[ \t]*\S/m.test(head) && /^(versie|antwoorden|status):/m.test(head);
-}
-
-export async function exists(file: string): Promise<boolean> {
-  try {
-    await stat(file);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-
-/**
- * Remove temp files that an atomic save left behind when its process was
- * killed mid-write (`.<naam>.yaml.werkboek-tmp-<random>`, see atomic-write.ts). Only
- * call this while holding the lock, so no save of ours is in progress.
- */
-export async function removeStaleTempFiles(file: string): Promise<string[]> {
-  const dir = path.dirname(file);
-  let names: string[];
-  try {
-    names = await readdir(dir);
-  } catch {
-    return [];
-  }
-  // Only what this program can prove is its own (a marker and 128 random bits, see
-  // atomic-write.ts): never a user's "gemeentelandschap.yaml.20261127". Called with the
-  // lock held, so no other werkboek is writing this file now.
-  const stale = names.filter((n) => isOwnTempFile(file, n));
-  await Promise.all(stale.map((n) => unlink(path.join(dir, n)).catch(() => {})));
-  return stale;
 }

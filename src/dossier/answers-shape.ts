@@ -1,9 +1,9 @@
 // The shape of an answers file: its metadata keys, and each stored answer and
 // draft checked against its worksheet by the question's type (types/). Issues
 // carry `bestand:regel:kolom` positions where the document has them.
-import { isMap } from 'yaml';
+import { isMap, isScalar, type Document } from 'yaml';
 import type { Field, Question, Worksheet } from '../definition/schema.js';
-import { allQuestions, questionName, sheetName } from '../definition/questions.js';
+import { allQuestions, questionName, renamedIds, sheetName } from '../definition/questions.js';
 import { issueAt, type Located, type PathKey } from '../definition/positions.js';
 import type { Issue } from '../support/errors.js';
 import { checkItem, isGroup, named, typeOf, type GroupQuestion } from '../types/registry.js';
@@ -187,4 +187,28 @@ function groupFields(ws: Worksheet, group: GroupQuestion): ReadonlyMap<string, F
   }
   groupFieldMaps.set(group, fields);
   return fields;
+}
+
+/**
+ * A key of `antwoorden:` or `concepten:` that is a former id of a question
+ * (renamed in a later version of the definition) becomes that question's id,
+ * in place (its comments and position stay), unless the question already has
+ * an entry. True when something was renamed. Answers to questions that are
+ * no longer asked are never touched.
+ */
+export function renameFormerIds(doc: Document, ws: Worksheet): boolean {
+  const renamed = renamedIds(ws);
+  if (!renamed.size) return false;
+  let changed = false;
+  for (const key of [ANSWERS_KEY, DRAFTS_KEY]) {
+    const map = doc.get(key, true);
+    if (!isMap(map)) continue;
+    for (const pair of map.items) {
+      const now = isScalar(pair.key) && typeof pair.key.value === 'string' ? renamed.get(pair.key.value) : undefined;
+      if (now === undefined || map.has(now) || !isScalar(pair.key)) continue;
+      pair.key.value = now;
+      changed = true;
+    }
+  }
+  return changed;
 }

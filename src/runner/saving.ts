@@ -3,7 +3,8 @@
 // when the user stops in the middle of a question.
 import path from 'node:path';
 import { answersPath } from '../dossier/folder.js';
-import { ConflictError, exists, WriteError } from '../dossier/answers-file.js';
+import { ConflictError } from '../dossier/answers-file.js';
+import { exists, WriteError } from '../dossier/file-utils.js';
 import { questionRef, type VisibleQuestion } from '../walk.js';
 import { InterruptedError, WerkboekError } from '../support/errors.js';
 import type { Session } from './context.js';
