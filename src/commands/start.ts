@@ -3,7 +3,7 @@ import path from 'node:path';
 import { loadShippedWorksheets } from '../definition/load.js';
 import type { Worksheet } from '../definition/schema.js';
 import { findWorksheet, isDefinitionPath, ownWorksheets } from '../definition/own.js';
-import { ExitCode, FileIssuesError, InterruptedError, WerkboekError, type StopSignal } from '../support/errors.js';
+import { ExitCode, FileIssuesError, InterruptedError, unlessStopped, WerkboekError, type StopSignal } from '../support/errors.js';
 import { lockAnswersFile } from '../dossier/lock.js';
 import type { Output } from '../support/output.js';
 import { answersPath, ensureFolder, rescueFolders, resolveDossier } from '../dossier/folder.js';
@@ -180,15 +180,17 @@ export async function start(options: StartOptions): Promise<void> {
         prompter.print(`Je was al begonnen: ${w.done} van ${w.total} vragen beantwoord${onlyMeta}${unconfirmed}${edited}.`);
         prompter.print(style.dim('De inleiding en de tips van dit werkblad lees je opnieuw via het overzicht.'));
         const at = resumeAt(w, file.drafts);
-        const choice = await prompter.select<'continue' | 'review' | 'restart'>({
-          message: 'Wat wil je doen?',
-          choices: [
-            { value: 'continue', name: at ? `Verdergaan bij ${questionRef(at)}` : 'Verdergaan' },
-            { value: 'review', name: 'Overzicht bekijken en antwoorden wijzigen' },
-            { value: 'restart', name: 'Opnieuw beginnen (het huidige bestand wordt als reservekopie bewaard)' },
-          ],
-          allowBack: false,
-        });
+        const choice = unlessStopped(
+          await prompter.select<'continue' | 'review' | 'restart'>({
+            message: 'Wat wil je doen?',
+            choices: [
+              { value: 'continue', name: at ? `Verdergaan bij ${questionRef(at)}` : 'Verdergaan' },
+              { value: 'review', name: 'Overzicht bekijken en antwoorden wijzigen' },
+              { value: 'restart', name: 'Opnieuw beginnen (het huidige bestand wordt als reservekopie bewaard)' },
+            ],
+            allowBack: false,
+          }),
+        );
         if (choice.kind === 'answer' && choice.value === 'review') startInReview = true;
         if (choice.kind === 'answer' && choice.value === 'restart') {
           file = await startOver(file, '');
@@ -221,7 +223,7 @@ export async function start(options: StartOptions): Promise<void> {
       throw await unsaved(active, undefined);
     });
     // A signal that came after the last prompt (e.g. during the final save): the work is done, exit as asked.
-    if (stopSignal) throw new InterruptedError(undefined, stopSignal);
+    if (stopSignal) throw new InterruptedError(stopSignal);
     const where = active.file;
     if (outcome === 'afgerond') {
       prompter.print(

@@ -12,7 +12,7 @@ import { visibleControls } from '../support/control.js';
 import { wrapLine } from '../support/wrap.js';
 import type { Choice, Prompter, Reply } from '../terminal/prompter.js';
 import { groupBaseId, groupItems, type VisibleQuestion } from '../walk.js';
-import { InterruptedError } from '../support/errors.js';
+import { InterruptedError, unlessStopped } from '../support/errors.js';
 import type { Session } from './context.js';
 import { truncate, unknownChoice, withUnknown, type PromptBase } from '../types/prompt.js';
 import { fieldTypeOf, type GroupQuestion } from '../types/registry.js';
@@ -49,7 +49,8 @@ export async function askGroup(s: Session, vq: VisibleQuestion, base: PromptBase
         choices: withUnknown(choices, allowUnknown),
         default: draft ? 'draft' : defaultAction(q, items),
       })
-      .then(unknownChoice);
+      .then(unknownChoice)
+      .then(unlessStopped);
     header = undefined;
     if (picked.kind === 'unknown' && !allowUnknown) {
       say(
@@ -220,13 +221,15 @@ async function changeItems(
 }
 
 async function confirm(prompter: Prompter, message: string, no: string, yes: string): Promise<boolean> {
-  const sure = await prompter.select<boolean>({
-    message,
-    choices: [
-      { value: false, name: no },
-      { value: true, name: yes },
-    ],
-  });
+  const sure = unlessStopped(
+    await prompter.select<boolean>({
+      message,
+      choices: [
+        { value: false, name: no },
+        { value: true, name: yes },
+      ],
+    }),
+  );
   return sure.kind === 'answer' && sure.value;
 }
 
@@ -254,13 +257,13 @@ async function askItem(
       f++;
       continue;
     }
-    const reply = await askField(s, field, own(item, field.id), f === 0 ? itemName : undefined, required && f === 0).catch(async (err: unknown) => {
-      if (err instanceof InterruptedError) {
-        if (err.draft !== undefined && fieldTypeOf(field).freeText) item[field.id] = err.draft;
-        if (JSON.stringify(item) !== JSON.stringify(initial)) await keep(item);
-      }
-      throw err;
-    });
+    const reply = await askField(s, field, own(item, field.id), f === 0 ? itemName : undefined, required && f === 0);
+    if (reply.kind === 'stopped') {
+      // Stopped halfway the item: what was typed in the field goes into the item, and the item is kept as its draft.
+      if (reply.draft !== undefined && fieldTypeOf(field).freeText) item[field.id] = reply.draft;
+      if (JSON.stringify(item) !== JSON.stringify(initial)) await keep(item);
+      throw new InterruptedError(reply.signal);
+    }
     if (reply.kind === 'back') {
       // What was typed in the field stays in the item (offered again going forward).
       if (reply.draft !== undefined && fieldTypeOf(field).freeText) item[field.id] = reply.draft;

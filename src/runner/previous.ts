@@ -11,6 +11,7 @@ import type { PreviousRound, Session } from './context.js';
 import { cellText } from './groups.js';
 import { persist } from './saving.js';
 import { own } from '../support/own.js';
+import { unlessStopped } from '../support/errors.js';
 import { isGroup, typeOf, type GroupQuestion } from '../types/registry.js';
 
 export function offerPrevious(ws: Worksheet, round: string, answers: Answers, from = `de vorige ronde (${round})`): PreviousRound {
@@ -46,16 +47,18 @@ export async function checkPreviousItems(s: Session, q: Group, previous: AnswerV
   );
   const kept: GroupItem[] = [];
   for (const [i, item] of items.entries()) {
-    const reply = await s.prompter.select<'keep' | 'drop'>({
-      message: `${capitalise(q.item)} ${i + 1} van ${items.length}: klopt dit nog?`,
-      header: itemLines(item, fields),
-      choices: [
-        { value: 'keep', name: 'Ja, houden' },
-        { value: 'drop', name: 'Nee, weglaten' },
-      ],
-      default: 'keep',
-      allowBack: false,
-    });
+    const reply = unlessStopped(
+      await s.prompter.select<'keep' | 'drop'>({
+        message: `${capitalise(q.item)} ${i + 1} van ${items.length}: klopt dit nog?`,
+        header: itemLines(item, fields),
+        choices: [
+          { value: 'keep', name: 'Ja, houden' },
+          { value: 'drop', name: 'Nee, weglaten' },
+        ],
+        default: 'keep',
+        allowBack: false,
+      }),
+    );
     if (reply.kind === 'answer' && reply.value === 'keep') kept.push(item);
   }
   if (!kept.length) return;

@@ -7,6 +7,7 @@ import { questionRef, type VisibleQuestion, type WalkResult } from '../walk.js';
 import type { RunOutcome, Session } from './context.js';
 import { messageOf } from './questions.js';
 import { persist } from './saving.js';
+import { unlessStopped } from '../support/errors.js';
 import { worksheetIntroText } from './welcome.js';
 import { own } from '../support/own.js';
 import { truncate } from '../types/prompt.js';
@@ -40,12 +41,14 @@ export async function review(s: Session, w: WalkResult): Promise<string | RunOut
   if (!open.length) choices.push({ value: '\u0000afronden', name: finished ? '✔ Klaar (werkblad blijft afgerond)' : '✔ Werkblad afronden' });
   choices.push({ value: '\u0000inleiding', name: 'Inleiding en tips van dit werkblad opnieuw lezen' });
   choices.push({ value: '\u0000later', name: 'Later verder (alles is bewaard)' });
-  const picked = await prompter.select<string>({
-    message: 'Overzicht',
-    choices,
-    default: open[0]?.question.id ?? '\u0000afronden',
-    allowBack: true,
-  });
+  const picked = unlessStopped(
+    await prompter.select<string>({
+      message: 'Overzicht',
+      choices,
+      default: open[0]?.question.id ?? '\u0000afronden',
+      allowBack: true,
+    }),
+  );
   if (picked.kind === 'back') return w.visible[w.visible.length - 1]?.question.id ?? 'gestopt';
   if (picked.kind !== 'answer') return review(s, w);
   if (picked.value === '\u0000later') return 'gestopt';

@@ -16,7 +16,8 @@ import { plainStyle, type PreviousRound, type RunOutcome, type Session, type Sty
 import { askGroup } from './groups.js';
 import { askQuestion, asking } from './questions.js';
 import { review } from './review.js';
-import { keepDraft, keepLeft, persist } from './saving.js';
+import { keepLeft, persist } from './saving.js';
+import { InterruptedError } from '../support/errors.js';
 import { checkPreviousItems, previousAnswer } from './previous.js';
 import { own } from '../support/own.js';
 import { isGroup, typeOf } from '../types/registry.js';
@@ -71,12 +72,10 @@ export async function runWorksheet(options: RunOptions): Promise<RunOutcome> {
       introduced.add(current.section.id);
       lastSection = current.section.id;
     }
-    const reply = await ask(s, current, w).catch(async (err: unknown) => {
-      await keepDraft(s, current, err);
-      throw err;
-    });
-    // Left without answering: what was typed there is kept as a draft (saving.ts).
+    const reply = await ask(s, current, w);
+    // Left without answering (also stopped): what was typed there is kept as a draft (saving.ts).
     const kept = reply.kind === 'answer' ? false : await keepLeft(s, current, reply);
+    if (reply.kind === 'stopped') throw new InterruptedError(reply.signal);
     if (reply.kind === 'review') {
       // Asked for the overview (the plain prompter's ":overzicht"): it takes over from here.
       reviewing = true;

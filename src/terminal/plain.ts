@@ -179,9 +179,9 @@ export function plainPrompter(ctx: PlainContext = {}): PlainPrompter {
   const columns = ctx.columns ?? ((output as { isTTY?: boolean }).isTTY ? (output as { columns?: number }).columns : undefined);
   const write = (text: string) => void output.write((columns ? wrapText(readable(text), columns - 1) : readable(text)) + '\n');
 
-  /** The next line typed; a stop or the end of input throws InterruptedError. */
+  /** The next line typed; a stop or the end of input throws InterruptedError (the prompts reply `stopped`, see asReply). */
   async function read(more = false): Promise<string> {
-    if (stopped) throw new InterruptedError(undefined, stopped.signal);
+    if (stopped) throw new InterruptedError(stopped.signal);
     let line = await lines.next();
     while (line === TOO_LONG) {
       write(`Deze regel is te lang (meer dan ${maxAnswer} tekens); hij is niet gebruikt. Typ een korter antwoord.`);
@@ -198,7 +198,7 @@ export function plainPrompter(ctx: PlainContext = {}): PlainPrompter {
 
   function stop(signal?: StopSignal): void {
     stopped ??= signal ? { signal } : {};
-    lines.fail(new InterruptedError(undefined, signal));
+    lines.fail(new InterruptedError(signal));
   }
 
   /** A command typed instead of an answer, or undefined. */
@@ -228,7 +228,7 @@ export function plainPrompter(ctx: PlainContext = {}): PlainPrompter {
         return undefined;
       case 'stop':
         stopped = {};
-        throw new InterruptedError();
+        return { kind: 'stopped' };
       case 'hulp':
         write(PLAIN_HELP);
         return undefined;
@@ -268,15 +268,17 @@ export function plainPrompter(ctx: PlainContext = {}): PlainPrompter {
         if (first !== '.') {
           for (;;) {
             const line = await read(true).catch((err: unknown) => {
-              // Stopped halfway a long answer: what was typed goes to the runner as a draft.
-              if (err instanceof InterruptedError && typed.join('').trim()) throw new InterruptedError(typed.join('\n'), err.signal);
+              if (err instanceof InterruptedError) return err;
               throw err;
             });
+            // Stopped halfway a long answer: what was typed goes with the reply, for the runner to keep as a draft.
+            if (line instanceof InterruptedError) return withTyped({ kind: 'stopped', ...(line.signal && { signal: line.signal }) }, typed);
             if (line === '.') break;
             // A command on a line of its own inside a long answer is a command, not text.
             const inner = line.trim().startsWith(':') ? command(line) : undefined;
             if (inner === 'stop') {
-              throw typed.join('').trim() ? new InterruptedError(typed.join('\n')) : new InterruptedError();
+              stopped = {};
+              return withTyped({ kind: 'stopped' }, typed);
             }
             if (inner) {
               write('Rond eerst je antwoord af met een regel met alleen een punt; daarna werkt deze opdracht. (Met :stop stop je meteen; wat je typte wordt als onbevestigd antwoord bewaard.)');
@@ -377,14 +379,27 @@ export function plainPrompter(ctx: PlainContext = {}): PlainPrompter {
     print: write,
     // No wrapping here (the terminal or screen reader does that): overviews may use long lines.
     width: () => 160,
-    input: (options) => text(options, false),
-    editor: (options) => text(options, true),
-    select,
-    checkbox,
+    input: (options) => asReply(text(options, false)),
+    editor: (options) => asReply(text(options, true)),
+    select: (options) => asReply(select(options)),
+    checkbox: (options) => asReply(checkbox(options)),
     stop: (signal) => stop(signal),
     interrupt: () => stop(),
     close: () => lines.close(),
   };
+}
+
+/** A prompt's stop (Ctrl+C, :stop, the end of input, a signal) as a reply: the prompts reply `stopped`, never throw. */
+async function asReply<T>(prompt: Promise<Reply<T>>): Promise<Reply<T>> {
+  return prompt.catch((err: unknown) => {
+    if (err instanceof InterruptedError) return { kind: 'stopped', ...(err.signal && { signal: err.signal }) };
+    throw err;
+  });
+}
+
+/** A stop halfway a long answer: the lines typed go with the reply as its draft. */
+function withTyped<T>(reply: Extract<Reply<T>, { kind: 'stopped' }>, typed: string[]): Reply<T> {
+  return typed.join('').trim() ? { ...reply, draft: typed.join('\n') } : reply;
 }
 
 /**
