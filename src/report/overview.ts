@@ -4,7 +4,7 @@
 // problems (bestand:regel:kolom). A raw model, rendered here as plain text
 // (the screen), Markdown (also the base of HTML) and CSV.
 import type { KeyQuestionRef, Worksheet } from '../definition/schema.js';
-import { allQuestions, } from '../definition/questions.js';
+import { allQuestions } from '../definition/questions.js';
 import { answerValue, type Answers } from '../dossier/answers.js';
 import type { WerkboekError } from '../support/errors.js';
 import { developmentPoints, findVisible, walk } from '../walk.js';

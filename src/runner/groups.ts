@@ -5,7 +5,7 @@
 // `concepten:`, not in the list), to go on with or throw away later.
 // "Weet ik (nog) niet" is only offered while the list is empty: it would
 // replace the items.
-import type { Field, } from '../definition/schema.js';
+import type { Field } from '../definition/schema.js';
 import { allQuestions } from '../definition/questions.js';
 import { DRAFT_ITEM_KEY, type AnswerValue, type Draft, type FieldValue, type GroupItem } from '../dossier/answers.js';
 import { visibleControls } from '../support/control.js';

@@ -4,9 +4,11 @@
 // it is showing.
 //
 // This file owns the loop and that cursor. The parts it calls each take the
-// session (context.ts) as an argument: one prompt per question type
-// (questions.ts), repeat groups (groups.ts), the review and finishing
-// (review.ts), saving and the write-error dialogue (saving.ts).
+// session (context.ts) as an argument: what a question starts from
+// (questions.ts; the prompt itself is its type's, types/), repeat groups
+// (groups.ts), the review and finishing (review.ts), saving, drafts and the
+// write-error dialogue (saving.ts). A prompt reports a stop as a value: its
+// draft is kept (keepLeft) before the InterruptedError ends the run.
 import type { Worksheet } from '../definition/schema.js';
 import { earlierAnswer, isEmptyAnswer, unknownAnswer, type AnswerValue, type Drafts, type KnownAnswer } from '../dossier/answers.js';
 import type { AnswersFile } from '../dossier/answers-file.js';
@@ -143,7 +145,7 @@ function unknownKeeping(s: Session, vq: VisibleQuestion, typed?: string): Answer
   return unknownAnswer(earlier !== undefined && !isEmptyAnswer(earlier) ? earlier : typeof draft === 'string' ? draft : undefined);
 }
 
-/** Ask the question on screen: a repeat group (groups.ts) or any other type (questions.ts). */
+/** Ask the question on screen: a repeat group (groups.ts) or any other type (its type, through questions.ts). */
 async function ask(s: Session, vq: VisibleQuestion, w: WalkResult): Promise<Reply<AnswerValue>> {
   const q = vq.question;
   // A new round: last round's answer as the default (previous.ts); a group's items are checked first.

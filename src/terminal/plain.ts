@@ -36,7 +36,7 @@ export interface PlainContext {
 }
 
 export interface PlainPrompter extends Prompter {
-  /** Ctrl+C (SIGINT): end the open prompt and every later one with an InterruptedError. */
+  /** Ctrl+C (SIGINT): end the open prompt and every later one (they reply `stopped`). */
   interrupt(): void;
   /** Stop reading input (at the end of the session). */
   close(): void;

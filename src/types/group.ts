@@ -7,8 +7,7 @@ import type { Field, Question } from '../definition/schema.js';
 import { NOT_YET_KNOWN, type Answers, type GroupItem } from '../dossier/answers.js';
 import type { PathKey } from '../definition/positions.js';
 import { own } from '../support/own.js';
-import { shortValue } from './common.js';
-import { defaults } from './common.js';
+import { defaults, shortValue } from './common.js';
 import { fieldTypeOf } from './fields.js';
 import type { QuestionType, QuestionsById } from './type.js';
 
