@@ -87,10 +87,10 @@ export function sectionsOf(ws: Worksheet): Section[] {
   return sections;
 }
 
-export function stateOf(value: AnswerValue | undefined): QuestionState {
+export function stateOf(value: AnswerValue | undefined, isEmpty: (value: AnswerValue) => boolean = isEmptyAnswer): QuestionState {
   if (value === undefined) return 'open';
   if (isUnknown(value)) return 'unknown';
-  if (isEmptyAnswer(value)) return 'empty';
+  if (isEmpty(value)) return 'empty';
   return 'answered';
 }
 
@@ -111,7 +111,7 @@ export function walk(ws: Worksheet, answers: Answers): WalkResult {
       visibleIds.add(question.id);
       const position = ++counted[section.kind];
       const gaps = isGroup(question) ? groupGaps(question, answers) : 0;
-      visible.push({ question, section, position, state: stateOf(answer), answer, ...(gaps && { gaps }) });
+      visible.push({ question, section, position, state: stateOf(answer, typeOf(question).isEmpty), answer, ...(gaps && { gaps }) });
     }
   }
   const next = visible.find((v) => v.state === 'open');

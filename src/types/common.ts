@@ -1,7 +1,7 @@
 // What most question types do alike: the defaults the type modules start
 // from, and the labels of options and of ja/nee.
 import { optionLabel, optionValue } from '../definition/questions.js';
-import { NOT_YET_KNOWN, NOT_YET_KNOWN_LABEL, type AnswerValue } from '../dossier/answers.js';
+import { isEmptyAnswer, NOT_YET_KNOWN, NOT_YET_KNOWN_LABEL, type AnswerValue } from '../dossier/answers.js';
 import { formatNumber } from '../support/dates.js';
 import { truncate } from './prompt.js';
 import type { ReportAnswer } from './type.js';
@@ -41,6 +41,7 @@ export function judgedText(answer: ReportAnswer): string | undefined {
 /** The defaults of a question type (each module overrides what differs). */
 export const defaults = {
   draft: undefined,
+  isEmpty: isEmptyAnswer,
   freeText: false,
   multiple: false,
   inline: true,

@@ -21,6 +21,7 @@ export const date: QuestionType<DateQuestion> = {
   short: (_q, a, max) => (typeof a === 'string' ? displayDate(a) : shortValue(a, max)),
   metaText: (_q, value) => formatDate(String(value)),
   judged: judgedText,
+  parse: parseTyped,
   async ask({ prompter, today }, q, a) {
     const fallback = q.default === 'today' && !a.wasUnknown ? isoDate(today()) : '';
     const reply = await prompter.input({
@@ -29,9 +30,14 @@ export const date: QuestionType<DateQuestion> = {
       default: a.draft ?? displayDate(typeof a.current === 'string' && a.current ? a.current : fallback),
       validate: (v) => (v === '' ? undefined : dateProblem(v)),
     });
-    return typed(a, reply.kind === 'answer' ? { kind: 'answer', value: reply.value === '' ? '' : (parseDate(reply.value) ?? reply.value) } : reply);
+    return typed(a, reply.kind === 'answer' ? { kind: 'answer', value: parseTyped(reply.value) } : reply);
   },
 };
+
+/** dd-mm-jjjj (as typed and validated) as JJJJ-MM-DD. */
+function parseTyped(input: string): string {
+  return input === '' ? '' : (parseDate(input) ?? input);
+}
 
 /** A real calendar date written as JJJJ-MM-DD (2026-02-31 is not one). */
 function isDate(value: string): boolean {

@@ -22,6 +22,7 @@ export const number: QuestionType<NumberQuestion> = {
   report: (q, value) => (typeof value === 'number' ? { kind: 'value', text: formatNumber(value, q.unit) } : { kind: 'text', text: String(value) }),
   short: (q, a, max) => (typeof a === 'number' ? formatNumber(a, q.unit) : shortValue(a, max)),
   judged: judgedText,
+  parse: parseTyped,
   async ask({ prompter }, q, a) {
     return typed(a, await askNumber(prompter, typedBase(a), typeof a.current === 'number' ? a.current : undefined, q.unit, q.min, q.max, a.draft));
   },
@@ -60,5 +61,10 @@ async function askNumber(
     },
   });
   if (reply.kind !== 'answer') return reply;
-  return { kind: 'answer', value: reply.value === '' ? '' : (parseNumber(reply.value) ?? reply.value) };
+  return { kind: 'answer', value: parseTyped(reply.value) };
+}
+
+/** Dutch notation (7,5) as a number; "" stays "". */
+function parseTyped(input: string): number | string {
+  return input === '' ? '' : (parseNumber(input) ?? input);
 }

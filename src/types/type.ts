@@ -36,6 +36,8 @@ export interface QuestionType<Q extends Question> {
   freeText: boolean;
   /** One answer can hold several options at once. */
   multiple: boolean;
+  /** Whether a stored answer (not "weet ik (nog) niet") says nothing: deliberately left empty, an ontwikkelpunt. */
+  isEmpty(value: AnswerValue): boolean;
   /** An answer fits on one line of a report (when its text does). */
   inline: boolean;
   /** Answered anew every round: last round's answer is not offered. */
@@ -52,6 +54,8 @@ export interface QuestionType<Q extends Question> {
   judged(answer: ReportAnswer): string | undefined;
   /** What makes an answered question an "Aandachtspunt" (the `attention` answer), or undefined. */
   attention(q: Q, value: AnswerValue | undefined, answers: Answers, byId: QuestionsById): string | undefined;
+  /** Typed input as the stored answer (a date dd-mm-jjjj as JJJJ-MM-DD, a number 7,5 as 7.5; "" stays ""); only typed types that store otherwise. */
+  parse?(typed: string): AnswerValue;
   /** Ask it; undefined for a repeat group, which the runner asks item by item (runner/groups.ts). */
   ask?(ctx: AskContext, q: Q, a: Asking): Promise<Reply<AnswerValue>>;
 }
