@@ -1,7 +1,7 @@
 // The architecture of src/, checked by `npm run deps` (part of `npm test`).
 //
 // Imports run one way:
-//   cli.ts → commands/ → runner/, report/, sheet-state.ts → walk.ts, dossier/, definition/ → support/
+//   cli.ts → commands/ → runner/, report/, sheet-state.ts → walk.ts, dossier/ → types/ → definition/ → support/
 // and only src/terminal/ talks to @inquirer. Type-only imports count too
 // (tsPreCompilationDeps), and so do dynamic `await import(...)`s: a layer is
 // a layer whether or not the import survives compilation.
@@ -34,18 +34,27 @@ module.exports = {
       to: { path: '^src/', pathNot: src('definition/', 'support/') },
     },
     {
+      name: 'types-below-walk-and-dossier',
+      severity: 'error',
+      comment:
+        'types/ (one module per question type, registry.ts) sits between definition/ and walk.ts/dossier/: it may import ' +
+        'only types/, definition/, support/, the answer values (dossier/answers.ts) and the Prompter types (terminal/prompter.ts).',
+      from: { path: src('types/') },
+      to: { path: '^src/', pathNot: [src('types/', 'definition/', 'support/'), '^src/dossier/answers\\.ts$', '^src/terminal/prompter\\.ts$'] },
+    },
+    {
       name: 'dossier-imports-definition-support-only',
       severity: 'error',
-      comment: 'dossier/ (answers files, folder, lock) may import only dossier/, definition/ and support/.',
+      comment: 'dossier/ (answers files, folder, lock) may import only dossier/, types/, definition/ and support/.',
       from: { path: src('dossier/') },
-      to: { path: '^src/', pathNot: src('dossier/', 'definition/', 'support/') },
+      to: { path: '^src/', pathNot: src('dossier/', 'types/', 'definition/', 'support/') },
     },
     {
       name: 'walk-stays-pure',
       severity: 'error',
-      comment: 'walk.ts is pure: it may import only definition/, dossier/ and support/.',
+      comment: 'walk.ts is pure: it may import only types/, definition/, dossier/ and support/.',
       from: { path: '^src/walk\\.ts$' },
-      to: { path: '^src/', pathNot: src('definition/', 'dossier/', 'support/') },
+      to: { path: '^src/', pathNot: src('types/', 'definition/', 'dossier/', 'support/') },
     },
     {
       name: 'runner-talks-to-prompter-only',

@@ -8,7 +8,8 @@
 // holds — and never the meta fields (Naam, Bibliotheek, Datum), which are
 // counted apart (`meta`).
 import type { Condition, Question, Step, Worksheet } from './definition/schema.js';
-import { answerValue, isEmptyAnswer, isUnknown, NOT_YET_KNOWN, type AnswerValue, type Answers, type GroupItem } from './dossier/answers.js';
+import { answerValue, isEmptyAnswer, isUnknown, type AnswerValue, type Answers } from './dossier/answers.js';
+import { groupGapItems, isGroup, typeOf } from './types/registry.js';
 import { own } from './support/own.js';
 
 export type QuestionState =
@@ -86,10 +87,10 @@ export function sectionsOf(ws: Worksheet): Section[] {
   return sections;
 }
 
-export function stateOf(value: AnswerValue | undefined): QuestionState {
+export function stateOf(value: AnswerValue | undefined, isEmpty: (value: AnswerValue) => boolean = isEmptyAnswer): QuestionState {
   if (value === undefined) return 'open';
   if (isUnknown(value)) return 'unknown';
-  if (isEmptyAnswer(value)) return 'empty';
+  if (isEmpty(value)) return 'empty';
   return 'answered';
 }
 
@@ -109,8 +110,8 @@ export function walk(ws: Worksheet, answers: Answers): WalkResult {
       }
       visibleIds.add(question.id);
       const position = ++counted[section.kind];
-      const gaps = question.type === 'group' ? groupGaps(question, answers) : 0;
-      visible.push({ question, section, position, state: stateOf(answer), answer, ...(gaps && { gaps }) });
+      const gaps = isGroup(question) ? groupGaps(question, answers) : 0;
+      visible.push({ question, section, position, state: stateOf(answer, typeOf(question).isEmpty), answer, ...(gaps && { gaps }) });
     }
   }
   const next = visible.find((v) => v.state === 'open');
@@ -153,16 +154,19 @@ export function questionCounts(ws: Worksheet): { shown: number; max: number } {
   };
   const questions = [...(ws.meta ?? []), ...ws.steps.flatMap((s) => s.questions)];
   for (const q of questions) if (q.when) collect(q.when);
-  const kinds = new Map(questions.map((q) => [q.id, q.type]));
+  const byId = new Map(questions.map((q) => [q.id, q]));
   let combos: Answers[] = [{}];
   for (const [id, set] of values) {
     // A multichoice answer can hold every value at once; any other question one value.
-    const options: AnswerValue[] = kinds.get(id) === 'multichoice' ? [[...set]] : [...set];
+    const asked = byId.get(id);
+    const options: AnswerValue[] = asked && typeOf(asked).multiple ? [[...set]] : [...set];
     combos = combos.flatMap((a) => options.map((v) => ({ ...a, [id]: v })));
     if (combos.length > 4096) return { shown, max: questions.length - (ws.meta?.length ?? 0) };
   }
   return { shown, max: Math.max(shown, ...combos.map((a) => walk(ws, a).total)) };
 }
+
+export { groupBaseId, groupGapItems, groupItems } from './types/registry.js';
 
 /** A condition holds when the question it names is visible and its answer matches. */
 function holds(cond: Condition, answers: Answers, visibleIds: ReadonlySet<string>): boolean {
@@ -205,48 +209,6 @@ export function previousVisible(result: WalkResult, id: string): VisibleQuestion
 
 export function findVisible(result: WalkResult, id: string): VisibleQuestion | undefined {
   return result.visible.find((v) => v.question.id === id);
-}
-
-/** The id of the group whose items a group question shows (itself, or the group it extends). */
-export function groupBaseId(question: Question): string {
-  return question.type === 'group' && question.extends ? question.extends : question.id;
-}
-
-/** The items of a group question (for an extending group: the base group's items). */
-export function groupItems(question: Question, answers: Answers): GroupItem[] {
-  const value = own(answers, groupBaseId(question));
-  return Array.isArray(value) ? value.filter(isItem) : [];
-}
-
-function isItem(value: unknown): value is GroupItem {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-/** An item of a group question with a yes/no cell blank or "nog niet bekend" (see groupGapItems). */
-export interface GroupGap {
-  /** 0-based among the group's items. */
-  index: number;
-  item: GroupItem;
-  /** 'unknown': a yes/no cell is "nog niet bekend"; 'blank': not filled in (and none "nog niet bekend"). */
-  kind: 'unknown' | 'blank';
-}
-
-/**
- * The items of a group question with a yes/no cell of the question's own
- * fields blank or "nog niet bekend" (Stap 4: afspraken vastgelegd?): the
- * workbook asks it per item, so such a cell is an ontwikkelpunt.
- */
-export function groupGapItems(question: Question, answers: Answers): GroupGap[] {
-  if (question.type !== 'group') return [];
-  const asked = question.fields.filter((f) => f.type === 'yesno');
-  if (!asked.length) return [];
-  const gaps: GroupGap[] = [];
-  groupItems(question, answers).forEach((item, index) => {
-    const cells = asked.map((f) => own(item, f.id));
-    if (cells.some((cell) => cell === NOT_YET_KNOWN)) gaps.push({ index, item, kind: 'unknown' });
-    else if (cells.some((cell) => cell === undefined || cell === null || String(cell).trim() === '')) gaps.push({ index, item, kind: 'blank' });
-  });
-  return gaps;
 }
 
 /** How many items of a group question have gaps (groupGapItems). */

@@ -4,7 +4,7 @@
 import { lstat, mkdir, readFile, readdir, rename, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { removeStaleTempFiles } from '../src/dossier/answers-file.js';
+import { removeStaleTempFiles } from '../src/dossier/file-utils.js';
 import { useTempDir } from './helpers/temp.js';
 
 const tmp = useTempDir('werkboek-atomic-');

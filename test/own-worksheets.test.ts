@@ -71,7 +71,7 @@ describe('own worksheets', () => {
     expect(printed).toContain('Een eigen werkblad, als voorbeeld');
     expect(printed).not.toMatch(/Probiblio|drie stappen|werkboek inleiding/);
     // The suggestion names the file again (the id alone is not known without --werkbladen).
-    expect(printed).toContain('rapport ./werkbladen/mijn-werkblad.yaml --map');
+    expect(printed).toContain('rapport ./werkbladen/mijn-werkblad.yaml -o onderwijs.docx --map');
     const saved = parse(await readFile(path.join(map, 'onderwijs.yaml'), 'utf8')) as { werkblad: string; status: string; antwoorden: Record<string, unknown> };
     expect(saved).toMatchObject({ werkblad: 'onderwijs', status: 'afgerond' });
     expect(saved.antwoorden).toMatchObject({

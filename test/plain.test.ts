@@ -12,7 +12,6 @@ import type { Worksheet } from '../src/definition/schema.js';
 import { loadShippedWorksheets } from '../src/definition/load.js';
 import { runWorksheet } from '../src/runner/session.js';
 import { AnswersFile } from '../src/dossier/answers-file.js';
-import { InterruptedError } from '../src/support/errors.js';
 import { plainPrompter, readable } from '../src/terminal/plain.js';
 import { answer, back, choose, chooseWithNote, ScriptedPrompter, toReview, unknown, type Action } from './helpers/scripted-prompter.js';
 import { assertBuilt, runCli } from './helpers/run.js';
@@ -110,11 +109,10 @@ describe('the plain prompter', () => {
     expect(await prompter.input({ message: 'V', allowUnknown: true, allowReview: true })).toEqual({ kind: 'back' });
     expect(await prompter.input({ message: 'V', allowUnknown: true, allowReview: true })).toEqual({ kind: 'unknown' });
     expect(await prompter.input({ message: 'V', allowUnknown: true, allowReview: true })).toEqual({ kind: 'review' });
-    const stopped = await prompter.input({ message: 'V' }).catch((e: unknown) => e);
-    expect(stopped).toBeInstanceOf(InterruptedError);
+    expect(await prompter.input({ message: 'V' })).toEqual({ kind: 'stopped' });
     expect(output()).toContain(':overzicht  alle vragen met je antwoorden');
     // Stopped: later prompts end at once.
-    expect(await prompter.select({ message: 'W', choices: [{ value: 1, name: 'a' }] }).catch((e: unknown) => e)).toBeInstanceOf(InterruptedError);
+    expect(await prompter.select({ message: 'W', choices: [{ value: 1, name: 'a' }] })).toEqual({ kind: 'stopped' });
   });
 
   it('a long answer ends with a line holding only "."; a pasted block is one answer; "." alone keeps what was there; :leeg empties', async () => {
@@ -131,9 +129,7 @@ describe('the plain prompter', () => {
     const { prompter, output } = plainWith(['Meer spreekuren', ':overzicht', 'in de wijken', '.', 'Eerste regel', ':stop']);
     expect(await prompter.editor({ message: 'Lang' })).toEqual({ kind: 'answer', value: 'Meer spreekuren\nin de wijken' });
     expect(output()).toContain('Rond eerst je antwoord af met een regel met alleen een punt');
-    const err = (await prompter.editor({ message: 'Lang' }).catch((e: unknown) => e)) as InterruptedError;
-    expect(err).toBeInstanceOf(InterruptedError);
-    expect(err.draft).toBe('Eerste regel');
+    expect(await prompter.editor({ message: 'Lang' })).toEqual({ kind: 'stopped', draft: 'Eerste regel' });
   });
 
   it('the end of input in a long answer keeps the lines typed as a draft; validation asks again', async () => {
@@ -141,9 +137,7 @@ describe('the plain prompter', () => {
     const validate = (v: string) => (/^\d+$/.test(v) ? undefined : 'Vul een getal in.');
     expect(await prompter.input({ message: 'Getal', validate })).toEqual({ kind: 'answer', value: '12' });
     expect(output()).toContain('Vul een getal in.');
-    const err = (await prompter.editor({ message: 'Lang' }).catch((e: unknown) => e)) as InterruptedError;
-    expect(err).toBeInstanceOf(InterruptedError);
-    expect(err.draft).toBe('half\ngetypt');
+    expect(await prompter.editor({ message: 'Lang' })).toEqual({ kind: 'stopped', draft: 'half\ngetypt' });
     expect(output()).toContain('Einde van de invoer');
   });
 
@@ -170,17 +164,15 @@ describe('the plain prompter', () => {
     expect(await prompter.checkbox({ message: 'M', choices, checked: ['cursus'] })).toEqual({ kind: 'answer', value: [] });
     expect(await prompter.checkbox({ message: 'M', choices, checked: ['cursus'] })).toEqual({ kind: 'answer', value: ['cursus'] });
     expect(output()).toContain('Nu gekozen: 2.');
-    expect(await prompter.checkbox({ message: 'M', choices }).catch((e: unknown) => e)).toBeInstanceOf(InterruptedError);
+    expect(await prompter.checkbox({ message: 'M', choices })).toEqual({ kind: 'stopped' });
     expect(output()).toContain('Er is geen keuze 7.');
   });
 
   it('stop(signal) ends the line being waited for', async () => {
     const { prompter } = plainWith([], { end: false });
-    const pending = prompter.input({ message: 'V' }).catch((e: unknown) => e);
+    const pending = prompter.input({ message: 'V' });
     prompter.stop?.('SIGTERM');
-    const err = (await pending) as InterruptedError;
-    expect(err).toBeInstanceOf(InterruptedError);
-    expect(err.signal).toBe('SIGTERM');
+    expect(await pending).toEqual({ kind: 'stopped', signal: 'SIGTERM' });
     prompter.close();
   });
 

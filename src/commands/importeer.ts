@@ -11,12 +11,13 @@ import path from 'node:path';
 import { lineOfMatch } from '../definition/positions.js';
 import { loadShippedWorksheets } from '../definition/load.js';
 import type { Worksheet } from '../definition/schema.js';
-import { AnswersFile, backupFile } from '../dossier/answers-file.js';
+import { AnswersFile } from '../dossier/answers-file.js';
+import { backupFile } from '../dossier/file-utils.js';
 import { ensureFolder, resolveDossier } from '../dossier/folder.js';
 import { lockAnswersFile } from '../dossier/lock.js';
 import { claimRespondentFile, cleanName, respondentFile, sheetFiles } from '../dossier/respondents.js';
 import { formatStamp } from '../support/dates.js';
-import { describeFsError, ExitCode, FileIssuesError, formatIssue, WerkboekError, type ExitCodeValue } from '../support/errors.js';
+import { describeFsError, ExitCode, FileIssuesError, formatIssue, unlessStopped, WerkboekError, type ExitCodeValue } from '../support/errors.js';
 import { displayPath, mapFor, suggest } from '../support/invocation.js';
 import type { Output } from '../support/output.js';
 import type { Prompter } from '../terminal/prompter.js';
@@ -58,16 +59,18 @@ export async function importFiles(opts: ImportOptions): Promise<number> {
     if (!interactive && !opts.prompter) return undefined;
     const asking: Prompter = prompter ?? (await import('../terminal/inquirer.js')).terminalPrompter({ color: out.color });
     prompter = asking;
-    const reply = await asking.select<Decision>({
-      message: question,
-      choices: [
-        { value: 'both', name: 'Beide bewaren (het nieuwe bestand krijgt een eigen naam)' },
-        { value: 'replace', name: 'Vervangen door het nieuwe bestand (het oude wordt als reservekopie bewaard)' },
-        { value: 'skip', name: 'Overslaan (niets veranderen)' },
-      ],
-      default: 'both',
-      allowBack: false,
-    });
+    const reply = unlessStopped(
+      await asking.select<Decision>({
+        message: question,
+        choices: [
+          { value: 'both', name: 'Beide bewaren (het nieuwe bestand krijgt een eigen naam)' },
+          { value: 'replace', name: 'Vervangen door het nieuwe bestand (het oude wordt als reservekopie bewaard)' },
+          { value: 'skip', name: 'Overslaan (niets veranderen)' },
+        ],
+        default: 'both',
+        allowBack: false,
+      }),
+    );
     return reply.kind === 'answer' ? reply.value : 'both';
   };
 

@@ -10,7 +10,7 @@
 // The choices themselves are menu-items.ts.
 import { allWorksheets, ownWorksheets } from '../definition/own.js';
 import { dossierState, type SheetState } from '../sheet-state.js';
-import { InterruptedError, WerkboekError } from '../support/errors.js';
+import { InterruptedError, unlessStopped, WerkboekError } from '../support/errors.js';
 import type { Output } from '../support/output.js';
 import type { Prompter, Reply } from '../terminal/prompter.js';
 import type { ReportFormat } from '../report/deliver.js';
@@ -198,23 +198,26 @@ interface Asker {
 function menuPrompter(options: MenuOptions, plain: boolean): Asker {
   let terminal: Promise<Prompter> | undefined;
   return {
-    async ask(ask) {
-      if (options.prompter) return ask(options.prompter);
-      if (!plain) {
-        terminal ??= import('../terminal/inquirer.js').then((m) => m.terminalPrompter({ color: options.out.color }));
-        return ask(await terminal);
-      }
-      if (inputEnded(options)) throw new InterruptedError();
-      const { plainPrompter } = await import('../terminal/plain.js');
-      const p = plainPrompter();
-      const interrupt = () => p.interrupt();
-      process.on('SIGINT', interrupt);
-      try {
-        return await ask(p);
-      } finally {
-        process.removeListener('SIGINT', interrupt);
-        p.close();
-      }
-    },
+    // A stop (Ctrl+C, a signal) ends the question with an InterruptedError, as everywhere in the menu.
+    ask: async (ask) => unlessStopped(await askOn(ask)),
   };
+
+  async function askOn<T>(ask: (p: Prompter) => Promise<Reply<T>>): Promise<Reply<T>> {
+    if (options.prompter) return ask(options.prompter);
+    if (!plain) {
+      terminal ??= import('../terminal/inquirer.js').then((m) => m.terminalPrompter({ color: options.out.color }));
+      return ask(await terminal);
+    }
+    if (inputEnded(options)) throw new InterruptedError();
+    const { plainPrompter } = await import('../terminal/plain.js');
+    const p = plainPrompter();
+    const interrupt = () => p.interrupt();
+    process.on('SIGINT', interrupt);
+    try {
+      return await ask(p);
+    } finally {
+      process.removeListener('SIGINT', interrupt);
+      p.close();
+    }
+  }
 }

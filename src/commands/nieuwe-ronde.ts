@@ -7,7 +7,7 @@ import path from 'node:path';
 import { allWorksheets, ownWorksheets } from '../definition/own.js';
 import { resolveDossier } from '../dossier/folder.js';
 import { closeRound, planRound } from '../dossier/rounds.js';
-import { ExitCode, WerkboekError } from '../support/errors.js';
+import { ExitCode, unlessStopped, WerkboekError } from '../support/errors.js';
 import { mapFor, suggest } from '../support/invocation.js';
 import type { Output } from '../support/output.js';
 import { readHeadSync } from '../support/read-limited.js';
@@ -56,15 +56,17 @@ export async function newRound(opts: NewRoundOptions): Promise<void> {
     listFiles(out, [...unfinishedFiles, ...files.filter((f) => !unfinishedFiles.includes(f))], (file) => (unfinishedFiles.includes(file) ? ' (nog niet afgerond)' : ''));
     if (open) out.line(`Let op: ${open === 1 ? '1 bestand is' : `${open} bestanden zijn`} nog niet afgerond; ${open === 1 ? 'het gaat' : 'ze gaan'} toch mee naar de afgesloten ronde.`);
     const prompter = opts.prompter ?? (await import('../terminal/inquirer.js')).terminalPrompter({ color: out.color });
-    const reply = await prompter.select<'ja' | 'nee'>({
-      message: `Ronde ${round.name} nu afsluiten?`,
-      choices: [
-        { value: 'nee', name: 'Nee, niets verplaatsen' },
-        { value: 'ja', name: 'Ja, afsluiten' },
-      ],
-      default: 'nee',
-      allowBack: false,
-    });
+    const reply = unlessStopped(
+      await prompter.select<'ja' | 'nee'>({
+        message: `Ronde ${round.name} nu afsluiten?`,
+        choices: [
+          { value: 'nee', name: 'Nee, niets verplaatsen' },
+          { value: 'ja', name: 'Ja, afsluiten' },
+        ],
+        default: 'nee',
+        allowBack: false,
+      }),
+    );
     if (reply.kind !== 'answer' || reply.value !== 'ja') {
       out.line('Er is niets verplaatst.');
       return;

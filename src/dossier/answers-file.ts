@@ -1,32 +1,24 @@
-// Answers files: read with positions, validate against the worksheet, and
-// write atomically (temp file in the same folder, fsync, rename) keeping
-// comments and keys a user added by hand.
-import { constants as fsConstants } from 'node:fs';
-import { copyFile, stat, readdir, unlink } from 'node:fs/promises';
+// An answers file: read with positions and validated (answers-shape.ts),
+// answers and drafts on a YAML Document (comments and keys a user added by
+// hand survive), saved atomically after checking the file on disk is still
+// the one read (merging or refusing a change made meanwhile), rescued when
+// that fails. File utilities (backups, stamps, temp files) are in file-utils.ts.
 import path from 'node:path';
 import { Document, isMap, isScalar, type YAMLMap } from 'yaml';
-import type { Field, Question, Worksheet } from '../definition/schema.js';
-import { allQuestions, optionValue, questionName, renamedIds, sheetName } from '../definition/questions.js';
-import { ANSWER_KEY, DRAFT_ITEM_KEY, EARLIER_KEY, isUnknown, NOT_YET_KNOWN, NOTE_KEY, UNKNOWN_KEY, type AnswerValue, type Answers, type Draft, type Drafts } from './answers.js';
-import { describeFsError, ExitCode, FileIssuesError, WerkboekError, type Issue } from '../support/errors.js';
-import { decodeUtf8, issueAt, parseLocated, type Located, type PathKey } from '../definition/positions.js';
+import type { Worksheet } from '../definition/schema.js';
+import type { AnswerValue, Answers, Draft, Drafts } from './answers.js';
+import { ANSWERS_KEY, DRAFTS_KEY, renameFormerIds, RESPONDENT_KEY, validateAnswersDocument } from './answers-shape.js';
+import { preciseStamp, writeFileAtomically, WriteError } from './file-utils.js';
+import { describeFsError, ExitCode, FileIssuesError, WerkboekError } from '../support/errors.js';
+import { decodeUtf8, parseLocated } from '../definition/positions.js';
 import { programVersion } from '../support/version.js';
-import { atomicCreate, atomicWrite, isOwnTempFile } from './atomic-write.js';
-import { parseDate } from '../support/dates.js';
+import { atomicCreate, atomicWrite } from './atomic-write.js';
 import { suggest } from '../support/invocation.js';
 import { makeDir } from '../support/make-dir.js';
-import { FileRefusedError, MAX_READ_BYTES, megabytes, readHeadSync, readLimitedSync } from '../support/read-limited.js';
+import { FileRefusedError, MAX_READ_BYTES, megabytes, readLimitedSync } from '../support/read-limited.js';
 import { own } from '../support/own.js';
 
 export type Status = 'concept' | 'afgerond';
-
-/** Metadata keys, in the order they start the file (`respondent` only in a colleague's file, see respondents.ts). */
-const META_KEYS = ['werkblad', 'respondent', 'versie', 'status', 'aangemaakt', 'bijgewerkt', 'programma'] as const;
-/** In a colleague's file: their name (see respondents.ts). */
-export const RESPONDENT_KEY = META_KEYS[1];
-const ANSWERS_KEY = 'antwoorden';
-/** Drafts: what was being typed when the user stopped, not yet confirmed (see answers.ts). */
-const DRAFTS_KEY = 'concepten';
 
 export interface AnswersMeta {
   worksheet: string;
@@ -37,18 +29,6 @@ export interface AnswersMeta {
   program: string;
   /** A colleague's file: their name (`respondent:`); undefined in the coordinator's own file. */
   respondent?: string;
-}
-
-/** Thrown when writing fails; the answers are still in memory. */
-export class WriteError extends WerkboekError {
-  constructor(
-    readonly file: string,
-    override readonly cause: unknown,
-    message = `Kan niet opslaan in ${file}: ${describeFsError(cause)}.`,
-  ) {
-    super(message, ExitCode.writeFailed);
-    this.name = 'WriteError';
-  }
 }
 
 /**
@@ -474,25 +454,6 @@ function newDocument(file: string, ws: Worksheet, stamp: string, respondent: str
   return doc;
 }
 
-/**
- * Write a file so that it is either the old or the new content, never half:
- * a temp file in the same folder, fsync, rename (see atomic-write.ts).
- * Failures become a WriteError.
- */
-export async function writeFileAtomically(file: string, content: string | Uint8Array, opts: { createFolder: boolean }): Promise<void> {
-  try {
-    await atomicWrite(file, content).catch(async (err: unknown) => {
-      // The folder is made only when it is missing (not on every save).
-      const code = (err as NodeJS.ErrnoException).code;
-      if (!opts.createFolder || (code !== 'ENOENT' && code !== 'ENOTDIR')) throw err;
-      makeDir(path.dirname(file));
-      await atomicWrite(file, content);
-    });
-  } catch (err) {
-    throw new WriteError(file, err);
-  }
-}
-
 function brokenFileHint(file: string, ws: Worksheet): string {
   // A colleague's file (`<werkblad>.<naam>.yaml`): "start --opnieuw" would start the coordinator's own file over.
   if (path.basename(file) !== `${ws.id}.yaml`) {
@@ -503,321 +464,4 @@ function brokenFileHint(file: string, ws: Worksheet): string {
     `"${suggest(['controleer', file])}", of begin opnieuw met "${suggest(['start', ws.id, '--opnieuw', '--map', path.dirname(file)])}" ` +
     `(het oude bestand wordt dan als reservekopie bewaard).`
   );
-}
-
-/**
- * A key of `antwoorden:` or `concepten:` that is a former id of a question
- * (renamed in a later version of the definition) becomes that question's id,
- * in place (its comments and position stay), unless the question already has
- * an entry. True when something was renamed. Answers to questions that are
- * no longer asked are never touched.
- */
-export function renameFormerIds(doc: Document, ws: Worksheet): boolean {
-  const renamed = renamedIds(ws);
-  if (!renamed.size) return false;
-  let changed = false;
-  for (const key of [ANSWERS_KEY, DRAFTS_KEY]) {
-    const map = doc.get(key, true);
-    if (!isMap(map)) continue;
-    for (const pair of map.items) {
-      const now = isScalar(pair.key) && typeof pair.key.value === 'string' ? renamed.get(pair.key.value) : undefined;
-      if (now === undefined || map.has(now) || !isScalar(pair.key)) continue;
-      pair.key.value = now;
-      changed = true;
-    }
-  }
-  return changed;
-}
-
-/** Ids answered in the file that the worksheet no longer asks (removed questions, or notes of the user): kept, never dropped. */
-export function notAskedIds(answers: Answers, ws: Worksheet): string[] {
-  const questions = questionMap(ws);
-  return Object.keys(answers).filter((id) => !questions.has(id));
-}
-
-/** Validate an answers document against its worksheet. */
-export function validateAnswersDocument(located: Located, ws: Worksheet): Issue[] {
-  const root = located.doc.contents;
-  if (!isMap(root)) {
-    return [issueAt(located, [], 'een antwoordbestand moet beginnen met "werkblad:", "versie:" enz.')];
-  }
-  return validateAnswersData(located.doc.toJS() as Record<string, unknown>, ws, (at, message, key) => issueAt(located, at, message, key));
-}
-
-/** Where an issue is: with positions for a located document, or without (see quick-read.ts). */
-export type IssueAt = (at: readonly PathKey[], message: string, key?: string) => Issue;
-
-/**
- * The checks of validateAnswersDocument on the plain data of a file whose
- * top level is a map. The quick read (quick-read.ts) runs them without
- * positions and reads a file that has issues again with positions.
- */
-export function validateAnswersData(data: Record<string, unknown>, ws: Worksheet, issueAt: IssueAt): Issue[] {
-  const issues: Issue[] = [];
-  const sheet = data.werkblad;
-  if (sheet === undefined) issues.push(issueAt([], 'verplicht veld "werkblad" ontbreekt'));
-  else if (sheet !== ws.id) {
-    // The message names the key itself: no "(werkblad)" after the worksheet's name in brackets.
-    issues.push({ ...issueAt(['werkblad'], `dit bestand hoort bij werkblad "${String(sheet)}", niet bij ${sheetName(ws)}`), path: '' });
-  }
-  if (data.versie !== undefined && (typeof data.versie !== 'number' || !Number.isInteger(data.versie))) {
-    issues.push(issueAt(['versie'], '"versie" moet een geheel getal zijn'));
-  }
-  if (data[RESPONDENT_KEY] !== undefined && (typeof data[RESPONDENT_KEY] !== 'string' || data[RESPONDENT_KEY].trim() === '')) {
-    issues.push(issueAt([RESPONDENT_KEY], `"${RESPONDENT_KEY}" moet een naam zijn`));
-  }
-  if (data.status !== undefined && data.status !== 'concept' && data.status !== 'afgerond') {
-    issues.push(issueAt(['status'], `"status" moet "concept" of "afgerond" zijn, niet "${String(data.status)}"`));
-  }
-  const questions = questionMap(ws);
-  issues.push(...validateDrafts(issueAt, ws, questions, data[DRAFTS_KEY]));
-  if (!(ANSWERS_KEY in data)) return issues;
-  const answersValue = data[ANSWERS_KEY];
-  if (typeof answersValue !== 'object' || answersValue === null || Array.isArray(answersValue)) {
-    issues.push(issueAt([ANSWERS_KEY], '"antwoorden" moet een lijst van vraag-id: antwoord zijn'));
-    return issues;
-  }
-  const answers = answersValue as Record<string, unknown>;
-  for (const [id, value] of Object.entries(answers)) {
-    const question = questions.get(id);
-    // Unknown ids are kept as they are (a later version, or a user's own note).
-    if (!question || value === null) continue;
-    issues.push(...checkAnswer(issueAt, ws, question, value, [ANSWERS_KEY, id]));
-    // The answer a "weet ik (nog) niet" replaced must fit the question too.
-    if (isUnknown(value) && EARLIER_KEY in value) {
-      const earlier = (value as unknown as Record<string, unknown>)[EARLIER_KEY];
-      if (earlier !== null && typeof earlier === 'object' && !Array.isArray(earlier)) {
-        issues.push(issueAt([ANSWERS_KEY, id, EARLIER_KEY], `"${EARLIER_KEY}" moet een gewoon antwoord zijn`));
-      } else if (earlier !== null) {
-        issues.push(...checkAnswer(issueAt, ws, question, earlier, [ANSWERS_KEY, id, EARLIER_KEY]));
-      }
-    }
-  }
-  return issues;
-}
-
-const questionMaps = new WeakMap<Worksheet, ReadonlyMap<string, Question>>();
-
-/** A worksheet's questions by id (made once per worksheet: the overview checks thousands of files). */
-function questionMap(ws: Worksheet): ReadonlyMap<string, Question> {
-  let map = questionMaps.get(ws);
-  if (!map) {
-    map = new Map(allQuestions(ws).map((q) => [q.id, q]));
-    questionMaps.set(ws, map);
-  }
-  return map;
-}
-
-/** A message that names a question or a column by its id in quotes, with the name of questionName (or the column's label). */
-function named(message: string, id: string, name: string): string {
-  return message.replaceAll(`bij "${id}"`, `bij ${name}`).replaceAll(`niet bij "${id}"`, `niet bij ${name}`);
-}
-
-/** One answer (or the earlier answer under a "weet ik (nog) niet") at `at`. */
-function checkAnswer(issueAt: IssueAt, ws: Worksheet, question: Question, value: unknown, at: PathKey[]): Issue[] {
-  const issues: Issue[] = [];
-  const problem = checkValue(question, value);
-  if (problem) issues.push(issueAt(at, named(problem.message, question.id, questionName(ws, question)), problem.key));
-  if (question.type === 'group' && Array.isArray(value) && !question.extends) {
-    const fields = groupFields(ws, question);
-    value.forEach((item, i) => {
-      const itemProblem = checkItem(question, fields, item, `${question.item} ${i + 1}`);
-      if (itemProblem) issues.push(issueAt([...at, i, ...itemProblem.path], itemProblem.message));
-    });
-  }
-  return issues;
-}
-
-/** `concepten:` — text for a text question, a half-filled item for a repeat group. */
-function validateDrafts(issueAt: IssueAt, ws: Worksheet, questions: ReadonlyMap<string, Question>, drafts: unknown): Issue[] {
-  if (drafts === undefined || drafts === null) return [];
-  if (typeof drafts !== 'object' || Array.isArray(drafts)) {
-    return [issueAt([DRAFTS_KEY], `"${DRAFTS_KEY}" moet een lijst van vraag-id: tekst zijn`)];
-  }
-  const issues: Issue[] = [];
-  for (const [id, value] of Object.entries(drafts as Record<string, unknown>)) {
-    const q = questions.get(id);
-    if (!q || value === null) continue;
-    if (q.type === 'text' || q.type === 'longtext' || q.type === 'date' || q.type === 'number') {
-      // What was being typed (also a date or number not finished yet): any text.
-      if (typeof value !== 'string') issues.push(issueAt([DRAFTS_KEY, id], `verwacht tekst bij ${questionName(ws, q)}`));
-    } else if (q.type === 'yesno' || q.type === 'choice') {
-      // A choice with the toelichting that was being typed: checked as an answer with a toelichting.
-      const problem = typeof value === 'object' && !Array.isArray(value) && ANSWER_KEY in (value as object) ? checkValue(q, value) : { message: `verwacht "${ANSWER_KEY}" en "${NOTE_KEY}" bij "${id}"` };
-      if (problem) issues.push(issueAt([DRAFTS_KEY, id, ...(problem.key ? [problem.key] : [])], named(problem.message, id, questionName(ws, q))));
-    } else if (q.type === 'group') {
-      const base = q.extends ? questions.get(q.extends) : q;
-      const { [DRAFT_ITEM_KEY]: n, ...item } = (typeof value === 'object' && !Array.isArray(value) ? value : {}) as Record<string, unknown>;
-      const problem =
-        typeof value !== 'object' || Array.isArray(value)
-          ? { path: [] as PathKey[], message: `verwacht één ${q.item} (veld: waarde) bij "${id}"` }
-          : n !== undefined && !(typeof n === 'number' && Number.isInteger(n) && n > 0)
-            ? { path: [DRAFT_ITEM_KEY] as PathKey[], message: `"${DRAFT_ITEM_KEY}" moet een getal vanaf 1 zijn` }
-            : base?.type === 'group'
-              ? checkItem(q, groupFields(ws, base), item, `de ${q.item} in het concept`)
-              : undefined;
-      if (problem) issues.push(issueAt([DRAFTS_KEY, id, ...problem.path], problem.message));
-    } else {
-      issues.push(issueAt([DRAFTS_KEY, id], `een onbevestigd antwoord (onder "${DRAFTS_KEY}") kan alleen bij een open tekstvraag of een overzicht staan, niet bij ${questionName(ws, q)}`));
-    }
-  }
-  return issues;
-}
-
-function checkValue(q: Question, value: unknown): { message: string; key?: string } | undefined {
-  if (isUnknown(value)) return undefined;
-  if (typeof value === 'object' && value !== null && !Array.isArray(value) && UNKNOWN_KEY in value) {
-    return { message: `"${UNKNOWN_KEY}" kan alleen "true" zijn` };
-  }
-  if (typeof value === 'object' && value !== null && !Array.isArray(value) && (ANSWER_KEY in value || NOTE_KEY in value)) {
-    return checkNoted(q, value as Record<string, unknown>);
-  }
-  const text = () => (typeof value === 'string' ? undefined : { message: `verwacht tekst bij "${q.id}"` });
-  switch (q.type) {
-    case 'text':
-    case 'longtext':
-      return text();
-    case 'date':
-      if (typeof value === 'string' && (value === '' || isDate(value))) return undefined;
-      if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) return { message: `de datum ${value} bestaat niet, bij "${q.id}"` };
-      return { message: `verwacht een datum als JJJJ-MM-DD bij "${q.id}"` };
-    case 'yesno':
-      return value === 'ja' || value === 'nee' || value === '' ? undefined : { message: `verwacht "ja" of "nee" bij "${q.id}"` };
-    case 'choice':
-      if (typeof value !== 'string') return { message: `verwacht één keuze bij "${q.id}"` };
-      return q.other || value === '' || q.options.map(optionValue).includes(value)
-        ? undefined
-        : { message: `"${value}" is geen keuze bij "${q.id}"; kies uit: ${q.options.map(optionValue).join(', ')}` };
-    case 'multichoice':
-      if (!Array.isArray(value) || !value.every((v) => typeof v === 'string')) {
-        return { message: `verwacht een lijst van keuzes bij "${q.id}"` };
-      }
-      if (!q.other) {
-        const bad = value.find((v) => !q.options.map(optionValue).includes(v));
-        if (bad !== undefined) return { message: `"${bad}" is geen keuze bij "${q.id}"` };
-      }
-      return undefined;
-    case 'number':
-      if (value === '') return undefined;
-      return typeof value === 'number' && Number.isFinite(value) ? undefined : { message: `verwacht een getal bij "${q.id}"` };
-    case 'group':
-      if (q.extends) return value === true || value === '' ? undefined : { message: `verwacht "true" bij "${q.id}"; de gegevens staan bij "${q.extends}"` };
-      return Array.isArray(value) ? undefined : { message: `verwacht een lijst (met "- ") bij "${q.id}"` };
-  }
-}
-
-/** `{ antwoord: ja, toelichting: "…" }`: only on a ja/nee or choice question, the antwoord checked as usual. */
-function checkNoted(q: Question, value: Record<string, unknown>): { message: string; key?: string } | undefined {
-  if (q.type !== 'yesno' && q.type !== 'choice') {
-    return { message: `een toelichting ("${ANSWER_KEY}:" en "${NOTE_KEY}:") kan alleen bij een ja/nee- of keuzevraag, niet bij "${q.id}"` };
-  }
-  const extra = Object.keys(value).find((k) => k !== ANSWER_KEY && k !== NOTE_KEY);
-  if (extra !== undefined) return { message: `onbekend veld "${extra}" bij "${q.id}"; verwacht "${ANSWER_KEY}" en "${NOTE_KEY}"`, key: extra };
-  if (!(ANSWER_KEY in value)) return { message: `"${ANSWER_KEY}" ontbreekt bij "${q.id}" (naast "${NOTE_KEY}")` };
-  const note = value[NOTE_KEY];
-  if (note !== undefined && note !== null && typeof note !== 'string') return { message: `"${NOTE_KEY}" moet tekst zijn bij "${q.id}"`, key: NOTE_KEY };
-  const inner = value[ANSWER_KEY];
-  if (typeof inner === 'object' && inner !== null) return { message: `"${ANSWER_KEY}" moet één waarde zijn bij "${q.id}"`, key: ANSWER_KEY };
-  const problem = checkValue(q, inner);
-  return problem && { ...problem, key: ANSWER_KEY };
-}
-
-type GroupQuestion = Extract<Question, { type: 'group' }>;
-
-const groupFieldMaps = new WeakMap<GroupQuestion, ReadonlyMap<string, Field>>();
-
-/** The fields of a group's items: its own, plus those added by groups that extend it (made once per group). */
-function groupFields(ws: Worksheet, group: GroupQuestion): ReadonlyMap<string, Field> {
-  const known = groupFieldMaps.get(group);
-  if (known) return known;
-  const fields = new Map(group.fields.map((f) => [f.id, f]));
-  for (const q of questionMap(ws).values()) {
-    if (q.type === 'group' && q.extends === group.id) for (const f of q.fields) if (!fields.has(f.id)) fields.set(f.id, f);
-  }
-  groupFieldMaps.set(group, fields);
-  return fields;
-}
-
-function checkItem(q: GroupQuestion, fields: ReadonlyMap<string, Field>, item: unknown, itemName: string): { path: PathKey[]; message: string } | undefined {
-  if (typeof item !== 'object' || item === null || Array.isArray(item)) {
-    return { path: [], message: `elk ${q.item}-item moet velden hebben, bijv. "${q.fields[0]?.id ?? 'naam'}: …"` };
-  }
-  for (const [key, v] of Object.entries(item as Record<string, unknown>)) {
-    if (v !== null && typeof v === 'object') return { path: [key], message: `veld "${key}" moet één waarde zijn` };
-    // Keys that are no field of the group are kept as they are, like unknown answers.
-    const field = fields.get(key);
-    if (field?.type === 'yesno' && v === NOT_YET_KNOWN) continue;
-    const problem = field && v !== null ? checkValue(field, v) : undefined;
-    if (problem && field) return { path: [key], message: named(problem.message, field.id, `kolom "${field.label}" van ${itemName}`) };
-  }
-  return undefined;
-}
-
-/** A real calendar date written as JJJJ-MM-DD (2026-02-31 is not one). */
-function isDate(value: string): boolean {
-  return /^\d{4}-\d{2}-\d{2}$/.test(value) && parseDate(value) === value;
-}
-
-/** A unique moment in a rescue file's name: "2026-11-27T10-11-12-131Z" (written at once, never overwriting another). */
-function preciseStamp(date: Date): string {
-  return date.toISOString().replace(/[:.]/g, '-');
-}
-
-/** A moment in a backup's name, in local time as people read it: "2026-11-27_11-11-12" (no ":" or ".", which some systems refuse). */
-function fileStamp(date: Date): string {
-  const two = (n: number) => String(n).padStart(2, '0');
-  return `${date.getFullYear()}-${two(date.getMonth() + 1)}-${two(date.getDate())}_${two(date.getHours())}-${two(date.getMinutes())}-${two(date.getSeconds())}`;
-}
-
-/** Keep a copy of an answers file before starting over: `<naam>.yaml` -> `<naam>.<stempel>.bak.yaml`. */
-export async function backupFile(file: string, now = new Date()): Promise<string> {
-  const base = file.replace(/\.yaml$/, '') + `.${fileStamp(now)}`;
-  // Two backups in the same second: the second gets "-2" (a stamp without milliseconds is not unique).
-  for (let n = 1; ; n++) {
-    const target = `${base}${n === 1 ? '' : `-${n}`}.bak.yaml`;
-    try {
-      await copyFile(file, target, fsConstants.COPYFILE_EXCL);
-      return target;
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw new WriteError(target, err);
-    }
-  }
-}
-
-/** Whether an existing file is an answers file of werkboek (of any dossier): it starts with the metadata keys. */
-export async function looksLikeAnswersFile(file: string): Promise<boolean> {
-  // Never blocking, and only a regular file (a FIFO or a device is no answers file).
-  const head = readHeadSync(file);
-  return /^werkblad:[ \t]*\S/m.test(head) && /^(versie|antwoorden|status):/m.test(head);
-}
-
-export async function exists(file: string): Promise<boolean> {
-  try {
-    await stat(file);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-
-/**
- * Remove temp files that an atomic save left behind when its process was
- * killed mid-write (`.<naam>.yaml.werkboek-tmp-<random>`, see atomic-write.ts). Only
- * call this while holding the lock, so no save of ours is in progress.
- */
-export async function removeStaleTempFiles(file: string): Promise<string[]> {
-  const dir = path.dirname(file);
-  let names: string[];
-  try {
-    names = await readdir(dir);
-  } catch {
-    return [];
-  }
-  // Only what this program can prove is its own (a marker and 128 random bits, see
-  // atomic-write.ts): never a user's "gemeentelandschap.yaml.20261127". Called with the
-  // lock held, so no other werkboek is writing this file now.
-  const stale = names.filter((n) => isOwnTempFile(file, n));
-  await Promise.all(stale.map((n) => unlink(path.join(dir, n)).catch(() => {})));
-  return stale;
 }

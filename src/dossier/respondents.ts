@@ -10,7 +10,8 @@ import path from 'node:path';
 import { parseDocument } from 'yaml';
 import { ExitCode, WerkboekError } from '../support/errors.js';
 import { answersPath } from './folder.js';
-import { RESPONDENT_KEY, type AnswersFile } from './answers-file.js';
+import type { AnswersFile } from './answers-file.js';
+import { RESPONDENT_KEY } from './answers-shape.js';
 
 /** Longest slug: file names stay well within every file system's limit. */
 const MAX_SLUG = 60;

@@ -31,6 +31,7 @@ import {
   type TableAnswer,
 } from './model.js';
 import { own } from '../support/own.js';
+import { fieldTypeOf, groupFields, isGroup, typeOf } from '../types/registry.js';
 
 /** A question a respondent does not see (a follow-up of another answer). */
 export const HIDDEN_TEXT = 'Niet van toepassing';
@@ -204,7 +205,7 @@ function compareQuestions(ws: Worksheet, index: number, sheets: readonly Named[]
     if (!shown) continue;
     const answers = seen.map(({ name, q }) => (q ? answerOf(name, q) : hiddenAnswer(name)));
     const short = answers.every((a) => a.short);
-    const merged = question.type === 'group' ? mergeGroup(question, answers, byId) : null;
+    const merged = isGroup(question) ? mergeGroup(question, answers, byId) : null;
     result.push({
       id: question.id,
       number: shown.number,
@@ -239,17 +240,7 @@ function cellOf(a: CompareAnswer): string {
 /** The judged answer as a comparable key, or undefined for an answer that is not judged. */
 function judgedKey(question: Question, a: CompareAnswer): string | undefined {
   if (a.state !== 'answered' || !a.answer) return undefined;
-  switch (question.type) {
-    case 'yesno':
-    case 'choice':
-    case 'number':
-    case 'date':
-      return a.answer.kind === 'text' || a.answer.kind === 'value' ? a.answer.text.trim() : undefined;
-    case 'multichoice':
-      return a.answer.kind === 'list' ? [...a.answer.items].sort().join(', ') : undefined;
-    default:
-      return undefined;
-  }
+  return typeOf(question).judged(a.answer);
 }
 
 /** "Ja: Piet, Anna; Nee: Kees" when the judged answers differ, else null. */
@@ -319,15 +310,8 @@ function mergeGroup(
   };
 }
 
-/** The fields of a group's table, in the order of its columns (an extending group: the base group's first). */
-function groupFields(question: Question, byId: ReadonlyMap<string, Question>): Field[] {
-  if (question.type !== 'group') return [];
-  const base = question.extends ? byId.get(question.extends) : undefined;
-  return [...(base?.type === 'group' ? base.fields : []), ...question.fields];
-}
-
 function isJudged(field: Field | undefined): boolean {
-  return field?.type === 'yesno' || field?.type === 'choice' || field?.type === 'number';
+  return field !== undefined && fieldTypeOf(field).judged;
 }
 
 /** A question's ontwikkelpunt: who said "weet ik (nog) niet", left it empty or open, or left group cells unknown. */

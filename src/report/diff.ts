@@ -8,7 +8,7 @@
 import type { Condition, Worksheet } from '../definition/schema.js';
 import { allQuestions } from '../definition/questions.js';
 import type { Answers } from '../dossier/answers.js';
-import { notAskedIds } from '../dossier/answers-file.js';
+import { notAskedIds } from '../dossier/answers-shape.js';
 import { formatStampNl } from '../support/dates.js';
 import { answerMarkdown, escapeBlock, escapeInline, escapeLine } from './markdown.js';
 import { buildReport, type DevelopmentPoint, type ReportQuestion, type SheetInput } from './model.js';

@@ -14,7 +14,7 @@ import { META_SECTION_ID, type QuestionState, type VisibleQuestion, type WalkRes
 import { reportAnswer, type ReportAnswer } from './answer.js';
 import { sheetPoints, stepHeading, type SheetPoints } from './points.js';
 import { buildSummary, pointsToResearch, type Summary } from './summary.js';
-import { formatDate, formatDayNl, formatStampNl } from '../support/dates.js';
+import { formatDayNl, formatStampNl } from '../support/dates.js';
 import { programVersion } from '../support/version.js';
 import { own } from '../support/own.js';
 
@@ -27,6 +27,7 @@ export {
   type DevelopmentPoint,
   type SheetPoints,
 } from './points.js';
+import { typeOf } from '../types/registry.js';
 export type { Summary } from './summary.js';
 export { EMPTY_TABLE_TEXT, type ReportAnswer, type TableAnswer } from './answer.js';
 
@@ -316,8 +317,7 @@ export function dateLine(date: string | null, updated: string | null): string | 
 function metaText(v: VisibleQuestion): string | null {
   const value = v.answer;
   if (typeof value !== 'string' && typeof value !== 'number') return null;
-  const text = String(value);
-  return v.question.type === 'date' ? formatDate(text) : text;
+  return typeOf(v.question).metaText(v.question, value);
 }
 
 function metaField(v: VisibleQuestion): MetaField {
@@ -348,7 +348,7 @@ function reportQuestion(v: VisibleQuestion, answers: Answers, byId: Map<string, 
     answer,
     note: answer && note.trim() ? note : null,
     stateText: v.state === 'answered' ? null : STATE_LABEL[v.state],
-    short: oneLine && q.type !== 'group' && q.type !== 'multichoice',
+    short: oneLine && typeOf(q).inline,
   };
 }
 

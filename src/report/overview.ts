@@ -4,7 +4,7 @@
 // problems (bestand:regel:kolom). A raw model, rendered here as plain text
 // (the screen), Markdown (also the base of HTML) and CSV.
 import type { KeyQuestionRef, Worksheet } from '../definition/schema.js';
-import { allQuestions, optionLabel } from '../definition/questions.js';
+import { allQuestions } from '../definition/questions.js';
 import { answerValue, type Answers } from '../dossier/answers.js';
 import type { Status } from '../dossier/answers-file.js';
 import type { WerkboekError } from '../support/errors.js';
@@ -12,6 +12,7 @@ import { developmentPoints, findVisible, type WalkResult } from '../walk.js';
 import { formatStamp } from '../support/dates.js';
 import { escapeCell, escapeLine } from './markdown.js';
 import { csvDocument } from './csv.js';
+import { typeOf } from '../types/registry.js';
 
 /** One answers file of a dossier as sheet-state.ts read it (SheetState has it). */
 export interface SheetRead {
@@ -107,11 +108,7 @@ export function overviewRow(folder: string, sheets: ReadonlyArray<OverviewSheet 
         if (vq.state === 'unknown') return UNKNOWN_KEY_TEXT;
         const value = answerValue(vq.answer);
         const q = vq.question;
-        if (q.type === 'choice' && typeof value === 'string') {
-          const option = q.options.find((o) => (typeof o === 'string' ? o : o.value) === value);
-          return option ? optionLabel(option) : value;
-        }
-        return String(value ?? '');
+        return typeOf(q).keyText(q, value);
       }),
     };
   });

@@ -5,10 +5,11 @@
 // that means a randvoorwaarde is not in place; our addition to the
 // workbook). Raw, format-neutral text like the rest of the report model
 // (model.ts, which re-exports what is public here).
-import type { Condition, Field, Question, Worksheet } from '../definition/schema.js';
-import { answerValue, noteOf, type Answers, type GroupItem } from '../dossier/answers.js';
-import { developmentPoints, groupGapItems, groupItems, type QuestionState, type VisibleQuestion, type WalkResult } from '../walk.js';
+import type { Condition, Question, Worksheet } from '../definition/schema.js';
+import { noteOf, type Answers, type GroupItem } from '../dossier/answers.js';
+import { developmentPoints, groupGapItems, type QuestionState, type VisibleQuestion, type WalkResult } from '../walk.js';
 import { own } from '../support/own.js';
+import { groupFields, itemName, typeOf } from '../types/registry.js';
 
 /**
  * Intro of the ontwikkelpunten of werkblad 2, in the words of the workbook
@@ -193,39 +194,15 @@ function attentionPoints(result: WalkResult, answers: Answers, byId: Map<string,
   for (const v of result.visible) {
     if (v.section.kind !== 'step' || v.state !== 'answered') continue;
     const q = v.question;
-    if (q.type === 'yesno' && q.attention !== undefined && answerValue(v.answer) === q.attention) {
-      const note = noteOf(v.answer).trim();
-      found.push([v, { ...basePoint(v, byId), state: 'attention', stateText: yesNoLabel(q.attention), note: note || null }]);
-    } else if (q.type === 'group') {
-      const fields = groupFields(q, byId);
-      const texts = q.fields.flatMap((f) => {
-        if (f.type !== 'yesno' || f.attention === undefined) return [];
-        const names = groupItems(q, answers).flatMap((item, i) => (own(item, f.id) === f.attention ? [itemName(q, fields, item, i)] : []));
-        return names.length ? [`${f.label} ${yesNoLabel(f.attention)}: ${names.join(', ')}`] : [];
-      });
-      if (texts.length) found.push([v, { ...basePoint(v, byId), state: 'attention', stateText: texts.join('; ') }]);
-    }
+    const stateText = typeOf(q).attention(q, v.answer, answers, byId);
+    if (stateText === undefined) continue;
+    // A type that takes a toelichting shows it with the point.
+    const note = typeOf(q).draft === 'noted' ? { note: noteOf(v.answer).trim() || null } : {};
+    found.push([v, { ...basePoint(v, byId), state: 'attention', stateText, ...note }]);
   }
   return found;
 }
 
-function yesNoLabel(value: 'ja' | 'nee'): string {
-  return value === 'ja' ? 'Ja' : 'Nee';
-}
-
-/** The fields of a group's items, the base group's first (an extending group, Stap 4). */
-function groupFields(question: Question, byId: Map<string, Question>): Field[] {
-  if (question.type !== 'group') return [];
-  const base = question.extends ? byId.get(question.extends) : undefined;
-  return [...(base?.type === 'group' ? base.fields : []), ...question.fields];
-}
-
-/** An item by its first field ("Welzijn Voorbeeldstad"), else "partner 3". */
-function itemName(question: Question, fields: Field[], item: GroupItem, index: number): string {
-  const first = fields[0] ? own(item, fields[0].id) : undefined;
-  const text = first === undefined || first === null ? '' : String(first).replace(/\s+/g, ' ').trim();
-  return text || `${question.type === 'group' ? question.item : 'item'} ${index + 1}`;
-}
 
 /** Points in walk order, one group per step (with its title, subtitle and heading). */
 function groupBySection(points: Array<[VisibleQuestion, DevelopmentPoint]>): DevelopmentGroup[] {

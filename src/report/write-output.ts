@@ -5,7 +5,7 @@
 // (the link stays). Shared by `rapport`, `overzicht` and `verschil`.
 import { open, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { looksLikeAnswersFile, writeFileAtomically } from '../dossier/answers-file.js';
+import { looksLikeAnswersFile, writeFileAtomically } from '../dossier/file-utils.js';
 import { describeFsError, ExitCode, WerkboekError } from '../support/errors.js';
 
 /** Writes `content` to `output` (relative to cwd): the absolute file, and whether it was a stream (a terminal, a pipe) rather than a file. */

@@ -5,22 +5,21 @@
 // `concepten:`, not in the list), to go on with or throw away later.
 // "Weet ik (nog) niet" is only offered while the list is empty: it would
 // replace the items.
-import type { Field, Question } from '../definition/schema.js';
+import type { Field } from '../definition/schema.js';
 import { allQuestions } from '../definition/questions.js';
-import { DRAFT_ITEM_KEY, NOT_YET_KNOWN, NOT_YET_KNOWN_LABEL, type AnswerValue, type Draft, type FieldValue, type GroupItem } from '../dossier/answers.js';
-import { optionLabel, optionValue } from '../definition/questions.js';
-import { formatNumber } from '../support/dates.js';
+import { DRAFT_ITEM_KEY, type AnswerValue, type Draft, type FieldValue, type GroupItem } from '../dossier/answers.js';
 import { visibleControls } from '../support/control.js';
 import { wrapLine } from '../support/wrap.js';
 import type { Choice, Prompter, Reply } from '../terminal/prompter.js';
 import { groupBaseId, groupItems, type VisibleQuestion } from '../walk.js';
-import { InterruptedError } from '../support/errors.js';
+import { InterruptedError, unlessStopped } from '../support/errors.js';
 import type { Session } from './context.js';
-import { askChoice, askNumber, truncate, unknownChoice, withUnknown, type PromptBase } from './questions.js';
+import { truncate, unknownChoice, withUnknown, type PromptBase } from '../types/prompt.js';
+import { fieldTypeOf, type GroupQuestion } from '../types/registry.js';
 import { persist, saveQuietly, say } from './saving.js';
 import { own } from '../support/own.js';
 
-type Group = Extract<Question, { type: 'group' }>;
+type Group = GroupQuestion;
 
 export async function askGroup(s: Session, vq: VisibleQuestion, base: PromptBase): Promise<Reply<AnswerValue>> {
   const q = vq.question as Group;
@@ -50,7 +49,8 @@ export async function askGroup(s: Session, vq: VisibleQuestion, base: PromptBase
         choices: withUnknown(choices, allowUnknown),
         default: draft ? 'draft' : defaultAction(q, items),
       })
-      .then(unknownChoice);
+      .then(unknownChoice)
+      .then(unlessStopped);
     header = undefined;
     if (picked.kind === 'unknown' && !allowUnknown) {
       say(
@@ -157,14 +157,8 @@ export function overview(items: GroupItem[], fields: Field[], noun: string, widt
 /** A cell as the overview shows it: "Ja"/"Nee"/"Nog niet bekend", an option's label, 16,5 (Dutch), one line; "–" when blank. */
 export function cellText(field: Field, value: FieldValue | undefined): string {
   if (isBlank(value)) return '–';
-  if (typeof value === 'number') return formatNumber(value, field.type === 'number' ? field.unit : undefined);
-  const text = visibleControls(String(value).trim().replace(/\s*\n\s*/g, ' / '));
-  if (field.type === 'yesno') return text === 'ja' ? 'Ja' : text === 'nee' ? 'Nee' : text === NOT_YET_KNOWN ? NOT_YET_KNOWN_LABEL : text;
-  if (field.type === 'choice') {
-    const option = field.options.find((o) => optionValue(o) === text);
-    return option ? optionLabel(option) : text;
-  }
-  return text;
+  if (typeof value === 'number') return fieldTypeOf(field).cell(field, value);
+  return fieldTypeOf(field).cell(field, visibleControls(String(value).trim().replace(/\s*\n\s*/g, ' / ')));
 }
 
 /** Shorten the longest cells until the row (cells joined by " · ") fits in width; undefined when that leaves fewer than 12 letters of a cell. */
@@ -227,13 +221,15 @@ async function changeItems(
 }
 
 async function confirm(prompter: Prompter, message: string, no: string, yes: string): Promise<boolean> {
-  const sure = await prompter.select<boolean>({
-    message,
-    choices: [
-      { value: false, name: no },
-      { value: true, name: yes },
-    ],
-  });
+  const sure = unlessStopped(
+    await prompter.select<boolean>({
+      message,
+      choices: [
+        { value: false, name: no },
+        { value: true, name: yes },
+      ],
+    }),
+  );
   return sure.kind === 'answer' && sure.value;
 }
 
@@ -261,16 +257,16 @@ async function askItem(
       f++;
       continue;
     }
-    const reply = await askField(s, field, own(item, field.id), f === 0 ? itemName : undefined, required && f === 0).catch(async (err: unknown) => {
-      if (err instanceof InterruptedError) {
-        if (err.draft !== undefined && (field.type === 'text' || field.type === 'longtext')) item[field.id] = err.draft;
-        if (JSON.stringify(item) !== JSON.stringify(initial)) await keep(item);
-      }
-      throw err;
-    });
+    const reply = await askField(s, field, own(item, field.id), f === 0 ? itemName : undefined, required && f === 0);
+    if (reply.kind === 'stopped') {
+      // Stopped halfway the item: what was typed in the field goes into the item, and the item is kept as its draft.
+      if (reply.draft !== undefined && fieldTypeOf(field).freeText) item[field.id] = reply.draft;
+      if (JSON.stringify(item) !== JSON.stringify(initial)) await keep(item);
+      throw new InterruptedError(reply.signal);
+    }
     if (reply.kind === 'back') {
       // What was typed in the field stays in the item (offered again going forward).
-      if (reply.draft !== undefined && (field.type === 'text' || field.type === 'longtext')) item[field.id] = reply.draft;
+      if (reply.draft !== undefined && fieldTypeOf(field).freeText) item[field.id] = reply.draft;
       do f--;
       while (f > 0 && !asked(f));
       if (f < 0) {
@@ -310,7 +306,7 @@ async function keepItem(s: Session, q: Group, partial: GroupItem, index?: number
 function isSkippedFollowUp(fields: Field[], i: number, item: GroupItem): boolean {
   const field = fields[i];
   const before = fields[i - 1];
-  if (!field || !before || before.type !== 'yesno' || (field.type !== 'text' && field.type !== 'longtext')) return false;
+  if (!field || !before || !fieldTypeOf(before).decides || !fieldTypeOf(field).freeText) return false;
   return own(item, before.id) !== 'ja';
 }
 
@@ -332,31 +328,10 @@ async function askField(
     allowBack: true,
     allowUnknown: false,
   };
-  const text = current == null ? '' : String(current);
   const validate = required
     ? (v: string) => (v.trim() ? undefined : `Vul "${field.label}" in: zonder kun je dit item niet terugvinden. Met Ctrl+T ga je terug zonder op te slaan.`)
     : undefined;
-  switch (field.type) {
-    case 'text':
-      return prompter.input({ ...base, default: text, ...(validate && { validate }) });
-    case 'longtext':
-      return prompter.editor({ ...base, default: text, ...(validate && { validate }) });
-    case 'yesno':
-      return prompter.select<string>({
-        ...base,
-        choices: [
-          { value: 'ja', name: 'Ja' },
-          { value: 'nee', name: 'Nee' },
-          { value: NOT_YET_KNOWN, name: NOT_YET_KNOWN_LABEL },
-        ],
-        // A cell stored as "" by earlier versions meant "Nog niet bekend".
-        ...(typeof current === 'string' && { default: current === '' ? NOT_YET_KNOWN : current }),
-      });
-    case 'choice':
-      return askChoice(prompter, field, base, typeof current === 'string' ? current : undefined);
-    case 'number':
-      return askNumber(prompter, base, typeof current === 'number' ? current : undefined, field.unit);
-  }
+  return fieldTypeOf(field).ask(prompter, field, base, current, validate);
 }
 
 function itemName(item: GroupItem, fields: Field[], noun: string, i: number): string {

@@ -3,7 +3,7 @@
 // selected: Enter keeps it (it then counts as answered), typing or choosing
 // changes it. A repeat group's items are checked one by one first (keep or
 // leave out); the kept ones are the start of this round's list.
-import type { Field, Question, Worksheet } from '../definition/schema.js';
+import type { Field, Worksheet } from '../definition/schema.js';
 import { allQuestions } from '../definition/questions.js';
 import type { AnswerValue, Answers, GroupItem } from '../dossier/answers.js';
 import { walk, type VisibleQuestion } from '../walk.js';
@@ -11,6 +11,8 @@ import type { PreviousRound, Session } from './context.js';
 import { cellText } from './groups.js';
 import { persist } from './saving.js';
 import { own } from '../support/own.js';
+import { unlessStopped } from '../support/errors.js';
+import { isGroup, typeOf, type GroupQuestion } from '../types/registry.js';
 
 export function offerPrevious(ws: Worksheet, round: string, answers: Answers, from = `de vorige ronde (${round})`): PreviousRound {
   const offered = new Set(walk(ws, answers).visible.filter((v) => v.state !== 'open').map((v) => v.question.id));
@@ -22,13 +24,13 @@ export function previousAnswer(s: Session, vq: VisibleQuestion): AnswerValue | u
   const p = s.previous;
   const q = vq.question;
   if (!p || vq.state !== 'open' || !p.offered.has(q.id)) return undefined;
-  if (q.type === 'date' && q.default === 'today') return undefined;
+  if (typeOf(q).renewed(q)) return undefined;
   const draft = own(s.file.drafts, q.id);
   if (draft !== undefined && draft !== null) return undefined;
   return own(p.answers, q.id);
 }
 
-type Group = Extract<Question, { type: 'group' }>;
+type Group = GroupQuestion;
 
 /**
  * Last round's items of a repeat group, one by one: still right (keep) or
@@ -38,23 +40,25 @@ type Group = Extract<Question, { type: 'group' }>;
 export async function checkPreviousItems(s: Session, q: Group, previous: AnswerValue): Promise<void> {
   const items = Array.isArray(previous) ? (previous as unknown[]).filter((i): i is GroupItem => typeof i === 'object' && i !== null && !Array.isArray(i)) : [];
   if (q.extends || !items.length) return;
-  const fields: Field[] = [...q.fields, ...allQuestions(s.ws).flatMap((x) => (x.type === 'group' && x.extends === q.id ? x.fields : []))];
+  const fields: Field[] = [...q.fields, ...allQuestions(s.ws).flatMap((x) => (isGroup(x) && x.extends === q.id ? x.fields : []))];
   s.prompter.print(
     s.style.bold(`\n${capitalise(q.item)}s uit de vorige ronde (${s.previous?.round ?? ''}):`) +
       ` controleer ze één voor één. Wat je houdt, staat daarna in de lijst; daar kun je ze nog wijzigen of ${q.item}s toevoegen.`,
   );
   const kept: GroupItem[] = [];
   for (const [i, item] of items.entries()) {
-    const reply = await s.prompter.select<'keep' | 'drop'>({
-      message: `${capitalise(q.item)} ${i + 1} van ${items.length}: klopt dit nog?`,
-      header: itemLines(item, fields),
-      choices: [
-        { value: 'keep', name: 'Ja, houden' },
-        { value: 'drop', name: 'Nee, weglaten' },
-      ],
-      default: 'keep',
-      allowBack: false,
-    });
+    const reply = unlessStopped(
+      await s.prompter.select<'keep' | 'drop'>({
+        message: `${capitalise(q.item)} ${i + 1} van ${items.length}: klopt dit nog?`,
+        header: itemLines(item, fields),
+        choices: [
+          { value: 'keep', name: 'Ja, houden' },
+          { value: 'drop', name: 'Nee, weglaten' },
+        ],
+        default: 'keep',
+        allowBack: false,
+      }),
+    );
     if (reply.kind === 'answer' && reply.value === 'keep') kept.push(item);
   }
   if (!kept.length) return;

@@ -4,13 +4,14 @@
 import { answerValue, noteOf, UNKNOWN_LABEL } from '../dossier/answers.js';
 import type { Choice } from '../terminal/prompter.js';
 import { questionRef, type VisibleQuestion, type WalkResult } from '../walk.js';
-import { displayDate, formatNumber } from '../support/dates.js';
-import { optionLabel, optionValue } from '../definition/questions.js';
 import type { RunOutcome, Session } from './context.js';
-import { messageOf, truncate } from './questions.js';
+import { messageOf } from './questions.js';
 import { persist } from './saving.js';
+import { unlessStopped } from '../support/errors.js';
 import { worksheetIntroText } from './welcome.js';
 import { own } from '../support/own.js';
+import { truncate } from '../types/prompt.js';
+import { isGroup, typeOf } from '../types/registry.js';
 
 /** Show the overview; returns the id of the question picked, or how the run ends. */
 export async function review(s: Session, w: WalkResult): Promise<string | RunOutcome> {
@@ -40,12 +41,14 @@ export async function review(s: Session, w: WalkResult): Promise<string | RunOut
   if (!open.length) choices.push({ value: '\u0000afronden', name: finished ? '✔ Klaar (werkblad blijft afgerond)' : '✔ Werkblad afronden' });
   choices.push({ value: '\u0000inleiding', name: 'Inleiding en tips van dit werkblad opnieuw lezen' });
   choices.push({ value: '\u0000later', name: 'Later verder (alles is bewaard)' });
-  const picked = await prompter.select<string>({
-    message: 'Overzicht',
-    choices,
-    default: open[0]?.question.id ?? '\u0000afronden',
-    allowBack: true,
-  });
+  const picked = unlessStopped(
+    await prompter.select<string>({
+      message: 'Overzicht',
+      choices,
+      default: open[0]?.question.id ?? '\u0000afronden',
+      allowBack: true,
+    }),
+  );
   if (picked.kind === 'back') return w.visible[w.visible.length - 1]?.question.id ?? 'gestopt';
   if (picked.kind !== 'answer') return review(s, w);
   if (picked.value === '\u0000later') return 'gestopt';
@@ -75,7 +78,7 @@ export function allAnsweredTitle(w: WalkResult): string {
   if (empty) parts.push(`${empty} ${empty === 1 ? 'vraag' : 'vragen'} leeg gelaten`);
   for (const v of steps) {
     const gaps = v.gaps ?? 0;
-    if (gaps && v.question.type === 'group') parts.push(`bij ${gaps} ${v.question.item}${gaps === 1 ? '' : 's'} is nog niet alles bekend`);
+    if (gaps && isGroup(v.question)) parts.push(`bij ${gaps} ${v.question.item}${gaps === 1 ? '' : 's'} is nog niet alles bekend`);
   }
   if (!parts.length) return 'Alle vragen zijn beantwoord. Overzicht van je antwoorden:';
   const list = parts.length > 1 ? `${parts.slice(0, -1).join(', ')} en ${parts[parts.length - 1]}` : parts[0];
@@ -123,24 +126,5 @@ function answerOnly(v: VisibleQuestion, max: number): string {
   if (v.state === 'unknown') return UNKNOWN_LABEL.toLowerCase();
   if (v.state === 'empty') return '(leeg)';
   const a = answerValue(v.answer);
-  const q = v.question;
-  if (a === true) {
-    const noun = q.type === 'group' ? ` ${q.item}${v.gaps === 1 ? '' : 's'}` : '';
-    return v.gaps ? `aangevuld; bij ${v.gaps}${noun} nog niet bekend` : 'aangevuld';
-  }
-  if (Array.isArray(a)) {
-    if (q.type === 'group') return `${a.length} ${q.item}${a.length === 1 ? '' : 's'}`;
-    return truncate(a.map((x) => (q.type === 'multichoice' ? label(q.options, String(x)) : String(x))).join(', '), max);
-  }
-  if (q.type === 'date' && typeof a === 'string') return displayDate(a);
-  if (q.type === 'yesno') return a === 'ja' ? 'Ja' : a === 'nee' ? 'Nee' : String(a);
-  if (q.type === 'choice') return truncate(label(q.options, String(a)), max);
-  if (typeof a === 'number') return formatNumber(a, q.type === 'number' ? q.unit : undefined);
-  const text = String(a).trim();
-  return truncate(text.split('\n')[0] ?? '', max) + (text.includes('\n') ? ' …' : '');
-}
-
-function label(options: Array<string | { value: string; label: string }>, value: string): string {
-  const option = options.find((o) => optionValue(o) === value);
-  return option ? optionLabel(option) : value;
+  return a === undefined ? '' : typeOf(v.question).short(v.question, a, max, v.gaps);
 }

@@ -3,11 +3,13 @@
 // when the user stops in the middle of a question.
 import path from 'node:path';
 import { answersPath } from '../dossier/folder.js';
-import { ConflictError, exists, WriteError } from '../dossier/answers-file.js';
+import { ConflictError } from '../dossier/answers-file.js';
+import { exists, WriteError } from '../dossier/file-utils.js';
 import { questionRef, type VisibleQuestion } from '../walk.js';
-import { InterruptedError, WerkboekError } from '../support/errors.js';
+import { InterruptedError, unlessStopped, WerkboekError } from '../support/errors.js';
 import type { Session } from './context.js';
 import type { Reply } from '../terminal/prompter.js';
+import { typeOf } from '../types/registry.js';
 
 /** Save now; on a write error, tell the user and let them retry, pick another folder or stop. */
 export async function persist(s: Session): Promise<void> {
@@ -22,7 +24,7 @@ export async function persist(s: Session): Promise<void> {
       // the user can look at both versions (ours is in the rescue file the error names).
       if (err instanceof ConflictError && !err.occupied) throw err;
       prompter.print(style.red(`\n${err.message}`) + '\nJe antwoord is niet verloren: het staat nog in het geheugen.');
-      const choice = await prompter.select<'retry' | 'elsewhere' | 'continue' | 'stop'>({
+      const choice = unlessStopped(await prompter.select<'retry' | 'elsewhere' | 'continue' | 'stop'>({
         message: 'Wat wil je doen?',
         choices: [
           { value: 'retry', name: 'Opnieuw proberen' },
@@ -31,11 +33,11 @@ export async function persist(s: Session): Promise<void> {
           { value: 'stop', name: 'Stoppen' },
         ],
         allowBack: false,
-      });
+      }));
       if (choice.kind !== 'answer' || choice.value === 'retry') continue;
       if (choice.value === 'continue') return;
       if (choice.value === 'stop') throw new InterruptedError();
-      const dir = await prompter.input({ message: 'Map om in op te slaan:', default: path.dirname(file.file) });
+      const dir = unlessStopped(await prompter.input({ message: 'Map om in op te slaan:', default: path.dirname(file.file) }));
       if (dir.kind !== 'answer' || !dir.value) continue;
       const target = answersPath(path.resolve(dir.value), ws.id);
       if (target === file.file) continue;
@@ -57,53 +59,33 @@ export async function persist(s: Session): Promise<void> {
 }
 
 /**
- * Stopped while typing an answer: keep the typed text as a draft (under
- * `concepten:`), not as the answer, so the question stays open and resume
- * returns to it with the text in the editor.
+ * A question left without answering (back, the overview, "weet ik (nog)
+ * niet", a stop): what was typed there is kept as a draft (under
+ * `concepten:`, not as the answer, so the question stays open and resume
+ * returns to it with the text in the editor) and saved, so that no key drops
+ * typing. Text typed before "weet ik (nog) niet" at a text question becomes
+ * that answer's earlier answer instead (session.ts). True when a draft was kept.
  */
-export async function keepDraft(s: Session, vq: VisibleQuestion, err: unknown): Promise<void> {
-  if (err instanceof InterruptedError && err.choiceDraft && (vq.question.type === 'yesno' || vq.question.type === 'choice')) {
-    s.file.setDraft(vq.question.id, err.choiceDraft);
-    const saved = await saveQuietly(s);
-    say(
-      s,
-      saved
-        ? s.style.dim(`\nOok de toelichting die je bij ${questionRef(vq)} aan het typen was, is bewaard, als onbevestigd antwoord.`)
-        : s.style.red(`\nLet op: de toelichting die je bij ${questionRef(vq)} aan het typen was, kon niet worden opgeslagen.`),
-    );
-    return;
+export async function keepLeft(s: Session, vq: VisibleQuestion, reply: Exclude<Reply<unknown>, { kind: 'answer' }>): Promise<boolean> {
+  const type = typeOf(vq.question);
+  const id = vq.question.id;
+  const noted = reply.choiceDraft !== undefined && type.draft === 'noted';
+  if (noted && reply.choiceDraft) s.file.setDraft(id, reply.choiceDraft);
+  else if (reply.draft !== undefined && type.draft === 'typed' && !(reply.kind === 'unknown' && type.freeText)) s.file.setDraft(id, reply.draft);
+  else return false;
+  if (reply.kind !== 'stopped') {
+    await persist(s);
+    return true;
   }
-  const draft = err instanceof InterruptedError ? err.draft : undefined;
-  if (draft === undefined || !keepsTextDraft(vq.question.type)) return;
-  s.file.setDraft(vq.question.id, draft);
+  // Stopping: saved without the write-error dialogue, and said.
   const saved = await saveQuietly(s);
+  const what = noted ? 'de toelichting die je' : 'wat je';
   say(
     s,
     saved
-      ? s.style.dim(`\nOok wat je bij ${questionRef(vq)} aan het typen was, is bewaard, als onbevestigd antwoord.`)
-      : s.style.red(`\nLet op: wat je bij ${questionRef(vq)} aan het typen was, kon niet worden opgeslagen.`),
+      ? s.style.dim(`\nOok ${what} bij ${questionRef(vq)} aan het typen was, is bewaard, als onbevestigd antwoord.`)
+      : s.style.red(`\nLet op: ${what} bij ${questionRef(vq)} aan het typen was, kon niet worden opgeslagen.`),
   );
-}
-
-/** Question types whose typed text can be kept as a draft (a string under `concepten:`). */
-export function keepsTextDraft(type: string): boolean {
-  return type === 'text' || type === 'longtext' || type === 'date' || type === 'number';
-}
-
-/**
- * A question left without answering (back, the overview, "weet ik (nog)
- * niet"): what was typed there is kept as a draft and saved, so that no key
- * drops typing. Text typed before "weet ik (nog) niet" at a text question
- * becomes that answer's earlier answer instead (session.ts). True when a
- * draft was kept.
- */
-export async function keepLeft(s: Session, vq: VisibleQuestion, reply: Exclude<Reply<unknown>, { kind: 'answer' }>): Promise<boolean> {
-  const type = vq.question.type;
-  const id = vq.question.id;
-  if (reply.choiceDraft && (type === 'yesno' || type === 'choice')) s.file.setDraft(id, reply.choiceDraft);
-  else if (reply.draft !== undefined && keepsTextDraft(type) && !(reply.kind === 'unknown' && (type === 'text' || type === 'longtext'))) s.file.setDraft(id, reply.draft);
-  else return false;
-  await persist(s);
   return true;
 }
 

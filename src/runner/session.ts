@@ -4,9 +4,11 @@
 // it is showing.
 //
 // This file owns the loop and that cursor. The parts it calls each take the
-// session (context.ts) as an argument: one prompt per question type
-// (questions.ts), repeat groups (groups.ts), the review and finishing
-// (review.ts), saving and the write-error dialogue (saving.ts).
+// session (context.ts) as an argument: what a question starts from
+// (questions.ts; the prompt itself is its type's, types/), repeat groups
+// (groups.ts), the review and finishing (review.ts), saving, drafts and the
+// write-error dialogue (saving.ts). A prompt reports a stop as a value: its
+// draft is kept (keepLeft) before the InterruptedError ends the run.
 import type { Worksheet } from '../definition/schema.js';
 import { earlierAnswer, isEmptyAnswer, unknownAnswer, type AnswerValue, type Drafts, type KnownAnswer } from '../dossier/answers.js';
 import type { AnswersFile } from '../dossier/answers-file.js';
@@ -16,9 +18,11 @@ import { plainStyle, type PreviousRound, type RunOutcome, type Session, type Sty
 import { askGroup } from './groups.js';
 import { askQuestion, asking } from './questions.js';
 import { review } from './review.js';
-import { keepDraft, keepLeft, persist } from './saving.js';
+import { keepLeft, persist } from './saving.js';
+import { InterruptedError } from '../support/errors.js';
 import { checkPreviousItems, previousAnswer } from './previous.js';
 import { own } from '../support/own.js';
+import { isGroup, typeOf } from '../types/registry.js';
 
 export { plainStyle, type RunOutcome, type Style } from './context.js';
 
@@ -70,12 +74,10 @@ export async function runWorksheet(options: RunOptions): Promise<RunOutcome> {
       introduced.add(current.section.id);
       lastSection = current.section.id;
     }
-    const reply = await ask(s, current, w).catch(async (err: unknown) => {
-      await keepDraft(s, current, err);
-      throw err;
-    });
-    // Left without answering: what was typed there is kept as a draft (saving.ts).
+    const reply = await ask(s, current, w);
+    // Left without answering (also stopped): what was typed there is kept as a draft (saving.ts).
     const kept = reply.kind === 'answer' ? false : await keepLeft(s, current, reply);
+    if (reply.kind === 'stopped') throw new InterruptedError(reply.signal);
     if (reply.kind === 'review') {
       // Asked for the overview (the plain prompter's ":overzicht"): it takes over from here.
       reviewing = true;
@@ -90,7 +92,7 @@ export async function runWorksheet(options: RunOptions): Promise<RunOutcome> {
     }
     file.setAnswer(current.question.id, reply.kind === 'unknown' ? unknownKeeping(s, current, reply.draft) : reply.value);
     // Confirmed: the draft has done its work (a group clears its own draft per item), unless it was just kept.
-    if (current.question.type !== 'group' && !kept) file.clearDraft(current.question.id);
+    if (!isGroup(current.question) && !kept) file.clearDraft(current.question.id);
     await persist(s);
     const after = walk(ws, file.answers);
     if (reviewing) {
@@ -135,20 +137,20 @@ function firstDraft(w: WalkResult, drafts: Drafts): VisibleQuestion | undefined 
  * draft. A repeat group never gets here with items (groups.ts).
  */
 function unknownKeeping(s: Session, vq: VisibleQuestion, typed?: string): AnswerValue {
-  if (vq.question.type === 'group') return unknownAnswer();
+  if (isGroup(vq.question)) return unknownAnswer();
   // Text typed just before Ctrl+N is what the user last had in mind: it is kept, not the older answer.
-  if (typed !== undefined && (vq.question.type === 'text' || vq.question.type === 'longtext')) return unknownAnswer(typed);
+  if (typed !== undefined && typeOf(vq.question).freeText) return unknownAnswer(typed);
   const draft = own(s.file.drafts, vq.question.id);
   const earlier: KnownAnswer | undefined = vq.state === 'unknown' ? earlierAnswer(vq.answer) : (vq.answer as KnownAnswer | undefined);
   return unknownAnswer(earlier !== undefined && !isEmptyAnswer(earlier) ? earlier : typeof draft === 'string' ? draft : undefined);
 }
 
-/** Ask the question on screen: a repeat group (groups.ts) or any other type (questions.ts). */
+/** Ask the question on screen: a repeat group (groups.ts) or any other type (its type, through questions.ts). */
 async function ask(s: Session, vq: VisibleQuestion, w: WalkResult): Promise<Reply<AnswerValue>> {
   const q = vq.question;
   // A new round: last round's answer as the default (previous.ts); a group's items are checked first.
   const prior = previousAnswer(s, vq);
-  if (q.type === 'group') {
+  if (isGroup(q)) {
     if (prior !== undefined) await checkPreviousItems(s, q, prior);
     const now = walk(s.ws, s.file.answers);
     return askGroup(s, findVisible(now, q.id) ?? vq, asking(s.style, vq, now, own(s.file.drafts, q.id)).base);

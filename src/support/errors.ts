@@ -72,19 +72,26 @@ export function stopExitCode(signal?: StopSignal): ExitCodeValue {
   return signal === 'SIGHUP' ? ExitCode.hangup : signal === 'SIGTERM' ? ExitCode.terminated : signal === 'SIGBREAK' ? ExitCode.break : ExitCode.interrupted;
 }
 
-/** Ctrl+C (or Ctrl+D) during a prompt, or a stop signal (a closed terminal, logout). */
+/**
+ * Ctrl+C (or Ctrl+D) during a prompt, or a stop signal (a closed terminal,
+ * logout), on its way to the exit code. It carries no answers: a prompt
+ * reports a stop as a value (a `stopped` reply with what was typed), and the
+ * runner keeps that draft before it throws this.
+ */
 export class InterruptedError extends WerkboekError {
   constructor(
-    /** Text that was being typed when the user stopped (so it can be kept). */
-    readonly draft?: string,
     /** Set when a signal stopped the program rather than a key. */
     readonly signal?: StopSignal,
-    /** Stopped while typing the toelichting of a choice: the choice and the text typed so far. */
-    readonly choiceDraft?: { antwoord: string; toelichting: string },
   ) {
     super('Onderbroken.', stopExitCode(signal));
     this.name = 'InterruptedError';
   }
+}
+
+/** A prompt's reply, unless it says the user stopped: then the InterruptedError that ends the command. */
+export function unlessStopped<R extends { kind: string; signal?: StopSignal }>(reply: R): Exclude<R, { kind: 'stopped' }> {
+  if (reply.kind === 'stopped') throw new InterruptedError(reply.signal);
+  return reply as Exclude<R, { kind: 'stopped' }>;
 }
 
 /**

@@ -1,7 +1,7 @@
 // The terminal Prompter: `terminalPrompter` implements the `Prompter`
 // interface (prompter.ts) with the text prompt of text-editor.ts and
 // inquirer's select and checkbox, all with the same keys (keys.ts). It maps
-// inquirer's abort and exit errors onto `back`, `unknown` or InterruptedError,
+// inquirer's abort and exit errors onto `back`, `unknown` or `stopped` replies,
 // and prints text wrapped to the terminal (`wrapText`, wrap.ts).
 //
 // Only src/terminal/ imports @inquirer (checked by dependency-cruiser); the
@@ -12,7 +12,7 @@ import { AbortPromptError, ExitPromptError } from '@inquirer/core';
 import select from '@inquirer/select';
 import checkbox from '@inquirer/checkbox';
 import { Chalk, type ChalkInstance } from 'chalk';
-import { InterruptedError, type StopSignal } from '../support/errors.js';
+import type { StopSignal } from '../support/errors.js';
 import { keyHint, type Key } from './keys.js';
 import { wrapText } from '../support/wrap.js';
 import { isSuggestedCommand } from '../support/invocation.js';
@@ -116,12 +116,9 @@ async function runEditor(t: Terminal, options: InputOptions, multiline: boolean)
           { ...t.context, signal },
         ),
       false,
-    ).catch((err: unknown) => {
-      // Keep what was being typed (also text back from Ctrl+E): the runner saves it as a draft.
-      if (err instanceof InterruptedError && draft.trim() && draft !== (options.default ?? '')) throw new InterruptedError(draft, err.signal);
-      throw err;
-    });
+    );
     if (result.kind === 'answer') return result;
+    // Left or stopped: what was being typed (also text back from Ctrl+E) goes with the reply, for the runner to keep.
     if (result.kind !== 'external') return leftWith(result, draft, options.default ?? '');
     const edited = await openInEditor(result.value);
     editorFailed = edited === undefined;
@@ -132,7 +129,8 @@ async function runEditor(t: Terminal, options: InputOptions, multiline: boolean)
 /** A text prompt left without answering: the text goes with the reply when it was changed (the runner keeps it as a draft). */
 function leftWith(reply: Exclude<Reply<string>, { kind: 'answer' }>, typed: string, start: string): Reply<string> {
   const text = reply.draft ?? typed;
-  return text !== start && text.trim() ? { kind: reply.kind, draft: text } : { kind: reply.kind };
+  const left = reply.kind === 'stopped' ? { kind: reply.kind, ...(reply.signal && { signal: reply.signal }) } : { kind: reply.kind };
+  return text !== start && text.trim() ? { ...left, draft: text } : left;
 }
 
 /**
@@ -182,13 +180,13 @@ async function runSelect<T>(t: Terminal, options: SelectOptions<T>): Promise<Rep
         t,
         { message: `Toelichting bij "${picked}" (leeg: geen toelichting):`, default: note, allowBack: true, allowUnknown: false },
         false,
-      ).catch((err: unknown) => {
-        // Stopped while typing the toelichting: keep the choice and the text as a draft, like any typed text.
-        if (err instanceof InterruptedError && typeof reply.value === 'string' && (err.draft ?? note).trim()) {
-          throw new InterruptedError(undefined, err.signal, { antwoord: reply.value, toelichting: err.draft ?? note });
-        }
-        throw err;
-      });
+      );
+      if (typed.kind === 'stopped') {
+        // Stopped while typing the toelichting: the choice and the text go with the reply as a draft, like any typed text.
+        const toelichting = typed.draft ?? note;
+        const signal = typed.signal && { signal: typed.signal };
+        return typeof reply.value === 'string' && toelichting.trim() ? { kind: 'stopped', ...signal, choiceDraft: { antwoord: reply.value, toelichting } } : { kind: 'stopped', ...signal };
+      }
       if (typed.kind === 'back') {
         // Back to the list with Ctrl+T: what was typed stays the toelichting, as on a stop.
         if (typed.draft !== undefined) note = typed.draft;
@@ -200,10 +198,10 @@ async function runSelect<T>(t: Terminal, options: SelectOptions<T>): Promise<Rep
       return { ...reply, note };
     }
     const picked = reply.kind === 'answer' ? options.choices.find((c) => c.value === reply.value)?.name : undefined;
-    echo(t, options.message, reply, picked && note ? `${picked} (${note})` : picked);
+    if (reply.kind !== 'stopped') echo(t, options.message, reply, picked && note ? `${picked} (${note})` : picked);
     if (reply.kind === 'answer') return allowNote ? { ...reply, note } : reply;
-    // Left with a toelichting typed but not confirmed: it goes with the reply, with its choice.
-    if (allowNote && note !== (options.note ?? '') && typeof current === 'string' && !current.startsWith('\u0000')) return { kind: reply.kind, choiceDraft: { antwoord: current, toelichting: note } };
+    // Left (or stopped) with a toelichting typed but not confirmed: it goes with the reply, with its choice.
+    if (allowNote && note !== (options.note ?? '') && typeof current === 'string' && !current.startsWith('\u0000')) return { ...reply, choiceDraft: { antwoord: current, toelichting: note } };
     return reply;
   }
 }
@@ -236,7 +234,7 @@ async function runCheckbox<T>(t: Terminal, options: CheckboxOptions<T>): Promise
     reply.kind === 'answer'
       ? options.choices.filter((c) => reply.value.includes(c.value)).map((c) => c.name).join(', ') || '(niets gekozen)'
       : undefined;
-  echo(t, options.message, reply, picked);
+  if (reply.kind !== 'stopped') echo(t, options.message, reply, picked);
   return reply;
 }
 
@@ -261,7 +259,7 @@ async function withKeys<R>(
   navKeys: boolean,
   onNote?: () => void,
 ): Promise<R | Reply<never>> {
-  if (t.stopped) throw new InterruptedError(undefined, t.stopped);
+  if (t.stopped) return { kind: 'stopped', signal: t.stopped };
   const controller = new AbortController();
   let reason: string | undefined;
   t.abort = () => {
@@ -296,15 +294,15 @@ async function withKeys<R>(
   }
 }
 
-/** An aborted prompt becomes `back` or `unknown` (by the key that aborted it); a stopped one an InterruptedError. */
+/** An aborted prompt becomes `back` or `unknown` (by the key that aborted it); a stopped one `stopped`. */
 function mapError(err: unknown, signalReason: () => string | undefined, stopped: StopSignal | undefined): Reply<never> {
   if (err instanceof AbortPromptError) {
     const reason = signalReason();
     if (reason === 'back') return { kind: 'back' };
     if (reason === 'unknown') return { kind: 'unknown' };
-    throw new InterruptedError(undefined, stopped);
+    return { kind: 'stopped', ...(stopped && { signal: stopped }) };
   }
-  if (err instanceof ExitPromptError) throw new InterruptedError(undefined, stopped);
+  if (err instanceof ExitPromptError) return { kind: 'stopped', ...(stopped && { signal: stopped }) };
   throw err;
 }
 
@@ -317,7 +315,7 @@ function settle<T>(result: T | Reply<never>, options: BaseOptions): Reply<T> {
 }
 
 function isReply(value: unknown): value is Reply<never> {
-  return typeof value === 'object' && value !== null && 'kind' in value && ((value as { kind: unknown }).kind === 'back' || (value as { kind: unknown }).kind === 'unknown');
+  return typeof value === 'object' && value !== null && 'kind' in value && ['back', 'unknown', 'stopped'].includes(String((value as { kind: unknown }).kind));
 }
 
 // --- a closed terminal -------------------------------------------------------------

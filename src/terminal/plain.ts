@@ -37,7 +37,7 @@ export interface PlainContext {
 }
 
 export interface PlainPrompter extends Prompter {
-  /** Ctrl+C (SIGINT): end the open prompt and every later one with an InterruptedError. */
+  /** Ctrl+C (SIGINT): end the open prompt and every later one (they reply `stopped`). */
   interrupt(): void;
   /** Stop reading input (at the end of the session). */
   close(): void;
@@ -183,10 +183,10 @@ export function plainPrompter(ctx: PlainContext = {}): PlainPrompter {
     print: session.write,
     // No wrapping here (the terminal or screen reader does that): overviews may use long lines.
     width: () => 160,
-    input: (options) => text(session, options, false),
-    editor: (options) => text(session, options, true),
-    select: (options) => select(session, options),
-    checkbox: (options) => checkbox(session, options),
+    input: (options) => asReply(text(session, options, false)),
+    editor: (options) => asReply(text(session, options, true)),
+    select: (options) => asReply(select(session, options)),
+    checkbox: (options) => asReply(checkbox(session, options)),
     stop: (signal) => session.stop(signal),
     interrupt: () => session.stop(),
     close: () => session.lines.close(),
@@ -205,10 +205,10 @@ class PlainSession {
     readonly maxAnswer: number,
   ) {}
 
-  /** The next line typed; a stop or the end of input throws InterruptedError. */
+  /** The next line typed; a stop or the end of input throws InterruptedError (the prompts reply `stopped`, see asReply). */
   async read(more = false): Promise<string> {
     const { lines, write, echo, maxAnswer } = this;
-    if (this.stopped) throw new InterruptedError(undefined, this.stopped.signal);
+    if (this.stopped) throw new InterruptedError(this.stopped.signal);
     let line = await lines.next();
     while (line === TOO_LONG) {
       write(`Deze regel is te lang (meer dan ${maxAnswer} tekens); hij is niet gebruikt. Typ een korter antwoord.`);
@@ -225,7 +225,7 @@ class PlainSession {
 
   stop(signal?: StopSignal): void {
     this.stopped ??= signal ? { signal } : {};
-    this.lines.fail(new InterruptedError(undefined, signal));
+    this.lines.fail(new InterruptedError(signal));
   }
 }
 
@@ -257,7 +257,7 @@ function navigate(session: PlainSession, cmd: Command, options: InputOptions | S
       return undefined;
     case 'stop':
       session.stopped = {};
-      throw new InterruptedError();
+      return { kind: 'stopped' };
     case 'hulp':
       write(PLAIN_HELP);
       return undefined;
@@ -299,15 +299,17 @@ async function text(session: PlainSession, options: InputOptions, multiline: boo
       if (first !== '.') {
         for (;;) {
           const line = await read(true).catch((err: unknown) => {
-            // Stopped halfway a long answer: what was typed goes to the runner as a draft.
-            if (err instanceof InterruptedError && typed.join('').trim()) throw new InterruptedError(typed.join('\n'), err.signal);
+            if (err instanceof InterruptedError) return err;
             throw err;
           });
+          // Stopped halfway a long answer: what was typed goes with the reply, for the runner to keep as a draft.
+          if (line instanceof InterruptedError) return withTyped({ kind: 'stopped', ...(line.signal && { signal: line.signal }) }, typed);
           if (line === '.') break;
           // A command on a line of its own inside a long answer is a command, not text.
           const inner = line.trim().startsWith(':') ? command(line) : undefined;
           if (inner === 'stop') {
-            throw typed.join('').trim() ? new InterruptedError(typed.join('\n')) : new InterruptedError();
+            session.stopped = {};
+            return withTyped({ kind: 'stopped' }, typed);
           }
           if (inner) {
             write('Rond eerst je antwoord af met een regel met alleen een punt; daarna werkt deze opdracht. (Met :stop stop je meteen; wat je typte wordt als onbevestigd antwoord bewaard.)');
@@ -475,4 +477,17 @@ export function readable(text: string): string {
       .replace(/\bdd-mm-jjjj\b/g, 'dag-maand-jaar')
       .replace(/\bCtrl\+([TNO])\b/g, (_, key: string) => KEY_COMMANDS[key] ?? key)
   );
+}
+
+/** A prompt's stop (Ctrl+C, :stop, the end of input, a signal) as a reply: the prompts reply `stopped`, never throw. */
+async function asReply<T>(prompt: Promise<Reply<T>>): Promise<Reply<T>> {
+  return prompt.catch((err: unknown) => {
+    if (err instanceof InterruptedError) return { kind: 'stopped', ...(err.signal && { signal: err.signal }) };
+    throw err;
+  });
+}
+
+/** A stop halfway a long answer: the lines typed go with the reply as its draft. */
+function withTyped<T>(reply: Extract<Reply<T>, { kind: 'stopped' }>, typed: string[]): Reply<T> {
+  return typed.join('').trim() ? { ...reply, draft: typed.join('\n') } : reply;
 }

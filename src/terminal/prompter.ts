@@ -6,16 +6,23 @@
 import type { StopSignal } from '../support/errors.js';
 
 /**
- * What a prompt returns: an answer, or a navigation request. A select with
- * `note` returns the toelichting with the answer ("" for none). `review`
- * (go to the overview) only where the prompt allows it (`allowReview`).
+ * What a prompt returns: an answer, a navigation request, or a stop. A
+ * select with `note` returns the toelichting with the answer ("" for none).
+ * `review` (go to the overview) only where the prompt allows it
+ * (`allowReview`). `stopped`: Ctrl+C, the end of input, or a stop signal
+ * (`signal`, see `stop`); a prompt never throws for a stop.
  */
-export type Reply<T> = { kind: 'answer'; value: T; note?: string } | ({ kind: 'back' } & Left) | ({ kind: 'unknown' } & Left) | ({ kind: 'review' } & Left);
+export type Reply<T> =
+  | { kind: 'answer'; value: T; note?: string }
+  | ({ kind: 'back' } & Left)
+  | ({ kind: 'unknown' } & Left)
+  | ({ kind: 'review' } & Left)
+  | ({ kind: 'stopped'; signal?: StopSignal } & Left);
 
 /**
  * What was typed at a question that is left another way than by answering
- * it (back, the overview, "weet ik (nog) niet"): the runner keeps it as a
- * draft, so no key drops typing. Only set when it differs from what the
+ * it (back, the overview, "weet ik (nog) niet", a stop): the runner keeps it
+ * as a draft, so no key drops typing. Only set when it differs from what the
  * prompt started with.
  */
 export interface Left {
@@ -86,8 +93,8 @@ export interface Prompter {
   checkbox<T>(options: CheckboxOptions<T>): Promise<Reply<T[]>>;
   /**
    * Stop as if the user pressed Ctrl+C (a signal: the terminal was closed,
-   * the user logs out): the prompt on screen and every later prompt throw an
-   * InterruptedError carrying the signal (and the text being typed).
+   * the user logs out): the prompt on screen and every later prompt reply
+   * `stopped` with the signal (and the text being typed).
    */
   stop?(signal: StopSignal): void;
 }

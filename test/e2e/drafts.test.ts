@@ -125,4 +125,23 @@ describe('typed text survives every way out of a question (e2e, pty)', { timeout
     expect(await exitCodeOf(s)).toBe(130);
     expect(((await readAnswers(ctx)).concepten as Record<string, unknown>)['thema-in-agenda']).toEqual({ antwoord: 'nee', toelichting: 'alleen in de wijkagenda' });
   });
+
+  it('a toelichting left with Ctrl+T, then Ctrl+C on the list: kept with its choice as a draft (a stop is a reply too)', async () => {
+    const ctx = e2e();
+    const s = startSheet(ctx);
+    await answerMeta(s);
+    await waitForQuestion(s, Q.themaInAgenda);
+    s.press('down');
+    await s.waitFor((sc) => selectedChoice(sc) === 'Nee');
+    s.press('ctrl-o');
+    await waitForQuestion(s, 'Toelichting bij "Nee"');
+    s.type('alleen in de wijkagenda');
+    await s.waitFor('alleen in de wijkagenda');
+    s.press('ctrl-t');
+    await waitForQuestion(s, Q.themaInAgenda);
+    expect(s.screen()).toContain('Toelichting: alleen in de wijkagenda');
+    s.press('ctrl-c');
+    expect(await exitCodeOf(s)).toBe(130);
+    expect(((await readAnswers(ctx)).concepten as Record<string, unknown>)['thema-in-agenda']).toEqual({ antwoord: 'nee', toelichting: 'alleen in de wijkagenda' });
+  });
 });

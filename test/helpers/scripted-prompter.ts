@@ -2,7 +2,7 @@
 // a script of replies (matched against the prompt's message), so a test
 // reads like a conversation.
 import type { CheckboxOptions, Choice, InputOptions, Prompter, Reply, SelectOptions } from '../../src/terminal/prompter.js';
-import { InterruptedError, type StopSignal } from '../../src/support/errors.js';
+import type { StopSignal } from '../../src/support/errors.js';
 
 export type Kind = 'input' | 'editor' | 'select' | 'checkbox';
 
@@ -132,7 +132,12 @@ export class ScriptedPrompter implements Prompter {
         if (!call.allowReview) throw new Error(`the overview is not allowed at "${call.message}"`);
         return { kind: 'review', ...(action.draft !== undefined && { draft: action.draft }) };
       case 'interrupt':
-        throw new InterruptedError(action.draft, action.signal, action.choiceDraft);
+        return {
+          kind: 'stopped',
+          ...(action.signal && { signal: action.signal }),
+          ...(action.draft !== undefined && { draft: action.draft }),
+          ...(action.choiceDraft && { choiceDraft: action.choiceDraft }),
+        };
       case 'keep':
         if (call.unknownIfUntouched) return { kind: 'unknown' };
         if (call.kind === 'checkbox') return { kind: 'answer', value: (call.checked ?? []) as T };

@@ -2,11 +2,12 @@
 // --opnieuw, then started over), and for a file with answers the choice to
 // continue, review or start over; a new file gets the welcome.
 import path from 'node:path';
-import { AnswersFile, backupFile } from '../../dossier/answers-file.js';
+import { AnswersFile } from '../../dossier/answers-file.js';
+import { backupFile } from '../../dossier/file-utils.js';
 import { resumeAt } from '../../runner/session.js';
 import { welcomeNewDossier } from '../../runner/welcome.js';
 import { formatStamp } from '../../support/dates.js';
-import { FileIssuesError } from '../../support/errors.js';
+import { FileIssuesError, unlessStopped } from '../../support/errors.js';
 import { questionRef, walk } from '../../walk.js';
 import type { Place } from './place.js';
 import type { Session } from './session.js';
@@ -88,7 +89,8 @@ async function resumeChoice(place: Place, session: Session, file: AnswersFile): 
   prompter.print(`Je was al begonnen: ${w.done} van ${w.total} vragen beantwoord${onlyMeta}${unconfirmed}${edited}.`);
   prompter.print(style.dim('De inleiding en de tips van dit werkblad lees je opnieuw via het overzicht.'));
   const at = resumeAt(w, file.drafts);
-  const choice = await prompter.select<'continue' | 'review' | 'restart'>({
+  const choice = unlessStopped(
+    await prompter.select<'continue' | 'review' | 'restart'>({
     message: 'Wat wil je doen?',
     choices: [
       { value: 'continue', name: at ? `Verdergaan bij ${questionRef(at)}` : 'Verdergaan' },
@@ -96,20 +98,23 @@ async function resumeChoice(place: Place, session: Session, file: AnswersFile): 
       { value: 'restart', name: 'Opnieuw beginnen (het huidige bestand wordt als reservekopie bewaard)' },
     ],
     allowBack: false,
-  });
+  }),
+  );
   return choice.kind === 'answer' ? choice.value : 'continue';
 }
 
 /** "Opnieuw beginnen" empties the worksheet: asked once more, "Nee" first, so a stray Enter keeps the answers. */
 async function restartConfirmed(session: Session): Promise<boolean> {
-  const sure = await session.prompter.select<'nee' | 'ja'>({
+  const sure = unlessStopped(
+    await session.prompter.select<'nee' | 'ja'>({
     message: 'Weet je het zeker? Je begint met een leeg werkblad (je huidige antwoorden gaan naar een reservekopie).',
     choices: [
       { value: 'nee', name: 'Nee, verdergaan waar ik was' },
       { value: 'ja', name: 'Ja, opnieuw beginnen' },
     ],
     allowBack: false,
-  });
+  }),
+  );
   return sure.kind === 'answer' && sure.value === 'ja';
 }
 

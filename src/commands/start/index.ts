@@ -5,7 +5,8 @@
 import { InterruptedError } from '../../support/errors.js';
 import type { Output } from '../../support/output.js';
 import { screenMode } from '../../support/screen.js';
-import { removeStaleTempFiles, type AnswersFile } from '../../dossier/answers-file.js';
+import type { AnswersFile } from '../../dossier/answers-file.js';
+import { removeStaleTempFiles } from '../../dossier/file-utils.js';
 import { runWorksheet, type Style } from '../../runner/session.js';
 import { afterFirstQuestion } from '../../support/idle.js';
 import type { Prompter } from '../../terminal/prompter.js';
@@ -63,7 +64,7 @@ export async function start(options: StartOptions): Promise<void> {
     if (beginning.fresh) showIntro(place, session);
     const outcome = await fillIn(place, session, beginning.file, beginning.startInReview);
     // A signal that came after the last prompt (e.g. during the final save): the work is done, exit as asked.
-    if (session.stopSignal) throw new InterruptedError(undefined, session.stopSignal);
+    if (session.stopSignal) throw new InterruptedError(session.stopSignal);
     if (outcome === 'afgerond') await showFinished(place, session, beginning.file.file);
     else showLater(place, session, beginning.file.file);
   } catch (err) {

@@ -1,0 +1,130 @@
+// Type "group": a repeat group, a list of items (partners, functies) with a
+// value per field; with `extends` it adds fields to the items of an earlier
+// group and stores only `true`. Its items and their gaps (a yes/no cell
+// blank or "nog niet bekend"), checked and shown for reports. The runner
+// asks it item by item (runner/groups.ts).
+import type { Field, Question } from '../definition/schema.js';
+import { NOT_YET_KNOWN, type Answers, type GroupItem } from '../dossier/answers.js';
+import type { PathKey } from '../definition/positions.js';
+import { own } from '../support/own.js';
+import { defaults, shortValue } from './common.js';
+import { fieldTypeOf } from './fields.js';
+import type { QuestionType, QuestionsById } from './type.js';
+
+export type GroupQuestion = Extract<Question, { type: 'group' }>;
+
+export function isGroup(q: Question | undefined): q is GroupQuestion {
+  return q?.type === 'group';
+}
+
+export const group: QuestionType<GroupQuestion> = {
+  ...defaults,
+  check(q, value) {
+    if (q.extends) return value === true || value === '' ? undefined : { message: `verwacht "true" bij "${q.id}"; de gegevens staan bij "${q.extends}"` };
+    return Array.isArray(value) ? undefined : { message: `verwacht een lijst (met "- ") bij "${q.id}"` };
+  },
+  draft: 'item',
+  inline: false,
+  report(q, _value, answers, byId) {
+    const fields = groupFields(q, byId);
+    return {
+      kind: 'table',
+      columns: fields.map((f) => f.label),
+      rows: groupItems(q, answers).map((item) => fields.map((f) => reportCell(f, own(item, f.id)))),
+    };
+  },
+  short(q, a, max, gaps) {
+    if (a === true) return gaps ? `aangevuld; bij ${gaps} ${q.item}${gaps === 1 ? '' : 's'} nog niet bekend` : 'aangevuld';
+    if (Array.isArray(a)) return `${a.length} ${q.item}${a.length === 1 ? '' : 's'}`;
+    return shortValue(a, max);
+  },
+  attention(q, _value, answers, byId) {
+    const fields = groupFields(q, byId);
+    const texts = q.fields.flatMap((f) => {
+      if (!fieldTypeOf(f).decides || !('attention' in f) || f.attention === undefined) return [];
+      const names = groupItems(q, answers).flatMap((item, i) => (own(item, f.id) === f.attention ? [itemName(q, fields, item, i)] : []));
+      return names.length ? [`${f.label} ${fieldTypeOf(f).cell(f, f.attention)}: ${names.join(', ')}`] : [];
+    });
+    return texts.length ? texts.join('; ') : undefined;
+  },
+};
+
+function reportCell(field: Field, value: string | number | null | undefined): string {
+  return value === undefined || value === null ? '' : fieldTypeOf(field).cell(field, value);
+}
+
+/** The fields of a group's items, the base group's first (an extending group, Stap 4); none for another question. */
+export function groupFields(question: Question, byId: QuestionsById): Field[] {
+  if (!isGroup(question)) return [];
+  const base = question.extends ? byId.get(question.extends) : undefined;
+  return [...(isGroup(base) ? base.fields : []), ...question.fields];
+}
+
+/** An item by its first field ("Welzijn Voorbeeldstad"), else "partner 3". */
+export function itemName(question: Question, fields: Field[], item: GroupItem, index: number): string {
+  const first = fields[0] ? own(item, fields[0].id) : undefined;
+  const text = first === undefined || first === null ? '' : String(first).replace(/\s+/g, ' ').trim();
+  return text || `${isGroup(question) ? question.item : 'item'} ${index + 1}`;
+}
+
+/** The id of the group whose items a group question shows (itself, or the group it extends). */
+export function groupBaseId(question: Question): string {
+  return isGroup(question) && question.extends ? question.extends : question.id;
+}
+
+/** The items of a group question (for an extending group: the base group's items). */
+export function groupItems(question: Question, answers: Answers): GroupItem[] {
+  const value = own(answers, groupBaseId(question));
+  return Array.isArray(value) ? value.filter(isItem) : [];
+}
+
+function isItem(value: unknown): value is GroupItem {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** An item of a group question with a yes/no cell blank or "nog niet bekend" (see groupGapItems). */
+export interface GroupGap {
+  /** 0-based among the group's items. */
+  index: number;
+  item: GroupItem;
+  /** 'unknown': a yes/no cell is "nog niet bekend"; 'blank': not filled in (and none "nog niet bekend"). */
+  kind: 'unknown' | 'blank';
+}
+
+/**
+ * The items of a group question with a yes/no cell of the question's own
+ * fields blank or "nog niet bekend" (Stap 4: afspraken vastgelegd?): the
+ * workbook asks it per item, so such a cell is an ontwikkelpunt.
+ */
+export function groupGapItems(question: Question, answers: Answers): GroupGap[] {
+  if (!isGroup(question)) return [];
+  const asked = question.fields.filter((f) => fieldTypeOf(f).decides);
+  if (!asked.length) return [];
+  const gaps: GroupGap[] = [];
+  groupItems(question, answers).forEach((item, index) => {
+    const cells = asked.map((f) => own(item, f.id));
+    if (cells.some((cell) => cell === NOT_YET_KNOWN)) gaps.push({ index, item, kind: 'unknown' });
+    else if (cells.some((cell) => cell === undefined || cell === null || String(cell).trim() === '')) gaps.push({ index, item, kind: 'blank' });
+  });
+  return gaps;
+}
+
+/** One stored item (of a list, or the item of a draft) against the group's fields: where it is wrong, or undefined. */
+export function checkItem(q: GroupQuestion, fields: ReadonlyMap<string, Field>, item: unknown, itemName: string): { path: PathKey[]; message: string } | undefined {
+  if (typeof item !== 'object' || item === null || Array.isArray(item)) {
+    return { path: [], message: `elk ${q.item}-item moet velden hebben, bijv. "${q.fields[0]?.id ?? 'naam'}: …"` };
+  }
+  for (const [key, v] of Object.entries(item as Record<string, unknown>)) {
+    if (v !== null && typeof v === 'object') return { path: [key], message: `veld "${key}" moet één waarde zijn` };
+    // Keys that are no field of the group are kept as they are, like unknown answers.
+    const field = fields.get(key);
+    const problem = field && v !== null ? fieldTypeOf(field).check(field, v) : undefined;
+    if (problem && field) return { path: [key], message: named(problem.message, field.id, `kolom "${field.label}" van ${itemName}`) };
+  }
+  return undefined;
+}
+
+/** A message that names a question or a column by its id in quotes, with the name of questionName (or the column's label). */
+export function named(message: string, id: string, name: string): string {
+  return message.replaceAll(`bij "${id}"`, `bij ${name}`).replaceAll(`niet bij "${id}"`, `niet bij ${name}`);
+}
