@@ -13,6 +13,7 @@ import { deliver } from '../report/deliver.js';
 import { ExitCode, WerkboekError } from '../support/errors.js';
 import { displayPath, suggest } from '../support/invocation.js';
 import type { Output } from '../support/output.js';
+import { typeOf } from '../types/registry.js';
 
 /** A worksheet of the overview, with the definition its answers files are read with. */
 type Sheet = OverviewSheet & { worksheet: Worksheet };
@@ -107,9 +108,9 @@ function parseKeys(list: string, worksheets: readonly Worksheet[]): Map<string, 
   for (const raw of list.split(',').map((s) => s.trim()).filter(Boolean)) {
     const dot = raw.indexOf('.');
     const [sheetId, questionId] = dot > 0 ? [raw.slice(0, dot), raw.slice(dot + 1)] : [undefined, raw];
-    const ws = worksheets.find((w) => (sheetId === undefined || w.id === sheetId) && allQuestions(w).some((q) => q.id === questionId && (q.type === 'yesno' || q.type === 'choice')));
+    const ws = worksheets.find((w) => (sheetId === undefined || w.id === sheetId) && allQuestions(w).some((q) => q.id === questionId && typeOf(q).key !== undefined));
     if (!ws) {
-      const known = worksheets.flatMap((w) => allQuestions(w).filter((q) => q.type === 'yesno').map((q) => `${w.id}.${q.id}`));
+      const known = worksheets.flatMap((w) => allQuestions(w).filter((q) => typeOf(q).key === 'ja-nee').map((q) => `${w.id}.${q.id}`));
       throw new WerkboekError(
         `Onbekende kernvraag "${raw}" (verwacht: werkblad.vraag-id van een ja/nee- of keuzevraag).`,
         ExitCode.usage,

@@ -20,6 +20,7 @@ function check(q: ChoiceQuestion | ChoiceField, value: unknown): Problem | undef
 
 export const choice: QuestionType<ChoiceQuestion> = {
   ...defaults,
+  key: 'keuze',
   check,
   draft: 'noted',
   report: (q, value) => ({ kind: 'text', text: choiceLabel(q, String(value)) }),

@@ -45,6 +45,7 @@ export const defaults = {
   freeText: false,
   multiple: false,
   inline: true,
+  key: undefined,
   renewed: () => false,
   short: (_q: unknown, a: AnswerValue, max: number) => shortValue(a, max),
   metaText: (_q: unknown, value: string | number) => String(value),

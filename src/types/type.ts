@@ -40,6 +40,8 @@ export interface QuestionType<Q extends Question> {
   isEmpty(value: AnswerValue): boolean;
   /** An answer fits on one line of a report (when its text does). */
   inline: boolean;
+  /** Its answer can be a kernvraag: a column of the adviser's overview ('ja-nee' for yes/no, which is offered first). */
+  key: 'ja-nee' | 'keuze' | undefined;
   /** Answered anew every round: last round's answer is not offered. */
   renewed(q: Q): boolean;
   /** The answer of an answered question as report data. */

@@ -15,6 +15,7 @@ function check(q: { id: string }, value: unknown): Problem | undefined {
 
 export const yesno: QuestionType<YesNoQuestion> = {
   ...defaults,
+  key: 'ja-nee',
   check,
   draft: 'noted',
   report: (_q, value) => ({ kind: 'value', text: yesNo(String(value)) }),

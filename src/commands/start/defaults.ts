@@ -13,6 +13,7 @@ import { own } from '../../support/own.js';
 import { walk } from '../../walk.js';
 import type { Place } from './place.js';
 import type { Session } from './session.js';
+import { isGroup, typeOf } from '../../types/registry.js';
 
 type Previous = ReturnType<typeof offerPrevious>;
 
@@ -28,7 +29,7 @@ export async function previousDefaults(place: Place, session: Session, active: A
     session.prompter.print(
       `\n${style.bold(`Vorige ronde (${last.round.name}):`)} je antwoorden van toen staan bij elke vraag klaar. ` +
         'Bevestig een antwoord om het over te nemen; typen of kiezen wijzigt het.' +
-        (ws.steps.some((step) => step.questions.some((q) => q.type === 'group' && !q.extends && previous.offered.has(q.id)))
+        (ws.steps.some((step) => step.questions.some((q) => isGroup(q) && !q.extends && previous.offered.has(q.id)))
           ? ' Lijsten (zoals partners) loop je eerst één voor één na.'
           : ''),
     );
@@ -47,7 +48,7 @@ async function siblingDefaults(place: Place, active: AnswersFile): Promise<Previ
   const dir = place.dossier.dir;
   // Only the Gegevens still open here: a worksheet resumed with them answered reads no other file.
   const answered = active.answers;
-  const meta = (ws.meta ?? []).filter((q) => q.type !== 'date' && own(answered, q.id) === undefined);
+  const meta = (ws.meta ?? []).filter((q) => !typeOf(q).renewed(q) && own(answered, q.id) === undefined);
   if (!meta.length) return undefined;
   const sheets = await loadShippedWorksheets();
   const sources: Array<{ file: string; sheet: Worksheet; mine: boolean }> = [];
