@@ -87,7 +87,18 @@ const baseEnv = { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0', HOME: tmp, LA
 // NODE_EXTRA_CA_CERTS makes Node 20 read a certificate bundle at every start
 // (about 70 ms on the machine this was written on, more than node -e 0 itself):
 // a cost of that machine, not of werkboek, that would make every ratio look better.
-for (const name of ['WERKBOEK_DEBUG', 'WERKBOEK_MAP', 'WERKBOEK_EENVOUDIG', 'NODE_OPTIONS', 'NODE_EXTRA_CA_CERTS', 'NODE_DISABLE_COMPILE_CACHE', 'XDG_CACHE_HOME', 'VISUAL', 'EDITOR']) delete baseEnv[name];
+for (const name of [
+  'WERKBOEK_DEBUG',
+  'WERKBOEK_MAP',
+  'WERKBOEK_EENVOUDIG',
+  'NODE_OPTIONS',
+  'NODE_EXTRA_CA_CERTS',
+  'NODE_DISABLE_COMPILE_CACHE',
+  'XDG_CACHE_HOME',
+  'VISUAL',
+  'EDITOR',
+])
+  delete baseEnv[name];
 // Node's compile cache (bin/werkboek.js enables it) in a folder of the bench, so the timed runs use
 // it, as every run after the first does. The rows "eerste keer" show the very first run after
 // installing: an empty folder each time.
@@ -108,8 +119,20 @@ const rows = [
   { name: 'werkboek lijst', argv: [bin, 'lijst'], env: { WERKBOEK_MAP: reportMap }, goal: 1.5, times: [] },
   // Goals of these four: within 1.3× of their floor (--vloer), the libraries' own cold work.
   { name: 'werkboek rapport alles', argv: [bin, 'rapport', 'alles'], env: { WERKBOEK_MAP: reportMap }, floorGoal: 1.3, times: [] },
-  { name: 'rapport alles -o x.html', argv: [bin, 'rapport', 'alles', '-o', path.join(tmp, 'x.html')], env: { WERKBOEK_MAP: reportMap }, floorGoal: 1.3, times: [] },
-  { name: 'rapport alles -o x.eml', argv: [bin, 'rapport', 'alles', '-o', path.join(tmp, 'x.eml')], env: { WERKBOEK_MAP: reportMap }, floorGoal: 1.3, times: [] },
+  {
+    name: 'rapport alles -o x.html',
+    argv: [bin, 'rapport', 'alles', '-o', path.join(tmp, 'x.html')],
+    env: { WERKBOEK_MAP: reportMap },
+    floorGoal: 1.3,
+    times: [],
+  },
+  {
+    name: 'rapport alles -o x.eml',
+    argv: [bin, 'rapport', 'alles', '-o', path.join(tmp, 'x.eml')],
+    env: { WERKBOEK_MAP: reportMap },
+    floorGoal: 1.3,
+    times: [],
+  },
   { name: 'werkboek controleer', argv: [bin, 'controleer'], floorGoal: 1.3, times: [] },
   { name: "node -e console.log('x') (pty)", argv: ['-e', "console.log('x')"], pty: { target: 'x' }, times: [] },
   {
@@ -141,7 +164,7 @@ const rows = [
   },
   { name: 'werkboek rapport 2', argv: [bin, 'rapport', 'randvoorwaarden'], env: { WERKBOEK_MAP: reportMap }, times: [] },
   {
-    name: 'werkboek vergelijk 2 (10 collega\'s)',
+    name: "werkboek vergelijk 2 (10 collega's)",
     argv: [bin, 'vergelijk', 'randvoorwaarden'],
     env: { WERKBOEK_MAP: compareMap },
     goal: 1.2,
@@ -161,7 +184,14 @@ function runPlain(row) {
     maxBuffer: 64 * 1024 * 1024,
   });
   const ms = Number(process.hrtime.bigint() - start) / 1e6;
-  if (r.error || r.status !== 0) throw new Error(`exit ${r.status ?? r.error?.message}: ${String(r.stderr ?? '').trim().split('\n')[0] ?? ''}`);
+  if (r.error || r.status !== 0)
+    throw new Error(
+      `exit ${r.status ?? r.error?.message}: ${
+        String(r.stderr ?? '')
+          .trim()
+          .split('\n')[0] ?? ''
+      }`,
+    );
   return ms;
 }
 
@@ -301,7 +331,9 @@ const quantile = (xs, q) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1
 const byName = new Map(rows.map((r) => [r.name, r]));
 
 const W = 40;
-console.log(`node ${process.version}, ${os.cpus().length} cores, load ${os.loadavg()[0].toFixed(2)}, ${RUNS} runs per row (interleaved, after ${WARMUP} warm-up rounds)\n`);
+console.log(
+  `node ${process.version}, ${os.cpus().length} cores, load ${os.loadavg()[0].toFixed(2)}, ${RUNS} runs per row (interleaved, after ${WARMUP} warm-up rounds)\n`,
+);
 console.log(`${'wat'.padEnd(W)}${'mediaan'.padStart(10)}${'min'.padStart(9)}${'p90'.padStart(9)}${'× maat'.padStart(9)}   doel`);
 let missed = 0;
 const verdict = (ok) => (ok ? 'gehaald' : 'NIET gehaald');
@@ -322,8 +354,9 @@ for (const row of rows) {
   else if (row.pty) goal = '(maat voor de pty-regels)';
   else goal = '(maat voor de regels zonder terminal)';
   console.log(
-    `${row.name.padEnd(W)}${(med.toFixed(1) + ' ms').padStart(10)}${Math.min(...row.times).toFixed(1).padStart(9)}` +
-      `${quantile(row.times, 0.9).toFixed(1).padStart(9)}${(ratio.toFixed(2) + '×').padStart(9)}   ${goal}`,
+    `${row.name.padEnd(W)}${(med.toFixed(1) + ' ms').padStart(10)}${Math.min(...row.times)
+      .toFixed(1)
+      .padStart(9)}` + `${quantile(row.times, 0.9).toFixed(1).padStart(9)}${(ratio.toFixed(2) + '×').padStart(9)}   ${goal}`,
   );
 }
 if (firstSaves.length) {
@@ -331,8 +364,9 @@ if (firstSaves.length) {
   const ok = med <= 10;
   if (!ok) missed++;
   console.log(
-    `${'eerste autosave (pty, Enter → bestand)'.padEnd(W)}${(med.toFixed(1) + ' ms').padStart(10)}${Math.min(...firstSaves).toFixed(1).padStart(9)}` +
-      `${quantile(firstSaves, 0.9).toFixed(1).padStart(9)}${''.padStart(9)}   ≤ 10 ms  ${verdict(ok)}`,
+    `${'eerste autosave (pty, Enter → bestand)'.padEnd(W)}${(med.toFixed(1) + ' ms').padStart(10)}${Math.min(...firstSaves)
+      .toFixed(1)
+      .padStart(9)}` + `${quantile(firstSaves, 0.9).toFixed(1).padStart(9)}${''.padStart(9)}   ≤ 10 ms  ${verdict(ok)}`,
   );
 }
 if (later) {
@@ -342,8 +376,9 @@ if (later) {
   const ok = ratio <= 2;
   if (!ok) missed++;
   console.log(
-    `${'latere autosaves, p99 (200 keer)'.padEnd(W)}${(p99.toFixed(2) + ' ms').padStart(10)}${Math.min(...later.saves).toFixed(2).padStart(9)}` +
-      `${''.padStart(9)}${(ratio.toFixed(2) + '×').padStart(9)}   ≤ 2× kaal schrijven + fsync (p99 ${bareP99.toFixed(2)} ms)  ${verdict(ok)}`,
+    `${'latere autosaves, p99 (200 keer)'.padEnd(W)}${(p99.toFixed(2) + ' ms').padStart(10)}${Math.min(...later.saves)
+      .toFixed(2)
+      .padStart(9)}` + `${''.padStart(9)}${(ratio.toFixed(2) + '×').padStart(9)}   ≤ 2× kaal schrijven + fsync (p99 ${bareP99.toFixed(2)} ms)  ${verdict(ok)}`,
   );
 }
 
@@ -371,7 +406,9 @@ if (flag('--instructies')) {
     counts.set(row.name, Number(ir.replaceAll(',', '')));
     const base = counts.get(row.base ?? 'node -e 0');
     const n = counts.get(row.name);
-    console.log(`${row.name.padEnd(W)}${(`${(n / 1e6).toFixed(1)} M`).padStart(10)}${base ? (n / base).toFixed(2).padStart(18) + '×' : ''}${row.goal ? `   (doel in tijd: ≤ ${row.goal}×)` : ''}`);
+    console.log(
+      `${row.name.padEnd(W)}${(`${(n / 1e6).toFixed(1)} M`).padStart(10)}${base ? (n / base).toFixed(2).padStart(18) + '×' : ''}${row.goal ? `   (doel in tijd: ≤ ${row.goal}×)` : ''}`,
+    );
   }
 }
 
@@ -381,14 +418,22 @@ if (flag('--vloer')) {
   // timed cold in a fresh process with its code compiled beforehand (scripts/bench-floor.mjs), so
   // loading costs nothing there. A goal below its floor cannot be met while those libraries do the work.
   const markdownFile = path.join(tmp, 'rapport.md');
-  writeFileSync(markdownFile, spawnSync(process.execPath, [bin, 'rapport', 'alles'], { cwd: tmp, env: { ...baseEnv, WERKBOEK_MAP: reportMap }, encoding: 'utf8' }).stdout);
+  writeFileSync(
+    markdownFile,
+    spawnSync(process.execPath, [bin, 'rapport', 'alles'], { cwd: tmp, env: { ...baseEnv, WERKBOEK_MAP: reportMap }, encoding: 'utf8' }).stdout,
+  );
   const floorScript = path.join(root, 'scripts', 'bench-floor.mjs');
   const floorOut = path.join(tmp, 'vloer.json');
   const timeStep = async (step) => {
     if (step === 'input' || step === 'select') {
       rmSync(floorOut, { force: true });
       await new Promise((done) => {
-        const child = pty.spawn(process.execPath, ['--no-lazy', floorScript, step], { cols: 100, rows: 30, cwd: tmp, env: { ...baseEnv, TERM: 'xterm-256color', WERKBOEK_VLOER_UIT: floorOut } });
+        const child = pty.spawn(process.execPath, ['--no-lazy', floorScript, step], {
+          cols: 100,
+          rows: 30,
+          cwd: tmp,
+          env: { ...baseEnv, TERM: 'xterm-256color', WERKBOEK_VLOER_UIT: floorOut },
+        });
         const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
         child.onExit(() => {
           clearTimeout(timer);
@@ -448,7 +493,9 @@ if (!flag('--geen-overzicht')) {
   // The overview for advisers: generated dossiers, the whole command timed (start-up included).
   const OVERVIEW_RUNS = 5;
   console.log(`\nwerkboek overzicht (${OVERVIEW_RUNS} runs per grootte, mediaan, inclusief opstarten):`);
-  console.log(`${'dossiers'.padEnd(12)}${'bestanden'.padStart(10)}${'mediaan'.padStart(11)}${'min'.padStart(9)}${'per dossier'.padStart(14)}${'zonder start'.padStart(15)}   doel`);
+  console.log(
+    `${'dossiers'.padEnd(12)}${'bestanden'.padStart(10)}${'mediaan'.padStart(11)}${'min'.padStart(9)}${'per dossier'.padStart(14)}${'zonder start'.padStart(15)}   doel`,
+  );
   // One dossier first: the start-up, taken off in the last column ("zonder start": the time that grows with the count).
   let startup;
   for (const count of [1, 150, 1000, 5000]) {
@@ -480,12 +527,12 @@ if (!flag('--geen-overzicht')) {
       goal = `< ${limit / 1000} s  ${verdict(ok)}`.replace('.', ',');
     }
     console.log(
-      `${String(count).padEnd(12)}${String(count * 3).padStart(10)}${(med.toFixed(0) + ' ms').padStart(11)}${Math.min(...times).toFixed(0).padStart(9)}` +
-        `${((med / count).toFixed(3) + ' ms').padStart(14)}${marginal.padStart(15)}   ${goal}`,
+      `${String(count).padEnd(12)}${String(count * 3).padStart(10)}${(med.toFixed(0) + ' ms').padStart(11)}${Math.min(...times)
+        .toFixed(0)
+        .padStart(9)}` + `${((med / count).toFixed(3) + ' ms').padStart(14)}${marginal.padStart(15)}   ${goal}`,
     );
   }
 }
-
 
 console.log("\n× maat: tegen 'node -e 0'; de pty-regels tegen 'node -e console.log('x')' in een pseudo-terminal; vergelijk tegen 'werkboek rapport 2'.");
 console.log(missed ? `${missed} doel(en) niet gehaald.` : 'Alle doelen gehaald.');

@@ -59,7 +59,8 @@ export function dossierFiles(i) {
   files['randvoorwaarden.yaml'] = file('randvoorwaarden', done === 3 ? 'afgerond' : 'concept', i + 1, {
     ...meta,
     'doelen-vastgelegd': yn(next()),
-    'doelen-welke': 'Jaarplan 2026, hoofdstuk 3: de bibliotheek als plek voor digitale vaardigheden.\nIn de subsidieafspraak staan 40 cursussen Klik & Tik per jaar.\n',
+    'doelen-welke':
+      'Jaarplan 2026, hoofdstuk 3: de bibliotheek als plek voor digitale vaardigheden.\nIn de subsidieafspraak staan 40 cursussen Klik & Tik per jaar.\n',
     'eigen-plan': 'ja',
     'onderscheid-vraag': 'Ja: inloop voor vragen, cursussen voor vaardigheden.',
     diensten: 'Informatiepunt Digitale Overheid, Klik & Tik, Digisterker en het spreekuur met de belastingservice.',

@@ -77,7 +77,10 @@ function nodeBinary(pkg, file) {
   mkdirSync(dir, { recursive: true });
   const npmCli = process.env.npm_execpath;
   const npm = npmCli ? [process.execPath, [npmCli]] : [process.platform === 'win32' ? 'npm.cmd' : 'npm', []];
-  const tgz = execFileSync(npm[0], [...npm[1], 'pack', '--silent', `${pkg}@${NODE_VERSION}`, '--pack-destination', dir], { encoding: 'utf8' }).trim().split('\n').pop();
+  const tgz = execFileSync(npm[0], [...npm[1], 'pack', '--silent', `${pkg}@${NODE_VERSION}`, '--pack-destination', dir], { encoding: 'utf8' })
+    .trim()
+    .split('\n')
+    .pop();
   execFileSync('tar', ['-xzf', tgz, '-C', dir], { cwd: dir });
   rmSync(path.join(dir, tgz));
   return binary;

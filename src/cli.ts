@@ -35,7 +35,14 @@ function home(out: Output): Home {
       return;
     }
     const { menu } = await import('./commands/menu.js');
-    await menu({ map: options.map, ownFolder: options.werkbladen, plain: options.eenvoudig === true, cwd: process.cwd(), out, showHelp: () => program.outputHelp() });
+    await menu({
+      map: options.map,
+      ownFolder: options.werkbladen,
+      plain: options.eenvoudig === true,
+      cwd: process.cwd(),
+      out,
+      showHelp: () => program.outputHelp(),
+    });
   };
 }
 
@@ -53,7 +60,10 @@ async function handleError(err: unknown, out: Output, cli: CommandLine): Promise
     if (process.env.WERKBOEK_DEBUG === '1') out.stderr(String(err.stack) + '\n');
     return err.exitCode;
   }
-  await out.error('Er ging iets onverwachts mis. Er is niets van je antwoorden verloren gegaan.', `Meld dit met de uitvoer van WERKBOEK_DEBUG=1 ${programName()} …`);
+  await out.error(
+    'Er ging iets onverwachts mis. Er is niets van je antwoorden verloren gegaan.',
+    `Meld dit met de uitvoer van WERKBOEK_DEBUG=1 ${programName()} …`,
+  );
   out.stderr(`${process.env.WERKBOEK_DEBUG === '1' ? String((err as Error)?.stack ?? err) : String((err as Error)?.message ?? err)}\n`);
   return 70;
 }

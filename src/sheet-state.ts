@@ -58,7 +58,7 @@ export async function dossierState(
   worksheetList?: Worksheet[] | Promise<Worksheet[]>,
   /** `colleagues`: read the colleagues' files of each worksheet too (`status`, `lijst`). */
   { colleagues = false } = {},
-): Promise<{ dossier: Dossier; sheets: DossierSheet[]; /** False when the folder does not exist (yet). */ folderExists: boolean }> {
+): Promise<{ dossier: Dossier; sheets: DossierSheet[] /** False when the folder does not exist (yet). */; folderExists: boolean }> {
   const loading = Promise.resolve(worksheetList ?? loadShippedWorksheets());
   loading.catch(() => {}); // awaited below, after the folder: not an unhandled rejection meanwhile
   const dossier = await resolveDossier(map, cwd);
@@ -74,10 +74,18 @@ export async function dossierState(
     loading,
   ]);
   if (pathProblem) {
-    throw new WerkboekError(`Kan de map ${dossier.dir} niet gebruiken: ${describeFsError(pathProblem)}.`, ExitCode.writeFailed, 'Kies een map met --map <map> (of WERKBOEK_MAP).');
+    throw new WerkboekError(
+      `Kan de map ${dossier.dir} niet gebruiken: ${describeFsError(pathProblem)}.`,
+      ExitCode.writeFailed,
+      'Kies een map met --map <map> (of WERKBOEK_MAP).',
+    );
   }
   if (info && !info.isDirectory()) {
-    throw new WerkboekError(`Kan de map ${dossier.dir} niet gebruiken: dat is een bestand, geen map.`, ExitCode.writeFailed, 'Kies een map met --map <map> (of WERKBOEK_MAP).');
+    throw new WerkboekError(
+      `Kan de map ${dossier.dir} niet gebruiken: dat is een bestand, geen map.`,
+      ExitCode.writeFailed,
+      'Kies een map met --map <map> (of WERKBOEK_MAP).',
+    );
   }
   // Each worksheet's own file and its colleagues' (each a listing of the folder), read side by side.
   const sheets = await Promise.all(

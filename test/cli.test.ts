@@ -74,7 +74,7 @@ describe('werkboek --help / --version', () => {
     expect(error.stderr).toContain('werkboek: Een .pdf-bestand maken kan niet.');
   });
 
-    it('help for a command is Dutch too', async () => {
+  it('help for a command is Dutch too', async () => {
     const r = await werkboek(['help', 'controleer']);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^Gebruik: node \S*bin\/werkboek\.js controleer/);
@@ -106,7 +106,7 @@ describe('werkboek --help / --version', () => {
 });
 
 describe('werkboek inleiding', () => {
-  it('prints the workbook\'s introduction, wrapped to the terminal width, without colour codes', async () => {
+  it("prints the workbook's introduction, wrapped to the terminal width, without colour codes", async () => {
     const r = await werkboek(['inleiding'], { env: { COLUMNS: '60' } });
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('');
@@ -210,7 +210,9 @@ describe('werkboek controleer', () => {
     expect(r.stdout).toContain(`werkblad.schema.json geschreven in ${tmp()}.`);
     expect(r.stdout).toContain('  # yaml-language-server: $schema=./werkblad.schema.json\n');
     expect(r.stdout).toContain('mijn-werkblad.yaml: in orde');
-    expect(await readFile(path.join(tmp(), 'werkblad.schema.json'), 'utf8')).toBe(await readFile(path.join(repoRoot, 'schema', 'werkblad.schema.json'), 'utf8'));
+    expect(await readFile(path.join(tmp(), 'werkblad.schema.json'), 'utf8')).toBe(
+      await readFile(path.join(repoRoot, 'schema', 'werkblad.schema.json'), 'utf8'),
+    );
   });
 
   it('a broken copy: bestand:regel:kolom: melding, exit 1', async () => {
@@ -220,9 +222,7 @@ describe('werkboek controleer', () => {
     const at = lineColOf(broken, 'question: gemeenteraadd');
     const r = await werkboek(['controleer', 'kapot.yaml']);
     expect(r.code).toBe(1);
-    expect(r.stdout).toBe(
-      `kapot.yaml:${at.line}:${at.col}: voorwaarde verwijst naar onbekende vraag "gemeenteraadd" (steps[0].questions[7].when.question)\n`,
-    );
+    expect(r.stdout).toBe(`kapot.yaml:${at.line}:${at.col}: voorwaarde verwijst naar onbekende vraag "gemeenteraadd" (steps[0].questions[7].when.question)\n`);
     expectNoStackTrace(r);
   });
 
@@ -301,7 +301,10 @@ describe('wrong use', () => {
   });
 
   it('help for a word that names no command, an option before its command, a wrong choice: said as such', async () => {
-    for (const args of [['help', 'stauts'], ['stauts', '--help']]) {
+    for (const args of [
+      ['help', 'stauts'],
+      ['stauts', '--help'],
+    ]) {
       const r = await werkboek(args);
       expect(r.code, args.join(' ')).toBe(2);
       expect(r.stdout).toBe('');
@@ -311,22 +314,29 @@ describe('wrong use', () => {
     const before = await werkboek(['--map', 'x', 'status']);
     expect(before.code).toBe(2);
     expect(before.stderr).toBe(`werkboek: De optie "--map" hoort na de opdracht, bijvoorbeeld: ${shownProgram} status --map …\n`);
-    expect((await werkboek(['--map', 'x', 'list'])).stderr).toBe(`werkboek: De optie "--map" hoort na de opdracht, bijvoorbeeld: ${shownProgram} lijst --map …\n`);
+    expect((await werkboek(['--map', 'x', 'list'])).stderr).toBe(
+      `werkboek: De optie "--map" hoort na de opdracht, bijvoorbeeld: ${shownProgram} lijst --map …\n`,
+    );
     const choice = await werkboek(['rapport', 'alles', '--formaat', 'pdf']);
     expect(choice.code).toBe(2);
     expect(choice.stderr).toBe('werkboek: Ongeldige waarde "pdf" voor --formaat. Kies uit: md, docx, html, eml.\n');
     // The choices are named once, in the description.
     const help = await werkboek(['rapport', '--help']);
-    expect(help.stdout.replace(/\s+/g, ' ')).toContain('docx (Word), md (tekst, Markdown), html (webpagina) of eml (e-mailconcept); standaard: volgens de extensie van -o, anders md');
+    expect(help.stdout.replace(/\s+/g, ' ')).toContain(
+      'docx (Word), md (tekst, Markdown), html (webpagina) of eml (e-mailconcept); standaard: volgens de extensie van -o, anders md',
+    );
     expect(help.stdout).not.toContain('keuze uit');
   });
 
-  it('the command line is read once, by commander: an option\'s value is no command, --no-color goes before or after the command', async () => {
+  it("the command line is read once, by commander: an option's value is no command, --no-color goes before or after the command", async () => {
     // "start" is the value of --map here, not the command: no command, so (without a terminal) the whole help.
     const value = await werkboek(['--map', 'start']);
     expect(value.code).toBe(0);
     expect(value.stdout).toBe((await werkboek(['--help'])).stdout);
-    for (const args of [['--no-color', 'lijst'], ['lijst', '--no-color']]) {
+    for (const args of [
+      ['--no-color', 'lijst'],
+      ['lijst', '--no-color'],
+    ]) {
       const r = await werkboek(args);
       expect(r.code, args.join(' ')).toBe(0);
       expect(r.stdout).toContain('gemeentelandschap');
@@ -387,14 +397,17 @@ describe('wrong use', () => {
   });
 });
 
-describe('output to a file or a pipe (written directly, not through Node\'s stream)', () => {
+describe("output to a file or a pipe (written directly, not through Node's stream)", () => {
   it('a file gets the same bytes as a pipe; a pipe read slowly gets all of a long report', async () => {
     const bin = path.join(repoRoot, 'bin', 'werkboek.js');
     const map = path.join(tmp(), 'map');
     await mkdir(map);
     // A report far longer than a pipe holds (64 KB): answers of 2,000 lines.
     const long = Array.from({ length: 2000 }, (_, i) => `    regel ${i} met ë, “aanhalingstekens” en een lange zin om de buffer te vullen.`).join('\n');
-    await writeFile(path.join(map, 'gemeentelandschap.yaml'), ANSWERS.replace('thema-in-agenda: ja', `thema-in-agenda: ja\n  thema-in-agenda-wijze: |\n${long}`));
+    await writeFile(
+      path.join(map, 'gemeentelandschap.yaml'),
+      ANSWERS.replace('thema-in-agenda: ja', `thema-in-agenda: ja\n  thema-in-agenda-wijze: |\n${long}`),
+    );
     const env = { ...process.env, WERKBOEK_MAP: map, HOME: path.join(tmp(), 'home'), NO_COLOR: '1' };
     const piped = spawnSync(process.execPath, [bin, 'rapport', 'gemeentelandschap'], { env, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
     expect(piped.status).toBe(0);
@@ -406,17 +419,24 @@ describe('output to a file or a pipe (written directly, not through Node\'s stre
     closeSync(fd);
     expect(toFile.status).toBe(0);
     expect(readFileSync(file, 'utf8')).toBe(piped.stdout);
-    const slow = spawnSync('sh', ['-c', `"${process.execPath}" "${bin}" rapport gemeentelandschap | (sleep 0.3; cat)`], { env, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+    const slow = spawnSync('sh', ['-c', `"${process.execPath}" "${bin}" rapport gemeentelandschap | (sleep 0.3; cat)`], {
+      env,
+      encoding: 'utf8',
+      maxBuffer: 64 * 1024 * 1024,
+    });
     expect(slow.stderr).toBe('');
     expect(slow.stdout).toBe(piped.stdout);
   });
 
-  it('a pipe another program made non-blocking (the write would wait: EAGAIN): the rest goes through Node\'s stream, all of it arrives', async () => {
+  it("a pipe another program made non-blocking (the write would wait: EAGAIN): the rest goes through Node's stream, all of it arrives", async () => {
     const bin = path.join(repoRoot, 'bin', 'werkboek.js');
     const map = path.join(tmp(), 'map');
     await mkdir(map);
     const long = Array.from({ length: 3000 }, (_, i) => `    regel ${i} met ë en een lange zin om de buffer te vullen.`).join('\n');
-    await writeFile(path.join(map, 'gemeentelandschap.yaml'), ANSWERS.replace('thema-in-agenda: ja', `thema-in-agenda: ja\n  thema-in-agenda-wijze: |\n${long}`));
+    await writeFile(
+      path.join(map, 'gemeentelandschap.yaml'),
+      ANSWERS.replace('thema-in-agenda: ja', `thema-in-agenda: ja\n  thema-in-agenda-wijze: |\n${long}`),
+    );
     const env = { ...process.env, WERKBOEK_MAP: map, HOME: path.join(tmp(), 'home'), NO_COLOR: '1' };
     const expected = spawnSync(process.execPath, [bin, 'rapport', 'gemeentelandschap'], { env, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 }).stdout;
     expect(expected.length).toBeGreaterThan(150_000);

@@ -74,7 +74,14 @@ describe('werkboek vergelijk', () => {
   it('marks differing ja/nee answers and repeat groups as gesprekspunten, never a text', async () => {
     const ctx = await model();
     const points = ctx.discussion.groups.flatMap((g) => g.items);
-    expect(points.map((p) => p.id)).toEqual(['doelen-vastgelegd', 'partners', 'overzicht-aanbod-partners', 'buiten-dienstverlening', 'functies', 'uren-voldoende']);
+    expect(points.map((p) => p.id)).toEqual([
+      'doelen-vastgelegd',
+      'partners',
+      'overzicht-aanbod-partners',
+      'buiten-dienstverlening',
+      'functies',
+      'uren-voldoende',
+    ]);
     expect(points[0]!.text).toBe(`Ja: Sanne de Vries; Nee: ${ANNA_NAME}`);
     // Same answer (collectie: ja twice), or only "weet ik (nog) niet" against an answer: no gesprekspunt.
     expect(points.map((p) => p.id)).not.toContain('collectie');
@@ -106,7 +113,13 @@ describe('werkboek vergelijk', () => {
   it('the same answers from two respondents: "iedereen" listed every item, and no gesprekspunten', async () => {
     const ws = await worksheet('randvoorwaarden');
     const sanne = (await AnswersFile.read(path.join(COMPARE, SANNE), ws))!;
-    const ctx = compareReport([{ name: 'A', ...sheet(ws, sanne) }, { name: 'B', ...sheet(ws, sanne) }], { now: NOW }).context;
+    const ctx = compareReport(
+      [
+        { name: 'A', ...sheet(ws, sanne) },
+        { name: 'B', ...sheet(ws, sanne) },
+      ],
+      { now: NOW },
+    ).context;
     const partners = ctx.sections.flatMap((s) => s.questions).find((q) => q.id === 'partners')!;
     expect(partners.merged!.rows.map((r) => r[r.length - 1])).toEqual(['iedereen', 'iedereen', 'iedereen']);
     expect(ctx.discussion.count).toBe(0);
@@ -206,4 +219,3 @@ describe('werkboek vergelijk', () => {
     expect(out.out).toBe('Sanne de Vries;Piet Bakker; 0\n');
   });
 });
-

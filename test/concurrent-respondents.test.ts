@@ -36,7 +36,10 @@ describe('two at once', () => {
     await mkdir(inbox);
     const text = await readFile(path.join(FIXTURES, 'randvoorwaarden.yaml'), 'utf8');
     await writeFile(path.join(inbox, 'a.yaml'), text);
-    await writeFile(path.join(inbox, 'b.yaml'), text.replace('bijgewerkt: 2026-11-26T08:15:00.000Z', 'bijgewerkt: 2026-11-27T08:15:00.000Z').replace(/^(antwoorden:\n)/m, '$1  extra-notitie: anders\n'));
+    await writeFile(
+      path.join(inbox, 'b.yaml'),
+      text.replace('bijgewerkt: 2026-11-26T08:15:00.000Z', 'bijgewerkt: 2026-11-27T08:15:00.000Z').replace(/^(antwoorden:\n)/m, '$1  extra-notitie: anders\n'),
+    );
     const map = path.join(tmp(), 'dossier');
     const run = (file: string) => importFiles({ files: [file], map, cwd: inbox, out: memoryOutput(), interactive: false });
     const codes = await Promise.all([run('a.yaml'), run('b.yaml')]);

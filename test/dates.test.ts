@@ -1,5 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { dateProblem, displayDate, formatDate, formatDayNl, formatNumber, formatStamp, formatStampNl, isoDate, parseDate, parseNumber } from '../src/support/dates.js';
+import {
+  dateProblem,
+  displayDate,
+  formatDate,
+  formatDayNl,
+  formatNumber,
+  formatStamp,
+  formatStampNl,
+  isoDate,
+  parseDate,
+  parseNumber,
+} from '../src/support/dates.js';
 
 // vitest.config.ts sets TZ=Europe/Amsterdam.
 describe('dates and numbers for Dutch readers', () => {

@@ -57,7 +57,7 @@ describe('shipped definitions', () => {
     expect(await readdir(path.join(repoRoot, 'questions'))).toContain('inleiding.md');
   });
 
-  it('the introduction holds the workbook\'s Introductie, Positionering vs. profilering and Context, verbatim', async () => {
+  it("the introduction holds the workbook's Introductie, Positionering vs. profilering and Context, verbatim", async () => {
     const { loadIntroduction, renderIntroduction } = await import('../src/definition/introduction.js');
     const blocks = await loadIntroduction();
     expect(blocks.filter((b) => b.kind === 'heading').map((b) => b.text)).toEqual(['Introductie', 'Positionering vs. profilering', 'Context']);
@@ -70,8 +70,12 @@ describe('shipped definitions', () => {
       ],
     });
     const paragraphs = blocks.flatMap((b) => (b.kind === 'paragraph' ? [b.text] : []));
-    expect(paragraphs[0]).toMatch(/^Gemeentes zijn vanaf begin 2023 verantwoordelijk voor de instandhouding \(en het breder uitzetten\) van de Informatiepunten Digitale Overheid \(IDO\)\. /);
-    expect(paragraphs[0]).toMatch(/Bekijk en doorloop de verschillende stappen en werk door middel van opdrachten aan het profileren van jouw digitale inclusie dienstverlening bij gemeente\(s\)\.$/);
+    expect(paragraphs[0]).toMatch(
+      /^Gemeentes zijn vanaf begin 2023 verantwoordelijk voor de instandhouding \(en het breder uitzetten\) van de Informatiepunten Digitale Overheid \(IDO\)\. /,
+    );
+    expect(paragraphs[0]).toMatch(
+      /Bekijk en doorloop de verschillende stappen en werk door middel van opdrachten aan het profileren van jouw digitale inclusie dienstverlening bij gemeente\(s\)\.$/,
+    );
     expect(paragraphs).toContain(
       'Voor elke stap is een werkblad ontwikkeld, waar de bibliotheken mee gewerkt en feedback op gegeven hebben. Het resultaat daarvan is dit werkboek waar je zelf mee aan de slag kunt gaan.',
     );
@@ -121,8 +125,18 @@ describe('the shipped worksheets follow the workbook', () => {
       expect(`${commentAbove(rvSource, q.id)}\n${commentAbove(rvSource, q.fields[0]!.id)}`, q.id).toMatch(/Toevoeging/);
     }
     // Naam, Bibliotheek and Datum on werkblad 2 and 3.
-    for (const id of ['randvoorwaarden', 'plan-van-aanpak'] as const) expect(await shippedSource(id)).toMatch(/# Toevoeging[^\n]*Naam, Bibliotheek en Datum[^\n]*\nmeta:/);
-    for (const text of ['merkwaaarden', 'pagina 4', 'Hoe de bestuurlijke', '"l."', 'Bij profilering gaat over', 'Als die niet het geval is', 'hieraan bijdraagt', 'nog niet inzichtelijk zijn']) {
+    for (const id of ['randvoorwaarden', 'plan-van-aanpak'] as const)
+      expect(await shippedSource(id)).toMatch(/# Toevoeging[^\n]*Naam, Bibliotheek en Datum[^\n]*\nmeta:/);
+    for (const text of [
+      'merkwaaarden',
+      'pagina 4',
+      'Hoe de bestuurlijke',
+      '"l."',
+      'Bij profilering gaat over',
+      'Als die niet het geval is',
+      'hieraan bijdraagt',
+      'nog niet inzichtelijk zijn',
+    ]) {
       expect(list, text).toContain(text);
     }
     expect(await readFile(path.join(repoRoot, 'README.md'), 'utf8')).not.toContain('precies zoals ze in het werkboek staan');

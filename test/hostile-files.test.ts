@@ -19,7 +19,8 @@ beforeAll(async () => {
   G = (await loadShippedWorksheets()).find((s) => s.id === 'gemeentelandschap')!;
 });
 
-const HEAD = 'werkblad: gemeentelandschap\nversie: 1\nstatus: concept\naangemaakt: 2026-11-20T09:00:00.000Z\nbijgewerkt: 2026-11-20T09:00:00.000Z\nprogramma: werkboek 0.1.0\n';
+const HEAD =
+  'werkblad: gemeentelandschap\nversie: 1\nstatus: concept\naangemaakt: 2026-11-20T09:00:00.000Z\nbijgewerkt: 2026-11-20T09:00:00.000Z\nprogramma: werkboek 0.1.0\n';
 
 async function issuesOf(text: string | Buffer): Promise<FileIssuesError> {
   const file = path.join(tmp(), 'gemeentelandschap.yaml');
@@ -39,7 +40,9 @@ describe('aliases', () => {
     const text = `${HEAD}antwoorden:\n  naam: &n Marieke\n  bibliotheek: *n\n`;
     const err = await issuesOf(text);
     const at = lineColOf(text, '*n');
-    expect(err.issues.map(formatIssue)).toEqual([`gemeentelandschap.yaml:${at.line}:${at.col}: een verwijzing (*n) is hier niet toegestaan: schrijf de waarde voluit`]);
+    expect(err.issues.map(formatIssue)).toEqual([
+      `gemeentelandschap.yaml:${at.line}:${at.col}: een verwijzing (*n) is hier niet toegestaan: schrijf de waarde voluit`,
+    ]);
   });
 
   it('an alias bomb (a few hundred bytes) is refused at once, in every command', async () => {
@@ -78,7 +81,12 @@ describe('aliases', () => {
 
 describe('encodings and line ends', () => {
   it('a Windows-1252 file is refused with the position of the first bad character', async () => {
-    const text = Buffer.concat([Buffer.from(`${HEAD}antwoorden:\n  naam: Ren`), Buffer.from([0xe9]), Buffer.from('\n  bibliotheek: Caf'), Buffer.from([0xe9, 0x0a])]);
+    const text = Buffer.concat([
+      Buffer.from(`${HEAD}antwoorden:\n  naam: Ren`),
+      Buffer.from([0xe9]),
+      Buffer.from('\n  bibliotheek: Caf'),
+      Buffer.from([0xe9, 0x0a]),
+    ]);
     const err = await issuesOf(text);
     const line = HEAD.split('\n').length + 1;
     expect(formatIssue(err.issues[0]!)).toBe(
@@ -130,7 +138,9 @@ describe('controleer', () => {
     await writeFile(path.join(tmp(), 'klaar.yaml'), `${HEAD.replace('status: concept', 'status: afgerond')}antwoorden:\n  naam: An\n`);
     const r = await runCli(['controleer', 'randvoorwaarden.yaml', 'klaar.yaml'], { cwd: tmp() });
     expect(r.code).toBe(1);
-    expect(r.stdout).toContain('randvoorwaarden.yaml: de bestandsnaam hoort bij werkblad "randvoorwaarden", maar het bestand bevat antwoorden bij "gemeentelandschap"');
+    expect(r.stdout).toContain(
+      'randvoorwaarden.yaml: de bestandsnaam hoort bij werkblad "randvoorwaarden", maar het bestand bevat antwoorden bij "gemeentelandschap"',
+    );
     expect(r.stdout).toMatch(/klaar\.yaml: let op: de status is afgerond, maar \d+ vragen zijn nog open\./);
   });
 

@@ -40,7 +40,9 @@ describe('werkboek importeer', () => {
     const { code, out } = await run(['randvoorwaarden.yaml']);
     expect(code).toBe(0);
     expect(await readdir(map())).toEqual(['randvoorwaarden.sanne-de-vries.yaml']);
-    expect(out.out).toContain('randvoorwaarden.yaml → randvoorwaarden.sanne-de-vries.yaml: werkblad 2 (Randvoorwaarden digitale inclusie dienstverlening) van Sanne de Vries, concept, 26 van 31 beantwoord.');
+    expect(out.out).toContain(
+      'randvoorwaarden.yaml → randvoorwaarden.sanne-de-vries.yaml: werkblad 2 (Randvoorwaarden digitale inclusie dienstverlening) van Sanne de Vries, concept, 26 van 31 beantwoord.',
+    );
     expect(out.out).toContain(`vergelijk randvoorwaarden --map ${map()}`);
     const stored = await readFile(path.join(map(), 'randvoorwaarden.sanne-de-vries.yaml'), 'utf8');
     // The name in the metadata, right after werkblad:; comments and dates kept.
@@ -72,7 +74,9 @@ describe('werkboek importeer', () => {
     expect(code).toBe(ExitCode.badFile);
     expect(out.out).toContain('randvoorwaarden.yaml → gemeentelandschap.sanne-de-vries.yaml: werkblad 1 (Verken jouw gemeentelandschap) van Sanne de Vries');
     expect(out.out).toContain('eigen.yaml:1:11: onbekend werkblad "mijn-eigen-werkblad"; kies uit: gemeentelandschap, randvoorwaarden, plan-van-aanpak');
-    expect(out.out).toMatch(/nieuw\.yaml:\d+:1: dit bestand hoort bij versie 7 van werkblad 2 \(Randvoorwaarden digitale inclusie dienstverlening\); dit programma kent versie 1/);
+    expect(out.out).toMatch(
+      /nieuw\.yaml:\d+:1: dit bestand hoort bij versie 7 van werkblad 2 \(Randvoorwaarden digitale inclusie dienstverlening\); dit programma kent versie 1/,
+    );
     expect(await readdir(map())).toEqual(['gemeentelandschap.sanne-de-vries.yaml']);
   });
 
@@ -82,7 +86,9 @@ describe('werkboek importeer', () => {
     const before = await readFile(path.join(map(), 'randvoorwaarden.piet-bakker.yaml'), 'utf8');
     const { code, out } = await run(['piet.yaml']);
     expect(code).toBe(0);
-    expect(out.out).toContain('piet.yaml: de antwoorden van Piet Bakker bij werkblad 2 staan er al precies zo (randvoorwaarden.piet-bakker.yaml); er is niets veranderd.');
+    expect(out.out).toContain(
+      'piet.yaml: de antwoorden van Piet Bakker bij werkblad 2 staan er al precies zo (randvoorwaarden.piet-bakker.yaml); er is niets veranderd.',
+    );
     expect(await readdir(map())).toEqual(['randvoorwaarden.piet-bakker.yaml']);
     expect(await readFile(path.join(map(), 'randvoorwaarden.piet-bakker.yaml'), 'utf8')).toBe(before);
   });
@@ -100,8 +106,12 @@ describe('werkboek importeer', () => {
       const first = await twoVersions();
       const { code, out } = await run(['piet-nieuw.yaml']);
       expect(code).toBe(0);
-      expect(out.out).toContain('Er staat al een ander bestand van Piet Bakker bij werkblad 2; dat is niet overschreven (er is geen terminal om te vragen wat je wilt).');
-      expect(out.out).toContain('piet-nieuw.yaml → randvoorwaarden.piet-bakker-2.yaml: werkblad 2 (Randvoorwaarden digitale inclusie dienstverlening) van Piet Bakker (2)');
+      expect(out.out).toContain(
+        'Er staat al een ander bestand van Piet Bakker bij werkblad 2; dat is niet overschreven (er is geen terminal om te vragen wat je wilt).',
+      );
+      expect(out.out).toContain(
+        'piet-nieuw.yaml → randvoorwaarden.piet-bakker-2.yaml: werkblad 2 (Randvoorwaarden digitale inclusie dienstverlening) van Piet Bakker (2)',
+      );
       expect(await readFile(path.join(map(), 'randvoorwaarden.piet-bakker.yaml'), 'utf8')).toBe(first);
       expect(await readFile(path.join(map(), 'randvoorwaarden.piet-bakker-2.yaml'), 'utf8')).toContain('respondent: Piet Bakker (2)\n');
     });
@@ -133,7 +143,8 @@ describe('werkboek importeer', () => {
       await received('piet.yaml', first);
       await run(['piet.yaml']);
       let changed = first;
-      for (const id of ['doelen-vastgelegd', 'eigen-plan', 'collectie', 'overzicht-aanbod-partners']) changed = changed.replace(`  ${id}: { weet_ik_niet: true }`, `  ${id}: ja`);
+      for (const id of ['doelen-vastgelegd', 'eigen-plan', 'collectie', 'overzicht-aanbod-partners'])
+        changed = changed.replace(`  ${id}: { weet_ik_niet: true }`, `  ${id}: ja`);
       changed = changed.replace('  diensten: { weet_ik_niet: true }', '  diensten: Spreekuren');
       await received('piet-nieuw.yaml', changed);
       const prompter = new ScriptedPrompter([{ expect: 'Er staat al een ander bestand', do: choose(/^Overslaan/) }]);
@@ -160,7 +171,10 @@ describe('werkboek importeer', () => {
   });
 
   it('a name with ../ stays a file name inside the dossier', async () => {
-    const text = (await fixtureText(path.join(COMPARE, 'randvoorwaarden.piet-bakker.yaml'))).replace('respondent: Piet Bakker', 'respondent: ../../buiten/Piet');
+    const text = (await fixtureText(path.join(COMPARE, 'randvoorwaarden.piet-bakker.yaml'))).replace(
+      'respondent: Piet Bakker',
+      'respondent: ../../buiten/Piet',
+    );
     await received('piet.yaml', text);
     const { code, out } = await run(['piet.yaml']);
     expect(code).toBe(0);

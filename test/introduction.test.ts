@@ -9,7 +9,7 @@ describe('introduction', () => {
   it('the short form has no "¹" without its footnote; the whole introduction keeps mark and footnote', async () => {
     const blocks = await loadIntroduction();
     const short = renderIntroduction(shortIntroduction(blocks, 'De stappen:'), layout);
-    expect(short).toContain('over de IDO\'s niet hoog was. Dit roept');
+    expect(short).toContain("over de IDO's niet hoog was. Dit roept");
     expect(short).not.toContain('¹');
     const whole = renderIntroduction(blocks, layout);
     expect(whole).toContain('niet hoog was¹.');

@@ -43,24 +43,36 @@ describe('suggest', () => {
 describe('executableCommand (a single executable, npm run release)', () => {
   it('its name alone when its folder is on the PATH', () => {
     expect(executableCommand('/opt/werkboek/werkboek-linux-x64', '/home/an', { PATH: '/usr/bin:/opt/werkboek' }, 'linux')).toBe('werkboek-linux-x64');
-    expect(executableCommand('C:\\Programma\'s\\werkboek-win-x64.exe', 'C:\\Users\\An', { Path: 'C:\\Windows;C:\\Programma\'s' }, 'win32')).toBe('werkboek-win-x64.exe');
+    expect(executableCommand("C:\\Programma's\\werkboek-win-x64.exe", 'C:\\Users\\An', { Path: "C:\\Windows;C:\\Programma's" }, 'win32')).toBe(
+      'werkboek-win-x64.exe',
+    );
   });
 
   it('./name in the current folder (.\\name.exe on Windows, which cmd and PowerShell both run)', () => {
     expect(executableCommand('/home/an/Downloads/werkboek-linux-x64', '/home/an/Downloads', { PATH: '/usr/bin' }, 'linux')).toBe('./werkboek-linux-x64');
-    expect(executableCommand('C:\\Users\\An\\Downloads\\werkboek-win-x64.exe', 'C:\\Users\\An\\Downloads', { Path: 'C:\\Windows' }, 'win32')).toBe('.\\werkboek-win-x64.exe');
+    expect(executableCommand('C:\\Users\\An\\Downloads\\werkboek-win-x64.exe', 'C:\\Users\\An\\Downloads', { Path: 'C:\\Windows' }, 'win32')).toBe(
+      '.\\werkboek-win-x64.exe',
+    );
   });
 
   it('else its full path, quoted for the shell when it needs it', () => {
-    expect(executableCommand('/home/an/Mijn downloads/werkboek-linux-x64', '/tmp', { PATH: '/usr/bin' }, 'linux')).toBe("'/home/an/Mijn downloads/werkboek-linux-x64'");
+    expect(executableCommand('/home/an/Mijn downloads/werkboek-linux-x64', '/tmp', { PATH: '/usr/bin' }, 'linux')).toBe(
+      "'/home/an/Mijn downloads/werkboek-linux-x64'",
+    );
     // Below the current folder: relative.
     expect(executableCommand('/home/an/Downloads/werkboek-linux-x64', '/home/an', { PATH: '/usr/bin' }, 'linux')).toBe('Downloads/werkboek-linux-x64');
-    expect(executableCommand('C:\\Users\\An\\Mijn downloads\\werkboek-win-x64.exe', 'D:\\', {}, 'win32')).toBe('"C:\\Users\\An\\Mijn downloads\\werkboek-win-x64.exe"');
+    expect(executableCommand('C:\\Users\\An\\Mijn downloads\\werkboek-win-x64.exe', 'D:\\', {}, 'win32')).toBe(
+      '"C:\\Users\\An\\Mijn downloads\\werkboek-win-x64.exe"',
+    );
   });
 
   it('is what the program names itself as when it runs as one', () => {
-    expect(currentProgram({ sea: true, execPath: '/tmp/x/werkboek-linux-x64', cwd: '/tmp/x', env: { PATH: '' }, platform: 'linux' })).toBe('./werkboek-linux-x64');
-    expect(currentProgram({ sea: false, argv1: '/usr/lib/node_modules/werkboek/bin/werkboek', cwd: '/tmp', env: { PATH: '' }, platform: 'linux' })).toBe('werkboek');
+    expect(currentProgram({ sea: true, execPath: '/tmp/x/werkboek-linux-x64', cwd: '/tmp/x', env: { PATH: '' }, platform: 'linux' })).toBe(
+      './werkboek-linux-x64',
+    );
+    expect(currentProgram({ sea: false, argv1: '/usr/lib/node_modules/werkboek/bin/werkboek', cwd: '/tmp', env: { PATH: '' }, platform: 'linux' })).toBe(
+      'werkboek',
+    );
   });
 });
 
@@ -98,7 +110,9 @@ describe('on Windows: commands that paste into cmd and PowerShell (platform inje
   it('programCommand: an executable by its path, a script after node (which needs no &), relative with Windows paths', () => {
     const downloads = 'C:\\Users\\An de Vries\\Downloads';
     expect(programCommand(`${downloads}\\werkboek-win-x64.exe`, downloads, { ...powershell, PATH: '' }, 'win32')).toBe('.\\werkboek-win-x64.exe');
-    expect(programCommand(`${downloads}\\werkboek-win-x64.exe`, 'C:\\Users\\An de Vries', { ...powershell, PATH: '' }, 'win32')).toBe('Downloads\\werkboek-win-x64.exe');
+    expect(programCommand(`${downloads}\\werkboek-win-x64.exe`, 'C:\\Users\\An de Vries', { ...powershell, PATH: '' }, 'win32')).toBe(
+      'Downloads\\werkboek-win-x64.exe',
+    );
     expect(programCommand(`${downloads}\\werkboek-win-x64.exe`, 'D:\\', { ...cmd, PATH: '' }, 'win32')).toBe(`"${downloads}\\werkboek-win-x64.exe"`);
     const script = 'C:\\Users\\An de Vries\\werkboek\\bin\\werkboek.js';
     expect(programCommand(script, 'C:\\Users\\An de Vries\\werkboek', { ...powershell, PATH: '' }, 'win32')).toBe('node bin\\werkboek.js');

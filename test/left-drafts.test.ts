@@ -49,7 +49,7 @@ describe('typed text kept on leaving a question', () => {
 });
 
 describe('typed text in a repeat group item', () => {
-  it('back out of an item from its first field keeps the item, with what was typed, as the group\'s draft', async () => {
+  it("back out of an item from its first field keeps the item, with what was typed, as the group's draft", async () => {
     const { checkDefinitionFile } = await import('../src/definition/check.js');
     const ws = (await checkDefinitionFile(path.join(import.meta.dirname, 'fixtures', 'definitions', 'prototype-ids.yaml'))).worksheet!;
     const file = AnswersFile.create(path.join(dir, 'prototype-ids.yaml'), ws);

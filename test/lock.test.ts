@@ -12,7 +12,11 @@ import { ExitCode, type WerkboekError } from '../src/support/errors.js';
 import { useTempDir } from './helpers/temp.js';
 
 const tmp = useTempDir('werkboek-lock-');
-const refused = (p: Promise<unknown>) => p.then(() => undefined, (e: unknown) => e as WerkboekError);
+const refused = (p: Promise<unknown>) =>
+  p.then(
+    () => undefined,
+    (e: unknown) => e as WerkboekError,
+  );
 
 /** A lock as a process with this pid would have left it, last touched `ageMs` ago. */
 async function plantLock(file: string, pid: number, ageMs: number, host = os.hostname()): Promise<void> {

@@ -81,7 +81,10 @@ describe('the home menu', () => {
 
   it('with every worksheet finished, Enter makes a report', async () => {
     for (const id of ['gemeentelandschap', 'randvoorwaarden', 'plan-van-aanpak']) {
-      await writeFile(path.join(dir, `${id}.yaml`), `werkblad: ${id}\nversie: 1\nstatus: afgerond\naangemaakt: 2026-11-20T09:00:00.000Z\nbijgewerkt: 2026-11-20T09:00:00.000Z\nprogramma: werkboek 0.1.0\nantwoorden: {}\n`);
+      await writeFile(
+        path.join(dir, `${id}.yaml`),
+        `werkblad: ${id}\nversie: 1\nstatus: afgerond\naangemaakt: 2026-11-20T09:00:00.000Z\nbijgewerkt: 2026-11-20T09:00:00.000Z\nprogramma: werkboek 0.1.0\nantwoorden: {}\n`,
+      );
     }
     const { run, prompter } = runMenu([menuStep('Stoppen')]);
     await run;

@@ -54,7 +54,12 @@ describe('no copies of answers outside the dossier', () => {
       expect(r.stderr, args.join(' ')).toBe('');
       expect(r.code, args.join(' ')).toBe(0);
     }
-    const elsewhere = [...(await filesBelow(dirs.home!)), ...(await filesBelow(dirs.cache!)), ...(await filesBelow(dirs.data!)), ...(await filesBelow(dirs.tmp!))];
+    const elsewhere = [
+      ...(await filesBelow(dirs.home!)),
+      ...(await filesBelow(dirs.cache!)),
+      ...(await filesBelow(dirs.data!)),
+      ...(await filesBelow(dirs.tmp!)),
+    ];
     // Node's compile cache is there (the commands ran with it): the check below reads real files.
     expect(elsewhere.some((f) => f.includes('node-compile-cache'))).toBe(true);
     for (const file of elsewhere) {
@@ -63,7 +68,10 @@ describe('no copies of answers outside the dossier', () => {
       const decoded = (bytes.toString('latin1').match(/[A-Za-z0-9+/]{16,}={0,2}/g) ?? []).map((run) => Buffer.from(run, 'base64'));
       for (const secret of ['Zwaluwstaart', 'Kwartelkoning']) {
         expect(bytes.includes(secret), `${file}: ${secret}`).toBe(false);
-        expect(decoded.some((d) => d.includes(secret)), `${file}: base64 of ${secret}`).toBe(false);
+        expect(
+          decoded.some((d) => d.includes(secret)),
+          `${file}: base64 of ${secret}`,
+        ).toBe(false);
       }
     }
   });
@@ -85,7 +93,9 @@ describe('no copies of answers outside the dossier', () => {
     const folder = path.join(root, 'cache', 'werkboek');
     await mkdir(path.join(folder, 'gelezen'), { recursive: true });
     await writeFile(path.join(folder, 'notities.txt'), 'van de gebruiker');
-    const r = await runNode([binPath, 'lijst'], { env: { HOME: path.join(root, 'home'), XDG_CACHE_HOME: path.join(root, 'cache'), WERKBOEK_MAP: path.join(root, 'map') } });
+    const r = await runNode([binPath, 'lijst'], {
+      env: { HOME: path.join(root, 'home'), XDG_CACHE_HOME: path.join(root, 'cache'), WERKBOEK_MAP: path.join(root, 'map') },
+    });
     expect(r.stderr).toBe('');
     expect(await readdir(folder)).toEqual(['notities.txt']);
   });

@@ -21,7 +21,7 @@ describe('makeDir', () => {
     expect(() => makeDir(path.join(tmp(), 'f'))).toThrow(expect.objectContaining({ code: 'EEXIST' }));
   });
 
-  it.runIf(linux)('ends at once under /proc/self (Node\'s recursive mkdir loops there)', () => {
+  it.runIf(linux)("ends at once under /proc/self (Node's recursive mkdir loops there)", () => {
     expect(() => makeDir('/proc/self/x/y')).toThrow(expect.objectContaining({ code: 'ENOENT' }));
   });
 });
@@ -39,7 +39,10 @@ describe.runIf(linux)('commands with a folder under /proc/self (built CLI)', () 
     ];
     for (const [args, env] of cases) {
       const r = await runCli(args, { env: { ...env, WERKBOEK_MAP: undefined }, timeoutMs: 10_000 });
-      expect({ args, code: r.code, stderr: r.stderr }).toMatchObject({ code: 2, stderr: expect.stringContaining('niet gebruiken: bestand of map bestaat niet') });
+      expect({ args, code: r.code, stderr: r.stderr }).toMatchObject({
+        code: 2,
+        stderr: expect.stringContaining('niet gebruiken: bestand of map bestaat niet'),
+      });
     }
   });
 });

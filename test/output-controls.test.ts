@@ -74,9 +74,19 @@ describe('overzicht as CSV grows linearly with the worksheets (issue 23, item 10
   it('with many worksheets each row carries only its own key questions', async () => {
     const { overviewCsv, SIDE_BY_SIDE_KEYS } = await import('../src/report/overview.js');
     const sheetsOf = (n: number) =>
-      Array.from({ length: n }, (_, i) => ({ worksheet: { number: i + 1, id: `w${i}` }, keys: [{ question: 'a', label: `A${i}` }, { question: 'b', label: `B${i}` }] })) as never[];
+      Array.from({ length: n }, (_, i) => ({
+        worksheet: { number: i + 1, id: `w${i}` },
+        keys: [
+          { question: 'a', label: `A${i}` },
+          { question: 'b', label: `B${i}` },
+        ],
+      })) as never[];
     const rowsOf = (sheets: unknown[]) =>
-      Array.from({ length: 3 }, (_, d) => ({ library: `Bieb ${d}`, folder: `d/${d}`, cells: sheets.map(() => ({ status: 'concept', done: 1, total: 4, updated: '', points: 1, keys: ['ja', 'nee'] })) }));
+      Array.from({ length: 3 }, (_, d) => ({
+        library: `Bieb ${d}`,
+        folder: `d/${d}`,
+        cells: sheets.map(() => ({ status: 'concept', done: 1, total: 4, updated: '', points: 1, keys: ['ja', 'nee'] })),
+      }));
     const columns = (n: number) => {
       const sheets = sheetsOf(n);
       const csv = overviewCsv({ sheets, rows: rowsOf(sheets), folderProblems: [] } as never);

@@ -19,7 +19,9 @@ async function dossiers(): Promise<{ root: string; broken: string[] }> {
   const root = path.join(tmp(), 'dossiers');
   const dirs = generateDossiers(root, 6);
   const broken = [path.join(dirs[1]!, 'randvoorwaarden.yaml'), path.join(dirs[3]!, 'gemeentelandschap.yaml'), path.join(dirs[4]!, 'plan-van-aanpak.yaml')];
-  const invalid = (await readFile(broken[0]!, 'utf8')).replace('uren-voldoende: ja', 'uren-voldoende: misschien').replace('uren-voldoende: nee', 'uren-voldoende: misschien');
+  const invalid = (await readFile(broken[0]!, 'utf8'))
+    .replace('uren-voldoende: ja', 'uren-voldoende: misschien')
+    .replace('uren-voldoende: nee', 'uren-voldoende: misschien');
   await writeFile(broken[0]!, invalid);
   await writeFile(broken[1]!, 'werkblad: plan-van-aanpak\nversie: 1\nantwoorden: {}\n');
   await writeFile(broken[2]!, 'werkblad: plan-van-aanpak\nantwoorden:\n  doelen: "niet gesloten\n');
@@ -99,7 +101,12 @@ describe('CSV for Excel', () => {
     expect(csvCell('-')).toBe("'-");
     expect(csvCell('@SUM(A1)')).toBe("'@SUM(A1)");
     expect(csvCell(12)).toBe('12');
-    expect(csvDocument([['a', 'b'], ['c;', 1]])).toBe('\uFEFFa;b\r\n"c;";1\r\n');
+    expect(
+      csvDocument([
+        ['a', 'b'],
+        ['c;', 1],
+      ]),
+    ).toBe('\uFEFFa;b\r\n"c;";1\r\n');
   });
 });
 

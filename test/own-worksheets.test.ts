@@ -47,9 +47,14 @@ function script(c: Call): Action | undefined {
 describe('own worksheets', () => {
   it('stopped in an own worksheet found through --werkbladen: "Ga verder met" keeps --werkbladen (issue 23)', async () => {
     const { map } = await setUp();
-    const prompter = new ScriptedPrompter([{ expect: 'Naam:', do: answer('Fatima') }, { expect: 'Bibliotheek:', do: interrupt }]);
+    const prompter = new ScriptedPrompter([
+      { expect: 'Naam:', do: answer('Fatima') },
+      { expect: 'Bibliotheek:', do: interrupt },
+    ]);
     const out = memoryOutput();
-    await expect(start({ worksheet: 'onderwijs', ownFolder: 'werkbladen', map, restart: false, cwd: tmp(), out, prompter, interactive: true, style: plainStyle })).rejects.toThrow();
+    await expect(
+      start({ worksheet: 'onderwijs', ownFolder: 'werkbladen', map, restart: false, cwd: tmp(), out, prompter, interactive: true, style: plainStyle }),
+    ).rejects.toThrow();
     expect(out.out).toMatch(/Ga verder met:\n {2}.*start onderwijs --werkbladen werkbladen/);
   });
 
@@ -118,22 +123,34 @@ describe('own worksheets', () => {
     const is = lineColOf(text, 'is: misschien');
     expect(out.out).toContain(`werkbladen/mijn-werkblad.yaml:${is.line}:`);
     expect(out.out).toContain('"misschien" is geen mogelijk antwoord op "afspraken-met-scholen"; kies uit: ja, nee');
-    expect(out.out).toMatch(new RegExp(`mijn-werkblad\\.yaml:${lineColOf(text, 'question: scholen').line}:\\d+: kernvraag "scholen" is geen ja/nee- of keuzevraag \\(type group\\)`));
+    expect(out.out).toMatch(
+      new RegExp(`mijn-werkblad\\.yaml:${lineColOf(text, 'question: scholen').line}:\\d+: kernvraag "scholen" is geen ja/nee- of keuzevraag \\(type group\\)`),
+    );
     // Starting it says the same, and nothing is created.
-    const err = await start({ worksheet: file, map: path.join(tmp(), 'd'), restart: false, cwd: tmp(), out: memoryOutput(), prompter: new ScriptedPrompter([]), interactive: true }).catch((e: unknown) => e);
+    const err = await start({
+      worksheet: file,
+      map: path.join(tmp(), 'd'),
+      restart: false,
+      cwd: tmp(),
+      out: memoryOutput(),
+      prompter: new ScriptedPrompter([]),
+      interactive: true,
+    }).catch((e: unknown) => e);
     expect(String((err as Error).message)).toContain('"misschien" is geen mogelijk antwoord');
   });
 
   it('refuses an own worksheet with the id of a shipped one', async () => {
     const { defs, file } = await setUp();
     await writeFile(file, (await readFile(file, 'utf8')).replace('id: onderwijs', 'id: gemeentelandschap'));
-    await expect(list({ ownFolder: defs, map: path.join(tmp(), 'd'), cwd: tmp(), out: memoryOutput() })).rejects.toThrow('heeft het id "gemeentelandschap", maar dat id bestaat al');
+    await expect(list({ ownFolder: defs, map: path.join(tmp(), 'd'), cwd: tmp(), out: memoryOutput() })).rejects.toThrow(
+      'heeft het id "gemeentelandschap", maar dat id bestaat al',
+    );
     // Named by its file too: start never writes its answers into worksheet 1's file, and controleer says why.
     const map = path.join(tmp(), 'd');
     const prompter = new ScriptedPrompter([], () => keep);
-    await expect(start({ worksheet: file, map, restart: false, cwd: tmp(), out: memoryOutput(), prompter, interactive: true, style: plainStyle })).rejects.toThrow(
-      'heeft het id "gemeentelandschap", maar dat id is van een werkblad van het werkboek',
-    );
+    await expect(
+      start({ worksheet: file, map, restart: false, cwd: tmp(), out: memoryOutput(), prompter, interactive: true, style: plainStyle }),
+    ).rejects.toThrow('heeft het id "gemeentelandschap", maar dat id is van een werkblad van het werkboek');
     expect(prompter.calls).toEqual([]);
     const out = memoryOutput();
     expect(await check({ files: [file], cwd: tmp(), out })).toBe(1);

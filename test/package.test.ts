@@ -21,7 +21,15 @@ describe('the packed package', () => {
     const root = tmp();
     const [home, prefix, cache, work] = ['home', 'prefix', 'npm-cache', 'elders'].map((d) => path.join(root, d)) as [string, string, string, string];
     for (const dir of [home, prefix, cache, work]) await mkdir(dir);
-    const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: home, npm_config_cache: cache, npm_config_update_notifier: 'false', npm_config_fund: 'false', npm_config_audit: 'false', NO_COLOR: '1' };
+    const env: NodeJS.ProcessEnv = {
+      PATH: process.env.PATH,
+      HOME: home,
+      npm_config_cache: cache,
+      npm_config_update_notifier: 'false',
+      npm_config_fund: 'false',
+      npm_config_audit: 'false',
+      NO_COLOR: '1',
+    };
     if (process.env.NODE_EXTRA_CA_CERTS) env.NODE_EXTRA_CA_CERTS = process.env.NODE_EXTRA_CA_CERTS;
     // The bundle npm test built; --ignore-scripts: no second build under the running tests.
     const packed = npm(['pack', '--ignore-scripts', '--json', '--pack-destination', root], { cwd: repoRoot, env });

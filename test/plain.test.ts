@@ -77,10 +77,12 @@ describe('the plain prompter', () => {
       { value: 'c', name: '✔ Werkblad afronden' },
     ];
     expect(await prompter.select({ message: 'Overzicht', choices })).toEqual({ kind: 'answer', value: 'b' });
-    expect(output()).toContain('Nummer 1: Stap 2, 4. Naar welke partners...: 3 partners\nNummer 2: Stap 2, 4.1. Is er een volledig overzicht...: Ja\nNummer 3: Werkblad afronden\n');
+    expect(output()).toContain(
+      'Nummer 1: Stap 2, 4. Naar welke partners...: 3 partners\nNummer 2: Stap 2, 4.1. Is er een volledig overzicht...: Ja\nNummer 3: Werkblad afronden\n',
+    );
   });
 
-  it('wraps between words at the terminal\'s width, and not at all into a pipe', async () => {
+  it("wraps between words at the terminal's width, and not at all into a pipe", async () => {
     const long = 'De bibliotheek werkt samen met het Taalhuis en de gemeente aan digitale vaardigheden.';
     const wrapped = (() => {
       const output = new PassThrough();
@@ -176,7 +178,7 @@ describe('the plain prompter', () => {
     prompter.close();
   });
 
-  it('shows words and punctuation for the full screen\'s symbols and keys, and strips control characters', () => {
+  it("shows words and punctuation for the full screen's symbols and keys, and strips control characters", () => {
     expect(readable('Stap 2 van 6 · vraag 5 van 28')).toBe('Stap 2 van 6, vraag 5 van 28');
     expect(readable('Stap 2 · 4. Naar welke partners? — 3 partners')).toBe('Stap 2, 4. Naar welke partners? 3 partners');
     expect(readable('  2. Taalhuis · – · Nee · –')).toBe('  2. Taalhuis, leeg, Nee, leeg');
@@ -202,7 +204,11 @@ const turn = (expect: string, lines: string | string[], action: Action): Turn =>
 /** A long answer: its lines, then a line with ".". */
 const long = (expect: string, text: string): Turn => turn(expect, [...text.split('\n'), '.'], answer(text));
 
-const meta1 = [turn('Naam:', 'Marieke de Vries', answer('Marieke de Vries')), turn('Bibliotheek:', 'Bibliotheek Oostland', answer('Bibliotheek Oostland')), turn('Datum', '01-10-2026', answer('01-10-2026'))];
+const meta1 = [
+  turn('Naam:', 'Marieke de Vries', answer('Marieke de Vries')),
+  turn('Bibliotheek:', 'Bibliotheek Oostland', answer('Bibliotheek Oostland')),
+  turn('Datum', '01-10-2026', answer('01-10-2026')),
+];
 
 const worksheet1: Turn[] = [
   ...meta1,
@@ -312,7 +318,10 @@ async function pipeInto(id: string, lines: string[], args: string[] = ['--eenvou
   const map = path.join(dir, 'plain');
   const result = await runCli(['start', id, ...args], { env: { WERKBOEK_MAP: map, ...env }, input: lines.map((l) => `${l}\n`).join(''), timeoutMs: 30_000 });
   const file = path.join(map, `${id}.yaml`);
-  const saved = await readFile(file, 'utf8').then((t) => parse(t) as { status: string; antwoorden: Record<string, unknown> }, () => undefined);
+  const saved = await readFile(file, 'utf8').then(
+    (t) => parse(t) as { status: string; antwoorden: Record<string, unknown> },
+    () => undefined,
+  );
   return { ...result, saved };
 }
 
@@ -320,7 +329,10 @@ describe('a worksheet through a pipe (start --eenvoudig < antwoorden.txt)', () =
   beforeAll(() => assertBuilt());
 
   it('fills in all of worksheet 1 with the same answers as the full runner, exit 0, and writes only plain text', async () => {
-    const r = await pipeInto('gemeentelandschap', worksheet1.flatMap((t) => t.lines));
+    const r = await pipeInto(
+      'gemeentelandschap',
+      worksheet1.flatMap((t) => t.lines),
+    );
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expect(r.saved?.status).toBe('afgerond');
@@ -345,7 +357,10 @@ describe('a worksheet through a pipe (start --eenvoudig < antwoorden.txt)', () =
   });
 
   it('fills in all of worksheet 2 (partners, functies, Stap 4) with the same answers as the full runner', async () => {
-    const r = await pipeInto('randvoorwaarden', worksheet2.flatMap((t) => t.lines));
+    const r = await pipeInto(
+      'randvoorwaarden',
+      worksheet2.flatMap((t) => t.lines),
+    );
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expect(r.saved?.antwoorden).toEqual(await scriptedAnswers('randvoorwaarden', worksheet2));

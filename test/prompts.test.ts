@@ -268,11 +268,14 @@ describe('wrapping to the terminal', () => {
   });
 
   it('at 60 columns, the wrapped lines of a multi-line answer keep their indentation', async () => {
-    const text = 'Wij bieden spreekuren aan in drie vestigingen, elke week op dinsdag en donderdag.\n  - ook op afspraak bij mensen thuis, samen met het Taalhuis en de vrijwilligers';
+    const text =
+      'Wij bieden spreekuren aan in drie vestigingen, elke week op dinsdag en donderdag.\n  - ook op afspraak bij mensen thuis, samen met het Taalhuis en de vrijwilligers';
     const { input, getScreen } = await render(textEditor, { ...base, default: text, columns: 60 });
     await typeRaw(input, 'x');
     // The key hint (two lines at 60 columns) left out.
-    const [, ...body] = getScreen().split('\n').filter((l) => !l.includes('Ctrl+'));
+    const [, ...body] = getScreen()
+      .split('\n')
+      .filter((l) => !l.includes('Ctrl+'));
     expect(body.length).toBeGreaterThan(2);
     for (const line of body) {
       expect(line.startsWith('  '), line).toBe(true);
@@ -367,7 +370,13 @@ describe('key hint', () => {
     });
 
     it('finds VISUAL / EDITOR by PATHEXT, by the name as typed, and a quoted path with spaces', () => {
-      expect(findEditor({ EDITOR: 'code --wait', PATH: 'C:\\Tools;C:\\VS Code\\bin', PATHEXT: '.COM;.EXE;.CMD' }, 'win32', files('C:\\VS Code\\bin\\code.CMD').exists)).toBe('code --wait');
+      expect(
+        findEditor(
+          { EDITOR: 'code --wait', PATH: 'C:\\Tools;C:\\VS Code\\bin', PATHEXT: '.COM;.EXE;.CMD' },
+          'win32',
+          files('C:\\VS Code\\bin\\code.CMD').exists,
+        ),
+      ).toBe('code --wait');
       expect(findEditor({ EDITOR: 'notepad.exe', PATH: 'C:\\Windows' }, 'win32', files('C:\\Windows\\notepad.exe').exists)).toBe('notepad.exe');
       const quoted = '"C:\\Program Files\\Notepad++\\notepad++.exe" -multiInst -notabbar';
       expect(findEditor({ VISUAL: quoted, PATH: '' }, 'win32', files('C:\\Program Files\\Notepad++\\notepad++.exe').exists)).toBe(quoted);

@@ -60,7 +60,9 @@ describe('readLimitedSync', () => {
 
   it('refuses a file over the limit by its size, and reads no more than the limit of a file that reports none', async () => {
     await writeFile(path.join(dir, 'big.yaml'), 'x'.repeat(101));
-    expect(() => readLimitedSync(path.join(dir, 'big.yaml'), { limit: 100, displayName: 'big.yaml' })).toThrow(/big\.yaml is te groot \(0,0 MB; hoogstens 0,0 MB\)/);
+    expect(() => readLimitedSync(path.join(dir, 'big.yaml'), { limit: 100, displayName: 'big.yaml' })).toThrow(
+      /big\.yaml is te groot \(0,0 MB; hoogstens 0,0 MB\)/,
+    );
     expect(readLimitedSync(path.join(dir, 'big.yaml'), { limit: 101 }).length).toBe(101);
     // /proc files have size 0 but content: read up to the limit, then refused.
     if (process.platform === 'linux') {
@@ -113,7 +115,10 @@ describe.runIf(posix)('every command refuses a FIFO or a device, at once (built 
       ['start', './eigen.yaml'],
     ]) {
       const r = await runCli(args, { cwd: dir, env, timeoutMs: 10_000 });
-      expect({ args, code: r.code, stderr: r.stderr }).toMatchObject({ code: 3, stderr: expect.stringMatching(/geen gewoon bestand; werkboek leest het niet/) });
+      expect({ args, code: r.code, stderr: r.stderr }).toMatchObject({
+        code: 3,
+        stderr: expect.stringMatching(/geen gewoon bestand; werkboek leest het niet/),
+      });
     }
     const r = await runCli(['rapport', '1'], { cwd: dir, env: { WERKBOEK_MAP: dir, HOME: dir }, timeoutMs: 10_000 });
     expect(r.code).toBe(3);
@@ -125,7 +130,10 @@ describe.runIf(posix)('every command refuses a FIFO or a device, at once (built 
     await writeFile(big, 'werkblad: gemeentelandschap\n');
     await truncate(big, 3_000_000_000);
     const started = Date.now();
-    for (const args of [['controleer', 'groot.yaml'], ['importeer', 'groot.yaml']]) {
+    for (const args of [
+      ['controleer', 'groot.yaml'],
+      ['importeer', 'groot.yaml'],
+    ]) {
       const r = await runCli(args, { cwd: dir, env: { WERKBOEK_MAP: path.join(dir, 'd'), HOME: dir }, timeoutMs: 10_000 });
       expect({ args, code: r.code }).toEqual({ args, code: 3 });
       expect(r.stderr).toContain('groot.yaml is te groot (3000,0 MB; hoogstens 16,0 MB)');

@@ -105,7 +105,9 @@ describe('werkboek rapport', () => {
     // Opens with the summary; what the worksheets are for and the workbook's closing are Probiblio's, before the footer.
     expect(md.indexOf('## Samenvatting')).toBeLessThan(md.indexOf('## Werkblad 1'));
     expect(md.indexOf('Voor elke stap is een werkblad ontwikkeld')).toBeGreaterThan(md.indexOf('## Over het werkboek (Probiblio)'));
-    expect(md.trimEnd()).toMatch(/\n## Over het werkboek \(Probiblio\)\n\n[\s\S]*Laat het ons weten: basisvaardigheden@probiblio\.nl\n\n---\n\n_Gemaakt op [^\n]* \(werkboek [^\n]*\)\._$/);
+    expect(md.trimEnd()).toMatch(
+      /\n## Over het werkboek \(Probiblio\)\n\n[\s\S]*Laat het ons weten: basisvaardigheden@probiblio\.nl\n\n---\n\n_Gemaakt op [^\n]* \(werkboek [^\n]*\)\._$/,
+    );
   });
 
   it('alles without any started sheet: an error', async () => {
@@ -137,7 +139,9 @@ describe('werkboek rapport', () => {
     const err = await rejection(run('randvoorwaarden'));
     expect(err.exitCode).toBe(ExitCode.usage);
     // The suggestion repeats --map: the report was asked for this dossier, not the default one.
-    expect(err.message).toBe(`Werkblad 2 (Randvoorwaarden digitale inclusie dienstverlening) is nog niet begonnen. Begin met: werkboek start randvoorwaarden --map ${dir}`);
+    expect(err.message).toBe(
+      `Werkblad 2 (Randvoorwaarden digitale inclusie dienstverlening) is nog niet begonnen. Begin met: werkboek start randvoorwaarden --map ${dir}`,
+    );
     expect(err.hint).toContain(dir);
   });
 
@@ -262,7 +266,16 @@ describe('werkboek rapport', () => {
 describe('lazy loading', () => {
   it('the Markdown path does not import marked, sanitize-html, nodemailer or docx', async () => {
     const src = path.join(path.dirname(FIXTURES), '..', '..', 'src');
-    for (const file of ['report/model.ts', 'report/points.ts', 'report/summary.ts', 'report/markdown.ts', 'report/template.ts', 'report/deliver.ts', 'commands/rapport.ts', 'commands/vergelijk.ts']) {
+    for (const file of [
+      'report/model.ts',
+      'report/points.ts',
+      'report/summary.ts',
+      'report/markdown.ts',
+      'report/template.ts',
+      'report/deliver.ts',
+      'commands/rapport.ts',
+      'commands/vergelijk.ts',
+    ]) {
       const text = await readFile(path.join(src, file), 'utf8');
       expect(text, file).not.toMatch(/^import[^;]*from '(marked|sanitize-html|nodemailer[^']*|docx)'/m);
       expect(text, file).not.toMatch(/^import[^;]*from '[./]*(report\/)?(html|eml|plain-text|docx|docx-blocks)\.js'/m);

@@ -73,7 +73,11 @@ describe('rapport as Word (read back with mammoth)', () => {
     const { html, messages } = await readBack('dossier.docx');
     expect(messages).toEqual([]);
     const h = headings(html);
-    expect(h.slice(0, 3)).toEqual(['h1 Dossier digitale inclusie – Bibliotheek Voorbeeldstad', 'h2 Samenvatting', 'h2 Werkblad 1: Verken jouw gemeentelandschap']);
+    expect(h.slice(0, 3)).toEqual([
+      'h1 Dossier digitale inclusie – Bibliotheek Voorbeeldstad',
+      'h2 Samenvatting',
+      'h2 Werkblad 1: Verken jouw gemeentelandschap',
+    ]);
     expect(h).toContain('h2 Werkblad 2: Randvoorwaarden digitale inclusie dienstverlening');
     // Stap 4 and 5 told apart in their headings (Werkblad › Stap in the navigation pane).
     expect(h).toContain('h3 Stap 4. Processen en werkwijzen op het gebied van samenwerken');
@@ -168,13 +172,19 @@ describe('rapport as Word (read back with mammoth)', () => {
   it('refuses docx without -o, to the screen, and with an own template', async () => {
     await started('gemeentelandschap');
     for (const opts of [{}, { output: '-' }]) {
-      const err = await run('gemeentelandschap', opts).then(() => undefined, (e: unknown) => e);
+      const err = await run('gemeentelandschap', opts).then(
+        () => undefined,
+        (e: unknown) => e,
+      );
       expect(err).toBeInstanceOf(WerkboekError);
       expect((err as WerkboekError).exitCode).toBe(ExitCode.usage);
       expect((err as WerkboekError).message).toBe('Een Word-bestand kan niet op het scherm worden getoond; geef een bestandsnaam met -o.');
     }
     await writeFile(path.join(tmp(), 'eigen.liquid'), '# {{ title }}\n');
-    const err = await run('gemeentelandschap', { output: 'x.docx', template: 'eigen.liquid' }).then(() => undefined, (e: unknown) => e);
+    const err = await run('gemeentelandschap', { output: 'x.docx', template: 'eigen.liquid' }).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
     expect((err as WerkboekError).message).toBe('Een eigen sjabloon (--sjabloon) maakt Markdown, geen Word-bestand.');
     expect(out.out).toBe('');
   });
@@ -220,7 +230,9 @@ describe('the built program (the bundle, with the docx package in a chunk of its
     const bad = await runCli(['rapport', 'alles', '--map', tmp(), '--formaat', 'docx']);
     expect(bad.code).toBe(ExitCode.usage);
     expect(bad.stdout).toBe('');
-    expect(bad.stderr).toMatch(/^werkboek: Een Word-bestand kan niet op het scherm worden getoond; geef een bestandsnaam met -o\.\nBijvoorbeeld: .* rapport alles -o dossier\.docx\n$/);
+    expect(bad.stderr).toMatch(
+      /^werkboek: Een Word-bestand kan niet op het scherm worden getoond; geef een bestandsnaam met -o\.\nBijvoorbeeld: .* rapport alles -o dossier\.docx\n$/,
+    );
   });
 });
 

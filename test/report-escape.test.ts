@@ -101,58 +101,69 @@ const RUNS = 4000;
 const FUZZ_TIMEOUT = 120_000;
 
 describe(`fuzz: ${RUNS} random answers (seed ${SEED})`, () => {
-  it('an answer: only paragraphs, line breaks, lists and block quotes, and exactly the typed text, line by line', () => {
-    const rand = prng(SEED);
-    for (let i = 0; i < RUNS; i++) {
-      const typed = randomText(rand, 24);
-      const md = escapeBlock(typed);
-      const expected = textLines(typed);
-      for (const [name, html] of [
-        ['html', markdownToHtml(md)],
-        ['viewer', viewer.parse(md) as string],
-      ] as const) {
-        const context = `#${i} ${name}: ${JSON.stringify(typed)} -> ${JSON.stringify(md)}\n${html}`;
-        const extra = [...elements(html)].filter((e) => !BLOCK_ELEMENTS.has(e));
-        expect(extra, context).toEqual([]);
-        expect(htmlLines(html), context).toEqual(expected);
+  it(
+    'an answer: only paragraphs, line breaks, lists and block quotes, and exactly the typed text, line by line',
+    () => {
+      const rand = prng(SEED);
+      for (let i = 0; i < RUNS; i++) {
+        const typed = randomText(rand, 24);
+        const md = escapeBlock(typed);
+        const expected = textLines(typed);
+        for (const [name, html] of [
+          ['html', markdownToHtml(md)],
+          ['viewer', viewer.parse(md) as string],
+        ] as const) {
+          const context = `#${i} ${name}: ${JSON.stringify(typed)} -> ${JSON.stringify(md)}\n${html}`;
+          const extra = [...elements(html)].filter((e) => !BLOCK_ELEMENTS.has(e));
+          expect(extra, context).toEqual([]);
+          expect(htmlLines(html), context).toEqual(expected);
+        }
       }
-    }
-  }, FUZZ_TIMEOUT);
+    },
+    FUZZ_TIMEOUT,
+  );
 
-  it('a value inside bold, italics and a table cell: only the template\'s elements, and the typed text', () => {
-    const rand = prng(SEED + 1);
-    // Mid-line, markers are text: the typed lines, trimmed, as one line.
-    const one = (text: string) =>
-      text
-        .split(/\r\n?|\n/)
-        .map((l) => l.replace(/[ \t]+/g, ' ').trim())
-        .filter((l) => l !== '')
-        .join(' ');
-    for (let i = 0; i < RUNS / 2; i++) {
-      const typed = randomText(rand, 12);
-      const expected = one(typed);
-      if (expected === '') continue;
-      const value = escapeLine(typed);
-      const cases: Array<[string, RegExp]> = [
-        [`**${value}**`, /^<p[^>]*><strong[^>]*>([^<]*)<\/strong><\/p>$/],
-        [`Vraag _${value}_ klaar`, /^<p[^>]*>Vraag <em[^>]*>([^<]*)<\/em> klaar<\/p>$/],
-        [`| A | B |\n| --- | --- |\n| ${escapeCell(typed)} | z |`, /<td[^>]*>([\s\S]*?)<\/td><td[^>]*>z<\/td>/],
-      ];
-      for (const [md, shape] of cases) {
-        const html = markdownToHtml(md).trim().replace(/\n/g, '');
-        const context = `#${i}: ${JSON.stringify(typed)} -> ${JSON.stringify(md)}\n${html}`;
-        const m = shape.exec(html);
-        expect(m, context).not.toBeNull();
-        const text = decode((m?.[1] ?? '').replace(/<br\s*\/?>/g, ' '));
-        expect(text.replace(/[ \t]+/g, ' ').trim(), context).toBe(expected);
+  it(
+    "a value inside bold, italics and a table cell: only the template's elements, and the typed text",
+    () => {
+      const rand = prng(SEED + 1);
+      // Mid-line, markers are text: the typed lines, trimmed, as one line.
+      const one = (text: string) =>
+        text
+          .split(/\r\n?|\n/)
+          .map((l) => l.replace(/[ \t]+/g, ' ').trim())
+          .filter((l) => l !== '')
+          .join(' ');
+      for (let i = 0; i < RUNS / 2; i++) {
+        const typed = randomText(rand, 12);
+        const expected = one(typed);
+        if (expected === '') continue;
+        const value = escapeLine(typed);
+        const cases: Array<[string, RegExp]> = [
+          [`**${value}**`, /^<p[^>]*><strong[^>]*>([^<]*)<\/strong><\/p>$/],
+          [`Vraag _${value}_ klaar`, /^<p[^>]*>Vraag <em[^>]*>([^<]*)<\/em> klaar<\/p>$/],
+          [`| A | B |\n| --- | --- |\n| ${escapeCell(typed)} | z |`, /<td[^>]*>([\s\S]*?)<\/td><td[^>]*>z<\/td>/],
+        ];
+        for (const [md, shape] of cases) {
+          const html = markdownToHtml(md).trim().replace(/\n/g, '');
+          const context = `#${i}: ${JSON.stringify(typed)} -> ${JSON.stringify(md)}\n${html}`;
+          const m = shape.exec(html);
+          expect(m, context).not.toBeNull();
+          const text = decode((m?.[1] ?? '').replace(/<br\s*\/?>/g, ' '));
+          expect(text.replace(/[ \t]+/g, ' ').trim(), context).toBe(expected);
+        }
+        // At the start of a line, a {{ }} may be a list item or quote, nothing else.
+        const html = markdownToHtml(value);
+        const context = `#${i} line: ${JSON.stringify(typed)} -> ${JSON.stringify(value)}\n${html}`;
+        expect(
+          [...elements(html)].filter((e) => !BLOCK_ELEMENTS.has(e) || e === 'br'),
+          context,
+        ).toEqual([]);
+        expect(htmlLines(html).join(' '), context).toBe(textLines(expected).join(' '));
       }
-      // At the start of a line, a {{ }} may be a list item or quote, nothing else.
-      const html = markdownToHtml(value);
-      const context = `#${i} line: ${JSON.stringify(typed)} -> ${JSON.stringify(value)}\n${html}`;
-      expect([...elements(html)].filter((e) => !BLOCK_ELEMENTS.has(e) || e === 'br'), context).toEqual([]);
-      expect(htmlLines(html).join(' '), context).toBe(textLines(expected).join(' '));
-    }
-  }, FUZZ_TIMEOUT);
+    },
+    FUZZ_TIMEOUT,
+  );
 });
 
 describe('text with nothing to escape', () => {
@@ -161,28 +172,32 @@ describe('text with nothing to escape', () => {
   const LETTERS = [...'abzAZéÉßøΩжあ'];
   const REST = [...LETTERS, ...'0123456789', ' ', ' ', '  ', '\u00a0', ...',.;:!?\'"()/{}^$%@#=+->–‘’'];
 
-  it('is returned as typed and reads as typed: as a block, on a line, in bold, in italics and in a table cell', () => {
-    const rand = prng(SEED + 2);
-    for (let i = 0; i < RUNS / 2; i++) {
-      let typed = LETTERS[Math.floor(rand() * LETTERS.length)]!;
-      const n = Math.floor(rand() * 16);
-      for (let j = 0; j < n; j++) typed += REST[Math.floor(rand() * REST.length)]!;
-      typed = typed.replace(/\s+$/, '');
-      const context = `#${i}: ${JSON.stringify(typed)}`;
-      for (const escaper of [escapeBlock, escapeLine, escapeInline, escapeCell]) expect(escaper(typed), context).toBe(typed);
-      const shown = typed.replace(/[\s\u00a0]+/g, ' ');
-      const cases: Array<[string, RegExp]> = [
-        [typed, /^<p[^>]*>([^<]*)<\/p>$/],
-        [`**${typed}**`, /^<p[^>]*><strong[^>]*>([^<]*)<\/strong><\/p>$/],
-        [`Vraag _${typed}_ klaar`, /^<p[^>]*>Vraag <em[^>]*>([^<]*)<\/em> klaar<\/p>$/],
-        [`| A | B |\n| --- | --- |\n| ${typed} | z |`, /<td[^>]*>([^<]*)<\/td><td[^>]*>z<\/td>/],
-      ];
-      for (const [md, shape] of cases) {
-        const html = markdownToHtml(md).trim().replace(/\n/g, '');
-        const m = shape.exec(html);
-        expect(m, `${context} -> ${html}`).not.toBeNull();
-        expect(decode(m?.[1] ?? '').replace(/[\s\u00a0]+/g, ' '), `${context} -> ${html}`).toBe(shown);
+  it(
+    'is returned as typed and reads as typed: as a block, on a line, in bold, in italics and in a table cell',
+    () => {
+      const rand = prng(SEED + 2);
+      for (let i = 0; i < RUNS / 2; i++) {
+        let typed = LETTERS[Math.floor(rand() * LETTERS.length)]!;
+        const n = Math.floor(rand() * 16);
+        for (let j = 0; j < n; j++) typed += REST[Math.floor(rand() * REST.length)]!;
+        typed = typed.replace(/\s+$/, '');
+        const context = `#${i}: ${JSON.stringify(typed)}`;
+        for (const escaper of [escapeBlock, escapeLine, escapeInline, escapeCell]) expect(escaper(typed), context).toBe(typed);
+        const shown = typed.replace(/[\s\u00a0]+/g, ' ');
+        const cases: Array<[string, RegExp]> = [
+          [typed, /^<p[^>]*>([^<]*)<\/p>$/],
+          [`**${typed}**`, /^<p[^>]*><strong[^>]*>([^<]*)<\/strong><\/p>$/],
+          [`Vraag _${typed}_ klaar`, /^<p[^>]*>Vraag <em[^>]*>([^<]*)<\/em> klaar<\/p>$/],
+          [`| A | B |\n| --- | --- |\n| ${typed} | z |`, /<td[^>]*>([^<]*)<\/td><td[^>]*>z<\/td>/],
+        ];
+        for (const [md, shape] of cases) {
+          const html = markdownToHtml(md).trim().replace(/\n/g, '');
+          const m = shape.exec(html);
+          expect(m, `${context} -> ${html}`).not.toBeNull();
+          expect(decode(m?.[1] ?? '').replace(/[\s\u00a0]+/g, ' '), `${context} -> ${html}`).toBe(shown);
+        }
       }
-    }
-  }, FUZZ_TIMEOUT);
+    },
+    FUZZ_TIMEOUT,
+  );
 });

@@ -55,8 +55,14 @@ export function worksheetReportOf(ws: Worksheet, source: AnswersFile | Answers, 
 }
 
 /** dossierReport of worksheets with their answers files (none: niet begonnen), through their states. */
-export function dossierReportOf(inputs: ReadonlyArray<{ worksheet: Worksheet; answers?: AnswersFile }>, meta?: Pick<ReportMeta, 'now' | 'workbook'>): ReportDocument {
-  return dossierReport(inputs.map((i) => sheet(i.worksheet, i.answers)), meta);
+export function dossierReportOf(
+  inputs: ReadonlyArray<{ worksheet: Worksheet; answers?: AnswersFile }>,
+  meta?: Pick<ReportMeta, 'now' | 'workbook'>,
+): ReportDocument {
+  return dossierReport(
+    inputs.map((i) => sheet(i.worksheet, i.answers)),
+    meta,
+  );
 }
 
 /** Render with the default template; the program version is fixed so goldens survive a version bump. */

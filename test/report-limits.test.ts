@@ -31,7 +31,6 @@ describe('template limits', () => {
     expect(err.message).toContain('het sjabloon deed er te lang over (meer dan 0,3 seconden)');
   });
 
-
   it('a template of more than a million characters is refused', async () => {
     const { err } = await render('x'.repeat(TEMPLATE_LIMITS.parseChars + 1));
     expect(err.message).toContain('het sjabloon is te groot');

@@ -98,7 +98,14 @@ function material(text: (slot: string) => string, block: (slot: string) => strin
               { id: 'uren', type: 'number', label: text('kolom-uren'), unit: 'uur' },
             ],
           },
-          { id: 'erbij', type: 'group', item: 'rij', label: text('erbij-label'), extends: 'groep', fields: [{ id: 'extra', type: 'longtext', label: text('kolom-extra') }] },
+          {
+            id: 'erbij',
+            type: 'group',
+            item: 'rij',
+            label: text('erbij-label'),
+            extends: 'groep',
+            fields: [{ id: 'extra', type: 'longtext', label: text('kolom-extra') }],
+          },
         ],
       },
     ],
@@ -142,7 +149,11 @@ function hostileMaterial() {
   return { ...material(text, block), typed };
 }
 
-const tameMaterial = () => material((slot) => `tekst ${slot}`, (slot) => `tekst ${slot}`);
+const tameMaterial = () =>
+  material(
+    (slot) => `tekst ${slot}`,
+    (slot) => `tekst ${slot}`,
+  );
 
 // --- helpers -------------------------------------------------------------------
 
@@ -175,7 +186,9 @@ function structure(md: string) {
     hr: of('hr').length,
     code: of('code').length + of('codespan').length,
     def: of('def').length,
-    html: of('html').map((t) => (t as Tokens.HTML).text.trim()).filter((t) => t !== '<br>'),
+    html: of('html')
+      .map((t) => (t as Tokens.HTML).text.trim())
+      .filter((t) => t !== '<br>'),
     links: [...of('link'), ...of('image')].map((t) => (t as Tokens.Link).href),
   };
 }
@@ -299,7 +312,11 @@ describe('the raw model', () => {
     const doc = worksheetReportOf(ws, answers, { now: NOW });
     const texts = [...typed.values()];
     for (const s of strings(doc.context)) {
-      if (/[\\&<>|`_*#[\]]/.test(s)) expect(texts.some((t) => s.includes(t)), s).toBe(true);
+      if (/[\\&<>|`_*#[\]]/.test(s))
+        expect(
+          texts.some((t) => s.includes(t)),
+          s,
+        ).toBe(true);
     }
     // Plain data: JSON keeps all of it.
     expect(JSON.parse(JSON.stringify(doc.context))).toEqual(doc.context);
@@ -318,7 +335,11 @@ describe('the raw model', () => {
 
   it('short: one line of text, a value or a state; not several lines, a list or a table', () => {
     const { ws, answers } = hostileMaterial();
-    const q = new Map(reportOf(ws, answers).sections.flatMap((s) => s.questions).map((x) => [x.id, x.short]));
+    const q = new Map(
+      reportOf(ws, answers)
+        .sections.flatMap((s) => s.questions)
+        .map((x) => [x.id, x.short]),
+    );
     expect(Object.fromEntries(q)).toEqual({
       tekst: true,
       lang: false,

@@ -10,14 +10,7 @@ import { markdownToPlainText } from '../src/report/plain-text.js';
 import type { Answers, AnswerValue, GroupItem } from '../src/dossier/answers.js';
 import { fixture, htmlPart, NOW, renderDefault, worksheetReportOf } from './report-helpers.js';
 
-const HOSTILE = [
-  '<script>alert(1)</script>',
-  '<img src=x onerror=alert(1)>',
-  '[klik](javascript:alert(1))',
-  '# kop',
-  '| a | b |',
-  '---',
-];
+const HOSTILE = ['<script>alert(1)</script>', '<img src=x onerror=alert(1)>', '[klik](javascript:alert(1))', '# kop', '| a | b |', '---'];
 
 /** All tokens, depth first (block and inline, including table cells and list items). */
 function allTokens(tokens: Token[]): Token[] {
@@ -48,7 +41,9 @@ function structure(md: string) {
     hr: of('hr').length,
     code: of('code').length,
     def: of('def').length,
-    html: of('html').map((t) => (t as Tokens.HTML).text.trim()).filter((t) => t !== '<br>'),
+    html: of('html')
+      .map((t) => (t as Tokens.HTML).text.trim())
+      .filter((t) => t !== '<br>'),
     links: [...of('link'), ...of('image')].map((t) => (t as Tokens.Link).href),
   };
 }
@@ -86,7 +81,10 @@ describe('escapeBlock', () => {
     const md = escapeBlock(text);
     // As typed, with a hard break (two spaces) where a line is followed by more text of its paragraph.
     expect(md).toBe('Eerste alinea  \nmet een tweede regel.\n\n- punt een\n- punt twee\n\n1. stap\n2. stap\n\n> citaat');
-    const types = new Lexer().lex(md).map((t) => t.type).filter((t) => t !== 'space');
+    const types = new Lexer()
+      .lex(md)
+      .map((t) => t.type)
+      .filter((t) => t !== 'space');
     expect(types).toEqual(['paragraph', 'list', 'list', 'blockquote']);
   });
 

@@ -42,7 +42,9 @@ describe('Samenvatting', () => {
     const summary = md.slice(md.indexOf('## Samenvatting'), md.indexOf('## Werkblad 1'));
     expect(summary).toContain('**Kernboodschap** (uit werkblad 3):\n\nDe bibliotheek is dé plek in de wijk');
     expect(summary).toContain('**Bibliotheek:** Bibliotheek Voorbeeldstad');
-    expect(summary).toContain('- **Werkblad 1: Verken jouw gemeentelandschap**: Afgerond, 1 punt nog uit te zoeken. Ingevuld door Sanne de Vries op 27 november 2026');
+    expect(summary).toContain(
+      '- **Werkblad 1: Verken jouw gemeentelandschap**: Afgerond, 1 punt nog uit te zoeken. Ingevuld door Sanne de Vries op 27 november 2026',
+    );
     expect(summary).toContain('- **Werkblad 3: Plan van aanpak Profilering**: Concept: 4 van 9 vragen beantwoord.');
     expect(summary).toContain('- Werkblad 2: 5 aandachtspunten, 4 punten nog uit te zoeken, 5 vragen nog niet beantwoord\n');
     // About a page: no question is shown with its answer here.
@@ -71,7 +73,9 @@ describe('Samenvatting', () => {
   it('a single worksheet opens with it too, with its gegevens and one date line', async () => {
     const { ws, file } = await fixture('gemeentelandschap.yaml');
     const md = await renderDefault(worksheetReportOf(ws, file, { now: NOW }));
-    expect(md).toMatch(/^# Werkblad 1: Verken jouw gemeentelandschap\n\n_Werkboek [^\n]*_\n\n## Samenvatting\n\n- \*\*Naam:\*\* Sanne de Vries\n- \*\*Bibliotheek:\*\* Bibliotheek Voorbeeldstad\n- Ingevuld op 27 november 2026, laatst bijgewerkt om 1\d:05\n- \*\*Status:\*\* Afgerond, 1 punt nog uit te zoeken\n/);
+    expect(md).toMatch(
+      /^# Werkblad 1: Verken jouw gemeentelandschap\n\n_Werkboek [^\n]*_\n\n## Samenvatting\n\n- \*\*Naam:\*\* Sanne de Vries\n- \*\*Bibliotheek:\*\* Bibliotheek Voorbeeldstad\n- Ingevuld op 27 november 2026, laatst bijgewerkt om 1\d:05\n- \*\*Status:\*\* Afgerond, 1 punt nog uit te zoeken\n/,
+    );
     // One date line: not the Datum again, no "Laatst bijgewerkt" of its own.
     expect(md).not.toContain('**Datum:**');
     expect(md).not.toContain('Laatst bijgewerkt:');
@@ -91,7 +95,11 @@ describe('Aandachtspunten', () => {
       ['cijfers-doorverwijzingen', 'Nee'],
     ]);
     // "Zijn er groepen/vragen die buiten de dienstverlening vallen?" is answered "Nee" too: no gap.
-    expect(reportOf(ws, file).sections.flatMap((s) => s.questions).find((q) => q.id === 'buiten-dienstverlening')?.answer).toEqual({ kind: 'value', text: 'Nee' });
+    expect(
+      reportOf(ws, file)
+        .sections.flatMap((s) => s.questions)
+        .find((q) => q.id === 'buiten-dienstverlening')?.answer,
+    ).toEqual({ kind: 'value', text: 'Nee' });
   });
 
   it('a "Ja" is none; a toelichting with the "Nee" is kept', async () => {
@@ -100,16 +108,20 @@ describe('Aandachtspunten', () => {
     const points = reportOf(ws, answers).developmentPoints.attention.groups.flatMap((g) => g.items);
     expect(points.map((p) => [p.id, p.note])).toEqual([['uren-voldoende', 'wel na de zomer']]);
     const md = await renderDefault(worksheetReportOf(ws, answers, { now: NOW }));
-    expect(md).toContain('- **3.** Zijn voor de beschreven functies voldoende uren beschikbaar voor jouw digitale inclusie dienstverlening? _(Nee; toelichting: wel na de zomer)_\n');
+    expect(md).toContain(
+      '- **3.** Zijn voor de beschreven functies voldoende uren beschikbaar voor jouw digitale inclusie dienstverlening? _(Nee; toelichting: wel na de zomer)_\n',
+    );
   });
 
   it('are marked on the questions chosen (and written down in the definitions)', async () => {
     const marked = (await loadShippedWorksheets()).map((ws) => [
       ws.id,
-      ws.steps.flatMap((s) => s.questions).flatMap((q) => [
-        ...(q.type === 'yesno' && q.attention ? [`${q.id}=${q.attention}`] : []),
-        ...(q.type === 'group' ? q.fields.flatMap((f) => (f.type === 'yesno' && f.attention ? [`${q.id}.${f.id}=${f.attention}`] : [])) : []),
-      ]),
+      ws.steps
+        .flatMap((s) => s.questions)
+        .flatMap((q) => [
+          ...(q.type === 'yesno' && q.attention ? [`${q.id}=${q.attention}`] : []),
+          ...(q.type === 'group' ? q.fields.flatMap((f) => (f.type === 'yesno' && f.attention ? [`${q.id}.${f.id}=${f.attention}`] : [])) : []),
+        ]),
     ]);
     expect(marked).toEqual([
       ['gemeentelandschap', ['overlegstructuur=nee', 'relatie-met-mt=nee']],
@@ -201,7 +213,9 @@ describe('Markdown in other CommonMark renderers', () => {
     expect(ps[q + 1]).toBe('Ja');
     expect(ps[q + 2]).toBe('<em>Toelichting:</em> alleen voor het IDO');
     expect(ps[ps.indexOf('<strong>Noteer op welke wijze.</strong>') + 1]).toBe('In het coalitieakkoord.');
-    expect(ps[ps.indexOf('<strong>Is er een vaste overlegstructuur tussen de bibliotheek en gemeente(s) (breder dan enkel digitale Inclusie)?</strong>') + 1]).toBe('Nee');
+    expect(
+      ps[ps.indexOf('<strong>Is er een vaste overlegstructuur tussen de bibliotheek en gemeente(s) (breder dan enkel digitale Inclusie)?</strong>') + 1],
+    ).toBe('Nee');
     // Every question stands alone in its paragraph, in the whole dossier too.
     const dossier = render(await allThree());
     for (const p of htmlParagraphs(dossier).filter((x) => x.startsWith('<strong>') && x.includes('?'))) {

@@ -7,13 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import {
-  buildReport,
-  DEVELOPMENT_INTRO,
-  DEVELOPMENT_INTROS,
-  WORKBOOK_PURPOSE,
-  type ReportQuestion,
-} from '../src/report/model.js';
+import { buildReport, DEVELOPMENT_INTRO, DEVELOPMENT_INTROS, WORKBOOK_PURPOSE, type ReportQuestion } from '../src/report/model.js';
 import { answerMarkdown } from '../src/report/markdown.js';
 import { htmlDocument } from '../src/report/html.js';
 import { loadTemplate, renderTemplate } from '../src/report/template.js';
@@ -34,9 +28,7 @@ describe('golden reports', () => {
   it('alles: dossier.expected.md (two sheets started, one not)', async () => {
     const sheets = await loadShippedWorksheets();
     const inputs = await Promise.all(
-      sheets.map(async (ws) =>
-        ws.id === 'plan-van-aanpak' ? { worksheet: ws } : { worksheet: ws, answers: (await fixture(`${ws.id}.yaml`)).file },
-      ),
+      sheets.map(async (ws) => (ws.id === 'plan-van-aanpak' ? { worksheet: ws } : { worksheet: ws, answers: (await fixture(`${ws.id}.yaml`)).file })),
     );
     const md = await renderDefault(dossierReportOf(inputs, { now: NOW }));
     await expectGolden('dossier.expected.md', md);
@@ -122,16 +114,18 @@ describe('buildReport', () => {
 
   it('makes tables of groups: Stap 2 with the base columns, Stap 4 with the extra columns', async () => {
     const { ws, file } = await fixture('randvoorwaarden.yaml');
-    const byId = new Map(reportOf(ws, file).sections.flatMap((s) => s.questions).map((q) => [q.id, q]));
+    const byId = new Map(
+      reportOf(ws, file)
+        .sections.flatMap((s) => s.questions)
+        .map((q) => [q.id, q]),
+    );
     const partners = md(byId.get('partners')) ?? '';
     // the fixture still holds the old "verwijzing" column: kept in the file, not shown (no such field any more)
     expect(partners.split('\n')[0]).toBe('| Partner | Wat doet deze partner? |');
     expect(partners).not.toContain('Wij verwijzen naar deze partner');
     expect(partners).not.toContain('Convenant');
     const extended = md(byId.get('samenwerkingsafspraken')) ?? '';
-    expect(extended.split('\n')[0]).toBe(
-      '| Partner | Wat doet deze partner? | Samenwerkingsafspraken vastgelegd? | Welke afspraken? |',
-    );
+    expect(extended.split('\n')[0]).toBe('| Partner | Wat doet deze partner? | Samenwerkingsafspraken vastgelegd? | Welke afspraken? |');
     expect(extended).toContain('| Ja | Convenant 2026, jaarlijks geëvalueerd. |');
     const functies = md(byId.get('functies')) ?? '';
     expect(functies).toContain('| 16 uur per week |');
@@ -141,7 +135,11 @@ describe('buildReport', () => {
 
   it('an extending group with an empty base list says so', async () => {
     const ws = await worksheet('randvoorwaarden');
-    const byId = new Map(reportOf(ws, { samenwerkingsafspraken: true }).sections.flatMap((s) => s.questions).map((q) => [q.id, q]));
+    const byId = new Map(
+      reportOf(ws, { samenwerkingsafspraken: true })
+        .sections.flatMap((s) => s.questions)
+        .map((q) => [q.id, q]),
+    );
     expect(md(byId.get('samenwerkingsafspraken'))).toBe('_Het overzicht is nog leeg._');
   });
 
@@ -151,7 +149,11 @@ describe('buildReport', () => {
       { id: 'keuze', type: 'choice', label: 'Keuze?', options: [{ value: 'a', label: 'Optie A' }, 'b'] },
       { id: 'meer', type: 'multichoice', label: 'Meer?', options: [{ value: 'a', label: 'Optie A' }, 'b'], other: true },
     );
-    const byId = new Map(reportOf(ws, { keuze: 'a', meer: ['a', 'b', 'iets anders'] }).sections.flatMap((s) => s.questions).map((q) => [q.id, q]));
+    const byId = new Map(
+      reportOf(ws, { keuze: 'a', meer: ['a', 'b', 'iets anders'] })
+        .sections.flatMap((s) => s.questions)
+        .map((q) => [q.id, q]),
+    );
     expect(md(byId.get('keuze'))).toBe('Optie A');
     expect(md(byId.get('meer'))).toBe('- Optie A\n- b\n- iets anders');
   });
@@ -169,9 +171,7 @@ describe('buildReport', () => {
       'Stap 6. Middelen',
     ]);
     const stap1 = developmentPoints.groups[0]?.items ?? [];
-    expect(stap1).toEqual([
-      expect.objectContaining({ id: 'eigen-plan', number: '1.2.', state: 'unknown', stateText: 'weet ik (nog) niet' }),
-    ]);
+    expect(stap1).toEqual([expect.objectContaining({ id: 'eigen-plan', number: '1.2.', state: 'unknown', stateText: 'weet ik (nog) niet' })]);
     const all = developmentPoints.groups.flatMap((g) => g.items.map((i) => i.state));
     expect(new Set(all)).toEqual(new Set(['unknown', 'empty', 'open', 'incomplete']));
     const stap4 = developmentPoints.groups.find((g) => g.title.startsWith('Stap 4'))?.items ?? [];
@@ -297,7 +297,7 @@ function workbookSource(): string | undefined {
 describe('purpose and closing of the workbook', () => {
   const closingText = (md: string) => md.slice(md.indexOf('## Over het werkboek (Probiblio)'), md.indexOf('\n---\n'));
 
-  it('alles keeps what the three worksheets are for, in the words of the workbook, in Probiblio\'s closing section', async () => {
+  it("alles keeps what the three worksheets are for, in the words of the workbook, in Probiblio's closing section", async () => {
     const sheets = await loadShippedWorksheets();
     const { file } = await fixture('gemeentelandschap.yaml');
     const doc = dossierReportOf(sheets.map((ws) => (ws.id === 'gemeentelandschap' ? { worksheet: ws, answers: file } : { worksheet: ws })));
@@ -335,11 +335,16 @@ describe('purpose and closing of the workbook', () => {
       // Before the footer, which ends the report.
       expect(md.endsWith(`${expected.split('\n').pop()}\n\n---\n\n_Gemaakt op 27 november 2026 (werkboek)._\n`)).toBe(true);
     }
-    const dossier = await renderDefault(dossierReportOf(workbook.map((ws) => ({ worksheet: ws })), { now: NOW }));
+    const dossier = await renderDefault(
+      dossierReportOf(
+        workbook.map((ws) => ({ worksheet: ws })),
+        { now: NOW },
+      ),
+    );
     expect(closingText(dossier)).toContain(`\n\n**Meer informatie?**\n\n${expected}\n`);
   });
 
-  it('an own worksheet shows its own closing and subtitle, never Probiblio\'s; without any: none', async () => {
+  it("an own worksheet shows its own closing and subtitle, never Probiblio's; without any: none", async () => {
     const ws = structuredClone(await worksheet('gemeentelandschap'));
     ws.id = 'eigen-werkblad';
     ws.closing = 'Vragen?\n\nMail de <b>adviseur</b>.';

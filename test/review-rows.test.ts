@@ -49,7 +49,9 @@ describe('the overview title when every question had its turn', () => {
     answers.partners = [{ naam: 'SeniorWeb' }] as never;
     answers.samenwerkingsafspraken = true as never;
     const title = allAnsweredTitle(walk(rv, answers as never));
-    expect(title).toBe('Alle vragen zijn langsgekomen. Nog uit te zoeken: 1 vraag met "weet ik (nog) niet", 1 vraag leeg gelaten en bij 1 partner is nog niet alles bekend. Overzicht van je antwoorden:');
+    expect(title).toBe(
+      'Alle vragen zijn langsgekomen. Nog uit te zoeken: 1 vraag met "weet ik (nog) niet", 1 vraag leeg gelaten en bij 1 partner is nog niet alles bekend. Overzicht van je antwoorden:',
+    );
   });
 });
 
@@ -68,12 +70,24 @@ describe('narrow windows (40 columns)', () => {
     const ws = await sheet('randvoorwaarden');
     const functies = ws.steps.flatMap((s) => s.questions).find((q) => q.id === 'functies');
     if (functies?.type !== 'group') throw new Error('functies');
-    const item = { functie: 'IDO-medewerker', soort: 'betaald', taken: 'Spreekuur en doorverwijzen', verantwoordelijkheden: 'Kwaliteit van de hulp', bevoegdheden: 'Afspraken maken', uren: 16 };
+    const item = {
+      functie: 'IDO-medewerker',
+      soort: 'betaald',
+      taken: 'Spreekuur en doorverwijzen',
+      verantwoordelijkheden: 'Kwaliteit van de hulp',
+      bevoegdheden: 'Afspraken maken',
+      uren: 16,
+    };
     const text = overview([item], functies.fields, 'functie', 40);
     expect(text).not.toMatch(/\w…/);
     expect(text).toContain('  1. IDO-medewerker · betaald ·\n     Spreekuur en doorverwijzen ·');
     for (const line of text.split('\n')) expect(line.length).toBeLessThanOrEqual(40);
-    expect(text.split('\n').slice(1).every((line) => line.startsWith('     '))).toBe(true);
+    expect(
+      text
+        .split('\n')
+        .slice(1)
+        .every((line) => line.startsWith('     ')),
+    ).toBe(true);
     // Wide enough: one line, as before.
     expect(overview([item], functies.fields, 'functie', 160).split('\n')).toHaveLength(1);
   });

@@ -46,14 +46,17 @@ describe('a round that was interrupted halfway', () => {
     const round = path.join(dir, 'ronde-2026');
     await mkdir(round);
     // As a killed nieuwe-ronde leaves it: three moved, the rest still here, with their locks.
-    for (const f of files.slice(0, 3)) await copyFile(path.join(dir, f), path.join(round, f)).then(() => import('node:fs/promises').then((fs) => fs.unlink(path.join(dir, f))));
+    for (const f of files.slice(0, 3))
+      await copyFile(path.join(dir, f), path.join(round, f)).then(() => import('node:fs/promises').then((fs) => fs.unlink(path.join(dir, f))));
     for (const f of files) await mkdir(path.join(dir, `${f}.lock`));
     for (const f of files) await writeFile(path.join(dir, `${f}.lock-eigenaar.json`), JSON.stringify({ pid: deadPid(), host: os.hostname() }));
     await writeFile(path.join(dir, JOURNAL_NAME), JSON.stringify({ folder: 'ronde-2026', files, pid: deadPid(), host: os.hostname() }));
     assertBuilt();
     const r = await runCli(['status'], { env: { WERKBOEK_MAP: dir, HOME: tmp() } });
     expect(r.code).toBe(0);
-    expect(r.stderr.trim().split('\n')).toEqual([`Een onderbroken nieuwe ronde is afgemaakt: alle 7 bestanden staan nu in ronde-2026${path.sep} (4 moesten nog verplaatst worden).`]);
+    expect(r.stderr.trim().split('\n')).toEqual([
+      `Een onderbroken nieuwe ronde is afgemaakt: alle 7 bestanden staan nu in ronde-2026${path.sep} (4 moesten nog verplaatst worden).`,
+    ]);
     expect((await readdir(round)).sort()).toEqual(files);
     expect(await readdir(dir)).toEqual(['ronde-2026']);
   });
@@ -67,10 +70,12 @@ describe('a round that was interrupted halfway', () => {
     expect((await readdir(dir)).sort()).toEqual([JOURNAL_NAME, ...files].sort());
   });
 
-  it.runIf(process.platform !== 'win32')('SIGKILL halfway the moves, then any command: all files in the round; SIGTERM halfway: the moves finish first', async () => {
-    for (const signal of ['SIGKILL', 'SIGTERM'] as const) {
-      const { dir, files } = await dossier(20);
-      const script = `
+  it.runIf(process.platform !== 'win32')(
+    'SIGKILL halfway the moves, then any command: all files in the round; SIGTERM halfway: the moves finish first',
+    async () => {
+      for (const signal of ['SIGKILL', 'SIGTERM'] as const) {
+        const { dir, files } = await dossier(20);
+        const script = `
         const { planRound, closeRound } = await import(${JSON.stringify(path.join(repoRoot, 'dist', 'dossier', 'rounds.js'))});
         const plan = await planRound(process.argv[1], ['gemeentelandschap'], { name: '2026' });
         await closeRound(plan, { onMove: async (file, i) => {
@@ -79,20 +84,21 @@ describe('a round that was interrupted halfway', () => {
           await new Promise((resolve) => process.stdin.once('data', resolve));
         } });
         process.stdout.write('done\\n');`;
-      const child = spawn(process.execPath, ['--input-type=module', '-e', script, dir], { stdio: ['pipe', 'pipe', 'inherit'] });
-      await new Promise<void>((resolve) => child.stdout.on('data', (d: Buffer) => d.toString().includes('halfway') && resolve()));
-      const ended = new Promise<NodeJS.Signals | null>((resolve) => child.on('exit', (_code, sig) => resolve(sig)));
-      child.kill(signal);
-      if (signal === 'SIGTERM') child.stdin.write('go\n');
-      expect(await ended).toBe(signal);
-      const r = await runCli(['status'], { env: { WERKBOEK_MAP: dir, HOME: tmp() } });
-      expect(r.code).toBe(0);
-      expect(r.stderr).toContain(signal === 'SIGKILL' ? 'Een onderbroken nieuwe ronde is afgemaakt: alle 21 bestanden' : '');
-      expect((await readdir(path.join(dir, 'ronde-2026'))).sort()).toEqual(files);
-      expect(await readdir(dir)).toEqual(['ronde-2026']);
-      await import('node:fs/promises').then((fs) => fs.rm(dir, { recursive: true }));
-    }
-  });
+        const child = spawn(process.execPath, ['--input-type=module', '-e', script, dir], { stdio: ['pipe', 'pipe', 'inherit'] });
+        await new Promise<void>((resolve) => child.stdout.on('data', (d: Buffer) => d.toString().includes('halfway') && resolve()));
+        const ended = new Promise<NodeJS.Signals | null>((resolve) => child.on('exit', (_code, sig) => resolve(sig)));
+        child.kill(signal);
+        if (signal === 'SIGTERM') child.stdin.write('go\n');
+        expect(await ended).toBe(signal);
+        const r = await runCli(['status'], { env: { WERKBOEK_MAP: dir, HOME: tmp() } });
+        expect(r.code).toBe(0);
+        expect(r.stderr).toContain(signal === 'SIGKILL' ? 'Een onderbroken nieuwe ronde is afgemaakt: alle 21 bestanden' : '');
+        expect((await readdir(path.join(dir, 'ronde-2026'))).sort()).toEqual(files);
+        expect(await readdir(dir)).toEqual(['ronde-2026']);
+        await import('node:fs/promises').then((fs) => fs.rm(dir, { recursive: true }));
+      }
+    },
+  );
 });
 
 describe('nieuwe-ronde asks first (issue 26, point 9)', () => {

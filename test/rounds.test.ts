@@ -39,9 +39,10 @@ async function startWith(dir: string, worksheet: string, fallback: (c: Call) => 
  * Enter everywhere (keep last round's answer), "Klaar" on a group's screen,
  * "Werkblad afronden" at the end; `change` answers some prompts differently.
  */
-const keepAll = (change: (c: Call) => Action | undefined = () => undefined) => (c: Call): Action =>
-  change(c) ??
-  (c.message === 'Overzicht' ? choose(/Werkblad afronden|Klaar/) : c.choices?.some((x) => x.name.startsWith('Klaar')) ? choose(/^Klaar/) : keep);
+const keepAll =
+  (change: (c: Call) => Action | undefined = () => undefined) =>
+  (c: Call): Action =>
+    change(c) ?? (c.message === 'Overzicht' ? choose(/Werkblad afronden|Klaar/) : c.choices?.some((x) => x.name.startsWith('Klaar')) ? choose(/^Klaar/) : keep);
 
 async function diffText(dir: string, worksheet?: string, round?: string): Promise<string> {
   const out = memoryOutput();
@@ -76,7 +77,7 @@ describe('a new round', () => {
     expect(await readdir(path.join(dir, 'ronde-2027'))).toEqual(['gemeentelandschap.yaml']);
   });
 
-  it('starts the next round with last round\'s answers as defaults; one changed answer is exactly what verschil shows', async () => {
+  it("starts the next round with last round's answers as defaults; one changed answer is exactly what verschil shows", async () => {
     const dir = await dossierWith('gemeentelandschap.yaml');
     await newRound({ map: dir, cwd: dir, out: memoryOutput(), now: NOW, yes: true });
     const prompter = await startWith(
@@ -106,7 +107,9 @@ describe('a new round', () => {
     expect(diff).toContain('# Wat is er veranderd bij Bibliotheek Voorbeeldstad: ronde 2026 en nu');
     expect(diff).toContain('1 vraag anders, 9 hetzelfde.');
     expect(diff).toContain('### Gewijzigd\n\n#### Wie is binnen jullie gemeente(s) het aanspreekpunt');
-    expect(diff).toContain('**Was:**\n\nMevrouw J. Jansen, beleidsadviseur sociaal domein (team Participatie).\n\n**Nu:**\n\nMeneer P. Pietersen, team Participatie.');
+    expect(diff).toContain(
+      '**Was:**\n\nMevrouw J. Jansen, beleidsadviseur sociaal domein (team Participatie).\n\n**Nu:**\n\nMeneer P. Pietersen, team Participatie.',
+    );
     expect(diff.match(/^#### /gm)).toHaveLength(1);
     expect(diff).not.toContain('### Nieuw');
     // The same with --ronde, and for the one worksheet.
@@ -126,7 +129,7 @@ describe('a new round', () => {
     await expect(difference({ map: dir, format: 'md', to: 'x@y.nl', cwd: dir, out: eml })).rejects.toThrow('--aan hoort bij een e-mailconcept.');
   });
 
-  it('checks last round\'s partners one by one: kept ones are the new list', async () => {
+  it("checks last round's partners one by one: kept ones are the new list", async () => {
     const dir = await dossierWith('randvoorwaarden.yaml');
     const last = parse(await readFile(path.join(dir, 'randvoorwaarden.yaml'), 'utf8')) as { antwoorden: { partners: { naam: string }[] } };
     expect(last.antwoorden.partners.length).toBeGreaterThanOrEqual(2);
@@ -160,21 +163,38 @@ describe('a new round', () => {
     const { diffSheet, diffMarkdown } = await import('../src/report/diff.js');
     const sheets = await loadShippedWorksheets();
     const ws = sheets.find((w) => w.id === 'randvoorwaarden')!;
-    const before = { 'cijfers-doorverwijzingen': 'ja', 'doorverwijzingen-partners': 'Taalhuis', collectie: 'ja', partners: [{ naam: 'Taalhuis', aanbod: 'Taalcursussen' }, { naam: 'SeniorWeb', aanbod: 'Cursussen' }] };
-    const after = { 'cijfers-doorverwijzingen': 'ja', 'doorverwijzingen-partners': 'Taalhuis en SeniorWeb', partners: [{ naam: 'Taalhuis', aanbod: 'Taal- en digitaalcursussen' }, { naam: 'Bieb-coaches' }] };
+    const before = {
+      'cijfers-doorverwijzingen': 'ja',
+      'doorverwijzingen-partners': 'Taalhuis',
+      collectie: 'ja',
+      partners: [
+        { naam: 'Taalhuis', aanbod: 'Taalcursussen' },
+        { naam: 'SeniorWeb', aanbod: 'Cursussen' },
+      ],
+    };
+    const after = {
+      'cijfers-doorverwijzingen': 'ja',
+      'doorverwijzingen-partners': 'Taalhuis en SeniorWeb',
+      partners: [{ naam: 'Taalhuis', aanbod: 'Taal- en digitaalcursussen' }, { naam: 'Bieb-coaches' }],
+    };
     const d = diffSheet(sheet(ws, before as never), sheet(ws, after as never));
     // collectie is not answered yet in this round: under "Nog niet opnieuw beantwoord", not a new ontwikkelpunt.
     expect(d.changes.find((c) => c.id === 'collectie')?.kind).toBe('open');
     expect(d.added.map((p) => p.id)).not.toContain('collectie');
     const md = diffMarkdown([d], { from: 'ronde 2026', to: 'nu (sinds 1 maart 2027)', library: null, now: NOW });
     expect(md).toContain('#### Stap 5 · En zo ja, naar welke partners? — bij: a. III. Is er een cijfermatig overzicht van het aantal doorverwijzingen?');
-    expect(md).toContain('- **Toegevoegd:** Bieb-coaches\n- **Weggelaten:** SeniorWeb\n- **Gewijzigd bij Taalhuis**, Wat doet deze partner?: was "Taalcursussen", nu "Taal- en digitaalcursussen"');
+    expect(md).toContain(
+      '- **Toegevoegd:** Bieb-coaches\n- **Weggelaten:** SeniorWeb\n- **Gewijzigd bij Taalhuis**, Wat doet deze partner?: was "Taalcursussen", nu "Taal- en digitaalcursussen"',
+    );
   });
 
   it('rounds are in the order they were filled in, not by name ("2026-voorjaar" before "2026-najaar")', async () => {
     const dir = path.join(tmp(), 'dossier');
     const text = await readFile(path.join(fixturesDir, 'reports', 'gemeentelandschap.yaml'), 'utf8');
-    for (const [round, edited] of [['2026-najaar', '2026-10-20T09:00:00.000Z'], ['2026-voorjaar', '2026-04-14T09:00:00.000Z']] as const) {
+    for (const [round, edited] of [
+      ['2026-najaar', '2026-10-20T09:00:00.000Z'],
+      ['2026-voorjaar', '2026-04-14T09:00:00.000Z'],
+    ] as const) {
       await mkdir(path.join(dir, `ronde-${round}`), { recursive: true });
       await writeFile(path.join(dir, `ronde-${round}`, 'gemeentelandschap.yaml'), text.replace(/^bijgewerkt: .*$/m, `bijgewerkt: ${edited}`));
     }

@@ -10,7 +10,21 @@ import { loadShippedWorksheets } from '../src/definition/load.js';
 import { runWorksheet } from '../src/runner/session.js';
 import { AnswersFile } from '../src/dossier/answers-file.js';
 import { developmentPoints, walk } from '../src/walk.js';
-import { answer, back, choose, chooseWithNote, interruptNote, interrupt, interruptTyping, keep, ScriptedPrompter, unknown, type Call, type ScriptStep, type Action } from './helpers/scripted-prompter.js';
+import {
+  answer,
+  back,
+  choose,
+  chooseWithNote,
+  interruptNote,
+  interrupt,
+  interruptTyping,
+  keep,
+  ScriptedPrompter,
+  unknown,
+  type Call,
+  type ScriptStep,
+  type Action,
+} from './helpers/scripted-prompter.js';
 
 let dir: string;
 let sheets: Map<string, Worksheet>;
@@ -140,11 +154,9 @@ describe('gemeentelandschap', () => {
   });
 
   it('cannot go back from the first question, and meta questions do not offer "weet ik (nog) niet"', async () => {
-    const { prompter } = await run(
-      'gemeentelandschap',
-      [],
-      { fallback: (c) => (c.message === 'Overzicht' ? choose('Later verder') : c.kind === 'select' ? choose('Nee') : answer('x')) },
-    );
+    const { prompter } = await run('gemeentelandschap', [], {
+      fallback: (c) => (c.message === 'Overzicht' ? choose('Later verder') : c.kind === 'select' ? choose('Nee') : answer('x')),
+    });
     const first = prompter.calls[0];
     expect(first).toMatchObject({ message: 'Naam:', allowBack: false, allowUnknown: false });
     expect(prompter.calls[3]).toMatchObject({ allowBack: true, allowUnknown: true });
@@ -163,11 +175,7 @@ describe('gemeentelandschap', () => {
 });
 
 describe('randvoorwaarden: repeat groups', () => {
-  const untilPartners: ScriptStep[] = [
-    ...meta,
-    step('1. Heeft jouw bibliotheek concrete doelstellingen', choose('Nee')),
-    step('1.2.', choose('Nee')),
-  ];
+  const untilPartners: ScriptStep[] = [...meta, step('1. Heeft jouw bibliotheek concrete doelstellingen', choose('Nee')), step('1.2.', choose('Nee'))];
 
   it('adds, changes and removes partners, then extends them in Stap 4', async () => {
     const { saved, prompter } = await run(
@@ -240,25 +248,19 @@ describe('randvoorwaarden: repeat groups', () => {
     const file = await AnswersFile.read(target, ws);
     expect(file).toBeDefined();
     let partnerCalls = 0;
-    const { saved } = await run(
-      'randvoorwaarden',
-      [],
-      {
-        file: file!,
-        fallback: (c) => {
-          if (c.message === 'Overzicht') return choose('Later verder');
-          if (c.message.startsWith('4. Naar welke partners')) return choose(partnerCalls++ === 0 ? 'Wijzigen: Belastingservice' : 'Klaar');
-          if (c.message === 'Partner') return keep;
-          if (c.message === 'Wat doet deze partner?') return answer('Hulp bij aangifte');
-          if (c.message.startsWith('2. Terugkijkend') || c.message.startsWith('1. en 2.')) return choose('Klaar');
-          if (c.kind === 'select') return choose('Nee');
-          return answer('x');
-        },
+    const { saved } = await run('randvoorwaarden', [], {
+      file: file!,
+      fallback: (c) => {
+        if (c.message === 'Overzicht') return choose('Later verder');
+        if (c.message.startsWith('4. Naar welke partners')) return choose(partnerCalls++ === 0 ? 'Wijzigen: Belastingservice' : 'Klaar');
+        if (c.message === 'Partner') return keep;
+        if (c.message === 'Wat doet deze partner?') return answer('Hulp bij aangifte');
+        if (c.message.startsWith('2. Terugkijkend') || c.message.startsWith('1. en 2.')) return choose('Klaar');
+        if (c.kind === 'select') return choose('Nee');
+        return answer('x');
       },
-    );
-    expect(saved.antwoorden.partners).toEqual([
-      { naam: 'Belastingservice', aanbod: 'Hulp bij aangifte', verwijzing: 'Wij verwijzen naar deze partner' },
-    ]);
+    });
+    expect(saved.antwoorden.partners).toEqual([{ naam: 'Belastingservice', aanbod: 'Hulp bij aangifte', verwijzing: 'Wij verwijzen naar deze partner' }]);
     // and the saved file is still valid
     expect(await AnswersFile.read(target, ws)).toBeDefined();
   });
@@ -532,7 +534,7 @@ describe('review', () => {
     expect(saved.status).toBe('afgerond');
   });
 
-  it('counts as walk does, the meta fields apart; rows carry only the workbook\'s numbers (werkblad 3 has none)', async () => {
+  it("counts as walk does, the meta fields apart; rows carry only the workbook's numbers (werkblad 3 has none)", async () => {
     const ws = sheet('plan-van-aanpak');
     const file = AnswersFile.create(path.join(dir, 'plan-van-aanpak.yaml'), ws);
     file.setAnswer('naam', 'Marieke de Vries');
@@ -896,15 +898,19 @@ describe('every question type (test worksheet with all conditions)', () => {
 });
 
 describe('intros and tips on request', () => {
-  it('the overview offers the worksheet\'s intro and tips, and each step\'s, again', async () => {
+  it("the overview offers the worksheet's intro and tips, and each step's, again", async () => {
     const ws = sheet('randvoorwaarden');
     const file = AnswersFile.create(path.join(dir, 'randvoorwaarden.yaml'), ws);
     file.setAnswer('naam', 'An');
     await file.save();
-    const { prompter } = await run('randvoorwaarden', [step('Overzicht', choose('Inleiding en tips van dit werkblad opnieuw lezen')), step('Overzicht', choose('Later verder'))], {
-      file,
-      startInReview: true,
-    });
+    const { prompter } = await run(
+      'randvoorwaarden',
+      [step('Overzicht', choose('Inleiding en tips van dit werkblad opnieuw lezen')), step('Overzicht', choose('Later verder'))],
+      {
+        file,
+        startInReview: true,
+      },
+    );
     const shown = prompter.printed.join('\n');
     expect(shown).toContain(ws.intro!.trim().slice(0, 60));
     for (const step of ws.steps.filter((s) => s.tips?.length)) expect(shown).toContain(step.tips![0]!.trim().slice(0, 40));

@@ -22,14 +22,44 @@ const CONTROLS = ['\u001b]0;pwned\u0007', '\u001b[2J', '\u0007', '\u009b31m', '\
 /** Any control character but newline, tab and the CR of CRLF. */
 const RAW_CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]|\r(?!\n)/;
 /** What a report document may contain: its skeleton and the report's own elements. */
-const ALLOWED = new Set(['html', 'head', 'meta', 'title', 'body', 'div', 'h1', 'h2', 'h3', 'h4', 'p', 'br', 'ul', 'ol', 'li', 'blockquote', 'strong', 'em', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'hr', 'a']);
+const ALLOWED = new Set([
+  'html',
+  'head',
+  'meta',
+  'title',
+  'body',
+  'div',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'p',
+  'br',
+  'ul',
+  'ol',
+  'li',
+  'blockquote',
+  'strong',
+  'em',
+  'table',
+  'thead',
+  'tbody',
+  'tr',
+  'th',
+  'td',
+  'hr',
+  'a',
+]);
 
 function expectNoActiveContent(html: string, context: string): void {
   expect(html, context).not.toMatch(/<(script|img|iframe|object|embed|svg|math|style|form|input|link|base)\b/i);
   expect(html, context).not.toMatch(/<[^>]*\son[a-z]+\s*=/i);
   expect(html, context).not.toMatch(/<[^>]*javascript:/i);
   for (const [, href] of html.matchAll(/<a\s[^>]*href="([^"]*)"/gi)) expect(href, context).toMatch(/^(https?:|mailto:)/);
-  expect([...elements(html)].filter((e) => !ALLOWED.has(e)), context).toEqual([]);
+  expect(
+    [...elements(html)].filter((e) => !ALLOWED.has(e)),
+    context,
+  ).toEqual([]);
 }
 
 describe(`the shipped program: ${DOSSIERS} dossiers of random hostile answers (seed ${SEED})`, () => {

@@ -12,7 +12,18 @@ import { memoryOutput } from '../src/support/output.js';
 import { ConflictError } from '../src/dossier/answers-file.js';
 import { plainStyle } from '../src/runner/session.js';
 import { status } from '../src/commands/status.js';
-import { answer, back, choose, interrupt, interruptTyping, keep, ScriptedPrompter, type Call, type Action, type ScriptStep } from './helpers/scripted-prompter.js';
+import {
+  answer,
+  back,
+  choose,
+  interrupt,
+  interruptTyping,
+  keep,
+  ScriptedPrompter,
+  type Call,
+  type Action,
+  type ScriptStep,
+} from './helpers/scripted-prompter.js';
 
 let dir: string;
 beforeEach(async () => {
@@ -49,7 +60,9 @@ const everythingNee = (c: Call): Action =>
 
 describe('start', () => {
   it('refuses without a terminal, with exit code 2 and nothing written', async () => {
-    const err = await start({ worksheet: 'gemeentelandschap', map: dir, restart: false, cwd: dir, out: memoryOutput(), interactive: false }).catch((e: unknown) => e);
+    const err = await start({ worksheet: 'gemeentelandschap', map: dir, restart: false, cwd: dir, out: memoryOutput(), interactive: false }).catch(
+      (e: unknown) => e,
+    );
     expect(err).toBeInstanceOf(WerkboekError);
     expect((err as WerkboekError).exitCode).toBe(ExitCode.usage);
     expect((err as WerkboekError).message).toContain('terminal');
@@ -62,7 +75,10 @@ describe('start', () => {
       file(),
       'werkblad: gemeentelandschap\nversie: 1\nstatus: concept\naangemaakt: 2026-11-20T09:00:00.000Z\nbijgewerkt: 2026-11-20T09:00:00.000Z\nprogramma: werkboek 0.1.0\nantwoorden:\n  naam: Sanne de Vries\n  bibliotheek: Bibliotheek Oost\n',
     );
-    const second = startWith([], { worksheet: 'randvoorwaarden', fallback: (c) => (c.message === 'Naam:' || c.message === 'Bibliotheek:' || c.message.startsWith('Datum') ? keep : interrupt) });
+    const second = startWith([], {
+      worksheet: 'randvoorwaarden',
+      fallback: (c) => (c.message === 'Naam:' || c.message === 'Bibliotheek:' || c.message.startsWith('Datum') ? keep : interrupt),
+    });
     await expect(second.run).rejects.toBeInstanceOf(InterruptedError);
     const naam = second.prompter.calls.find((c) => c.message === 'Naam:');
     expect(naam?.header).toContain('Antwoord uit werkblad 1: het staat klaar.');
@@ -72,7 +88,9 @@ describe('start', () => {
   });
 
   it('suggests the nearest worksheet for a typo', async () => {
-    const err = await start({ worksheet: 'randvoorwaarde', map: dir, restart: false, cwd: dir, out: memoryOutput(), interactive: true }).catch((e: unknown) => e);
+    const err = await start({ worksheet: 'randvoorwaarde', map: dir, restart: false, cwd: dir, out: memoryOutput(), interactive: true }).catch(
+      (e: unknown) => e,
+    );
     expect((err as WerkboekError).message).toBe('Onbekend werkblad "randvoorwaarde". Bedoel je "randvoorwaarden"?');
     expect((err as WerkboekError).exitCode).toBe(ExitCode.usage);
   });
@@ -243,7 +261,13 @@ describe('start', () => {
     await writeFile(file(), broken);
     const err = (await startWith([]).run.catch((e: unknown) => e)) as FileIssuesError;
     expect(err.hint).toContain(`werkboek start gemeentelandschap --opnieuw --map ${dir}`);
-    const run = startWith([{ expect: 'Naam:', do: answer('An') }, { expect: 'Bibliotheek', do: interrupt }], { restart: true });
+    const run = startWith(
+      [
+        { expect: 'Naam:', do: answer('An') },
+        { expect: 'Bibliotheek', do: interrupt },
+      ],
+      { restart: true },
+    );
     await expect(run.run).rejects.toMatchObject({ exitCode: 130 });
     expect(run.prompter.printed.join('\n')).toMatch(/Het onleesbare bestand is bewaard als .*\.bak\.yaml/);
     const backups = (await readdir(dir)).filter((f) => f.endsWith('.bak.yaml'));
@@ -277,7 +301,7 @@ describe('start', () => {
     expect((await readdir(dir)).filter((f) => f.endsWith('.lock'))).toEqual([]);
   });
 
-  it('the first start in a dossier shows the workbook\'s introduction (short), later starts do not', async () => {
+  it("the first start in a dossier shows the workbook's introduction (short), later starts do not", async () => {
     const first = startWith([{ expect: 'Naam:', do: interrupt }]);
     await expect(first.run).rejects.toMatchObject({ exitCode: 130 });
     const shown = first.prompter.printed.join('\n');
@@ -315,7 +339,9 @@ describe('start', () => {
     expect(first.prompter.printed.join('\n')).toContain('Werkblad 1 is afgerond.');
     expect(first.prompter.printed.join('\n')).not.toContain('Meer informatie?');
     // ...but the way on: the next worksheet not finished (after worksheet 3: worksheet 1, not finished in that dossier).
-    expect(first.prompter.printed.join('\n')).toMatch(/Het volgende werkblad is 2: Randvoorwaarden digitale inclusie dienstverlening\. Begin eraan met:\n {2}werkboek start randvoorwaarden/);
+    expect(first.prompter.printed.join('\n')).toMatch(
+      /Het volgende werkblad is 2: Randvoorwaarden digitale inclusie dienstverlening\. Begin eraan met:\n {2}werkboek start randvoorwaarden/,
+    );
     expect(shown).toContain('Werkblad 1 (Verken jouw gemeentelandschap) is nog niet afgerond. Ga daarmee verder met: werkboek start gemeentelandschap');
     // A report suggestion that makes a file, not Markdown on the screen.
     expect(first.prompter.printed.join('\n')).toContain(`werkboek rapport gemeentelandschap -o gemeentelandschap.docx --map ${dir}`);
@@ -356,7 +382,7 @@ describe('start', () => {
       expect(run.out.out).not.toContain('is bewaard');
       const rescue = /Ze staan veilig in (\S+\.yaml)\./.exec(err.message)?.[1];
       expect(rescue, err.message).toBeDefined();
-      expect(rescue!.startsWith(path.join(data(), "werkboek", "gered")), rescue).toBe(true);
+      expect(rescue!.startsWith(path.join(data(), 'werkboek', 'gered')), rescue).toBe(true);
       const kept = parse(readFileSync(rescue!, 'utf8')) as { antwoorden: unknown };
       expect(kept.antwoorden).toEqual({ naam: 'An', bibliotheek: 'Bieb' });
       rmSync(dir, { force: true });
@@ -400,7 +426,10 @@ describe('start', () => {
       expect(run.prompter.printed.join('\n')).toContain('In die map staat al een antwoordbestand');
       expect(readFileSync(path.join(other, 'gemeentelandschap.yaml'), 'utf8')).toBe(theirs);
       expect(lockedThere).toBe(true);
-      expect((parse(readFileSync(path.join(fresh, 'gemeentelandschap.yaml'), 'utf8')) as { antwoorden: unknown }).antwoorden).toEqual({ naam: 'An', bibliotheek: 'Bieb' });
+      expect((parse(readFileSync(path.join(fresh, 'gemeentelandschap.yaml'), 'utf8')) as { antwoorden: unknown }).antwoorden).toEqual({
+        naam: 'An',
+        bibliotheek: 'Bieb',
+      });
       expect(existsSync(path.join(fresh, 'gemeentelandschap.yaml.lock'))).toBe(false);
       for (const d of [other, fresh]) rmSync(d, { recursive: true, force: true });
       rmSync(dir, { force: true });
@@ -438,7 +467,16 @@ describe('start', () => {
       await blocked;
       throw new (await import('../src/support/errors.js')).InterruptedError();
     };
-    const first = start({ worksheet: 'gemeentelandschap', map: dir, restart: false, cwd: dir, out: memoryOutput(), prompter, interactive: true, style: plainStyle });
+    const first = start({
+      worksheet: 'gemeentelandschap',
+      map: dir,
+      restart: false,
+      cwd: dir,
+      out: memoryOutput(),
+      prompter,
+      interactive: true,
+      style: plainStyle,
+    });
     await new Promise((r) => setTimeout(r, 200));
     const err = await startWith([]).run.catch((e: unknown) => e);
     expect((err as WerkboekError).exitCode).toBe(ExitCode.locked);
@@ -470,7 +508,9 @@ describe('start', () => {
   it('a --map that cannot be a folder gives exit 5 and a hint', async () => {
     const blocker = path.join(dir, 'bestand');
     await writeFile(blocker, 'geen map');
-    const err = await start({ worksheet: '1', map: path.join(blocker, 'sub'), restart: false, cwd: dir, out: memoryOutput(), interactive: true }).catch((e: unknown) => e);
+    const err = await start({ worksheet: '1', map: path.join(blocker, 'sub'), restart: false, cwd: dir, out: memoryOutput(), interactive: true }).catch(
+      (e: unknown) => e,
+    );
     expect((err as WerkboekError).exitCode).toBe(ExitCode.writeFailed);
     expect((err as WerkboekError).message).toContain('niet gebruiken');
     expect((err as WerkboekError).hint).toContain('--map');

@@ -102,7 +102,7 @@ describe('stop signals on Windows (platform injected)', () => {
     linux();
   });
 
-  it('ends with the signal\'s exit code there (129, 143, 149) instead of killing itself, which Windows cannot do', () => {
+  it("ends with the signal's exit code there (129, 143, 149) instead of killing itself, which Windows cannot do", () => {
     const kill = vi.spyOn(process, 'kill').mockImplementation(() => true);
     try {
       const codes: number[] = [];
@@ -123,7 +123,9 @@ describe('stop signals on Windows (platform injected)', () => {
         { expect: 'Naam:', do: answer('Anna') },
         { expect: 'Bibliotheek:', do: interruptBy('SIGBREAK') },
       ]);
-      const err = await start({ worksheet: '1', map: dir, restart: false, cwd: dir, out, prompter, interactive: true, style: plainStyle }).catch((e: unknown) => e);
+      const err = await start({ worksheet: '1', map: dir, restart: false, cwd: dir, out, prompter, interactive: true, style: plainStyle }).catch(
+        (e: unknown) => e,
+      );
       expect(err).toBeInstanceOf(InterruptedError);
       expect((err as InterruptedError).exitCode).toBe(149);
       expect(out.out).toContain('Gestopt (met Ctrl+Break). Wat je hebt beantwoord is bewaard');

@@ -93,8 +93,7 @@ describe('AnswersFile.create + save', () => {
 });
 
 describe('round trip of every answer type', () => {
-  const multiLine =
-    'Eerste alinea.\n\nTweede alinea, met een lijst:\n- punt 1\n- punt 2\n  - genest\n\n# geen kop maar tekst\nslot: met dubbele punt\n';
+  const multiLine = 'Eerste alinea.\n\nTweede alinea, met een lijst:\n- punt 1\n- punt 2\n  - genest\n\n# geen kop maar tekst\nslot: met dubbele punt\n';
   const cases: [string, string, AnswerValue][] = [
     ['text', 'naam', 'An de Vries'],
     ['text that looks like a number', 'bibliotheek', '12'],
@@ -120,7 +119,14 @@ describe('round trip of every answer type', () => {
         { naam: 'B: met dubbele punt', aanbod: null, verwijzing: null },
       ],
     ],
-    ['group with numbers', 'functies', [{ functie: 'Coach', soort: 'vrijwillig', uren: 3.5 }, { functie: 'Coördinator', soort: 'betaald', uren: 16 }]],
+    [
+      'group with numbers',
+      'functies',
+      [
+        { functie: 'Coach', soort: 'vrijwillig', uren: 3.5 },
+        { functie: 'Coördinator', soort: 'betaald', uren: 16 },
+      ],
+    ],
     ['extending group', 'samenwerkingsafspraken', true],
     ['empty group', 'functies', []],
   ];
@@ -242,9 +248,7 @@ antwoorden:
     const err = await issuesOf(AnswersFile.read(file, ws, `map/${ws.id}.yaml`));
     expect(err.exitCode).toBe(ExitCode.badFile);
     expect(err.hint).toContain('Het bestand is niet gewijzigd');
-    expect(
-      err.issues.map((i) => ({ line: i.line, col: i.col, message: i.message })),
-    ).toEqual(
+    expect(err.issues.map((i) => ({ line: i.line, col: i.col, message: i.message }))).toEqual(
       expected.map((e) => {
         const at = lineColOf(text, e.needle);
         const col = e.key ? lineColOf(text, e.key, text.indexOf(e.needle)).col : at.col;
@@ -273,7 +277,9 @@ antwoorden:
     const text = valid.replace('  naam: An\n', '  naam: Goed: maar weinig overleg\n');
     const err = await issuesOf(AnswersFile.read(await writeTmp(text), G));
     expect(err.issues).toHaveLength(1);
-    expect(err.issues[0]?.message).toBe('hier staat ": " (een dubbele punt met een spatie) waar dat niet kan: staat dat in een tekst, zet de hele tekst dan tussen aanhalingstekens ("…"); anders springt deze regel te ver in');
+    expect(err.issues[0]?.message).toBe(
+      'hier staat ": " (een dubbele punt met een spatie) waar dat niet kan: staat dat in een tekst, zet de hele tekst dan tussen aanhalingstekens ("…"); anders springt deze regel te ver in',
+    );
     expect(err.issues[0]?.line).toBe(lineColOf(text, 'naam: Goed').line);
   });
 
@@ -286,12 +292,16 @@ antwoorden:
 
   it('bad YAML (bad indentation) points at the line', async () => {
     const text = valid.replace('  thema-in-agenda: ja\n', ' thema-in-agenda: ja\n');
-    await expectRefused(G, text, [{ needle: ' thema-in-agenda: ja', message: 'onjuiste inspringing: alle sleutels op hetzelfde niveau moeten in dezelfde kolom beginnen' }]);
+    await expectRefused(G, text, [
+      { needle: ' thema-in-agenda: ja', message: 'onjuiste inspringing: alle sleutels op hetzelfde niveau moeten in dezelfde kolom beginnen' },
+    ]);
   });
 
   it('the wrong worksheet', async () => {
     const text = valid.replace('werkblad: gemeentelandschap', 'werkblad: randvoorwaarden');
-    await expectRefused(G, text, [{ needle: 'werkblad: randvoorwaarden', message: 'dit bestand hoort bij werkblad "randvoorwaarden", niet bij werkblad 1 (Verken jouw gemeentelandschap)' }]);
+    await expectRefused(G, text, [
+      { needle: 'werkblad: randvoorwaarden', message: 'dit bestand hoort bij werkblad "randvoorwaarden", niet bij werkblad 1 (Verken jouw gemeentelandschap)' },
+    ]);
   });
 
   it('status "klaar"', async () => {
@@ -311,7 +321,13 @@ antwoorden:
 
   it('a wrong value in a field added by an extending group', async () => {
     const text = 'werkblad: randvoorwaarden\nantwoorden:\n  partners:\n    - naam: X\n      afspraken: misschien\n      eigen-veld: blijft\n';
-    await expectRefused(R, text, [{ needle: '      afspraken: misschien', key: 'afspraken', message: 'verwacht "ja" of "nee" bij kolom "Samenwerkingsafspraken vastgelegd?" van partner 1' }]);
+    await expectRefused(R, text, [
+      {
+        needle: '      afspraken: misschien',
+        key: 'afspraken',
+        message: 'verwacht "ja" of "nee" bij kolom "Samenwerkingsafspraken vastgelegd?" van partner 1',
+      },
+    ]);
   });
 
   it('several problems at once, each with its own line', async () => {
@@ -322,7 +338,11 @@ antwoorden:
     await expectRefused(G, text, [
       { needle: 'versie: een', message: '"versie" moet een geheel getal zijn' },
       { needle: 'status: klaar', message: '"status" moet "concept" of "afgerond" zijn, niet "klaar"' },
-      { needle: '  thema-in-agenda: misschien', key: 'thema-in-agenda', message: 'verwacht "ja" of "nee" bij vraag "Komt het thema digitale inclusie terug in de …"' },
+      {
+        needle: '  thema-in-agenda: misschien',
+        key: 'thema-in-agenda',
+        message: 'verwacht "ja" of "nee" bij vraag "Komt het thema digitale inclusie terug in de …"',
+      },
     ]);
   });
 
@@ -344,7 +364,9 @@ antwoorden:
     const file = (await AnswersFile.read(await writeTmp(ok), G))!;
     expect(file.answers['aanspreekpunt']).toEqual({ weet_ik_niet: true, eerder: 'Jan Jansen' });
     await rm(path.join(tmp(), 'x.yaml'));
-    const bad = valid + '  resultaatdoelen:\n    weet_ik_niet: true\n    eerder: misschien\n  aanspreekpunt:\n    weet_ik_niet: true\n    eerder:\n      weet_ik_niet: true\n';
+    const bad =
+      valid +
+      '  resultaatdoelen:\n    weet_ik_niet: true\n    eerder: misschien\n  aanspreekpunt:\n    weet_ik_niet: true\n    eerder:\n      weet_ik_niet: true\n';
     await expectRefused(G, bad, [
       { needle: '    eerder: misschien', key: 'eerder', message: 'verwacht "ja" of "nee" bij vraag "Zijn er voor jouw onderdelen van digitale …"' },
       { needle: '    eerder:\n      weet', key: 'eerder', message: '"eerder" moet een gewoon antwoord zijn' },
@@ -356,14 +378,19 @@ antwoorden:
     const file = (await AnswersFile.read(await writeTmp(ok), G))!;
     expect(file.drafts).toEqual({ aanspreekpunt: 'Half getypt' });
     expect(file.answers).not.toHaveProperty('aanspreekpunt');
-    const okGroup = 'werkblad: randvoorwaarden\nantwoorden:\n  partners:\n    - naam: X\nconcepten:\n  partners:\n    itemnummer: 1\n    naam: X\n    aanbod: Half\n';
+    const okGroup =
+      'werkblad: randvoorwaarden\nantwoorden:\n  partners:\n    - naam: X\nconcepten:\n  partners:\n    itemnummer: 1\n    naam: X\n    aanbod: Half\n';
     expect((await AnswersFile.read(await writeTmp(okGroup), R))!.drafts).toEqual({ partners: { itemnummer: 1, naam: 'X', aanbod: 'Half' } });
     await rm(path.join(tmp(), 'x.yaml'));
     const bad = valid + 'concepten:\n  aanspreekpunt:\n    - een\n  thema-in-agenda: nee\n';
     await expectRefused(G, bad, [
       { needle: '  aanspreekpunt:\n    - een', key: 'aanspreekpunt', message: 'verwacht tekst bij vraag "Wie is binnen jullie gemeente(s) het …"' },
       // A ja/nee draft is a choice with the toelichting being typed ({antwoord, toelichting}), not a bare value.
-      { needle: '  thema-in-agenda: nee', key: 'thema-in-agenda', message: 'verwacht "antwoord" en "toelichting" bij vraag "Komt het thema digitale inclusie terug in de …"' },
+      {
+        needle: '  thema-in-agenda: nee',
+        key: 'thema-in-agenda',
+        message: 'verwacht "antwoord" en "toelichting" bij vraag "Komt het thema digitale inclusie terug in de …"',
+      },
     ]);
   });
 
@@ -383,9 +410,18 @@ antwoorden:
       '  gemeenteraad:\n    antwoord: misschien\n    toelichting: x\n' +
       '  overlegstructuur:\n    antwoord: ja\n    uitleg: x\n';
     await expectRefused(G, text, [
-      { needle: '  aanspreekpunt:', key: 'aanspreekpunt', message: 'een toelichting ("antwoord:" en "toelichting:") kan alleen bij een ja/nee- of keuzevraag, niet bij vraag "Wie is binnen jullie gemeente(s) het …"' },
+      {
+        needle: '  aanspreekpunt:',
+        key: 'aanspreekpunt',
+        message:
+          'een toelichting ("antwoord:" en "toelichting:") kan alleen bij een ja/nee- of keuzevraag, niet bij vraag "Wie is binnen jullie gemeente(s) het …"',
+      },
       { needle: '    antwoord: misschien', key: 'antwoord', message: 'verwacht "ja" of "nee" bij vraag "Is het thema digitale Inclusie de afgelopen …"' },
-      { needle: '    uitleg: x', key: 'uitleg', message: 'onbekend veld "uitleg" bij vraag "Is er een vaste overlegstructuur tussen de …"; verwacht "antwoord" en "toelichting"' },
+      {
+        needle: '    uitleg: x',
+        key: 'uitleg',
+        message: 'onbekend veld "uitleg" bij vraag "Is er een vaste overlegstructuur tussen de …"; verwacht "antwoord" en "toelichting"',
+      },
     ]);
   });
 
@@ -396,7 +432,13 @@ antwoorden:
 
   it('"nog_niet_bekend" as the answer of a yes/no question is refused', async () => {
     const text = valid.replace('thema-in-agenda: ja', 'thema-in-agenda: nog_niet_bekend');
-    await expectRefused(G, text, [{ needle: '  thema-in-agenda: nog_niet_bekend', key: 'thema-in-agenda', message: 'verwacht "ja" of "nee" bij vraag "Komt het thema digitale inclusie terug in de …"' }]);
+    await expectRefused(G, text, [
+      {
+        needle: '  thema-in-agenda: nog_niet_bekend',
+        key: 'thema-in-agenda',
+        message: 'verwacht "ja" of "nee" bij vraag "Komt het thema digitale inclusie terug in de …"',
+      },
+    ]);
   });
 
   it('unknown answer ids are fine (kept, not validated)', async () => {
@@ -521,7 +563,10 @@ describe('kill loop: SIGKILL while saving never leaves a broken or older file', 
     const script = path.join(dir, 'child.mjs');
     await writeFile(
       script,
-      CHILD_SCRIPT(pathToFileURL(path.join(repoRoot, 'dist', 'dossier', 'answers-file.js')).href, pathToFileURL(path.join(repoRoot, 'dist', 'definition', 'load.js')).href),
+      CHILD_SCRIPT(
+        pathToFileURL(path.join(repoRoot, 'dist', 'dossier', 'answers-file.js')).href,
+        pathToFileURL(path.join(repoRoot, 'dist', 'definition', 'load.js')).href,
+      ),
     );
     const definition = path.join(questionsDir, 'plan-van-aanpak.yaml');
     const ws = await loadDefinitionFile(definition);

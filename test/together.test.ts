@@ -26,13 +26,35 @@ describe('filling in together (flow)', () => {
   function fillIn(respondent: string | undefined, fallback: (c: Call) => Action) {
     const prompter = new ScriptedPrompter([], fallback);
     const out = memoryOutput();
-    const run = start({ worksheet: 'randvoorwaarden', map: tmp(), restart: false, respondent, cwd: tmp(), out, prompter, interactive: true, style: plainStyle });
+    const run = start({
+      worksheet: 'randvoorwaarden',
+      map: tmp(),
+      restart: false,
+      respondent,
+      cwd: tmp(),
+      out,
+      prompter,
+      interactive: true,
+      style: plainStyle,
+    });
     return { run, prompter, out };
   }
 
   /** "Weet ik (nog) niet" wherever it is allowed, then finish. */
-  const weetNiet = (name: string) => (c: Call): Action =>
-    c.message === 'Overzicht' ? choose('Werkblad afronden') : c.message.startsWith('Naam') ? answer(name) : c.message.startsWith('Datum') ? keep : c.allowUnknown ? unknown : c.message.startsWith('Bibliotheek') ? answer('Bibliotheek Voorbeeldstad') : answer('');
+  const weetNiet =
+    (name: string) =>
+    (c: Call): Action =>
+      c.message === 'Overzicht'
+        ? choose('Werkblad afronden')
+        : c.message.startsWith('Naam')
+          ? answer(name)
+          : c.message.startsWith('Datum')
+            ? keep
+            : c.allowUnknown
+              ? unknown
+              : c.message.startsWith('Bibliotheek')
+                ? answer('Bibliotheek Voorbeeldstad')
+                : answer('');
 
   /** Hostile text in every text, "Nee" in every choice, "Klaar" in an overview: stops after `n` prompts. */
   const halfway = (name: string, n: number) => {
@@ -51,7 +73,9 @@ describe('filling in together (flow)', () => {
     await writeFile(path.join(tmp(), 'randvoorwaarden.piet-bakker.yaml'), `${own.trimEnd()}\nconcepten:\n  doelen-welke: Via het sociaal loket\n`);
     const s = memoryOutput();
     await status({ map: tmp(), cwd: tmp(), out: s });
-    expect(s.out).toContain(`     1 onbevestigd antwoord; Piet Bakker maakt het af met:\n       werkboek start randvoorwaarden --respondent 'Piet Bakker' --map ${tmp()}\n`);
+    expect(s.out).toContain(
+      `     1 onbevestigd antwoord; Piet Bakker maakt het af met:\n       werkboek start randvoorwaarden --respondent 'Piet Bakker' --map ${tmp()}\n`,
+    );
   });
 
   it('three respondents: each their own file, status and lijst say who is how far, vergelijk puts them side by side', async () => {
@@ -88,12 +112,16 @@ describe('filling in together (flow)', () => {
 
     const l = memoryOutput();
     await list({ map: tmp(), cwd: tmp(), out: l });
-    expect(l.out).toMatch(/ingevuld door: Sanne de Vries: concept \(26 van 31 beantwoord\); Anna <b>de<\/b> Jong: concept \(\d+ van \d+ beantwoord\); Piet Bakker: afgerond/);
+    expect(l.out).toMatch(
+      /ingevuld door: Sanne de Vries: concept \(26 van 31 beantwoord\); Anna <b>de<\/b> Jong: concept \(\d+ van \d+ beantwoord\); Piet Bakker: afgerond/,
+    );
 
     const v = memoryOutput();
     await compare({ worksheet: 'randvoorwaarden', format: 'md', map: tmp(), cwd: tmp(), out: v, now: NOW });
     const md = v.out;
-    expect(md).toMatch(/- \*\*Sanne de Vries\*\*: Concept: 26 van 31[^\n]*\n- \*\*Anna \\<b>de\\<\/b> Jong\*\*: Concept: [^\n]*\n- \*\*Piet Bakker\*\*: Afgerond/);
+    expect(md).toMatch(
+      /- \*\*Sanne de Vries\*\*: Concept: 26 van 31[^\n]*\n- \*\*Anna \\<b>de\\<\/b> Jong\*\*: Concept: [^\n]*\n- \*\*Piet Bakker\*\*: Afgerond/,
+    );
     // Piet's "weet ik (nog) niet" in every step's ontwikkelpunten; Anna's hostile text escaped and visible.
     const development = md.slice(md.indexOf('## Ontwikkelpunten'));
     for (const step of ['Stap 1.', 'Stap 2.', 'Stap 3.', 'Stap 4.', 'Stap 5.', 'Stap 6.']) expect(development).toContain(`### ${step}`);
@@ -107,7 +135,7 @@ describe('filling in together (flow)', () => {
     expect(md).toContain('> **Gesprekspunt:** Ja: Sanne de Vries; Nee: Anna \\<b>de\\</b> Jong');
   });
 
-  it('start --respondent goes on in that respondent\'s own file, not in the coordinator\'s', async () => {
+  it("start --respondent goes on in that respondent's own file, not in the coordinator's", async () => {
     await copyFile(path.join(FIXTURES, 'randvoorwaarden.yaml'), path.join(tmp(), 'randvoorwaarden.yaml'));
     const first = fillIn('Kees', halfway('Kees', 3));
     await expect(first.run).rejects.toBeInstanceOf(InterruptedError);

@@ -20,7 +20,16 @@ describe('the registry', () => {
 
   it('only a repeat group is asked by the runner itself; drafts by kind', () => {
     const kinds = Object.fromEntries(typeNames(questionSchema as never).map((type) => [type, typeOf({ id: 'v', label: 'V', type } as Question).draft ?? null]));
-    expect(kinds).toEqual({ text: 'typed', longtext: 'typed', yesno: 'noted', choice: 'noted', multichoice: null, date: 'typed', number: 'typed', group: 'item' });
+    expect(kinds).toEqual({
+      text: 'typed',
+      longtext: 'typed',
+      yesno: 'noted',
+      choice: 'noted',
+      multichoice: null,
+      date: 'typed',
+      number: 'typed',
+      group: 'item',
+    });
     expect(typeOf({ id: 'g', label: 'G', type: 'group', item: 'partner', fields: [{ id: 'naam', label: 'Naam', type: 'text' }] }).ask).toBeUndefined();
   });
 });

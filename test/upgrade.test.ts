@@ -38,7 +38,7 @@ async function oldFile(): Promise<string> {
 }
 
 describe('a newer definition', () => {
-  it('reads an answer under a former id as the renamed question\'s, keeps removed answers, and writes the rename in place', async () => {
+  it("reads an answer under a former id as the renamed question's, keeps removed answers, and writes the rename in place", async () => {
     const ws = await version2();
     const file = await oldFile();
     const before = await readFile(file, 'utf8');
@@ -77,8 +77,12 @@ describe('a newer definition', () => {
     expect(notAskedIds(answers.answers, ws)).toContain('aanspreekpunt');
   });
 
-  it('refuses a former id that is another question\'s id, with its position', async () => {
-    const source = replaceOnce(await shippedSource('gemeentelandschap'), '      - id: aanspreekpunt\n', '      - id: aanspreekpunt\n        formerIds: [gemeenteraad]\n');
+  it("refuses a former id that is another question's id, with its position", async () => {
+    const source = replaceOnce(
+      await shippedSource('gemeentelandschap'),
+      '      - id: aanspreekpunt\n',
+      '      - id: aanspreekpunt\n        formerIds: [gemeenteraad]\n',
+    );
     const { issues } = checkDefinitionSource(source, 'x.yaml');
     expect(issues).toHaveLength(1);
     expect(issues[0]!.message).toBe('"gemeenteraad" is het id van een andere vraag; een eerder id mag geen bestaand id zijn');
@@ -95,7 +99,9 @@ describe('werkboek controleer', () => {
     const code = await check({ files: ['gemeentelandschap.yaml'], cwd: tmp(), out });
     expect(code).toBe(0);
     const { line, col } = lineColOf(text, 'oude-vraag:');
-    expect(out.out).toContain(`gemeentelandschap.yaml:${line}:${col}: "oude-vraag" wordt niet meer gevraagd (werkblad gemeentelandschap, versie 1); het antwoord blijft in het bestand staan`);
+    expect(out.out).toContain(
+      `gemeentelandschap.yaml:${line}:${col}: "oude-vraag" wordt niet meer gevraagd (werkblad gemeentelandschap, versie 1); het antwoord blijft in het bestand staan`,
+    );
     expect(await readFile(file, 'utf8')).toBe(text);
   });
 });

@@ -127,14 +127,16 @@ function fillAll(ws: Worksheet, choose: (q: Question) => AnswerValue): Answers {
   throw new Error('fillAll did not finish');
 }
 
-const answerAll = (yesno: AnswerValue) => (q: Question): AnswerValue => {
-  if (q.type === 'yesno') return yesno;
-  if (q.type === 'group') return q.extends ? true : [];
-  if (q.type === 'number') return 1;
-  if (q.type === 'multichoice') return [];
-  if (q.type === 'date') return '2026-11-27';
-  return 'tekst';
-};
+const answerAll =
+  (yesno: AnswerValue) =>
+  (q: Question): AnswerValue => {
+    if (q.type === 'yesno') return yesno;
+    if (q.type === 'group') return q.extends ? true : [];
+    if (q.type === 'number') return 1;
+    if (q.type === 'multichoice') return [];
+    if (q.type === 'date') return '2026-11-27';
+    return 'tekst';
+  };
 
 /** Questions with a `when`, per worksheet, as [worksheet, question, controlling ids, condition]. */
 function conditionalQuestions(): [string, string, string[], Condition][] {
@@ -202,10 +204,15 @@ describe('every conditional question of every worksheet (derived)', () => {
 
   it('questions without a condition are always visible, whatever the answers', () => {
     for (const ws of sheets) {
-      const always = allQuestions(ws).filter((q) => !q.when).map((q) => q.id);
+      const always = allQuestions(ws)
+        .filter((q) => !q.when)
+        .map((q) => q.id);
       for (const yesno of ['ja', 'nee', UNKNOWN, ''] as AnswerValue[]) {
         const r = walk(ws, fillAll(ws, answerAll(yesno)));
-        expect(always.every((id) => visibleIds(r).includes(id)), `${ws.id} all ${JSON.stringify(yesno)}`).toBe(true);
+        expect(
+          always.every((id) => visibleIds(r).includes(id)),
+          `${ws.id} all ${JSON.stringify(yesno)}`,
+        ).toBe(true);
       }
     }
   });
@@ -308,8 +315,7 @@ describe('gemeentelandschap, spelled out', () => {
   });
 
   it('resultaatdoelen: ja -> "Zo ja, welke?", nee -> "Zo nee, zijn er wel wensen uitgesproken?", otherwise neither', () => {
-    const followUps = (value: AnswerValue | undefined) =>
-      visibleIds(walk(G, { resultaatdoelen: value })).filter((id) => id.startsWith('resultaatdoelen-'));
+    const followUps = (value: AnswerValue | undefined) => visibleIds(walk(G, { resultaatdoelen: value })).filter((id) => id.startsWith('resultaatdoelen-'));
     expect(followUps('ja')).toEqual(['resultaatdoelen-welke']);
     expect(followUps('nee')).toEqual(['resultaatdoelen-wensen']);
     expect(followUps(UNKNOWN)).toEqual([]);
@@ -417,7 +423,11 @@ describe('gemeentelandschap, spelled out', () => {
       ['resultaatdoelen-welke', 'empty'],
     ]);
     const open = developmentPoints(walk(G, {}));
-    expect(open.map((v) => v.question.id)).toEqual(allQuestions(G).filter((q) => !q.when && !G.meta?.includes(q)).map((q) => q.id));
+    expect(open.map((v) => v.question.id)).toEqual(
+      allQuestions(G)
+        .filter((q) => !q.when && !G.meta?.includes(q))
+        .map((q) => q.id),
+    );
     expect(open.every((v) => v.state === 'open')).toBe(true);
   });
 });
@@ -523,7 +533,7 @@ describe('randvoorwaarden, spelled out', () => {
 });
 
 describe('plan-van-aanpak, spelled out', () => {
-  it('9 questions (the workbook\'s nine), no conditions, labels without step', () => {
+  it("9 questions (the workbook's nine), no conditions, labels without step", () => {
     const r = walk(P, {});
     expect(r.total).toBe(9);
     expect(r.stepCount).toBe(1);

@@ -11,9 +11,7 @@ describe('wrapText', () => {
     const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)] as T;
     const letters = 'abcdeéëz,.-–’'.split('');
     for (let n = 0; n < 600; n++) {
-      const words = Array.from({ length: 1 + Math.floor(next() * 40) }, () =>
-        Array.from({ length: 1 + Math.floor(next() * 9) }, () => pick(letters)).join(''),
-      );
+      const words = Array.from({ length: 1 + Math.floor(next() * 40) }, () => Array.from({ length: 1 + Math.floor(next() * 9) }, () => pick(letters)).join(''));
       const columns = 20 + Math.floor(next() * 80);
       const rows = wrapText(words.join(' '), columns).split('\n');
       const context = JSON.stringify({ words, columns });
@@ -29,7 +27,11 @@ describe('wrapText', () => {
     expect(wrapText('   een twee drie vier vijf zes zeven acht negen tien elf', 23)).toBe('   een twee drie vier\n   vijf zes zeven acht\n   negen tien elf');
     const long = 'x'.repeat(30);
     expect(wrapText(`a ${long}`, 20)).toBe(`a\n${long}`);
-    expect(wrapText(`a ${long}`, 20, { hard: true }).split('\n').every((row) => row.length <= 20)).toBe(true);
+    expect(
+      wrapText(`a ${long}`, 20, { hard: true })
+        .split('\n')
+        .every((row) => row.length <= 20),
+    ).toBe(true);
   });
 
   it('gives a line it wrapped before the same way again (the editor draws every line at each key)', () => {

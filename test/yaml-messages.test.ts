@@ -12,13 +12,33 @@ const first = (source: string) => {
 
 describe('YAML syntax errors in Dutch', () => {
   it.each([
-    ['BAD_INDENT: an unclosed [ points at the [', 'werkblad: x\nantwoorden:\n  collectie: [ja\n  diensten: x\n', '3:14', /^een lijst die met \[ begint, wordt niet afgesloten: de \] ontbreekt$/],
+    [
+      'BAD_INDENT: an unclosed [ points at the [',
+      'werkblad: x\nantwoorden:\n  collectie: [ja\n  diensten: x\n',
+      '3:14',
+      /^een lijst die met \[ begint, wordt niet afgesloten: de \] ontbreekt$/,
+    ],
     ['BAD_INDENT: an unclosed { points at the {', 'a: {b: 1\nc: 2\n', '1:4', /^een groep die met \{ begint, wordt niet afgesloten: de \} ontbreekt$/],
-    ['BAD_INDENT: list items in different columns', 'meta:\n  - { id: naam }\n   - { id: x }\n', '3:4', /^onjuiste inspringing: alle items van een lijst \("- …"\) moeten in dezelfde kolom beginnen$/],
+    [
+      'BAD_INDENT: list items in different columns',
+      'meta:\n  - { id: naam }\n   - { id: x }\n',
+      '3:4',
+      /^onjuiste inspringing: alle items van een lijst \("- …"\) moeten in dezelfde kolom beginnen$/,
+    ],
     ['BAD_INDENT: keys in different columns', 'a:\n    b: 1\n  c: 2\n', '3:1', /^onjuiste inspringing: alle sleutels op hetzelfde niveau/],
-    ['MISSING_CHAR: a 3-space indent in a list item', 'steps:\n  - id: a\n   title: x\n', '3:1', /^onjuiste inspringing: deze regel springt anders in dan de regels erboven/],
+    [
+      'MISSING_CHAR: a 3-space indent in a list item',
+      'steps:\n  - id: a\n   title: x\n',
+      '3:1',
+      /^onjuiste inspringing: deze regel springt anders in dan de regels erboven/,
+    ],
     ['MISSING_CHAR: an unclosed quote', 'a: "abc\nb: 1\n', '2:1', /^een aanhalingsteken wordt niet afgesloten/],
-    ['BLOCK_AS_IMPLICIT_KEY: a second ": " in a text', 'antwoord: Goed: maar weinig overleg\n', '1:11', /^hier staat ": " \(een dubbele punt met een spatie\) waar dat niet kan/],
+    [
+      'BLOCK_AS_IMPLICIT_KEY: a second ": " in a text',
+      'antwoord: Goed: maar weinig overleg\n',
+      '1:11',
+      /^hier staat ": " \(een dubbele punt met een spatie\) waar dat niet kan/,
+    ],
     ['BLOCK_AS_IMPLICIT_KEY: a list indented less', 'a:\n   - 1\n  - 2\n', '3:1', /^onjuiste inspringing: een lijst \("- …"\) springt minder in/],
     ['BLOCK_IN_FLOW: a missing comma in { }', 'a: {b: 1 c: 2}\n', '1:8', /^tussen \{ \} of \[ \] staat iets dat daar niet kan: ontbreekt er een komma/],
     ['UNEXPECTED_TOKEN: a ] too many', 'a: [1]]\n', '1:7', /^hier staat een \] zonder \[ ervoor$/],

@@ -19,13 +19,37 @@ describe('schema messages in Dutch', () => {
     ['a choice without options', oneQuestion('      - { id: keuze, type: choice, label: "Kies", options: [] }\n'), 'keuzes: er moet minstens één keuze zijn'],
     ['an empty label', oneQuestion('      - { id: vraag, type: text, label: "" }\n'), 'tekst van de vraag: mag niet leeg zijn'],
     ['an empty tip', `${HEAD}tips: [""]\nsteps:\n  - id: stap-1\n    title: Stap 1\n    questions:\n${QUESTION}`, 'tip 1: mag niet leeg zijn'],
-    ['version as text', HEAD.replace('version: 1', 'version: een') + `steps:\n  - id: s\n    title: S\n    questions:\n${QUESTION}`, 'versie: moet een getal zijn'],
-    ['version not whole', HEAD.replace('version: 1', 'version: 1.5') + `steps:\n  - id: s\n    title: S\n    questions:\n${QUESTION}`, 'versie: moet een geheel getal zijn'],
+    [
+      'version as text',
+      HEAD.replace('version: 1', 'version: een') + `steps:\n  - id: s\n    title: S\n    questions:\n${QUESTION}`,
+      'versie: moet een getal zijn',
+    ],
+    [
+      'version not whole',
+      HEAD.replace('version: 1', 'version: 1.5') + `steps:\n  - id: s\n    title: S\n    questions:\n${QUESTION}`,
+      'versie: moet een geheel getal zijn',
+    ],
     ['attention not ja/nee', oneQuestion('      - { id: v, type: yesno, label: "V?", attention: misschien }\n'), 'aandachtspunt: kies uit: ja, nee'],
-    ['a date default other than today', oneQuestion('      - { id: d, type: date, label: "Datum:", default: morgen }\n'), 'standaardantwoord: moet "today" zijn'],
-    ['other not true/false', oneQuestion('      - { id: k, type: choice, label: "K", options: [a], other: ja }\n'), '"Anders, namelijk …": moet true of false zijn'],
-    ['a condition of the wrong shape', oneQuestion(`${QUESTION}      - { id: w, type: text, label: "W", when: { vraag: vraag } }\n`), 'voorwaarde: een voorwaarde is "question" met "is", of "any" of "all" met een lijst voorwaarden'],
-    ['an option of the wrong shape', oneQuestion('      - { id: k, type: choice, label: "K", options: [{ waarde: a }] }\n'), 'keuze 1: een keuze is een tekst, of "value" met "label"'],
+    [
+      'a date default other than today',
+      oneQuestion('      - { id: d, type: date, label: "Datum:", default: morgen }\n'),
+      'standaardantwoord: moet "today" zijn',
+    ],
+    [
+      'other not true/false',
+      oneQuestion('      - { id: k, type: choice, label: "K", options: [a], other: ja }\n'),
+      '"Anders, namelijk …": moet true of false zijn',
+    ],
+    [
+      'a condition of the wrong shape',
+      oneQuestion(`${QUESTION}      - { id: w, type: text, label: "W", when: { vraag: vraag } }\n`),
+      'voorwaarde: een voorwaarde is "question" met "is", of "any" of "all" met een lijst voorwaarden',
+    ],
+    [
+      'an option of the wrong shape',
+      oneQuestion('      - { id: k, type: choice, label: "K", options: [{ waarde: a }] }\n'),
+      'keuze 1: een keuze is een tekst, of "value" met "label"',
+    ],
   ])('%s', (_name, source, expected) => {
     expect(messages(source)[0]).toBe(expected);
   });

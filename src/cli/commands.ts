@@ -33,7 +33,10 @@ function command<F extends Record<string, unknown>>(spec: CommandSpec<F>): Comma
 }
 
 const mapOption = () =>
-  new Option('-m, --map <map>', 'map met de antwoordbestanden (standaard: WERKBOEK_MAP, anders een vaste map voor jou op deze computer; "werkboek status" toont welke)');
+  new Option(
+    '-m, --map <map>',
+    'map met de antwoordbestanden (standaard: WERKBOEK_MAP, anders een vaste map voor jou op deze computer; "werkboek status" toont welke)',
+  );
 const ownOption = () => new Option('--werkbladen <map>', 'een map met eigen werkbladdefinities (ook WERKBOEK_WERKBLADEN)');
 const outputOption = () => new Option('-o, --uitvoer <bestand>', 'schrijf naar dit bestand in plaats van naar het scherm');
 const toOption = () => new Option('--aan <adres>', 'e-mailadres van de ontvanger (bij --formaat eml)');
@@ -42,12 +45,10 @@ const toOption = () => new Option('--aan <adres>', 'e-mailadres van de ontvanger
 function reportOptions(template: string): Array<() => Option> {
   return [
     () =>
-      new Option('-f, --formaat <formaat>', 'docx (Word), md (tekst, Markdown), html (webpagina) of eml (e-mailconcept); standaard: volgens de extensie van -o, anders md').choices([
-        'md',
-        'docx',
-        'html',
-        'eml',
-      ]),
+      new Option(
+        '-f, --formaat <formaat>',
+        'docx (Word), md (tekst, Markdown), html (webpagina) of eml (e-mailconcept); standaard: volgens de extensie van -o, anders md',
+      ).choices(['md', 'docx', 'html', 'eml']),
     outputOption,
     () => new Option('-s, --sjabloon <bestand>', `een eigen sjabloon voor de tekst van het rapport, in plaats van ${template}`),
     toOption,
@@ -119,7 +120,11 @@ export const COMMANDS: readonly CommandSpec[] = [
       mapOption,
       ownOption,
       () => new Option('--opnieuw', 'opnieuw beginnen (het oude bestand wordt als reservekopie bewaard)'),
-      () => new Option('-r, --respondent <naam>', 'als collega invullen, in een eigen bestand in dezelfde map (bijv. --respondent "Piet Bakker"); zie ook vergelijk'),
+      () =>
+        new Option(
+          '-r, --respondent <naam>',
+          'als collega invullen, in een eigen bestand in dezelfde map (bijv. --respondent "Piet Bakker"); zie ook vergelijk',
+        ),
       () =>
         new Option(
           '--eenvoudig',
@@ -235,11 +240,10 @@ export const COMMANDS: readonly CommandSpec[] = [
     options: [
       () => new Option('--ronde <naam>', 'vergelijk deze afgesloten ronde met nu (bijv. 2026)'),
       () =>
-        new Option('-f, --formaat <formaat>', 'md (tekst, Markdown), html (webpagina) of eml (e-mailconcept); standaard: volgens de extensie van -o, anders md').choices([
-          'md',
-          'html',
-          'eml',
-        ]),
+        new Option(
+          '-f, --formaat <formaat>',
+          'md (tekst, Markdown), html (webpagina) of eml (e-mailconcept); standaard: volgens de extensie van -o, anders md',
+        ).choices(['md', 'html', 'eml']),
       outputOption,
       toOption,
       mapOption,
@@ -270,7 +274,13 @@ export const COMMANDS: readonly CommandSpec[] = [
     arguments: [['<mappen...>', 'een map met één submap per bibliotheek, of de mappen van de bibliotheken zelf']],
     options: [
       () => new Option('-o, --uitvoer <bestand>', 'schrijf naar dit bestand: overzicht.csv (Excel), overzicht.md of overzicht.html'),
-      () => new Option('-f, --formaat <formaat>', 'tekst, csv, md of html (standaard: volgens de extensie van -o, anders tekst)').choices(['tekst', 'csv', 'md', 'html']),
+      () =>
+        new Option('-f, --formaat <formaat>', 'tekst, csv, md of html (standaard: volgens de extensie van -o, anders tekst)').choices([
+          'tekst',
+          'csv',
+          'md',
+          'html',
+        ]),
       () => new Option('--kernvragen <ids>', 'andere kernvragen als kolommen, bijv. gemeentelandschap.thema-in-agenda,randvoorwaarden.uren-voldoende'),
       ownOption,
     ],

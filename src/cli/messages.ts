@@ -35,7 +35,12 @@ export async function commanderMessage(err: CommanderError, program: Command, co
         .filter((o) => !o.hidden)
         .flatMap((o) => [o.long, o.short])
         .filter((f): f is string => !!f);
-      const near = quoted.startsWith('--') ? await nearest(quoted, options.filter((o) => o.startsWith('--'))) : undefined;
+      const near = quoted.startsWith('--')
+        ? await nearest(
+            quoted,
+            options.filter((o) => o.startsWith('--')),
+          )
+        : undefined;
       return `Onbekende optie "${quoted}".${near ? ` Bedoel je "${near}"?` : ''} Zie "${named ? `${w} ${named.name()} --help` : help}".`;
     }
     case 'commander.missingArgument': {

@@ -53,7 +53,8 @@ export function createProgram(out: Output, home: Home): CommandLine {
   program.on('beforeAllHelp', (context: { command: Command }) => {
     const [first, second] = program.args;
     const word = first === 'help' ? second : first;
-    if (context.command === program && word !== undefined && !word.startsWith('-') && word !== 'help' && !findCommand(program, word)) throw unknownCommand(word);
+    if (context.command === program && word !== undefined && !word.startsWith('-') && word !== 'help' && !findCommand(program, word))
+      throw unknownCommand(word);
   });
   program.hook('preSubcommand', (_program, command) => {
     dispatched = command;

@@ -75,7 +75,12 @@ async function writeSchema(cwd: string, out: Output): Promise<void> {
   out.line(`  ${SCHEMA_LINE}`);
 }
 
-async function checkOne(file: string, shown: string, out: Output, ctx: { cwd: string; given: Worksheet[]; checked: CheckResult | undefined }): Promise<boolean> {
+async function checkOne(
+  file: string,
+  shown: string,
+  out: Output,
+  ctx: { cwd: string; given: Worksheet[]; checked: CheckResult | undefined },
+): Promise<boolean> {
   const kind = await sniffKind(file, shown);
   if (kind.type === 'answers') {
     // The shipped worksheets, own ones (WERKBOEK_WERKBLADEN) and definitions named in this call.
@@ -103,10 +108,14 @@ async function checkOne(file: string, shown: string, out: Output, ctx: { cwd: st
     // Answers to questions that are no longer asked (removed in a later version): listed, kept in the file.
     const source = readTextLimitedSync(file, { displayName: shown });
     for (const id of notAskedIds(answers?.answers ?? {}, ws)) {
-      out.line(`${shown}:${linePosition(source, id)}: "${id}" wordt niet meer gevraagd (werkblad ${ws.id}, versie ${ws.version}); het antwoord blijft in het bestand staan`);
+      out.line(
+        `${shown}:${linePosition(source, id)}: "${id}" wordt niet meer gevraagd (werkblad ${ws.id}, versie ${ws.version}); het antwoord blijft in het bestand staan`,
+      );
     }
     if (answers?.upgraded) {
-      out.line(`${shown}: let op: antwoorden onder een eerder id horen nu bij de hernoemde vraag; bij de volgende keer opslaan wordt dat (en versie ${ws.version}) in het bestand gezet.`);
+      out.line(
+        `${shown}: let op: antwoorden onder een eerder id horen nu bij de hernoemde vraag; bij de volgende keer opslaan wordt dat (en versie ${ws.version}) in het bestand gezet.`,
+      );
     }
     const open = w.visible.filter((v) => v.state === 'open').length;
     if (status === 'afgerond' && open > 0) {
@@ -159,4 +168,3 @@ async function sniffKind(file: string, shown: string): Promise<{ type: 'definiti
   if (sheet) return { type: 'answers', worksheet: sheet };
   return { type: 'definition' };
 }
-

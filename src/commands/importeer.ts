@@ -171,7 +171,11 @@ async function readIncoming(source: string, shown: string, worksheets: readonly 
 /** The colleague's name: --respondent, else the file's `respondent:`, else its Naam. */
 function colleagueName(respondent: string | undefined, incoming: AnswersFile, shown: string): string {
   if (respondent !== undefined && !cleanName(respondent)) {
-    throw new WerkboekError('De naam bij --respondent is leeg.', ExitCode.usage, `Bijvoorbeeld: ${suggest(['importeer', shown, '--respondent', 'Piet Bakker'])}`);
+    throw new WerkboekError(
+      'De naam bij --respondent is leeg.',
+      ExitCode.usage,
+      `Bijvoorbeeld: ${suggest(['importeer', shown, '--respondent', 'Piet Bakker'])}`,
+    );
   }
   const naam = incoming.answers.naam;
   const name = cleanName(respondent ?? incoming.meta.respondent ?? (typeof naam === 'string' ? naam : ''));
@@ -211,7 +215,9 @@ async function destinationOf(args: ImportOne, ws: Worksheet, name: string, incom
       out.line(`${shown}: de antwoorden van ${name} bij werkblad ${ws.number} staan er al precies zo (${path.basename(same)}); er is niets veranderd.`);
       return undefined;
     }
-    const decision = await ask(`Er staat al een ander bestand van ${name} bij werkblad ${ws.number} (${path.basename(target)}).${current ? howTheyDiffer(ws, current, incoming) : ''} Wat wil je doen met ${shown}?`);
+    const decision = await ask(
+      `Er staat al een ander bestand van ${name} bij werkblad ${ws.number} (${path.basename(target)}).${current ? howTheyDiffer(ws, current, incoming) : ''} Wat wil je doen met ${shown}?`,
+    );
     if (decision === 'skip') {
       out.line(`${shown}: overgeslagen; ${path.basename(target)} is niet veranderd.`);
       return undefined;
@@ -224,14 +230,25 @@ async function destinationOf(args: ImportOne, ws: Worksheet, name: string, incom
         ({ file: target, exists } = await respondentFile(dir, ws.id, storedAs));
       }
       if (decision === undefined) {
-        out.line(`Er staat al een ander bestand van ${name} bij werkblad ${ws.number}; dat is niet overschreven (er is geen terminal om te vragen wat je wilt).`);
+        out.line(
+          `Er staat al een ander bestand van ${name} bij werkblad ${ws.number}; dat is niet overschreven (er is geen terminal om te vragen wat je wilt).`,
+        );
       }
     }
   }
   return { target, exists, storedAs, replace };
 }
 
-function reportImported(out: Output, shown: string, target: string, ws: Worksheet, incoming: AnswersFile, storedAs: string, name: string, backup: string | undefined): void {
+function reportImported(
+  out: Output,
+  shown: string,
+  target: string,
+  ws: Worksheet,
+  incoming: AnswersFile,
+  storedAs: string,
+  name: string,
+  backup: string | undefined,
+): void {
   const w = walk(ws, incoming.answers);
   const how = incoming.meta.status === 'afgerond' ? 'afgerond' : `concept, ${w.done} van ${w.total} beantwoord`;
   out.line(`${shown} → ${path.basename(target)}: ${sheetName(ws)} van ${storedAs}, ${how}.`);
@@ -260,7 +277,7 @@ function worksheetOf(text: string, shown: string, worksheets: readonly Worksheet
       {
         file: shown,
         line,
-        col: (m[0].length - (m[1]?.length ?? 0)) + 1,
+        col: m[0].length - (m[1]?.length ?? 0) + 1,
         path: 'werkblad',
         message: `onbekend werkblad "${m[1] ?? ''}"; kies uit: ${worksheets.map((s) => s.id).join(', ')}`,
       },
@@ -269,7 +286,6 @@ function worksheetOf(text: string, shown: string, worksheets: readonly Worksheet
     IMPORT_HINT(shown),
   );
 }
-
 
 /** The stored file of `name` (or of a copy kept as "name (2)", "name (3)", …) with the same content as `incoming`, if any. */
 async function sameAsStored(dir: string, ws: Worksheet, name: string, incoming: AnswersFile): Promise<string | undefined> {

@@ -24,7 +24,13 @@ export function menuChoices(sheets: SheetState[]): Choice<MenuAction>[] {
     ...sheets.map((s) => ({
       value: `werkblad:${s.worksheet.id}` as const,
       name: `Werkblad ${s.worksheet.number}: ${s.worksheet.title} (${sheetStateLabel(s)})`,
-      description: s.error ? 'laat zien wat er mis is met het bestand' : s.status === 'niet begonnen' ? 'beginnen' : s.status === 'afgerond' ? 'bekijken en wijzigen' : 'verdergaan waar je was',
+      description: s.error
+        ? 'laat zien wat er mis is met het bestand'
+        : s.status === 'niet begonnen'
+          ? 'beginnen'
+          : s.status === 'afgerond'
+            ? 'bekijken en wijzigen'
+            : 'verdergaan waar je was',
     })),
     { value: 'rapport', name: 'Rapport maken', description: 'een rapport van een werkblad of van alles, in de map van je dossier' },
     { value: 'status', name: 'Hoe ver ben ik?', description: 'per werkblad: hoe ver, laatst bewerkt, het bestand' },

@@ -106,7 +106,9 @@ async function perform(m: Menu, action: Exclude<MenuAction, 'stoppen'>, sheets: 
   } else if (action === 'inleiding') {
     await introduction({ out });
   } else if (action === 'hulp') {
-    out.line('In dit menu kies je met de pijltjes en Enter (in de eenvoudige weergave met het nummer). Ctrl+C in een werkblad brengt je terug naar dit menu; Ctrl+C hier stopt werkboek.');
+    out.line(
+      'In dit menu kies je met de pijltjes en Enter (in de eenvoudige weergave met het nummer). Ctrl+C in een werkblad brengt je terug naar dit menu; Ctrl+C hier stopt werkboek.',
+    );
     out.line('Alles uit het menu kan ook als opdracht:');
     out.line();
     m.options.showHelp();
@@ -149,7 +151,11 @@ async function makeReport(m: Menu, sheets: SheetState[], dir: string): Promise<v
   const sheet = await submenu(m, (p) => p.select<string>({ message: 'Van welk werkblad?', choices: which, default: 'alles' }));
   if (sheet === undefined) return;
   const format = await submenu(m, (p) =>
-    p.select<ReportFormat>({ message: 'Welk formaat?', choices: REPORT_FORMATS.map((f) => ({ value: f.format, name: f.name })), default: REPORT_FORMATS[0]?.format ?? 'html' }),
+    p.select<ReportFormat>({
+      message: 'Welk formaat?',
+      choices: REPORT_FORMATS.map((f) => ({ value: f.format, name: f.name })),
+      default: REPORT_FORMATS[0]?.format ?? 'html',
+    }),
   );
   if (format === undefined) return;
   const file = reportFile(dir, sheet, format, options.now?.() ?? new Date());

@@ -49,12 +49,19 @@ export async function newRound(opts: NewRoundOptions): Promise<void> {
         `Weet je het zeker? Geef dan --ja mee: ${suggest(['nieuwe-ronde', ...(opts.name ? ['--ronde', round.name] : []), '--ja'], map)}`,
       );
     }
-    out.line(`Ronde ${round.name} afsluiten: deze ${files.length === 1 ? 'bestand gaat' : `${files.length} bestanden gaan`} ongewijzigd naar ${round.dir}${path.sep}`);
+    out.line(
+      `Ronde ${round.name} afsluiten: deze ${files.length === 1 ? 'bestand gaat' : `${files.length} bestanden gaan`} ongewijzigd naar ${round.dir}${path.sep}`,
+    );
     // Unfinished files first: they are what the user should see before saying yes.
     const unfinishedFiles = files.filter((file) => unfinished(path.join(dossier.dir, file)));
     const open = unfinishedFiles.length;
-    listFiles(out, [...unfinishedFiles, ...files.filter((f) => !unfinishedFiles.includes(f))], (file) => (unfinishedFiles.includes(file) ? ' (nog niet afgerond)' : ''));
-    if (open) out.line(`Let op: ${open === 1 ? '1 bestand is' : `${open} bestanden zijn`} nog niet afgerond; ${open === 1 ? 'het gaat' : 'ze gaan'} toch mee naar de afgesloten ronde.`);
+    listFiles(out, [...unfinishedFiles, ...files.filter((f) => !unfinishedFiles.includes(f))], (file) =>
+      unfinishedFiles.includes(file) ? ' (nog niet afgerond)' : '',
+    );
+    if (open)
+      out.line(
+        `Let op: ${open === 1 ? '1 bestand is' : `${open} bestanden zijn`} nog niet afgerond; ${open === 1 ? 'het gaat' : 'ze gaan'} toch mee naar de afgesloten ronde.`,
+      );
     const prompter = opts.prompter ?? (await import('../terminal/inquirer.js')).terminalPrompter({ color: out.color });
     const reply = unlessStopped(
       await prompter.select<'ja' | 'nee'>({
@@ -73,7 +80,9 @@ export async function newRound(opts: NewRoundOptions): Promise<void> {
     }
   }
   await closeRound(plan);
-  out.line(`Ronde ${round.name} is afgesloten: ${files.length} ${files.length === 1 ? 'bestand staat' : 'bestanden staan'} nu ongewijzigd in ${round.dir}${path.sep}`);
+  out.line(
+    `Ronde ${round.name} is afgesloten: ${files.length} ${files.length === 1 ? 'bestand staat' : 'bestanden staan'} nu ongewijzigd in ${round.dir}${path.sep}`,
+  );
   listFiles(out, files);
   out.line();
   out.line('Begin de nieuwe ronde met bijvoorbeeld:');

@@ -38,8 +38,12 @@ export async function overview(opts: OverviewOptions): Promise<void> {
   const format = opts.format ?? formatOf(opts.output);
   const worksheets = await allWorksheets(ownWorksheets(opts.ownFolder, cwd));
   const chosen = opts.keys !== undefined ? parseKeys(opts.keys, worksheets) : undefined;
-  const sheets: Sheet[] = worksheets.map((ws) => ({ worksheet: ws, keys: keyColumns(ws, chosen ? chosen.get(ws.id) ?? [] : ws.kernvragen) }));
-  const data = await buildOverview(opts.folders.map((f) => path.resolve(cwd, f)), sheets, cwd);
+  const sheets: Sheet[] = worksheets.map((ws) => ({ worksheet: ws, keys: keyColumns(ws, chosen ? (chosen.get(ws.id) ?? []) : ws.kernvragen) }));
+  const data = await buildOverview(
+    opts.folders.map((f) => path.resolve(cwd, f)),
+    sheets,
+    cwd,
+  );
   if (!data.rows.length) {
     throw new WerkboekError(
       `Geen dossiers gevonden in ${opts.folders.join(', ')}${data.folderProblems.length ? ` (${data.folderProblems.join('; ')})` : ''}.`,
@@ -74,7 +78,10 @@ export async function overview(opts: OverviewOptions): Promise<void> {
  * writes, never locks).
  */
 export async function buildOverview(folders: string[], sheets: Sheet[], cwd: string): Promise<Overview> {
-  const { dossiers, problems } = await findDossiers(folders, sheets.map((s) => s.worksheet.id));
+  const { dossiers, problems } = await findDossiers(
+    folders,
+    sheets.map((s) => s.worksheet.id),
+  );
   const rows = [];
   for (const dir of dossiers) {
     const shown = displayPath(dir, cwd);
@@ -105,12 +112,21 @@ function formatOf(output: string | undefined): OverviewFormat {
 /** "gemeentelandschap.thema-in-agenda,uren-voldoende" -> per worksheet its key questions. */
 function parseKeys(list: string, worksheets: readonly Worksheet[]): Map<string, KeyQuestionRef[]> {
   const chosen = new Map<string, KeyQuestionRef[]>();
-  for (const raw of list.split(',').map((s) => s.trim()).filter(Boolean)) {
+  for (const raw of list
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)) {
     const dot = raw.indexOf('.');
     const [sheetId, questionId] = dot > 0 ? [raw.slice(0, dot), raw.slice(dot + 1)] : [undefined, raw];
-    const ws = worksheets.find((w) => (sheetId === undefined || w.id === sheetId) && allQuestions(w).some((q) => q.id === questionId && typeOf(q).key !== undefined));
+    const ws = worksheets.find(
+      (w) => (sheetId === undefined || w.id === sheetId) && allQuestions(w).some((q) => q.id === questionId && typeOf(q).key !== undefined),
+    );
     if (!ws) {
-      const known = worksheets.flatMap((w) => allQuestions(w).filter((q) => typeOf(q).key === 'ja-nee').map((q) => `${w.id}.${q.id}`));
+      const known = worksheets.flatMap((w) =>
+        allQuestions(w)
+          .filter((q) => typeOf(q).key === 'ja-nee')
+          .map((q) => `${w.id}.${q.id}`),
+      );
       throw new WerkboekError(
         `Onbekende kernvraag "${raw}" (verwacht: werkblad.vraag-id van een ja/nee- of keuzevraag).`,
         ExitCode.usage,

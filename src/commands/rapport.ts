@@ -34,7 +34,10 @@ export async function report(opts: ReportOptions): Promise<void> {
   const loaded = ALL.has(opts.worksheet.trim().toLowerCase()) ? await dossierStates(own, dossier) : await oneState(opts.worksheet, own, dossier);
   // A dossier has the shipped worksheets among its states: Probiblio's closing comes from them (never from an own one).
   const doc = loaded.kind === 'dossier' ? dossierReport(loaded.states, { now }) : worksheetReport(loaded.state, { now, workbook: loaded.workbook });
-  const content = format === 'docx' ? await wordReport(doc) : await formatReport(await renderTemplate(await loadTemplate(opts.template, cwd), doc.context), doc, format, recipients);
+  const content =
+    format === 'docx'
+      ? await wordReport(doc)
+      : await formatReport(await renderTemplate(await loadTemplate(opts.template, cwd), doc.context), doc, format, recipients);
   const answerFiles = loaded.kind === 'dossier' ? loaded.states.map((s) => s.file) : [loaded.state.file];
   await deliver(content, { output: opts.output, cwd, out, answerFiles }, 'Rapport');
 }
@@ -60,7 +63,10 @@ async function dossierStates(own: OwnWorksheets, dossier: Dossier): Promise<{ ki
  * worksheet has none.
  */
 async function oneState(name: string, own: OwnWorksheets, dossier: Dossier): Promise<{ kind: 'sheet'; state: SheetState; workbook: Worksheet[] }> {
-  const [ws, workbook] = await Promise.all([findWorksheet(name, own, [{ name: 'alles', description: 'alle werkbladen in één rapport' }]), loadShippedWorksheets()]);
+  const [ws, workbook] = await Promise.all([
+    findWorksheet(name, own, [{ name: 'alles', description: 'alle werkbladen in één rapport' }]),
+    loadShippedWorksheets(),
+  ]);
   const state = await sheetState(ws, dossier.dir);
   throwUnreadable([state]);
   if (!state.answers) {

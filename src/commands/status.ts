@@ -20,28 +20,39 @@ export async function status({ map, ownFolder, cwd, out }: StatusOptions): Promi
   const { dossier, sheets, folderExists } = await dossierState(map, cwd, allWorksheets(ownWorksheets(ownFolder, cwd)), { colleagues: true });
   out.line(`Map: ${dossier.dir}`);
   if (!folderExists) {
-    out.line(`Let op: deze map bestaat (nog) niet, dus hier is nog geen werkblad begonnen. Staan je antwoorden in een andere map? Geef die dan op met --map <map>.`);
+    out.line(
+      `Let op: deze map bestaat (nog) niet, dus hier is nog geen werkblad begonnen. Staan je antwoorden in een andere map? Geef die dan op met --map <map>.`,
+    );
   }
   out.line();
   const rounds = await listRounds(dossier.dir);
   for (const s of sheets) {
     const { colleagues } = s;
     out.line(`${s.worksheet.number}. ${s.worksheet.title} (${s.worksheet.id})`);
-    out.line(`   ${colleagues.length ? 'Eigen bestand: ' : ''}${describeState(s)}${s.answers ? ` · laatst bijgewerkt ${formatStamp(s.answers.meta.updated)}` : ''}`);
+    out.line(
+      `   ${colleagues.length ? 'Eigen bestand: ' : ''}${describeState(s)}${s.answers ? ` · laatst bijgewerkt ${formatStamp(s.answers.meta.updated)}` : ''}`,
+    );
     const drafts = s.answers ? Object.values(s.answers.drafts).filter((d) => d != null).length : 0;
-    if (drafts) out.line(`   ${drafts} onbevestigd${drafts === 1 ? '' : 'e'} antwoord${drafts === 1 ? '' : 'en'} (maak ${drafts === 1 ? 'het' : 'ze'} af met: ${suggest(['start', s.worksheet.id], mapFor(dossier))})`);
+    if (drafts)
+      out.line(
+        `   ${drafts} onbevestigd${drafts === 1 ? '' : 'e'} antwoord${drafts === 1 ? '' : 'en'} (maak ${drafts === 1 ? 'het' : 'ze'} af met: ${suggest(['start', s.worksheet.id], mapFor(dossier))})`,
+      );
     if (s.answers || s.error) out.line(`   ${s.file}`);
     if (s.error) out.line(`   ${s.error.message.split('\n')[0]}`);
     if (colleagues.length) {
       out.line(`   Collega's (${colleagues.length}):`);
       for (const r of colleagues) {
-        out.line(`   - ${r.name}: ${describeState(r)}${r.answers ? ` · laatst bijgewerkt ${formatStamp(r.answers.meta.updated)}` : ''} · ${path.basename(r.file)}`);
+        out.line(
+          `   - ${r.name}: ${describeState(r)}${r.answers ? ` · laatst bijgewerkt ${formatStamp(r.answers.meta.updated)}` : ''} · ${path.basename(r.file)}`,
+        );
         if (r.error) out.line(`     ${r.error.message.split('\n')[0]}`);
         // What the colleague was still typing is not an answer yet: vergelijk shows that question as open.
         const theirs = r.answers ? Object.values(r.answers.drafts).filter((d) => d != null).length : 0;
         if (theirs) {
           const how = suggest(['start', s.worksheet.id, '--respondent', r.name], mapFor(dossier));
-          out.line(`     ${theirs} onbevestigd${theirs === 1 ? '' : 'e'} antwoord${theirs === 1 ? '' : 'en'}; ${r.name} maakt ${theirs === 1 ? 'het' : 'ze'} af met:`);
+          out.line(
+            `     ${theirs} onbevestigd${theirs === 1 ? '' : 'e'} antwoord${theirs === 1 ? '' : 'en'}; ${r.name} maakt ${theirs === 1 ? 'het' : 'ze'} af met:`,
+          );
           out.line(`       ${how}`);
         }
       }
@@ -53,7 +64,9 @@ export async function status({ map, ownFolder, cwd, out }: StatusOptions): Promi
   // Earlier rounds (nieuwe-ronde): their answers are kept, not gone.
   if (rounds.length) {
     out.line();
-    out.line(`Afgesloten ronde${rounds.length === 1 ? '' : 's'}: ${rounds.map((r) => `${r.name} (in ${path.basename(r.dir)}/)`).join(', ')}. Wat er sindsdien veranderde:`);
+    out.line(
+      `Afgesloten ronde${rounds.length === 1 ? '' : 's'}: ${rounds.map((r) => `${r.name} (in ${path.basename(r.dir)}/)`).join(', ')}. Wat er sindsdien veranderde:`,
+    );
     out.line(`  ${suggest(['verschil'], mapFor(dossier))}`);
   }
 }

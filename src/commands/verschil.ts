@@ -93,7 +93,10 @@ async function sides(rounds: Round[], dir: string, worksheets: Worksheet[], aske
     return [side(round), now];
   }
   const last = rounds[rounds.length - 1] as Round;
-  const current = await roundFiles(dir, worksheets.map((w) => w.id));
+  const current = await roundFiles(
+    dir,
+    worksheets.map((w) => w.id),
+  );
   if (current.length || rounds.length < 2) return [side(last), now];
   return [side(rounds[rounds.length - 2] as Round), side(last)];
 }

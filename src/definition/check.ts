@@ -97,7 +97,8 @@ function zodIssue(located: Located, issue: z.core.$ZodIssue, data: unknown): Iss
     const named = words === `"${String(field)}"` ? '' : ` (${words})`;
     return issueAt(located, p.slice(0, -1), `verplicht veld "${String(field)}"${named} ontbreekt`);
   }
-  if (issue.code === 'invalid_type' && !p.length) return issueAt(located, p, 'het bestand is leeg of is geen werkblad: het begint met id, version, number, title en steps');
+  if (issue.code === 'invalid_type' && !p.length)
+    return issueAt(located, p, 'het bestand is leeg of is geen werkblad: het begint met id, version, number, title en steps');
   return issueAt(located, p, zodMessage(issue, p));
 }
 
@@ -247,6 +248,8 @@ function allowedValues(q: Question): string[] | undefined {
 }
 
 function pathName(p: PathKey[]): string {
-  return p.map((k) => (typeof k === 'number' ? `[${k}]` : `.${k}`)).join('').replace(/^\./, '');
+  return p
+    .map((k) => (typeof k === 'number' ? `[${k}]` : `.${k}`))
+    .join('')
+    .replace(/^\./, '');
 }
-

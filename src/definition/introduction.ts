@@ -24,7 +24,10 @@ export function parseIntroduction(source: string): Block[] {
   const text = source.replace(/\r\n?/g, '\n').replace(/<!--[\s\S]*?-->/g, '');
   const blocks: Block[] = [];
   for (const chunk of text.split(/\n[ \t]*\n/)) {
-    const lines = chunk.split('\n').map((l) => l.trim()).filter((l) => l !== '');
+    const lines = chunk
+      .split('\n')
+      .map((l) => l.trim())
+      .filter((l) => l !== '');
     const first = lines[0];
     if (first === undefined) continue;
     const heading = /^(#{1,6})\s+(.*)$/.exec(first);

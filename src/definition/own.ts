@@ -48,7 +48,11 @@ export function allWorksheets(own?: OwnWorksheets): Promise<Worksheet[]> {
       try {
         names = (await readdir(folder)).filter((n) => isDefinitionPath(n)).sort();
       } catch (err) {
-        throw new WerkboekError(`Kan de map met eigen werkbladen ${folder} niet lezen: ${describeFsError(err)}.`, ExitCode.usage, 'Geef een bestaande map met --werkbladen <map> (of WERKBOEK_WERKBLADEN).');
+        throw new WerkboekError(
+          `Kan de map met eigen werkbladen ${folder} niet lezen: ${describeFsError(err)}.`,
+          ExitCode.usage,
+          'Geef een bestaande map met --werkbladen <map> (of WERKBOEK_WERKBLADEN).',
+        );
       }
       const defined = await Promise.all(names.map((n) => loadDefinitionAt(path.join(folder, n), cwd)));
       const all = [...shipped];

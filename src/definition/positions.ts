@@ -96,14 +96,23 @@ const YAML_MESSAGES: Record<string, Array<[RegExp | undefined, string]>> = {
     [undefined, 'onjuiste inspringing: deze regel springt verder of minder in dan past bij de regels erboven'],
   ],
   MISSING_CHAR: [
-    [/^Missing closing "?quote|^Missing closing '?quote/i, 'een aanhalingsteken wordt niet afgesloten (zoek het begin van die tekst: het afsluitende aanhalingsteken ontbreekt)'],
-    [/Sequence item without - indicator/, 'onjuiste inspringing: deze regel springt anders in dan de regels erboven (elk niveau springt even ver in, bijv. 2 spaties), of er ontbreekt een "- " voor een item van een lijst'],
+    [
+      /^Missing closing "?quote|^Missing closing '?quote/i,
+      'een aanhalingsteken wordt niet afgesloten (zoek het begin van die tekst: het afsluitende aanhalingsteken ontbreekt)',
+    ],
+    [
+      /Sequence item without - indicator/,
+      'onjuiste inspringing: deze regel springt anders in dan de regels erboven (elk niveau springt even ver in, bijv. 2 spaties), of er ontbreekt een "- " voor een item van een lijst',
+    ],
     [/Missing , or :/, 'tussen { } of [ ] ontbreekt een komma of een dubbele punt'],
     [undefined, 'er ontbreekt een teken (bijv. een komma of een afsluitend haakje)'],
   ],
   BLOCK_AS_IMPLICIT_KEY: [
     // "antwoord: Goed: maar weinig overleg": the second ": " makes YAML read a key; also a line indented too far after "sleutel: waarde".
-    [/Nested mappings/, `hier staat ": " (een dubbele punt met een spatie) waar dat niet kan: staat dat in een tekst, ${QUOTE_HINT}; anders springt deze regel te ver in`],
+    [
+      /Nested mappings/,
+      `hier staat ": " (een dubbele punt met een spatie) waar dat niet kan: staat dat in een tekst, ${QUOTE_HINT}; anders springt deze regel te ver in`,
+    ],
     [/block sequence/, 'onjuiste inspringing: een lijst ("- …") springt minder in dan de regels erboven'],
     [undefined, 'onjuiste inspringing: een blok staat waar een sleutel verwacht wordt'],
   ],
@@ -119,7 +128,9 @@ const YAML_MESSAGES: Record<string, Array<[RegExp | undefined, string]>> = {
   MULTILINE_IMPLICIT_KEY: [[undefined, 'een sleutel mag niet over meerdere regels lopen: ontbreekt er een dubbele punt, of klopt de inspringing niet?']],
   TAB_AS_INDENT: [[undefined, 'tabs zijn niet toegestaan als inspringing; gebruik spaties']],
   DUPLICATE_KEY: [[undefined, 'sleutel komt twee keer voor']],
-  BAD_DQ_ESCAPE: [[undefined, 'ongeldige \\-code in een tekst tussen dubbele aanhalingstekens: schrijf \\\\ voor een backslash, of gebruik enkele aanhalingstekens']],
+  BAD_DQ_ESCAPE: [
+    [undefined, 'ongeldige \\-code in een tekst tussen dubbele aanhalingstekens: schrijf \\\\ voor een backslash, of gebruik enkele aanhalingstekens'],
+  ],
   MULTIPLE_DOCS: [[undefined, 'het bestand bevat meer dan één deel (na een regel met alleen --- of ...): haal die regel weg']],
   KEY_OVER_1024_CHARS: [[undefined, 'een sleutel is langer dan 1024 tekens: ontbreekt er een regeleinde, of staat er ": " in een lange tekst?']],
   MULTIPLE_ANCHORS: [[undefined, `een waarde met twee keer & ervoor kan werkboek niet lezen; ${QUOTE_HINT}`]],
@@ -155,7 +166,7 @@ export function positionOf(located: Located, path: readonly PathKey[], key?: str
   const { doc, lines } = located;
   // Walk down as far as the path exists, so a missing field points at its parent.
   let depth = path.length;
-  let node: unknown ;
+  let node: unknown;
   while (depth >= 0) {
     node = depth === 0 ? doc.contents : doc.getIn(path.slice(0, depth), true);
     if (node) break;

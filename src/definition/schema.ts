@@ -18,9 +18,7 @@ export const conditionSchema: z.ZodType<Condition> = z.lazy(() =>
     z
       .object({
         question: id.describe('Het id van een eerdere vraag.'),
-        is: z
-          .union([z.string(), z.array(z.string()).min(1)])
-          .describe('Het antwoord (of een van de antwoorden) waarbij deze vraag zichtbaar is, bijv. "ja".'),
+        is: z.union([z.string(), z.array(z.string()).min(1)]).describe('Het antwoord (of een van de antwoorden) waarbij deze vraag zichtbaar is, bijv. "ja".'),
       })
       .strict(),
     z.object({ any: z.array(conditionSchema).min(1).describe('Zichtbaar als één van deze voorwaarden geldt.') }).strict(),
@@ -28,10 +26,7 @@ export const conditionSchema: z.ZodType<Condition> = z.lazy(() =>
   ]),
 );
 
-export type Condition =
-  | { question: string; is: string | string[] }
-  | { any: Condition[] }
-  | { all: Condition[] };
+export type Condition = { question: string; is: string | string[] } | { any: Condition[] } | { all: Condition[] };
 
 // An addition of ours, not the workbook's: the answer to a yes/no question
 // (or a yes/no column of a repeat group) that means a randvoorwaarde is not
@@ -43,10 +38,7 @@ const attention = z
     'Geen onderdeel van het werkboek van Probiblio, maar een aanvulling van dit programma: het antwoord ("nee", soms "ja") waaruit blijkt dat een randvoorwaarde (nog) niet op orde is. Het rapport noemt de vraag dan onder "Aandachtspunten".',
   );
 
-const option = z.union([
-  z.string().min(1),
-  z.object({ value: z.string().min(1), label: text }).strict(),
-]);
+const option = z.union([z.string().min(1), z.object({ value: z.string().min(1), label: text }).strict()]);
 
 const questionBase = {
   id,
@@ -55,10 +47,7 @@ const questionBase = {
   help: z.string().optional().describe('Toelichting onder de vraag, bijv. "Denk hierbij aan …".'),
   tip: z.string().optional().describe('Een tip die bij deze vraag hoort.'),
   when: conditionSchema.optional().describe('Alleen tonen als deze voorwaarde geldt.'),
-  unknown: z
-    .boolean()
-    .optional()
-    .describe('Mag met "weet ik (nog) niet" beantwoord worden (standaard: ja).'),
+  unknown: z.boolean().optional().describe('Mag met "weet ik (nog) niet" beantwoord worden (standaard: ja).'),
   formerIds: z
     .array(id)
     .min(1)
@@ -130,9 +119,7 @@ export const questionSchema = z.discriminatedUnion('type', [
       type: z.literal('group'),
       item: text.describe('Naam van één item, bijv. "partner" of "functie".'),
       fields: z.array(fieldSchema).min(1),
-      extends: id
-        .optional()
-        .describe('Id van een eerdere groep: deze vraag toont die lijst en vult hem aan met extra velden.'),
+      extends: id.optional().describe('Id van een eerdere groep: deze vraag toont die lijst en vult hem aan met extra velden.'),
     })
     .strict(),
 ]);
@@ -170,10 +157,7 @@ export const worksheetSchema = z
       .describe(
         'Het slot van het rapport ("Meer informatie?" en de tekst eronder). Bij het werkboek is dat het slot van Probiblio; een eigen werkblad heeft alleen het slot dat je hier geeft.',
       ),
-    meta: z
-      .array(questionSchema)
-      .optional()
-      .describe('Gegevens van het werkblad (Naam, Bibliotheek, Datum); worden eerst gevraagd.'),
+    meta: z.array(questionSchema).optional().describe('Gegevens van het werkblad (Naam, Bibliotheek, Datum); worden eerst gevraagd.'),
     steps: z.array(stepSchema).min(1),
     kernvragen: z
       .array(

@@ -48,8 +48,7 @@ export class ConflictError extends WriteError {
     super(
       file,
       undefined,
-      `${file} ${reason}. Dat bestand is niet overschreven.` +
-        (rescue ? ` Je eigen versie, met je laatste antwoord, staat in ${rescue}.` : ''),
+      `${file} ${reason}. Dat bestand is niet overschreven.` + (rescue ? ` Je eigen versie, met je laatste antwoord, staat in ${rescue}.` : ''),
     );
     this.name = 'ConflictError';
   }
@@ -334,7 +333,12 @@ export class AnswersFile {
   async claim(): Promise<boolean> {
     const content = this.toString();
     const size = Buffer.byteLength(content);
-    if (size > this.limit) throw new WriteError(this.file, undefined, `Kan niet opslaan in ${this.file}: het bestand zou te groot worden (${megabytes(size)}; hoogstens ${megabytes(this.limit)}).`);
+    if (size > this.limit)
+      throw new WriteError(
+        this.file,
+        undefined,
+        `Kan niet opslaan in ${this.file}: het bestand zou te groot worden (${megabytes(size)}; hoogstens ${megabytes(this.limit)}).`,
+      );
     let created: boolean;
     try {
       created = await atomicCreate(this.file, content).catch(async (err: unknown) => {
@@ -409,7 +413,8 @@ export class AnswersFile {
   /** The file's text, for a rescue file: never one werkboek would refuse to read (then the caller's fallback applies). */
   private withinLimit(): string {
     const content = this.toString();
-    if (Buffer.byteLength(content) > this.limit) throw new WriteError(this.file, undefined, `Het bestand zou te groot worden (hoogstens ${megabytes(this.limit)}).`);
+    if (Buffer.byteLength(content) > this.limit)
+      throw new WriteError(this.file, undefined, `Het bestand zou te groot worden (hoogstens ${megabytes(this.limit)}).`);
     return content;
   }
 

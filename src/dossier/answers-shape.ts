@@ -127,24 +127,38 @@ function validateDrafts(issueAt: IssueAt, ws: Worksheet, questions: ReadonlyMap<
       if (typeof value !== 'string') issues.push(issueAt([DRAFTS_KEY, id], `verwacht tekst bij ${questionName(ws, q)}`));
     } else if (draft === 'noted') {
       // A choice with the toelichting that was being typed: checked as an answer with a toelichting.
-      const problem = typeof value === 'object' && !Array.isArray(value) && ANSWER_KEY in (value as object) ? checkValue(q, value) : { message: `verwacht "${ANSWER_KEY}" en "${NOTE_KEY}" bij "${id}"` };
+      const problem =
+        typeof value === 'object' && !Array.isArray(value) && ANSWER_KEY in (value as object)
+          ? checkValue(q, value)
+          : { message: `verwacht "${ANSWER_KEY}" en "${NOTE_KEY}" bij "${id}"` };
       if (problem) issues.push(issueAt([DRAFTS_KEY, id, ...(problem.key ? [problem.key] : [])], named(problem.message, id, questionName(ws, q))));
     } else if (isGroup(q)) {
       const problem = itemDraftProblem(ws, questions, q, value);
       if (problem) issues.push(issueAt([DRAFTS_KEY, id, ...problem.path], problem.message));
     } else {
-      issues.push(issueAt([DRAFTS_KEY, id], `een onbevestigd antwoord (onder "${DRAFTS_KEY}") kan alleen bij een open tekstvraag of een overzicht staan, niet bij ${questionName(ws, q)}`));
+      issues.push(
+        issueAt(
+          [DRAFTS_KEY, id],
+          `een onbevestigd antwoord (onder "${DRAFTS_KEY}") kan alleen bij een open tekstvraag of een overzicht staan, niet bij ${questionName(ws, q)}`,
+        ),
+      );
     }
   }
   return issues;
 }
 
 /** A half-filled item kept as a group's draft (`itemnummer` when it changes an item). */
-function itemDraftProblem(ws: Worksheet, questions: ReadonlyMap<string, Question>, q: GroupQuestion, value: unknown): { path: PathKey[]; message: string } | undefined {
+function itemDraftProblem(
+  ws: Worksheet,
+  questions: ReadonlyMap<string, Question>,
+  q: GroupQuestion,
+  value: unknown,
+): { path: PathKey[]; message: string } | undefined {
   const base = q.extends ? questions.get(q.extends) : q;
   const { [DRAFT_ITEM_KEY]: n, ...item } = (typeof value === 'object' && !Array.isArray(value) ? value : {}) as Record<string, unknown>;
   if (typeof value !== 'object' || Array.isArray(value)) return { path: [], message: `verwacht één ${q.item} (veld: waarde) bij "${q.id}"` };
-  if (n !== undefined && !(typeof n === 'number' && Number.isInteger(n) && n > 0)) return { path: [DRAFT_ITEM_KEY], message: `"${DRAFT_ITEM_KEY}" moet een getal vanaf 1 zijn` };
+  if (n !== undefined && !(typeof n === 'number' && Number.isInteger(n) && n > 0))
+    return { path: [DRAFT_ITEM_KEY], message: `"${DRAFT_ITEM_KEY}" moet een getal vanaf 1 zijn` };
   return isGroup(base) ? checkItem(q, groupFields(ws, base), item, `de ${q.item} in het concept`) : undefined;
 }
 

@@ -82,7 +82,6 @@ export async function exists(file: string): Promise<boolean> {
   }
 }
 
-
 /**
  * Remove temp files that an atomic save left behind when its process was
  * killed mid-write (`.<naam>.yaml.werkboek-tmp-<random>`, see atomic-write.ts). Only

@@ -16,7 +16,12 @@ export interface Dossier {
  * `--map` wins, then WERKBOEK_MAP, then the per-user data folder, so that a
  * worksheet resumes no matter from which directory werkboek is started.
  */
-export async function resolveDossier(map: string | undefined, cwd: string, env: NodeJS.ProcessEnv = process.env, say: (line: string) => void = toStderr): Promise<Dossier> {
+export async function resolveDossier(
+  map: string | undefined,
+  cwd: string,
+  env: NodeJS.ProcessEnv = process.env,
+  say: (line: string) => void = toStderr,
+): Promise<Dossier> {
   const dossier: Dossier = map
     ? { dir: path.resolve(cwd, map), source: 'optie' }
     : env.WERKBOEK_MAP
@@ -54,6 +59,10 @@ export function ensureFolder(dir: string): void {
     // under /proc that cannot be made, a name too long, a loop of links): a folder that cannot be one (exit 2).
     const code = (err as NodeJS.ErrnoException).code ?? '';
     const writing = ['EACCES', 'EPERM', 'EROFS', 'ENOSPC', 'ENOTDIR', 'EEXIST'].includes(code);
-    throw new WerkboekError(`Kan de map ${dir} niet gebruiken: ${describeFsError(err)}.`, writing ? ExitCode.writeFailed : ExitCode.usage, 'Kies een andere map met --map <map> (of WERKBOEK_MAP).');
+    throw new WerkboekError(
+      `Kan de map ${dir} niet gebruiken: ${describeFsError(err)}.`,
+      writing ? ExitCode.writeFailed : ExitCode.usage,
+      'Kies een andere map met --map <map> (of WERKBOEK_MAP).',
+    );
   }
 }

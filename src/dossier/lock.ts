@@ -160,5 +160,9 @@ function inTheWay(lockFile: string): WerkboekError {
 }
 
 function folderError(file: string, err: unknown): WerkboekError {
-  return new WerkboekError(`Kan de map ${path.dirname(file)} niet gebruiken: ${describeFsError(err)}.`, ExitCode.writeFailed, 'Kies een andere map met --map <map>.');
+  return new WerkboekError(
+    `Kan de map ${path.dirname(file)} niet gebruiken: ${describeFsError(err)}.`,
+    ExitCode.writeFailed,
+    'Kies een andere map met --map <map>.',
+  );
 }

@@ -28,7 +28,10 @@ export interface SheetFile {
 
 /** A name as typed, tidied: no control characters, single spaces, trimmed. */
 export function cleanName(name: string): string {
-  return name.replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ').replace(/\s+/g, ' ').trim();
+  return name
+    .replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 /** Whether two names are the same respondent ("Piet  Bakker" and "piet bakker" are). */

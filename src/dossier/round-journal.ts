@@ -30,7 +30,8 @@ export interface Journal {
 }
 
 /** A round folder's name and file names as they must be: one plain name each, no path. */
-const plainName = (name: unknown): name is string => typeof name === 'string' && name !== '' && name === path.basename(name) && name !== '.' && name !== '..' && !name.includes('\\');
+const plainName = (name: unknown): name is string =>
+  typeof name === 'string' && name !== '' && name === path.basename(name) && name !== '.' && name !== '..' && !name.includes('\\');
 
 export async function writeJournal(dir: string, folder: string, files: string[]): Promise<void> {
   const journal: Journal = { folder, files, pid: process.pid, host: os.hostname() };
@@ -50,7 +51,8 @@ function readJournal(dir: string): Journal | 'unreadable' | undefined {
   }
   try {
     const data = JSON.parse(text) as Partial<Journal>;
-    if (!plainName(data.folder) || !Array.isArray(data.files) || !data.files.every(plainName) || typeof data.pid !== 'number' || typeof data.host !== 'string') return 'unreadable';
+    if (!plainName(data.folder) || !Array.isArray(data.files) || !data.files.every(plainName) || typeof data.pid !== 'number' || typeof data.host !== 'string')
+      return 'unreadable';
     return data as Journal;
   } catch {
     return 'unreadable';

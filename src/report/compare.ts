@@ -337,9 +337,20 @@ function developmentPoint(q: CompareQuestion, sheets: readonly Named[]): Compare
 }
 
 /** Points per step (steps without points left out), in the order of the questions. */
-function pointsPerSection<T>(sections: readonly CompareSection[], pick: (q: CompareQuestion) => T | undefined): { count: number; groups: Array<CompareGroup<T>> } {
+function pointsPerSection<T>(
+  sections: readonly CompareSection[],
+  pick: (q: CompareQuestion) => T | undefined,
+): { count: number; groups: Array<CompareGroup<T>> } {
   const groups = sections
-    .map((s) => ({ title: s.title, subtitle: s.subtitle, heading: stepHeading(s.title, s.subtitle), items: s.questions.flatMap((q) => { const p = pick(q); return p === undefined ? [] : [p]; }) }))
+    .map((s) => ({
+      title: s.title,
+      subtitle: s.subtitle,
+      heading: stepHeading(s.title, s.subtitle),
+      items: s.questions.flatMap((q) => {
+        const p = pick(q);
+        return p === undefined ? [] : [p];
+      }),
+    }))
     .filter((g) => g.items.length > 0);
   return { count: groups.reduce((n, g) => n + g.items.length, 0), groups };
 }

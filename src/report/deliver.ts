@@ -40,7 +40,11 @@ export function checkWordRequest(req: Pick<ReportRequest, 'format' | 'output' | 
   const name = command[0] === 'vergelijk' ? 'vergelijking' : ['alles', 'all'].includes(command[1] ?? '') ? 'dossier' : 'rapport';
   const example = suggest([...command, '-o', `${name}.docx`]);
   if (req.output === undefined || req.output === '-') {
-    throw new WerkboekError('Een Word-bestand kan niet op het scherm worden getoond; geef een bestandsnaam met -o.', ExitCode.usage, `Bijvoorbeeld: ${example}`);
+    throw new WerkboekError(
+      'Een Word-bestand kan niet op het scherm worden getoond; geef een bestandsnaam met -o.',
+      ExitCode.usage,
+      `Bijvoorbeeld: ${example}`,
+    );
   }
   if (req.template !== undefined) {
     throw new WerkboekError(

@@ -68,7 +68,8 @@ function firstQuestion(c: Condition): string | undefined {
 
 /** The same answer: spaces and line ends at the end of a text do not count (an editor drops a last line end that a hand-written file has). */
 const sameAnswer = (a: ReportQuestion, b: ReportQuestion) => comparable(a) === comparable(b);
-const comparable = (q: ReportQuestion) => JSON.stringify([q.state, q.answer, q.note], (_key, value: unknown) => (typeof value === 'string' ? value.trimEnd() : value));
+const comparable = (q: ReportQuestion) =>
+  JSON.stringify([q.state, q.answer, q.note], (_key, value: unknown) => (typeof value === 'string' ? value.trimEnd() : value));
 
 /** The difference between two rounds' states of one worksheet (without answers: not begun in that round). */
 export function diffSheet(before: SheetInput, after: SheetInput): SheetDiff {
@@ -176,7 +177,8 @@ function listChanges(before: ReportQuestion | null, after: ReportQuestion | null
     now.columns.forEach((column, i) => {
       const from = (earlier[was.columns.indexOf(column)] ?? '').trim();
       const to = (row[i] ?? '').trim();
-      if (i > 0 && from !== to) lines.push(`- **Gewijzigd bij ${name(row)}**, ${escapeInline(column)}: was "${flat(from || 'leeg')}", nu "${flat(to || 'leeg')}"`);
+      if (i > 0 && from !== to)
+        lines.push(`- **Gewijzigd bij ${name(row)}**, ${escapeInline(column)}: was "${flat(from || 'leeg')}", nu "${flat(to || 'leeg')}"`);
     });
   }
   return lines.length ? ['**Wat is er anders:**', '', ...lines] : undefined;
@@ -184,7 +186,11 @@ function listChanges(before: ReportQuestion | null, after: ReportQuestion | null
 
 /** The comparison as Markdown: per worksheet the changed questions, then the ontwikkelpunten. */
 export function diffMarkdown(diffs: readonly SheetDiff[], h: DiffHeading): string {
-  const out: string[] = [`# ${escapeLine(diffTitle(h))}`, '', `Gemaakt op ${formatStampNl(h.now.toISOString())}. Alleen wat anders is staat hier; ${escapeInline(h.from)} staat als "Was", ${escapeInline(h.to)} als "Nu".`];
+  const out: string[] = [
+    `# ${escapeLine(diffTitle(h))}`,
+    '',
+    `Gemaakt op ${formatStampNl(h.now.toISOString())}. Alleen wat anders is staat hier; ${escapeInline(h.from)} staat als "Was", ${escapeInline(h.to)} als "Nu".`,
+  ];
   for (const d of diffs) {
     out.push('', `## Werkblad ${d.worksheet.number}: ${escapeLine(d.worksheet.title)}`, '');
     if (d.notBegun) {
@@ -210,7 +216,13 @@ export function diffMarkdown(diffs: readonly SheetDiff[], h: DiffHeading): strin
       }
     }
     if (d.noLongerAsked.length) {
-      out.push('', '### Niet meer gevraagd', '', `In deze versie van het werkblad staan deze vragen niet meer; de antwoorden van ${escapeInline(h.from)} blijven in dat bestand.`, '');
+      out.push(
+        '',
+        '### Niet meer gevraagd',
+        '',
+        `In deze versie van het werkblad staan deze vragen niet meer; de antwoorden van ${escapeInline(h.from)} blijven in dat bestand.`,
+        '',
+      );
       out.push(...d.noLongerAsked.map((id) => `- ${escapeLine(id)}`));
     }
     if (d.solved.length) out.push('', '### Ontwikkelpunten opgelost', '', ...d.solved.map(pointLine));

@@ -185,10 +185,22 @@ export async function compareDocx(doc: CompareDocument): Promise<Buffer> {
 function discussionBlocks(ctx: CompareContext): Block[] {
   const out: Block[] = [heading('Gesprekspunten', 2)];
   if (ctx.discussion.count === 0) {
-    out.push(paragraph([run("Bij de ja/nee-vragen, keuzes en overzichten gaven alle collega's dezelfde antwoorden. Lees de open antwoorden hieronder wel naast elkaar: die worden niet vergeleken.")]));
+    out.push(
+      paragraph([
+        run(
+          "Bij de ja/nee-vragen, keuzes en overzichten gaven alle collega's dezelfde antwoorden. Lees de open antwoorden hieronder wel naast elkaar: die worden niet vergeleken.",
+        ),
+      ]),
+    );
     return out;
   }
-  out.push(paragraph([run('Hier verschillen de antwoorden: een goed begin van het gesprek over de dienstverlening. Open antwoorden worden niet vergeleken; lees ze hieronder naast elkaar.')]));
+  out.push(
+    paragraph([
+      run(
+        'Hier verschillen de antwoorden: een goed begin van het gesprek over de dienstverlening. Open antwoorden worden niet vergeleken; lees ze hieronder naast elkaar.',
+      ),
+    ]),
+  );
   for (const group of ctx.discussion.groups) {
     if (!ctx.singleStep) out.push(heading(group.heading, 3));
     for (const p of group.items) out.push(bullet([run(`${p.number ? `${p.number} ` : ''}${p.label} — ${p.text}`)]));

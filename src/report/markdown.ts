@@ -287,8 +287,7 @@ function hardBreaks(out: string[]): string[] {
   ordered.forEach((m, i) => {
     const prev = ordered[i - 1];
     item[i] =
-      m !== null &&
-      (i === 0 || out[i - 1] === '' || STARTS_LIST_ITEM.test(out[i]!) || (item[i - 1] === true && prev?.[1] === m[1] && prev?.[2] === m[2]));
+      m !== null && (i === 0 || out[i - 1] === '' || STARTS_LIST_ITEM.test(out[i]!) || (item[i - 1] === true && prev?.[1] === m[1] && prev?.[2] === m[2]));
   });
   return out.map((l, i) => {
     const next = out[i + 1] ?? '';
@@ -322,13 +321,7 @@ export function escapeBlock(text: string): string {
   ls = ls.map((l) => ' '.repeat(Math.max(0, columns(/^[ \t]*/.exec(l)?.[0] ?? '') - common)) + l.replace(/^[ \t]+/, ''));
   ls = ls.filter((l, i) => l !== '' || ls[i - 1] !== '');
   const out = ls.map((l, i) =>
-    l === ''
-      ? ''
-      : escapeBlockLine(
-          l,
-          { start: 'space', end: 'space', pipes: false, inline: false },
-          () => ls.slice(i + 1).join('\n'),
-        ),
+    l === '' ? '' : escapeBlockLine(l, { start: 'space', end: 'space', pipes: false, inline: false }, () => ls.slice(i + 1).join('\n')),
   );
   return hardBreaks(out).join('\n');
 }

@@ -261,9 +261,7 @@ export function buildReport(input: SheetInput, meta: ReportMeta = {}): SheetRepo
       subtitle: s.subtitle ?? null,
       heading: stepHeading(s.title, s.subtitle),
       number: s.stepNumber ?? 0,
-      questions: result.visible
-        .filter((v) => v.section.id === s.id)
-        .map((v) => reportQuestion(v, answers, byId)),
+      questions: result.visible.filter((v) => v.section.id === s.id).map((v) => reportQuestion(v, answers, byId)),
     }));
 
   const points = sheetPoints(ws, result, answers, byId);
@@ -279,7 +277,7 @@ export function buildReport(input: SheetInput, meta: ReportMeta = {}): SheetRepo
     statusLine: statusLine(status, result, points.toResearch.count),
     progress: { done: result.done, total: result.total },
     workbook: isWorkbookSheet(ws),
-    source: isWorkbookSheet(ws) ? SOURCE_TEXT : (ws.subtitle?.trim() || null),
+    source: isWorkbookSheet(ws) ? SOURCE_TEXT : ws.subtitle?.trim() || null,
     meta: {
       name: metaValue('naam'),
       library: metaValue('bibliotheek'),

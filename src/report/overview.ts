@@ -217,7 +217,9 @@ export function overviewCsv(overview: Overview): string {
     offsets.push(at);
     at += s.keys.length;
   }
-  const rows: (string | number)[][] = [['Bibliotheek', 'Map', 'Werkblad', 'Status', 'Beantwoord', 'Vragen', 'Bijgewerkt', 'Ontwikkelpunten', ...keyHead, 'Opmerking']];
+  const rows: (string | number)[][] = [
+    ['Bibliotheek', 'Map', 'Werkblad', 'Status', 'Beantwoord', 'Vragen', 'Bijgewerkt', 'Ontwikkelpunten', ...keyHead, 'Opmerking'],
+  ];
   for (const row of overview.rows) {
     overview.sheets.forEach((sheet, i) => {
       const cell = row.cells[i];

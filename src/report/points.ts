@@ -146,8 +146,14 @@ export function sheetPoints(ws: Worksheet, result: WalkResult, answers: Answers,
     groups: groupBySection(items),
   });
   const attention = list(DEVELOPMENT_LIST_TITLES.attention, attentionPoints(result, answers, byId), ATTENTION_INTRO);
-  const toResearch = list(DEVELOPMENT_LIST_TITLES.toResearch, points.filter(([, p]) => p.state !== 'open'));
-  const unanswered = list(DEVELOPMENT_LIST_TITLES.unanswered, points.filter(([, p]) => p.state === 'open'));
+  const toResearch = list(
+    DEVELOPMENT_LIST_TITLES.toResearch,
+    points.filter(([, p]) => p.state !== 'open'),
+  );
+  const unanswered = list(
+    DEVELOPMENT_LIST_TITLES.unanswered,
+    points.filter(([, p]) => p.state === 'open'),
+  );
   return {
     intro: own(DEVELOPMENT_INTROS, ws.id) ?? DEVELOPMENT_INTRO_OTHER,
     count: points.length,
@@ -202,7 +208,6 @@ function attentionPoints(result: WalkResult, answers: Answers, byId: Map<string,
   }
   return found;
 }
-
 
 /** Points in walk order, one group per step (with its title, subtitle and heading). */
 function groupBySection(points: Array<[VisibleQuestion, DevelopmentPoint]>): DevelopmentGroup[] {

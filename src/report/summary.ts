@@ -94,7 +94,16 @@ function summarySheet(s: SummaryInput): SummarySheet {
     unanswered: s.developmentPoints.unanswered.count,
   };
   const { name, dateLine } = s.meta;
-  return { heading: s.heading, short: `Werkblad ${s.number}`, statusLine: s.statusLine, filledBy: name, dateLine, byLine: byLine(name, dateLine), counts, pointsLine: pointsLine(counts) };
+  return {
+    heading: s.heading,
+    short: `Werkblad ${s.number}`,
+    statusLine: s.statusLine,
+    filledBy: name,
+    dateLine,
+    byLine: byLine(name, dateLine),
+    counts,
+    pointsLine: pointsLine(counts),
+  };
 }
 
 function byLine(name: string | null, dateLine: string | null): string | null {

@@ -22,8 +22,6 @@ import type { ReportContext, ReportQuestion, TableAnswer } from './model.js';
 import type { CompareContext } from './compare.js';
 import { programFilePath, readProgramFile } from '../support/program-files.js';
 
-
-
 export interface TemplateSource {
   /** Name shown in error messages, e.g. "sjabloon.liquid". */
   name: string;
@@ -66,7 +64,11 @@ export const TEMPLATE_LIMITS = { parseChars: 1_000_000, renderMs: 5_000, memory:
 export type TemplateLimits = typeof TEMPLATE_LIMITS;
 
 /** Render a template to Markdown (see the top of this file for escaping). Template errors become a WerkboekError naming file and line. */
-export async function renderTemplate(template: TemplateSource, context: ReportContext | CompareContext, limits: TemplateLimits = TEMPLATE_LIMITS): Promise<string> {
+export async function renderTemplate(
+  template: TemplateSource,
+  context: ReportContext | CompareContext,
+  limits: TemplateLimits = TEMPLATE_LIMITS,
+): Promise<string> {
   const liquid = new Liquid({
     // An empty in-memory file system: no include/render/layout from disk.
     templates: {},
@@ -193,8 +195,14 @@ function templateError(template: TemplateSource, err: unknown, limits: TemplateL
 /** liquidjs' English messages in Dutch (the common ones). */
 export function dutchTemplateMessage(message: string, limits: TemplateLimits = TEMPLATE_LIMITS): string {
   const rules: Array<[RegExp, (m: RegExpExecArray) => string]> = [
-    [/^template render limit exceeded$|^render limit exceeded$/, () => `het sjabloon deed er te lang over (meer dan ${String(limits.renderMs / 1000).replace('.', ',')} seconden); is er een lus die te vaak herhaalt?`],
-    [/^memory alloc limit exceeded$|^memory limit exceeded$/, () => 'het sjabloon maakt te veel of te grote lijsten of teksten (bijv. een lus over een heel groot bereik)'],
+    [
+      /^template render limit exceeded$|^render limit exceeded$/,
+      () => `het sjabloon deed er te lang over (meer dan ${String(limits.renderMs / 1000).replace('.', ',')} seconden); is er een lus die te vaak herhaalt?`,
+    ],
+    [
+      /^memory alloc limit exceeded$|^memory limit exceeded$/,
+      () => 'het sjabloon maakt te veel of te grote lijsten of teksten (bijv. een lus over een heel groot bereik)',
+    ],
     [/^parse length limit exceeded$|^parse limit exceeded$/, () => `het sjabloon is te groot (meer dan ${limits.parseChars.toLocaleString('nl-NL')} tekens)`],
     [/^undefined variable: (.+)$/, (m) => `onbekende variabele "${(m[1] ?? '').replace(/\.(\d+)(?=\.|$)/g, '[$1]')}"`],
     [/^undefined filter: (.+)$/, (m) => `onbekend filter "${m[1]}"`],

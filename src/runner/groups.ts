@@ -70,7 +70,15 @@ export async function askGroup(s: Session, vq: VisibleQuestion, base: PromptBase
       return { kind: 'answer', value: items };
     }
     if (action === 'discard') {
-      if (draft && (await confirm(s.prompter, `Onbevestigde ${q.item} ${itemName(draft.item, fields, q.item, draft.index ?? items.length)} weggooien?`, 'Nee, bewaren', 'Ja, weggooien'))) {
+      if (
+        draft &&
+        (await confirm(
+          s.prompter,
+          `Onbevestigde ${q.item} ${itemName(draft.item, fields, q.item, draft.index ?? items.length)} weggooien?`,
+          'Nee, bewaren',
+          'Ja, weggooien',
+        ))
+      ) {
         s.file.clearDraft(q.id);
         await persist(s);
       }
@@ -158,7 +166,14 @@ export function overview(items: GroupItem[], fields: Field[], noun: string, widt
 export function cellText(field: Field, value: FieldValue | undefined): string {
   if (isBlank(value)) return '–';
   if (typeof value === 'number') return fieldTypeOf(field).cell(field, value);
-  return fieldTypeOf(field).cell(field, visibleControls(String(value).trim().replace(/\s*\n\s*/g, ' / ')));
+  return fieldTypeOf(field).cell(
+    field,
+    visibleControls(
+      String(value)
+        .trim()
+        .replace(/\s*\n\s*/g, ' / '),
+    ),
+  );
 }
 
 /** Shorten the longest cells until the row (cells joined by " · ") fits in width; undefined when that leaves fewer than 12 letters of a cell. */
@@ -192,14 +207,7 @@ function groupChoices(q: Group, items: GroupItem[], fields: Field[], baseFields:
 }
 
 /** Add, edit, extend or remove item i; the new list, or undefined when nothing changed. */
-async function changeItems(
-  s: Session,
-  q: Group,
-  fields: Field[],
-  items: GroupItem[],
-  action: string,
-  i: number,
-): Promise<GroupItem[] | undefined> {
+async function changeItems(s: Session, q: Group, fields: Field[], items: GroupItem[], action: string, i: number): Promise<GroupItem[] | undefined> {
   const next = [...items];
   if (action === 'add') {
     const item = await askItem(s, fields, {}, q.item, (partial) => keepItem(s, q, partial));
@@ -310,18 +318,9 @@ function isSkippedFollowUp(fields: Field[], i: number, item: GroupItem): boolean
   return own(item, before.id) !== 'ja';
 }
 
-async function askField(
-  s: Session,
-  field: Field,
-  current: FieldValue | undefined,
-  firstOf?: string,
-  required = false,
-): Promise<Reply<AnswerValue>> {
+async function askField(s: Session, field: Field, current: FieldValue | undefined, firstOf?: string, required = false): Promise<Reply<AnswerValue>> {
   const { prompter, style } = s;
-  const headers = [
-    ...(firstOf ? [`${capitalise(firstOf)} (Ctrl+T: terug zonder op te slaan)`] : []),
-    ...(field.help ? [field.help] : []),
-  ];
+  const headers = [...(firstOf ? [`${capitalise(firstOf)} (Ctrl+T: terug zonder op te slaan)`] : []), ...(field.help ? [field.help] : [])];
   const base = {
     message: field.label,
     ...(headers.length && { header: style.dim(headers.join('\n')) }),

@@ -15,7 +15,11 @@ import { unlessStopped } from '../support/errors.js';
 import { isGroup, typeOf, type GroupQuestion } from '../types/registry.js';
 
 export function offerPrevious(ws: Worksheet, round: string, answers: Answers, from = `de vorige ronde (${round})`): PreviousRound {
-  const offered = new Set(walk(ws, answers).visible.filter((v) => v.state !== 'open').map((v) => v.question.id));
+  const offered = new Set(
+    walk(ws, answers)
+      .visible.filter((v) => v.state !== 'open')
+      .map((v) => v.question.id),
+  );
   return { round, answers, offered, from };
 }
 

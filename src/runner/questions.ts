@@ -2,7 +2,17 @@
 // stored answer or draft); the prompt itself is its type's (types/), repeat
 // groups are in groups.ts.
 import type { Field, Question } from '../definition/schema.js';
-import { answerValue, earlierAnswer, isUnknown, noteOf, UNKNOWN_LABEL, type AnswerValue, type Draft, ANSWER_KEY, type NotedAnswer } from '../dossier/answers.js';
+import {
+  answerValue,
+  earlierAnswer,
+  isUnknown,
+  noteOf,
+  UNKNOWN_LABEL,
+  type AnswerValue,
+  type Draft,
+  ANSWER_KEY,
+  type NotedAnswer,
+} from '../dossier/answers.js';
 import type { Reply } from '../terminal/prompter.js';
 import type { Asking } from '../types/prompt.js';
 import { isGroup, typeOf } from '../types/registry.js';
@@ -20,7 +30,13 @@ export function asking(style: Style, vq: VisibleQuestion, w: WalkResult, stored?
   const notes: string[] = [];
   if (choiceDraft) {
     notes.push(style.bold('Onbevestigd antwoord:') + ' je keuze en de toelichting die je aan het typen was toen je stopte. Bevestig of wijzig ze.');
-    const base = { message: messageOf(q), header: [header(style, vq, w), ...notes].join('\n'), allowBack: w.visible[0]?.question.id !== q.id, allowUnknown: q.unknown !== false, allowReview: true };
+    const base = {
+      message: messageOf(q),
+      header: [header(style, vq, w), ...notes].join('\n'),
+      allowBack: w.visible[0]?.question.id !== q.id,
+      allowUnknown: q.unknown !== false,
+      allowReview: true,
+    };
     return { base, current: String(choiceDraft.antwoord), note: String(choiceDraft.toelichting ?? ''), wasUnknown: false, hasEarlier: false };
   }
   if (draft !== undefined) {
@@ -40,7 +56,14 @@ export function asking(style: Style, vq: VisibleQuestion, w: WalkResult, stored?
     allowUnknown: q.unknown !== false,
     allowReview: true,
   };
-  return { base, current: wasUnknown ? answerValue(earlier) : answerValue(vq.answer), note: noteOf(wasUnknown ? earlier : vq.answer), wasUnknown, hasEarlier: earlier !== undefined, ...(draft !== undefined && { draft }) };
+  return {
+    base,
+    current: wasUnknown ? answerValue(earlier) : answerValue(vq.answer),
+    note: noteOf(wasUnknown ? earlier : vq.answer),
+    wasUnknown,
+    hasEarlier: earlier !== undefined,
+    ...(draft !== undefined && { draft }),
+  };
 }
 
 export function header(style: Style, vq: VisibleQuestion, w: WalkResult): string {

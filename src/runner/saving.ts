@@ -24,16 +24,18 @@ export async function persist(s: Session): Promise<void> {
       // the user can look at both versions (ours is in the rescue file the error names).
       if (err instanceof ConflictError && !err.occupied) throw err;
       prompter.print(style.red(`\n${err.message}`) + '\nJe antwoord is niet verloren: het staat nog in het geheugen.');
-      const choice = unlessStopped(await prompter.select<'retry' | 'elsewhere' | 'continue' | 'stop'>({
-        message: 'Wat wil je doen?',
-        choices: [
-          { value: 'retry', name: 'Opnieuw proberen' },
-          { value: 'elsewhere', name: 'Opslaan in een andere map' },
-          { value: 'continue', name: 'Doorgaan (ik probeer het bij de volgende vraag opnieuw)' },
-          { value: 'stop', name: 'Stoppen' },
-        ],
-        allowBack: false,
-      }));
+      const choice = unlessStopped(
+        await prompter.select<'retry' | 'elsewhere' | 'continue' | 'stop'>({
+          message: 'Wat wil je doen?',
+          choices: [
+            { value: 'retry', name: 'Opnieuw proberen' },
+            { value: 'elsewhere', name: 'Opslaan in een andere map' },
+            { value: 'continue', name: 'Doorgaan (ik probeer het bij de volgende vraag opnieuw)' },
+            { value: 'stop', name: 'Stoppen' },
+          ],
+          allowBack: false,
+        }),
+      );
       if (choice.kind !== 'answer' || choice.value === 'retry') continue;
       if (choice.value === 'continue') return;
       if (choice.value === 'stop') throw new InterruptedError();

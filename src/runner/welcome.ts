@@ -20,7 +20,14 @@ import type { Style } from './context.js';
 export async function welcomeNewDossier(prompter: Prompter, style: Style, dir: string, ws: Worksheet): Promise<void> {
   const sheets = await loadShippedWorksheets();
   if (!sheets.some((s) => s.id === ws.id)) return;
-  const exists = await Promise.all(sheets.map((ws) => access(answersPath(dir, ws.id)).then(() => true, () => false)));
+  const exists = await Promise.all(
+    sheets.map((ws) =>
+      access(answersPath(dir, ws.id)).then(
+        () => true,
+        () => false,
+      ),
+    ),
+  );
   if (exists.some(Boolean)) return;
   const blocks = shortIntroduction(await loadIntroduction(), 'Het werkboek doorloopt drie stappen, met voor elke stap een werkblad:');
   const text = renderIntroduction(blocks, { width: prompter.width(), bold: style.bold, dim: style.dim });

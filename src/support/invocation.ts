@@ -52,12 +52,7 @@ export function executableCommand(execPath: string, cwd: string, env: NodeJS.Pro
  * the script relative to the current folder when it is below it; and an
  * executable of its own (not a script for node) by its path (`programPath`).
  */
-export function programCommand(
-  argv1: string | undefined,
-  cwd: string,
-  env: NodeJS.ProcessEnv,
-  platform: NodeJS.Platform = process.platform,
-): string {
+export function programCommand(argv1: string | undefined, cwd: string, env: NodeJS.ProcessEnv, platform: NodeJS.Platform = process.platform): string {
   if (!argv1) return 'werkboek';
   if (pathsOf(platform).basename(argv1) === 'werkboek') return 'werkboek';
   if (onPath('werkboek', env, platform)) return 'werkboek';

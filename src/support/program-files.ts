@@ -33,7 +33,10 @@ export function readProgramFile(relative: string): string {
 /** The program files in a folder ("questions") with a name ending in `extension`, sorted, as relative names. */
 export function listProgramFiles(folder: string, extension: string): string[] {
   const names = runsAsSea
-    ? sea.getAssetKeys().filter((key) => path.posix.dirname(key) === folder).map((key) => path.posix.basename(key))
+    ? sea
+        .getAssetKeys()
+        .filter((key) => path.posix.dirname(key) === folder)
+        .map((key) => path.posix.basename(key))
     : readdirSync(path.join(root(), folder));
   return names
     .filter((name) => name.endsWith(extension))

@@ -157,7 +157,11 @@ async function runSelect<T>(t: Terminal, options: SelectOptions<T>): Promise<Rep
         select<T>(
           {
             message: wrapMessage(t, options.message),
-            choices: options.choices.map((c) => ({ value: c.value, name: choiceName(t, c.name, 2), ...(c.description && { description: visibleControls(c.description) }) })),
+            choices: options.choices.map((c) => ({
+              value: c.value,
+              name: choiceName(t, c.name, 2),
+              ...(c.description && { description: visibleControls(c.description) }),
+            })),
             ...(current !== undefined && { default: current }),
             pageSize: Math.min(12, t.rows()),
             loop: false,
@@ -185,7 +189,9 @@ async function runSelect<T>(t: Terminal, options: SelectOptions<T>): Promise<Rep
         // Stopped while typing the toelichting: the choice and the text go with the reply as a draft, like any typed text.
         const toelichting = typed.draft ?? note;
         const signal = typed.signal && { signal: typed.signal };
-        return typeof reply.value === 'string' && toelichting.trim() ? { kind: 'stopped', ...signal, choiceDraft: { antwoord: reply.value, toelichting } } : { kind: 'stopped', ...signal };
+        return typeof reply.value === 'string' && toelichting.trim()
+          ? { kind: 'stopped', ...signal, choiceDraft: { antwoord: reply.value, toelichting } }
+          : { kind: 'stopped', ...signal };
       }
       if (typed.kind === 'back') {
         // Back to the list with Ctrl+T: what was typed stays the toelichting, as on a stop.
@@ -201,7 +207,8 @@ async function runSelect<T>(t: Terminal, options: SelectOptions<T>): Promise<Rep
     if (reply.kind !== 'stopped') echo(t, options.message, reply, picked && note ? `${picked} (${note})` : picked);
     if (reply.kind === 'answer') return allowNote ? { ...reply, note } : reply;
     // Left (or stopped) with a toelichting typed but not confirmed: it goes with the reply, with its choice.
-    if (allowNote && note !== (options.note ?? '') && typeof current === 'string' && !current.startsWith('\u0000')) return { ...reply, choiceDraft: { antwoord: current, toelichting: note } };
+    if (allowNote && note !== (options.note ?? '') && typeof current === 'string' && !current.startsWith('\u0000'))
+      return { ...reply, choiceDraft: { antwoord: current, toelichting: note } };
     return reply;
   }
 }
@@ -232,7 +239,10 @@ async function runCheckbox<T>(t: Terminal, options: CheckboxOptions<T>): Promise
   const reply = settle(result, options);
   const picked =
     reply.kind === 'answer'
-      ? options.choices.filter((c) => reply.value.includes(c.value)).map((c) => c.name).join(', ') || '(niets gekozen)'
+      ? options.choices
+          .filter((c) => reply.value.includes(c.value))
+          .map((c) => c.name)
+          .join(', ') || '(niets gekozen)'
       : undefined;
   if (reply.kind !== 'stopped') echo(t, options.message, reply, picked);
   return reply;
@@ -253,12 +263,7 @@ function echo(t: Terminal, message: string, reply: Reply<unknown>, picked: strin
  * `onNote`, Ctrl+O answers the list with the highlighted choice (as Enter
  * would) after telling onNote, so the caller can ask for the toelichting.
  */
-async function withKeys<R>(
-  t: Terminal,
-  run: (signal: AbortSignal) => Promise<R>,
-  navKeys: boolean,
-  onNote?: () => void,
-): Promise<R | Reply<never>> {
+async function withKeys<R>(t: Terminal, run: (signal: AbortSignal) => Promise<R>, navKeys: boolean, onNote?: () => void): Promise<R | Reply<never>> {
   if (t.stopped) return { kind: 'stopped', signal: t.stopped };
   const controller = new AbortController();
   let reason: string | undefined;

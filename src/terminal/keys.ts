@@ -66,7 +66,10 @@ export function keyHint(o: KeyHintOptions, width = 80): string {
   const maxLines = width >= 60 ? 2 : 1;
   let lines: string[] = [];
   for (const round of [0, 1, 2, 3]) {
-    lines = hintLines(parts.filter(([, drop]) => drop === 0 || drop > round).map(([text]) => text), width);
+    lines = hintLines(
+      parts.filter(([, drop]) => drop === 0 || drop > round).map(([text]) => text),
+      width,
+    );
     // One line must stay narrower than the row; a second line may fill it.
     if (lines.length === 1 ? (lines[0] ?? '').length < width : lines.length <= maxLines) break;
   }

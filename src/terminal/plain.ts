@@ -48,7 +48,7 @@ export const PLAIN_HELP = [
   'Zo werkt de eenvoudige weergave:',
   'Typ je antwoord en druk op Enter. Bij een keuzevraag typ je het nummer of het woord.',
   'Een lang antwoord mag meerdere regels hebben; sluit het af met een regel met alleen een punt.',
-  'Bij een vraag met meer keuzes typ je de nummers met komma\'s ertussen, of 0 voor geen.',
+  "Bij een vraag met meer keuzes typ je de nummers met komma's ertussen, of 0 voor geen.",
   'Opdrachten beginnen met een dubbele punt:',
   ':terug  naar de vorige vraag.',
   ':weetniet  weet ik (nog) niet.',
@@ -244,7 +244,8 @@ function navigate(session: PlainSession, cmd: Command, options: InputOptions | S
   switch (cmd) {
     case 'terug':
       // A question (the first: nothing before it) or a menu (its choices are the way on).
-      if (options.allowBack === false) write(options.allowReview || !('choices' in options) ? 'Dit is de eerste vraag.' : 'Terug kan hier niet: kies een van de mogelijkheden.');
+      if (options.allowBack === false)
+        write(options.allowReview || !('choices' in options) ? 'Dit is de eerste vraag.' : 'Terug kan hier niet: kies een van de mogelijkheden.');
       else return { kind: 'back' };
       return undefined;
     case 'weetniet':
@@ -280,7 +281,10 @@ async function text(session: PlainSession, options: InputOptions, multiline: boo
   const read = (more?: boolean) => session.read(more);
   const current = options.default ?? '';
   show(session, options);
-  if (multiline) write(current ? `Ingevuld:\n${current}\nEen regel met alleen een punt houdt dit; nieuwe tekst vervangt het.` : 'Sluit af met een regel met alleen een punt.');
+  if (multiline)
+    write(
+      current ? `Ingevuld:\n${current}\nEen regel met alleen een punt houdt dit; nieuwe tekst vervangt het.` : 'Sluit af met een regel met alleen een punt.',
+    );
   else if (current) write(`Ingevuld: ${current}. Druk op Enter om dit te houden.`);
   else if (options.placeholder) write(`Nu: ${options.placeholder}`);
   for (;;) {
@@ -312,7 +316,9 @@ async function text(session: PlainSession, options: InputOptions, multiline: boo
             return withTyped({ kind: 'stopped' }, typed);
           }
           if (inner) {
-            write('Rond eerst je antwoord af met een regel met alleen een punt; daarna werkt deze opdracht. (Met :stop stop je meteen; wat je typte wordt als onbevestigd antwoord bewaard.)');
+            write(
+              'Rond eerst je antwoord af met een regel met alleen een punt; daarna werkt deze opdracht. (Met :stop stop je meteen; wat je typte wordt als onbevestigd antwoord bewaard.)',
+            );
             continue;
           }
           typed.push(line);
@@ -382,7 +388,9 @@ async function checkbox<T>(session: PlainSession, options: CheckboxOptions<T>): 
   show(session, options);
   write(list(options.choices));
   const checked = options.choices.flatMap((c, i) => ((options.checked ?? []).includes(c.value) ? [i + 1] : []));
-  write(`Typ de nummers van je keuzes met komma's ertussen, of 0 voor geen.${checked.length ? ` Nu gekozen: ${checked.join(', ')}. Druk op Enter om dit te houden.` : ''}`);
+  write(
+    `Typ de nummers van je keuzes met komma's ertussen, of 0 voor geen.${checked.length ? ` Nu gekozen: ${checked.join(', ')}. Druk op Enter om dit te houden.` : ''}`,
+  );
   for (;;) {
     const line = await read();
     const cmd = command(line);
@@ -394,7 +402,12 @@ async function checkbox<T>(session: PlainSession, options: CheckboxOptions<T>): 
     const t = line.trim();
     if (t === '') return { kind: 'answer', value: options.choices.filter((_, i) => checked.includes(i + 1)).map((c) => c.value) };
     if (t === '0') return { kind: 'answer', value: [] };
-    const parts = /^[\d\s,;]+$/.test(t) ? t.split(/[\s,;]+/).filter(Boolean) : t.split(/[,;]/).map((p) => p.trim()).filter(Boolean);
+    const parts = /^[\d\s,;]+$/.test(t)
+      ? t.split(/[\s,;]+/).filter(Boolean)
+      : t
+          .split(/[,;]/)
+          .map((p) => p.trim())
+          .filter(Boolean);
     const picked = new Set<number>();
     let problem: string | undefined;
     for (const part of parts) {

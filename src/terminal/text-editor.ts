@@ -4,17 +4,7 @@
 // that Ctrl+E hands the text over to: `findEditor` and `openInEditor`.
 import path from 'node:path';
 import { accessSync, constants } from 'node:fs';
-import {
-  createPrompt,
-  isBackspaceKey,
-  isEnterKey,
-  makeTheme,
-  useKeypress,
-  usePrefix,
-  useState,
-  useRef,
-  useEffect,
-} from '@inquirer/core';
+import { createPrompt, isBackspaceKey, isEnterKey, makeTheme, useKeypress, usePrefix, useState, useRef, useEffect } from '@inquirer/core';
 import { cursorHide } from '@inquirer/ansi';
 import { isCtrl, keyHint, type Key } from './keys.js';
 import { visibleControls } from '../support/control.js';
@@ -366,14 +356,7 @@ function commandKey(key: Key, k: KeyContext, text: string): boolean {
 // --- drawing ---------------------------------------------------------------------
 
 /** One line per answered question; a long answer shows its first line and how many follow. */
-function renderDone(
-  config: EditorConfig,
-  buf: Buffer,
-  doneText: string | undefined,
-  prefix: string,
-  message: string,
-  answer: (s: string) => string,
-): string {
+function renderDone(config: EditorConfig, buf: Buffer, doneText: string | undefined, prefix: string, message: string, answer: (s: string) => string): string {
   const [first = '', ...rest] = visibleControls(doneText ?? buf.lines.join('\n')).split('\n');
   const more = rest.length ? config.dim(` (+${rest.length} regel${rest.length === 1 ? '' : 's'})`) : '';
   const mark = doneText === '(terug)' ? config.dim('↩') : prefix;
@@ -397,9 +380,7 @@ function renderEditing(config: EditorConfig, buf: Buffer, error: string | undefi
   const body = config.multiline
     ? [fitWidth(`${prefix} ${message}`, config.columns), ...above, ...windowed.map((l) => fitWidth(`  ${l}`, config.columns)), ...below].join('\n')
     : fitWidth(`${prefix} ${message} ${windowed[0] ?? ''}`, config.columns);
-  const hint = config.dim(
-    keyHint({ multiline: config.multiline, allowBack: config.allowBack, allowUnknown: config.allowUnknown }, config.columns),
-  );
+  const hint = config.dim(keyHint({ multiline: config.multiline, allowBack: config.allowBack, allowUnknown: config.allowUnknown }, config.columns));
   const bottom = [error ? config.red(error) : '', hint].filter(Boolean).join('\n');
   return [`${body}${cursorHide}`, bottom];
 }
@@ -455,7 +436,9 @@ export function findEditor(
     return places.map((dir) => paths.join(dir, 'notepad.exe')).find((file) => exists(file));
   }
   // A program in quotes may hold spaces ("C:\Program Files\Notepad++\notepad++.exe" -multiInst), as external-editor reads it.
-  const program = command.startsWith('"') ? command.slice(1, command.indexOf('"', 1) > 0 ? command.indexOf('"', 1) : undefined) : (command.split(/\s+/)[0] ?? '');
+  const program = command.startsWith('"')
+    ? command.slice(1, command.indexOf('"', 1) > 0 ? command.indexOf('"', 1) : undefined)
+    : (command.split(/\s+/)[0] ?? '');
   if (program.includes('/') || program.includes('\\')) return exists(program) ? command : undefined;
   // Windows: the name as typed ("notepad.exe"), else with each extension of PATHEXT ("code" -> code.CMD).
   const exts = windows ? ['', ...(env.PATHEXT ?? '.EXE;.CMD;.BAT').split(';').filter(Boolean)] : [''];
@@ -465,7 +448,10 @@ export function findEditor(
 
 /** The text an editor saved, as an answer: "\n" line ends, no byte order mark, no trailing blank lines or spaces. */
 export function fromEditor(saved: string): string {
-  return saved.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n').replace(/\s+$/, '');
+  return saved
+    .replace(/^\uFEFF/, '')
+    .replace(/\r\n?/g, '\n')
+    .replace(/\s+$/, '');
 }
 
 function canRun(file: string): boolean {

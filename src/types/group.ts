@@ -110,7 +110,12 @@ export function groupGapItems(question: Question, answers: Answers): GroupGap[] 
 }
 
 /** One stored item (of a list, or the item of a draft) against the group's fields: where it is wrong, or undefined. */
-export function checkItem(q: GroupQuestion, fields: ReadonlyMap<string, Field>, item: unknown, itemName: string): { path: PathKey[]; message: string } | undefined {
+export function checkItem(
+  q: GroupQuestion,
+  fields: ReadonlyMap<string, Field>,
+  item: unknown,
+  itemName: string,
+): { path: PathKey[]; message: string } | undefined {
   if (typeof item !== 'object' || item === null || Array.isArray(item)) {
     return { path: [], message: `elk ${q.item}-item moet velden hebben, bijv. "${q.fields[0]?.id ?? 'naam'}: …"` };
   }

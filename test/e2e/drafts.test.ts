@@ -123,7 +123,10 @@ describe('typed text survives every way out of a question (e2e, pty)', { timeout
     await waitForQuestion(s, Q.datum);
     s.press('ctrl-c');
     expect(await exitCodeOf(s)).toBe(130);
-    expect(((await readAnswers(ctx)).concepten as Record<string, unknown>)['thema-in-agenda']).toEqual({ antwoord: 'nee', toelichting: 'alleen in de wijkagenda' });
+    expect(((await readAnswers(ctx)).concepten as Record<string, unknown>)['thema-in-agenda']).toEqual({
+      antwoord: 'nee',
+      toelichting: 'alleen in de wijkagenda',
+    });
   });
 
   it('a toelichting left with Ctrl+T, then Ctrl+C on the list: kept with its choice as a draft (a stop is a reply too)', async () => {
@@ -142,6 +145,9 @@ describe('typed text survives every way out of a question (e2e, pty)', { timeout
     expect(s.screen()).toContain('Toelichting: alleen in de wijkagenda');
     s.press('ctrl-c');
     expect(await exitCodeOf(s)).toBe(130);
-    expect(((await readAnswers(ctx)).concepten as Record<string, unknown>)['thema-in-agenda']).toEqual({ antwoord: 'nee', toelichting: 'alleen in de wijkagenda' });
+    expect(((await readAnswers(ctx)).concepten as Record<string, unknown>)['thema-in-agenda']).toEqual({
+      antwoord: 'nee',
+      toelichting: 'alleen in de wijkagenda',
+    });
   });
 });

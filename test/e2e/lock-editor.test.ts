@@ -19,10 +19,7 @@ describe('lock while an external editor is open (e2e, pty)', { timeout: E2E_TIME
     const started = path.join(ctx.home, 'gestart');
     const release = path.join(ctx.home, 'klaar');
     const editor = path.join(ctx.home, 'editor.sh');
-    await writeFile(
-      editor,
-      `#!/bin/sh\ntouch "${started}"\nwhile [ ! -e "${release}" ]; do sleep 0.1; done\nprintf 'uit de editor\\n' > "$1"\n`,
-    );
+    await writeFile(editor, `#!/bin/sh\ntouch "${started}"\nwhile [ ! -e "${release}" ]; do sleep 0.1; done\nprintf 'uit de editor\\n' > "$1"\n`);
     await chmod(editor, 0o755);
     const env = { ...ctx.env, VISUAL: editor, EDITOR: editor };
     const first = startSheet({ ...ctx, env });

@@ -67,7 +67,7 @@ describe('werkboek alone: the home menu (e2e, pty)', { timeout: E2E_TIMEOUT }, (
     expect(inMenu.history()).toContain('Tot de volgende keer.');
   });
 
-  it('without a terminal prints the help and ends with 0 (also with the menu\'s options)', () => {
+  it("without a terminal prints the help and ends with 0 (also with the menu's options)", () => {
     const ctx = e2e();
     for (const args of [[], ['--eenvoudig'], ['--map', ctx.map]]) {
       const r = runPlain(ctx, args);

@@ -12,7 +12,7 @@ import { Q, waitForQuestion } from './prompt.js';
 describe('werkboek nieuwe-ronde, start, verschil (e2e, pty)', { timeout: E2E_TIMEOUT }, () => {
   const e2e = useE2e();
 
-  it('starts the new round with last round\'s answers; one changed answer is what verschil shows', async () => {
+  it("starts the new round with last round's answers; one changed answer is what verschil shows", async () => {
     const ctx = e2e();
     await copyFile(path.join(fixturesDir, 'reports', 'gemeentelandschap.yaml'), ctx.answersFile);
     const closed = runPlain(ctx, ['nieuwe-ronde', '--ja']);

@@ -23,8 +23,7 @@ function finished(ws: Worksheet, groups: Record<string, unknown>): string {
   const answers: Record<string, unknown> = {};
   for (let next = walk(ws, answers as never).next; next; next = walk(ws, answers as never).next) {
     const q = next.question;
-    answers[q.id] =
-      q.type === 'yesno' ? 'nee' : q.type === 'date' ? '2026-11-27' : q.type === 'group' ? (q.extends ? true : (groups[q.id] ?? [])) : 'x';
+    answers[q.id] = q.type === 'yesno' ? 'nee' : q.type === 'date' ? '2026-11-27' : q.type === 'group' ? (q.extends ? true : (groups[q.id] ?? [])) : 'x';
   }
   return stringify({ werkblad: ws.id, versie: ws.version, status: 'afgerond', antwoorden: answers });
 }
@@ -85,7 +84,10 @@ describe('screen widths (e2e, pty)', { timeout: E2E_TIMEOUT }, () => {
     expect(await exitCodeOf(s)).toBe(130);
     const rows = question.split('\n');
     expect(rows, question).toContain('Ctrl+C stop');
-    expect(rows.some((r) => /Ctrl\+[A-Z]$/.test(r)), question).toBe(false);
+    expect(
+      rows.some((r) => /Ctrl\+[A-Z]$/.test(r)),
+      question,
+    ).toBe(false);
     // The closing message wraps between words (the terminal cut "bewaard" into "bewaa" and "rd"); the command stays whole.
     const end = s.screen().split('\n');
     const stopped = end.findIndex((l) => l.startsWith('Gestopt.'));
@@ -104,10 +106,19 @@ describe('screen widths (e2e, pty)', { timeout: E2E_TIMEOUT }, () => {
     const s = start(['start', 'randvoorwaarden'], ctx.env, { cols: 200 });
     const review = activePrompt(await s.waitFor((sc) => activePrompt(sc).startsWith('? Overzicht') && sc.includes('Later verder')));
     const rows = review.split('\n').filter((l) => l.includes(' — '));
-    expect(rows.some((r) => r.length > 120), rows.join('\n')).toBe(true);
+    expect(
+      rows.some((r) => r.length > 120),
+      rows.join('\n'),
+    ).toBe(true);
     expect(review).toContain('Stap 5 · a. III. Is er een cijfermatig overzicht van het aantal doorverwijzingen? — Nee');
     s.type('Stap 2 · 4. N');
-    await s.waitFor((sc) => (activePrompt(sc).split('\n').find((l) => l.startsWith('❯')) ?? '').includes('4. Naar welke partners'));
+    await s.waitFor((sc) =>
+      (
+        activePrompt(sc)
+          .split('\n')
+          .find((l) => l.startsWith('❯')) ?? ''
+      ).includes('4. Naar welke partners'),
+    );
     s.press('enter');
     const group = await s.waitFor((sc) => activePrompt(sc).startsWith('? 4. Naar welke partners'));
     s.press('ctrl-c');
@@ -118,7 +129,10 @@ describe('screen widths (e2e, pty)', { timeout: E2E_TIMEOUT }, () => {
   it('at 80 columns a newcomer reads what Enter does: "↑↓ Enter kiezen" on ja/nee, "Enter nieuwe regel" on a long text', async () => {
     const ctx = e2e();
     const ws = sheets.find((s) => s.id === 'gemeentelandschap')!;
-    await writeFile(ctx.answersFile, stringify({ werkblad: ws.id, versie: ws.version, status: 'concept', antwoorden: { naam: 'Anna', bibliotheek: 'Bieb', datum: '2026-12-07' } }));
+    await writeFile(
+      ctx.answersFile,
+      stringify({ werkblad: ws.id, versie: ws.version, status: 'concept', antwoorden: { naam: 'Anna', bibliotheek: 'Bieb', datum: '2026-12-07' } }),
+    );
     const s = start(['start', 'gemeentelandschap'], ctx.env, { cols: 80 });
     await s.waitFor((sc) => sc.includes('Wat wil je doen?') && sc.includes('Ctrl+C stop'));
     s.press('enter');
@@ -135,15 +149,30 @@ describe('screen widths (e2e, pty)', { timeout: E2E_TIMEOUT }, () => {
   it('at 40 columns the review and the functions overview wrap between words instead of cutting', async () => {
     const ctx = e2e();
     const ws = sheets.find((s) => s.id === 'randvoorwaarden')!;
-    const functie = { functie: 'IDO-medewerker', soort: 'betaald', taken: 'Spreekuur en doorverwijzen', verantwoordelijkheden: 'Kwaliteit', bevoegdheden: 'Afspraken', uren: 16 };
+    const functie = {
+      functie: 'IDO-medewerker',
+      soort: 'betaald',
+      taken: 'Spreekuur en doorverwijzen',
+      verantwoordelijkheden: 'Kwaliteit',
+      bevoegdheden: 'Afspraken',
+      uren: 16,
+    };
     await writeFile(path.join(ctx.map, 'randvoorwaarden.yaml'), finished(ws, { functies: [functie] }));
     const s = start(['start', 'randvoorwaarden'], ctx.env, { cols: 40 });
     const review = activePrompt(await s.waitFor((sc) => activePrompt(sc).startsWith('? Overzicht') && sc.includes('Later verder')));
     // A question of the overview is readable, over more lines, not "Stap 6 · c. Hoe is d… — x".
-    expect(review.replace(/\n\s*/g, ' ')).toContain('Stap 6 · c. Hoe is de bestuurlijke (eind)verantwoordelijkheid van de digitale inclusie dienstverlening geregeld? — x');
+    expect(review.replace(/\n\s*/g, ' ')).toContain(
+      'Stap 6 · c. Hoe is de bestuurlijke (eind)verantwoordelijkheid van de digitale inclusie dienstverlening geregeld? — x',
+    );
     for (const line of review.split('\n')) expect(line.length, line).toBeLessThanOrEqual(40);
     s.type('Stap 3 · 1');
-    await s.waitFor((sc) => (activePrompt(sc).split('\n').find((l) => l.startsWith('❯')) ?? '').includes('1. en 2.'));
+    await s.waitFor((sc) =>
+      (
+        activePrompt(sc)
+          .split('\n')
+          .find((l) => l.startsWith('❯')) ?? ''
+      ).includes('1. en 2.'),
+    );
     s.press('enter');
     const group = await s.waitFor((sc) => activePrompt(sc).startsWith('? 1. en 2.') && sc.includes('Ctrl+C stop'));
     s.press('ctrl-c');
@@ -159,7 +188,13 @@ describe('screen widths (e2e, pty)', { timeout: E2E_TIMEOUT }, () => {
     const s = start(['start', 'randvoorwaarden'], ctx.env);
     await s.waitFor((sc) => activePrompt(sc).startsWith('? Overzicht') && sc.includes('Later verder'));
     s.type('Stap 3 · 1');
-    await s.waitFor((sc) => (activePrompt(sc).split('\n').find((l) => l.startsWith('❯')) ?? '').includes('1. en 2.'));
+    await s.waitFor((sc) =>
+      (
+        activePrompt(sc)
+          .split('\n')
+          .find((l) => l.startsWith('❯')) ?? ''
+      ).includes('1. en 2.'),
+    );
     s.press('enter');
     const group = await s.waitFor((sc) => activePrompt(sc).startsWith('? 1. en 2.'));
     s.press('ctrl-c');

@@ -7,17 +7,87 @@
 export const PIECES: string[] = [
   ...'abcxyzé'.split(''),
   ...'0123456789'.split(''),
-  ' ', ' ', ' ', ' ', '\t', '\n', '\n', '\n', '\r\n',
+  ' ',
+  ' ',
+  ' ',
+  ' ',
+  '\t',
+  '\n',
+  '\n',
+  '\n',
+  '\r\n',
   ...'[]():<>&\\_*#|-=~>+!`.\'"/?@;{}^$%'.split(''),
-  '    ', '*     ', '- ', '* ', '+ ', '1. ', '2) ', '2. ', '3. ', '\n2. ', '> ', '>', '# ', '## ', '\n\n', '\n    ', '\n\t',
-  '---', '===', '***', '___', '```', '~~~', '| a | b |', '|---|---|', ':--', '-|-',
-  '<b>', '</p>', '<!--', '<?', '<!X', '<script>', '<a href="x">', '<https://evil.example>', '<a@b.nl>',
-  '&lt;', '&amp;', '&#60;', '&#x3C;', '&copy', '&nbsp;',
-  'https://evil.example/pad_(x)', 'http://a.nl', 'www.example.nl', 'a.b@example.nl', 'mailto:x@y.nl', 'ftp://f.nl',
-  '[de site van de gemeente Den Haag]', '[de site van de gemeente Den Haag]: https://evil.example',
-  '[a]: ', '[a]', '[x](javascript:alert(1))', '![p](https://e.nl/p.png)', '[ ] ', '[x] ',
-  '_niet_', '*niet*', '**vet**', '__vet__', '~~weg~~', '~weg~', 'snake_case', 'a*b', '2 * 3',
-  'inwoners < 65 jaar', '#5', 'C:\\map', 'regel\\', '\\#', '\\*',
+  '    ',
+  '*     ',
+  '- ',
+  '* ',
+  '+ ',
+  '1. ',
+  '2) ',
+  '2. ',
+  '3. ',
+  '\n2. ',
+  '> ',
+  '>',
+  '# ',
+  '## ',
+  '\n\n',
+  '\n    ',
+  '\n\t',
+  '---',
+  '===',
+  '***',
+  '___',
+  '```',
+  '~~~',
+  '| a | b |',
+  '|---|---|',
+  ':--',
+  '-|-',
+  '<b>',
+  '</p>',
+  '<!--',
+  '<?',
+  '<!X',
+  '<script>',
+  '<a href="x">',
+  '<https://evil.example>',
+  '<a@b.nl>',
+  '&lt;',
+  '&amp;',
+  '&#60;',
+  '&#x3C;',
+  '&copy',
+  '&nbsp;',
+  'https://evil.example/pad_(x)',
+  'http://a.nl',
+  'www.example.nl',
+  'a.b@example.nl',
+  'mailto:x@y.nl',
+  'ftp://f.nl',
+  '[de site van de gemeente Den Haag]',
+  '[de site van de gemeente Den Haag]: https://evil.example',
+  '[a]: ',
+  '[a]',
+  '[x](javascript:alert(1))',
+  '![p](https://e.nl/p.png)',
+  '[ ] ',
+  '[x] ',
+  '_niet_',
+  '*niet*',
+  '**vet**',
+  '__vet__',
+  '~~weg~~',
+  '~weg~',
+  'snake_case',
+  'a*b',
+  '2 * 3',
+  'inwoners < 65 jaar',
+  '#5',
+  'C:\\map',
+  'regel\\',
+  '\\#',
+  '\\*',
 ];
 
 export function randomText(rand: () => number, maxPieces: number): string {
@@ -54,7 +124,13 @@ export function textLines(text: string): string[] {
   return text
     .replace(/\r\n?/g, '\n')
     .split('\n')
-    .map((l) => l.replace(/[ \t]+$/, '').replace(MARKERS, '').replace(/[ \t]+/g, ' ').trim())
+    .map((l) =>
+      l
+        .replace(/[ \t]+$/, '')
+        .replace(MARKERS, '')
+        .replace(/[ \t]+/g, ' ')
+        .trim(),
+    )
     .filter((l) => l !== '');
 }
 
@@ -67,7 +143,6 @@ export function htmlLines(html: string): string[] {
     .replace(/<[^>]*>/g, '');
   return textLines(decode(text));
 }
-
 
 /** The block elements an answer may become (paragraphs, line breaks, lists, block quotes). */
 export const BLOCK_ELEMENTS = new Set(['p', 'br', 'ul', 'ol', 'li', 'blockquote']);

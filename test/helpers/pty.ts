@@ -278,10 +278,7 @@ export function start(args: string[], env: Record<string, string>, options: Star
 export async function exitCodeOf(session: Session, timeoutMs = DEFAULT_TIMEOUT_MS): Promise<number> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(
-      () => reject(new Error(`Het programma stopte niet binnen ${timeoutMs} ms.\n${frame(session.screen())}`)),
-      timeoutMs,
-    );
+    timer = setTimeout(() => reject(new Error(`Het programma stopte niet binnen ${timeoutMs} ms.\n${frame(session.screen())}`)), timeoutMs);
   });
   try {
     return await Promise.race([session.exit, timeout]);

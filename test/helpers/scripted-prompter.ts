@@ -91,15 +91,27 @@ export class ScriptedPrompter implements Prompter {
   }
 
   input(o: InputOptions): Promise<Reply<string>> {
-    return this.handle<string>({ kind: 'input', ...base(o), default: o.default, placeholder: o.placeholder, unknownIfUntouched: o.unknownIfUntouched }, o.validate);
+    return this.handle<string>(
+      { kind: 'input', ...base(o), default: o.default, placeholder: o.placeholder, unknownIfUntouched: o.unknownIfUntouched },
+      o.validate,
+    );
   }
 
   editor(o: InputOptions): Promise<Reply<string>> {
-    return this.handle<string>({ kind: 'editor', ...base(o), default: o.default, placeholder: o.placeholder, unknownIfUntouched: o.unknownIfUntouched }, o.validate);
+    return this.handle<string>(
+      { kind: 'editor', ...base(o), default: o.default, placeholder: o.placeholder, unknownIfUntouched: o.unknownIfUntouched },
+      o.validate,
+    );
   }
 
   select<T>(o: SelectOptions<T>): Promise<Reply<T>> {
-    return this.handle<T>({ kind: 'select', ...base(o), default: o.default, choices: o.choices as Choice<unknown>[], ...(o.note !== undefined && { note: o.note }) });
+    return this.handle<T>({
+      kind: 'select',
+      ...base(o),
+      default: o.default,
+      choices: o.choices as Choice<unknown>[],
+      ...(o.note !== undefined && { note: o.note }),
+    });
   }
 
   checkbox<T>(o: CheckboxOptions<T>): Promise<Reply<T[]>> {

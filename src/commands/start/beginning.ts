@@ -91,14 +91,14 @@ async function resumeChoice(place: Place, session: Session, file: AnswersFile): 
   const at = resumeAt(w, file.drafts);
   const choice = unlessStopped(
     await prompter.select<'continue' | 'review' | 'restart'>({
-    message: 'Wat wil je doen?',
-    choices: [
-      { value: 'continue', name: at ? `Verdergaan bij ${questionRef(at)}` : 'Verdergaan' },
-      { value: 'review', name: 'Overzicht bekijken en antwoorden wijzigen' },
-      { value: 'restart', name: 'Opnieuw beginnen (het huidige bestand wordt als reservekopie bewaard)' },
-    ],
-    allowBack: false,
-  }),
+      message: 'Wat wil je doen?',
+      choices: [
+        { value: 'continue', name: at ? `Verdergaan bij ${questionRef(at)}` : 'Verdergaan' },
+        { value: 'review', name: 'Overzicht bekijken en antwoorden wijzigen' },
+        { value: 'restart', name: 'Opnieuw beginnen (het huidige bestand wordt als reservekopie bewaard)' },
+      ],
+      allowBack: false,
+    }),
   );
   return choice.kind === 'answer' ? choice.value : 'continue';
 }
@@ -107,13 +107,13 @@ async function resumeChoice(place: Place, session: Session, file: AnswersFile): 
 async function restartConfirmed(session: Session): Promise<boolean> {
   const sure = unlessStopped(
     await session.prompter.select<'nee' | 'ja'>({
-    message: 'Weet je het zeker? Je begint met een leeg werkblad (je huidige antwoorden gaan naar een reservekopie).',
-    choices: [
-      { value: 'nee', name: 'Nee, verdergaan waar ik was' },
-      { value: 'ja', name: 'Ja, opnieuw beginnen' },
-    ],
-    allowBack: false,
-  }),
+      message: 'Weet je het zeker? Je begint met een leeg werkblad (je huidige antwoorden gaan naar een reservekopie).',
+      choices: [
+        { value: 'nee', name: 'Nee, verdergaan waar ik was' },
+        { value: 'ja', name: 'Ja, opnieuw beginnen' },
+      ],
+      allowBack: false,
+    }),
   );
   return sure.kind === 'answer' && sure.value === 'ja';
 }

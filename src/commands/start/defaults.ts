@@ -61,7 +61,9 @@ async function siblingDefaults(place: Place, active: AnswersFile): Promise<Previ
   for (const { file, sheet, mine } of sources) {
     const answers = (await AnswersFile.read(file, sheet).catch(() => undefined))?.answers;
     const wanted = mine ? meta : meta.filter((q) => q.id !== 'naam');
-    const known = Object.fromEntries(wanted.flatMap((q) => (typeof own(answers, q.id) === 'string' && own(answers, q.id) !== '' ? [[q.id, own(answers, q.id)]] : [])));
+    const known = Object.fromEntries(
+      wanted.flatMap((q) => (typeof own(answers, q.id) === 'string' && own(answers, q.id) !== '' ? [[q.id, own(answers, q.id)]] : [])),
+    );
     if (Object.keys(known).length) return offerPrevious(ws, '', known, mine ? `werkblad ${sheet.number}` : `werkblad ${sheet.number} (${path.basename(file)})`);
   }
   return undefined;

@@ -57,7 +57,8 @@ export async function showFinished(place: Place, session: Session, where: string
   if (how) prompter.print(`\n${how}`);
   // The workbook goes on with the next worksheet not yet finished (not for a colleague, who fills in what was asked).
   const next = respondent === undefined ? await nextUnfinished(place) : undefined;
-  if (next && next.number > ws.number) prompter.print(`Het volgende werkblad is ${next.number}: ${next.title}. Begin eraan met:\n  ${place.again('start', next.id)}`);
+  if (next && next.number > ws.number)
+    prompter.print(`Het volgende werkblad is ${next.number}: ${next.title}. Begin eraan met:\n  ${place.again('start', next.id)}`);
   else if (next) prompter.print(`Werkblad ${next.number} (${next.title}) is nog niet afgerond. Ga daarmee verder met:\n  ${place.again('start', next.id)}`);
   else if (respondent === undefined && isWorkbookSheet(ws)) {
     prompter.print(`Alle werkbladen zijn afgerond. Maak er één document van:\n  ${suggest(['rapport', 'alles', '-o', 'dossier.docx'], map)}`);
@@ -86,7 +87,8 @@ export function showLater(place: Place, session: Session, where: string): void {
 export function showStopped(place: Place, file: AnswersFile | undefined, err: InterruptedError): void {
   const command = place.again('start', place.sheetArg);
   const answered = file !== undefined && (Object.keys(file.answers).length > 0 || Object.keys(file.drafts).length > 0);
-  const what = file && Object.keys(file.answers).length === 0 ? 'Wat je aan het typen was, is als onbevestigd antwoord bewaard' : 'Wat je hebt beantwoord is bewaard';
+  const what =
+    file && Object.keys(file.answers).length === 0 ? 'Wat je aan het typen was, is als onbevestigd antwoord bewaard' : 'Wat je hebt beantwoord is bewaard';
   const how = err.signal ? `Gestopt (${stopReason(err.signal)}).` : 'Gestopt.';
   // The terminal may be gone (a closed window): printing must not turn a clean stop into a crash.
   try {

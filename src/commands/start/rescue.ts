@@ -26,7 +26,8 @@ export async function unsaved(place: Place, active: AnswersFile, signal: StopSig
   const how = signal ? `Gestopt (${stopReason(signal)}). ` : '';
   return new WerkboekError(
     `${how}Je antwoorden konden niet worden opgeslagen in ${active.file}. ` +
-      (where ? `Ze staan veilig in ${where}` : 'Ze staan hierboven; kopieer ze naar een tekstbestand') + '.',
+      (where ? `Ze staan veilig in ${where}` : 'Ze staan hierboven; kopieer ze naar een tekstbestand') +
+      '.',
     ExitCode.writeFailed,
     `Zet dat bestand terug als ${path.basename(place.target)} in ${path.dirname(active.file)} (of in een andere map, met --map) zodra daar weer opgeslagen kan worden, en ga verder met: ${place.again('start', place.sheetArg)}`,
   );
