@@ -462,8 +462,12 @@ describe('start', () => {
   it('a second start of the same worksheet while one runs is refused', async () => {
     let release!: () => void;
     const blocked = new Promise<void>((resolve) => (release = resolve));
+    // The first start holds the lock once it asks its first question.
+    let asking!: () => void;
+    const asked = new Promise<void>((resolve) => (asking = resolve));
     const prompter = new ScriptedPrompter([]);
     prompter.input = async () => {
+      asking();
       await blocked;
       throw new (await import('../src/support/errors.js')).InterruptedError();
     };
@@ -477,7 +481,7 @@ describe('start', () => {
       interactive: true,
       style: plainStyle,
     });
-    await new Promise((r) => setTimeout(r, 200));
+    await asked;
     const err = await startWith([]).run.catch((e: unknown) => e);
     expect((err as WerkboekError).exitCode).toBe(ExitCode.locked);
     expect((err as WerkboekError).message).toContain('al ingevuld in een ander venster');
