@@ -22,6 +22,7 @@ import path from 'node:path';
 import { describeFsError, ExitCode, WerkboekError } from '../support/errors.js';
 import { makeDir } from '../support/make-dir.js';
 import { readHeadSync } from '../support/read-limited.js';
+import { isRunning } from '../support/process.js';
 
 /** A lock not touched for this long, whose process cannot be asked, belongs to a process that died. */
 export const STALE_MS = 5000;
@@ -139,16 +140,6 @@ function abandoned(found: Exclude<Found, { kind: 'foreign' } | { kind: 'none' }>
 async function removeAbandoned(lockFile: string): Promise<void> {
   await unlink(lockFile).catch(() => rmdir(lockFile).catch(() => {}));
   await unlink(`${lockFile}-eigenaar.json`).catch(() => {});
-}
-
-function isRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    // EPERM: it runs, as another user.
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }
 
 function inTheWay(lockFile: string): WerkboekError {

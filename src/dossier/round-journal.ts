@@ -17,6 +17,7 @@ import { atomicWrite } from './atomic-write.js';
 import { lockAnswersFile } from './lock.js';
 import { describeFsError, ExitCode, WerkboekError } from '../support/errors.js';
 import { readTextLimitedSync } from '../support/read-limited.js';
+import { isRunning } from '../support/process.js';
 
 export const JOURNAL_NAME = '.werkboek-ronde.json';
 
@@ -56,15 +57,6 @@ function readJournal(dir: string): Journal | 'unreadable' | undefined {
     return data as Journal;
   } catch {
     return 'unreadable';
-  }
-}
-
-function isRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
 

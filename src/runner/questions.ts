@@ -30,13 +30,7 @@ export function asking(style: Style, vq: VisibleQuestion, w: WalkResult, stored?
   const notes: string[] = [];
   if (choiceDraft) {
     notes.push(style.bold('Onbevestigd antwoord:') + ' je keuze en de toelichting die je aan het typen was toen je stopte. Bevestig of wijzig ze.');
-    const base = {
-      message: messageOf(q),
-      header: [header(style, vq, w), ...notes].join('\n'),
-      allowBack: w.visible[0]?.question.id !== q.id,
-      allowUnknown: q.unknown !== false,
-      allowReview: true,
-    };
+    const base = promptBase(q, [header(style, vq, w), ...notes], w);
     return { base, current: String(choiceDraft.antwoord), note: String(choiceDraft.toelichting ?? ''), wasUnknown: false, hasEarlier: false };
   }
   if (draft !== undefined) {
@@ -49,13 +43,7 @@ export function asking(style: Style, vq: VisibleQuestion, w: WalkResult, stored?
         ' Je eerdere antwoord staat klaar: kies of wijzig het om het weer te gebruiken; bevestig je zonder iets te wijzigen, dan blijft het "weet ik (nog) niet".',
     );
   }
-  const base = {
-    message: messageOf(q),
-    header: [header(style, vq, w), ...notes].join('\n'),
-    allowBack: w.visible[0]?.question.id !== q.id,
-    allowUnknown: q.unknown !== false,
-    allowReview: true,
-  };
+  const base = promptBase(q, [header(style, vq, w), ...notes], w);
   return {
     base,
     current: wasUnknown ? answerValue(earlier) : answerValue(vq.answer),
@@ -63,6 +51,17 @@ export function asking(style: Style, vq: VisibleQuestion, w: WalkResult, stored?
     wasUnknown,
     hasEarlier: earlier !== undefined,
     ...(draft !== undefined && { draft }),
+  };
+}
+
+/** What every prompt of a question gets: its message, the header lines, and which ways out it allows. */
+function promptBase(q: Question, headerLines: string[], w: WalkResult) {
+  return {
+    message: messageOf(q),
+    header: headerLines.join('\n'),
+    allowBack: w.visible[0]?.question.id !== q.id,
+    allowUnknown: q.unknown !== false,
+    allowReview: true,
   };
 }
 
