@@ -54,9 +54,8 @@ describe('aliases', () => {
     }
     const bomb = `${HEAD}bom:\n${levels.map((l) => `  ${l}`).join('\n')}\nantwoorden:\n  naam: An\n`;
     expect(bomb.length).toBeLessThan(700);
-    const t0 = performance.now();
+    // Refused before anything expands it: expanded, it would be 9^9 values (a hang, then out of memory; the test's timeout).
     const err = await issuesOf(bomb);
-    expect(performance.now() - t0).toBeLessThan(2000);
     expect(err.issues[0]?.message).toContain('verwijzing');
     expect(checkDefinitionSource(`id: x\n${levels.join('\n')}\n`, 'def.yaml').issues[0]?.message).toContain('verwijzing');
 
