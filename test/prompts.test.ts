@@ -118,7 +118,7 @@ describe('multi-line answer', () => {
   it('Ctrl+E without an editor says so and keeps the inline editor', async () => {
     const { input, getScreen } = await render(textEditor, base);
     await typeRaw(input, 'abc', '\x05');
-    expect(getScreen()).toContain('Geen editor gevonden: stel VISUAL of EDITOR in.');
+    expect(getScreen()).toContain('Er is geen eigen teksteditor ingesteld op deze computer. Typ je antwoord hier verder.');
     await typeRaw(input, 'd');
     expect(getScreen()).toContain('abcd');
   });

@@ -529,7 +529,7 @@ describe('review', () => {
     ]);
     const overview = prompter.calls.find((c) => c.message === 'Overzicht');
     expect(overview?.choices).toHaveLength(walk(ws, {}).visible.length + 3); // + afronden, intro and tips, later
-    expect(overview?.choices?.[0]?.name).toContain('Naam: — Marieke de Vries');
+    expect(overview?.choices?.[0]?.name).toContain('Naam — Marieke de Vries');
     expect(saved.antwoorden.acties).toBe('Nieuwe acties');
     expect(saved.status).toBe('afgerond');
   });
@@ -544,7 +544,7 @@ describe('review', () => {
     expect(prompter.printed.join('\n')).toContain('Overzicht: 1 van 9 vragen beantwoord, 8 nog open; nog in te vullen: Bibliotheek, Datum.');
     const names = prompter.calls.find((c) => c.message === 'Overzicht')?.choices?.map((c) => c.name) ?? [];
     expect(names[0]).toBe('→ Verder met de open vragen (vanaf Bibliotheek)');
-    expect(names[1]).toBe('Naam: — Marieke de Vries');
+    expect(names[1]).toBe('Naam — Marieke de Vries');
     expect(names.filter((n) => /^\d/.test(n))).toEqual([]);
     expect(names[4]).toMatch(/^Wie wil je bereiken\? .* — De wethouder$/);
   });

@@ -41,7 +41,7 @@ export async function compare(opts: CompareOptions): Promise<void> {
     throw new WerkboekError(
       `${sheetName(ws, true)} is hier nog door niemand ingevuld, dus er valt nog niets te vergelijken.`,
       ExitCode.usage,
-      `Laat iedereen invullen met ${suggest(['start', ws.id, '--respondent', '<naam>'], map)}, of zet een ontvangen bestand erbij met ${suggest(['importeer', '<bestand>'], map)} (gezocht in ${dossier.dir}).`,
+      `Laat iedereen invullen met ${suggest(['start', ws.id, '--respondent', 'Naam collega'], map)}, of zet een ontvangen bestand erbij met ${suggest(['importeer', '<bestand>'], map)} (gezocht in ${dossier.dir}).`,
     );
   }
 
@@ -50,7 +50,7 @@ export async function compare(opts: CompareOptions): Promise<void> {
     // Said on stderr: stdout (or -o) gets the report itself.
     out.stderr(
       `Alleen ${only.name} heeft werkblad ${ws.number} ingevuld; er valt nog niets te vergelijken. Dit is het gewone rapport.\n` +
-        `Een collega vult in met: ${suggest(['start', ws.id, '--respondent', '<naam>'], map)}\n`,
+        `Een collega vult in met: ${suggest(['start', ws.id, '--respondent', 'Naam collega'], map)}\n`,
     );
     const report = worksheetReport(only, { now, workbook });
     if (format === 'docx') content = await (await import('../report/docx.js')).reportDocx(report);

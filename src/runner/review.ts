@@ -110,7 +110,8 @@ export function reviewRow(w: WalkResult, v: VisibleQuestion, width: number, hasD
   const answer = withDraft(shortAnswer(v, Math.max(20, Math.floor(width * 0.4))), v, hasDraft);
   // A narrow window (under 50 columns) would leave a dozen letters of the question: it may wrap onto three lines instead.
   const room = width - [...answer].length - 3;
-  const label = truncate(`${step}${messageOf(v.question)}`, Math.max(16, width < 50 ? room + 2 * width : room));
+  // "Naam: — Anna" reads oddly: a label's own colon goes, the dash says where the answer starts.
+  const label = truncate(`${step}${messageOf(v.question).replace(/:$/, '')}`, Math.max(16, width < 50 ? room + 2 * width : room));
   return `${label} — ${answer}`;
 }
 

@@ -347,7 +347,7 @@ function commandKey(key: Key, k: KeyContext, text: string): boolean {
   }
   if (config.multiline && isCtrl(key, 'e')) {
     if (config.editorAvailable) finish({ kind: 'external', value: text });
-    else setError('Geen editor gevonden: stel VISUAL of EDITOR in. Je kunt hier gewoon verder typen.');
+    else setError('Er is geen eigen teksteditor ingesteld op deze computer. Typ je antwoord hier verder.');
     return true;
   }
   return false;
