@@ -140,12 +140,15 @@ describe.runIf(posix)('every command refuses a FIFO or a device, at once (built 
     }
   });
 
-  it('overzicht with a FIFO as one dossier\'s answers file goes on with the others and lists it under Overgeslagen', async () => {
+  it("overzicht with a FIFO as one dossier's answers file goes on with the others and lists it under Overgeslagen", async () => {
     const oost = path.join(dir, 'dossiers', 'oost');
     const west = path.join(dir, 'dossiers', 'west');
     await mkdir(oost, { recursive: true });
     await mkdir(west, { recursive: true });
-    await writeFile(path.join(oost, 'gemeentelandschap.yaml'), 'werkblad: gemeentelandschap\nversie: 1\nstatus: concept\nantwoorden:\n  bibliotheek: Bibliotheek Oost\n');
+    await writeFile(
+      path.join(oost, 'gemeentelandschap.yaml'),
+      'werkblad: gemeentelandschap\nversie: 1\nstatus: concept\nantwoorden:\n  bibliotheek: Bibliotheek Oost\n',
+    );
     fifo(path.join(west, 'gemeentelandschap.yaml'));
     const r = await runCli(['overzicht', 'dossiers'], { cwd: dir, env: { HOME: dir }, timeoutMs: 10_000 });
     expect(r.signal).toBeNull();
