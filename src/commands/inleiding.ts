@@ -15,7 +15,8 @@ export async function introduction({ out, width }: IntroductionOptions): Promise
   // Bold headings only on a terminal with colours (not with NO_COLOR / --no-color, nor into a file).
   const { Chalk } = await import('chalk');
   const chalk = new Chalk({ level: out.color && process.stdout.isTTY ? 1 : 0 });
-  out.line(renderIntroduction(blocks, { width: columns, bold: chalk.bold, dim: (s) => s }));
+  // Bold headings are colour codes of our own: kept (a plain line would show them as ␛[1m).
+  out.styledLine(renderIntroduction(blocks, { width: columns, bold: chalk.bold, dim: (s) => s }));
   out.line();
   out.line(`Aan de slag: ${suggest(['start', 'gemeentelandschap'])}`);
 }

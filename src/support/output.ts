@@ -1,7 +1,7 @@
 // The only writer to the terminal for non-interactive output. Commands
 // receive an Output so tests can capture what they print. Control
 // characters are made visible here (support/control.ts).
-import { visibleControls } from './control.js';
+import { visibleControls, visibleControlsKeepingColour } from './control.js';
 import { ExitCode } from './errors.js';
 
 export interface Output {
@@ -12,6 +12,8 @@ export interface Output {
   error(message: string, hint?: string): Promise<void>;
   /** A line of normal output on stdout. */
   line(text?: string): void;
+  /** A line of our own text styled with colour codes (chalk), which stay; any other control character is made visible. */
+  styledLine(text: string): void;
 }
 
 export function createOutput(opts: { color: boolean }): Output {
@@ -35,6 +37,7 @@ export function createOutput(opts: { color: boolean }): Output {
       if (hint) stderr(`${chalk.dim(visibleControls(hint))}\n`);
     },
     line: (text = '') => write(visibleControls(text) + '\n'),
+    styledLine: (text) => write(visibleControlsKeepingColour(text) + '\n'),
   };
   return output;
 }
@@ -55,6 +58,9 @@ export function memoryOutput(): Output & { out: string; err: string } {
       rec.err += `werkboek: ${message}\n${hint ? hint + '\n' : ''}`;
     },
     line(text = '') {
+      rec.out += text + '\n';
+    },
+    styledLine(text: string) {
       rec.out += text + '\n';
     },
   };

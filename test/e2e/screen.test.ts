@@ -31,6 +31,15 @@ function finished(ws: Worksheet, groups: Record<string, unknown>): string {
 describe('screen widths (e2e, pty)', { timeout: E2E_TIMEOUT }, () => {
   const e2e = useE2e();
 
+  it('the introduction in a colour terminal: bold headings, no escape codes shown as text', async () => {
+    const ctx = e2e();
+    const s = start(['inleiding'], { WERKBOEK_MAP: ctx.map, HOME: ctx.home, TERM: 'xterm-256color' });
+    expect(await exitCodeOf(s)).toBe(0);
+    // All that was written (the screen has scrolled): the heading bold, no escape code made visible.
+    expect(s.raw()).toContain('\x1b[1mIntroductie');
+    expect(s.raw()).not.toContain('␛');
+  });
+
   it('a question whose first line exactly fills the terminal does not start its next line with a space', async () => {
     const ctx = e2e();
     const ws = sheets.find((s) => s.id === 'gemeentelandschap')!;
