@@ -210,7 +210,7 @@ describe('start', () => {
     // Where the old answers are, and how to get them back.
     const printed = again.prompter.printed.join('\n');
     expect(printed).toContain(`Het oude bestand is bewaard als ${path.join(dir, backups[0] ?? '')}`);
-    expect(printed).toContain('Wil je toch terug? Stop dan (Ctrl+C) en geef dat bestand weer de naam gemeentelandschap.yaml.');
+    expect(printed).toContain('Wil je toch terug? Stop dan (Ctrl+C), verwijder het nieuwe, lege gemeentelandschap.yaml en geef de reservekopie weer die naam.');
   });
 
   it('"Opnieuw beginnen" asks once more, and "Nee" (the first choice) keeps the answers', async () => {

@@ -144,7 +144,7 @@ async function startOver(place: Place, session: Session, old: AnswersFile | unde
     const backup = await backupFile(place.target);
     session.prompter.print(
       `${lead ? `${lead} ` : ''}Het oude bestand is bewaard als ${backup}\n` +
-        `Wil je toch terug? Stop dan (Ctrl+C) en geef dat bestand weer de naam ${path.basename(place.target)}.`,
+        `Wil je toch terug? Stop dan (Ctrl+C), verwijder het nieuwe, lege ${path.basename(place.target)} en geef de reservekopie weer die naam.`,
     );
   }
   const created = AnswersFile.create(place.target, place.ws, undefined, place.respondent);
