@@ -2,6 +2,8 @@
 // receive an Output so tests can capture what they print. Control
 // characters are made visible here (support/control.ts).
 import { visibleControls, visibleControlsKeepingColour } from './control.js';
+import { isSuggestedCommand } from './invocation.js';
+import { wrapText } from './wrap.js';
 import { ExitCode } from './errors.js';
 
 export interface Output {
@@ -36,10 +38,19 @@ export function createOutput(opts: { color: boolean }): Output {
       stderr(`${chalk.red('werkboek: ' + visibleControls(message))}\n`);
       if (hint) stderr(`${chalk.dim(visibleControls(hint))}\n`);
     },
-    line: (text = '') => write(visibleControls(text) + '\n'),
+    line: (text = '') => write(fitTerminal(visibleControls(text)) + '\n'),
     styledLine: (text) => write(visibleControlsKeepingColour(text) + '\n'),
   };
   return output;
+}
+
+/**
+ * On a terminal, a line wrapped between words at its width (a suggested
+ * command stays whole, to be copied); into a pipe or a file, as it is.
+ */
+function fitTerminal(text: string): string {
+  const columns = process.stdout.isTTY ? process.stdout.columns : undefined;
+  return columns ? wrapText(text, columns - 1, { whole: isSuggestedCommand }) : text;
 }
 
 /** An Output that records everything, for tests. */

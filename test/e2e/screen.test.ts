@@ -9,7 +9,7 @@ import { wrapAnsi } from 'fast-wrap-ansi';
 import type { Worksheet } from '../../src/definition/schema.js';
 import { loadShippedWorksheets } from '../../src/definition/load.js';
 import { walk } from '../../src/walk.js';
-import { activePrompt, exitCodeOf, start } from '../helpers/pty.js';
+import { activePrompt, exitCodeOf, repoRoot, start } from '../helpers/pty.js';
 import { E2E_TIMEOUT, useE2e } from './env.js';
 import { answerMeta, Q, waitForQuestion } from './prompt.js';
 
@@ -30,6 +30,17 @@ function finished(ws: Worksheet, groups: Record<string, unknown>): string {
 
 describe('screen widths (e2e, pty)', { timeout: E2E_TIMEOUT }, () => {
   const e2e = useE2e();
+
+  it('status at 40 columns wraps between words, not inside one', async () => {
+    const ctx = e2e();
+    const { copyFile } = await import('node:fs/promises');
+    await copyFile(path.join(repoRoot, 'test', 'fixtures', 'reports', 'randvoorwaarden.yaml'), path.join(ctx.map, 'randvoorwaarden.yaml'));
+    const s = start(['status'], ctx.env, { cols: 40 });
+    expect(await exitCodeOf(s)).toBe(0);
+    const rows = s.screen().split('\n');
+    expect(rows.some((row) => row.includes('dienstverlening'))).toBe(true);
+    expect(rows.some((row) => /laatst bijgewerkt/.test(row))).toBe(true);
+  });
 
   it('the introduction in a colour terminal: bold headings, no escape codes shown as text', async () => {
     const ctx = e2e();
