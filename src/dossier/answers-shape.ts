@@ -32,13 +32,12 @@ export function validateAnswersDocument(located: Located, ws: Worksheet): Issue[
   }
   return validateAnswersData(located.doc.toJS() as Record<string, unknown>, ws, (at, message, key) => issueAt(located, at, message, key));
 }
-/** Where an issue is: with positions for a located document, or without (see quick-read.ts). */
+/** Where an issue is: the position of a data path in the located document. */
 export type IssueAt = (at: readonly PathKey[], message: string, key?: string) => Issue;
 
 /**
- * The checks of validateAnswersDocument on the plain data of a file whose
- * top level is a map. The quick read (quick-read.ts) runs them without
- * positions and reads a file that has issues again with positions.
+ * The checks of validateAnswersDocument, on the plain data of a file whose
+ * top level is a map; `issueAt` places each issue in the document.
  */
 export function validateAnswersData(data: Record<string, unknown>, ws: Worksheet, issueAt: IssueAt): Issue[] {
   const issues: Issue[] = [];
