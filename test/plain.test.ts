@@ -113,6 +113,8 @@ describe('the plain prompter', () => {
     expect(await prompter.input({ message: 'V', allowUnknown: true, allowReview: true })).toEqual({ kind: 'review' });
     expect(await prompter.input({ message: 'V' })).toEqual({ kind: 'stopped' });
     expect(output()).toContain(':overzicht  alle vragen met je antwoorden');
+    // After the help, the question again.
+    expect(output()).toMatch(/:overzicht {2}alle vragen met je antwoorden[\s\S]*\nTerug naar de vraag: V\n/);
     // Stopped: later prompts end at once.
     expect(await prompter.select({ message: 'W', choices: [{ value: 1, name: 'a' }] })).toEqual({ kind: 'stopped' });
   });

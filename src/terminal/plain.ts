@@ -159,6 +159,8 @@ function navigate(session: PlainSession, cmd: Command, options: InputOptions | S
       return { kind: 'stopped' };
     case 'hulp':
       write(PLAIN_HELP);
+      // The question again, so the answer typed next is read against it.
+      write(`Terug naar de vraag: ${options.message}`);
       return undefined;
     case 'toelichting':
       write('Een toelichting kan alleen bij een ja/nee- of keuzevraag.');

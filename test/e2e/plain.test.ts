@@ -45,7 +45,8 @@ describe('plain mode in a terminal (e2e, pty)', { timeout: E2E_TIMEOUT }, () => 
     s.type('Anna\r');
     await s.waitFor('Bibliotheek:');
     s.type('?\r');
-    await s.waitFor((screen) => screen.trimEnd().endsWith(':hulp (of een vraagteken)  deze uitleg.'));
+    // The help, then the question again.
+    await s.waitFor((screen) => /:hulp \(of een vraagteken\) {2}deze uitleg\.\s+Terug naar de vraag: Bibliotheek:$/.test(screen.trimEnd()));
     s.type(':overzicht\r');
     await s.waitFor('Enter kiest 1. Verder met de open vragen (vanaf Bibliotheek)');
     s.type('1\r');
