@@ -4,9 +4,9 @@
 import { describe, expect, it } from 'vitest';
 import { writeFile, chmod } from 'node:fs/promises';
 import path from 'node:path';
-import { activePrompt, exitCodeOf, selectedChoice } from '../helpers/pty.js';
+import { activePrompt, exitCodeOf } from '../helpers/pty.js';
 import { E2E_TIMEOUT, readAnswers, startSheet, useE2e } from './env.js';
-import { answerLine, answerMeta, answerYesNo, Q, waitForQuestion } from './prompt.js';
+import { answerLine, answerMeta, answerYesNo, Q, waitForQuestion, openToelichtingOnNee } from './prompt.js';
 
 const TYPED = 'Goed, maar het overleg is onregelmatig';
 
@@ -110,10 +110,7 @@ describe('typed text survives every way out of a question (e2e, pty)', { timeout
     const s = startSheet(ctx);
     await answerMeta(s);
     await waitForQuestion(s, Q.themaInAgenda);
-    s.press('down');
-    await s.waitFor((sc) => selectedChoice(sc) === 'Nee');
-    s.press('ctrl-o');
-    await waitForQuestion(s, 'Toelichting bij "Nee"');
+    await openToelichtingOnNee(s);
     s.type('alleen in de wijkagenda');
     await s.waitFor('alleen in de wijkagenda');
     s.press('ctrl-t');
@@ -134,10 +131,7 @@ describe('typed text survives every way out of a question (e2e, pty)', { timeout
     const s = startSheet(ctx);
     await answerMeta(s);
     await waitForQuestion(s, Q.themaInAgenda);
-    s.press('down');
-    await s.waitFor((sc) => selectedChoice(sc) === 'Nee');
-    s.press('ctrl-o');
-    await waitForQuestion(s, 'Toelichting bij "Nee"');
+    await openToelichtingOnNee(s);
     s.type('alleen in de wijkagenda');
     await s.waitFor('alleen in de wijkagenda');
     s.press('ctrl-t');

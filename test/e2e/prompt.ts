@@ -1,5 +1,5 @@
 // Screen helpers for the e2e tests: wait for a question to be the active prompt.
-import { activePrompt, type Session } from '../helpers/pty.js';
+import { activePrompt, selectedChoice, type Session } from '../helpers/pty.js';
 
 /** Wait until the active prompt (the last "? " line and below) starts with this label; returns that prompt. */
 export async function waitForQuestion(s: Session, label: string, timeoutMs?: number): Promise<string> {
@@ -66,3 +66,11 @@ export const Q = {
   relatieMetMt: 'Is de relatie met de gemeente(s) een onderwerp van gesprek',
   relatieMetMtWijze: 'Op welke wijze?',
 } as const;
+
+/** At a yes/no question: the cursor to "Nee", Ctrl+O, and the toelichting for "Nee" asked. */
+export async function openToelichtingOnNee(s: Session): Promise<void> {
+  s.press('down');
+  await s.waitFor((sc) => selectedChoice(sc) === 'Nee');
+  s.press('ctrl-o');
+  await waitForQuestion(s, 'Toelichting bij "Nee"');
+}

@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { exitCodeOf, selectedChoice } from '../helpers/pty.js';
 import { E2E_TIMEOUT, readAnswers, startSheet, useE2e } from './env.js';
-import { answerMeta, Q, waitForQuestion } from './prompt.js';
+import { answerMeta, Q, waitForQuestion, openToelichtingOnNee } from './prompt.js';
 
 describe('toelichting (e2e, pty)', { timeout: E2E_TIMEOUT }, () => {
   const e2e = useE2e();
@@ -15,10 +15,7 @@ describe('toelichting (e2e, pty)', { timeout: E2E_TIMEOUT }, () => {
     await answerMeta(s);
     const first = await waitForQuestion(s, Q.themaInAgenda);
     expect(first).toContain('Ctrl+O toelichting');
-    s.press('down');
-    await s.waitFor((sc) => selectedChoice(sc) === 'Nee');
-    s.press('ctrl-o');
-    await waitForQuestion(s, 'Toelichting bij "Nee"');
+    await openToelichtingOnNee(s);
     s.type('alleen in de wijkagenda');
     s.press('enter');
     await waitForQuestion(s, Q.aanspreekpunt);
@@ -34,10 +31,7 @@ describe('toelichting (e2e, pty)', { timeout: E2E_TIMEOUT }, () => {
     const s = startSheet(ctx);
     await answerMeta(s);
     await waitForQuestion(s, Q.themaInAgenda);
-    s.press('down');
-    await s.waitFor((sc) => selectedChoice(sc) === 'Nee');
-    s.press('ctrl-o');
-    await waitForQuestion(s, 'Toelichting bij "Nee"');
+    await openToelichtingOnNee(s);
     s.press('ctrl-t');
     const back = await waitForQuestion(s, Q.themaInAgenda);
     expect(selectedChoice(back)).toBe('Nee');
@@ -50,10 +44,7 @@ describe('toelichting (e2e, pty)', { timeout: E2E_TIMEOUT }, () => {
     const s = startSheet(ctx);
     await answerMeta(s);
     await waitForQuestion(s, Q.themaInAgenda);
-    s.press('down');
-    await s.waitFor((sc) => selectedChoice(sc) === 'Nee');
-    s.press('ctrl-o');
-    await waitForQuestion(s, 'Toelichting bij "Nee"');
+    await openToelichtingOnNee(s);
     s.type('alleen voor IDO');
     s.press('enter');
     await waitForQuestion(s, Q.aanspreekpunt);
