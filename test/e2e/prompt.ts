@@ -34,11 +34,7 @@ export async function answerLines(s: Session, label: string, lines: string[]): P
 /** Answer a yes/no question (the cursor starts on "Ja" unless there is a stored answer). */
 export async function answerYesNo(s: Session, label: string, answer: 'Ja' | 'Nee'): Promise<void> {
   const prompt = await waitForQuestion(s, label);
-  const at = prompt
-    .split('\n')
-    .find((l) => l.startsWith('❯'))
-    ?.replace(/^❯\s*/, '');
-  if (at !== answer) s.press(answer === 'Nee' ? 'down' : 'up');
+  if (selectedChoice(prompt) !== answer) s.press(answer === 'Nee' ? 'down' : 'up');
   s.press('enter');
 }
 

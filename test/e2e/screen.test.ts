@@ -9,7 +9,7 @@ import { wrapAnsi } from 'fast-wrap-ansi';
 import type { Worksheet } from '../../src/definition/schema.js';
 import { loadShippedWorksheets } from '../../src/definition/load.js';
 import { walk } from '../../src/walk.js';
-import { activePrompt, exitCodeOf, repoRoot, start } from '../helpers/pty.js';
+import { activePrompt, exitCodeOf, repoRoot, selectedChoice, start } from '../helpers/pty.js';
 import { E2E_TIMEOUT, useE2e } from './env.js';
 import { answerMeta, Q, waitForQuestion } from './prompt.js';
 
@@ -132,13 +132,7 @@ describe('screen widths (e2e, pty)', { timeout: E2E_TIMEOUT }, () => {
     ).toBe(true);
     expect(review).toContain('Stap 5 · a. III. Is er een cijfermatig overzicht van het aantal doorverwijzingen? — Nee');
     s.type('Stap 2 · 4. N');
-    await s.waitFor((sc) =>
-      (
-        activePrompt(sc)
-          .split('\n')
-          .find((l) => l.startsWith('❯')) ?? ''
-      ).includes('4. Naar welke partners'),
-    );
+    await s.waitFor((sc) => (selectedChoice(sc) ?? '').includes('4. Naar welke partners'));
     s.press('enter');
     const group = await s.waitFor((sc) => activePrompt(sc).startsWith('? 4. Naar welke partners'));
     s.press('ctrl-c');
@@ -186,13 +180,7 @@ describe('screen widths (e2e, pty)', { timeout: E2E_TIMEOUT }, () => {
     );
     for (const line of review.split('\n')) expect(line.length, line).toBeLessThanOrEqual(40);
     s.type('Stap 3 · 1');
-    await s.waitFor((sc) =>
-      (
-        activePrompt(sc)
-          .split('\n')
-          .find((l) => l.startsWith('❯')) ?? ''
-      ).includes('1. en 2.'),
-    );
+    await s.waitFor((sc) => (selectedChoice(sc) ?? '').includes('1. en 2.'));
     s.press('enter');
     const group = await s.waitFor((sc) => activePrompt(sc).startsWith('? 1. en 2.') && sc.includes('Ctrl+C stop'));
     s.press('ctrl-c');
@@ -208,13 +196,7 @@ describe('screen widths (e2e, pty)', { timeout: E2E_TIMEOUT }, () => {
     const s = start(['start', 'randvoorwaarden'], ctx.env);
     await s.waitFor((sc) => activePrompt(sc).startsWith('? Overzicht') && sc.includes('Later verder'));
     s.type('Stap 3 · 1');
-    await s.waitFor((sc) =>
-      (
-        activePrompt(sc)
-          .split('\n')
-          .find((l) => l.startsWith('❯')) ?? ''
-      ).includes('1. en 2.'),
-    );
+    await s.waitFor((sc) => (selectedChoice(sc) ?? '').includes('1. en 2.'));
     s.press('enter');
     const group = await s.waitFor((sc) => activePrompt(sc).startsWith('? 1. en 2.'));
     s.press('ctrl-c');
