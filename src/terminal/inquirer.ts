@@ -18,7 +18,8 @@ import { wrapText } from '../support/wrap.js';
 import { isSuggestedCommand } from '../support/invocation.js';
 import { questionShown } from '../support/idle.js';
 import { visibleControls, visibleControlsKeepingColour } from '../support/control.js';
-import { findEditor, openInEditor, textEditor } from './text-editor.js';
+import { type Cursor, findEditor, openInEditor, textEditor } from './text-editor.js';
+import { CLEAR_SCREEN, type SizedOutput, watchResize } from './resize.js';
 import type { BaseOptions, CheckboxOptions, InputOptions, Prompter, Reply, SelectOptions } from './prompter.js';
 
 export interface TerminalContext {
@@ -86,6 +87,7 @@ async function runEditor(t: Terminal, options: InputOptions, multiline: boolean)
   const { chalk } = t;
   let text = options.default ?? '';
   let editorFailed = false;
+  let cursor: Cursor | undefined;
   for (;;) {
     if (options.header) t.print(options.header);
     const editorCommand = multiline ? findEditor(t.env) : undefined;
@@ -107,6 +109,8 @@ async function runEditor(t: Terminal, options: InputOptions, multiline: boolean)
             editorAvailable: editorCommand !== undefined,
             ...(editorFailed && { error: 'De editor gaf een fout; je tekst staat hier nog. Je kunt hier gewoon verder typen.' }),
             onDraft: (d) => (draft = d),
+            ...(cursor && { cursor }),
+            onCursor: (c) => (cursor = c),
             rows: t.rows(),
             columns: t.columns(),
             inverse: t.inverse,
@@ -115,8 +119,14 @@ async function runEditor(t: Terminal, options: InputOptions, multiline: boolean)
           },
           { ...t.context, signal },
         ),
-      false,
+      { navKeys: false, list: false },
     );
+    if (isRedraw(result)) {
+      // The window was resized: the same prompt again, with the text and the cursor where they were.
+      text = draft;
+      continue;
+    }
+    cursor = undefined;
     if (result.kind === 'answer') return result;
     // Left or stopped: what was being typed (also text back from Ctrl+E) goes with the reply, for the runner to keep.
     if (result.kind !== 'external') return leftWith(result, draft, options.default ?? '');
@@ -141,13 +151,16 @@ function leftWith(reply: Exclude<Reply<string>, { kind: 'answer' }>, typed: stri
  * about the toelichting once, in the same way.
  */
 async function runSelect<T>(t: Terminal, options: SelectOptions<T>): Promise<Reply<T>> {
-  if (options.header) t.print(options.header);
   const allowNote = options.note !== undefined;
   let note = options.note ?? '';
   let current = options.default;
   // The choice the toelichting was written for: picking another one asks to keep, change or clear it.
   let noteFor = options.default;
+  // The header again when the list is drawn again on a cleared screen (a resize).
+  let showHeader = true;
   for (;;) {
+    if (showHeader && options.header) t.print(options.header);
+    showHeader = false;
     if (note) t.print(t.chalk.dim(`Toelichting: ${note}`));
     const hint = keyHint({ select: true, allowBack: options.allowBack, allowUnknown: options.allowUnknown, allowNote }, t.columns());
     let noteAsked = false;
@@ -169,12 +182,15 @@ async function runSelect<T>(t: Terminal, options: SelectOptions<T>): Promise<Rep
           },
           { ...t.context, signal, clearPromptOnDone: true },
         ),
-      true,
-      allowNote ? () => (noteAsked = true) : undefined,
+      { navKeys: true, list: true, allowUnknown: options.allowUnknown === true, ...(allowNote && { onNote: () => (noteAsked = true) }) },
     );
+    if (isRedraw(result)) {
+      // The window was resized: the same list again, on the choice that was highlighted.
+      current = result.value ?? current;
+      showHeader = true;
+      continue;
+    }
     const reply = settle(result, options);
-    // Ctrl+N where "weet ik (nog) niet" is not offered (e.g. the overview): nothing happens.
-    if (reply.kind === 'unknown' && options.allowUnknown !== true) continue;
     const movedAway = reply.kind === 'answer' && allowNote && note.trim() !== '' && reply.value !== noteFor;
     if ((noteAsked || movedAway) && reply.kind === 'answer') {
       current = reply.value;
@@ -214,38 +230,50 @@ async function runSelect<T>(t: Terminal, options: SelectOptions<T>): Promise<Rep
 }
 
 /** The theme with our key hint (keyHint fits it to the width) in the place of inquirer's. */
-const withHint = (t: Terminal, hint: string) => ({ ...t.theme, style: { ...t.theme.style, keysHelpTip: () => t.theme.style.help(hint) } });
+const withHint = (t: Terminal, hint: string) => ({
+  ...t.theme,
+  // Only our keys, also when INQUIRER_KEYBINDINGS asks for vim or emacs keys (where Ctrl+N would move down).
+  keybindings: [],
+  style: { ...t.theme.style, keysHelpTip: () => t.theme.style.help(hint) },
+});
 
 /** Any number of choices from a list (inquirer's checkbox). */
 async function runCheckbox<T>(t: Terminal, options: CheckboxOptions<T>): Promise<Reply<T[]>> {
-  if (options.header) t.print(options.header);
-  const hint = keyHint({ checkbox: true, allowBack: options.allowBack, allowUnknown: options.allowUnknown }, t.columns());
-  const checked = new Set(options.checked ?? []);
-  const result = await withKeys(
-    t,
-    (signal) =>
-      checkbox<T>(
-        {
-          message: wrapMessage(t, options.message),
-          choices: options.choices.map((c) => ({ value: c.value, name: choiceName(t, c.name, 3), checked: checked.has(c.value) })),
-          pageSize: Math.min(12, t.rows()),
-          loop: false,
-          theme: withHint(t, hint),
-        },
-        { ...t.context, signal, clearPromptOnDone: true },
-      ),
-    true,
-  );
-  const reply = settle(result, options);
-  const picked =
-    reply.kind === 'answer'
-      ? options.choices
-          .filter((c) => reply.value.includes(c.value))
-          .map((c) => c.name)
-          .join(', ') || '(niets gekozen)'
-      : undefined;
-  if (reply.kind !== 'stopped') echo(t, options.message, reply, picked);
-  return reply;
+  let checked = new Set(options.checked ?? []);
+  for (;;) {
+    if (options.header) t.print(options.header);
+    const hint = keyHint({ checkbox: true, allowBack: options.allowBack, allowUnknown: options.allowUnknown }, t.columns());
+    const result = await withKeys(
+      t,
+      (signal) =>
+        checkbox<T>(
+          {
+            message: wrapMessage(t, options.message),
+            choices: options.choices.map((c) => ({ value: c.value, name: choiceName(t, c.name, 3), checked: checked.has(c.value) })),
+            pageSize: Math.min(12, t.rows()),
+            loop: false,
+            theme: withHint(t, hint),
+          },
+          { ...t.context, signal, clearPromptOnDone: true },
+        ),
+      { navKeys: true, list: true, allowUnknown: options.allowUnknown === true },
+    );
+    if (isRedraw(result)) {
+      // The window was resized: the same list again, with what was ticked.
+      if (result.value) checked = new Set(result.value);
+      continue;
+    }
+    const reply = settle(result, options);
+    const picked =
+      reply.kind === 'answer'
+        ? options.choices
+            .filter((c) => reply.value.includes(c.value))
+            .map((c) => c.name)
+            .join(', ') || '(niets gekozen)'
+        : undefined;
+    if (reply.kind !== 'stopped') echo(t, options.message, reply, picked);
+    return reply;
+  }
 }
 
 /** After a list prompt: one line with the question and what was chosen. */
@@ -258,12 +286,30 @@ function echo(t: Terminal, message: string, reply: Reply<unknown>, picked: strin
 
 // --- inquirer's errors -----------------------------------------------------------
 
-/**
- * Run a prompt with Ctrl+T / Ctrl+N / Ctrl+D mapped onto an abort. With
- * `onNote`, Ctrl+O answers the list with the highlighted choice (as Enter
- * would) after telling onNote, so the caller can ask for the toelichting.
- */
-async function withKeys<R>(t: Terminal, run: (signal: AbortSignal) => Promise<R>, navKeys: boolean, onNote?: () => void): Promise<R | Reply<never>> {
+/** What a prompt runs with, besides the prompt itself. */
+interface KeyOptions {
+  /** Ctrl+T (back) and Ctrl+N (weet ik niet) end a list prompt; a text prompt handles them itself. */
+  navKeys: boolean;
+  /** Ctrl+N ends the prompt as "weet ik (nog) niet" (lists); where not offered, the key does nothing. */
+  allowUnknown?: boolean;
+  /** A list (select, checkbox): after a resize it answers with what is highlighted or ticked, to be drawn again on that. */
+  list: boolean;
+  /** Ctrl+O answers a list with the highlighted choice (as Enter would) after telling onNote, so the caller can ask for the toelichting. */
+  onNote?: () => void;
+}
+
+/** The window was resized while the prompt was open: draw it again (a list: on `value`, what was highlighted or ticked). */
+interface Redraw<R> {
+  kind: 'redraw';
+  value?: R;
+}
+
+function isRedraw<R>(result: unknown): result is Redraw<R> {
+  return typeof result === 'object' && result !== null && (result as { kind?: unknown }).kind === 'redraw';
+}
+
+/** Run a prompt with Ctrl+T / Ctrl+N / Ctrl+D mapped onto an abort, and a resize onto a redraw (resize.ts). */
+async function withKeys<R>(t: Terminal, run: (signal: AbortSignal) => Promise<R>, o: KeyOptions): Promise<R | Reply<never> | Redraw<R>> {
   if (t.stopped) return { kind: 'stopped', signal: t.stopped };
   const controller = new AbortController();
   let reason: string | undefined;
@@ -273,30 +319,50 @@ async function withKeys<R>(t: Terminal, run: (signal: AbortSignal) => Promise<R>
   };
   const onKey = (_: unknown, key: Key | undefined) => {
     if (!key?.ctrl) return;
-    if (onNote && key.name === 'o') {
-      onNote();
+    if (o.onNote && key.name === 'o') {
+      o.onNote();
       // Synchronously, before the list sees Ctrl+O itself: it answers with the highlighted choice.
-      t.input.emit('keypress', '\r', { name: 'return', ctrl: false, meta: false, shift: false, sequence: '\r' });
+      pressEnter(t.input);
       return;
     }
     if (key.name === 'd') reason = 'eof';
-    else if (navKeys && key.name === 't') reason = 'back';
-    else if (navKeys && key.name === 'n') reason = 'unknown';
+    else if (o.navKeys && key.name === 't') reason = 'back';
+    else if (o.navKeys && o.allowUnknown && key.name === 'n') reason = 'unknown';
     else return;
     controller.abort(reason);
   };
   t.input.on('keypress', onKey);
+  const stopWatching = watchResize(t.context.output as unknown as SizedOutput, () => {
+    if (reason) return;
+    reason = 'resize';
+    if (o.list) pressEnter(t.input);
+    else controller.abort(reason);
+  });
   try {
     const prompt = run(controller.signal);
     // The prompt is on the screen now (inquirer draws it when it is created).
     questionShown();
-    return await prompt;
+    const value = await prompt;
+    return reason === 'resize' ? redraw(t, value) : value;
   } catch (err) {
+    if (reason === 'resize' && err instanceof AbortPromptError) return redraw(t, undefined);
     return mapError(err, () => reason, t.stopped);
   } finally {
+    stopWatching();
     t.abort = undefined;
     t.input.removeListener('keypress', onKey);
   }
+}
+
+/** The prompt ended for a resize: clear the screen, so that it is drawn again from the top. */
+function redraw<R>(t: Terminal, value: R | undefined): Redraw<R> {
+  t.context.output.write(CLEAR_SCREEN);
+  return value === undefined ? { kind: 'redraw' } : { kind: 'redraw', value };
+}
+
+/** Enter, as if typed: a list answers with what is highlighted (or ticked). */
+function pressEnter(input: Readable): void {
+  input.emit('keypress', '\r', { name: 'return', ctrl: false, meta: false, shift: false, sequence: '\r' });
 }
 
 /** An aborted prompt becomes `back` or `unknown` (by the key that aborted it); a stopped one `stopped`. */

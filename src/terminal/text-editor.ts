@@ -24,6 +24,10 @@ export interface EditorConfig {
   unknownIfUntouched?: boolean;
   /** Told the text after every change, so what was typed can be kept when the program is stopped. */
   onDraft?: (text: string) => void;
+  /** Where the cursor starts (default: the end of the text); the prompt drawn again after a resize starts where it was. */
+  cursor?: Cursor;
+  /** Told the cursor after every key that moved it or changed the text. */
+  onCursor?: (cursor: Cursor) => void;
   /** The external editor key is available (multi-line only). */
   editorAvailable: boolean;
   /** The longest answer taken (default MAX_ANSWER_CHARS). */
@@ -39,6 +43,12 @@ export interface EditorConfig {
 
 export type EditorResult = Reply<string> | { kind: 'external'; value: string };
 
+/** A place in the text: line and character (code point) in it. */
+export interface Cursor {
+  row: number;
+  col: number;
+}
+
 // --- the text buffer -------------------------------------------------------------
 
 interface Buffer {
@@ -47,10 +57,12 @@ interface Buffer {
   col: number;
 }
 
-function toBuffer(text: string): Buffer {
+/** The text as a buffer, the cursor at its end or (kept within the text) at `at`. */
+function toBuffer(text: string, at?: Cursor): Buffer {
   const lines = text.split(/\r\n|\r|\n/);
-  const row = lines.length - 1;
-  return { lines, row, col: codePoints(lines[row] ?? '') };
+  const row = at ? Math.min(Math.max(0, at.row), lines.length - 1) : lines.length - 1;
+  const length = codePoints(lines[row] ?? '');
+  return { lines, row, col: at ? Math.min(Math.max(0, at.col), length) : length };
 }
 
 /** The whole text of the buffer. */
@@ -182,7 +194,7 @@ export const textEditor = createPrompt<EditorResult, EditorConfig>((config, done
   const theme = makeTheme({});
   const [status, setStatus] = useState<'idle' | 'done'>('idle');
   const [doneText, setDoneText] = useState<string | undefined>(undefined);
-  const [buf, setBuf] = useState<Buffer>(() => toBuffer(config.default ?? ''));
+  const [buf, setBuf] = useState<Buffer>(() => toBuffer(config.default ?? '', config.cursor));
   const [error, setError] = useState<string | undefined>(config.error);
   // The buffer as last changed, also by a paste applied between two renders.
   const current = useRef(buf);
@@ -199,6 +211,7 @@ export const textEditor = createPrompt<EditorResult, EditorConfig>((config, done
       config.onDraft?.(text);
     }
     current.current = next;
+    config.onCursor?.({ row: next.row, col: next.col });
     setBuf(next);
   };
   /** Put the pasted text collected so far into the buffer; returns the buffer. */
