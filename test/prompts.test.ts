@@ -3,7 +3,8 @@
 import { render as renderPrompt } from '@inquirer/testing';
 import { afterEach, describe, expect, it } from 'vitest';
 import { keyHint } from '../src/terminal/keys.js';
-import { findEditor, fromEditor, textEditor, type EditorConfig } from '../src/terminal/text-editor.js';
+import { textEditor, type EditorConfig } from '../src/terminal/text-editor.js';
+import { findEditor, fromEditor } from '../src/terminal/external-editor.js';
 
 const plain = (s: string) => s;
 const base: EditorConfig = {

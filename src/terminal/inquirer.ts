@@ -18,7 +18,8 @@ import { wrapText } from '../support/wrap.js';
 import { isSuggestedCommand } from '../support/invocation.js';
 import { questionShown } from '../support/idle.js';
 import { visibleControls, visibleControlsKeepingColour } from '../support/control.js';
-import { type Cursor, findEditor, openInEditor, textEditor } from './text-editor.js';
+import { type Cursor, textEditor } from './text-editor.js';
+import { findEditor, openInEditor } from './external-editor.js';
 import { CLEAR_SCREEN, type SizedOutput, watchResize } from './resize.js';
 import type { BaseOptions, CheckboxOptions, InputOptions, Prompter, Reply, SelectOptions } from './prompter.js';
 
