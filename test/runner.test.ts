@@ -223,6 +223,15 @@ describe('randvoorwaarden: repeat groups', () => {
     expect(saved.antwoorden.samenwerkingsafspraken).toBe(true);
     // the partner overview asks no direction any more (vraag 4.2 asks it)
     expect(prompter.calls.some((c) => c.message.startsWith('Verwijzing'))).toBe(false);
+    // "Klaar" is confirmed on screen with what was answered, not with its own words.
+    const done = (message: string) =>
+      prompter.calls
+        .filter((c) => c.message.startsWith(message))
+        .at(-1)
+        ?.choices?.find((c) => c.value === 'done');
+    expect(done('4. Naar welke partners')).toMatchObject({ name: 'Klaar, naar de volgende vraag', echo: '2 partners: Belastingservice, Taalhuis' });
+    expect(done('2. Terugkijkend')?.echo).toBe('2 partners; bij 2 nog niet bekend');
+    expect(done('1. en 2.')).toMatchObject({ name: 'Klaar (geen functie invullen)', echo: 'geen functies' });
   });
 
   it('an answers file with the old "verwijzing" column stays readable, and editing a partner keeps it', async () => {
@@ -285,7 +294,9 @@ describe('randvoorwaarden: repeat groups', () => {
         return answer('x');
       },
     });
-    const extendCall = prompter.calls.filter((c) => c.message.startsWith('2. Terugkijkend'))[0];
+    const extendCalls = prompter.calls.filter((c) => c.message.startsWith('2. Terugkijkend'));
+    expect(extendCalls.at(-1)?.choices?.find((c) => c.value === 'done')?.echo).toBe('2 partners aangevuld');
+    const extendCall = extendCalls[0];
     expect(extendCall?.header).toContain('Bibliotheekpartner');
     const partners = saved.antwoorden.partners as Record<string, unknown>[];
     expect(partners).toEqual([

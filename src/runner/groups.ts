@@ -11,11 +11,11 @@ import { DRAFT_ITEM_KEY, type AnswerValue, type Draft, type FieldValue, type Gro
 import { visibleControls } from '../support/control.js';
 import { wrapLine } from '../support/wrap.js';
 import type { Choice, Prompter, Reply } from '../terminal/prompter.js';
-import { groupBaseId, groupItems, type VisibleQuestion } from '../walk.js';
+import { groupBaseId, groupGapItems, groupItems, type VisibleQuestion } from '../walk.js';
 import { InterruptedError, unlessStopped } from '../support/errors.js';
 import type { Session } from './context.js';
 import { truncate, unknownChoice, withUnknown, type PromptBase } from '../types/prompt.js';
-import { fieldTypeOf, type GroupQuestion } from '../types/registry.js';
+import { fieldTypeOf, itemsSummary, type GroupQuestion } from '../types/registry.js';
 import { persist, saveQuietly, say } from './saving.js';
 import { own } from '../support/own.js';
 
@@ -33,7 +33,7 @@ export async function askGroup(s: Session, vq: VisibleQuestion, base: PromptBase
     const draft = itemDraft(own(s.file.drafts, q.id), items);
     // "Weet ik (nog) niet" would replace the items (or the draft): only for an empty list.
     const allowUnknown = base.allowUnknown && items.length === 0 && !draft;
-    const choices = groupChoices(q, items, fields, baseFields);
+    const choices = groupChoices(q, items, fields, baseFields, groupGapItems(q, s.file.answers).length);
     if (draft) {
       const name = itemName(draft.item, fields, q.item, draft.index ?? items.length);
       choices.unshift(
@@ -192,8 +192,12 @@ function isBlank(value: FieldValue | undefined): boolean {
   return value === undefined || value === null || String(value).trim() === '';
 }
 
-/** The overview's actions: a group that extends another only adds items and fills in its own fields. */
-function groupChoices(q: Group, items: GroupItem[], fields: Field[], baseFields: Field[]): Choice<string>[] {
+/**
+ * The overview's actions: a group that extends another only adds items and
+ * fills in its own fields. "Klaar" is confirmed with what was answered
+ * (itemsSummary), not its own words.
+ */
+function groupChoices(q: Group, items: GroupItem[], fields: Field[], baseFields: Field[], gaps: number): Choice<string>[] {
   const extending = q.extends !== undefined;
   const choices: Choice<string>[] = [];
   if (extending) choices.push(...items.map((item, i) => ({ value: `extend:${i}`, name: `Aanvullen: ${itemName(item, baseFields, q.item, i)}` })));
@@ -202,7 +206,11 @@ function groupChoices(q: Group, items: GroupItem[], fields: Field[], baseFields:
     choices.push(...items.map((item, i) => ({ value: `edit:${i}`, name: `Wijzigen: ${itemName(item, fields, q.item, i)}` })));
     choices.push(...items.map((item, i) => ({ value: `remove:${i}`, name: `Verwijderen: ${itemName(item, fields, q.item, i)}` })));
   }
-  choices.push({ value: 'done', name: items.length ? 'Klaar, naar de volgende vraag' : `Klaar (geen ${q.item} invullen)` });
+  choices.push({
+    value: 'done',
+    name: items.length ? 'Klaar, naar de volgende vraag' : `Klaar (geen ${q.item} invullen)`,
+    echo: itemsSummary(q, items, extending ? baseFields : fields, gaps),
+  });
   return choices;
 }
 

@@ -1,0 +1,50 @@
+// The overview of a worksheet in a real terminal: a question picked there
+// and left with Ctrl+T, or answered, brings the user back to the overview;
+// a list (partners) confirmed with "Klaar" is echoed with what was answered.
+import { copyFile } from 'node:fs/promises';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { activePrompt, exitCodeOf, repoRoot, selectedChoice, start, type Session } from '../helpers/pty.js';
+import { E2E_TIMEOUT, useE2e, type E2eContext } from './env.js';
+
+/** Werkblad 2 from the report fixture (3 partners, 3 functies, Stap 5 and 6 partly open), opened in its overview. */
+async function inOverview(ctx: E2eContext, cols = 100): Promise<Session> {
+  await copyFile(path.join(repoRoot, 'test', 'fixtures', 'reports', 'randvoorwaarden.yaml'), path.join(ctx.map, 'randvoorwaarden.yaml'));
+  const s = start(['start', 'randvoorwaarden'], ctx.env, { cols, rows: 40 });
+  await s.waitFor((sc) => activePrompt(sc).startsWith('? Wat wil je doen?') && sc.includes('Ctrl+C stop'));
+  s.type('Overzicht');
+  await s.waitFor((sc) => (selectedChoice(sc) ?? '').startsWith('Overzicht bekijken'));
+  s.press('enter');
+  await atOverview(s);
+  return s;
+}
+
+const atOverview = (s: Session) => s.waitFor((sc) => activePrompt(sc).startsWith('? Overzicht') && sc.includes('Ctrl+C stop'));
+
+/** In the overview, move to the row that starts with `row` and press Enter. */
+async function pick(s: Session, row: string): Promise<void> {
+  s.type(row);
+  await s.waitFor((sc) => (selectedChoice(sc) ?? '').startsWith(row));
+  s.press('enter');
+}
+
+describe('the overview of a worksheet (e2e, pty)', { timeout: E2E_TIMEOUT }, () => {
+  const e2e = useE2e();
+
+  it('"Klaar" in the partner overview is confirmed with the partners, not with the words of the menu', async () => {
+    const s = await inOverview(e2e());
+    await pick(s, 'Stap 2 · 4. Naar welke partners');
+    // The cursor starts on "Klaar" in a list with items.
+    await s.waitFor((sc) => activePrompt(sc).startsWith('? 4. Naar welke partners') && selectedChoice(sc) === 'Klaar, naar de volgende vraag');
+    s.press('enter');
+    const screen = await s.waitFor('✔ 4. Naar welke partners');
+    s.press('ctrl-c');
+    await exitCodeOf(s);
+    // The echo wraps between words: read it as one line.
+    const echo = screen.replace(/\n/g, ' ');
+    expect(echo).toContain(
+      '✔ 4. Naar welke partners wordt er doorverwezen vanuit het digitale inclusie aanbod? 3 partners: Belastingservice (vrijwilligers), Schuldhulpmaatje, Welzijn Voorbeeldstad',
+    );
+    expect(echo).not.toContain('Klaar, naar de volgende vraag');
+  });
+});
