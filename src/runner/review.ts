@@ -13,8 +13,20 @@ import { own } from '../support/own.js';
 import { truncate } from '../types/prompt.js';
 import { isGroup, typeOf } from '../types/registry.js';
 
-/** Show the overview; returns the id of the question picked, or how the run ends. */
-export async function review(s: Session, w: WalkResult): Promise<string | RunOutcome> {
+/** Where the overview sends the user: a question, and how it was reached. */
+export interface ReviewPick {
+  question: string;
+  /**
+   * `change`: picked from the list, to answer or change it; `open`: "Verder
+   * met de open vragen"; `back`: Ctrl+T in the overview (its last question).
+   */
+  how: 'change' | 'open' | 'back';
+}
+
+const CONTINUE = '\u0000verder';
+
+/** Show the overview; returns the question picked (and how), or how the run ends. */
+export async function review(s: Session, w: WalkResult): Promise<ReviewPick | RunOutcome> {
   const { file, prompter, style } = s;
   const finished = file.meta.status === 'afgerond';
   const open = w.visible.filter((v) => v.state === 'open');
@@ -35,7 +47,7 @@ export async function review(s: Session, w: WalkResult): Promise<string | RunOut
   // A list row must fit on one line: inquirer's cursor ("❯ ") and one column to spare.
   const width = Math.max(40, prompter.width() - 3);
   const choices: Choice<string>[] = [];
-  if (open[0]) choices.push({ value: open[0].question.id, name: `→ Verder met de open vragen (vanaf ${where(w, open[0])})` });
+  if (open[0]) choices.push({ value: CONTINUE, name: `→ Verder met de open vragen (vanaf ${where(w, open[0])})` });
   const drafts = file.drafts;
   for (const v of w.visible) choices.push({ value: v.question.id, name: reviewRow(w, v, width, own(drafts, v.question.id) != null) });
   if (!open.length) choices.push({ value: '\u0000afronden', name: finished ? '✔ Klaar (werkblad blijft afgerond)' : '✔ Werkblad afronden' });
@@ -45,11 +57,14 @@ export async function review(s: Session, w: WalkResult): Promise<string | RunOut
     await prompter.select<string>({
       message: 'Overzicht',
       choices,
-      default: open[0]?.question.id ?? '\u0000afronden',
+      default: open[0] ? CONTINUE : '\u0000afronden',
       allowBack: true,
     }),
   );
-  if (picked.kind === 'back') return w.visible[w.visible.length - 1]?.question.id ?? 'gestopt';
+  if (picked.kind === 'back') {
+    const last = w.visible[w.visible.length - 1];
+    return last ? { question: last.question.id, how: 'back' } : 'gestopt';
+  }
   if (picked.kind !== 'answer') return review(s, w);
   if (picked.value === '\u0000later') return 'gestopt';
   if (picked.value === '\u0000inleiding') {
@@ -61,7 +76,8 @@ export async function review(s: Session, w: WalkResult): Promise<string | RunOut
     await persist(s);
     return 'afgerond';
   }
-  return picked.value;
+  if (picked.value === CONTINUE && open[0]) return { question: open[0].question.id, how: 'open' };
+  return { question: picked.value, how: 'change' };
 }
 
 /**

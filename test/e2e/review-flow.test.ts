@@ -47,4 +47,23 @@ describe('the overview of a worksheet (e2e, pty)', { timeout: E2E_TIMEOUT }, () 
     );
     expect(echo).not.toContain('Klaar, naar de volgende vraag');
   });
+
+  it('Ctrl+T at a question opened from the overview goes back to the overview; so does answering it', async () => {
+    const s = await inOverview(e2e());
+    // The functions overview (Stap 3): Ctrl+T there went to Stap 2 · 5. before.
+    await pick(s, 'Stap 3 · 1. en 2.');
+    await s.waitFor((sc) => activePrompt(sc).startsWith('? 1. en 2. Welke functies') && sc.includes('Ctrl+C stop'));
+    s.press('ctrl-t');
+    await atOverview(s);
+    expect(s.history()).not.toContain('? 5. Zijn er groepen/vragen');
+    // A ja/nee question: answered, back to the overview (not on to the first open question, Stap 5 · c.).
+    await pick(s, 'Stap 2 · 3. Heeft jouw bibliotheek relevante collectie?');
+    await s.waitFor((sc) => activePrompt(sc).startsWith('? 3. Heeft jouw bibliotheek relevante collectie?') && sc.includes('Ctrl+C stop'));
+    s.press('enter');
+    const overview = await atOverview(s);
+    s.press('ctrl-c');
+    await exitCodeOf(s);
+    expect(overview).toContain('✔ 3. Heeft jouw bibliotheek relevante collectie? Ja');
+    expect(s.history()).not.toContain('? c. Wie is verantwoordelijk');
+  });
 });
