@@ -3,7 +3,7 @@
 // stops for now, or finishes the worksheet.
 import { answerValue, noteOf, UNKNOWN_LABEL } from '../dossier/answers.js';
 import type { Choice } from '../terminal/prompter.js';
-import { questionRef, type VisibleQuestion, type WalkResult } from '../walk.js';
+import { findVisible, questionRef, type VisibleQuestion, type WalkResult } from '../walk.js';
 import type { RunOutcome, Session } from './context.js';
 import { messageOf } from './questions.js';
 import { persist } from './saving.js';
@@ -25,8 +25,12 @@ export interface ReviewPick {
 
 const CONTINUE = '\u0000verder';
 
-/** Show the overview; returns the question picked (and how), or how the run ends. */
-export async function review(s: Session, w: WalkResult): Promise<ReviewPick | RunOutcome> {
+/**
+ * Show the overview, its cursor on `focus` (the question the user comes
+ * back from) if given; returns the question picked (and how), or how the
+ * run ends.
+ */
+export async function review(s: Session, w: WalkResult, focus?: string): Promise<ReviewPick | RunOutcome> {
   const { file, prompter, style } = s;
   const finished = file.meta.status === 'afgerond';
   const open = w.visible.filter((v) => v.state === 'open');
@@ -57,7 +61,7 @@ export async function review(s: Session, w: WalkResult): Promise<ReviewPick | Ru
     await prompter.select<string>({
       message: 'Overzicht',
       choices,
-      default: open[0] ? CONTINUE : '\u0000afronden',
+      default: focus && findVisible(w, focus) ? focus : open[0] ? CONTINUE : '\u0000afronden',
       allowBack: true,
     }),
   );

@@ -62,7 +62,7 @@ export async function runWorksheet(options: RunOptions): Promise<RunOutcome> {
     const w = walk(ws, file.answers);
     const current = at.cursor ? findVisible(w, at.cursor) : at.reviewing ? undefined : w.next;
     if (!current) {
-      const picked = await review(s, w);
+      const picked = await review(s, w, at.focus);
       if (picked === 'afgerond' || picked === 'gestopt') return picked;
       at = fromReview(picked);
       continue;
@@ -111,6 +111,8 @@ interface Position {
    * follow-ups that answer opened.
    */
   opened?: { id: string; change: boolean };
+  /** Back in the overview from a question it opened: the overview's cursor starts on that question. */
+  focus?: string;
 }
 
 /** The question the overview sends the user to. Ctrl+T in the overview goes to its last question, as to any previous one. */
@@ -121,7 +123,7 @@ function fromReview(picked: ReviewPick): Position {
 
 /** Ctrl+T: back where the question was opened from (the overview), else to the previous question. */
 function back(s: Session, at: Position, w: WalkResult, current: VisibleQuestion): Position {
-  if (at.opened?.id === current.question.id) return { reviewing: true, cursor: undefined };
+  if (at.opened?.id === current.question.id) return { reviewing: true, cursor: undefined, focus: current.question.id };
   const previous = previousVisible(w, current.question.id);
   if (!previous) s.prompter.print(s.style.dim('Dit is de eerste vraag.'));
   return { ...at, cursor: previous?.question.id ?? current.question.id };
@@ -135,7 +137,7 @@ function back(s: Session, at: Position, w: WalkResult, current: VisibleQuestion)
 function answered(at: Position, after: WalkResult, current: VisibleQuestion): Position {
   if (at.opened?.change) {
     const followUp = followUps(after, at.opened.id).find((v) => v.state === 'open');
-    return followUp ? { ...at, cursor: followUp.question.id } : { reviewing: true, cursor: undefined };
+    return followUp ? { ...at, cursor: followUp.question.id } : { reviewing: true, cursor: undefined, focus: at.opened.id };
   }
   if (at.reviewing) return { ...at, cursor: after.next?.question.id };
   const i = after.visible.findIndex((v) => v.question.id === current.question.id);

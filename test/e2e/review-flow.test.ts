@@ -23,6 +23,8 @@ const atOverview = (s: Session) => s.waitFor((sc) => activePrompt(sc).startsWith
 
 /** In the overview, move to the row that starts with `row` and press Enter. */
 async function pick(s: Session, row: string): Promise<void> {
+  // Backspace first: the list's search would add to what was typed just before.
+  s.press('backspace');
   s.type(row);
   await s.waitFor((sc) => (selectedChoice(sc) ?? '').startsWith(row));
   s.press('enter');
@@ -54,7 +56,9 @@ describe('the overview of a worksheet (e2e, pty)', { timeout: E2E_TIMEOUT }, () 
     await pick(s, 'Stap 3 · 1. en 2.');
     await s.waitFor((sc) => activePrompt(sc).startsWith('? 1. en 2. Welke functies') && sc.includes('Ctrl+C stop'));
     s.press('ctrl-t');
-    await atOverview(s);
+    // Back in the overview, on the row the user came from.
+    const back = await atOverview(s);
+    expect(selectedChoice(back)).toMatch(/^Stap 3 · 1\. en 2\. Welke functies/);
     expect(s.history()).not.toContain('? 5. Zijn er groepen/vragen');
     // A ja/nee question: answered, back to the overview (not on to the first open question, Stap 5 · c.).
     await pick(s, 'Stap 2 · 3. Heeft jouw bibliotheek relevante collectie?');
