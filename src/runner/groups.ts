@@ -139,17 +139,19 @@ function defaultAction(q: Group, items: GroupItem[]): string {
  * One row per item (and one for a draft item), its cells in the order of the fields: an empty cell
  * stays in its place as "–", so the columns line up between rows. The row
  * fits the terminal: long cells are shortened, short ones are kept whole.
- * In a narrow window, where cells would be cut to a few letters ("IDO… ·
- * bet…"), the row wraps between words onto more lines instead.
+ * In a narrow window (under 50 columns), or where cells would be cut to a
+ * few letters ("IDO… · bet…"), the row wraps between words onto more lines
+ * instead, each cell whole up to two lines.
  */
 export function overview(items: GroupItem[], fields: Field[], noun: string, width: number, draft?: ItemDraft): string {
   const row = (lead: string, item: GroupItem) => {
     const cells = fields.map((f) => cellText(f, own(item, f.id)));
     const room = width - lead.length - 1;
-    const fitted = fitCells(cells, room);
+    // Under 50 columns a cut cell keeps too little to go by: the row wraps instead.
+    const fitted = fitCells(cells, room, width < 50 ? Number.POSITIVE_INFINITY : 12);
     if (fitted) return lead + fitted.join(' · ');
     const hanging = ' '.repeat(lead.length);
-    return wrapLine(cells.map((c) => truncate(c, 40)).join(' · '), Math.max(10, room), false)
+    return wrapLine(cells.map((c) => truncate(c, 2 * Math.max(10, room))).join(' · '), Math.max(10, room), false)
       .split('\n')
       .map((line, i) => (i === 0 ? lead : hanging) + line)
       .join('\n');
@@ -176,15 +178,15 @@ export function cellText(field: Field, value: FieldValue | undefined): string {
   );
 }
 
-/** Shorten the longest cells until the row (cells joined by " · ") fits in width; undefined when that leaves fewer than 12 letters of a cell. */
-function fitCells(cells: string[], width: number): string[] | undefined {
+/** Shorten the longest cells until the row (cells joined by " · ") fits in width; undefined when that leaves fewer than `least` letters of a cell. */
+function fitCells(cells: string[], width: number, least: number): string[] | undefined {
   const budget = Math.max(cells.length * 4, width - 3 * (cells.length - 1));
   const lengths = cells.map((c) => [...c].length);
   if (lengths.reduce((a, b) => a + b, 0) <= budget) return cells;
   // The largest cap such that the cells, each cut at cap, fit the budget.
   let cap = budget;
   while (cap > 4 && lengths.reduce((sum, n) => sum + Math.min(n, cap), 0) > budget) cap--;
-  if (cap < 12 && lengths.some((n) => n > cap)) return undefined;
+  if (cap < least && lengths.some((n) => n > cap)) return undefined;
   return cells.map((c) => truncate(c, cap));
 }
 

@@ -121,18 +121,20 @@ function where(w: WalkResult, v: VisibleQuestion): string {
 
 /**
  * One row of the overview, within width: "Stap 2 · 4. Naar welke partners … — 3 partners".
- * The answer gets up to 40% of the row, the question the rest (in a narrow
- * window up to two more lines: the prompt wraps it between words).
+ * The answer gets up to 40% of the row, the question the rest. A narrow
+ * window (under 50 columns) would leave a dozen letters of each: there the
+ * row has the whole question and up to two lines of the answer, and the
+ * list wraps it between words onto as many lines as it takes.
  */
 export function reviewRow(w: WalkResult, v: VisibleQuestion, width: number, hasDraft = false): string {
   const step = v.section.kind === 'step' && w.stepCount > 1 ? `Stap ${v.section.stepNumber} · ` : '';
+  const narrow = width < 50;
   // Only the workbook's own numbers: werkblad 1 and 3 have none, and a count would shift when a follow-up appears.
-  const answer = withDraft(shortAnswer(v, Math.max(20, Math.floor(width * 0.4))), v, hasDraft);
-  // A narrow window (under 50 columns) would leave a dozen letters of the question: it may wrap onto three lines instead.
-  const room = width - [...answer].length - 3;
+  const answer = withDraft(shortAnswer(v, narrow ? 2 * width - 10 : Math.max(20, Math.floor(width * 0.4))), v, hasDraft);
   // "Naam: — Anna" reads oddly: a label's own colon goes, the dash says where the answer starts.
-  const label = truncate(`${step}${messageOf(v.question).replace(/:$/, '')}`, Math.max(16, width < 50 ? room + 2 * width : room));
-  return `${label} — ${answer}`;
+  const question = `${step}${messageOf(v.question).replace(/:$/, '')}`;
+  if (narrow) return `${question} — ${answer}`;
+  return `${truncate(question, Math.max(16, width - [...answer].length - 3))} — ${answer}`;
 }
 
 /** One question's answer in a few words (at most max characters), for the overview; a toelichting follows in brackets. */

@@ -30,8 +30,31 @@ async function pick(s: Session, row: string): Promise<void> {
   s.press('enter');
 }
 
+/** The active prompt's rows joined into one text: what the list wrapped between words, read as one line. */
+const joined = (screen: string) => activePrompt(screen).replace(/\n\s*/g, ' ');
+
 describe('the overview of a worksheet (e2e, pty)', { timeout: E2E_TIMEOUT }, () => {
   const e2e = useE2e();
+
+  it('at 40 columns the rows of the overview and of the partner list wrap whole instead of being cut', async () => {
+    const s = await inOverview(e2e(), 40);
+    const first = await atOverview(s);
+    expect(joined(first)).toContain('Bibliotheek — Bibliotheek Voorbeeldstad');
+    s.type('Stap 2 · 1.');
+    const row = await s.waitFor((sc) => (selectedChoice(sc) ?? '').startsWith('Stap 2 · 1.'));
+    expect(joined(row)).toContain(
+      'Stap 2 · 1. Hoe maak je het onderscheid tussen een digitale inclusie vraag en reguliere dienstverlening? — Als de vraag over de overheid gaat',
+    );
+    await pick(s, 'Stap 2 · 4. Naar welke partners');
+    const group = await s.waitFor((sc) => activePrompt(sc).startsWith('? 4. Naar welke partners') && sc.includes('Ctrl+C stop'));
+    s.press('ctrl-c');
+    await exitCodeOf(s);
+    expect(group).toContain('  1. Belastingservice (vrijwilligers) ·\n     Hulp bij belastingaangifte. /\n     Alleen in maart en april.');
+    expect(group).toContain('  3. Welzijn Voorbeeldstad · Sociaal\n     werk en mantelzorg');
+    for (const screen of [first, row, group]) {
+      for (const line of screen.split('\n')) expect(line.length, line).toBeLessThanOrEqual(40);
+    }
+  });
 
   it('"Klaar" in the partner overview is confirmed with the partners, not with the words of the menu', async () => {
     const s = await inOverview(e2e());
