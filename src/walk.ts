@@ -207,6 +207,26 @@ export function previousVisible(result: WalkResult, id: string): VisibleQuestion
   return i > 0 ? result.visible[i - 1] : undefined;
 }
 
+/**
+ * The follow-ups of a question, in order: the visible questions whose
+ * condition names it, or names one of its follow-ups (a follow-up of a
+ * follow-up). A condition names only questions before it.
+ */
+export function followUps(result: WalkResult, id: string): VisibleQuestion[] {
+  const ids = new Set([id]);
+  return result.visible.filter((v) => {
+    if (!v.question.when || !conditionQuestions(v.question.when).some((q) => ids.has(q))) return false;
+    ids.add(v.question.id);
+    return true;
+  });
+}
+
+function conditionQuestions(cond: Condition): string[] {
+  if ('any' in cond) return cond.any.flatMap(conditionQuestions);
+  if ('all' in cond) return cond.all.flatMap(conditionQuestions);
+  return [cond.question];
+}
+
 export function findVisible(result: WalkResult, id: string): VisibleQuestion | undefined {
   return result.visible.find((v) => v.question.id === id);
 }

@@ -296,25 +296,68 @@ describe('key hint', () => {
     for (const line of hint.split('\n')) expect(line.length).toBeLessThanOrEqual(80);
   });
 
-  it('gets more compact in narrow terminals but keeps finishing, back, weet ik niet and stop', () => {
-    const hint = keyHint({ multiline: true, allowBack: true, allowUnknown: true }, 50);
-    expect(hint).toBe('Ctrl+S klaar · Ctrl+T terug · Ctrl+N weet niet\nCtrl+C stop');
-    expect(keyHint({ multiline: true, allowBack: true, allowUnknown: true }, 120)).toContain('Ctrl+E eigen teksteditor');
+  it('in a narrow terminal takes more lines rather than leaving out a key a newcomer needs; only the editor may go', () => {
+    const multi = { multiline: true, allowBack: true, allowUnknown: true };
+    const yesNo = { select: true, allowBack: true, allowUnknown: true, allowNote: true };
+    expect(keyHint(multi, 50)).toBe('Enter nieuwe regel · Ctrl+S klaar · Ctrl+T terug\nCtrl+N weet niet · Ctrl+E eigen teksteditor\nCtrl+C stop');
+    expect(keyHint(multi, 120)).toContain('Ctrl+E eigen teksteditor');
+    // Where even three lines are too few, the editor goes first (and only the editor).
+    expect(keyHint(multi, 30)).toBe('Enter nieuwe regel\nCtrl+S klaar · Ctrl+T terug\nCtrl+N weet niet · Ctrl+C stop');
+    expect(keyHint(yesNo, 30)).toBe('↑↓ Enter kiezen · Ctrl+T terug\nCtrl+N weet niet\nCtrl+O toelichting\nCtrl+C stop');
   });
 
-  it('goes on a next line between parts when even the shortest hint is too wide, never inside one', () => {
-    expect(keyHint({ allowBack: true, allowUnknown: true }, 40)).toBe('Ctrl+T terug · Ctrl+N weet niet\nCtrl+C stop');
-    expect(keyHint({ multiline: true, allowBack: true, allowUnknown: true }, 40)).toBe('Ctrl+S klaar · Ctrl+T terug\nCtrl+N weet niet · Ctrl+C stop');
+  // In order of importance: what moves, chooses or confirms (and makes a new line) first, then back,
+  // "weet ik (nog) niet", the toelichting and stop; the editor (a convenience) last, and the only one left out.
+  const essential = {
+    text: ['Enter volgende', 'Ctrl+T terug', 'Ctrl+N weet niet', 'Ctrl+C stop'],
+    multiline: ['Enter nieuwe regel', 'Ctrl+S klaar', 'Ctrl+T terug', 'Ctrl+N weet niet', 'Ctrl+C stop'],
+    yesNo: ['↑↓ Enter kiezen', 'Ctrl+T terug', 'Ctrl+N weet niet', 'Ctrl+O toelichting', 'Ctrl+C stop'],
+    checkbox: ['Spatie aan/uit', 'Enter klaar', 'Ctrl+T terug', 'Ctrl+N weet niet', 'Ctrl+C stop'],
+  };
+  const kindOf = {
+    text: {},
+    multiline: { multiline: true },
+    yesNo: { select: true, allowNote: true },
+    checkbox: { checkbox: true },
+  };
+  for (const width of [40, 60, 80, 100]) {
+    it(`at ${width} columns names every key a newcomer needs, within the width, on at most ${width >= 60 ? 'two' : 'three'} lines`, () => {
+      for (const [kind, keys] of Object.entries(essential)) {
+        const hint = keyHint({ ...kindOf[kind as keyof typeof kindOf], allowBack: true, allowUnknown: true }, width);
+        const parts = hint.split(/ · |\n/);
+        for (const key of keys) expect(parts, `${kind} at ${width}: ${hint}`).toContain(key);
+        const lines = hint.split('\n');
+        expect(lines.length, hint).toBeLessThanOrEqual(width >= 60 ? 2 : 3);
+        for (const line of lines) expect(line.length, line).toBeLessThanOrEqual(width);
+        if (lines.length === 1) expect(hint.length, hint).toBeLessThan(width);
+      }
+    });
+  }
+
+  it('at 40 columns: the list of a ja/nee question and a long text, line by line', () => {
+    expect(keyHint({ select: true, allowBack: true, allowUnknown: true, allowNote: true }, 40)).toBe(
+      '↑↓ Enter kiezen · Ctrl+T terug\nCtrl+N weet niet · Ctrl+O toelichting\nCtrl+C stop',
+    );
+    expect(keyHint({ multiline: true, allowBack: true, allowUnknown: true }, 40)).toBe(
+      'Enter nieuwe regel · Ctrl+S klaar\nCtrl+T terug · Ctrl+N weet niet\nCtrl+E eigen teksteditor · Ctrl+C stop',
+    );
+    // The overview (no "weet ik (nog) niet" there).
+    expect(keyHint({ select: true, allowBack: true }, 40)).toBe('↑↓ Enter kiezen · Ctrl+T terug\nCtrl+C stop');
+  });
+
+  it('goes on a next line between parts, never inside one', () => {
+    expect(keyHint({ allowBack: true, allowUnknown: true }, 40)).toBe('Enter volgende · Ctrl+T terug\nCtrl+N weet niet · Ctrl+C stop');
     for (const width of [20, 30, 40, 50]) {
       for (const line of keyHint({ multiline: true, allowBack: true, allowUnknown: true }, width).split('\n')) {
         expect(line.length, `${width}: ${line}`).toBeLessThanOrEqual(width);
+        expect(line, `${width}`).not.toMatch(/Ctrl\+[A-Z]$|^(klaar|terug|stop)/);
       }
     }
     // Wide enough: one line, as before.
     expect(keyHint({ allowBack: true, allowUnknown: true }, 80)).toBe('Enter volgende · Ctrl+T terug · Ctrl+N weet niet · Ctrl+C stop');
   });
 
-  it('words every key the same in every prompt and at every width; narrower only drops parts', () => {
+  it('words every key the same in every prompt and at every width; narrower only drops the editor', () => {
     const kinds = [{ multiline: true }, { multiline: false }, { select: true, allowNote: true }, { select: true }, { checkbox: true }];
     const wordings = new Map<string, Set<string>>();
     for (const kind of kinds) {

@@ -56,13 +56,28 @@ describe('the overview title when every question had its turn', () => {
 });
 
 describe('narrow windows (40 columns)', () => {
-  it('an overview row keeps the question readable (it wraps) instead of cutting it to a dozen letters', async () => {
+  it('an overview row has the whole question and a longer answer (the list wraps it) instead of cutting them', async () => {
     const ws = await sheet('randvoorwaarden');
     const w = walk(ws, {} as never);
-    const v = w.visible.find((x) => x.question.id === 'partners-wenselijk')!;
-    const row = reviewRow(w, v, 37);
-    expect(row).toContain('Stap 2 · 4.3. Zijn er nog partners die nog geen onderdeel zijn van jouw digitale');
-    expect(row.length).toBeLessThanOrEqual(3 * 37);
+    const v = w.visible.find((x) => x.question.id === 'functies')!;
+    expect(reviewRow(w, v, 40)).toBe(`Stap 3 · 1. en 2. ${v.question.label} — (open)`);
+    const aanbod = 'Hulp bij belastingaangifte, in maart en april, in drie vestigingen';
+    const answered = walk(ws, { 'partners-wenselijk': aanbod, 'partners-verwijzen-naar-ons': 'Welzijn\nen het wijkteam' } as never);
+    const row = (id: string) => reviewRow(answered, answered.visible.find((x) => x.question.id === id)!, 40);
+    expect(row('partners-wenselijk')).toBe(
+      `Stap 2 · 4.3. Zijn er nog partners die nog geen onderdeel zijn van jouw digitale inclusie dienstverlening, maar wel wenselijk? — ${aanbod}`,
+    );
+    expect(row('partners-verwijzen-naar-ons')).toMatch(/ — Welzijn …$/);
+    // From 50 columns a row is one line, as before.
+    expect(reviewRow(answered, answered.visible.find((x) => x.question.id === 'partners-wenselijk')!, 57).length).toBeLessThanOrEqual(57);
+  });
+
+  it('a long answer of more lines is cut once ("…"), not "… …"', async () => {
+    const ws = await sheet('randvoorwaarden');
+    const w = walk(ws, { diensten: 'Spreekuur Digitale Overheid (dinsdag en donderdag)\nCursus Klik & Tik' } as never);
+    const v = w.visible.find((x) => x.question.id === 'diensten')!;
+    expect(reviewRow(w, v, 100)).toMatch(/ — Spreekuur Digitale Overheid \(dinsdag en…$/);
+    expect(reviewRow(w, v, 200)).toMatch(/ — Spreekuur Digitale Overheid \(dinsdag en donderdag\) …$/);
   });
 
   it('the functies overview wraps between words instead of "IDO… · bet… · Spr…"', async () => {
@@ -90,5 +105,17 @@ describe('narrow windows (40 columns)', () => {
     ).toBe(true);
     // Wide enough: one line, as before.
     expect(overview([item], functies.fields, 'functie', 160).split('\n')).toHaveLength(1);
+  });
+
+  it('the partners overview wraps its cells whole instead of "Belastingservi… · Hulp bij belas…"; from 50 columns it may shorten them', async () => {
+    const { overview } = await import('../src/runner/groups.js');
+    const ws = await sheet('randvoorwaarden');
+    const partners = ws.steps.flatMap((s) => s.questions).find((q) => q.id === 'partners');
+    if (partners?.type !== 'group') throw new Error('partners');
+    const item = { naam: 'Belastingservice (vrijwilligers)', aanbod: 'Hulp bij belastingaangifte.\nAlleen in maart en april.' };
+    expect(overview([item], partners.fields, 'partner', 40)).toBe(
+      '  1. Belastingservice (vrijwilligers) ·\n     Hulp bij belastingaangifte. /\n     Alleen in maart en april.',
+    );
+    expect(overview([item], partners.fields, 'partner', 60)).toBe('  1. Belastingservice (vrijwi… · Hulp bij belastingaangif…');
   });
 });

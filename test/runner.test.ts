@@ -13,6 +13,7 @@ import { developmentPoints, walk } from '../src/walk.js';
 import {
   answer,
   back,
+  backTyping,
   choose,
   chooseWithNote,
   interruptNote,
@@ -223,6 +224,15 @@ describe('randvoorwaarden: repeat groups', () => {
     expect(saved.antwoorden.samenwerkingsafspraken).toBe(true);
     // the partner overview asks no direction any more (vraag 4.2 asks it)
     expect(prompter.calls.some((c) => c.message.startsWith('Verwijzing'))).toBe(false);
+    // "Klaar" is confirmed on screen with what was answered, not with its own words.
+    const done = (message: string) =>
+      prompter.calls
+        .filter((c) => c.message.startsWith(message))
+        .at(-1)
+        ?.choices?.find((c) => c.value === 'done');
+    expect(done('4. Naar welke partners')).toMatchObject({ name: 'Klaar, naar de volgende vraag', echo: '2 partners: Belastingservice, Taalhuis' });
+    expect(done('2. Terugkijkend')?.echo).toBe('2 partners; bij 2 nog niet bekend');
+    expect(done('1. en 2.')).toMatchObject({ name: 'Klaar (geen functie invullen)', echo: 'geen functies' });
   });
 
   it('an answers file with the old "verwijzing" column stays readable, and editing a partner keeps it', async () => {
@@ -285,7 +295,9 @@ describe('randvoorwaarden: repeat groups', () => {
         return answer('x');
       },
     });
-    const extendCall = prompter.calls.filter((c) => c.message.startsWith('2. Terugkijkend'))[0];
+    const extendCalls = prompter.calls.filter((c) => c.message.startsWith('2. Terugkijkend'));
+    expect(extendCalls.at(-1)?.choices?.find((c) => c.value === 'done')?.echo).toBe('2 partners aangevuld');
+    const extendCall = extendCalls[0];
     expect(extendCall?.header).toContain('Bibliotheekpartner');
     const partners = saved.antwoorden.partners as Record<string, unknown>[];
     expect(partners).toEqual([
@@ -594,6 +606,109 @@ describe('review', () => {
     expect(prompter.printed.join('\n')).toContain('Dit werkblad is afgerond');
     expect(saved.status).toBe('concept');
     expect(saved.antwoorden['thema-in-agenda-wijze']).toBe('Nu wel');
+  });
+});
+
+describe('a question opened from the overview', () => {
+  /** Werkblad 1 answered throughout ("Nee", "x"), and finished. */
+  async function finishedSheet(): Promise<AnswersFile> {
+    const file = AnswersFile.create(path.join(dir, 'gemeentelandschap.yaml'), sheet('gemeentelandschap'));
+    await run('gemeentelandschap', [], {
+      file,
+      fallback: (c) => (c.message === 'Overzicht' ? choose('Werkblad afronden') : c.kind === 'select' ? choose('Nee') : answer('x')),
+    });
+    return file;
+  }
+  const messages = (prompter: ScriptedPrompter) => prompter.calls.map((c) => c.message);
+
+  it('Ctrl+T there goes back to the overview (keeping what was typed), not to the question before it', async () => {
+    const file = await finishedSheet();
+    const { prompter, saved } = await run(
+      'gemeentelandschap',
+      [
+        step('Overzicht', choose(/^Wie is binnen jullie gemeente/)),
+        step('Wie is binnen jullie gemeente', backTyping('Mevrouw Jans')),
+        step('Overzicht', choose('Later verder')),
+      ],
+      { file, startInReview: true },
+    );
+    expect(messages(prompter)).toEqual(['Overzicht', expect.stringMatching(/^Wie is binnen/), 'Overzicht']);
+    expect(prompter.printed.join('\n')).not.toContain('Dit is de eerste vraag.');
+    // The overview's cursor is back on the question the user came from.
+    expect(prompter.calls[2]?.default).toBe('aanspreekpunt');
+    expect(prompter.calls[0]?.default).toBe('\u0000afronden');
+    expect(saved.antwoorden.aanspreekpunt).toBe('x');
+    expect(file.drafts.aanspreekpunt).toBe('Mevrouw Jans');
+  });
+
+  it('answered, it goes back to the overview, also while other questions are still open', async () => {
+    const ws = sheet('plan-van-aanpak');
+    const file = AnswersFile.create(path.join(dir, 'plan-van-aanpak.yaml'), ws);
+    file.setAnswer('naam', 'Marieke de Vries');
+    file.setAnswer('stakeholders', 'De wethouder');
+    await file.save();
+    const { prompter, saved } = await run(
+      'plan-van-aanpak',
+      [
+        step('Overzicht', choose(/^Wie wil je bereiken/)),
+        step('Wie wil je bereiken?', answer('De wethouder en de raad')),
+        step('Overzicht', choose('Later verder')),
+      ],
+      { file, startInReview: true },
+    );
+    // Not on to the first open question (Bibliotheek).
+    expect(messages(prompter)).toEqual(['Overzicht', expect.stringMatching(/^Wie wil je bereiken/), 'Overzicht']);
+    expect(prompter.calls[2]?.default).toBe('stakeholders');
+    expect(saved.antwoorden.stakeholders).toBe('De wethouder en de raad');
+  });
+
+  it('a changed answer that opens a follow-up asks it first; Ctrl+T there goes to the changed question, and Ctrl+T again to the overview', async () => {
+    const file = await finishedSheet();
+    const { prompter, saved } = await run(
+      'gemeentelandschap',
+      [
+        step('Overzicht', choose(/^Komt het thema/)),
+        step('Komt het thema', choose('Ja')),
+        step('Noteer op welke wijze.', back),
+        step('Komt het thema', back),
+        step('Overzicht', choose(/^Komt het thema/)),
+        step('Komt het thema', choose('Ja')),
+        step('Noteer op welke wijze.', answer('In het coalitieakkoord')),
+        step('Overzicht', choose('Later verder')),
+      ],
+      { file, startInReview: true },
+    );
+    expect(prompter.remaining).toBe(0);
+    expect(messages(prompter).at(-1)).toBe('Overzicht');
+    expect(saved.antwoorden['thema-in-agenda-wijze']).toBe('In het coalitieakkoord');
+  });
+
+  it('"Verder met de open vragen": Ctrl+T on the first goes back to the overview; answered, the next open one follows', async () => {
+    const ws = sheet('plan-van-aanpak');
+    const file = AnswersFile.create(path.join(dir, 'plan-van-aanpak.yaml'), ws);
+    file.setAnswer('naam', 'Marieke de Vries');
+    await file.save();
+    const prompter = new ScriptedPrompter([
+      step('Overzicht', choose(/^→ Verder met de open vragen/)),
+      step('Bibliotheek:', back),
+      step('Overzicht', choose(/^→ Verder met de open vragen/)),
+      step('Bibliotheek:', answer('Bibliotheek Oostland')),
+      step('Datum', keep),
+      step('Wie wil je bereiken?', interrupt),
+    ]);
+    await expect(runWorksheet({ ws, file, prompter, today, startInReview: true })).rejects.toThrow('Onderbroken');
+    expect(prompter.remaining).toBe(0);
+  });
+
+  it('Ctrl+T in the overview goes to the last question, and Ctrl+T there to the one before it, as anywhere', async () => {
+    const file = await finishedSheet();
+    const prompter = new ScriptedPrompter([
+      step('Overzicht', back),
+      step('Is de relatie met de gemeente(s) een onderwerp', back),
+      step('Wie voert deze gesprekken?', interrupt),
+    ]);
+    await expect(runWorksheet({ ws: sheet('gemeentelandschap'), file, prompter, today, startInReview: true })).rejects.toThrow('Onderbroken');
+    expect(prompter.remaining).toBe(0);
   });
 });
 

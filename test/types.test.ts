@@ -2,7 +2,7 @@
 // module in the registry, and what the rest of the program asks of a type.
 import { describe, expect, it } from 'vitest';
 import { fieldSchema, questionSchema, type Question } from '../src/definition/schema.js';
-import { fieldTypeOf, typeOf } from '../src/types/registry.js';
+import { fieldTypeOf, itemsSummary, typeOf, type GroupQuestion } from '../src/types/registry.js';
 import { InterruptedError, unlessStopped } from '../src/support/errors.js';
 
 const typeNames = (schema: { options: ReadonlyArray<{ shape: { type: { value: unknown } } }> }) => schema.options.map((o) => String(o.shape.type.value));
@@ -54,6 +54,34 @@ describe('a type', () => {
     const q = { id: 't', label: 'T', type: 'text' } as Question;
     expect(typeOf(q).isEmpty('  \n')).toBe(true);
     expect(typeOf(q).isEmpty('x')).toBe(false);
+  });
+});
+
+describe('a repeat group in a few words (the line confirming "Klaar")', () => {
+  const partners = {
+    id: 'partners',
+    label: 'Partners',
+    type: 'group',
+    item: 'partner',
+    fields: [
+      { id: 'naam', label: 'Partner', type: 'text' },
+      { id: 'aanbod', label: 'Aanbod', type: 'longtext' },
+    ],
+  } as GroupQuestion;
+  const names = (...n: string[]) => n.map((naam) => ({ naam }));
+
+  it('counts the items and names them, "en 2 meer" where the names get long', () => {
+    expect(itemsSummary(partners, names('SeniorWeb'), partners.fields)).toBe('1 partner: SeniorWeb');
+    expect(itemsSummary(partners, [...names('SeniorWeb', 'Taalhuis'), { aanbod: 'x' }], partners.fields)).toBe('3 partners: SeniorWeb, Taalhuis, partner 3');
+    const many = names('Welzijn Voorbeeldstad', 'Belastingservice (vrijwilligers)', 'Schuldhulpmaatje', 'SeniorWeb', 'Taalhuis');
+    expect(itemsSummary(partners, many, partners.fields, 0, 60)).toBe('5 partners: Welzijn Voorbeeldstad, Belastingservice (vrijwilligers) en 3 meer');
+    expect(itemsSummary(partners, [], partners.fields)).toBe('geen partners');
+  });
+
+  it('for a group that extends another: how many are filled in, and how many still have a gap', () => {
+    const afspraken = { ...partners, id: 'afspraken', extends: 'partners', fields: [{ id: 'afspraken', label: 'Afspraken?', type: 'yesno' }] } as GroupQuestion;
+    expect(itemsSummary(afspraken, names('A', 'B', 'C'), partners.fields)).toBe('3 partners aangevuld');
+    expect(itemsSummary(afspraken, names('A', 'B', 'C'), partners.fields, 1)).toBe('3 partners; bij 1 nog niet bekend');
   });
 });
 

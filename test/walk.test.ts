@@ -13,6 +13,7 @@ import { unknownAnswer, type AnswerValue, type Answers, type GroupItem } from '.
 import {
   developmentPoints,
   findVisible,
+  followUps,
   groupBaseId,
   groupGaps,
   groupItems,
@@ -400,6 +401,18 @@ describe('gemeentelandschap, spelled out', () => {
     expect(previousVisible(walk(G, {}), 'naam')).toBeUndefined();
     expect(previousVisible(walk(G, {}), 'thema-in-agenda-wijze')).toBeUndefined(); // hidden
     expect(previousVisible(walk(G, {}), 'bestaat-niet')).toBeUndefined();
+  });
+
+  it('followUps: the visible questions whose condition names a question or one of its follow-ups, in order', () => {
+    const ids = (r: WalkResult, id: string) => followUps(r, id).map((v) => v.question.id);
+    expect(ids(walk(G, { 'thema-in-agenda': 'ja' }), 'thema-in-agenda')).toEqual(['thema-in-agenda-wijze']);
+    expect(ids(walk(G, { 'thema-in-agenda': 'nee' }), 'thema-in-agenda')).toEqual([]);
+    expect(ids(walk(G, { resultaatdoelen: 'nee' }), 'resultaatdoelen')).toEqual(['resultaatdoelen-wensen']);
+    // A chain: c follows b, which follows a; any/all name a too.
+    expect(ids(walk(V, { a: 'ja', b: 'ja', kleur: 'groen' }), 'a')).toEqual(['b', 'c', 'een-van-beide', 'allebei']);
+    expect(ids(walk(V, { a: 'ja', b: 'ja' }), 'b')).toEqual(['c']);
+    expect(ids(walk(V, { a: 'nee' }), 'a')).toEqual(['genest']);
+    expect(ids(walk(V, {}), 'bestaat-niet')).toEqual([]);
   });
 
   it('developmentPoints: weet ik niet, bewust leeg and open step questions; never meta or hidden ones', () => {

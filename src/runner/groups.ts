@@ -11,11 +11,11 @@ import { DRAFT_ITEM_KEY, type AnswerValue, type Draft, type FieldValue, type Gro
 import { visibleControls } from '../support/control.js';
 import { wrapLine } from '../support/wrap.js';
 import type { Choice, Prompter, Reply } from '../terminal/prompter.js';
-import { groupBaseId, groupItems, type VisibleQuestion } from '../walk.js';
+import { groupBaseId, groupGapItems, groupItems, type VisibleQuestion } from '../walk.js';
 import { InterruptedError, unlessStopped } from '../support/errors.js';
 import type { Session } from './context.js';
 import { truncate, unknownChoice, withUnknown, type PromptBase } from '../types/prompt.js';
-import { fieldTypeOf, type GroupQuestion } from '../types/registry.js';
+import { fieldTypeOf, itemsSummary, type GroupQuestion } from '../types/registry.js';
 import { persist, saveQuietly, say } from './saving.js';
 import { own } from '../support/own.js';
 
@@ -33,7 +33,7 @@ export async function askGroup(s: Session, vq: VisibleQuestion, base: PromptBase
     const draft = itemDraft(own(s.file.drafts, q.id), items);
     // "Weet ik (nog) niet" would replace the items (or the draft): only for an empty list.
     const allowUnknown = base.allowUnknown && items.length === 0 && !draft;
-    const choices = groupChoices(q, items, fields, baseFields);
+    const choices = groupChoices(q, items, fields, baseFields, groupGapItems(q, s.file.answers).length);
     if (draft) {
       const name = itemName(draft.item, fields, q.item, draft.index ?? items.length);
       choices.unshift(
@@ -139,17 +139,19 @@ function defaultAction(q: Group, items: GroupItem[]): string {
  * One row per item (and one for a draft item), its cells in the order of the fields: an empty cell
  * stays in its place as "–", so the columns line up between rows. The row
  * fits the terminal: long cells are shortened, short ones are kept whole.
- * In a narrow window, where cells would be cut to a few letters ("IDO… ·
- * bet…"), the row wraps between words onto more lines instead.
+ * In a narrow window (under 50 columns), or where cells would be cut to a
+ * few letters ("IDO… · bet…"), the row wraps between words onto more lines
+ * instead, each cell whole up to two lines.
  */
 export function overview(items: GroupItem[], fields: Field[], noun: string, width: number, draft?: ItemDraft): string {
   const row = (lead: string, item: GroupItem) => {
     const cells = fields.map((f) => cellText(f, own(item, f.id)));
     const room = width - lead.length - 1;
-    const fitted = fitCells(cells, room);
+    // Under 50 columns a cut cell keeps too little to go by: the row wraps instead.
+    const fitted = fitCells(cells, room, width < 50 ? Number.POSITIVE_INFINITY : 12);
     if (fitted) return lead + fitted.join(' · ');
     const hanging = ' '.repeat(lead.length);
-    return wrapLine(cells.map((c) => truncate(c, 40)).join(' · '), Math.max(10, room), false)
+    return wrapLine(cells.map((c) => truncate(c, 2 * Math.max(10, room))).join(' · '), Math.max(10, room), false)
       .split('\n')
       .map((line, i) => (i === 0 ? lead : hanging) + line)
       .join('\n');
@@ -176,15 +178,15 @@ export function cellText(field: Field, value: FieldValue | undefined): string {
   );
 }
 
-/** Shorten the longest cells until the row (cells joined by " · ") fits in width; undefined when that leaves fewer than 12 letters of a cell. */
-function fitCells(cells: string[], width: number): string[] | undefined {
+/** Shorten the longest cells until the row (cells joined by " · ") fits in width; undefined when that leaves fewer than `least` letters of a cell. */
+function fitCells(cells: string[], width: number, least: number): string[] | undefined {
   const budget = Math.max(cells.length * 4, width - 3 * (cells.length - 1));
   const lengths = cells.map((c) => [...c].length);
   if (lengths.reduce((a, b) => a + b, 0) <= budget) return cells;
   // The largest cap such that the cells, each cut at cap, fit the budget.
   let cap = budget;
   while (cap > 4 && lengths.reduce((sum, n) => sum + Math.min(n, cap), 0) > budget) cap--;
-  if (cap < 12 && lengths.some((n) => n > cap)) return undefined;
+  if (cap < least && lengths.some((n) => n > cap)) return undefined;
   return cells.map((c) => truncate(c, cap));
 }
 
@@ -192,8 +194,12 @@ function isBlank(value: FieldValue | undefined): boolean {
   return value === undefined || value === null || String(value).trim() === '';
 }
 
-/** The overview's actions: a group that extends another only adds items and fills in its own fields. */
-function groupChoices(q: Group, items: GroupItem[], fields: Field[], baseFields: Field[]): Choice<string>[] {
+/**
+ * The overview's actions: a group that extends another only adds items and
+ * fills in its own fields. "Klaar" is confirmed with what was answered
+ * (itemsSummary), not its own words.
+ */
+function groupChoices(q: Group, items: GroupItem[], fields: Field[], baseFields: Field[], gaps: number): Choice<string>[] {
   const extending = q.extends !== undefined;
   const choices: Choice<string>[] = [];
   if (extending) choices.push(...items.map((item, i) => ({ value: `extend:${i}`, name: `Aanvullen: ${itemName(item, baseFields, q.item, i)}` })));
@@ -202,7 +208,11 @@ function groupChoices(q: Group, items: GroupItem[], fields: Field[], baseFields:
     choices.push(...items.map((item, i) => ({ value: `edit:${i}`, name: `Wijzigen: ${itemName(item, fields, q.item, i)}` })));
     choices.push(...items.map((item, i) => ({ value: `remove:${i}`, name: `Verwijderen: ${itemName(item, fields, q.item, i)}` })));
   }
-  choices.push({ value: 'done', name: items.length ? 'Klaar, naar de volgende vraag' : `Klaar (geen ${q.item} invullen)` });
+  choices.push({
+    value: 'done',
+    name: items.length ? 'Klaar, naar de volgende vraag' : `Klaar (geen ${q.item} invullen)`,
+    echo: itemsSummary(q, items, extending ? baseFields : fields, gaps),
+  });
   return choices;
 }
 

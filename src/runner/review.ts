@@ -3,7 +3,7 @@
 // stops for now, or finishes the worksheet.
 import { answerValue, noteOf, UNKNOWN_LABEL } from '../dossier/answers.js';
 import type { Choice } from '../terminal/prompter.js';
-import { questionRef, type VisibleQuestion, type WalkResult } from '../walk.js';
+import { findVisible, questionRef, type VisibleQuestion, type WalkResult } from '../walk.js';
 import type { RunOutcome, Session } from './context.js';
 import { messageOf } from './questions.js';
 import { persist } from './saving.js';
@@ -13,8 +13,24 @@ import { own } from '../support/own.js';
 import { truncate } from '../types/prompt.js';
 import { isGroup, typeOf } from '../types/registry.js';
 
-/** Show the overview; returns the id of the question picked, or how the run ends. */
-export async function review(s: Session, w: WalkResult): Promise<string | RunOutcome> {
+/** Where the overview sends the user: a question, and how it was reached. */
+export interface ReviewPick {
+  question: string;
+  /**
+   * `change`: picked from the list, to answer or change it; `open`: "Verder
+   * met de open vragen"; `back`: Ctrl+T in the overview (its last question).
+   */
+  how: 'change' | 'open' | 'back';
+}
+
+const CONTINUE = '\u0000verder';
+
+/**
+ * Show the overview, its cursor on `focus` (the question the user comes
+ * back from) if given; returns the question picked (and how), or how the
+ * run ends.
+ */
+export async function review(s: Session, w: WalkResult, focus?: string): Promise<ReviewPick | RunOutcome> {
   const { file, prompter, style } = s;
   const finished = file.meta.status === 'afgerond';
   const open = w.visible.filter((v) => v.state === 'open');
@@ -35,7 +51,7 @@ export async function review(s: Session, w: WalkResult): Promise<string | RunOut
   // A list row must fit on one line: inquirer's cursor ("❯ ") and one column to spare.
   const width = Math.max(40, prompter.width() - 3);
   const choices: Choice<string>[] = [];
-  if (open[0]) choices.push({ value: open[0].question.id, name: `→ Verder met de open vragen (vanaf ${where(w, open[0])})` });
+  if (open[0]) choices.push({ value: CONTINUE, name: `→ Verder met de open vragen (vanaf ${where(w, open[0])})` });
   const drafts = file.drafts;
   for (const v of w.visible) choices.push({ value: v.question.id, name: reviewRow(w, v, width, own(drafts, v.question.id) != null) });
   if (!open.length) choices.push({ value: '\u0000afronden', name: finished ? '✔ Klaar (werkblad blijft afgerond)' : '✔ Werkblad afronden' });
@@ -45,11 +61,14 @@ export async function review(s: Session, w: WalkResult): Promise<string | RunOut
     await prompter.select<string>({
       message: 'Overzicht',
       choices,
-      default: open[0]?.question.id ?? '\u0000afronden',
+      default: focus && findVisible(w, focus) ? focus : open[0] ? CONTINUE : '\u0000afronden',
       allowBack: true,
     }),
   );
-  if (picked.kind === 'back') return w.visible[w.visible.length - 1]?.question.id ?? 'gestopt';
+  if (picked.kind === 'back') {
+    const last = w.visible[w.visible.length - 1];
+    return last ? { question: last.question.id, how: 'back' } : 'gestopt';
+  }
   if (picked.kind !== 'answer') return review(s, w);
   if (picked.value === '\u0000later') return 'gestopt';
   if (picked.value === '\u0000inleiding') {
@@ -61,7 +80,8 @@ export async function review(s: Session, w: WalkResult): Promise<string | RunOut
     await persist(s);
     return 'afgerond';
   }
-  return picked.value;
+  if (picked.value === CONTINUE && open[0]) return { question: open[0].question.id, how: 'open' };
+  return { question: picked.value, how: 'change' };
 }
 
 /**
@@ -101,18 +121,20 @@ function where(w: WalkResult, v: VisibleQuestion): string {
 
 /**
  * One row of the overview, within width: "Stap 2 · 4. Naar welke partners … — 3 partners".
- * The answer gets up to 40% of the row, the question the rest (in a narrow
- * window up to two more lines: the prompt wraps it between words).
+ * The answer gets up to 40% of the row, the question the rest. A narrow
+ * window (under 50 columns) would leave a dozen letters of each: there the
+ * row has the whole question and up to two lines of the answer, and the
+ * list wraps it between words onto as many lines as it takes.
  */
 export function reviewRow(w: WalkResult, v: VisibleQuestion, width: number, hasDraft = false): string {
   const step = v.section.kind === 'step' && w.stepCount > 1 ? `Stap ${v.section.stepNumber} · ` : '';
+  const narrow = width < 50;
   // Only the workbook's own numbers: werkblad 1 and 3 have none, and a count would shift when a follow-up appears.
-  const answer = withDraft(shortAnswer(v, Math.max(20, Math.floor(width * 0.4))), v, hasDraft);
-  // A narrow window (under 50 columns) would leave a dozen letters of the question: it may wrap onto three lines instead.
-  const room = width - [...answer].length - 3;
+  const answer = withDraft(shortAnswer(v, narrow ? 2 * width - 10 : Math.max(20, Math.floor(width * 0.4))), v, hasDraft);
   // "Naam: — Anna" reads oddly: a label's own colon goes, the dash says where the answer starts.
-  const label = truncate(`${step}${messageOf(v.question).replace(/:$/, '')}`, Math.max(16, width < 50 ? room + 2 * width : room));
-  return `${label} — ${answer}`;
+  const question = `${step}${messageOf(v.question).replace(/:$/, '')}`;
+  if (narrow) return `${question} — ${answer}`;
+  return `${truncate(question, Math.max(16, width - [...answer].length - 3))} — ${answer}`;
 }
 
 /** One question's answer in a few words (at most max characters), for the overview; a toelichting follows in brackets. */

@@ -1,7 +1,7 @@
 // The interactive runner: walks a worksheet question by question through
 // the Prompter, saving after every answer. What is visible and what comes
 // next always comes from walk(); the runner only remembers which question
-// it is showing.
+// it is showing, and whether the overview opened it (Position).
 //
 // This file owns the loop and that cursor. The parts it calls each take the
 // session (context.ts) as an argument: what a question starts from
@@ -13,11 +13,11 @@ import type { Worksheet } from '../definition/schema.js';
 import { earlierAnswer, isEmptyAnswer, unknownAnswer, type AnswerValue, type Drafts, type KnownAnswer } from '../dossier/answers.js';
 import type { AnswersFile } from '../dossier/answers-file.js';
 import type { Prompter, Reply } from '../terminal/prompter.js';
-import { findVisible, previousVisible, walk, type Section, type VisibleQuestion, type WalkResult } from '../walk.js';
+import { findVisible, followUps, previousVisible, walk, type Section, type VisibleQuestion, type WalkResult } from '../walk.js';
 import { plainStyle, type PreviousRound, type RunOutcome, type Session, type Style } from './context.js';
 import { askGroup } from './groups.js';
 import { askQuestion, asking } from './questions.js';
-import { review } from './review.js';
+import { review, type ReviewPick } from './review.js';
 import { keepLeft, persist } from './saving.js';
 import { InterruptedError } from '../support/errors.js';
 import { checkPreviousItems, previousAnswer } from './previous.js';
@@ -54,19 +54,17 @@ export async function runWorksheet(options: RunOptions): Promise<RunOutcome> {
   };
   const introduced = new Set<string>();
   let lastSection: string | undefined;
-  let reviewing = options.startInReview === true;
-  // The question on screen; undefined means: the first open one (or the review).
-  // Resuming, that is the question with a draft: where the user stopped typing.
-  let cursor: string | undefined = reviewing ? undefined : firstDraft(walk(ws, file.answers), file.drafts)?.question.id;
+  const reviewing = options.startInReview === true;
+  // Resuming, the question on screen is the one with a draft: where the user stopped typing.
+  let at: Position = { reviewing, cursor: reviewing ? undefined : firstDraft(walk(ws, file.answers), file.drafts)?.question.id };
 
   for (;;) {
     const w = walk(ws, file.answers);
-    const current = cursor ? findVisible(w, cursor) : reviewing ? undefined : w.next;
+    const current = at.cursor ? findVisible(w, at.cursor) : at.reviewing ? undefined : w.next;
     if (!current) {
-      const picked = await review(s, w);
+      const picked = await review(s, w, at.focus);
       if (picked === 'afgerond' || picked === 'gestopt') return picked;
-      reviewing = true;
-      cursor = picked;
+      at = fromReview(picked);
       continue;
     }
     if (current.section.id !== lastSection) {
@@ -80,14 +78,11 @@ export async function runWorksheet(options: RunOptions): Promise<RunOutcome> {
     if (reply.kind === 'stopped') throw new InterruptedError(reply.signal);
     if (reply.kind === 'review') {
       // Asked for the overview (the plain prompter's ":overzicht"): it takes over from here.
-      reviewing = true;
-      cursor = undefined;
+      at = { reviewing: true, cursor: undefined };
       continue;
     }
     if (reply.kind === 'back') {
-      const previous = previousVisible(w, current.question.id);
-      if (!previous) prompter.print(s.style.dim('Dit is de eerste vraag.'));
-      cursor = previous?.question.id ?? current.question.id;
+      at = back(s, at, w, current);
       continue;
     }
     file.setAnswer(current.question.id, reply.kind === 'unknown' ? unknownKeeping(s, current, reply.draft) : reply.value);
@@ -95,19 +90,59 @@ export async function runWorksheet(options: RunOptions): Promise<RunOutcome> {
     if (!isGroup(current.question) && !kept) file.clearDraft(current.question.id);
     await persist(s);
     const after = walk(ws, file.answers);
-    if (reviewing) {
-      cursor = after.next?.question.id;
-    } else {
-      const i = after.visible.findIndex((v) => v.question.id === current.question.id);
-      cursor = after.visible[i + 1]?.question.id;
-      if (!cursor) reviewing = true;
-    }
+    at = answered(at, after, current);
     // An answer that opened new questions takes a finished worksheet back to concept.
     if (after.next && file.meta.status === 'afgerond') {
       file.setStatus('concept');
       await persist(s);
     }
   }
+}
+
+/** Where the runner is in a worksheet. */
+interface Position {
+  /** The question on screen; undefined means: the first open one (or, while reviewing, the overview). */
+  cursor: string | undefined;
+  /** In the overview's part of the run: when nothing is open, the overview comes back. */
+  reviewing: boolean;
+  /**
+   * The question opened from the overview: Ctrl+T there returns to the
+   * overview. Picked to change (`change`), its answer does too, after the
+   * follow-ups that answer opened.
+   */
+  opened?: { id: string; change: boolean };
+  /** Back in the overview from a question it opened: the overview's cursor starts on that question. */
+  focus?: string;
+}
+
+/** The question the overview sends the user to. Ctrl+T in the overview goes to its last question, as to any previous one. */
+function fromReview(picked: ReviewPick): Position {
+  if (picked.how === 'back') return { reviewing: true, cursor: picked.question };
+  return { reviewing: true, cursor: picked.question, opened: { id: picked.question, change: picked.how === 'change' } };
+}
+
+/** Ctrl+T: back where the question was opened from (the overview), else to the previous question. */
+function back(s: Session, at: Position, w: WalkResult, current: VisibleQuestion): Position {
+  if (at.opened?.id === current.question.id) return { reviewing: true, cursor: undefined, focus: current.question.id };
+  const previous = previousVisible(w, current.question.id);
+  if (!previous) s.prompter.print(s.style.dim('Dit is de eerste vraag.'));
+  return { ...at, cursor: previous?.question.id ?? current.question.id };
+}
+
+/**
+ * After an answer: a question changed from the overview goes on with an
+ * open follow-up of it (one its answer just opened), then back to the
+ * overview; else the next question (while reviewing: the next open one).
+ */
+function answered(at: Position, after: WalkResult, current: VisibleQuestion): Position {
+  if (at.opened?.change) {
+    const followUp = followUps(after, at.opened.id).find((v) => v.state === 'open');
+    return followUp ? { ...at, cursor: followUp.question.id } : { reviewing: true, cursor: undefined, focus: at.opened.id };
+  }
+  if (at.reviewing) return { ...at, cursor: after.next?.question.id };
+  const i = after.visible.findIndex((v) => v.question.id === current.question.id);
+  const cursor = after.visible[i + 1]?.question.id;
+  return { ...at, cursor, reviewing: !cursor };
 }
 
 function showSection(s: Session, section: Section, full: boolean, w: WalkResult): void {

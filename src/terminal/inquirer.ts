@@ -220,7 +220,8 @@ async function runSelect<T>(t: Terminal, options: SelectOptions<T>): Promise<Rep
       echo(t, options.message, reply, picked && note ? `${picked} (${note})` : picked);
       return { ...reply, note };
     }
-    const picked = reply.kind === 'answer' ? options.choices.find((c) => c.value === reply.value)?.name : undefined;
+    const chosen = reply.kind === 'answer' ? options.choices.find((c) => c.value === reply.value) : undefined;
+    const picked = chosen?.echo ?? chosen?.name;
     if (reply.kind !== 'stopped') echo(t, options.message, reply, picked && note ? `${picked} (${note})` : picked);
     if (reply.kind === 'answer') return allowNote ? { ...reply, note } : reply;
     // Left (or stopped) with a toelichting typed but not confirmed: it goes with the reply, with its choice.

@@ -42,42 +42,50 @@ export const KEY_WORDS = {
 } as const;
 
 /**
- * The key hint under a prompt. It always names how to go back, how to
- * answer "weet ik (nog) niet", how to finish and how to stop. Every key has
- * one wording (KEY_WORDS). From 60 columns it may take two lines, so that a
- * newcomer also reads what Enter and the arrows do; a narrower terminal gets
- * one line where possible, dropping whole parts (first the editor, then the
- * obvious Enter/arrows, then the toelichting), never rewording. What still
- * does not fit goes on a next line, between parts (never "Ctrl+C" on one
- * line and "stop" on the next).
+ * The key hint under a prompt. Every key has one wording (KEY_WORDS), and
+ * the keys a newcomer needs are always there, at any width: how to choose
+ * or go on (Enter, the arrows, Spatie), how to make a new line and finish a
+ * multi-line answer, the toelichting, back, "weet ik (nog) niet" and stop.
+ * Only the editor (Ctrl+E, a convenience) is left out, and only where the
+ * hint would otherwise need more lines than the width allows: two from 60
+ * columns, three below. Parts go on a next line between parts, never inside
+ * one (never "Ctrl+C" on one line and "stop" on the next).
  */
 export function keyHint(o: KeyHintOptions, width = 80): string {
-  // Each part with the round in which it is dropped (0: never).
-  const parts: Array<[string, number]> = [];
-  if (o.multiline) parts.push([KEY_WORDS.newLine, 2], [KEY_WORDS.finish, 0]);
-  else if (o.checkbox) parts.push([KEY_WORDS.toggle, 0], [KEY_WORDS.done, 0]);
-  else if (o.select) parts.push([KEY_WORDS.choose, 2]);
-  else parts.push([KEY_WORDS.next, 2]);
-  if (o.allowBack !== false) parts.push([KEY_WORDS.back, 0]);
-  if (o.allowUnknown) parts.push([KEY_WORDS.unknown, 0]);
-  if (o.allowNote) parts.push([KEY_WORDS.note, 3]);
-  if (o.multiline) parts.push([KEY_WORDS.editor, 1]);
-  parts.push([KEY_WORDS.stop, 0]);
-  const maxLines = width >= 60 ? 2 : 1;
-  let lines: string[] = [];
-  for (const round of [0, 1, 2, 3]) {
-    lines = hintLines(
-      parts.filter(([, drop]) => drop === 0 || drop > round).map(([text]) => text),
-      width,
-    );
-    // One line must stay narrower than the row; a second line may fill it.
-    if (lines.length === 1 ? (lines[0] ?? '').length < width : lines.length <= maxLines) break;
-  }
-  return lines.join('\n');
+  // Each part, and whether it may be left out in a narrow terminal.
+  const parts: Array<[string, boolean]> = [];
+  if (o.multiline) parts.push([KEY_WORDS.newLine, false], [KEY_WORDS.finish, false]);
+  else if (o.checkbox) parts.push([KEY_WORDS.toggle, false], [KEY_WORDS.done, false]);
+  else if (o.select) parts.push([KEY_WORDS.choose, false]);
+  else parts.push([KEY_WORDS.next, false]);
+  if (o.allowBack !== false) parts.push([KEY_WORDS.back, false]);
+  if (o.allowUnknown) parts.push([KEY_WORDS.unknown, false]);
+  if (o.allowNote) parts.push([KEY_WORDS.note, false]);
+  if (o.multiline) parts.push([KEY_WORDS.editor, true]);
+  parts.push([KEY_WORDS.stop, false]);
+  const maxLines = width >= 60 ? 2 : 3;
+  const all = hintLines(
+    parts.map(([text]) => text),
+    width,
+  );
+  if (all.length <= maxLines) return all.join('\n');
+  return hintLines(
+    parts.filter(([, optional]) => !optional).map(([text]) => text),
+    width,
+  ).join('\n');
 }
 
-/** Parts joined with " · ", a new line between parts where the next does not fit. */
+/**
+ * Parts joined with " · ", a new line between parts where the next does not
+ * fit. A hint of one line stays narrower than the row; lines under another
+ * may fill it.
+ */
 function hintLines(kept: string[], width: number): string[] {
+  const lines = fill(kept, width);
+  return lines.length === 1 && (lines[0] ?? '').length >= width ? fill(kept, width - 1) : lines;
+}
+
+function fill(kept: string[], width: number): string[] {
   const lines: string[] = [];
   for (const part of kept) {
     const last = lines.length - 1;

@@ -36,6 +36,12 @@ export interface Choice<T> {
   value: T;
   name: string;
   description?: string;
+  /**
+   * What the line confirming the answer shows when this choice is picked,
+   * instead of its name: for an action such as "Klaar" in the overview of a
+   * list, what was answered ("3 partners: …").
+   */
+  echo?: string;
 }
 
 export interface BaseOptions {

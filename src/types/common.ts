@@ -30,7 +30,9 @@ export function shortValue(a: AnswerValue, max: number): string {
   if (Array.isArray(a)) return truncate(a.map(String).join(', '), max);
   if (typeof a === 'number') return formatNumber(a, undefined);
   const text = String(a).trim();
-  return truncate(text.split('\n')[0] ?? '', max) + (text.includes('\n') ? ' …' : '');
+  const first = text.split('\n')[0] ?? '';
+  // More lines follow: " …", unless the first line is cut already ("…").
+  return [...first].length > max ? truncate(first, max) : first + (text.includes('\n') ? ' …' : '');
 }
 
 /** The one-value text of a report answer (text or value), for comparing. */

@@ -67,6 +67,24 @@ export function itemName(question: Question, fields: Field[], item: GroupItem, i
   return text || `${isGroup(question) ? question.item : 'item'} ${index + 1}`;
 }
 
+/**
+ * A group's answer in a few words, for the line that confirms it when the
+ * user picks "Klaar": "3 partners: SeniorWeb, Taalhuis, Welzijn", with
+ * "en 2 meer" once the names pass `max` characters; "geen partners"; for a
+ * group that extends another "3 partners aangevuld", or with `gaps` (items
+ * with a cell "nog niet bekend" or blank) "3 partners; bij 1 nog niet bekend".
+ */
+export function itemsSummary(q: GroupQuestion, items: GroupItem[], fields: Field[], gaps = 0, max = 80): string {
+  const n = items.length;
+  const plural = (k: number) => `${q.item}${k === 1 ? '' : 's'}`;
+  if (!n) return `geen ${plural(0)}`;
+  if (q.extends) return gaps ? `${n} ${plural(n)}; bij ${gaps} nog niet bekend` : `${n} ${plural(n)} aangevuld`;
+  const names = items.map((item, i) => itemName(q, fields, item, i));
+  let shown = n;
+  while (shown > 1 && names.slice(0, shown).join(', ').length > max) shown--;
+  return `${n} ${plural(n)}: ${names.slice(0, shown).join(', ')}${shown < n ? ` en ${n - shown} meer` : ''}`;
+}
+
 /** The id of the group whose items a group question shows (itself, or the group it extends). */
 export function groupBaseId(question: Question): string {
   return isGroup(question) && question.extends ? question.extends : question.id;

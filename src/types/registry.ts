@@ -27,4 +27,4 @@ export function typeOf<Q extends Question>(q: Q): QuestionType<Q> {
 }
 
 export { fieldTypeOf } from './fields.js';
-export { checkItem, groupBaseId, groupFields, groupGapItems, groupItems, isGroup, itemName, named, type GroupQuestion } from './group.js';
+export { checkItem, groupBaseId, groupFields, groupGapItems, groupItems, isGroup, itemName, itemsSummary, named, type GroupQuestion } from './group.js';

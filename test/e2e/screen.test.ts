@@ -160,6 +160,30 @@ describe('screen widths (e2e, pty)', { timeout: E2E_TIMEOUT }, () => {
     for (const line of long.split('\n')) expect(line.length, line).toBeLessThanOrEqual(80);
   });
 
+  it('at 40 columns the key hint keeps every key a newcomer needs, on more lines: choosing, the toelichting, a new line', async () => {
+    const ctx = e2e();
+    const ws = sheets.find((s) => s.id === 'gemeentelandschap')!;
+    await writeFile(
+      ctx.answersFile,
+      stringify({ werkblad: ws.id, versie: ws.version, status: 'concept', antwoorden: { naam: 'Anna', bibliotheek: 'Bieb', datum: '2026-12-07' } }),
+    );
+    const s = start(['start', 'gemeentelandschap'], ctx.env, { cols: 40 });
+    await s.waitFor((sc) => sc.includes('Wat wil je doen?') && sc.includes('Ctrl+C stop'));
+    s.press('enter');
+    const yesNo = activePrompt(await s.waitFor((sc) => activePrompt(sc).startsWith('? Komt het thema') && sc.includes('Ctrl+C stop')));
+    expect(yesNo.split('\n').slice(-3), yesNo).toEqual(['↑↓ Enter kiezen · Ctrl+T terug', 'Ctrl+N weet niet · Ctrl+O toelichting', 'Ctrl+C stop']);
+    s.press('enter');
+    const long = activePrompt(await s.waitFor((sc) => activePrompt(sc).startsWith('? Noteer op welke wijze') && sc.includes('Ctrl+C stop')));
+    s.press('ctrl-c');
+    await exitCodeOf(s);
+    expect(long.split('\n').slice(-3), long).toEqual([
+      'Enter nieuwe regel · Ctrl+S klaar',
+      'Ctrl+T terug · Ctrl+N weet niet',
+      'Ctrl+E eigen teksteditor · Ctrl+C stop',
+    ]);
+    for (const line of [...yesNo.split('\n'), ...long.split('\n')]) expect(line.length, line).toBeLessThanOrEqual(40);
+  });
+
   it('at 40 columns the review and the functions overview wrap between words instead of cutting', async () => {
     const ctx = e2e();
     const ws = sheets.find((s) => s.id === 'randvoorwaarden')!;
