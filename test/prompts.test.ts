@@ -56,7 +56,7 @@ describe('multi-line answer', () => {
         Eerste regel
         - punt[ ]
       Enter nieuwe regel · Ctrl+S klaar · Ctrl+T terug · Ctrl+N weet niet
-      Ctrl+E eigen teksteditor · Ctrl+C stop"
+      Ctrl+C stop"
     `);
     await typeRaw(input, '\x13');
     await expect(answer).resolves.toEqual({ kind: 'answer', value: 'Eerste regel\n- punt' });
@@ -116,16 +116,18 @@ describe('multi-line answer', () => {
     expect(getScreen()).toContain('zeslet');
   });
 
-  it('Ctrl+E without an editor says so and keeps the inline editor', async () => {
+  it('Ctrl+E without an editor: not in the key hint; pressed anyway, it says so and keeps the inline editor', async () => {
     const { input, getScreen } = await render(textEditor, base);
+    expect(getScreen()).not.toContain('Ctrl+E');
     await typeRaw(input, 'abc', '\x05');
     expect(getScreen()).toContain('Er is geen eigen teksteditor ingesteld op deze computer. Typ je antwoord hier verder.');
     await typeRaw(input, 'd');
     expect(getScreen()).toContain('abcd');
   });
 
-  it('Ctrl+E with an editor hands the text over', async () => {
-    const { answer, input } = await render(textEditor, { ...base, editorAvailable: true });
+  it('Ctrl+E with an editor: in the key hint, and it hands the text over', async () => {
+    const { answer, input, getScreen } = await render(textEditor, { ...base, editorAvailable: true });
+    expect(getScreen()).toContain('Ctrl+E eigen teksteditor');
     await typeRaw(input, 'abc', '\x05');
     await expect(answer).resolves.toEqual({ kind: 'external', value: 'abc' });
   });

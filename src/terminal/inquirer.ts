@@ -174,7 +174,7 @@ async function runSelect<T>(t: Terminal, options: SelectOptions<T>): Promise<Rep
             choices: options.choices.map((c) => ({
               value: c.value,
               name: choiceName(t, c.name, 2),
-              ...(c.description && { description: visibleControls(c.description) }),
+              ...(c.description && { description: wrapText(visibleControls(c.description), t.columns() - 1, { hard: true }) }),
             })),
             ...(current !== undefined && { default: current }),
             pageSize: Math.min(12, t.rows()),

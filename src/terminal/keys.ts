@@ -24,6 +24,8 @@ export interface KeyHintOptions {
   allowNote?: boolean;
   select?: boolean;
   checkbox?: boolean;
+  /** Ctrl+E offered (a multi-line answer where an editor was found; default true). */
+  editor?: boolean;
 }
 
 /** The words of each key in the hint: the same everywhere. */
@@ -61,7 +63,7 @@ export function keyHint(o: KeyHintOptions, width = 80): string {
   if (o.allowBack !== false) parts.push([KEY_WORDS.back, false]);
   if (o.allowUnknown) parts.push([KEY_WORDS.unknown, false]);
   if (o.allowNote) parts.push([KEY_WORDS.note, false]);
-  if (o.multiline) parts.push([KEY_WORDS.editor, true]);
+  if (o.multiline && o.editor !== false) parts.push([KEY_WORDS.editor, true]);
   parts.push([KEY_WORDS.stop, false]);
   const maxLines = width >= 60 ? 2 : 3;
   const all = hintLines(

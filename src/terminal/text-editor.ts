@@ -391,7 +391,9 @@ function renderEditing(config: EditorConfig, buf: Buffer, error: string | undefi
   const body = config.multiline
     ? [fitWidth(`${prefix} ${message}`, config.columns), ...above, ...windowed.map((l) => fitWidth(`  ${l}`, config.columns)), ...below].join('\n')
     : fitWidth(`${prefix} ${message} ${windowed[0] ?? ''}`, config.columns);
-  const hint = config.dim(keyHint({ multiline: config.multiline, allowBack: config.allowBack, allowUnknown: config.allowUnknown }, config.columns));
+  const hint = config.dim(
+    keyHint({ multiline: config.multiline, allowBack: config.allowBack, allowUnknown: config.allowUnknown, editor: config.editorAvailable }, config.columns),
+  );
   const bottom = [error ? config.red(error) : '', hint].filter(Boolean).join('\n');
   return [`${body}${cursorHide}`, bottom];
 }

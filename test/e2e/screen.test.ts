@@ -167,7 +167,8 @@ describe('screen widths (e2e, pty)', { timeout: E2E_TIMEOUT }, () => {
       ctx.answersFile,
       stringify({ werkblad: ws.id, versie: ws.version, status: 'concept', antwoorden: { naam: 'Anna', bibliotheek: 'Bieb', datum: '2026-12-07' } }),
     );
-    const s = start(['start', 'gemeentelandschap'], ctx.env, { cols: 40 });
+    // An editor on this computer, so the hint of a long answer offers Ctrl+E too.
+    const s = start(['start', 'gemeentelandschap'], { ...ctx.env, EDITOR: 'true' }, { cols: 40 });
     await s.waitFor((sc) => sc.includes('Wat wil je doen?') && sc.includes('Ctrl+C stop'));
     s.press('enter');
     const yesNo = activePrompt(await s.waitFor((sc) => activePrompt(sc).startsWith('? Komt het thema') && sc.includes('Ctrl+C stop')));
