@@ -41,11 +41,13 @@ export async function askGroup(s: Session, vq: VisibleQuestion, base: PromptBase
         { value: 'discard', name: `Onbevestigde ${q.item} weggooien: ${name}` },
       );
     }
+    const above = header;
     const picked = await s.prompter
       .select<string>({
         ...base,
         allowUnknown,
-        header: `${header ?? ''}\n${overview(items, fields, q.item, s.prompter.width(), draft)}`,
+        // At the width of the moment it is shown (again after a window resize).
+        header: () => `${above ?? ''}\n${overview(items, fields, q.item, s.prompter.width(), draft)}`,
         choices: withUnknown(choices, allowUnknown),
         default: draft ? 'draft' : defaultAction(q, items),
       })

@@ -83,6 +83,12 @@ export function terminalPrompter(ctx: TerminalContext = {}): Prompter {
   };
 }
 
+/** The text above a prompt, made now (at the width of now) when it is a function. */
+function printHeader(t: Terminal, { header }: BaseOptions): void {
+  const text = typeof header === 'function' ? header() : header;
+  if (text) t.print(text);
+}
+
 /** A one-line or multi-line answer in the text prompt; Ctrl+E goes to the external editor and back. */
 async function runEditor(t: Terminal, options: InputOptions, multiline: boolean): Promise<Reply<string>> {
   const { chalk } = t;
@@ -90,7 +96,7 @@ async function runEditor(t: Terminal, options: InputOptions, multiline: boolean)
   let editorFailed = false;
   let cursor: Cursor | undefined;
   for (;;) {
-    if (options.header) t.print(options.header);
+    printHeader(t, options);
     const editorCommand = multiline ? findEditor(t.env) : undefined;
     let draft = text;
     const result = await withKeys(
@@ -160,7 +166,7 @@ async function runSelect<T>(t: Terminal, options: SelectOptions<T>): Promise<Rep
   // The header again when the list is drawn again on a cleared screen (a resize).
   let showHeader = true;
   for (;;) {
-    if (showHeader && options.header) t.print(options.header);
+    if (showHeader) printHeader(t, options);
     showHeader = false;
     if (note) t.print(t.chalk.dim(`Toelichting: ${note}`));
     const hint = keyHint({ select: true, allowBack: options.allowBack, allowUnknown: options.allowUnknown, allowNote }, t.columns());
@@ -243,7 +249,7 @@ const withHint = (t: Terminal, hint: string) => ({
 async function runCheckbox<T>(t: Terminal, options: CheckboxOptions<T>): Promise<Reply<T[]>> {
   let checked = new Set(options.checked ?? []);
   for (;;) {
-    if (options.header) t.print(options.header);
+    printHeader(t, options);
     const hint = keyHint({ checkbox: true, allowBack: options.allowBack, allowUnknown: options.allowUnknown }, t.columns());
     const result = await withKeys(
       t,

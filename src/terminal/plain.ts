@@ -171,8 +171,9 @@ function navigate(session: PlainSession, cmd: Command, options: InputOptions | S
   }
 }
 
-function show({ write }: PlainSession, options: { header?: string; message: string }): void {
-  if (options.header) write(options.header);
+function show({ write }: PlainSession, options: { header?: string | (() => string); message: string }): void {
+  const header = typeof options.header === 'function' ? options.header() : options.header;
+  if (header) write(header);
   write(options.message);
 }
 

@@ -46,8 +46,12 @@ export interface Choice<T> {
 
 export interface BaseOptions {
   message: string;
-  /** Text above the prompt (progress line, explanation). */
-  header?: string;
+  /**
+   * Text above the prompt (progress line, explanation). A function when it
+   * depends on the width (an overview table): called each time it is shown,
+   * also when the prompt is drawn again after a window resize.
+   */
+  header?: string | (() => string);
   /** Ctrl+T allowed (default true). */
   allowBack?: boolean;
   /** Ctrl+N allowed (default false). */

@@ -140,6 +140,26 @@ describe('screen widths (e2e, pty)', { timeout: E2E_TIMEOUT }, () => {
     expect(group).toContain(`  1. Belastingservice · ${aanbod}`);
   });
 
+  it('the partner overview drawn again after the window was made narrower: at the new width, once', async () => {
+    const ctx = e2e();
+    const ws = sheets.find((s) => s.id === 'randvoorwaarden')!;
+    const aanbod = 'Hulp bij belastingaangifte voor mensen met een laag inkomen, in maart en april, op drie plekken in de stad';
+    await writeFile(path.join(ctx.map, 'randvoorwaarden.yaml'), finished(ws, { partners: [{ naam: 'Belastingservice', aanbod }] }));
+    const s = start(['start', 'randvoorwaarden'], ctx.env, { cols: 200 });
+    await s.waitFor((sc) => activePrompt(sc).startsWith('? Overzicht') && sc.includes('Later verder'));
+    s.type('Stap 2 · 4. N');
+    await s.waitFor((sc) => (selectedChoice(sc) ?? '').includes('4. Naar welke partners'));
+    s.press('enter');
+    await s.waitFor((sc) => activePrompt(sc).startsWith('? 4. Naar welke partners'));
+    s.resize(60, 30);
+    // The overview above the list made again for 60 columns: the partner on one row, its aanbod shortened.
+    const narrow = await s.waitFor((sc) => sc.split('\n').some((row) => row.startsWith('  1. Belastingservice · Hulp bij') && row.endsWith('…')));
+    s.press('ctrl-c');
+    await exitCodeOf(s);
+    expect(narrow.split('1. Belastingservice').length - 1, narrow).toBe(1);
+    for (const row of narrow.split('\n')) expect([...row].length, row).toBeLessThanOrEqual(60);
+  });
+
   it('at 80 columns a newcomer reads what Enter does: "↑↓ Enter kiezen" on ja/nee, "Enter nieuwe regel" on a long text', async () => {
     const ctx = e2e();
     const ws = sheets.find((s) => s.id === 'gemeentelandschap')!;

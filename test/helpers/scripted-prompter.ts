@@ -172,8 +172,10 @@ export class ScriptedPrompter implements Prompter {
   }
 }
 
-function base(o: { message: string; header?: string; allowBack?: boolean; allowUnknown?: boolean; allowReview?: boolean }) {
-  return { message: o.message, header: o.header, allowBack: o.allowBack, allowUnknown: o.allowUnknown, allowReview: o.allowReview };
+function base(o: { message: string; header?: string | (() => string); allowBack?: boolean; allowUnknown?: boolean; allowReview?: boolean }) {
+  // A header made at the width of the moment is recorded as the text it makes.
+  const header = typeof o.header === 'function' ? o.header() : o.header;
+  return { message: o.message, header, allowBack: o.allowBack, allowUnknown: o.allowUnknown, allowReview: o.allowReview };
 }
 
 function matches(text: string, pattern: string | RegExp): boolean {
