@@ -398,6 +398,23 @@ describe('wrong use', () => {
 });
 
 describe("output to a file or a pipe (written directly, not through Node's stream)", () => {
+  it('-o an existing file: a Dutch line with what to do, exit 2, the file unchanged; with --vervang it is replaced', async () => {
+    await mkdir(path.join(tmp(), 'map'));
+    await writeFile(path.join(tmp(), 'map', 'gemeentelandschap.yaml'), ANSWERS);
+    await writeFile(path.join(tmp(), 'mijn rapport.html'), 'bewerkt');
+    const refused = await werkboek(['rapport', '1', '-o', 'mijn rapport.html']);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toBe(
+      'werkboek: mijn rapport.html bestaat al. werkboek vervangt een bestaand bestand niet zomaar: misschien is het bewerkt of verstuurd.\n' +
+        "Kies een andere naam (bijvoorbeeld -o 'mijn rapport-2.html'), of geef --vervang mee om het te vervangen.\n",
+    );
+    expect(await readFile(path.join(tmp(), 'mijn rapport.html'), 'utf8')).toBe('bewerkt');
+    const replaced = await werkboek(['rapport', '1', '-o', 'mijn rapport.html', '--vervang']);
+    expect(replaced.stderr).toBe('');
+    expect(replaced.code).toBe(0);
+    expect(await readFile(path.join(tmp(), 'mijn rapport.html'), 'utf8')).toContain('<html');
+  });
+
   it('a file gets the same bytes as a pipe; a pipe read slowly gets all of a long report', async () => {
     const bin = path.join(repoRoot, 'bin', 'werkboek.js');
     const map = path.join(tmp(), 'map');

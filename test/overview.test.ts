@@ -120,6 +120,15 @@ describe('werkboek overzicht (command line)', () => {
     expect(ok.code).toBe(0);
     const csv = await readFile(path.join(tmp(), 'overzicht.csv'), 'utf8');
     expect(csv.startsWith('\uFEFFBibliotheek;Map;Werkblad;Status;')).toBe(true);
+    // The overview of last time (perhaps with notes in Excel) is replaced only with --vervang.
+    await writeFile(path.join(tmp(), 'overzicht.csv'), 'met aantekeningen');
+    const again = await runCli(['overzicht', 'dossiers', '-o', 'overzicht.csv'], { cwd: tmp() });
+    expect(again.code).toBe(2);
+    expect(again.stderr).toContain('werkboek: overzicht.csv bestaat al.');
+    expect(await readFile(path.join(tmp(), 'overzicht.csv'), 'utf8')).toBe('met aantekeningen');
+    const replaced = await runCli(['overzicht', 'dossiers', '-o', 'overzicht.csv', '--vervang'], { cwd: tmp() });
+    expect(replaced.code).toBe(0);
+    expect(await readFile(path.join(tmp(), 'overzicht.csv'), 'utf8')).toBe(csv);
     const bad = await runCli(['overzicht', 'dossiers', '-o', 'overzicht.xlsx'], { cwd: tmp() });
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('werkboek: Onbekend formaat voor overzicht.xlsx.');

@@ -89,6 +89,40 @@ describe('werkboek rapport', () => {
     const err = await rejection(run('gemeentelandschap', { output: 'gemeentelandschap.yaml' }));
     expect(err.exitCode).toBe(ExitCode.usage);
     expect(await readFile(path.join(dir, 'gemeentelandschap.yaml'), 'utf8')).toContain('werkblad: gemeentelandschap');
+    // Not even with --vervang.
+    await rejection(run('gemeentelandschap', { output: 'gemeentelandschap.yaml', replace: true }));
+    expect(await readFile(path.join(dir, 'gemeentelandschap.yaml'), 'utf8')).toContain('werkblad: gemeentelandschap');
+  });
+
+  it('-o never replaces an existing report silently: exit 2, a free name in the hint; --vervang replaces it', async () => {
+    await started('gemeentelandschap');
+    await mkdir(path.join(dir, 'verslagen'));
+    const file = path.join(dir, 'verslagen', 'rapport.md');
+    await writeFile(file, 'bewerkt rapport\n');
+    await writeFile(path.join(dir, 'verslagen', 'rapport-2.md'), 'ook bewerkt\n');
+    const err = await rejection(run('gemeentelandschap', { output: 'verslagen/rapport.md' }));
+    expect(err.exitCode).toBe(ExitCode.usage);
+    expect(err.message).toBe('verslagen/rapport.md bestaat al. werkboek vervangt een bestaand bestand niet zomaar: misschien is het bewerkt of verstuurd.');
+    expect(err.hint).toBe('Kies een andere naam (bijvoorbeeld -o verslagen/rapport-3.md), of geef --vervang mee om het te vervangen.');
+    expect(await readFile(file, 'utf8')).toBe('bewerkt rapport\n');
+    expect(out.out).toBe('');
+    // A Word document is refused the same way (the bytes are made, never written over the file).
+    await writeFile(path.join(dir, 'dossier.docx'), 'bewerkt');
+    await rejection(run('alles', { output: 'dossier.docx', format: 'docx' }));
+    expect(await readFile(path.join(dir, 'dossier.docx'), 'utf8')).toBe('bewerkt');
+    // --vervang: replaced, atomically (no temp file left).
+    await run('gemeentelandschap', { output: 'verslagen/rapport.md', replace: true });
+    expect(await readFile(file, 'utf8')).toMatch(/^# Werkblad 1: Verken jouw gemeentelandschap\n/);
+    expect((await readdir(path.join(dir, 'verslagen'))).sort()).toEqual(['rapport-2.md', 'rapport.md']);
+  });
+
+  it('-o a name in use by a link to nothing: refused, the link left alone', async () => {
+    await started('gemeentelandschap');
+    await symlink(path.join(dir, 'weg.md'), path.join(dir, 'rapport.md'));
+    const err = await rejection(run('gemeentelandschap', { output: 'rapport.md' }));
+    expect(err.message).toContain('bestaat al');
+    expect((await lstat(path.join(dir, 'rapport.md'))).isSymbolicLink()).toBe(true);
+    expect((await readdir(dir)).sort()).toEqual(['gemeentelandschap.yaml', 'rapport.md']);
   });
 
   it('alles: one dossier, not-started sheets mentioned', async () => {
@@ -302,19 +336,23 @@ describe('rapport -o: never over answers, never replacing a device or pipe', () 
     expect(err.message).toContain('is geen gewoon bestand');
   });
 
-  it('-o a link to a file: the file gets the report, the link stays a link', async () => {
+  it('-o a link to a file, with --vervang: the file gets the report, the link stays a link', async () => {
     await started('gemeentelandschap');
     await mkdir(path.join(dir, 'echt'));
     const real = path.join(dir, 'echt', 'rapport.md');
     await writeFile(real, 'oud rapport\n');
     await symlink(real, path.join(dir, 'rapport.md'));
-    await run('gemeentelandschap', { output: 'rapport.md' });
+    // Without --vervang the file behind the link is not replaced either.
+    await rejection(run('gemeentelandschap', { output: 'rapport.md' }));
+    expect(await readFile(real, 'utf8')).toBe('oud rapport\n');
+    await run('gemeentelandschap', { output: 'rapport.md', replace: true });
     expect((await lstat(path.join(dir, 'rapport.md'))).isSymbolicLink()).toBe(true);
     expect(await readFile(real, 'utf8')).toContain('# Werkblad 1: Verken jouw gemeentelandschap');
     expect(await readdir(path.join(dir, 'echt'))).toEqual(['rapport.md']);
     // A link to an answers file is refused like the file itself.
     await symlink(path.join(dir, 'gemeentelandschap.yaml'), path.join(dir, 'antwoorden-link.md'));
     expect((await rejection(run('gemeentelandschap', { output: 'antwoorden-link.md' }))).message).toContain('antwoordbestand');
+    expect((await rejection(run('gemeentelandschap', { output: 'antwoorden-link.md', replace: true }))).message).toContain('antwoordbestand');
   });
 
   it('writes into /dev/null and a FIFO as streams: they stay what they are', async () => {

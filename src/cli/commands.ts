@@ -38,7 +38,9 @@ const mapOption = () =>
     'map met de antwoordbestanden (standaard: WERKBOEK_MAP, anders een vaste map voor jou op deze computer; "werkboek status" toont welke)',
   );
 const ownOption = () => new Option('--werkbladen <map>', 'een map met eigen werkbladdefinities (ook WERKBOEK_WERKBLADEN)');
-const outputOption = () => new Option('-o, --uitvoer <bestand>', 'schrijf naar dit bestand in plaats van naar het scherm');
+const outputOption = () =>
+  new Option('-o, --uitvoer <bestand>', 'schrijf naar dit bestand in plaats van naar het scherm (een bestaand bestand alleen met --vervang)');
+const replaceOption = () => new Option('--vervang', 'vervang het bestand van -o als het al bestaat (zonder --vervang weigert werkboek dat)');
 const toOption = () => new Option('--aan <adres>', 'e-mailadres van de ontvanger (bij --formaat eml)');
 
 /** The options rapport and vergelijk share: --formaat, -o, --sjabloon (instead of `template`), --aan and --map. */
@@ -50,6 +52,7 @@ function reportOptions(template: string): Array<() => Option> {
         'docx (Word), md (tekst, Markdown), html (webpagina) of eml (e-mailconcept); standaard: volgens de extensie van -o, anders md',
       ).choices(['md', 'docx', 'html', 'eml']),
     outputOption,
+    replaceOption,
     () => new Option('-s, --sjabloon <bestand>', `een eigen sjabloon voor de tekst van het rapport, in plaats van ${template}`),
     toOption,
     mapOption,
@@ -60,6 +63,7 @@ function reportOptions(template: string): Array<() => Option> {
 interface ReportFlags extends Record<string, unknown> {
   formaat?: ReportFormat;
   uitvoer?: string;
+  vervang?: boolean;
   sjabloon?: string;
   aan?: string;
   map?: string;
@@ -85,6 +89,7 @@ function reportRun(werkblad: string, opts: ReportFlags, { out, cwd }: RunContext
     worksheet: werkblad,
     format: opts.formaat ?? (ext === 'docx' ? 'docx' : formatFromFileName(opts.uitvoer)),
     output: opts.uitvoer,
+    replace: opts.vervang === true,
     template: opts.sjabloon,
     to: opts.aan,
     map: opts.map,
@@ -230,7 +235,7 @@ export const COMMANDS: readonly CommandSpec[] = [
       return undefined;
     },
   }),
-  command<DossierFlags & { ronde?: string; formaat?: 'md' | 'html' | 'eml'; uitvoer?: string; aan?: string }>({
+  command<DossierFlags & { ronde?: string; formaat?: 'md' | 'html' | 'eml'; uitvoer?: string; vervang?: boolean; aan?: string }>({
     name: 'verschil',
     alias: 'diff',
     summary: 'wat is veranderd sinds vorige ronde',
@@ -245,6 +250,7 @@ export const COMMANDS: readonly CommandSpec[] = [
           'md (tekst, Markdown), html (webpagina) of eml (e-mailconcept); standaard: volgens de extensie van -o, anders md',
         ).choices(['md', 'html', 'eml']),
       outputOption,
+      replaceOption,
       toOption,
       mapOption,
       ownOption,
@@ -258,6 +264,7 @@ export const COMMANDS: readonly CommandSpec[] = [
         round: opts.ronde,
         format: opts.formaat ?? formatFromFileName(opts.uitvoer),
         output: opts.uitvoer,
+        replace: opts.vervang === true,
         to: opts.aan,
         cwd,
         out,
@@ -265,7 +272,7 @@ export const COMMANDS: readonly CommandSpec[] = [
       return undefined;
     },
   }),
-  command<{ uitvoer?: string; formaat?: 'tekst' | 'csv' | 'md' | 'html'; kernvragen?: string; werkbladen?: string }>({
+  command<{ uitvoer?: string; vervang?: boolean; formaat?: 'tekst' | 'csv' | 'md' | 'html'; kernvragen?: string; werkbladen?: string }>({
     name: 'overzicht',
     alias: 'overview',
     summary: 'voor adviseurs: alle bibliotheken',
@@ -273,7 +280,12 @@ export const COMMANDS: readonly CommandSpec[] = [
     description: 'voor adviseurs: per bibliotheek en werkblad hoe ver het is; op het scherm, als CSV voor Excel, als tekst (Markdown) of als webpagina (HTML)',
     arguments: [['<mappen...>', 'een map met één submap per bibliotheek, of de mappen van de bibliotheken zelf']],
     options: [
-      () => new Option('-o, --uitvoer <bestand>', 'schrijf naar dit bestand: overzicht.csv (Excel), overzicht.md of overzicht.html'),
+      () =>
+        new Option(
+          '-o, --uitvoer <bestand>',
+          'schrijf naar dit bestand: overzicht.csv (Excel), overzicht.md of overzicht.html (een bestaand bestand alleen met --vervang)',
+        ),
+      replaceOption,
       () =>
         new Option('-f, --formaat <formaat>', 'tekst, csv, md of html (standaard: volgens de extensie van -o, anders tekst)').choices([
           'tekst',
@@ -286,7 +298,16 @@ export const COMMANDS: readonly CommandSpec[] = [
     ],
     run: async ([mappen], opts, { out, cwd }) => {
       const { overview } = await import('../commands/overzicht.js');
-      await overview({ folders: mappen as string[], output: opts.uitvoer, format: opts.formaat, keys: opts.kernvragen, ownFolder: opts.werkbladen, cwd, out });
+      await overview({
+        folders: mappen as string[],
+        output: opts.uitvoer,
+        replace: opts.vervang === true,
+        format: opts.formaat,
+        keys: opts.kernvragen,
+        ownFolder: opts.werkbladen,
+        cwd,
+        out,
+      });
       return undefined;
     },
   }),

@@ -7,6 +7,7 @@ import path from 'node:path';
 import type { Choice } from '../terminal/prompter.js';
 import type { SheetState } from '../sheet-state.js';
 import type { ReportFormat } from '../report/deliver.js';
+import { freeFileName } from '../report/write-output.js';
 
 /** What a menu choice does: a worksheet (by id) or one of the other items. */
 export type MenuAction = `werkblad:${string}` | 'rapport' | 'status' | 'inleiding' | 'hulp' | 'stoppen';
@@ -86,8 +87,5 @@ export function reportChoices(sheets: SheetState[]): Choice<string>[] {
  */
 export function reportFile(dir: string, worksheet: string, format: ReportFormat, now: Date, exists: (file: string) => boolean = existsSync): string {
   const date = `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
-  for (let n = 1; ; n++) {
-    const file = path.join(dir, `rapport-${worksheet}-${date}${n === 1 ? '' : `-${n}`}.${format}`);
-    if (!exists(file)) return file;
-  }
+  return freeFileName(path.join(dir, `rapport-${worksheet}-${date}.${format}`), exists);
 }

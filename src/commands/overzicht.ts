@@ -24,6 +24,8 @@ export interface OverviewOptions {
   folders: string[];
   format?: OverviewFormat | undefined;
   output?: string | undefined;
+  /** `--vervang`: -o may replace a file that is there (else it is refused). */
+  replace?: boolean | undefined;
   /** "werkblad.vraag" or "vraag", comma-separated: instead of the worksheets' own kernvragen. */
   keys?: string | undefined;
   cwd: string;
@@ -69,7 +71,11 @@ export async function overview(opts: OverviewOptions): Promise<void> {
       break;
     }
   }
-  await deliver(content, { output: opts.output, cwd, out }, `Overzicht van ${data.rows.length} ${data.rows.length === 1 ? 'bibliotheek' : 'bibliotheken'}`);
+  await deliver(
+    content,
+    { output: opts.output, replace: opts.replace, cwd, out },
+    `Overzicht van ${data.rows.length} ${data.rows.length === 1 ? 'bibliotheek' : 'bibliotheken'}`,
+  );
 }
 
 /**

@@ -39,7 +39,7 @@ export async function report(opts: ReportOptions): Promise<void> {
       ? await wordReport(doc)
       : await formatReport(await renderTemplate(await loadTemplate(opts.template, cwd), doc.context), doc, format, recipients);
   const answerFiles = loaded.kind === 'dossier' ? loaded.states.map((s) => s.file) : [loaded.state.file];
-  await deliver(content, { output: opts.output, cwd, out, answerFiles }, 'Rapport');
+  await deliver(content, { output: opts.output, replace: opts.replace, cwd, out, answerFiles }, 'Rapport');
 }
 
 /** Every worksheet's state (`rapport alles`); refused when one is unreadable or none is begun. */

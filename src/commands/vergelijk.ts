@@ -64,5 +64,5 @@ export async function compare(opts: CompareOptions): Promise<void> {
     }
   }
   const what = started.length === 1 ? 'Rapport' : `Vergelijking van ${started.length} collega's`;
-  await deliver(content, { output: opts.output, cwd, out, answerFiles: states.map((s) => s.file) }, what);
+  await deliver(content, { output: opts.output, replace: opts.replace, cwd, out, answerFiles: states.map((s) => s.file) }, what);
 }

@@ -25,6 +25,8 @@ export interface DiffOptions {
   round?: string | undefined;
   format: 'md' | 'html' | 'eml';
   output?: string | undefined;
+  /** `--vervang`: -o may replace a file that is there (else it is refused). */
+  replace?: boolean | undefined;
   /** `--aan`: recipients of the e-mail draft. */
   to?: string | undefined;
   cwd: string;

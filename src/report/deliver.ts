@@ -18,6 +18,8 @@ export interface ReportRequest {
   worksheet: string;
   format: ReportFormat;
   output?: string | undefined;
+  /** `--vervang`: -o may replace a file that is there (else it is refused). */
+  replace?: boolean | undefined;
   template?: string | undefined;
   to?: string | undefined;
   map?: string | undefined;
@@ -82,13 +84,16 @@ export interface Destination {
   output?: string | undefined;
   cwd: string;
   out: Output;
+  /** `--vervang`: an existing file may be replaced (else refused: write-output.ts). */
+  replace?: boolean | undefined;
   /** The answers files the report was made from: never written over (write-output.ts). */
   answerFiles?: readonly string[];
 }
 
 /**
  * Text without -o (or with `-o -`) goes to standard output, so it pipes;
- * otherwise the file is written (write-output.ts) and the line "<what>
+ * otherwise the file is written (write-output.ts: an existing file only
+ * with `replace`) and the line "<what>
  * geschreven naar <bestand>" said, unless -o was a terminal or a pipe. (A
  * Word document always has -o: checkWordRequest.)
  */
@@ -97,6 +102,6 @@ export async function deliver(content: string | Uint8Array, to: Destination, wha
     to.out.stdout(content);
     return;
   }
-  const { file, stream } = await writeOutputFile(content, to.output ?? '', to.cwd, to.answerFiles);
+  const { file, stream } = await writeOutputFile(content, to.output ?? '', to.cwd, { answerFiles: to.answerFiles, replace: to.replace });
   if (!stream) to.out.line(`${what} geschreven naar ${displayPath(file, to.cwd)}`);
 }
