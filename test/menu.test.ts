@@ -8,10 +8,11 @@ import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { menu, MENU_MESSAGE } from '../src/commands/menu.js';
+import { menu, MENU_MESSAGE, type MenuOptions } from '../src/commands/menu.js';
 import { InterruptedError } from '../src/support/errors.js';
 import { memoryOutput } from '../src/support/output.js';
 import { answer, choose, interrupt, keep, ScriptedPrompter, type Action, type Call, type ScriptStep } from './helpers/scripted-prompter.js';
+import { fakeDesktop } from './helpers/fake-desktop.js';
 
 let dir: string;
 beforeEach(async () => {
@@ -23,14 +24,17 @@ afterEach(async () => {
 
 const NOW = new Date(2026, 11, 7, 10, 30);
 
-function runMenu(steps: ScriptStep[], fallback?: (c: Call) => Action) {
+/** The menu in `dir`; by default on a computer without a desktop to open a report on (Linux without DISPLAY). */
+function runMenu(steps: ScriptStep[], fallback?: (c: Call) => Action, options: Partial<MenuOptions> = {}) {
   const prompter = new ScriptedPrompter(steps, fallback);
   const out = memoryOutput();
   let helpShown = 0;
-  const run = menu({ map: dir, cwd: dir, out, prompter, showHelp: () => void helpShown++, env: {}, now: () => NOW });
-  return { run, prompter, out, helps: () => helpShown };
+  const { desktop, calls } = fakeDesktop('linux');
+  const run = menu({ map: dir, cwd: dir, out, prompter, showHelp: () => void helpShown++, env: {}, now: () => NOW, desktop, ...options });
+  return { run, prompter, out, helps: () => helpShown, spawned: calls };
 }
 
+const OPEN_MESSAGE = 'Wat wil je met het rapport doen?';
 const menuStep = (name: string | RegExp): ScriptStep => ({ expect: MENU_MESSAGE, kind: 'select', do: choose(name) });
 const menuCalls = (p: ScriptedPrompter) => p.calls.filter((c) => c.message === MENU_MESSAGE);
 
@@ -118,14 +122,99 @@ describe('the home menu', () => {
     const md = path.join(dir, 'rapport-gemeentelandschap-2026-12-07.md');
     expect(await readFile(html, 'utf8')).toContain('<html');
     expect(await readFile(md, 'utf8')).toContain('Anna');
-    expect(out.out).toContain(`Rapport geschreven naar rapport-alles-2026-12-07.html\nHet staat in de map van je dossier: ${dir}\nDubbelklik erop`);
-    expect(out.out).toContain(`Rapport geschreven naar rapport-gemeentelandschap-2026-12-07.md\nHet staat in de map van je dossier: ${dir}\n`);
+    // No desktop to open it on: the full path, and how to open it.
+    expect(out.out).toContain(
+      `Rapport geschreven naar rapport-alles-2026-12-07.html\nHet staat in de map van je dossier: ${dir}\nHet rapport: ${html}\nDubbelklik erop`,
+    );
+    expect(out.out).toContain(
+      `Rapport geschreven naar rapport-gemeentelandschap-2026-12-07.md\nHet staat in de map van je dossier: ${dir}\nHet rapport: ${md}\n`,
+    );
+    expect(prompter.calls.filter((c) => c.message === OPEN_MESSAGE)).toEqual([]);
     // Word is the first choice; a second report of the same day gets a name of its own, never over the first.
     const format = prompter.calls.find((c) => c.message === 'Welk formaat?');
     expect(format?.choices?.map((c) => c.value)).toEqual(['docx', 'html', 'eml', 'md']);
     expect(out.out).toContain('Rapport geschreven naar rapport-alles-2026-12-07.docx\n');
     expect(out.out).toContain('Rapport geschreven naar rapport-alles-2026-12-07-2.docx\n');
     expect((await readFile(path.join(dir, 'rapport-alles-2026-12-07.docx'))).subarray(0, 2).toString()).toBe('PK');
+  });
+
+  it.each([
+    ['win32', {}, 'Openen', 'explorer.exe', (file: string) => [file]],
+    ['darwin', {}, 'De map tonen', 'open', (file: string) => ['-R', file]],
+    ['linux', { DISPLAY: ':0' }, 'Openen', 'xdg-open', (file: string) => [file]],
+    ['linux', { WAYLAND_DISPLAY: 'wayland-0' }, 'De map tonen', 'xdg-open', (file: string) => [path.dirname(file)]],
+  ] as const)('on %s %o, "%s" after a report starts %s, detached, and the menu goes on', async (platform, env, choice, command, args) => {
+    const { desktop, calls } = fakeDesktop(platform, { env });
+    const { run, out, prompter } = runMenu(
+      [
+        menuStep(/^Werkblad 1/),
+        { expect: 'Naam:', do: answer('Anna') },
+        { expect: 'Bibliotheek:', do: interrupt },
+        menuStep('Rapport maken'),
+        { expect: 'Van welk werkblad?', do: keep },
+        { expect: 'Welk formaat?', do: keep },
+        { expect: OPEN_MESSAGE, do: choose(choice) },
+        menuStep('Stoppen'),
+      ],
+      undefined,
+      { desktop },
+    );
+    await run;
+    const file = path.join(dir, 'rapport-alles-2026-12-07.docx');
+    const offer = prompter.calls.find((c) => c.message === OPEN_MESSAGE);
+    expect(offer?.choices?.map((c) => c.name)).toEqual(['Openen', 'De map tonen', 'Terug naar het menu']);
+    expect(offer?.default).toBe('file');
+    expect(calls).toEqual([{ command, args: args(file), options: { detached: true, stdio: 'ignore', shell: false }, unref: true }]);
+    expect(out.out).toMatch(choice === 'Openen' ? /Het rapport wordt geopend; dat kan even duren\.\n/ : /De map wordt getoond in (Finder|bestandsbeheer)\.\n/);
+    expect(prompter.remaining).toBe(0);
+  });
+
+  it('a report that cannot be opened: a Dutch line with where it is; "Terug naar het menu" opens nothing', async () => {
+    const { desktop, calls } = fakeDesktop('linux', { env: { DISPLAY: ':0' }, error: Object.assign(new Error('spawn xdg-open ENOENT'), { code: 'ENOENT' }) });
+    const { run, out } = runMenu(
+      [
+        menuStep(/^Werkblad 1/),
+        { expect: 'Naam:', do: answer('Anna') },
+        { expect: 'Bibliotheek:', do: interrupt },
+        menuStep('Rapport maken'),
+        { expect: 'Van welk werkblad?', do: keep },
+        { expect: 'Welk formaat?', do: choose(/^Webpagina/) },
+        { expect: OPEN_MESSAGE, do: keep },
+        menuStep('Rapport maken'),
+        { expect: 'Van welk werkblad?', do: keep },
+        { expect: 'Welk formaat?', do: choose(/^Webpagina/) },
+        { expect: OPEN_MESSAGE, do: choose('Terug naar het menu') },
+        menuStep('Stoppen'),
+      ],
+      undefined,
+      { desktop },
+    );
+    await run;
+    expect(out.out).toContain(
+      `Openen lukte niet (het programma xdg-open is niet gevonden). Het rapport staat in ${path.join(dir, 'rapport-alles-2026-12-07.html')}\n`,
+    );
+    expect(calls).toHaveLength(1);
+  });
+
+  it('in the plain mode a report is not offered to open: its full path is said', async () => {
+    const { desktop, calls } = fakeDesktop('win32');
+    const { run, out, prompter } = runMenu(
+      [
+        menuStep(/^Werkblad 1/),
+        { expect: 'Naam:', do: answer('Anna') },
+        { expect: 'Bibliotheek:', do: interrupt },
+        menuStep('Rapport maken'),
+        { expect: 'Van welk werkblad?', do: keep },
+        { expect: 'Welk formaat?', do: keep },
+        menuStep('Stoppen'),
+      ],
+      undefined,
+      { desktop, plain: true },
+    );
+    await run;
+    expect(out.out).toContain(`Het rapport: ${path.join(dir, 'rapport-alles-2026-12-07.docx')}\nDubbelklik erop`);
+    expect(prompter.calls.filter((c) => c.message === OPEN_MESSAGE)).toEqual([]);
+    expect(calls).toEqual([]);
   });
 
   it('a report with nothing begun says so; Ctrl+C in its questions goes back to the menu', async () => {

@@ -50,24 +50,32 @@ export function defaultAction(sheets: SheetState[]): MenuAction {
   return open ? `werkblad:${open.worksheet.id}` : 'rapport';
 }
 
-/** The formats the menu offers, Word first; `open`: how to open the file. */
-export const REPORT_FORMATS: { format: ReportFormat; name: string; open: string }[] = [
+/** The formats the menu offers, Word first; `open`: how to open the file; `openIn`: where "Openen" opens it. */
+export const REPORT_FORMATS: { format: ReportFormat; name: string; open: string; openIn: string }[] = [
   {
     format: 'docx',
     name: 'Word-document (.docx): om te delen en van commentaar te voorzien',
     open: 'Dubbelklik erop om het in Word (of een ander tekstverwerkingsprogramma) te openen.',
+    openIn: 'in Word (of een ander tekstverwerkingsprogramma)',
   },
   {
     format: 'html',
     name: 'Webpagina (.html): om te lezen in je browser, of te kopiëren naar een e-mail',
     open: 'Dubbelklik erop om het in je browser te openen; van daaruit kopieer je het naar een e-mail.',
+    openIn: 'in je browser',
   },
   {
     format: 'eml',
     name: 'E-mailconcept (.eml): opent als nieuw bericht in je e-mailprogramma',
     open: 'Dubbelklik erop: het opent als concept in je e-mailprogramma; vul de ontvanger in en verstuur het.',
+    openIn: 'als nieuw bericht in je e-mailprogramma',
   },
-  { format: 'md', name: 'Platte tekst (.md): om te kopiëren', open: 'Het opent in elke teksteditor (bijvoorbeeld Kladblok).' },
+  {
+    format: 'md',
+    name: 'Platte tekst (.md): om te kopiëren',
+    open: 'Het opent in elke teksteditor (bijvoorbeeld Kladblok).',
+    openIn: 'in het programma dat bij .md-bestanden hoort (of kies Kladblok)',
+  },
 ];
 
 /** Which reports can be made: everything, and each worksheet that has answers. */

@@ -15,6 +15,7 @@ import type { Output } from '../support/output.js';
 import type { Prompter, Reply } from '../terminal/prompter.js';
 import type { ReportFormat } from '../report/deliver.js';
 import { screenMode } from '../support/screen.js';
+import { folderProgram, hasDesktop, openOnDesktop, realDesktop, type Desktop, type OpenWhat } from '../support/open-file.js';
 import { start } from './start/index.js';
 import { status } from './status.js';
 import { report } from './rapport.js';
@@ -37,6 +38,8 @@ export interface MenuOptions {
   env?: NodeJS.ProcessEnv;
   /** The moment reports are made (tests); default: now. */
   now?: () => Date;
+  /** Where a report is opened (tests: the platform and a spawn of their own); default: this computer's. */
+  desktop?: Desktop;
 }
 
 /** The message of the menu's question (apart from start's "Wat wil je doen?"). */
@@ -48,6 +51,9 @@ interface Menu {
   env: NodeJS.ProcessEnv;
   own: ReturnType<typeof ownWorksheets>;
   asker: Asker;
+  /** The plain mode (a numbered list): a report's full path is said, not offered to open. */
+  plain: boolean;
+  desktop: Desktop;
 }
 
 /** `werkboek` alone: the home menu, until "Stoppen" (exit 0) or Ctrl+C in the menu (exit 130). */
@@ -56,7 +62,7 @@ export async function menu(options: MenuOptions): Promise<void> {
   const env = options.env ?? process.env;
   const mode = screenMode({ plain: options.plain }, env);
   const own = ownWorksheets(options.ownFolder, cwd, env);
-  const m: Menu = { options, env, own, asker: menuPrompter(options, mode.plain) };
+  const m: Menu = { options, env, own, asker: menuPrompter(options, mode.plain), plain: mode.plain, desktop: options.desktop ?? realDesktop() };
   let first = true;
   /** After a worksheet: the menu says it is back, and how to leave. */
   let back: string | undefined;
@@ -162,8 +168,38 @@ async function makeReport(m: Menu, sheets: SheetState[], dir: string): Promise<v
   // From the dossier folder, so that rapport names the file alone ("Rapport geschreven naar rapport-alles-….html").
   await report({ worksheet: sheet, format, output: file, map: dir, ownFolder: m.own.folder, cwd: dir, out, ...(options.now && { now: options.now() }) });
   out.line(`Het staat in de map van je dossier: ${dir}`);
-  const open = REPORT_FORMATS.find((f) => f.format === format)?.open;
-  if (open) out.line(open);
+  await offerToOpen(m, file, format);
+}
+
+/**
+ * The dossier folder is hard to find (on Windows under AppData, hidden in
+ * Verkenner): offer to open the report or show its folder. In the plain
+ * mode, or without a desktop to open it on, the full path and how to open it.
+ */
+async function offerToOpen(m: Menu, file: string, format: ReportFormat): Promise<void> {
+  const { out } = m.options;
+  const kind = REPORT_FORMATS.find((f) => f.format === format);
+  if (m.plain || !hasDesktop(m.desktop)) {
+    out.line(`Het rapport: ${file}`);
+    if (kind) out.line(kind.open);
+    return;
+  }
+  const what = await submenu(m, (p) =>
+    p.select<OpenWhat | 'niets'>({
+      message: 'Wat wil je met het rapport doen?',
+      choices: [
+        { value: 'file', name: 'Openen', description: kind?.openIn ?? 'in het programma dat erbij hoort' },
+        { value: 'folder', name: 'De map tonen', description: `in ${folderProgram(m.desktop.platform)}, met het rapport erin` },
+        { value: 'niets', name: 'Terug naar het menu' },
+      ],
+      default: 'file',
+    }),
+  );
+  if (what === undefined || what === 'niets') return;
+  const result = await openOnDesktop(file, what, m.desktop);
+  if (result.opened)
+    out.line(what === 'file' ? 'Het rapport wordt geopend; dat kan even duren.' : `De map wordt getoond in ${folderProgram(m.desktop.platform)}.`);
+  else out.line(`${what === 'file' ? 'Openen' : 'De map tonen'} lukte niet (${result.reason}). Het rapport staat in ${file}`);
 }
 
 /** A question below the menu: Ctrl+T (:terug) or Ctrl+C goes back to the menu (undefined). */
