@@ -243,3 +243,18 @@ export function groupGaps(question: Question, answers: Answers): number {
 export function developmentPoints(result: WalkResult): VisibleQuestion[] {
   return result.visible.filter((v) => (v.state !== 'answered' || (v.gaps ?? 0) > 0) && v.section.kind === 'step');
 }
+
+/**
+ * Whether an ontwikkelpunt is something to find out or arrange ("Nog uit te
+ * zoeken": "weet ik (nog) niet", left empty, a group with gaps) rather than a
+ * question not answered yet (open), which a report lists apart ("Nog niet
+ * beantwoord") and does not count as a point.
+ */
+export function isToResearch(v: VisibleQuestion): boolean {
+  return v.state !== 'open';
+}
+
+/** The ontwikkelpunten to find out or arrange (isToResearch): what a report and the overview count. */
+export function researchPoints(result: WalkResult): VisibleQuestion[] {
+  return developmentPoints(result).filter(isToResearch);
+}

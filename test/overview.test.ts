@@ -4,7 +4,10 @@
 import { readFile, stat, writeFile, mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { overview } from '../src/commands/overzicht.js';
+import { buildOverview, overview } from '../src/commands/overzicht.js';
+import { loadShippedWorksheets } from '../src/definition/load.js';
+import { worksheetReport } from '../src/report/model.js';
+import { sheetState } from '../src/sheet-state.js';
 import { csvCell, csvDocument } from '../src/report/csv.js';
 import { memoryOutput } from '../src/support/output.js';
 import { generateDossiers } from '../scripts/gen-dossiers.mjs';
@@ -87,6 +90,45 @@ describe('werkboek overzicht', () => {
     await expect(overview({ folders: ['dossiers'], cwd: tmp(), out, keys: 'gemeentelandschap.bestaat-niet' })).rejects.toThrow(
       'Onbekende kernvraag "gemeentelandschap.bestaat-niet"',
     );
+  });
+});
+
+describe('the ontwikkelpunten in the overview', () => {
+  it('counts what is to find out, not the questions not answered yet', async () => {
+    const one = path.join(tmp(), 'dossiers', 'oost');
+    await mkdir(one, { recursive: true });
+    await writeFile(
+      path.join(one, 'gemeentelandschap.yaml'),
+      'werkblad: gemeentelandschap\nversie: 1\nstatus: concept\naangemaakt: 2026-11-20T09:00:00.000Z\nbijgewerkt: 2026-11-20T09:00:00.000Z\n' +
+        'programma: werkboek 0.1.0\nantwoorden:\n  naam: An\n  thema-in-agenda:\n    weet_ik_niet: true\n',
+    );
+    const text = await run({ folders: [path.join('dossiers', 'oost')] });
+    expect(text).toMatch(/1\. gemeentelandschap {2}concept · 1 van \d+ · bijgewerkt [^\n]* · 1 ontwikkelpunt\b/);
+  });
+
+  it('has the number a report of the same file has ("punten nog uit te zoeken"), in every generated dossier', async () => {
+    const { root } = await dossiers();
+    const worksheets = await loadShippedWorksheets();
+    const data = await buildOverview(
+      [root],
+      worksheets.map((ws) => ({ worksheet: ws, keys: [] })),
+      tmp(),
+    );
+    let compared = 0;
+    let withOpenQuestions = 0;
+    for (const row of data.rows) {
+      for (const [i, ws] of worksheets.entries()) {
+        const cell = row.cells[i];
+        if (!cell || cell.status === 'onleesbaar' || cell.status === 'niet begonnen') continue;
+        const state = await sheetState(ws, path.resolve(tmp(), row.folder));
+        const counts = worksheetReport(state, { now: NOW }).context.summary.sheets[0]?.counts;
+        expect(cell.points, `${row.folder} ${ws.id}`).toBe(counts?.toResearch);
+        compared++;
+        if (counts?.unanswered) withOpenQuestions++;
+      }
+    }
+    expect(compared).toBeGreaterThan(10);
+    expect(withOpenQuestions).toBeGreaterThan(0);
   });
 });
 

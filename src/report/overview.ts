@@ -1,5 +1,6 @@
 // The overview for advisers (`werkboek overzicht`): per library (dossier) and
 // per worksheet its status, "x van y", last edit, number of ontwikkelpunten
+// (to find out or arrange, as a report counts them; not the open questions)
 // and the answers to the worksheet's kernvragen; broken or foreign files as
 // problems (bestand:regel:kolom). A raw model, rendered here as plain text
 // (the screen), Markdown (also the base of HTML) and CSV.
@@ -8,7 +9,7 @@ import { allQuestions } from '../definition/questions.js';
 import { answerValue, type Answers } from '../dossier/answers.js';
 import type { Status } from '../dossier/answers-file.js';
 import type { WerkboekError } from '../support/errors.js';
-import { developmentPoints, findVisible, type WalkResult } from '../walk.js';
+import { findVisible, researchPoints, type WalkResult } from '../walk.js';
 import { formatStamp } from '../support/dates.js';
 import { escapeCell, escapeLine } from './markdown.js';
 import { csvDocument } from './csv.js';
@@ -43,6 +44,7 @@ export interface OverviewCell {
   total: number;
   /** ISO timestamp of the last edit ("" when not begun or unreadable). */
   updated: string;
+  /** The ontwikkelpunten to find out or arrange (walk.ts researchPoints); open questions are not counted. */
   points: number;
   /** Per key column of the worksheet: "ja", "nee", "weet ik (nog) niet", a choice, or "" (open, not asked). */
   keys: string[];
@@ -101,7 +103,8 @@ export function overviewRow(folder: string, sheets: ReadonlyArray<OverviewSheet 
       done: result.done,
       total: result.total,
       updated: read.answers ? read.answers.meta.updated : '',
-      points: read.answers ? developmentPoints(result).length : 0,
+      // As the report counts them ("2 punten nog uit te zoeken"): a question not answered yet is no point; "7 van 12" shows those.
+      points: read.answers ? researchPoints(result).length : 0,
       keys: keys.map((k) => {
         const vq = findVisible(result, k.question);
         if (!vq || vq.state === 'open' || vq.state === 'empty') return '';

@@ -7,7 +7,7 @@
 // (model.ts, which re-exports what is public here).
 import type { Condition, Question, Worksheet } from '../definition/schema.js';
 import { noteOf, type Answers, type GroupItem } from '../dossier/answers.js';
-import { developmentPoints, groupGapItems, type QuestionState, type VisibleQuestion, type WalkResult } from '../walk.js';
+import { developmentPoints, groupGapItems, isToResearch, type QuestionState, type VisibleQuestion, type WalkResult } from '../walk.js';
 import { own } from '../support/own.js';
 import { groupFields, itemName, typeOf } from '../types/registry.js';
 
@@ -148,11 +148,11 @@ export function sheetPoints(ws: Worksheet, result: WalkResult, answers: Answers,
   const attention = list(DEVELOPMENT_LIST_TITLES.attention, attentionPoints(result, answers, byId), ATTENTION_INTRO);
   const toResearch = list(
     DEVELOPMENT_LIST_TITLES.toResearch,
-    points.filter(([, p]) => p.state !== 'open'),
+    points.filter(([v]) => isToResearch(v)),
   );
   const unanswered = list(
     DEVELOPMENT_LIST_TITLES.unanswered,
-    points.filter(([, p]) => p.state === 'open'),
+    points.filter(([v]) => !isToResearch(v)),
   );
   return {
     intro: own(DEVELOPMENT_INTROS, ws.id) ?? DEVELOPMENT_INTRO_OTHER,
