@@ -104,6 +104,19 @@ export function describeState(state: SheetState): string {
   return state.status;
 }
 
+/** What to do next in a dossier: a worksheet to begin or go on with, or (every one finished) a report. */
+export type NextStep = { kind: 'sheet'; state: SheetState } | { kind: 'report' };
+
+/**
+ * The next useful step (what the menu's Enter picks, and what `inleiding`
+ * suggests): the first worksheet not finished (werkblad 1 in a new dossier);
+ * when all are finished, a report.
+ */
+export function nextStep(sheets: readonly SheetState[]): NextStep {
+  const open = sheets.find((s) => s.status !== 'afgerond');
+  return open ? { kind: 'sheet', state: open } : { kind: 'report' };
+}
+
 /** Whose the coordinator's own file is: its Naam, else "Eigen bestand". */
 export function ownName(state: SheetState): string {
   const naam = state.answers?.answers.naam;

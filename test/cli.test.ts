@@ -114,9 +114,11 @@ describe('werkboek inleiding', () => {
     expect(r.stdout).toMatch(/^Gemeentes zijn vanaf begin 2023 verantwoordelijk voor de/m);
     expect(r.stdout).toMatch(/^ {2}1\. Kennisvergroting en het in kaart brengen van het eigen/m);
     expect(r.stdout).toContain('Voor elke stap is een werkblad ontwikkeld,');
-    expect(r.stdout).toContain(`Aan de slag: ${shownProgram} start gemeentelandschap`);
+    // The next step in this (new) dossier, the command whole on a line of its own.
+    expect(r.stdout.replace(/\s+/g, ' ')).toContain(`Aan de slag met werkblad 1 (Verken jouw gemeentelandschap): ${shownProgram} start gemeentelandschap`);
+    expect(r.stdout.endsWith(`\n  ${shownProgram} start gemeentelandschap\n`)).toBe(true);
     // every line of text within 60 columns (the suggested command at the end is not wrapped)
-    const text = r.stdout.split('\n').filter((l) => !l.startsWith('Aan de slag:'));
+    const text = r.stdout.split('\n').filter((l) => !l.startsWith(`  ${shownProgram}`));
     expect(Math.max(...text.map((l) => [...l].length))).toBeLessThanOrEqual(60);
     expect(Math.max(...text.map((l) => [...l].length))).toBeGreaterThan(50);
     expect(r.stdout).not.toContain('\u001b[');

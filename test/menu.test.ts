@@ -238,6 +238,8 @@ describe('the home menu', () => {
     await run;
     expect(out.out).toContain('1. Verken jouw gemeentelandschap (gemeentelandschap)');
     expect(out.out).toContain('Positionering');
+    // The introduction ends with the next step, as a choice of the menu (not a command).
+    expect(out.out.replace(/\s+/g, ' ')).toContain('Aan de slag met werkblad 1 (Verken jouw gemeentelandschap): kies "Werkblad 1" in het menu.');
     expect(out.out).toContain('Ctrl+C hier stopt werkboek');
     expect(helps()).toBe(1);
   });

@@ -106,13 +106,18 @@ export function formatFromFileName(file: string | undefined): 'md' | 'html' | 'e
 }
 
 export const COMMANDS: readonly CommandSpec[] = [
-  command({
+  command<DossierFlags>({
     name: 'inleiding',
     alias: 'intro',
     summary: 'waar gaat het werkboek over?',
     usage: '[opties]',
-    description: 'de inleiding van het werkboek: waarom, positionering en profilering, de drie stappen',
-    run: async (_args, _opts, { out }) => (await import('../commands/inleiding.js')).introduction({ out }).then(() => undefined),
+    description: 'de inleiding van het werkboek: waarom, positionering en profilering, de drie stappen; daarna je volgende stap',
+    options: [mapOption, ownOption],
+    run: async (_args, opts, { out, cwd }) => {
+      const { introduction } = await import('../commands/inleiding.js');
+      await introduction({ out, map: opts.map, ownFolder: opts.werkbladen, cwd });
+      return undefined;
+    },
   }),
   command<DossierFlags & { opnieuw?: boolean; respondent?: string; eenvoudig?: boolean }>({
     name: 'start',

@@ -5,7 +5,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Choice } from '../terminal/prompter.js';
-import type { SheetState } from '../sheet-state.js';
+import { nextStep, type SheetState } from '../sheet-state.js';
 import type { ReportFormat } from '../report/deliver.js';
 import { freeFileName } from '../report/write-output.js';
 
@@ -41,13 +41,10 @@ export function menuChoices(sheets: SheetState[]): Choice<MenuAction>[] {
   ];
 }
 
-/**
- * What Enter picks: the first worksheet not yet finished (werkblad 1 in a new
- * dossier); when all are finished, a report.
- */
+/** What Enter picks: the next step (sheet-state.ts): a worksheet not finished, else a report. */
 export function defaultAction(sheets: SheetState[]): MenuAction {
-  const open = sheets.find((s) => s.status !== 'afgerond');
-  return open ? `werkblad:${open.worksheet.id}` : 'rapport';
+  const next = nextStep(sheets);
+  return next.kind === 'sheet' ? `werkblad:${next.state.worksheet.id}` : 'rapport';
 }
 
 /** The formats the menu offers, Word first; `open`: how to open the file; `openIn`: where "Openen" opens it. */

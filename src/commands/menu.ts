@@ -110,7 +110,7 @@ async function perform(m: Menu, action: Exclude<MenuAction, 'stoppen'>, sheets: 
   } else if (action === 'status') {
     await status({ map: m.options.map, ownFolder: m.own.folder, cwd, out });
   } else if (action === 'inleiding') {
-    await introduction({ out });
+    await introduction({ out, map: m.options.map, ownFolder: m.own.folder, cwd, inMenu: true });
   } else if (action === 'hulp') {
     out.line(
       'In dit menu kies je met de pijltjes en Enter (in de eenvoudige weergave met het nummer). Ctrl+C in een werkblad brengt je terug naar dit menu; Ctrl+C hier stopt werkboek.',
