@@ -41,7 +41,6 @@ function home(out: Output): Home {
       plain: options.eenvoudig === true,
       cwd: process.cwd(),
       out,
-      showHelp: () => program.outputHelp(),
     });
   };
 }

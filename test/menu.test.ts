@@ -13,6 +13,7 @@ import { InterruptedError } from '../src/support/errors.js';
 import { memoryOutput } from '../src/support/output.js';
 import { answer, choose, interrupt, keep, ScriptedPrompter, type Action, type Call, type ScriptStep } from './helpers/scripted-prompter.js';
 import { fakeDesktop } from './helpers/fake-desktop.js';
+import { repoRoot } from './helpers/temp.js';
 
 let dir: string;
 beforeEach(async () => {
@@ -28,10 +29,9 @@ const NOW = new Date(2026, 11, 7, 10, 30);
 function runMenu(steps: ScriptStep[], fallback?: (c: Call) => Action, options: Partial<MenuOptions> = {}) {
   const prompter = new ScriptedPrompter(steps, fallback);
   const out = memoryOutput();
-  let helpShown = 0;
-  const { desktop, calls } = fakeDesktop('linux');
-  const run = menu({ map: dir, cwd: dir, out, prompter, showHelp: () => void helpShown++, env: {}, now: () => NOW, desktop, ...options });
-  return { run, prompter, out, helps: () => helpShown, spawned: calls };
+  const { desktop } = fakeDesktop('linux');
+  const run = menu({ map: dir, cwd: dir, out, prompter, env: {}, now: () => NOW, desktop, ...options });
+  return { run, prompter, out };
 }
 
 const OPEN_MESSAGE = 'Wat wil je met het rapport doen?';
@@ -234,14 +234,30 @@ describe('the home menu', () => {
   });
 
   it('shows status, the introduction and the help, each followed by the menu', async () => {
-    const { run, out, helps } = runMenu([menuStep('Hoe ver ben ik?'), menuStep('De inleiding'), menuStep('Hulp'), menuStep('Stoppen')]);
+    const { run, out } = runMenu([menuStep('Hoe ver ben ik?'), menuStep('De inleiding'), menuStep('Hulp'), menuStep('Stoppen')]);
     await run;
     expect(out.out).toContain('1. Verken jouw gemeentelandschap (gemeentelandschap)');
     expect(out.out).toContain('Positionering');
     // The introduction ends with the next step, as a choice of the menu (not a command).
     expect(out.out.replace(/\s+/g, ' ')).toContain('Aan de slag met werkblad 1 (Verken jouw gemeentelandschap): kies "Werkblad 1" in het menu.');
     expect(out.out).toContain('Ctrl+C hier stopt werkboek');
-    expect(helps()).toBe(1);
+  });
+
+  it('"Hulp" explains the menu in Dutch and says where the handleiding is, not the command reference', async () => {
+    const { run, out } = runMenu([menuStep('Hulp'), menuStep('Stoppen')]);
+    await run;
+    const help = out.out.slice(out.out.indexOf('Zo werkt dit menu:'), out.out.lastIndexOf('Dossier:'));
+    expect(help).toContain('- Kies met de pijltjes en Enter.');
+    expect(help).toContain('- Rapport maken:');
+    expect(help).toContain(`staat in de handleiding: ${path.join(repoRoot, 'docs', 'handleiding.md')}\n`);
+    expect(existsSync(path.join(repoRoot, 'docs', 'handleiding.md'))).toBe(true);
+    expect(help).toContain('Werk je liever met opdrachten? Die staan in: werkboek --help\n');
+    // Not the command line's help: no usage, no options, no English aliases.
+    for (const reference of ['Gebruik:', 'Opties:', 'Opdrachten:', 'report', 'compare', '--uitvoer']) expect(help).not.toContain(reference);
+    const plain = runMenu([menuStep('Hulp'), menuStep('Stoppen')], undefined, { plain: true });
+    await plain.run;
+    expect(plain.out.out).toContain('- Typ het nummer van wat je wilt doen en druk op Enter.');
+    expect(plain.out.out).toContain('Met :stop ga je vanuit een werkblad terug naar dit menu');
   });
 
   it('Ctrl+C in the menu leaves with the Ctrl+C exit code', async () => {

@@ -38,6 +38,8 @@ describe('the packed package', () => {
     const paths = files.map((f) => f.path);
     expect(paths).toContain('dist/app/cli.js');
     expect(paths).toContain('dist/worksheets.json');
+    // The menu's "Hulp" names it by its path in the installed package.
+    expect(paths).toContain('docs/handleiding.md');
     expect(paths.filter((p) => p.startsWith('src/') || p.startsWith('test/') || p.startsWith('node_modules/'))).toEqual([]);
     const manifest = JSON.parse(await readFile(path.join(repoRoot, 'package.json'), 'utf8')) as { dependencies?: object; scripts: Record<string, string> };
     expect(manifest.dependencies ?? {}).toEqual({});

@@ -34,9 +34,9 @@ export function menuChoices(sheets: SheetState[]): Choice<MenuAction>[] {
             : 'verdergaan waar je was',
     })),
     { value: 'rapport', name: 'Rapport maken', description: 'een rapport van een werkblad of van alles, in de map van je dossier' },
-    { value: 'status', name: 'Hoe ver ben ik?', description: 'per werkblad: hoe ver, laatst bewerkt, het bestand' },
+    { value: 'status', name: 'Hoe ver ben ik?', description: 'per werkblad: hoe ver, laatst bijgewerkt, het bestand' },
     { value: 'inleiding', name: 'De inleiding', description: 'waar gaat het werkboek over?' },
-    { value: 'hulp', name: 'Hulp', description: 'hoe dit menu werkt, en alle opdrachten' },
+    { value: 'hulp', name: 'Hulp', description: 'hoe dit menu werkt, en waar de handleiding staat' },
     { value: 'stoppen', name: 'Stoppen' },
   ];
 }
@@ -45,6 +45,30 @@ export function menuChoices(sheets: SheetState[]): Choice<MenuAction>[] {
 export function defaultAction(sheets: SheetState[]): MenuAction {
   const next = nextStep(sheets);
   return next.kind === 'sheet' ? `werkblad:${next.state.worksheet.id}` : 'rapport';
+}
+
+/**
+ * The menu's "Hulp": how the menu works, in a few lines, and where the
+ * handleiding is (`manual`: its path on this computer, if it has one); the
+ * command line's own help (`help`: the command that shows it) is for those
+ * who would rather type.
+ */
+export function menuHelp({ plain, manual, help }: { plain: boolean; manual: string | undefined; help: string }): string[] {
+  return [
+    'Zo werkt dit menu:',
+    plain
+      ? '- Typ het nummer van wat je wilt doen en druk op Enter. Een lege regel kiest wat er na "Enter kiest" staat: je volgende stap.'
+      : '- Kies met de pijltjes en Enter. Het pijltje staat al op je volgende stap.',
+    '- Werkblad 1, 2 of 3: invullen, of verdergaan waar je was. Elk antwoord wordt meteen bewaard.',
+    `- Onder elke vraag staat welke toetsen je kunt gebruiken. ${plain ? 'Met :stop' : 'Met Ctrl+C'} ga je vanuit een werkblad terug naar dit menu; Ctrl+C hier stopt werkboek.`,
+    '- Rapport maken: een rapport van één werkblad of van alles, als Word-document, webpagina, e-mailconcept of tekst. Het komt in de map van je dossier (die staat boven het menu).',
+    '- Hoe ver ben ik?: per werkblad hoe ver je bent en waar het bestand staat.',
+    '',
+    manual
+      ? `Alles over invullen, samen met collega's, rapporten en rondes staat in de handleiding: ${manual}`
+      : "Alles over invullen, samen met collega's, rapporten en rondes staat in de handleiding van werkboek; vraag die aan wie je dit programma gaf.",
+    `Werk je liever met opdrachten? Die staan in: ${help}`,
+  ];
 }
 
 /** The formats the menu offers, Word first; `open`: how to open the file; `openIn`: where "Openen" opens it. */

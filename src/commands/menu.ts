@@ -20,7 +20,10 @@ import { start } from './start/index.js';
 import { status } from './status.js';
 import { report } from './rapport.js';
 import { introduction } from './inleiding.js';
-import { defaultAction, menuChoices, REPORT_FORMATS, reportChoices, reportFile, type MenuAction } from './menu-items.js';
+import { defaultAction, menuChoices, menuHelp, REPORT_FORMATS, reportChoices, reportFile, type MenuAction } from './menu-items.js';
+import { manualFile } from '../support/program-files.js';
+import { suggest } from '../support/invocation.js';
+import { wrapText } from '../support/wrap.js';
 
 export interface MenuOptions {
   /** `--map`: the dossier folder (else WERKBOEK_MAP, else the per-user folder). */
@@ -31,8 +34,6 @@ export interface MenuOptions {
   plain?: boolean;
   cwd: string;
   out: Output;
-  /** Prints the program's help (cli.ts owns it). */
-  showHelp: () => void;
   /** Tests: one scripted prompter for the menu and the worksheets; by default the terminal's. */
   prompter?: Prompter;
   env?: NodeJS.ProcessEnv;
@@ -112,12 +113,10 @@ async function perform(m: Menu, action: Exclude<MenuAction, 'stoppen'>, sheets: 
   } else if (action === 'inleiding') {
     await introduction({ out, map: m.options.map, ownFolder: m.own.folder, cwd, inMenu: true });
   } else if (action === 'hulp') {
-    out.line(
-      'In dit menu kies je met de pijltjes en Enter (in de eenvoudige weergave met het nummer). Ctrl+C in een werkblad brengt je terug naar dit menu; Ctrl+C hier stopt werkboek.',
-    );
-    out.line('Alles uit het menu kan ook als opdracht:');
-    out.line();
-    m.options.showHelp();
+    const lines = menuHelp({ plain: m.plain, manual: manualFile(), help: suggest(['--help']) });
+    // In the full screen wrapped between words at the window's width; the plain mode leaves lines whole (a screen reader).
+    const columns = !m.plain && process.stdout.isTTY ? process.stdout.columns : undefined;
+    for (const line of lines) out.line(columns ? wrapText(line, columns) : line);
   }
   return undefined;
 }

@@ -4,7 +4,7 @@
 // folder (two levels above this module, from src/ and from dist/app/ alike),
 // or, in a single executable (an SEA, `npm run release`), from its assets,
 // stored under the same relative names.
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import sea from 'node:sea';
 import { fileURLToPath } from 'node:url';
@@ -42,4 +42,15 @@ export function listProgramFiles(folder: string, extension: string): string[] {
     .filter((name) => name.endsWith(extension))
     .sort()
     .map((name) => `${folder}/${name}`);
+}
+
+/**
+ * The handleiding (docs/handleiding.md) on this computer: in the project and
+ * in the npm package (package.json "files"); a single executable has none
+ * (it is handed out beside it, docs/release.md).
+ */
+export function manualFile(): string | undefined {
+  if (runsAsSea) return undefined;
+  const file = path.join(root(), 'docs', 'handleiding.md');
+  return existsSync(file) ? file : undefined;
 }
