@@ -268,6 +268,31 @@ describe('werkboek controleer', () => {
     expectNoStackTrace(r);
   });
 
+  it("the advice in an answers file's header works as written, from any folder, for the per-user dossier", async () => {
+    // The per-user folder (on Windows under AppData, hidden): the user edits the file there and checks it from elsewhere.
+    const env = { WERKBOEK_MAP: undefined, XDG_DATA_HOME: undefined };
+    const started = await werkboek(['start', '1', '--eenvoudig'], { env, input: 'Anna\nBieb\n\n:stop\n' });
+    expect(started.code).toBe(130);
+    const file = path.join(tmp(), 'home', '.local', 'share', 'werkboek', 'gemeentelandschap.yaml');
+    const text = await readFile(file, 'utf8');
+    const advice = /controleer het daarna met: werkboek (.+)$/m.exec(text)?.[1];
+    expect(advice).toBe('controleer gemeentelandschap.yaml');
+    const args = advice?.split(' ') ?? [];
+    const ok = await werkboek(args, { env });
+    expect(ok.stderr).toBe('');
+    expect(ok.stdout).toBe(`${file}: in orde (antwoorden bij "gemeentelandschap", concept, 0 van 8 beantwoord)\n`);
+    expect(ok.code).toBe(0);
+    // An edit that breaks the file: found the same way, with its position.
+    await writeFile(file, text.replace('naam: Anna', 'naam: [Anna'));
+    const broken = await werkboek(args, { env });
+    expect(broken.code).toBe(1);
+    expect(broken.stdout).toMatch(new RegExp(`^${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:\\d+:\\d+: `));
+    // A file of that name in the current folder comes first; a name with a folder is taken as typed.
+    await writeFile(path.join(tmp(), 'gemeentelandschap.yaml'), ANSWERS);
+    expect((await werkboek(args, { env })).stdout).toBe('gemeentelandschap.yaml: in orde (antwoorden bij "gemeentelandschap", concept, 1 van 9 beantwoord)\n');
+    expect((await werkboek(['controleer', './randvoorwaarden.yaml'], { env })).code).toBe(2);
+  });
+
   it('a file that does not exist: Dutch message, exit 2', async () => {
     const r = await werkboek(['controleer', 'bestaat-niet.yaml']);
     expect(r.code).toBe(2);

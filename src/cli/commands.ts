@@ -316,17 +316,22 @@ export const COMMANDS: readonly CommandSpec[] = [
       return undefined;
     },
   }),
-  command<{ schema?: boolean }>({
+  command<{ schema?: boolean; map?: string }>({
     name: 'controleer',
     alias: 'check',
     summary: 'werkbladen of antwoorden controleren',
     usage: '[bestanden...]',
     description: 'controleer werkbladdefinities of antwoordbestanden (zonder bestand: de meegeleverde werkbladen)',
-    arguments: [['[bestanden...]', 'YAML-bestanden: een werkbladdefinitie of een antwoordbestand']],
-    options: [() => new Option('--schema', 'schrijf werkblad.schema.json in deze map: daarmee helpt een editor je bij een eigen werkblad')],
+    arguments: [
+      [
+        '[bestanden...]',
+        'YAML-bestanden: een werkbladdefinitie of een antwoordbestand (staat het niet in deze map, dan wordt in de map van je dossier gekeken)',
+      ],
+    ],
+    options: [() => new Option('--schema', 'schrijf werkblad.schema.json in deze map: daarmee helpt een editor je bij een eigen werkblad'), mapOption],
     run: async ([files], opts, { out, cwd }) => {
       const { check } = await import('../commands/controleer.js');
-      return check({ files: files as string[], schema: opts.schema, cwd, out });
+      return check({ files: files as string[], schema: opts.schema, map: opts.map, cwd, out });
     },
   }),
 ];

@@ -1,4 +1,5 @@
 import { FileRefusedError, readTextLimitedSync } from '../support/read-limited.js';
+import { existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { lineOfMatch } from '../definition/positions.js';
@@ -9,6 +10,7 @@ import { loadShippedWorksheets, resolveWorksheet, shippedDefinitionFiles } from 
 import { describeFsError, ExitCode, FileIssuesError, formatIssue, WerkboekError } from '../support/errors.js';
 import type { Output } from '../support/output.js';
 import { AnswersFile } from '../dossier/answers-file.js';
+import { resolveDossier } from '../dossier/folder.js';
 import { notAskedIds } from '../dossier/answers-shape.js';
 import { walk } from '../walk.js';
 import { runsAsSea } from '../support/program-files.js';
@@ -16,6 +18,8 @@ import { sheetName } from '../definition/questions.js';
 
 export interface CheckOptions {
   files: string[];
+  /** `--map`: the dossier a bare file name is looked for in when it is not in cwd (else WERKBOEK_MAP, else the per-user folder). */
+  map?: string | undefined;
   cwd: string;
   out: Output;
   /** --schema: write werkblad.schema.json in cwd, for the editor help of an own worksheet. */
@@ -29,7 +33,7 @@ export interface CheckOptions {
  * file has problems, or the code of an error (e.g. 2 for a file that cannot
  * be read) when that is worse.
  */
-export async function check({ files, cwd, out, schema }: CheckOptions): Promise<number> {
+export async function check({ files, map, cwd, out, schema }: CheckOptions): Promise<number> {
   if (schema) {
     await writeSchema(cwd, out);
     if (!files.length) return ExitCode.ok;
@@ -39,17 +43,20 @@ export async function check({ files, cwd, out, schema }: CheckOptions): Promise<
     for (const ws of await loadShippedWorksheets()) out.line(`${ws.id}: in orde (meegeleverd, gecontroleerd bij het bouwen van dit programma)`);
     return ExitCode.ok;
   }
-  const targets = files.length ? files.map((f) => path.resolve(cwd, f)) : await shippedDefinitionFiles();
+  const targets = files.length ? await Promise.all(files.map((f) => locate(f, cwd, map))) : await shippedDefinitionFiles();
+  // How a file is named: relative to cwd as typed; in full when it was found in the dossier folder.
+  const found = new Set(targets.filter((file, i) => files[i] !== undefined && path.resolve(cwd, files[i]) !== file));
+  const showOf = (file: string) => (found.has(file) ? file : path.relative(cwd, file) || file);
   let code: number = ExitCode.ok;
   // Definitions named in the same call come first: an answers file of an own worksheet is checked against it.
   const definitions = new Map<string, CheckResult>();
   for (const file of targets) {
-    const kind = await sniffKind(file, path.relative(cwd, file) || file).catch(() => undefined);
-    if (kind?.type === 'definition') definitions.set(file, await checkDefinitionFile(file, path.relative(cwd, file) || file));
+    const kind = await sniffKind(file, showOf(file)).catch(() => undefined);
+    if (kind?.type === 'definition') definitions.set(file, await checkDefinitionFile(file, showOf(file)));
   }
   const given = [...definitions.values()].flatMap((r) => (r.worksheet ? [r.worksheet] : []));
   for (const file of targets) {
-    const shown = path.relative(cwd, file) || file;
+    const shown = showOf(file);
     // One unreadable file must not keep the others from being checked.
     try {
       if (!(await checkOne(file, shown, out, { cwd, given, checked: definitions.get(file) }))) code = Math.max(code, ExitCode.invalid);
@@ -60,6 +67,19 @@ export async function check({ files, cwd, out, schema }: CheckOptions): Promise<
     }
   }
   return code;
+}
+
+/**
+ * A file as named, from cwd; a bare name that is not there but is in the
+ * dossier folder (an answers file's header says "controleer het daarna met:
+ * werkboek controleer gemeentelandschap.yaml", which must work from any
+ * folder, also when the dossier is the per-user one, hidden under AppData).
+ */
+async function locate(name: string, cwd: string, map: string | undefined): Promise<string> {
+  const here = path.resolve(cwd, name);
+  if (existsSync(here) || path.basename(name) !== name) return here;
+  const inDossier = path.join((await resolveDossier(map, cwd)).dir, name);
+  return existsSync(inDossier) ? inDossier : here;
 }
 
 /** `controleer --schema`: the JSON Schema next to an own worksheet, and the line that points an editor at it. */
