@@ -65,7 +65,7 @@ describe('werkboek --help / --version', () => {
     const rapport = (await werkboek(['rapport', '--help'])).stdout.replace(/\s+/g, ' ');
     expect(rapport).toContain('plan-van-aanpak (of 1, 2, 3), of alles');
     expect(rapport).toContain('anders een vaste map voor jou op deze computer; "werkboek status" toont welke');
-    expect(rapport).toContain('md (tekst, Markdown)');
+    expect(rapport).toContain('md (tekst met opmaaktekens als # en **: Markdown)');
     expect(rapport).toContain('eml (e-mailconcept)');
     expect(rapport).not.toMatch(/Liquid|gebruikersmap/);
     const vergelijk = (await werkboek(['vergelijk', '--help'])).stdout;
@@ -350,7 +350,7 @@ describe('wrong use', () => {
     // The choices are named once, in the description.
     const help = await werkboek(['rapport', '--help']);
     expect(help.stdout.replace(/\s+/g, ' ')).toContain(
-      'docx (Word), md (tekst, Markdown), html (webpagina) of eml (e-mailconcept); standaard: volgens de extensie van -o, anders md',
+      'docx (Word), md (tekst met opmaaktekens als # en **: Markdown), html (webpagina) of eml (e-mailconcept); standaard: volgens de extensie van -o, anders md',
     );
     expect(help.stdout).not.toContain('keuze uit');
   });

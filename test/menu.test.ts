@@ -105,7 +105,7 @@ describe('the home menu', () => {
       { expect: 'Welk formaat?', do: choose(/^Webpagina/) },
       menuStep('Rapport maken'),
       { expect: 'Van welk werkblad?', do: choose(/^Werkblad 1/) },
-      { expect: 'Welk formaat?', do: choose(/^Platte tekst/) },
+      { expect: 'Welk formaat?', do: choose(/^Tekst met opmaaktekens \(\.md\)/) },
       menuStep('Rapport maken'),
       { expect: 'Van welk werkblad?', do: keep },
       { expect: 'Welk formaat?', do: keep },

@@ -49,7 +49,7 @@ function reportOptions(template: string): Array<() => Option> {
     () =>
       new Option(
         '-f, --formaat <formaat>',
-        'docx (Word), md (tekst, Markdown), html (webpagina) of eml (e-mailconcept); standaard: volgens de extensie van -o, anders md',
+        'docx (Word), md (tekst met opmaaktekens als # en **: Markdown), html (webpagina) of eml (e-mailconcept); standaard: volgens de extensie van -o, anders md',
       ).choices(['md', 'docx', 'html', 'eml']),
     outputOption,
     replaceOption,
@@ -186,7 +186,8 @@ export const COMMANDS: readonly CommandSpec[] = [
     alias: 'report',
     summary: 'rapport als Word-document, webpagina of e-mailconcept',
     usage: '<werkblad|alles> [opties]',
-    description: 'maak een rapport van een werkblad of van alles: een Word-document, tekst (Markdown), een webpagina (HTML) of een e-mailconcept',
+    description:
+      'maak een rapport van een werkblad of van alles: een Word-document, tekst met opmaaktekens (Markdown), een webpagina (HTML) of een e-mailconcept',
     arguments: [['<werkblad>', 'gemeentelandschap, randvoorwaarden of plan-van-aanpak (of 1, 2, 3), of alles']],
     options: reportOptions('het standaardsjabloon'),
     run: async ([werkblad], opts, context) => {
@@ -201,7 +202,7 @@ export const COMMANDS: readonly CommandSpec[] = [
     summary: "antwoorden van collega's vergelijken",
     usage: '<werkblad> [opties]',
     description:
-      "de antwoorden van collega's op een werkblad naast elkaar, met gesprekspunten en ontwikkelpunten: een Word-document, tekst (Markdown), een webpagina (HTML) of een e-mailconcept",
+      "de antwoorden van collega's op een werkblad naast elkaar, met gesprekspunten en ontwikkelpunten: een Word-document, tekst met opmaaktekens (Markdown), een webpagina (HTML) of een e-mailconcept",
     arguments: [['<werkblad>', 'gemeentelandschap, randvoorwaarden of plan-van-aanpak (of 1, 2, 3)']],
     options: reportOptions('templates/vergelijk.md.liquid'),
     run: async ([werkblad], opts, context) => {
@@ -245,14 +246,14 @@ export const COMMANDS: readonly CommandSpec[] = [
     alias: 'diff',
     summary: 'wat is veranderd sinds vorige ronde',
     usage: '[werkblad] [opties]',
-    description: 'wat is er veranderd sinds de vorige ronde: tekst (Markdown), een webpagina (HTML) of een e-mailconcept',
+    description: 'wat is er veranderd sinds de vorige ronde: tekst met opmaaktekens (Markdown), een webpagina (HTML) of een e-mailconcept',
     arguments: [['[werkblad]', 'gemeentelandschap, randvoorwaarden of plan-van-aanpak (standaard: alle)']],
     options: [
       () => new Option('--ronde <naam>', 'vergelijk deze afgesloten ronde met nu (bijv. 2026)'),
       () =>
         new Option(
           '-f, --formaat <formaat>',
-          'md (tekst, Markdown), html (webpagina) of eml (e-mailconcept); standaard: volgens de extensie van -o, anders md',
+          'md (tekst met opmaaktekens als # en **: Markdown), html (webpagina) of eml (e-mailconcept); standaard: volgens de extensie van -o, anders md',
         ).choices(['md', 'html', 'eml']),
       outputOption,
       replaceOption,
@@ -282,7 +283,8 @@ export const COMMANDS: readonly CommandSpec[] = [
     alias: 'overview',
     summary: 'voor adviseurs: alle bibliotheken',
     usage: '<mappen...> [opties]',
-    description: 'voor adviseurs: per bibliotheek en werkblad hoe ver het is; op het scherm, als CSV voor Excel, als tekst (Markdown) of als webpagina (HTML)',
+    description:
+      'voor adviseurs: per bibliotheek en werkblad hoe ver het is; op het scherm, als CSV voor Excel, als tekst met opmaaktekens (Markdown) of als webpagina (HTML)',
     arguments: [['<mappen...>', 'een map met één submap per bibliotheek, of de mappen van de bibliotheken zelf']],
     options: [
       () =>

@@ -93,9 +93,9 @@ export const REPORT_FORMATS: { format: ReportFormat; name: string; open: string;
   },
   {
     format: 'md',
-    name: 'Platte tekst (.md): om te kopiëren',
-    open: 'Het opent in elke teksteditor (bijvoorbeeld Kladblok).',
-    openIn: 'in het programma dat bij .md-bestanden hoort (of kies Kladblok)',
+    name: 'Tekst met opmaaktekens (.md): # voor een kop, ** voor vet (Markdown); om te kopiëren of te bewerken',
+    open: 'Het opent in elke teksteditor (bijvoorbeeld Kladblok); de # en ** zijn de opmaaktekens.',
+    openIn: 'in het programma dat bij .md-bestanden hoort (heeft je computer er geen, kies dan Kladblok)',
   },
 ];
 
