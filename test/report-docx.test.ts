@@ -11,6 +11,7 @@ import { report, type ReportOptions } from '../src/commands/rapport.js';
 import { compare } from '../src/commands/vergelijk.js';
 import { ExitCode, WerkboekError } from '../src/support/errors.js';
 import { memoryOutput } from '../src/support/output.js';
+import { TEXT_WIDTH, wordWidth } from '../src/report/docx-widths.js';
 import { assertBuilt, runCli } from './helpers/run.js';
 import { useTempDir } from './helpers/temp.js';
 import { FIXTURES, NOW } from './report-helpers.js';
@@ -127,6 +128,24 @@ describe('rapport as Word (read back with mammoth)', () => {
       '2. Terugkijkend naar het overzicht van de samenwerkingspartners: zijn er samenwerkingsafspraken vastgelegd? Vul dit overzicht aan. (niet ingevuld bij Welzijn Voorbeeldstad)',
     );
     expect(ps.some((p) => p.endsWith('(Samenwerkingsafspraken vastgelegd? Nee: Schuldhulpmaatje)'))).toBe(true);
+  });
+
+  it('tables have fixed column widths made for their headers, across the page the widths are made for', async () => {
+    await started('randvoorwaarden');
+    await run('randvoorwaarden', { output: 'werkblad.docx' });
+    const xml = await unzip(path.join(tmp(), 'werkblad.docx'), 'word/document.xml');
+    // The page docx-widths.ts counts on: A4, margins of 2.54 cm.
+    expect(xml).toMatch(/<w:pgSz w:w="11906"/);
+    expect(xml).toMatch(/<w:pgMar w:top="1440" w:right="1440" w:bottom="1440" w:left="1440"/);
+    const functies = xml.split('<w:tbl>').find((t) => t.includes('Verantwoordelijkheden')) ?? '';
+    expect(functies).toContain('<w:tblLayout w:type="fixed"/>');
+    const grid = [...functies.matchAll(/<w:gridCol w:w="(\d+)"\/>/g)].map((m) => Number(m[1]));
+    expect(grid.reduce((a, b) => a + b, 0)).toBe(TEXT_WIDTH);
+    // Every header word fits its column (less Word's cell margins), and every cell has its column's width.
+    const headers = ['Functie', 'Betaald of vrijwillig?', 'Taken', 'Verantwoordelijkheden', 'Bevoegdheden', 'Uren'];
+    for (const [i, h] of headers.entries()) expect(Math.max(...h.split(' ').map(wordWidth)), h).toBeLessThanOrEqual((grid[i] ?? 0) - 2 * 108);
+    const cells = [...functies.matchAll(/<w:tcW w:type="dxa" w:w="(\d+)"\/>/g)].map((m) => Number(m[1]));
+    expect(cells.slice(0, headers.length)).toEqual(grid);
   });
 
   it('one worksheet, with a toelichting and control characters: visible, and a valid document', async () => {

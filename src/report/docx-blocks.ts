@@ -19,12 +19,14 @@ import {
   ShadingType,
   Table,
   TableCell,
+  TableLayoutType,
   TableRow,
   TextRun,
   WidthType,
   type FileChild,
 } from 'docx';
 import { visibleControls } from '../support/control.js';
+import { columnWidths, TEXT_WIDTH } from './docx-widths.js';
 
 /** A piece of the body: paragraphs and tables. */
 export type Block = FileChild;
@@ -144,20 +146,29 @@ export function textBlocks(text: string, lists: ListCounter): Paragraph[] {
   return out;
 }
 
-/** A table: a header row (bold, shaded, repeated on every page), then the rows; "" is an empty cell. */
+/**
+ * A table: a header row (bold, shaded, repeated on every page), then the
+ * rows; "" is an empty cell. The page's width, in columns as wide as their
+ * header words (and, as far as there is room, their cells' words) need
+ * (docx-widths.ts), fixed, so that Word does not make them equal again.
+ */
 export function table(columns: readonly string[], rows: ReadonlyArray<readonly string[]>): Table {
-  const cell = (text: string, header: boolean) =>
+  const widths = columnWidths(columns, rows);
+  const cell = (text: string, header: boolean, i: number) =>
     new TableCell({
       children: [paragraph(text === '' ? [] : runs(text.trim(), { bold: header }))],
+      width: { size: widths[i] ?? 0, type: WidthType.DXA },
       ...(header ? { shading: { type: ShadingType.CLEAR, fill: 'E8E8E8', color: 'auto' } } : {}),
     });
   const border = { style: BorderStyle.SINGLE, size: 4, color: 'A0A0A0' };
   return new Table({
-    width: { size: 100, type: WidthType.PERCENTAGE },
+    width: { size: TEXT_WIDTH, type: WidthType.DXA },
+    columnWidths: widths,
+    layout: TableLayoutType.FIXED,
     borders: { top: border, bottom: border, left: border, right: border, insideHorizontal: border, insideVertical: border },
     rows: [
-      new TableRow({ tableHeader: true, children: columns.map((c) => cell(c, true)) }),
-      ...rows.map((r) => new TableRow({ children: columns.map((_, i) => cell(r[i] ?? '', false)) })),
+      new TableRow({ tableHeader: true, children: columns.map((c, i) => cell(c, true, i)) }),
+      ...rows.map((r) => new TableRow({ children: columns.map((_, i) => cell(r[i] ?? '', false, i)) })),
     ],
   });
 }
