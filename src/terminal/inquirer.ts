@@ -340,20 +340,23 @@ async function withKeys<R>(t: Terminal, run: (signal: AbortSignal) => Promise<R>
     controller.abort(reason);
   };
   t.input.on('keypress', onKey);
+  // Apart from `reason`: a stop that comes after a list answered for a resize must not make that an answer.
+  let resized = false;
   const stopWatching = watchResize(t.context.output as unknown as SizedOutput, () => {
     if (reason) return;
-    reason = 'resize';
+    resized = true;
     if (o.list) pressEnter(t.input);
-    else controller.abort(reason);
+    else controller.abort('resize');
   });
   try {
     const prompt = run(controller.signal);
     // The prompt is on the screen now (inquirer draws it when it is created).
     questionShown();
     const value = await prompt;
-    return reason === 'resize' ? redraw(t, value) : value;
+    // A list answered for the resize; a text prompt answered by its own key just before it stays an answer.
+    return resized && o.list ? redraw(t, value) : value;
   } catch (err) {
-    if (reason === 'resize' && err instanceof AbortPromptError) return redraw(t, undefined);
+    if (resized && !reason && err instanceof AbortPromptError) return redraw(t, undefined);
     return mapError(err, () => reason, t.stopped);
   } finally {
     stopWatching();
