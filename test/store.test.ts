@@ -78,6 +78,21 @@ describe('AnswersFile.create + save', () => {
     expect(back.answers).toEqual({ naam: 'An', 'thema-in-agenda': 'ja' });
   });
 
+  it('a file saved empty and read back (as a colleague\'s file is made) gets one answer a line, not one long line', async () => {
+    const file = path.join(tmp(), 'randvoorwaarden.piet-bakker.yaml');
+    await AnswersFile.create(file, R, new Date('2026-11-27T10:00:00.000Z'), 'Piet Bakker').save();
+    expect(await readFile(file, 'utf8')).toContain('antwoorden: {}');
+    const back = (await AnswersFile.read(file, R))!;
+    back.setAnswer('naam', 'Piet Bakker');
+    back.setAnswer('partners', [{ naam: 'SeniorWeb', aanbod: 'Cursussen' }]);
+    back.setDraft('diensten', 'Spreekuur');
+    await back.save();
+    const text = await readFile(file, 'utf8');
+    expect(text).toContain('antwoorden:\n  naam: Piet Bakker\n  partners:\n    - naam: SeniorWeb\n');
+    expect(text).toContain('concepten:\n  diensten: Spreekuur\n');
+    expect(text).not.toMatch(/\{ naam/);
+  });
+
   it('tracks unsaved changes in `dirty`', async () => {
     const f = AnswersFile.create(path.join(tmp(), 'g.yaml'), G);
     f.setAnswer('naam', 'An');

@@ -285,9 +285,17 @@ export class AnswersFile {
     this.doc.set('programma', `werkboek ${programVersion}`);
   }
 
+  /**
+   * The map under `key`, made when missing. Written in block style, one
+   * answer a line: a new file's empty `antwoorden: {}` reads back as a flow
+   * map, which would otherwise put every answer on that one line.
+   */
   private ensureMap(key: string): YAMLMap {
     const node = this.doc.get(key);
-    if (isMap(node)) return node;
+    if (isMap(node)) {
+      node.flow = false;
+      return node;
+    }
     const map = this.doc.createNode({}) as YAMLMap;
     this.doc.set(key, map);
     return map;
