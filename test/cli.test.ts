@@ -275,7 +275,7 @@ describe('werkboek controleer', () => {
     expect(started.code).toBe(130);
     const file = path.join(tmp(), 'home', '.local', 'share', 'werkboek', 'gemeentelandschap.yaml');
     const text = await readFile(file, 'utf8');
-    const advice = /controleer het daarna met: werkboek (.+)$/m.exec(text)?.[1];
+    const advice = /Controleer het daarna met: werkboek (.+)$/m.exec(text)?.[1];
     expect(advice).toBe('controleer gemeentelandschap.yaml');
     const args = advice?.split(' ') ?? [];
     const ok = await werkboek(args, { env });

@@ -78,7 +78,7 @@ describe('AnswersFile.create + save', () => {
     expect(back.answers).toEqual({ naam: 'An', 'thema-in-agenda': 'ja' });
   });
 
-  it('a file saved empty and read back (as a colleague\'s file is made) gets one answer a line, not one long line', async () => {
+  it("a file saved empty and read back (as a colleague's file is made) gets one answer a line, not one long line", async () => {
     const file = path.join(tmp(), 'randvoorwaarden.piet-bakker.yaml');
     await AnswersFile.create(file, R, new Date('2026-11-27T10:00:00.000Z'), 'Piet Bakker').save();
     expect(await readFile(file, 'utf8')).toContain('antwoorden: {}');
@@ -358,6 +358,18 @@ antwoorden:
         key: 'thema-in-agenda',
         message: 'verwacht "ja" of "nee" bij vraag "Komt het thema digitale inclusie terug in de …"',
       },
+    ]);
+  });
+
+  it('"Ja" and 07-12-2026 as the screen shows them: the message says how the file writes them', async () => {
+    const text = valid.replace('thema-in-agenda: ja', 'thema-in-agenda: Ja') + '  datum: 07-12-2026\n';
+    await expectRefused(G, text, [
+      {
+        needle: '  thema-in-agenda: Ja',
+        key: 'thema-in-agenda',
+        message: 'schrijf "ja" (met kleine letters) in plaats van "Ja" bij vraag "Komt het thema digitale inclusie terug in de …"',
+      },
+      { needle: '  datum: 07-12-2026', key: 'datum', message: 'schrijf de datum als 2026-12-07 (jaar-maand-dag) in plaats van 07-12-2026 bij Datum' },
     ]);
   });
 

@@ -71,7 +71,7 @@ export async function check({ files, map, cwd, out, schema }: CheckOptions): Pro
 
 /**
  * A file as named, from cwd; a bare name that is not there but is in the
- * dossier folder (an answers file's header says "controleer het daarna met:
+ * dossier folder (an answers file's header says "Controleer het daarna met:
  * werkboek controleer gemeentelandschap.yaml", which must work from any
  * folder, also when the dossier is the per-user one, hidden under AppData).
  */

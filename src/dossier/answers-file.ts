@@ -462,8 +462,9 @@ function newDocument(file: string, ws: Worksheet, stamp: string, respondent: str
   });
   doc.commentBefore =
     ` Antwoorden bij werkblad ${ws.number}: ${ws.title}\n` +
-    ` Gemaakt met werkboek. Je mag dit bestand met de hand aanpassen;\n` +
-    ` controleer het daarna met: werkboek controleer ${path.basename(file)}`;
+    ` Gemaakt met werkboek. Je mag dit bestand met de hand aanpassen: schrijf ja en nee\n` +
+    ` met kleine letters, een datum als 2026-12-07 en "weet ik (nog) niet" als { weet_ik_niet: true }.\n` +
+    ` Controleer het daarna met: werkboek controleer ${path.basename(file)}`;
   return doc;
 }
 

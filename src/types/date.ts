@@ -13,6 +13,9 @@ export const date: QuestionType<DateQuestion> = {
   check(q, value) {
     if (typeof value === 'string' && (value === '' || isDate(value))) return undefined;
     if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) return { message: `de datum ${value} bestaat niet, bij "${q.id}"` };
+    // 07-12-2026 as the screen shows it: say how the file writes it.
+    const written = typeof value === 'string' ? parseDate(value) : undefined;
+    if (written) return { message: `schrijf de datum als ${written} (jaar-maand-dag) in plaats van ${String(value)} bij "${q.id}"` };
     return { message: `verwacht een datum als JJJJ-MM-DD bij "${q.id}"` };
   },
   draft: 'typed',

@@ -10,7 +10,11 @@ import type { FieldType, Problem, QuestionType } from './type.js';
 type YesNoQuestion = Extract<Question, { type: 'yesno' }>;
 
 function check(q: { id: string }, value: unknown): Problem | undefined {
-  return value === 'ja' || value === 'nee' || value === '' ? undefined : { message: `verwacht "ja" of "nee" bij "${q.id}"` };
+  if (value === 'ja' || value === 'nee' || value === '') return undefined;
+  // "Ja" as the screen shows it: say what to change.
+  const lower = typeof value === 'string' ? value.trim().toLowerCase() : '';
+  if (lower === 'ja' || lower === 'nee') return { message: `schrijf "${lower}" (met kleine letters) in plaats van "${String(value)}" bij "${q.id}"` };
+  return { message: `verwacht "ja" of "nee" bij "${q.id}"` };
 }
 
 export const yesno: QuestionType<YesNoQuestion> = {
