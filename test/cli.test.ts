@@ -92,7 +92,8 @@ describe('werkboek --help / --version', () => {
       expect(alone.code, name).toBe(0);
       expect(alone.stdout, name).toBe(all.stdout);
     }
-  });
+    // 40 starts of the program: on a busy 2-core machine more than the default 20 s.
+  }, 90_000);
 
   it('--version and -V print the version from package.json', async () => {
     const pkg = JSON.parse(await readFile(path.join(questionsDir, '..', 'package.json'), 'utf8')) as { version: string };
