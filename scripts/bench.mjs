@@ -32,6 +32,9 @@
 //   dossiers (every Dutch library organisation) in under 0.5 s, 1,000 in
 //   under 2 s, and linear (the last column stays flat).
 //   node scripts/bench.mjs --geen-overzicht   skips it.
+// - `--tegen <map>`: every row that runs werkboek also with the build in
+//   another checkout (e.g. a clone at the commit to compare with, built),
+//   interleaved with this one, as "<row> [tegen]": before and after in one run.
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, watch, writeFileSync } from 'node:fs';
 import { open } from 'node:fs/promises';
@@ -172,6 +175,17 @@ const rows = [
     times: [],
   },
 ];
+
+const againstAt = args.indexOf('--tegen');
+if (againstAt >= 0) {
+  const otherBin = path.join(path.resolve(args[againstAt + 1] ?? '.'), 'bin', 'werkboek.js');
+  const swap = (argv) => argv.map((a) => (a === bin ? otherBin : a));
+  const ownRows = new Set(rows.filter((r) => r.argv.includes(bin)).map((r) => r.name));
+  for (const row of rows.filter((r) => ownRows.has(r.name))) {
+    const base = row.base && ownRows.has(row.base) ? `${row.base} [tegen]` : row.base;
+    rows.push({ ...row, name: `${row.name} [tegen]`, argv: swap(row.argv), base, goal: undefined, floorGoal: undefined, times: [] });
+  }
+}
 
 const strip = (s) => s.replace(/\x1b\[[0-9;?]*[ -/]*[@-~]/g, '').replace(/\x1b\][^\x07]*\x07/g, '');
 
@@ -330,7 +344,7 @@ const median = (xs) => {
 const quantile = (xs, q) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))];
 const byName = new Map(rows.map((r) => [r.name, r]));
 
-const W = 40;
+const W = 50;
 console.log(
   `node ${process.version}, ${os.cpus().length} cores, load ${os.loadavg()[0].toFixed(2)}, ${RUNS} runs per row (interleaved, after ${WARMUP} warm-up rounds)\n`,
 );
@@ -350,7 +364,8 @@ for (const row of rows) {
     const ok = ratio <= row.goal;
     if (!ok) missed++;
     goal = `≤ ${row.goal}×${row.base && !row.pty ? ` ${row.base}` : ''}  ${verdict(ok)}`;
-  } else if (row.floorGoal) goal = `≤ ${row.floorGoal}× de vloer (--vloer)`;
+  } else if (row.name.endsWith('[tegen]')) goal = '(de build van --tegen)';
+  else if (row.floorGoal) goal = `≤ ${row.floorGoal}× de vloer (--vloer)`;
   else if (row.pty) goal = '(maat voor de pty-regels)';
   else goal = '(maat voor de regels zonder terminal)';
   console.log(

@@ -12,7 +12,7 @@ import { preciseStamp, writeFileAtomically, WriteError } from './file-utils.js';
 import { describeFsError, ExitCode, FileIssuesError, WerkboekError } from '../support/errors.js';
 import { decodeUtf8, parseLocated } from '../definition/positions.js';
 import { programVersion } from '../support/version.js';
-import { atomicCreate, atomicWrite } from './atomic-write.js';
+import { atomicCreate, atomicWrite, prepareWrites } from './atomic-write.js';
 import { suggest } from '../support/invocation.js';
 import { makeDir } from '../support/make-dir.js';
 import { FileRefusedError, MAX_READ_BYTES, megabytes, readLimitedSync } from '../support/read-limited.js';
@@ -116,6 +116,7 @@ export class AnswersFile {
     const copy = this.doc.clone();
     copy.setIn([ANSWERS_KEY, '\u0000werkboek'], copy.createNode({ tekst: 'regel\nregel', keuze: ['ja'] }));
     void copy.toString({ lineWidth: 0 });
+    void prepareWrites();
   }
 
   /** Save to another file from now on (a file that already exists there is never overwritten). */

@@ -13,15 +13,30 @@
 // On Windows the rename fails for a moment while another program has the
 // file open (an antivirus scanner, a viewer, OneDrive): `renameRetrying`
 // tries again for a few seconds before it counts as a write error.
-import { randomBytes } from 'node:crypto';
 import { constants, linkSync } from 'node:fs';
 import { open, rename, stat, unlink } from 'node:fs/promises';
 import path from 'node:path';
 
 const MARKER = '.werkboek-tmp-';
 
+/**
+ * Node's crypto module (for the temp names), loaded at the first write or by
+ * prepareWrites, not at start-up: commands that only read (status, lijst, the
+ * reports) never need it, and loading it is a tenth of `status`
+ * (docs/performance.md).
+ */
+let crypto: Promise<typeof import('node:crypto')> | undefined;
+
+/** Load what a write needs, ahead of the first one (`start` does while the first question waits). */
+export function prepareWrites(): Promise<unknown> {
+  crypto ??= import('node:crypto');
+  return crypto;
+}
+
 /** The temp file for `file`: hidden, with the marker and 32 random hex digits. */
-function tempName(file: string): string {
+async function tempName(file: string): Promise<string> {
+  crypto ??= import('node:crypto');
+  const { randomBytes } = await crypto;
   return path.join(path.dirname(file), `.${path.basename(file)}${MARKER}${randomBytes(16).toString('hex')}`);
 }
 
@@ -89,7 +104,7 @@ export async function atomicWrite(file: string, content: string | Uint8Array, op
   } catch {
     // a new file
   }
-  const temp = tempName(file);
+  const temp = await tempName(file);
   const flags = constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | (constants.O_NOFOLLOW ?? 0);
   const handle = await open(temp, flags, mode);
   let renamed = false;
@@ -118,7 +133,7 @@ export async function atomicWrite(file: string, content: string | Uint8Array, op
  * is injectable for tests of that branch.
  */
 export async function atomicCreate(file: string, content: string | Uint8Array, link: (from: string, to: string) => void = linkSync): Promise<boolean> {
-  const temp = tempName(file);
+  const temp = await tempName(file);
   const flags = constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | (constants.O_NOFOLLOW ?? 0);
   const handle = await open(temp, flags, 0o666);
   try {

@@ -1,10 +1,15 @@
-// werkboek's per-user folders (env-paths): `data` for dossiers and rescue
-// files. Versions before 0.2 also kept copies of answers files and compiled
-// code in a `cache` folder; removeOldCache() clears it.
+// werkboek's per-user folders: `data` for dossiers and rescue files. Versions
+// before 0.2 also kept copies of answers files and compiled code in a `cache`
+// folder; removeOldCache() clears it.
+//
+// The folders are those the env-paths package gives (name "werkboek", no
+// suffix), computed here: env-paths imports `node:process` as an ES module,
+// and building that module's facade costs about a quarter of a bare Node
+// start (docs/performance.md), at every command, since removeOldCache runs at
+// every start.
 import { existsSync, readdirSync, rmdirSync, rmSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { isAbsolute, join } from 'node:path';
-import envPaths from 'env-paths';
 
 /**
  * A relative XDG_DATA_HOME or XDG_CACHE_HOME is invalid by the XDG
@@ -16,7 +21,16 @@ export function userFolder(kind: 'data' | 'cache', env: NodeJS.ProcessEnv = proc
   if (process.platform === 'linux' && xdg !== undefined && xdg !== '' && !isAbsolute(xdg)) {
     return join(homedir(), kind === 'data' ? '.local/share' : '.cache', 'werkboek');
   }
-  return envPaths('werkboek', { suffix: '' })[kind];
+  return platformFolder(kind, process.platform, homedir(), process.env);
+}
+
+/** The folders of env-paths 4 for the name "werkboek" (suffix ""): macOS, Windows, and the XDG folders elsewhere. */
+function platformFolder(kind: 'data' | 'cache', platform: NodeJS.Platform, home: string, env: NodeJS.ProcessEnv): string {
+  const name = 'werkboek';
+  if (platform === 'darwin') return join(home, 'Library', kind === 'data' ? 'Application Support' : 'Caches', name);
+  if (platform === 'win32') return join(env.LOCALAPPDATA || join(home, 'AppData', 'Local'), name, kind === 'data' ? 'Data' : 'Cache');
+  if (kind === 'data') return join(env.XDG_DATA_HOME || join(home, '.local', 'share'), name);
+  return join(env.XDG_CACHE_HOME || join(home, '.cache'), name);
 }
 
 /**
