@@ -25,7 +25,7 @@ export function userFolder(kind: 'data' | 'cache', env: NodeJS.ProcessEnv = proc
 }
 
 /** The folders of env-paths 4 for the name "werkboek" (suffix ""): macOS, Windows, and the XDG folders elsewhere. */
-function platformFolder(kind: 'data' | 'cache', platform: NodeJS.Platform, home: string, env: NodeJS.ProcessEnv): string {
+export function platformFolder(kind: 'data' | 'cache', platform: NodeJS.Platform, home: string, env: NodeJS.ProcessEnv): string {
   const name = 'werkboek';
   if (platform === 'darwin') return join(home, 'Library', kind === 'data' ? 'Application Support' : 'Caches', name);
   if (platform === 'win32') return join(env.LOCALAPPDATA || join(home, 'AppData', 'Local'), name, kind === 'data' ? 'Data' : 'Cache');
