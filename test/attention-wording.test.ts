@@ -25,6 +25,8 @@ describe('the aandachtspunten intro', () => {
   it('an own worksheet: a neutral sentence', async () => {
     const ws2 = await worksheet('randvoorwaarden');
     const own: Worksheet = { ...ws2, id: 'mijn-werkblad' };
-    expect(reportOf(own, { evaluatie: 'nee' }).developmentPoints.attention.intro).toBe('Bij deze vragen blijkt uit je antwoord dat iets (nog) niet op orde is.');
+    expect(reportOf(own, { evaluatie: 'nee' }).developmentPoints.attention.intro).toBe(
+      'Bij deze vragen blijkt uit je antwoord dat iets (nog) niet op orde is.',
+    );
   });
 });

@@ -31,7 +31,7 @@ import {
   type TableAnswer,
 } from './model.js';
 import { own } from '../support/own.js';
-import { fieldTypeOf, groupFields, isGroup, typeOf } from '../types/registry.js';
+import { fieldTypeOf, groupFields, isGroup, numberDuplicates, typeOf } from '../types/registry.js';
 
 /** A question a respondent does not see (a follow-up of another answer). */
 export const HIDDEN_TEXT = 'Niet van toepassing';
@@ -270,8 +270,12 @@ function mergeGroup(
   const fields = groupFields(question, byId);
   const items = new Map<string, { label: string; by: string[]; cells: Array<Map<string, string[]>> }>();
   for (const { name, table } of tables) {
-    for (const row of table.rows) {
-      const label = (row[0] ?? '').replace(/\s+/g, ' ').trim();
+    // Two items of one respondent are never one: a name given again is "Welzijn (2)" (as in the points, itemNames).
+    const labels = numberDuplicates(
+      table.rows.map((row, i) => (row[0] ?? '').replace(/\s+/g, ' ').trim() || `${isGroup(question) ? question.item : 'item'} ${i + 1}`),
+    );
+    table.rows.forEach((row, r) => {
+      const label = labels[r] ?? '';
       const key = label.toLowerCase();
       let item = items.get(key);
       if (!item) {
@@ -284,7 +288,7 @@ function mergeGroup(
         const cellMap = item.cells[i];
         if (i > 0 && value && cellMap) cellMap.set(value, [...(cellMap.get(value) ?? []), name]);
       });
-    }
+    });
   }
   const everyone = tables.length;
   const notAll: string[] = [];

@@ -6,10 +6,10 @@
 // workbook). Raw, format-neutral text like the rest of the report model
 // (model.ts, which re-exports what is public here).
 import type { Condition, Question, Worksheet } from '../definition/schema.js';
-import { noteOf, type Answers, type GroupItem } from '../dossier/answers.js';
+import { noteOf, type Answers } from '../dossier/answers.js';
 import { developmentPoints, groupGapItems, isToResearch, type QuestionState, type VisibleQuestion, type WalkResult } from '../walk.js';
 import { own } from '../support/own.js';
-import { groupFields, itemName, typeOf } from '../types/registry.js';
+import { groupFields, groupItems, itemNames, typeOf } from '../types/registry.js';
 
 /**
  * Intro of the ontwikkelpunten of werkblad 2, in the words of the workbook
@@ -201,9 +201,11 @@ function developmentPoint(v: VisibleQuestion, answers: Answers, byId: Map<string
   // An answered group with blank or "nog niet bekend" cells (Stap 4): 'incomplete', naming the items.
   const fields = groupFields(v.question, byId);
   const gaps = groupGapItems(v.question, answers);
-  const name = (item: GroupItem, index: number) => itemName(v.question, fields, item, index);
-  const unknownItems = gaps.filter((g) => g.kind === 'unknown').map((g) => name(g.item, g.index));
-  const blankItems = gaps.filter((g) => g.kind === 'blank').map((g) => name(g.item, g.index));
+  // Named as in the table of vergelijk: a name that comes twice as "Welzijn (2)".
+  const names = itemNames(v.question, fields, groupItems(v.question, answers));
+  const name = (g: { index: number }) => names[g.index] ?? '';
+  const unknownItems = gaps.filter((g) => g.kind === 'unknown').map(name);
+  const blankItems = gaps.filter((g) => g.kind === 'blank').map(name);
   const parts = [
     ...(unknownItems.length ? [`nog niet bekend bij ${unknownItems.join(', ')}`] : []),
     ...(blankItems.length ? [`niet ingevuld bij ${blankItems.join(', ')}`] : []),
