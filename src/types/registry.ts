@@ -34,7 +34,6 @@ export {
   groupGapItems,
   groupItems,
   isGroup,
-  itemName,
   itemNames,
   itemsSummary,
   named,
