@@ -61,12 +61,12 @@ describe('werkboek vergelijk', () => {
     await expectGolden('vergelijk-randvoorwaarden.expected.md', stable(out.out));
   });
 
-  it('lists the own file first, then the colleagues, with how far each is', async () => {
+  it('lists the own file first, then the colleagues, with how far each is and their aandachtspunten', async () => {
     await dossier(SANNE, PIET, ANNA);
     await run();
     expect(out.out).toContain(
-      '- **Sanne de Vries**: Concept: 26 van 31 vragen beantwoord (laatst bijgewerkt 26 november 2026 om 09:15)\n' +
-        '- **Anna \\<b>de\\</b> Jong \\| \\*MT\\***: Concept: 15 van 29 vragen beantwoord (laatst bijgewerkt 22 november 2026 om 12:30)\n' +
+      '- **Sanne de Vries**: Concept: 26 van 31 vragen beantwoord, 5 aandachtspunten (laatst bijgewerkt 26 november 2026 om 09:15)\n' +
+        '- **Anna \\<b>de\\</b> Jong \\| \\*MT\\***: Concept: 15 van 29 vragen beantwoord, 1 aandachtspunt (laatst bijgewerkt 22 november 2026 om 12:30)\n' +
         '- **Piet Bakker**: Afgerond',
     );
   });

@@ -43,7 +43,7 @@ describe('werkboek importeer', () => {
     expect(out.out).toContain(
       'randvoorwaarden.yaml → randvoorwaarden.sanne-de-vries.yaml: werkblad 2 (Randvoorwaarden digitale inclusie dienstverlening) van Sanne de Vries, concept, 26 van 31 beantwoord.',
     );
-    expect(out.out).toContain(`vergelijk randvoorwaarden --map ${map()}`);
+    expect(out.out).toContain(`vergelijk randvoorwaarden -o vergelijking.docx --map ${map()}`);
     const stored = await readFile(path.join(map(), 'randvoorwaarden.sanne-de-vries.yaml'), 'utf8');
     // The name in the metadata, right after werkblad:; comments and dates kept.
     expect(stored).toMatch(/^werkblad: randvoorwaarden\nrespondent: Sanne de Vries\nversie: 1\n/m);

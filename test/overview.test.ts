@@ -61,11 +61,26 @@ describe('werkboek overzicht', () => {
     const text = await run({});
     expect(text).toContain('Bibliotheek Aadorp 1 (dossiers/bibliotheek-0001)');
     expect(text).toMatch(/\n {2}2\. randvoorwaarden +onleesbaar\n/);
-    expect(text).toContain('6 bibliotheken, 3 werkbladen.');
+    // What it counts, in words: the libraries, and their worksheets by status.
+    expect(text).toMatch(/\n6 bibliotheken, elk met 3 werkbladen: \d+ afgerond, \d+ concept(, \d+ niet begonnen)?, 3 onleesbaar\.\n/);
     expect(text).toContain('Overgeslagen, want niet te lezen (3); er is niets aan gewijzigd:');
     const one = await run({ folders: [path.join('dossiers', 'bibliotheek-0003')] });
     expect(one).toMatch(/^Bibliotheek Cadier 3 \(dossiers\/bibliotheek-0003\)\n {2}1\. gemeentelandschap {2}(concept|afgerond) · \d+ van \d+/);
-    expect(one).toContain('1 bibliotheek, 3 werkbladen.');
+    expect(one).toMatch(/\n1 bibliotheek, met 3 werkbladen: [^\n]+\.\n/);
+  });
+
+  it('fits each line to a terminal, under its own start; into a file or a pipe each worksheet stays one line', async () => {
+    await dossiers();
+    const out = memoryOutput(60);
+    await overview({ folders: ['dossiers'], cwd: tmp(), out, now: NOW });
+    // (A file's path is not broken.)
+    const lines = out.out.split('\n').filter((l) => !l.includes('.yaml'));
+    for (const line of lines) expect(line.length, line).toBeLessThanOrEqual(59);
+    // A line goes on under its first part, never under the worksheet's name.
+    expect(out.out).toMatch(/\n {2}1\. gemeentelandschap {2}\S[^\n]*\n {24}\S/);
+    const piped = await run({});
+    expect(piped.split('\n').some((l) => l.length > 80)).toBe(true);
+    expect(piped).toMatch(/\n {2}1\. gemeentelandschap {2}[^\n]*ontwikkelpunt/);
   });
 
   it('makes an HTML page of the same tables', async () => {
@@ -177,5 +192,23 @@ describe('werkboek overzicht (command line)', () => {
     const none = await runCli(['overzicht', 'leeg'], { cwd: tmp() });
     expect(none.code).toBe(2);
     expect(none.stderr).toContain('leeg: bestand of map bestaat niet');
+  });
+});
+
+describe('werkboek overzicht --map', () => {
+  it('takes --map like every other command: as a folder argument, repeatable, together with folders', async () => {
+    assertBuilt();
+    await dossiers();
+    const one = path.join('dossiers', 'bibliotheek-0001');
+    const three = path.join('dossiers', 'bibliotheek-0003');
+    const byMap = await runCli(['overzicht', '--map', one, '-m', three], { cwd: tmp() });
+    expect(byMap.stderr).toBe('');
+    expect(byMap.code).toBe(0);
+    expect(byMap.stdout).toContain('2 bibliotheken, elk met 3 werkbladen: ');
+    const mixed = await runCli(['overzicht', one, '--map', three], { cwd: tmp() });
+    expect(mixed.stdout).toBe(byMap.stdout);
+    const none = await runCli(['overzicht'], { cwd: tmp() });
+    expect(none.code).toBe(2);
+    expect(none.stderr).toContain('Geef de map (of mappen) met de dossiers van de bibliotheken.');
   });
 });

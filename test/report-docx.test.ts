@@ -148,6 +148,20 @@ describe('rapport as Word (read back with mammoth)', () => {
     expect(cells.slice(0, headers.length)).toEqual(grid);
   });
 
+  it('no table row splits over a page break, and the header row repeats on every page', async () => {
+    await started('randvoorwaarden');
+    await run('randvoorwaarden', { output: 'werkblad.docx' });
+    const xml = await unzip(path.join(tmp(), 'werkblad.docx'), 'word/document.xml');
+    const rows = [...xml.matchAll(/<w:tr>(.*?)<\/w:tr>/gs)].map((m) => m[1]!);
+    expect(rows.length).toBeGreaterThan(5);
+    for (const row of rows) expect(row).toMatch(/<w:trPr>.*<w:cantSplit\/>.*<\/w:trPr>/s);
+    for (const table of xml.split('<w:tbl>').slice(1)) {
+      const [first, ...rest] = [...table.matchAll(/<w:tr>(.*?)<\/w:tr>/gs)].map((m) => m[1]!);
+      expect(first).toContain('<w:tblHeader/>');
+      for (const row of rest) expect(row).not.toContain('<w:tblHeader/>');
+    }
+  });
+
   it('one worksheet, with a toelichting and control characters: visible, and a valid document', async () => {
     const answers = [
       'werkblad: gemeentelandschap',

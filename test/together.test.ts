@@ -85,7 +85,7 @@ describe('filling in together (flow)', () => {
     const piet = fillIn('Piet Bakker', weetNiet('Piet Bakker'));
     await piet.run;
     expect(piet.prompter.printed.join('\n')).toContain('Ingevuld door Piet Bakker, in een eigen bestand: randvoorwaarden.piet-bakker.yaml');
-    expect(piet.prompter.printed.join('\n')).toContain(`vergelijk randvoorwaarden --map ${tmp()}`);
+    expect(piet.prompter.printed.join('\n')).toContain(`vergelijk randvoorwaarden -o vergelijking.docx --map ${tmp()}`);
 
     const anna = fillIn('Anna <b>de</b> Jong', halfway('Anna <b>de</b> Jong', 14));
     await expect(anna.run).rejects.toBeInstanceOf(InterruptedError);
@@ -108,7 +108,7 @@ describe('filling in together (flow)', () => {
     expect(s.out).toContain('   Eigen bestand: concept (26 van 31 beantwoord)');
     expect(s.out).toContain("   Collega's (2):\n   - Anna <b>de</b> Jong: concept (");
     expect(s.out).toMatch(/- Piet Bakker: afgerond · laatst bijgewerkt .* · randvoorwaarden\.piet-bakker\.yaml/);
-    expect(s.out).toContain(`Zet de antwoorden naast elkaar met:\n     werkboek vergelijk randvoorwaarden --map ${tmp()}`);
+    expect(s.out).toContain(`Zet de antwoorden naast elkaar met:\n     werkboek vergelijk randvoorwaarden -o vergelijking.docx --map ${tmp()}`);
 
     const l = memoryOutput();
     await list({ map: tmp(), cwd: tmp(), out: l });

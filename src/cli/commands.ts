@@ -278,15 +278,19 @@ export const COMMANDS: readonly CommandSpec[] = [
       return undefined;
     },
   }),
-  command<{ uitvoer?: string; vervang?: boolean; formaat?: 'tekst' | 'csv' | 'md' | 'html'; kernvragen?: string; werkbladen?: string }>({
+  command<{ uitvoer?: string; vervang?: boolean; formaat?: 'tekst' | 'csv' | 'md' | 'html'; kernvragen?: string; werkbladen?: string; map?: string[] }>({
     name: 'overzicht',
     alias: 'overview',
     summary: 'voor adviseurs: alle bibliotheken',
-    usage: '<mappen...> [opties]',
+    usage: '[mappen...] [opties]',
     description:
       'voor adviseurs: per bibliotheek en werkblad hoe ver het is; op het scherm, als CSV voor Excel, als tekst met opmaaktekens (Markdown) of als webpagina (HTML)',
-    arguments: [['<mappen...>', 'een map met één submap per bibliotheek, of de mappen van de bibliotheken zelf']],
+    arguments: [['[mappen...]', 'een map met één submap per bibliotheek, of de mappen van de bibliotheken zelf']],
     options: [
+      () =>
+        new Option('-m, --map <map>', 'hetzelfde als een map bij mappen; mag vaker (--map oost --map west)').argParser(
+          (value: string, previous: string[] = []) => [...previous, value],
+        ),
       () =>
         new Option(
           '-o, --uitvoer <bestand>',
@@ -306,7 +310,7 @@ export const COMMANDS: readonly CommandSpec[] = [
     run: async ([mappen], opts, { out, cwd }) => {
       const { overview } = await import('../commands/overzicht.js');
       await overview({
-        folders: mappen as string[],
+        folders: [...((mappen as string[] | undefined) ?? []), ...(opts.map ?? [])],
         output: opts.uitvoer,
         replace: opts.vervang === true,
         format: opts.formaat,

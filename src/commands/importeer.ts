@@ -89,7 +89,7 @@ export async function importFiles(opts: ImportOptions): Promise<number> {
       code = Math.max(code, err.exitCode) as ExitCodeValue;
     }
   }
-  for (const id of imported) out.line(`Zet de antwoorden naast elkaar met: ${suggest(['vergelijk', id], mapFor(dossier))}`);
+  for (const id of imported) out.line(`Zet de antwoorden naast elkaar met: ${suggest(['vergelijk', id, '-o', 'vergelijking.docx'], mapFor(dossier))}`);
   return code;
 }
 

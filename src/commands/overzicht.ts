@@ -1,4 +1,5 @@
-// `werkboek overzicht <map…>`: for advisers, per library (dossier) and
+// `werkboek overzicht <map…>` (or `--map <map>`, repeatable, as every other
+// command takes a map): for advisers, per library (dossier) and
 // worksheet how far it is, as a list on the screen or as CSV (Excel),
 // Markdown or HTML. Reads only; a broken or foreign file is listed and
 // skipped.
@@ -37,6 +38,13 @@ export interface OverviewOptions {
 
 export async function overview(opts: OverviewOptions): Promise<void> {
   const { cwd, out } = opts;
+  if (!opts.folders.length) {
+    throw new WerkboekError(
+      'Geef de map (of mappen) met de dossiers van de bibliotheken.',
+      ExitCode.usage,
+      `Bijvoorbeeld: ${suggest(['overzicht', 'dossiers'])} of ${suggest(['overzicht', '--map', 'dossiers/oost', '--map', 'dossiers/west'])}`,
+    );
+  }
   const format = opts.format ?? formatOf(opts.output);
   const worksheets = await allWorksheets(ownWorksheets(opts.ownFolder, cwd));
   const chosen = opts.keys !== undefined ? parseKeys(opts.keys, worksheets) : undefined;
@@ -57,7 +65,8 @@ export async function overview(opts: OverviewOptions): Promise<void> {
   let content: string;
   switch (format) {
     case 'tekst':
-      content = overviewText(data);
+      // On a terminal fitted to its width; into a file or a pipe one line per worksheet.
+      content = overviewText(data, opts.output === undefined || opts.output === '-' ? out.columns() : undefined);
       break;
     case 'md':
       content = overviewMarkdown(data, now);

@@ -11,7 +11,7 @@ import { ExitCode, WerkboekError } from '../support/errors.js';
 import { resolveDossier, type Dossier } from '../dossier/folder.js';
 import { dossierReport, worksheetReport, type ReportDocument } from '../report/model.js';
 import { loadTemplate, renderTemplate } from '../report/template.js';
-import { checkWordRequest, deliver, formatReport, type ReportRequest } from '../report/deliver.js';
+import { checkWordRequest, deliver, formatReport, screenColumns, screenText, type ReportRequest } from '../report/deliver.js';
 import { checkRecipients } from '../report/recipients.js';
 import { mapFor, suggest } from '../support/invocation.js';
 import { sheetName } from '../definition/questions.js';
@@ -34,10 +34,14 @@ export async function report(opts: ReportOptions): Promise<void> {
   const loaded = ALL.has(opts.worksheet.trim().toLowerCase()) ? await dossierStates(own, dossier) : await oneState(opts.worksheet, own, dossier);
   // A dossier has the shipped worksheets among its states: Probiblio's closing comes from them (never from an own one).
   const doc = loaded.kind === 'dossier' ? dossierReport(loaded.states, { now }) : worksheetReport(loaded.state, { now, workbook: loaded.workbook });
-  const content =
-    format === 'docx'
-      ? await wordReport(doc)
-      : await formatReport(await renderTemplate(await loadTemplate(opts.template, cwd), doc.context), doc, format, recipients);
+  const columns = screenColumns(opts);
+  let content: string | Uint8Array;
+  if (format === 'docx') content = await wordReport(doc);
+  else {
+    const markdown = await renderTemplate(await loadTemplate(opts.template, cwd), doc.context);
+    // On a terminal as readable text; into a pipe or a file as Markdown.
+    content = columns ? await screenText(markdown, columns) : await formatReport(markdown, doc, format, recipients);
+  }
   const answerFiles = loaded.kind === 'dossier' ? loaded.states.map((s) => s.file) : [loaded.state.file];
   await deliver(content, { output: opts.output, replace: opts.replace, cwd, out, answerFiles }, 'Rapport');
 }

@@ -58,7 +58,7 @@ export async function status({ map, ownFolder, cwd, out }: StatusOptions): Promi
       }
       // The command on a line of its own: a narrow window never breaks it in two.
       out.line(`   Zet de antwoorden naast elkaar met:`);
-      out.line(`     ${suggest(['vergelijk', s.worksheet.id], mapFor(dossier))}`);
+      out.line(`     ${suggest(['vergelijk', s.worksheet.id, '-o', 'vergelijking.docx'], mapFor(dossier))}`);
     }
   }
   // Earlier rounds (nieuwe-ronde): their answers are kept, not gone.

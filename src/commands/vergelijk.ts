@@ -8,7 +8,7 @@ import { loadShippedWorksheets } from '../definition/load.js';
 import { findWorksheet, ownWorksheets } from '../definition/own.js';
 import { sheetName } from '../definition/questions.js';
 import { resolveDossier } from '../dossier/folder.js';
-import { checkWordRequest, deliver, formatReport, type ReportRequest } from '../report/deliver.js';
+import { checkWordRequest, deliver, formatReport, screenColumns, screenText, type MarkdownFormat, type ReportRequest } from '../report/deliver.js';
 import { checkRecipients } from '../report/recipients.js';
 import { compareReport } from '../report/compare.js';
 import { worksheetReport } from '../report/model.js';
@@ -45,6 +45,10 @@ export async function compare(opts: CompareOptions): Promise<void> {
     );
   }
 
+  // On a terminal as readable text; into a pipe or a file as Markdown (or the format asked for).
+  const columns = screenColumns(opts);
+  const text = async (markdown: string, doc: { plainTitle: string; subject: string }, as: MarkdownFormat) =>
+    columns ? screenText(markdown, columns) : formatReport(markdown, doc, as, recipients);
   let content: string | Uint8Array;
   if (started.length === 1) {
     // Said on stderr: stdout (or -o) gets the report itself.
@@ -54,13 +58,12 @@ export async function compare(opts: CompareOptions): Promise<void> {
     );
     const report = worksheetReport(only, { now, workbook });
     if (format === 'docx') content = await (await import('../report/docx.js')).reportDocx(report);
-    else content = await formatReport(await renderTemplate(await loadTemplate(undefined, cwd), report.context), report, format, recipients);
+    else content = await text(await renderTemplate(await loadTemplate(undefined, cwd), report.context), report, format);
   } else {
     const comparison = compareReport([only, ...others], { now, workbook });
     if (format === 'docx') content = await (await import('../report/docx.js')).compareDocx(comparison);
     else {
-      const markdown = await renderTemplate(await loadTemplate(opts.template, cwd, 'vergelijk.md.liquid'), comparison.context);
-      content = await formatReport(markdown, comparison, format, recipients);
+      content = await text(await renderTemplate(await loadTemplate(opts.template, cwd, 'vergelijk.md.liquid'), comparison.context), comparison, format);
     }
   }
   const what = started.length === 1 ? 'Rapport' : `Vergelijking van ${started.length} collega's`;

@@ -29,13 +29,13 @@ export const conditionSchema: z.ZodType<Condition> = z.lazy(() =>
 export type Condition = { question: string; is: string | string[] } | { any: Condition[] } | { all: Condition[] };
 
 // An addition of ours, not the workbook's: the answer to a yes/no question
-// (or a yes/no column of a repeat group) that means a randvoorwaarde is not
-// in place. Reports list such answers as "Aandachtspunten".
+// (or a yes/no column of a repeat group) that means something is not in
+// place (in werkblad 2: a randvoorwaarde). Reports list such answers as "Aandachtspunten".
 const attention = z
   .enum(['ja', 'nee'])
   .optional()
   .describe(
-    'Geen onderdeel van het werkboek van Probiblio, maar een aanvulling van dit programma: het antwoord ("nee", soms "ja") waaruit blijkt dat een randvoorwaarde (nog) niet op orde is. Het rapport noemt de vraag dan onder "Aandachtspunten".',
+    'Geen onderdeel van het werkboek van Probiblio, maar een aanvulling van dit programma: het antwoord ("nee", soms "ja") waaruit blijkt dat iets (nog) niet op orde is (bij werkblad 2: een randvoorwaarde). Het rapport noemt de vraag dan onder "Aandachtspunten".',
   );
 
 const option = z.union([z.string().min(1), z.object({ value: z.string().min(1), label: text }).strict()]);

@@ -7,15 +7,20 @@
 //
 // Judged: ja/nee, choices, numbers and dates (answers that differ are a
 // gesprekspunt), and repeat groups (merged by name: an item not everyone
-// listed, or a ja/nee or choice cell filled in differently). Texts are
-// shown, never judged.
+// listed, or a ja/nee or choice cell filled in differently; a name one
+// respondent gives twice stays two items, "Welzijn (2)"). Texts are
+// shown, never judged. The aandachtspunten are each respondent's, as
+// `rapport` finds them (points.ts), listed with who has them: one that
+// everyone shares is no gesprekspunt, but still a weak spot.
 import type { Field, Question, Worksheet } from '../definition/schema.js';
 import { allQuestions } from '../definition/questions.js';
 import type { QuestionState } from '../walk.js';
 import { formatDayNl } from '../support/dates.js';
 import { programVersion } from '../support/version.js';
 import {
+  attentionIntro,
   buildReport,
+  DEVELOPMENT_LIST_TITLES,
   DEVELOPMENT_INTRO_OTHER,
   DEVELOPMENT_INTROS,
   isWorkbookSheet,
@@ -31,7 +36,7 @@ import {
   type TableAnswer,
 } from './model.js';
 import { own } from '../support/own.js';
-import { fieldTypeOf, groupFields, isGroup, typeOf } from '../types/registry.js';
+import { fieldTypeOf, groupFields, isGroup, numberDuplicates, typeOf } from '../types/registry.js';
 
 /** A question a respondent does not see (a follow-up of another answer). */
 export const HIDDEN_TEXT = 'Niet van toepassing';
@@ -52,6 +57,10 @@ export interface CompareRespondent {
   concept: boolean;
   /** "Afgerond" or "Concept: 7 van 12 vragen beantwoord". */
   statusLine: string;
+  /** How many aandachtspunten this respondent's answers give (as in `rapport`). */
+  attention: number;
+  /** statusLine with the aandachtspunten: "Afgerond, 1 punt nog uit te zoeken, 2 aandachtspunten". */
+  summaryLine: string;
   /** "27 november 2026 om 14:05", or null. */
   updated: string | null;
   library: string | null;
@@ -120,6 +129,19 @@ export interface CompareDevelopmentPoint {
   whoText: string;
 }
 
+export interface CompareAttentionPoint {
+  id: string;
+  number: string | null;
+  label: string;
+  context: string | null;
+  /** The respondents whose answer makes it an aandachtspunt, with that answer ("Nee"). */
+  who: Array<{ name: string; stateText: string }>;
+  /** Every respondent has it. */
+  everyone: boolean;
+  /** "iedereen: Nee", or "Piet Bakker: Nee; Anna: Nee". */
+  whoText: string;
+}
+
 export interface CompareContext {
   kind: 'vergelijking';
   title: string;
@@ -134,6 +156,8 @@ export interface CompareContext {
   singleStep: boolean;
   sections: CompareSection[];
   discussion: { count: number; groups: Array<CompareGroup<DiscussionPoint>> };
+  /** The aandachtspunten of everyone: intro (the worksheet's words), count, shared (how many everyone has) and groups. */
+  attention: { title: string; intro: string; count: number; shared: number; groups: Array<CompareGroup<CompareAttentionPoint>> };
   development: { intro: string; count: number; groups: Array<CompareGroup<CompareDevelopmentPoint>> };
 }
 
@@ -175,12 +199,15 @@ export function compareReport(inputs: readonly [CompareInput, ...CompareInput[]]
         status: sheet.status,
         concept: sheet.concept,
         statusLine: sheet.statusLine,
+        attention: sheet.developmentPoints.attention.count,
+        summaryLine: withAttention(sheet.statusLine, sheet.developmentPoints.attention.count),
         updated: sheet.meta.updated,
         library: sheet.meta.library,
       })),
       singleStep: ws.steps.length === 1,
       sections,
       discussion: pointsPerSection(sections, (q) => (q.discussion ? { id: q.id, number: q.number, label: q.label, text: q.discussion } : undefined)),
+      attention: attentionSection(ws.id, sections, sheets),
       development: {
         intro: own(DEVELOPMENT_INTROS, ws.id) ?? DEVELOPMENT_INTRO_OTHER,
         ...pointsPerSection(sections, (q) => developmentPoint(q, sheets)),
@@ -192,6 +219,45 @@ export function compareReport(inputs: readonly [CompareInput, ...CompareInput[]]
 }
 
 type Named = { name: string; sheet: SheetReport };
+
+/** "Afgerond, 1 punt nog uit te zoeken, 2 aandachtspunten". */
+function withAttention(statusLine: string, attention: number): string {
+  return attention ? `${statusLine}, ${attention} ${attention === 1 ? 'aandachtspunt' : 'aandachtspunten'}` : statusLine;
+}
+
+function attentionSection(worksheetId: string, sections: readonly CompareSection[], sheets: readonly Named[]): CompareContext['attention'] {
+  const points = pointsPerSection(sections, (q) => attentionPoint(q, sheets));
+  return {
+    title: DEVELOPMENT_LIST_TITLES.attention,
+    intro: attentionIntro(worksheetId, "het antwoord van een of meer collega's"),
+    ...points,
+    shared: points.groups.reduce((n, g) => n + g.items.filter((p) => p.everyone).length, 0),
+  };
+}
+
+/** A question's aandachtspunt: who gave an answer that shows something is not in order (each respondent's report says). */
+function attentionPoint(q: CompareQuestion, sheets: readonly Named[]): CompareAttentionPoint | undefined {
+  const who: Array<{ name: string; stateText: string }> = [];
+  let context: string | null = null;
+  for (const { name, sheet } of sheets) {
+    const point = sheet.developmentPoints.attention.groups.flatMap((g) => g.items).find((p) => p.id === q.id);
+    if (!point) continue;
+    who.push({ name, stateText: point.stateText });
+    context ??= point.context;
+  }
+  if (!who.length) return undefined;
+  const everyone = sheets.length > 1 && who.length === sheets.length;
+  const same = who.every((w) => w.stateText === who[0]?.stateText);
+  return {
+    id: q.id,
+    number: q.number,
+    label: q.label,
+    context,
+    who,
+    everyone,
+    whoText: everyone && same ? `${LISTED_BY_ALL}: ${who[0]?.stateText ?? ''}` : who.map((w) => `${w.name}: ${w.stateText}`).join('; '),
+  };
+}
 
 /** The questions of step `index`, in definition order: every question that is visible to at least one respondent. */
 function compareQuestions(ws: Worksheet, index: number, sheets: readonly Named[], byId: ReadonlyMap<string, Question>): CompareQuestion[] {
@@ -270,8 +336,12 @@ function mergeGroup(
   const fields = groupFields(question, byId);
   const items = new Map<string, { label: string; by: string[]; cells: Array<Map<string, string[]>> }>();
   for (const { name, table } of tables) {
-    for (const row of table.rows) {
-      const label = (row[0] ?? '').replace(/\s+/g, ' ').trim();
+    // Two items of one respondent are never one: a name given again is "Welzijn (2)" (as in the points, itemNames).
+    const labels = numberDuplicates(
+      table.rows.map((row, i) => (row[0] ?? '').replace(/\s+/g, ' ').trim() || `${isGroup(question) ? question.item : 'item'} ${i + 1}`),
+    );
+    table.rows.forEach((row, r) => {
+      const label = labels[r] ?? '';
       const key = label.toLowerCase();
       let item = items.get(key);
       if (!item) {
@@ -284,7 +354,7 @@ function mergeGroup(
         const cellMap = item.cells[i];
         if (i > 0 && value && cellMap) cellMap.set(value, [...(cellMap.get(value) ?? []), name]);
       });
-    }
+    });
   }
   const everyone = tables.length;
   const notAll: string[] = [];

@@ -7,6 +7,7 @@
 import type { Output } from '../support/output.js';
 import { ExitCode, WerkboekError } from '../support/errors.js';
 import { displayPath, suggest } from '../support/invocation.js';
+import { wrapLine } from '../support/wrap.js';
 import { writeOutputFile } from './write-output.js';
 
 export type ReportFormat = 'md' | 'html' | 'eml' | 'docx';
@@ -55,6 +56,41 @@ export function checkWordRequest(req: Pick<ReportRequest, 'format' | 'output' | 
       `Laat --sjabloon weg voor Word (${example}), of kies met je sjabloon -o rapport.md, -o rapport.html of -o rapport.eml.`,
     );
   }
+}
+
+/**
+ * The width of the terminal a Markdown report without -o goes to, or
+ * undefined: into a pipe or a file (or with -o, or in another format) it
+ * stays Markdown.
+ */
+export function screenColumns(req: Pick<ReportRequest, 'format' | 'output' | 'out'>): number | undefined {
+  return req.format === 'md' && (req.output === undefined || req.output === '-') ? req.out.columns() : undefined;
+}
+
+/**
+ * A report for a terminal: the plain text of the e-mail's text part
+ * (plain-text.ts: no "#", "**" or "| --- |"; a table as a list), wrapped
+ * between words at the terminal's width.
+ */
+export async function screenText(markdown: string, columns: number): Promise<string> {
+  const { markdownToPlainText } = await import('./plain-text.js');
+  return markdownToPlainText(markdown)
+    .split('\n')
+    .map((line) => hanging(line, columns - 1))
+    .join('\n');
+}
+
+/** A line wrapped between words, its continuation under its text: after its indentation and a "• " or "1. " marker. */
+function hanging(line: string, width: number): string {
+  if (line.length <= width) return line;
+  // A heading's underline: as wide as fits.
+  if (/^[═─]+$/.test(line)) return line.slice(0, width);
+  const lead = /^\s*(?:• |\d{1,3}\. )?/.exec(line)?.[0] ?? '';
+  const pad = ' '.repeat(lead.length);
+  return wrapLine(line.slice(lead.length), Math.max(20, width - lead.length), false)
+    .split('\n')
+    .map((l, i) => (i === 0 ? lead : pad) + l)
+    .join('\n');
 }
 
 /** The report in its format: Markdown, an HTML document or an email draft (with `to`). */

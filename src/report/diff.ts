@@ -184,6 +184,20 @@ function listChanges(before: ReportQuestion | null, after: ReportQuestion | null
   return lines.length ? ['**Wat is er anders:**', '', ...lines] : undefined;
 }
 
+const questions = (n: number) => `${n} ${n === 1 ? 'vraag' : 'vragen'}`;
+
+/**
+ * "1 vraag anders, 9 hetzelfde, 2 nog niet opnieuw beantwoord": a question
+ * not answered again yet in the later round is not "anders" (right after
+ * `nieuwe-ronde` that would be every question).
+ */
+export function countLine(d: Pick<SheetDiff, 'changes' | 'unchanged'>): string {
+  const open = d.changes.filter((c) => c.kind === 'open').length;
+  const changed = d.changes.length - open;
+  if (!changed && !d.unchanged) return `${questions(open)} nog niet opnieuw beantwoord, dus nog niets om te vergelijken.`;
+  return `${questions(changed)} anders, ${d.unchanged} hetzelfde${open ? `, ${open} nog niet opnieuw beantwoord` : ''}.`;
+}
+
 /** The comparison as Markdown: per worksheet the changed questions, then the ontwikkelpunten. */
 export function diffMarkdown(diffs: readonly SheetDiff[], h: DiffHeading): string {
   const out: string[] = [
@@ -201,7 +215,7 @@ export function diffMarkdown(diffs: readonly SheetDiff[], h: DiffHeading): strin
       out.push(`Geen verschillen${d.unchanged ? ` (${d.unchanged} ${d.unchanged === 1 ? 'antwoord' : 'antwoorden'} hetzelfde)` : ''}.`);
       continue;
     }
-    out.push(`${d.changes.length} ${d.changes.length === 1 ? 'vraag' : 'vragen'} anders, ${d.unchanged} hetzelfde.`);
+    out.push(countLine(d));
     for (const kind of ['gewijzigd', 'nieuw', 'vervallen', 'open'] as const) {
       const list = d.changes.filter((c) => c.kind === kind);
       if (!list.length) continue;

@@ -148,7 +148,8 @@ export function textBlocks(text: string, lists: ListCounter): Paragraph[] {
 
 /**
  * A table: a header row (bold, shaded, repeated on every page), then the
- * rows; "" is an empty cell. The page's width, in columns as wide as their
+ * rows, none split over a page break ("Coördinator" on one page and
+ * "digitale inclusie" on the next); "" is an empty cell. The page's width, in columns as wide as their
  * header words (and, as far as there is room, their cells' words) need
  * (docx-widths.ts), fixed, so that Word does not make them equal again.
  */
@@ -167,8 +168,8 @@ export function table(columns: readonly string[], rows: ReadonlyArray<readonly s
     layout: TableLayoutType.FIXED,
     borders: { top: border, bottom: border, left: border, right: border, insideHorizontal: border, insideVertical: border },
     rows: [
-      new TableRow({ tableHeader: true, children: columns.map((c, i) => cell(c, true, i)) }),
-      ...rows.map((r) => new TableRow({ children: columns.map((_, i) => cell(r[i] ?? '', false, i)) })),
+      new TableRow({ tableHeader: true, cantSplit: true, children: columns.map((c, i) => cell(c, true, i)) }),
+      ...rows.map((r) => new TableRow({ cantSplit: true, children: columns.map((_, i) => cell(r[i] ?? '', false, i)) })),
     ],
   });
 }

@@ -163,9 +163,9 @@ export async function compareDocx(doc: CompareDocument): Promise<Buffer> {
   if (ctx.source) body.push(paragraph([run(ctx.source, { italics: true })]));
   body.push(paragraph([run('Ingevuld door:', { bold: true })], { keepNext: true }));
   for (const r of ctx.respondents) {
-    body.push(bullet([run(r.name, { bold: true }), run(`: ${r.statusLine}${r.updated ? ` (laatst bijgewerkt ${r.updated})` : ''}`)]));
+    body.push(bullet([run(r.name, { bold: true }), run(`: ${r.summaryLine}${r.updated ? ` (laatst bijgewerkt ${r.updated})` : ''}`)]));
   }
-  body.push(...discussionBlocks(ctx));
+  body.push(...discussionBlocks(ctx), ...compareAttentionBlocks(ctx));
   for (const section of ctx.sections) {
     body.push(heading(ctx.singleStep ? 'Antwoorden' : section.heading, 2));
     for (const q of section.questions) body.push(...questionBlocks(q, lists, compareAnswerBlocks(q, lists)));
@@ -204,6 +204,23 @@ function discussionBlocks(ctx: CompareContext): Block[] {
   for (const group of ctx.discussion.groups) {
     if (!ctx.singleStep) out.push(heading(group.heading, 3));
     for (const p of group.items) out.push(bullet([run(`${p.number ? `${p.number} ` : ''}${p.label} — ${p.text}`)]));
+  }
+  return out;
+}
+
+/** The aandachtspunten of everyone, with who has them ("iedereen: Nee"); nothing when there are none. */
+function compareAttentionBlocks(ctx: CompareContext): Block[] {
+  const { attention } = ctx;
+  if (attention.count === 0) return [];
+  const shared = attention.shared
+    ? ' Waar "iedereen" staat, ziet elke collega het zo: daar zijn jullie het over eens, en toch is het een punt om aan te werken.'
+    : '';
+  const out: Block[] = [heading(attention.title, 2), paragraph([run(`${attention.intro}${shared}`)])];
+  for (const group of attention.groups) {
+    if (!ctx.singleStep) out.push(heading(group.heading, 3));
+    for (const p of group.items) {
+      out.push(bullet([run(`${p.context ? `${p.context} ` : ''}${p.number ? `${p.number} ` : ''}${p.label} `), run(`(${p.whoText})`, { italics: true })]));
+    }
   }
   return out;
 }

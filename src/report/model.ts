@@ -19,6 +19,8 @@ import { programVersion } from '../support/version.js';
 import { own } from '../support/own.js';
 
 export {
+  attentionIntro,
+  DEVELOPMENT_LIST_TITLES,
   DEVELOPMENT_INTRO,
   DEVELOPMENT_INTRO_OTHER,
   DEVELOPMENT_INTROS,

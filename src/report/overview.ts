@@ -11,6 +11,7 @@ import type { Status } from '../dossier/answers-file.js';
 import type { WerkboekError } from '../support/errors.js';
 import { findVisible, researchPoints, type WalkResult } from '../walk.js';
 import { formatStamp } from '../support/dates.js';
+import { wrapLine, wrapText } from '../support/wrap.js';
 import { escapeCell, escapeLine } from './markdown.js';
 import { csvDocument } from './csv.js';
 import { typeOf } from '../types/registry.js';
@@ -130,8 +131,13 @@ function pointsText(n: number): string {
   return `${n} ontwikkelpunt${n === 1 ? '' : 'en'}`;
 }
 
-/** For the screen: per library a heading, per worksheet one line. */
-export function overviewText(overview: Overview): string {
+/**
+ * For the screen: per library a heading, per worksheet one line. `columns`:
+ * the terminal's width; a worksheet's line longer than that goes on under
+ * its own start, broken between its parts (" · "). Without it (a file or a
+ * pipe) every worksheet stays one line, for grep and the like.
+ */
+export function overviewText(overview: Overview, columns?: number): string {
   const lines: string[] = [];
   const width = Math.max(...overview.sheets.map((s) => `${s.worksheet.number}. ${s.worksheet.id}`.length));
   for (const row of overview.rows) {
@@ -146,7 +152,8 @@ export function overviewText(overview: Overview): string {
         const value = cell.keys[j];
         if (value) parts.push(`${k.label}: ${value}`);
       });
-      lines.push(`  ${`${sheet.worksheet.number}. ${sheet.worksheet.id}`.padEnd(width)}  ${parts.join(' · ')}`);
+      const label = `  ${`${sheet.worksheet.number}. ${sheet.worksheet.id}`.padEnd(width)}  `;
+      lines.push(columns ? fitParts(label, parts, columns - 1) : `${label}${parts.join(' · ')}`);
     });
     lines.push('');
   }
@@ -156,12 +163,45 @@ export function overviewText(overview: Overview): string {
     lines.push('', `Overgeslagen, want niet te lezen (${problems.length}); er is niets aan gewijzigd:`);
     for (const p of problems) lines.push(`  ${p}`);
   }
-  return lines.join('\n') + '\n';
+  // The other lines (names, the summary, the problems) wrapped between words; a worksheet's line fits already.
+  return (columns ? lines.map((line) => wrapText(line, columns - 1)) : lines).join('\n') + '\n';
 }
 
+/**
+ * The parts after a label, joined by " · " on lines of at most `width`
+ * characters, each line after the first indented under the first part; a
+ * part too long for a line of its own is wrapped between words.
+ */
+function fitParts(label: string, parts: readonly string[], width: number): string {
+  const indent = ' '.repeat(label.length);
+  const room = Math.max(20, width - label.length);
+  const lines: string[] = [];
+  let current = '';
+  for (const part of parts) {
+    const joined = current ? `${current} · ${part}` : part;
+    if (joined.length <= room || !current) current = joined;
+    else {
+      lines.push(current);
+      current = part;
+    }
+  }
+  lines.push(current);
+  const wrapped = lines.flatMap((line) => wrapLine(line, room, false).split('\n'));
+  return wrapped.map((line, i) => (i === 0 ? label : indent) + line).join('\n');
+}
+
+const STATUS_ORDER: readonly OverviewStatus[] = ['afgerond', 'concept', 'niet begonnen', 'onleesbaar'];
+
+/** What it counts: "2 bibliotheken, elk met 3 werkbladen: 1 afgerond, 2 concept, 3 niet begonnen." */
 function summary(overview: Overview): string {
   const n = overview.rows.length;
-  return `${n} ${n === 1 ? 'bibliotheek' : 'bibliotheken'}, ${overview.sheets.length} werkbladen.`;
+  const k = overview.sheets.length;
+  const counts = new Map<OverviewStatus, number>();
+  for (const cell of overview.rows.flatMap((r) => r.cells)) counts.set(cell.status, (counts.get(cell.status) ?? 0) + 1);
+  const parts = STATUS_ORDER.filter((s) => counts.get(s)).map((s) => `${counts.get(s)} ${s}`);
+  const libraries = `${n} ${n === 1 ? 'bibliotheek' : 'bibliotheken'}`;
+  const sheets = `${k} ${k === 1 ? 'werkblad' : 'werkbladen'}`;
+  return `${libraries}, ${n === 1 ? 'met' : 'elk met'} ${sheets}: ${parts.join(', ')}.`;
 }
 
 /** Markdown: a table per worksheet (a row per library), then the skipped files. */

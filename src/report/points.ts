@@ -6,10 +6,10 @@
 // workbook). Raw, format-neutral text like the rest of the report model
 // (model.ts, which re-exports what is public here).
 import type { Condition, Question, Worksheet } from '../definition/schema.js';
-import { noteOf, type Answers, type GroupItem } from '../dossier/answers.js';
+import { noteOf, type Answers } from '../dossier/answers.js';
 import { developmentPoints, groupGapItems, isToResearch, type QuestionState, type VisibleQuestion, type WalkResult } from '../walk.js';
 import { own } from '../support/own.js';
-import { groupFields, itemName, typeOf } from '../types/registry.js';
+import { groupFields, groupItems, itemNames, typeOf } from '../types/registry.js';
 
 /**
  * Intro of the ontwikkelpunten of werkblad 2, in the words of the workbook
@@ -51,8 +51,26 @@ export const DEVELOPMENT_LIST_TITLES = {
   unanswered: 'Nog niet beantwoord',
 } as const;
 
-/** Under the title "Aandachtspunten" (ours). */
-export const ATTENTION_INTRO = 'Bij deze vragen blijkt uit je antwoord dat een randvoorwaarde (nog) niet op orde is.';
+/**
+ * What an aandachtspunt shows is not in order, per worksheet (by id; ours,
+ * as the markings are, see the top of questions/*.yaml): werkblad 2 is about
+ * the randvoorwaarden, werkblad 1 about what you need to profile yourself
+ * with the gemeente. Another worksheet gets ATTENTION_SUBJECT_OTHER.
+ */
+const ATTENTION_SUBJECTS: Readonly<Record<string, string>> = {
+  gemeentelandschap: 'iets wat je nodig hebt om je bij de gemeente te profileren',
+  randvoorwaarden: 'een randvoorwaarde',
+};
+const ATTENTION_SUBJECT_OTHER = 'iets';
+
+/**
+ * The sentence under the title "Aandachtspunten" (ours), in the words of the
+ * worksheet: "Bij deze vragen blijkt uit je antwoord dat een randvoorwaarde
+ * (nog) niet op orde is." `whose`: whose answer ("je antwoord").
+ */
+export function attentionIntro(worksheetId: string, whose = 'je antwoord'): string {
+  return `Bij deze vragen blijkt uit ${whose} dat ${own(ATTENTION_SUBJECTS, worksheetId) ?? ATTENTION_SUBJECT_OTHER} (nog) niet op orde is.`;
+}
 
 /** Instead of an answer, lower case as in "(weet ik (nog) niet)": the state of an unanswered question. */
 export const STATE_TEXT: Record<Exclude<QuestionState, 'answered'>, string> = {
@@ -145,7 +163,7 @@ export function sheetPoints(ws: Worksheet, result: WalkResult, answers: Answers,
     count: items.length,
     groups: groupBySection(items),
   });
-  const attention = list(DEVELOPMENT_LIST_TITLES.attention, attentionPoints(result, answers, byId), ATTENTION_INTRO);
+  const attention = list(DEVELOPMENT_LIST_TITLES.attention, attentionPoints(result, answers, byId), attentionIntro(ws.id));
   const toResearch = list(
     DEVELOPMENT_LIST_TITLES.toResearch,
     points.filter(([v]) => isToResearch(v)),
@@ -183,9 +201,11 @@ function developmentPoint(v: VisibleQuestion, answers: Answers, byId: Map<string
   // An answered group with blank or "nog niet bekend" cells (Stap 4): 'incomplete', naming the items.
   const fields = groupFields(v.question, byId);
   const gaps = groupGapItems(v.question, answers);
-  const name = (item: GroupItem, index: number) => itemName(v.question, fields, item, index);
-  const unknownItems = gaps.filter((g) => g.kind === 'unknown').map((g) => name(g.item, g.index));
-  const blankItems = gaps.filter((g) => g.kind === 'blank').map((g) => name(g.item, g.index));
+  // Named as in the table of vergelijk: a name that comes twice as "Welzijn (2)".
+  const names = itemNames(v.question, fields, groupItems(v.question, answers));
+  const name = (g: { index: number }) => names[g.index] ?? '';
+  const unknownItems = gaps.filter((g) => g.kind === 'unknown').map(name);
+  const blankItems = gaps.filter((g) => g.kind === 'blank').map(name);
   const parts = [
     ...(unknownItems.length ? [`nog niet bekend bij ${unknownItems.join(', ')}`] : []),
     ...(blankItems.length ? [`niet ingevuld bij ${blankItems.join(', ')}`] : []),

@@ -16,6 +16,8 @@ export interface Output {
   line(text?: string): void;
   /** A line of our own text styled with colour codes (chalk), which stay; any other control character is made visible. */
   styledLine(text: string): void;
+  /** The width of the terminal stdout shows on; undefined when it goes to a file or a pipe (then nothing is fitted to a width). */
+  columns(): number | undefined;
 }
 
 export function createOutput(opts: { color: boolean }): Output {
@@ -40,6 +42,7 @@ export function createOutput(opts: { color: boolean }): Output {
     },
     line: (text = '') => write(fitTerminal(visibleControls(text)) + '\n'),
     styledLine: (text) => write(visibleControlsKeepingColour(text) + '\n'),
+    columns: stdoutColumns,
   };
   return output;
 }
@@ -49,16 +52,21 @@ export function createOutput(opts: { color: boolean }): Output {
  * command stays whole, to be copied); into a pipe or a file, as it is.
  */
 function fitTerminal(text: string): string {
-  const columns = process.stdout.isTTY ? process.stdout.columns : undefined;
+  const columns = stdoutColumns();
   return columns ? wrapText(text, columns - 1, { whole: isSuggestedCommand }) : text;
 }
 
-/** An Output that records everything, for tests. */
-export function memoryOutput(): Output & { out: string; err: string } {
+function stdoutColumns(): number | undefined {
+  return process.stdout.isTTY ? process.stdout.columns || undefined : undefined;
+}
+
+/** An Output that records everything, for tests (`terminal`: the width of a terminal it stands for; default a pipe). */
+export function memoryOutput(terminal?: number): Output & { out: string; err: string } {
   const rec = {
     color: false,
     out: '',
     err: '',
+    columns: () => terminal,
     stdout(text: string) {
       rec.out += text;
     },

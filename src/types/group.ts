@@ -42,7 +42,9 @@ export const group: QuestionType<GroupQuestion> = {
     const fields = groupFields(q, byId);
     const texts = q.fields.flatMap((f) => {
       if (!fieldTypeOf(f).decides || !('attention' in f) || f.attention === undefined) return [];
-      const names = groupItems(q, answers).flatMap((item, i) => (own(item, f.id) === f.attention ? [itemName(q, fields, item, i)] : []));
+      const items = groupItems(q, answers);
+      const all = itemNames(q, fields, items);
+      const names = items.flatMap((item, i) => (own(item, f.id) === f.attention ? [all[i] ?? ''] : []));
       return names.length ? [`${f.label} ${fieldTypeOf(f).cell(f, f.attention)}: ${names.join(', ')}`] : [];
     });
     return texts.length ? texts.join('; ') : undefined;
@@ -65,6 +67,26 @@ export function itemName(question: Question, fields: Field[], item: GroupItem, i
   const first = fields[0] ? own(item, fields[0].id) : undefined;
   const text = first === undefined || first === null ? '' : String(first).replace(/\s+/g, ' ').trim();
   return text || `${isGroup(question) ? question.item : 'item'} ${index + 1}`;
+}
+
+/**
+ * The names of a group's items (itemName), told apart: a name that comes
+ * again (without regard to case and spaces) gets its number, "Welzijn",
+ * "Welzijn (2)", so two partners of the same name stay two in a report.
+ */
+export function itemNames(question: Question, fields: Field[], items: readonly GroupItem[]): string[] {
+  return numberDuplicates(items.map((item, i) => itemName(question, fields, item, i)));
+}
+
+/** Names with a repeated one numbered from its second time on: "Welzijn", "Welzijn (2)". */
+export function numberDuplicates(names: readonly string[]): string[] {
+  const seen = new Map<string, number>();
+  return names.map((name) => {
+    const key = name.replace(/\s+/g, ' ').trim().toLowerCase();
+    const n = (seen.get(key) ?? 0) + 1;
+    seen.set(key, n);
+    return n === 1 ? name : `${name} (${n})`;
+  });
 }
 
 /**

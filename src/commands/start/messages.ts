@@ -51,7 +51,7 @@ export async function showFinished(place: Place, session: Session, where: string
     `\n${style.green(`Werkblad ${ws.number} is afgerond.`)} Je antwoorden staan in ${where}\n` +
       (respondent === undefined
         ? `Maak er een Word-document van (met .html of .eml in plaats van .docx een webpagina of een e-mailconcept):\n  ${suggest(['rapport', sheetArg, '-o', `${ws.id}.docx`], map)}`
-        : `Zet je antwoorden naast die van je collega's met:\n  ${suggest(['vergelijk', sheetArg], map)}`),
+        : `Zet je antwoorden naast die van je collega's met:\n  ${suggest(['vergelijk', sheetArg, '-o', 'vergelijking.docx'], map)}`),
   );
   const how = respondent === undefined ? colleaguesHow(ws, style, (args) => suggest(args, map)) : undefined;
   if (how) prompter.print(`\n${how}`);
