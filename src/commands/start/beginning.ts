@@ -123,7 +123,7 @@ async function welcome(place: Place, session: Session, claimed: AnswersFile | un
   const { ws, respondent } = place;
   const { prompter, style } = session;
   const file = claimed ?? AnswersFile.create(place.target, ws, undefined, respondent);
-  await welcomeNewDossier(prompter, style, place.dossier.dir, ws);
+  await welcomeNewDossier(prompter, style, place.dossier.dir, ws, { inMenu: place.inMenu });
   // A colleague already gave their name: it is the answer to Naam (changeable in the overview).
   if (respondent !== undefined && ws.meta?.some((q) => q.id === 'naam')) {
     file.setAnswer('naam', respondent);
