@@ -284,7 +284,7 @@ const worksheet2: Turn[] = [
   turn('Samenwerkingsafspraken vastgelegd?', 'ja', choose('Ja')),
   long('Welke afspraken?', 'Convenant 2025'),
   turn('samenwerkingsafspraken vastgelegd', 'aanvullen: taalhuis', choose('Aanvullen: Taalhuis')),
-  turn('Samenwerkingsafspraken vastgelegd?', 'nog niet', choose('Nog niet bekend')),
+  turn('Samenwerkingsafspraken vastgelegd?', 'weet ik', choose('Weet ik (nog) niet')),
   turn('samenwerkingsafspraken vastgelegd', 'klaar', choose('Klaar')),
   turn('periodiek', 'nee', choose('Nee')),
   turn('taken, verantwoordelijkheden en bevoegdheden van hun eigen', ':weetniet', unknown),

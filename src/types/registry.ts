@@ -27,4 +27,16 @@ export function typeOf<Q extends Question>(q: Q): QuestionType<Q> {
 }
 
 export { fieldTypeOf } from './fields.js';
-export { checkItem, groupBaseId, groupFields, groupGapItems, groupItems, isGroup, itemName, itemsSummary, named, type GroupQuestion } from './group.js';
+export {
+  checkItem,
+  groupBaseId,
+  groupFields,
+  groupGapItems,
+  groupItems,
+  isGroup,
+  itemName,
+  itemsSummary,
+  named,
+  type GroupGap,
+  type GroupQuestion,
+} from './group.js';
