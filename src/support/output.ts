@@ -50,7 +50,7 @@ export function createOutput(opts: { color: boolean }): Output {
  */
 function fitTerminal(text: string, stream: NodeJS.WriteStream): string {
   const columns = stream.isTTY ? stream.columns : undefined;
-  return columns ? wrapText(text, columns - 1, { whole: isSuggestedCommand }) : text;
+  return columns ? wrapText(text, columns - 1, { whole: isSuggestedCommand, columns }) : text;
 }
 
 /** An Output that records everything, for tests. */
