@@ -76,6 +76,5 @@ export function softBreak(line: string, columns: number): string {
 
 /** Columns a text takes: one per character, colour codes none. */
 function visibleLength(text: string): number {
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: colour codes are what is left out
   return [...text.replace(/\u001b\[[0-9;]*m/g, '')].length;
 }
