@@ -576,7 +576,10 @@ describe('review', () => {
     file.setAnswer('stakeholders', 'De wethouder');
     await file.save();
     const { prompter } = await run('plan-van-aanpak', [step('Overzicht', choose('Later verder'))], { file, startInReview: true });
-    expect(prompter.printed.join('\n')).toContain('Overzicht: 1 van 9 vragen beantwoord, 8 nog open; nog in te vullen: Bibliotheek, Datum.');
+    // The title is the prompt's header: drawn again with the list after a resize.
+    expect(prompter.calls.find((c) => c.message === 'Overzicht')?.header).toContain(
+      'Overzicht: 1 van 9 vragen beantwoord, 8 nog open; nog in te vullen: Bibliotheek, Datum.',
+    );
     const names = prompter.calls.find((c) => c.message === 'Overzicht')?.choices?.map((c) => c.name) ?? [];
     expect(names[0]).toBe('→ Verder met de open vragen (vanaf Bibliotheek)');
     expect(names[1]).toBe('Naam — Marieke de Vries');
@@ -626,7 +629,7 @@ describe('review', () => {
       ],
       { file, startInReview: true },
     );
-    expect(prompter.printed.join('\n')).toContain('Dit werkblad is afgerond');
+    expect(prompter.calls.find((c) => c.message === 'Overzicht')?.header).toContain('Dit werkblad is afgerond');
     expect(saved.status).toBe('concept');
     expect(saved.antwoorden['thema-in-agenda-wijze']).toBe('Nu wel');
   });

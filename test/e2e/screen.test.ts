@@ -261,6 +261,23 @@ describe('screen widths (e2e, pty)', { timeout: E2E_TIMEOUT }, () => {
     for (const line of lines) expect(line.length, line).toBeLessThanOrEqual(40);
   });
 
+  it('the overview at the end: its title is drawn again after a resize, and a short question leaves its room to the answer', async () => {
+    const ctx = e2e();
+    const ws = sheets.find((s) => s.id === 'gemeentelandschap')!;
+    const text = 'Raadsvragen over het IDO in 2025 en een motie';
+    const answers = { naam: 'Anna', bibliotheek: 'Bieb', datum: '2026-11-27', gemeenteraad: 'ja', 'gemeenteraad-manier': text };
+    await writeFile(ctx.answersFile, stringify({ werkblad: ws.id, versie: ws.version, status: 'afgerond', antwoorden: answers }));
+    const s = start(['start', 'gemeentelandschap'], ctx.env);
+    const before = await s.waitFor((sc) => activePrompt(sc).startsWith('? Overzicht') && sc.includes('Ctrl+C stop'));
+    expect(before).toContain(`Zo ja, op welke manier? — ${text}`);
+    s.resize(70, 30);
+    // Drawn again on a cleared screen: the title with it (it used to be printed above the prompt, and was gone).
+    const after = await s.waitFor((sc) => activePrompt(sc).startsWith('? Overzicht') && !sc.includes('Antwoorden worden na elke vraag bewaard'));
+    expect(after).toContain('Dit werkblad is afgerond. Overzicht van je antwoorden:');
+    s.press('ctrl-c');
+    await exitCodeOf(s);
+  });
+
   it('the functions overview shows 16,5 uur, not 16.5', async () => {
     const ctx = e2e();
     const ws = sheets.find((s) => s.id === 'randvoorwaarden')!;
