@@ -391,8 +391,11 @@ describe('a worksheet through a pipe (start --eenvoudig < antwoorden.txt)', () =
     expect(raw.concepten).toEqual({ 'thema-in-agenda-wijze': 'Coalitieakkoord\nhalf getypt' });
     expectOnlyText(r.stdout);
     // Again: it goes on where it stopped (a numbered choice), and :stop also exits 130.
-    const again = await pipeInto('gemeentelandschap', ['1', ':stop']);
+    // An empty line takes the default ("Enter kiest 1."), as in the overview.
+    const again = await pipeInto('gemeentelandschap', ['', ':stop']);
     expect(again.stdout).toContain('1. Verdergaan bij vraag 2');
+    expect(again.stdout).toContain('Enter kiest 1. Verdergaan bij vraag 2');
+    expect(again.stdout).not.toContain('Typ een nummer');
     expect(again.stdout).toContain('Onbevestigd antwoord');
     expect(again.code).toBe(130);
   });

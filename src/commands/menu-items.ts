@@ -28,10 +28,10 @@ export function menuChoices(sheets: SheetState[]): Choice<MenuAction>[] {
       description: s.error
         ? 'het bestand kan niet gelezen worden: kies dit om te zien wat er mis is en hoe je het herstelt'
         : s.status === 'niet begonnen'
-          ? 'beginnen'
+          ? `werkblad ${s.worksheet.number} invullen, vanaf de eerste vraag`
           : s.status === 'afgerond'
-            ? 'bekijken en wijzigen'
-            : 'verdergaan waar je was',
+            ? `je antwoorden bij werkblad ${s.worksheet.number} bekijken en wijzigen`
+            : `verdergaan met werkblad ${s.worksheet.number} waar je was`,
     })),
     { value: 'rapport', name: 'Rapport maken', description: 'een rapport van een werkblad of van alles, in de map van je dossier' },
     { value: 'status', name: 'Hoe ver ben ik?', description: 'per werkblad: hoe ver, laatst bijgewerkt, het bestand' },
