@@ -182,11 +182,11 @@ function holds(cond: Condition, answers: Answers, visibleIds: ReadonlySet<string
   return false;
 }
 
-/** "Stap 2 van 6 · vraag 5 van 14" (or "Gegevens · 1 van 3", or only the question part for one-step sheets). */
+/** "Stap 2 van 6 · vraag 5 van 14" (or "Gegevens · 1 van 3", or for one-step sheets "Vraag 5 van 14", a capital as the line begins). */
 export function progressLabel(result: WalkResult, vq: VisibleQuestion): string {
   if (vq.section.kind === 'meta') return `Gegevens · ${vq.position} van ${result.meta.total}`;
   const question = `vraag ${vq.position} van ${result.total}`;
-  if (result.stepCount <= 1) return question;
+  if (result.stepCount <= 1) return `V${question.slice(1)}`;
   return `Stap ${vq.section.stepNumber} van ${result.stepCount} · ${question}`;
 }
 

@@ -64,7 +64,7 @@ describe('werkboek --help / --version', () => {
   it('help says what a coordinator needs, without jargon: the --map default, formats in words, 1/2/3, --werkbladen', async () => {
     const rapport = (await werkboek(['rapport', '--help'])).stdout.replace(/\s+/g, ' ');
     expect(rapport).toContain('plan-van-aanpak (of 1, 2, 3), of alles');
-    expect(rapport).toContain('anders een vaste map voor jou op deze computer; "werkboek status" toont welke');
+    expect(rapport).toContain('de map waarin je antwoorden staan (zonder --map: je eigen map op deze computer; "werkboek status" noemt hem)');
     expect(rapport).toContain('md (tekst met opmaaktekens als # en **: Markdown)');
     expect(rapport).toContain('eml (e-mailconcept)');
     expect(rapport).not.toMatch(/Liquid|gebruikersmap/);
@@ -85,8 +85,8 @@ describe('werkboek --help / --version', () => {
     const main = await werkboek(['--help']);
     const commands = main.stdout.split('Opdrachten:\n')[1]!.split('\n\n')[0]!;
     const names = [...commands.matchAll(/^ {2}([a-z-]+)(?:\|([a-z-]+))? /gm)].flatMap((m) => [m[1]!, m[2]].filter((n): n is string => !!n && n !== 'help'));
-    expect(names).toHaveLength(20); // 11 commands, 9 aliases
-    for (const name of names) {
+    expect(names).toHaveLength(12); // 11 commands, and "invullen" (the English names are not shown)
+    for (const name of [...names, 'intro', 'list', 'report', 'compare', 'import', 'diff', 'overview', 'check']) {
       const alone = await werkboek([name, '--help']);
       const all = await werkboek(['help', name]);
       expect(alone.code, name).toBe(0);
@@ -131,7 +131,7 @@ describe('werkboek inleiding', () => {
 
   it('is listed in the help, with Dutch usage', async () => {
     const r = await werkboek(['--help']);
-    expect(r.stdout).toMatch(/^ {2}inleiding\|intro \[opties\] +waar gaat het werkboek over\?/m);
+    expect(r.stdout).toMatch(/^ {2}inleiding \[opties\] +waar gaat het werkboek over\?/m);
     expect(r.stdout).toContain(`${shownProgram} inleiding`);
     const help = await werkboek(['inleiding', '--help']);
     expect(help.stdout).toMatch(/^Gebruik: node \S*bin\/werkboek\.js inleiding(\|intro)? \[opties\]/);
@@ -351,7 +351,7 @@ describe('wrong use', () => {
     // The choices are named once, in the description.
     const help = await werkboek(['rapport', '--help']);
     expect(help.stdout.replace(/\s+/g, ' ')).toContain(
-      'docx (Word), md (tekst met opmaaktekens als # en **: Markdown), html (webpagina) of eml (e-mailconcept); standaard: volgens de extensie van -o, anders md',
+      'docx (Word), md (tekst met opmaaktekens als # en **: Markdown), html (webpagina) of eml (e-mailconcept); standaard: wat de bestandsnaam bij -o zegt (.docx, .html, .eml), anders md',
     );
     expect(help.stdout).not.toContain('keuze uit');
   });
@@ -376,7 +376,7 @@ describe('wrong use', () => {
   it('a missing argument gives an example of that command', async () => {
     const r = await werkboek(['rapport']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe(`werkboek: Er ontbreekt een argument: werkblad. Bijvoorbeeld: ${shownProgram} rapport alles -o dossier.md\n`);
+    expect(r.stderr).toBe(`werkboek: Er ontbreekt nog iets na "rapport": werkblad. Bijvoorbeeld: ${shownProgram} rapport alles -o dossier.md\n`);
   });
 
   it('help lists the commands with Dutch usage and examples that work from here', async () => {
@@ -388,10 +388,27 @@ describe('wrong use', () => {
     expect(inRepo.stdout).toContain(`node ${path.join('bin', 'werkboek.js')} start gemeentelandschap`);
   });
 
+  it('help is in plain words: no environment variables per command, no jargon, no English names; status does not send you to status', async () => {
+    const main = (await werkboek(['--help'])).stdout;
+    // The map's variable once, in the main help.
+    expect(main.split('WERKBOEK_MAP').length - 1).toBe(1);
+    for (const english of ['intro', 'list', 'report', 'compare', 'import', 'diff', 'overview', 'check'])
+      expect(main).not.toMatch(new RegExp(`\\|${english}\\b`));
+    for (const name of ['inleiding', 'start', 'status', 'lijst', 'rapport', 'vergelijk', 'importeer', 'nieuwe-ronde', 'verschil', 'overzicht', 'controleer']) {
+      const help = (await werkboek([name, '--help'])).stdout;
+      for (const jargon of ['WERKBOEK_', 'werkbladdefinitie', 'YAML-bestand', 'schermopbouw', 'extensie', 'voor scripts;', 'NO_COLOR'])
+        expect(help, `${name}: ${jargon}`).not.toContain(jargon);
+      expect(help, name).not.toMatch(/\|(intro|list|report|compare|import|diff|overview|check)\b/);
+    }
+    expect((await werkboek(['status', '--help'])).stdout).not.toContain('werkboek status');
+    // The English names keep working.
+    expect((await werkboek(['list'])).code).toBe(0);
+  });
+
   it('a missing argument: Dutch message, exit 2', async () => {
     const r = await werkboek(['start']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('Er ontbreekt een argument: werkblad.');
+    expect(r.stderr).toContain('Er ontbreekt nog iets na "start": werkblad.');
   });
 
   it('start with a typo: suggestion, exit 2, no stack trace, nothing written', async () => {
@@ -434,7 +451,7 @@ describe("output to a file or a pipe (written directly, not through Node's strea
     expect(refused.code).toBe(2);
     expect(refused.stderr).toBe(
       'werkboek: mijn rapport.html bestaat al. werkboek vervangt een bestaand bestand niet zomaar: misschien is het bewerkt of verstuurd.\n' +
-        "Kies een andere naam (bijvoorbeeld -o 'mijn rapport-2.html'), of geef --vervang mee om het te vervangen.\n",
+        'Kies een andere naam (bijvoorbeeld -o "mijn rapport-2.html"), of geef --vervang mee om het te vervangen.\n',
     );
     expect(await readFile(path.join(tmp(), 'mijn rapport.html'), 'utf8')).toBe('bewerkt');
     const replaced = await werkboek(['rapport', '1', '-o', 'mijn rapport.html', '--vervang']);

@@ -192,7 +192,7 @@ describe('werkboek importeer', () => {
     const { code, out } = await run(['anoniem.yaml']);
     expect(code).toBe(ExitCode.usage);
     expect(out.err).toContain('anoniem.yaml: er staat geen naam in');
-    expect(out.err).toContain("importeer anoniem.yaml --respondent 'Piet Bakker'");
+    expect(out.err).toContain('importeer anoniem.yaml --respondent "Piet Bakker"');
     const named = await run(['anoniem.yaml'], { respondent: 'Kees' });
     expect(named.out.out).toContain('anoniem.yaml → randvoorwaarden.kees.yaml');
     const err = await run(['a.yaml', 'b.yaml'], { respondent: 'Kees' }).catch((e: unknown) => e);

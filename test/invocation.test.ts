@@ -20,7 +20,7 @@ describe('programCommand', () => {
   it('names the whole path from elsewhere, quoted when it has spaces', () => {
     expect(programCommand(script, path.join(path.sep, 'tmp'), noPath, 'linux')).toBe(`node ${script}`);
     const spaced = path.join(path.sep, 'home', 'An de Vries', 'werkboek', 'bin', 'werkboek.js');
-    expect(programCommand(spaced, path.sep + 'tmp', noPath, 'linux')).toBe(`node '${spaced}'`);
+    expect(programCommand(spaced, path.sep + 'tmp', noPath, 'linux')).toBe(`node "${spaced}"`);
   });
 });
 
@@ -28,12 +28,16 @@ describe('suggest', () => {
   it('repeats --map only when the dossier came from --map', () => {
     expect(mapFor({ dir: '/data/bieb-oost', source: 'optie' })).toBe('/data/bieb-oost');
     expect(mapFor({ dir: '/data/bieb-oost', source: 'WERKBOEK_MAP' })).toBeUndefined();
-    expect(suggest(['start', 'gemeentelandschap'], '/data/bieb oost')).toBe("werkboek start gemeentelandschap --map '/data/bieb oost'");
+    expect(suggest(['start', 'gemeentelandschap'], '/data/bieb oost')).toBe('werkboek start gemeentelandschap --map "/data/bieb oost"');
     expect(suggest(['start', '<werkblad>'])).toBe('werkboek start <werkblad>');
   });
 
   it('quotes for the shell of the platform', () => {
-    expect(shellQuote("Bieb 't Gooi", 'linux')).toBe(`'Bieb '\\''t Gooi'`);
+    // Double quotes, as on Windows (cmd has no single quotes); single quotes only where double ones would change the word.
+    expect(shellQuote("Bieb 't Gooi", 'linux')).toBe(`"Bieb 't Gooi"`);
+    expect(shellQuote('Naam collega', 'linux')).toBe('"Naam collega"');
+    expect(shellQuote("Bieb $HOME 't", 'linux')).toBe(`'Bieb $HOME '\\''t'`);
+    expect(shellQuote('Zeg "ja"', 'linux')).toBe(`'Zeg "ja"'`);
     expect(shellQuote('C:\\Users\\An\\Mijn map', 'win32')).toBe('"C:\\Users\\An\\Mijn map"');
     expect(shellQuote('C:\\Users\\An', 'win32')).toBe('C:\\Users\\An');
     expect(shellQuote('a\\b', 'linux')).toBe("'a\\b'");
@@ -57,7 +61,7 @@ describe('executableCommand (a single executable, npm run release)', () => {
 
   it('else its full path, quoted for the shell when it needs it', () => {
     expect(executableCommand('/home/an/Mijn downloads/werkboek-linux-x64', '/tmp', { PATH: '/usr/bin' }, 'linux')).toBe(
-      "'/home/an/Mijn downloads/werkboek-linux-x64'",
+      '"/home/an/Mijn downloads/werkboek-linux-x64"',
     );
     // Below the current folder: relative.
     expect(executableCommand('/home/an/Downloads/werkboek-linux-x64', '/home/an', { PATH: '/usr/bin' }, 'linux')).toBe('Downloads/werkboek-linux-x64');
@@ -104,7 +108,7 @@ describe('on Windows: commands that paste into cmd and PowerShell (platform inje
     expect(programPath('C:\\Tools\\werkboek-win-x64.exe', 'win32', powershell)).toBe('C:\\Tools\\werkboek-win-x64.exe');
     // In the current folder: .\ (PowerShell does not look there; cmd takes it too).
     expect(programPath('werkboek-win-x64.exe', 'win32', cmd)).toBe('.\\werkboek-win-x64.exe');
-    expect(programPath('werkboek linux', 'linux', {})).toBe("'./werkboek linux'");
+    expect(programPath('werkboek linux', 'linux', {})).toBe('"./werkboek linux"');
   });
 
   it('programCommand: an executable by its path, a script after node (which needs no &), relative with Windows paths', () => {

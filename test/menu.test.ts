@@ -63,7 +63,10 @@ describe('the home menu', () => {
     expect(names.slice(3)).toEqual(['Rapport maken', 'Hoe ver ben ik?', 'De inleiding', 'Hulp', 'Stoppen']);
     // Ctrl+C in the worksheet: saved as always, and back in the menu, which says how to leave.
     expect(out.out).toContain('Wat je hebt beantwoord is bewaard');
-    expect(out.out).toContain('Terug in het menu. Nog een keer Ctrl+C stopt werkboek.');
+    expect(out.out).toContain('Terug in het menu: kies "Werkblad 1" om verder te gaan. Nog een keer Ctrl+C stopt werkboek.');
+    // In the menu the way on is its item, not a command to type.
+    expect(out.out).not.toContain('Ga verder met');
+    expect(out.out).not.toContain('werkboek start');
     expect(secondMenu?.choices?.[0]?.name).toBe('Werkblad 1: Verken jouw gemeentelandschap (concept, 0 van 8 beantwoord)');
     expect(secondMenu?.default).toBe('werkblad:gemeentelandschap');
     expect(out.out).toContain('Tot de volgende keer.');
@@ -72,12 +75,17 @@ describe('the home menu', () => {
 
   it('after a finished worksheet comes back with the next one as the default', async () => {
     let menus = 0;
-    const { run, prompter } = runMenu([], (c) => {
+    const { run, prompter, out } = runMenu([], (c) => {
       if (c.message !== MENU_MESSAGE) return everythingNee(c);
       menus++;
       return menus === 1 ? keep : choose('Stoppen');
     });
     await run;
+    // What comes next, in menu terms: its items, not commands.
+    const said = prompter.printed.join('\n') + out.out;
+    expect(said).toContain('Een Word-document, webpagina of e-mailconcept ervan maak je met "Rapport maken" in het menu.');
+    expect(said).toContain('Het volgende werkblad is 2: Randvoorwaarden digitale inclusie dienstverlening. Kies daarvoor "Werkblad 2" in het menu.');
+    expect(said).not.toContain('rapport gemeentelandschap -o');
     const [, second] = menuCalls(prompter);
     expect(second?.choices?.[0]?.name).toBe('Werkblad 1: Verken jouw gemeentelandschap (afgerond)');
     expect(second?.default).toBe('werkblad:randvoorwaarden');
@@ -228,7 +236,7 @@ describe('the home menu', () => {
       menuStep('Stoppen'),
     ]);
     await run;
-    expect(out.out).toContain('Er is nog geen werkblad begonnen, dus er is nog niets voor een rapport.');
+    expect(out.out).toContain('Er is nog geen werkblad begonnen, dus er is nog niets voor een rapport. Kies eerst "Werkblad 1" in het menu.');
     expect(prompter.remaining).toBe(0);
     expect((await readdir(dir)).filter((f) => f.startsWith('rapport-'))).toEqual([]);
   });
@@ -269,13 +277,63 @@ describe('the home menu', () => {
     expect(existsSync(path.join(dir, 'gemeentelandschap.yaml'))).toBe(false);
   });
 
-  it('an unreadable answers file is shown as such; choosing it says what is wrong and the menu stays', async () => {
+  it('an unreadable answers file is shown as such; choosing it says what is wrong, where, and what to choose; the menu stays', async () => {
     await writeFile(path.join(dir, 'randvoorwaarden.yaml'), 'werkblad: [\n');
-    const { run, prompter, out } = runMenu([menuStep(/^Werkblad 2/), menuStep('Stoppen')]);
+    const { run, prompter, out } = runMenu([menuStep(/^Werkblad 2/), { expect: 'Wat wil je doen?', kind: 'select', do: keep }, menuStep('Stoppen')]);
     await run;
     expect(menuCalls(prompter)[0]?.choices?.[1]?.name).toBe('Werkblad 2: Randvoorwaarden digitale inclusie dienstverlening (onleesbaar bestand)');
-    expect(out.err).toContain('randvoorwaarden.yaml');
+    expect(menuCalls(prompter)[0]?.choices?.[1]?.description).toContain('kan niet gelezen worden');
+    expect(out.out).toContain('Het antwoordbestand van werkblad 2 (Randvoorwaarden digitale inclusie dienstverlening) kan niet gelezen worden:');
+    expect(out.out).toContain(`${path.join(dir, 'randvoorwaarden.yaml')}:`);
+    expect(out.out).toContain('kies daarna opnieuw "Werkblad 2" in het menu.');
+    // Menu terms, not the command line's fixes.
+    expect(out.out).not.toContain('--opnieuw');
+    const choices = prompter.calls.find((c) => c.message === 'Wat wil je doen?')?.choices?.map((c) => c.value);
+    expect(choices).toEqual(['terug', 'opnieuw']);
     expect(menuCalls(prompter)).toHaveLength(2);
     expect(await readFile(path.join(dir, 'randvoorwaarden.yaml'), 'utf8')).toBe('werkblad: [\n');
+  });
+
+  it('an unreadable answers file can be started over from the menu; the old file is kept as a backup', async () => {
+    await writeFile(path.join(dir, 'gemeentelandschap.yaml'), 'werkblad: [\n');
+    const { run } = runMenu([
+      menuStep(/^Werkblad 1/),
+      { expect: 'Wat wil je doen?', kind: 'select', do: choose(/opnieuw beginnen/) },
+      { expect: 'Naam:', do: answer('Anna') },
+      { expect: 'Bibliotheek:', do: interrupt },
+      menuStep('Stoppen'),
+    ]);
+    await run;
+    expect(await readFile(path.join(dir, 'gemeentelandschap.yaml'), 'utf8')).toContain('naam: Anna');
+    const backups = (await readdir(dir)).filter((f) => f.endsWith('.bak.yaml'));
+    expect(backups).toHaveLength(1);
+    expect(await readFile(path.join(dir, backups[0] ?? ''), 'utf8')).toBe('werkblad: [\n');
+  });
+
+  it('"Rapport maken" with an unreadable finished worksheet says that its file cannot be read, not that nothing was begun', async () => {
+    await writeFile(path.join(dir, 'gemeentelandschap.yaml'), 'werkblad: gemeentelandschap\nstatus: afgerond\nantwoorden:\n  naam: "Anna\n');
+    const { run, out } = runMenu([menuStep('Rapport maken'), menuStep('De inleiding'), menuStep('Stoppen')]);
+    await run;
+    expect(out.out).not.toContain('Er is nog geen werkblad begonnen');
+    expect(out.out).toContain(
+      'Het antwoordbestand van werkblad 1 kan niet gelezen worden, dus dat werkblad kan niet in een rapport. Kies "Werkblad 1" in het menu: daar zie je wat er mis is en hoe je het herstelt.',
+    );
+    // The introduction's next step, in menu terms too.
+    expect(out.out.replace(/\s+/g, ' ')).toContain('Kies "Werkblad 1" in het menu: daar zie je wat er mis is');
+    expect(out.out).not.toContain('werkboek status');
+  });
+
+  it('with one worksheet unreadable and another begun, "Alles in één rapport" is not offered', async () => {
+    await writeFile(path.join(dir, 'randvoorwaarden.yaml'), 'werkblad: [\n');
+    const { run, prompter } = runMenu([
+      menuStep(/^Werkblad 1/),
+      { expect: 'Naam:', do: answer('Anna') },
+      { expect: 'Bibliotheek:', do: interrupt },
+      menuStep('Rapport maken'),
+      { expect: 'Van welk werkblad?', do: interrupt },
+      menuStep('Stoppen'),
+    ]);
+    await run;
+    expect(prompter.calls.find((c) => c.message === 'Van welk werkblad?')?.choices?.map((c) => c.value)).toEqual(['gemeentelandschap']);
   });
 });

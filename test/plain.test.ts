@@ -284,7 +284,7 @@ const worksheet2: Turn[] = [
   turn('Samenwerkingsafspraken vastgelegd?', 'ja', choose('Ja')),
   long('Welke afspraken?', 'Convenant 2025'),
   turn('samenwerkingsafspraken vastgelegd', 'aanvullen: taalhuis', choose('Aanvullen: Taalhuis')),
-  turn('Samenwerkingsafspraken vastgelegd?', 'nog niet', choose('Nog niet bekend')),
+  turn('Samenwerkingsafspraken vastgelegd?', 'weet ik', choose('Weet ik (nog) niet')),
   turn('samenwerkingsafspraken vastgelegd', 'klaar', choose('Klaar')),
   turn('periodiek', 'nee', choose('Nee')),
   turn('taken, verantwoordelijkheden en bevoegdheden van hun eigen', ':weetniet', unknown),
@@ -391,8 +391,11 @@ describe('a worksheet through a pipe (start --eenvoudig < antwoorden.txt)', () =
     expect(raw.concepten).toEqual({ 'thema-in-agenda-wijze': 'Coalitieakkoord\nhalf getypt' });
     expectOnlyText(r.stdout);
     // Again: it goes on where it stopped (a numbered choice), and :stop also exits 130.
-    const again = await pipeInto('gemeentelandschap', ['1', ':stop']);
+    // An empty line takes the default ("Enter kiest 1."), as in the overview.
+    const again = await pipeInto('gemeentelandschap', ['', ':stop']);
     expect(again.stdout).toContain('1. Verdergaan bij vraag 2');
+    expect(again.stdout).toContain('Enter kiest 1. Verdergaan bij vraag 2');
+    expect(again.stdout).not.toContain('Typ een nummer');
     expect(again.stdout).toContain('Onbevestigd antwoord');
     expect(again.code).toBe(130);
   });

@@ -33,6 +33,23 @@ describe('overview rows', () => {
   });
 });
 
+describe('overview rows use the room of the row', () => {
+  it('a short question leaves its room to the answer, which is not cut while the row has room', async () => {
+    const ws = await sheet('gemeentelandschap');
+    const text = 'Raadsvragen over het IDO in 2025, en een motie over digitale inclusie';
+    const w = walk(ws, { gemeenteraad: 'ja', 'gemeenteraad-manier': text } as never);
+    const v = w.visible.find((x) => x.question.id === 'gemeenteraad-manier');
+    if (!v) throw new Error('gemeenteraad-manier');
+    const row = reviewRow(w, v, 100);
+    expect(row).toContain(`— ${text}`);
+    expect(row.length).toBeLessThanOrEqual(100);
+    // Without the room, still cut, the question keeping its part.
+    const narrow = reviewRow(w, v, 60);
+    expect(narrow.length).toBeLessThanOrEqual(60);
+    expect(narrow).toMatch(/…$/);
+  });
+});
+
 describe('the overview title when every question had its turn', () => {
   it('says how many are still to find out: "weet ik (nog) niet", empty, and a partner with an open column', async () => {
     const { allAnsweredTitle } = await import('../src/runner/review.js');

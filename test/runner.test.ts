@@ -231,8 +231,31 @@ describe('randvoorwaarden: repeat groups', () => {
         .at(-1)
         ?.choices?.find((c) => c.value === 'done');
     expect(done('4. Naar welke partners')).toMatchObject({ name: 'Klaar, naar de volgende vraag', echo: '2 partners: Belastingservice, Taalhuis' });
-    expect(done('2. Terugkijkend')?.echo).toBe('2 partners; bij 2 nog niet bekend');
+    // Skipped, not "weet ik (nog) niet": said as it is.
+    expect(done('2. Terugkijkend')?.echo).toBe('2 partners; bij 2 nog niet ingevuld');
     expect(done('1. en 2.')).toMatchObject({ name: 'Klaar (geen functie invullen)', echo: 'geen functies' });
+  });
+
+  it('a group opened from the overview says that "Klaar" goes back to the overview', async () => {
+    let reviews = 0;
+    let added = false;
+    const { prompter } = await run('randvoorwaarden', [], {
+      fallback: (c) => {
+        if (c.message === 'Overzicht') return choose(reviews++ === 0 ? /Naar welke partners/ : /^Later verder/);
+        if (c.message.startsWith('4. Naar welke partners')) {
+          if (added) return choose('Klaar');
+          added = true;
+          return choose('Nieuwe partner toevoegen');
+        }
+        if (c.message === 'Partner') return answer('Taalhuis');
+        if (c.kind === 'select') return choose(/^(Nee|Klaar)/);
+        return answer('x');
+      },
+    });
+    const names = prompter.calls.filter((c) => c.message.startsWith('4. Naar welke partners')).map((c) => c.choices?.find((x) => x.value === 'done')?.name);
+    expect(names[0]).toBe('Klaar (geen partner invullen)');
+    expect(names).toContain('Klaar, naar de volgende vraag');
+    expect(names.at(-1)).toBe('Klaar, terug naar het overzicht');
   });
 
   it('an answers file with the old "verwijzing" column stays readable, and editing a partner keeps it', async () => {
@@ -464,11 +487,11 @@ describe('randvoorwaarden: repeat groups', () => {
     expect(row).toContain('Plannen van spreekuren, contact met part');
   });
 
-  it('Stap 4: "Nog niet bekend" is stored as nog_niet_bekend, "Welke afspraken?" only follows "Ja", blank cells are ontwikkelpunten', async () => {
+  it('Stap 4: "Weet ik (nog) niet" is stored as nog_niet_bekend, "Welke afspraken?" only follows "Ja", blank cells are ontwikkelpunten', async () => {
     let stap2 = 0;
     const stap4: string[] = ['Aanvullen: Taalhuis', 'Aanvullen: Welzijn', 'Aanvullen: Bibliotheek'];
     const partnerNames = ['Taalhuis', 'Welzijn', 'Bibliotheek', 'Wijkteam'];
-    const agreements = ['Nee', 'Nog niet bekend', 'Ja'];
+    const agreements = ['Nee', 'Weet ik (nog) niet', 'Ja'];
     const { saved, prompter, ws, file } = await run('randvoorwaarden', [], {
       fallback: (c) => {
         if (c.message === 'Overzicht') return choose('Later verder');
@@ -481,7 +504,7 @@ describe('randvoorwaarden: repeat groups', () => {
         if (c.message === 'Samenwerkingsafspraken vastgelegd?') return choose(agreements.shift() ?? 'Nee');
         if (c.message === 'Welke afspraken?') return answer('Convenant');
         if (c.message.startsWith('1. en 2.')) return choose('Klaar');
-        if (c.kind === 'select') return choose(/^(Nee|Nog niet|Klaar)/);
+        if (c.kind === 'select') return choose(/^(Nee|Weet ik|Klaar)/);
         return answer('x');
       },
     });
@@ -496,7 +519,7 @@ describe('randvoorwaarden: repeat groups', () => {
     // Enter on the overview with a partner still blank fills that partner in (Wijkteam), not "Klaar".
     const overviews = prompter.calls.filter((c) => c.message.startsWith('2. Terugkijkend'));
     expect(overviews[3]?.default).toBe('extend:3');
-    expect(overviews[3]?.header).toContain('Welzijn · x · Nog niet bekend · –');
+    expect(overviews[3]?.header).toContain('Welzijn · x · Weet ik (nog) niet · –');
     expect(overviews[4]?.default).toBe('done');
     const w = walk(ws, file.answers);
     const point = developmentPoints(w).find((v) => v.question.id === 'samenwerkingsafspraken');
@@ -553,7 +576,10 @@ describe('review', () => {
     file.setAnswer('stakeholders', 'De wethouder');
     await file.save();
     const { prompter } = await run('plan-van-aanpak', [step('Overzicht', choose('Later verder'))], { file, startInReview: true });
-    expect(prompter.printed.join('\n')).toContain('Overzicht: 1 van 9 vragen beantwoord, 8 nog open; nog in te vullen: Bibliotheek, Datum.');
+    // The title is the prompt's header: drawn again with the list after a resize.
+    expect(prompter.calls.find((c) => c.message === 'Overzicht')?.header).toContain(
+      'Overzicht: 1 van 9 vragen beantwoord, 8 nog open; nog in te vullen: Bibliotheek, Datum.',
+    );
     const names = prompter.calls.find((c) => c.message === 'Overzicht')?.choices?.map((c) => c.name) ?? [];
     expect(names[0]).toBe('→ Verder met de open vragen (vanaf Bibliotheek)');
     expect(names[1]).toBe('Naam — Marieke de Vries');
@@ -603,7 +629,7 @@ describe('review', () => {
       ],
       { file, startInReview: true },
     );
-    expect(prompter.printed.join('\n')).toContain('Dit werkblad is afgerond');
+    expect(prompter.calls.find((c) => c.message === 'Overzicht')?.header).toContain('Dit werkblad is afgerond');
     expect(saved.status).toBe('concept');
     expect(saved.antwoorden['thema-in-agenda-wijze']).toBe('Nu wel');
   });

@@ -74,7 +74,7 @@ describe('filling in together (flow)', () => {
     const s = memoryOutput();
     await status({ map: tmp(), cwd: tmp(), out: s });
     expect(s.out).toContain(
-      `     1 onbevestigd antwoord; Piet Bakker maakt het af met:\n       werkboek start randvoorwaarden --respondent 'Piet Bakker' --map ${tmp()}\n`,
+      `     1 onbevestigd antwoord; Piet Bakker maakt het af met:\n       werkboek start randvoorwaarden --respondent "Piet Bakker" --map ${tmp()}\n`,
     );
   });
 
@@ -89,7 +89,7 @@ describe('filling in together (flow)', () => {
 
     const anna = fillIn('Anna <b>de</b> Jong', halfway('Anna <b>de</b> Jong', 14));
     await expect(anna.run).rejects.toBeInstanceOf(InterruptedError);
-    expect(anna.out.out).toContain(`start randvoorwaarden --respondent 'Anna <b>de</b> Jong'`);
+    expect(anna.out.out).toContain('start randvoorwaarden --respondent "Anna <b>de</b> Jong"');
 
     // The coordinator's own file is untouched; each colleague has a file of their own, named in its metadata.
     expect(await readFile(path.join(tmp(), 'randvoorwaarden.yaml'), 'utf8')).toBe(coordinator);
@@ -152,7 +152,7 @@ describe('filling in together (flow)', () => {
     const how = [
       'Samen invullen:',
       // Each command on a line of its own, so that wrapping never breaks it.
-      `- Een collega vult hier een eigen bestand in:\n    werkboek start randvoorwaarden --respondent 'Naam collega' --map ${tmp()}`,
+      `- Een collega vult hier een eigen bestand in:\n    werkboek start randvoorwaarden --respondent "Naam collega" --map ${tmp()}`,
       `- Stuurt een collega je een ingevuld bestand, zet het dan in het dossier:\n    werkboek importeer <bestand> --map ${tmp()}`,
       `- Alle antwoorden naast elkaar zetten:\n    werkboek vergelijk randvoorwaarden -o vergelijking.docx --map ${tmp()}`,
     ].join('\n');

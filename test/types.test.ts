@@ -70,18 +70,25 @@ describe('a repeat group in a few words (the line confirming "Klaar")', () => {
   } as GroupQuestion;
   const names = (...n: string[]) => n.map((naam) => ({ naam }));
 
-  it('counts the items and names them, "en 2 meer" where the names get long', () => {
+  it('counts the items and names them, "en nog 3" where the names get long', () => {
     expect(itemsSummary(partners, names('SeniorWeb'), partners.fields)).toBe('1 partner: SeniorWeb');
     expect(itemsSummary(partners, [...names('SeniorWeb', 'Taalhuis'), { aanbod: 'x' }], partners.fields)).toBe('3 partners: SeniorWeb, Taalhuis, partner 3');
     const many = names('Welzijn Voorbeeldstad', 'Belastingservice (vrijwilligers)', 'Schuldhulpmaatje', 'SeniorWeb', 'Taalhuis');
-    expect(itemsSummary(partners, many, partners.fields, 0, 60)).toBe('5 partners: Welzijn Voorbeeldstad, Belastingservice (vrijwilligers) en 3 meer');
+    expect(itemsSummary(partners, many, partners.fields, [], 60)).toBe('5 partners: Welzijn Voorbeeldstad, Belastingservice (vrijwilligers) en nog 3');
+    expect(itemsSummary(partners, names('Een heel lange naam van een partner', 'B'), partners.fields, [], 20)).toBe(
+      '2 partners: Een heel lange naam van een partner en nog 1',
+    );
     expect(itemsSummary(partners, [], partners.fields)).toBe('geen partners');
   });
 
-  it('for a group that extends another: how many are filled in, and how many still have a gap', () => {
+  it('for a group that extends another: how many are filled in, and which gaps: "weet ik (nog) niet" or not filled in', () => {
     const afspraken = { ...partners, id: 'afspraken', extends: 'partners', fields: [{ id: 'afspraken', label: 'Afspraken?', type: 'yesno' }] } as GroupQuestion;
     expect(itemsSummary(afspraken, names('A', 'B', 'C'), partners.fields)).toBe('3 partners aangevuld');
-    expect(itemsSummary(afspraken, names('A', 'B', 'C'), partners.fields, 1)).toBe('3 partners; bij 1 nog niet bekend');
+    expect(itemsSummary(afspraken, names('A', 'B', 'C'), partners.fields, [{ kind: 'blank' }])).toBe('3 partners; bij 1 nog niet ingevuld');
+    expect(itemsSummary(afspraken, names('A', 'B', 'C'), partners.fields, [{ kind: 'unknown' }])).toBe('3 partners; bij 1 "weet ik (nog) niet"');
+    expect(itemsSummary(afspraken, names('A', 'B', 'C'), partners.fields, [{ kind: 'unknown' }, { kind: 'blank' }, { kind: 'blank' }])).toBe(
+      '3 partners; bij 1 "weet ik (nog) niet", bij 2 nog niet ingevuld',
+    );
   });
 });
 

@@ -376,10 +376,10 @@ describe('gemeentelandschap, spelled out', () => {
     const label = (id: string) => progressLabel(r, findVisible(r, id)!);
     expect(label('naam')).toBe('Gegevens · 1 van 3');
     expect(label('datum')).toBe('Gegevens · 3 van 3');
-    expect(label('thema-in-agenda')).toBe('vraag 1 van 8');
-    expect(label('relatie-met-mt')).toBe('vraag 8 van 8');
+    expect(label('thema-in-agenda')).toBe('Vraag 1 van 8');
+    expect(label('relatie-met-mt')).toBe('Vraag 8 van 8');
     const ja = walk(G, { 'thema-in-agenda': 'ja' });
-    expect(progressLabel(ja, findVisible(ja, 'aanspreekpunt')!)).toBe('vraag 3 van 9');
+    expect(progressLabel(ja, findVisible(ja, 'aanspreekpunt')!)).toBe('Vraag 3 van 9');
   });
 
   it('questionRef names a question as messages do: "vraag N", a meta field by its label', () => {
@@ -550,8 +550,8 @@ describe('plan-van-aanpak, spelled out', () => {
     const r = walk(P, {});
     expect(r.total).toBe(9);
     expect(r.stepCount).toBe(1);
-    expect(progressLabel(r, findVisible(r, 'stakeholders')!)).toBe('vraag 1 van 9');
-    expect(progressLabel(r, findVisible(r, 'planning')!)).toBe('vraag 9 van 9');
+    expect(progressLabel(r, findVisible(r, 'stakeholders')!)).toBe('Vraag 1 van 9');
+    expect(progressLabel(r, findVisible(r, 'planning')!)).toBe('Vraag 9 van 9');
     expect(progressLabel(r, r.visible[2]!)).toBe('Gegevens · 3 van 3');
   });
 

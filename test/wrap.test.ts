@@ -2,7 +2,7 @@
 // one is wider than the line, no line starting with the space it was broken
 // at, indentation kept on the lines an indented line wraps onto.
 import { describe, expect, it } from 'vitest';
-import { wrapLine, wrapText } from '../src/support/wrap.js';
+import { softBreak, wrapLine, wrapText } from '../src/support/wrap.js';
 import { prng } from './helpers/prng.js';
 
 describe('wrapText', () => {
@@ -40,5 +40,26 @@ describe('wrapText', () => {
     expect(wrapLine(line, 99, true)).toBe(first);
     expect(wrapLine(line, 60, true)).not.toBe(first);
     expect(first.split('\n').every((row) => row.length <= 99)).toBe(true);
+  });
+});
+
+describe('softBreak: a command kept one line, broken between words on the screen', () => {
+  it('fills each row to the terminal edge with spaces, so the terminal goes on at a word; quoted words stay together', () => {
+    const line = '    werkboek start randvoorwaarden --respondent "Naam collega"';
+    const out = softBreak(line, 40);
+    expect(out).not.toContain('\n');
+    const rows = out.match(/.{1,40}/g) ?? [];
+    expect(rows).toEqual(['    werkboek start randvoorwaarden      ', '    --respondent "Naam collega"']);
+    // Copied, it is the same command (spaces between words mean nothing to a shell).
+    expect(out.replace(/ +/g, ' ').trim()).toBe(line.trim());
+    expect(softBreak(line, 80)).toBe(line);
+    expect(wrapText(line, 39, { whole: () => true, columns: 40 })).toBe(out);
+    expect(wrapText(line, 39, { whole: () => true })).toBe(line);
+  });
+
+  it('leaves a word wider than a row to the terminal', () => {
+    const path = `/${'x'.repeat(50)}/werkboek.js`;
+    const out = softBreak(`  node ${path} start`, 40);
+    expect(out.replace(/ +/g, ' ').trim()).toBe(`node ${path} start`);
   });
 });

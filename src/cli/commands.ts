@@ -17,7 +17,10 @@ export interface RunContext {
 
 export interface CommandSpec<F = Record<string, unknown>> {
   name: string;
+  /** A Dutch second name, shown in the help ("start|invullen"). */
   alias?: string;
+  /** An English name that keeps working, not shown in the help. */
+  english?: string;
   summary: string;
   usage: string;
   description: string;
@@ -32,12 +35,12 @@ function command<F extends Record<string, unknown>>(spec: CommandSpec<F>): Comma
   return spec as CommandSpec;
 }
 
-const mapOption = () =>
-  new Option(
-    '-m, --map <map>',
-    'map met de antwoordbestanden (standaard: WERKBOEK_MAP, anders een vaste map voor jou op deze computer; "werkboek status" toont welke)',
-  );
-const ownOption = () => new Option('--werkbladen <map>', 'een map met eigen werkbladdefinities (ook WERKBOEK_WERKBLADEN)');
+/** `--map`; the help of `status` itself does not send the reader to `status`. */
+const mapOption =
+  (where = '; "werkboek status" noemt hem') =>
+  () =>
+    new Option('-m, --map <map>', `de map waarin je antwoorden staan (zonder --map: je eigen map op deze computer${where})`);
+const ownOption = () => new Option('--werkbladen <map>', 'een map met werkbladen die je zelf hebt gemaakt (zie de handleiding)');
 const outputOption = () =>
   new Option('-o, --uitvoer <bestand>', 'schrijf naar dit bestand in plaats van naar het scherm (een bestaand bestand alleen met --vervang)');
 const replaceOption = () => new Option('--vervang', 'vervang het bestand van -o als het al bestaat (zonder --vervang weigert werkboek dat)');
@@ -49,13 +52,13 @@ function reportOptions(template: string): Array<() => Option> {
     () =>
       new Option(
         '-f, --formaat <formaat>',
-        'docx (Word), md (tekst met opmaaktekens als # en **: Markdown), html (webpagina) of eml (e-mailconcept); standaard: volgens de extensie van -o, anders md',
+        'docx (Word), md (tekst met opmaaktekens als # en **: Markdown), html (webpagina) of eml (e-mailconcept); standaard: wat de bestandsnaam bij -o zegt (.docx, .html, .eml), anders md',
       ).choices(['md', 'docx', 'html', 'eml']),
     outputOption,
     replaceOption,
     () => new Option('-s, --sjabloon <bestand>', `een eigen sjabloon voor de tekst van het rapport, in plaats van ${template}`),
     toOption,
-    mapOption,
+    mapOption(),
     ownOption,
   ];
 }
@@ -108,11 +111,11 @@ export function formatFromFileName(file: string | undefined): 'md' | 'html' | 'e
 export const COMMANDS: readonly CommandSpec[] = [
   command<DossierFlags>({
     name: 'inleiding',
-    alias: 'intro',
+    english: 'intro',
     summary: 'waar gaat het werkboek over?',
     usage: '[opties]',
     description: 'de inleiding van het werkboek: waarom, positionering en profilering, de drie stappen; daarna je volgende stap',
-    options: [mapOption, ownOption],
+    options: [mapOption(), ownOption],
     run: async (_args, opts, { out, cwd }) => {
       const { introduction } = await import('../commands/inleiding.js');
       await introduction({ out, map: opts.map, ownFolder: opts.werkbladen, cwd });
@@ -127,7 +130,7 @@ export const COMMANDS: readonly CommandSpec[] = [
     description: 'een werkblad invullen, of verdergaan waar je was',
     arguments: [['<werkblad>', 'gemeentelandschap, randvoorwaarden of plan-van-aanpak (of 1, 2, 3), of een eigen werkblad (mijn-werkblad.yaml)']],
     options: [
-      mapOption,
+      mapOption(),
       ownOption,
       () => new Option('--opnieuw', 'opnieuw beginnen (het oude bestand wordt als reservekopie bewaard)'),
       () =>
@@ -138,7 +141,7 @@ export const COMMANDS: readonly CommandSpec[] = [
       () =>
         new Option(
           '--eenvoudig',
-          'vragen regel voor regel, zonder kleur of schermopbouw: voor een schermlezer, een eenvoudige terminal of antwoorden uit een bestand (ook met WERKBOEK_EENVOUDIG=1)',
+          'de vragen regel voor regel, zonder kleuren en zonder een scherm dat steeds opnieuw getekend wordt: voor een schermlezer, of om antwoorden uit een bestand in te lezen',
         ),
     ],
     run: async ([werkblad], opts, { out, cwd }) => {
@@ -160,8 +163,8 @@ export const COMMANDS: readonly CommandSpec[] = [
     name: 'status',
     summary: 'hoe ver ben je met elk werkblad?',
     usage: '[opties]',
-    description: 'per werkblad: niet begonnen, concept of afgerond',
-    options: [mapOption, ownOption],
+    description: 'per werkblad: niet begonnen, concept of afgerond, en in welke map je antwoorden staan',
+    options: [mapOption(''), ownOption],
     run: async (_args, opts, { out, cwd }) => {
       const { status } = await import('../commands/status.js');
       await status({ map: opts.map, ownFolder: opts.werkbladen, cwd, out });
@@ -170,11 +173,11 @@ export const COMMANDS: readonly CommandSpec[] = [
   }),
   command<DossierFlags>({
     name: 'lijst',
-    alias: 'list',
+    english: 'list',
     summary: 'de werkbladen en hoe ver je bent',
     usage: '[opties]',
     description: 'de werkbladen: id, titel, aantal vragen en hoe ver je bent',
-    options: [mapOption, ownOption],
+    options: [mapOption(), ownOption],
     run: async (_args, opts, { out, cwd }) => {
       const { list } = await import('../commands/lijst.js');
       await list({ map: opts.map, ownFolder: opts.werkbladen, cwd, out });
@@ -183,7 +186,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   }),
   command<ReportFlags>({
     name: 'rapport',
-    alias: 'report',
+    english: 'report',
     summary: 'rapport als Word-document, webpagina of e-mailconcept',
     usage: '<werkblad|alles> [opties]',
     description:
@@ -198,7 +201,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   }),
   command<ReportFlags>({
     name: 'vergelijk',
-    alias: 'compare',
+    english: 'compare',
     summary: "antwoorden van collega's vergelijken",
     usage: '<werkblad> [opties]',
     description:
@@ -213,12 +216,12 @@ export const COMMANDS: readonly CommandSpec[] = [
   }),
   command<{ respondent?: string; map?: string }>({
     name: 'importeer',
-    alias: 'import',
+    english: 'import',
     summary: "bestanden van collega's toevoegen",
     usage: '<bestanden...> [opties]',
     description: "antwoordbestanden van collega's (gemaakt met hun eigen werkboek) in het dossier zetten, elk onder de naam van de collega",
-    arguments: [['<bestanden...>', 'antwoordbestanden (YAML), bijv. uit een e-mail']],
-    options: [() => new Option('-r, --respondent <naam>', 'de naam van de collega, als die niet (goed) in het bestand staat'), mapOption],
+    arguments: [['<bestanden...>', 'antwoordbestanden (.yaml), bijv. uit een e-mail']],
+    options: [() => new Option('-r, --respondent <naam>', 'de naam van de collega, als die niet (goed) in het bestand staat'), mapOption()],
     run: async ([files], opts, { out, cwd }) => {
       const { importFiles } = await import('../commands/importeer.js');
       return importFiles({ files: files as string[], respondent: opts.respondent, map: opts.map, cwd, out });
@@ -230,9 +233,9 @@ export const COMMANDS: readonly CommandSpec[] = [
     usage: '[opties]',
     description: 'sluit de huidige ronde af (de bestanden gaan ongewijzigd naar ronde-<jaar>/); bij de volgende start staan je antwoorden klaar',
     options: [
-      mapOption,
+      mapOption(),
       () => new Option('--ronde <naam>', 'naam van de ronde die je afsluit (standaard: het jaar waarin ze begon)'),
-      () => new Option('--ja', 'niet eerst vragen (voor scripts; zonder terminal verplicht)'),
+      () => new Option('--ja', 'afsluiten zonder eerst te vragen of het goed is (nodig als werkboek niets kan vragen, bijvoorbeeld vanuit een script)'),
       ownOption,
     ],
     run: async (_args, opts, { out, cwd }) => {
@@ -243,7 +246,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   }),
   command<DossierFlags & { ronde?: string; formaat?: 'md' | 'html' | 'eml'; uitvoer?: string; vervang?: boolean; aan?: string }>({
     name: 'verschil',
-    alias: 'diff',
+    english: 'diff',
     summary: 'wat is veranderd sinds vorige ronde',
     usage: '[werkblad] [opties]',
     description: 'wat is er veranderd sinds de vorige ronde: tekst met opmaaktekens (Markdown), een webpagina (HTML) of een e-mailconcept',
@@ -253,12 +256,12 @@ export const COMMANDS: readonly CommandSpec[] = [
       () =>
         new Option(
           '-f, --formaat <formaat>',
-          'md (tekst met opmaaktekens als # en **: Markdown), html (webpagina) of eml (e-mailconcept); standaard: volgens de extensie van -o, anders md',
+          'md (tekst met opmaaktekens als # en **: Markdown), html (webpagina) of eml (e-mailconcept); standaard: wat de bestandsnaam bij -o zegt (.docx, .html, .eml), anders md',
         ).choices(['md', 'html', 'eml']),
       outputOption,
       replaceOption,
       toOption,
-      mapOption,
+      mapOption(),
       ownOption,
     ],
     run: async ([werkblad], opts, { out, cwd }) => {
@@ -280,7 +283,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   }),
   command<{ uitvoer?: string; vervang?: boolean; formaat?: 'tekst' | 'csv' | 'md' | 'html'; kernvragen?: string; werkbladen?: string; map?: string[] }>({
     name: 'overzicht',
-    alias: 'overview',
+    english: 'overview',
     summary: 'voor adviseurs: alle bibliotheken',
     usage: '[mappen...] [opties]',
     description:
@@ -298,7 +301,7 @@ export const COMMANDS: readonly CommandSpec[] = [
         ),
       replaceOption,
       () =>
-        new Option('-f, --formaat <formaat>', 'tekst, csv, md of html (standaard: volgens de extensie van -o, anders tekst)').choices([
+        new Option('-f, --formaat <formaat>', 'tekst, csv, md of html (standaard: wat de bestandsnaam bij -o zegt, anders tekst)').choices([
           'tekst',
           'csv',
           'md',
@@ -324,17 +327,14 @@ export const COMMANDS: readonly CommandSpec[] = [
   }),
   command<{ schema?: boolean; map?: string }>({
     name: 'controleer',
-    alias: 'check',
+    english: 'check',
     summary: 'werkbladen of antwoorden controleren',
     usage: '[bestanden...]',
-    description: 'controleer werkbladdefinities of antwoordbestanden (zonder bestand: de meegeleverde werkbladen)',
+    description: 'zoek fouten in een antwoordbestand of een eigen werkblad, met de regel waar het misgaat (zonder bestand: de meegeleverde werkbladen)',
     arguments: [
-      [
-        '[bestanden...]',
-        'YAML-bestanden: een werkbladdefinitie of een antwoordbestand (staat het niet in deze map, dan wordt in de map van je dossier gekeken)',
-      ],
+      ['[bestanden...]', 'antwoordbestanden of eigen werkbladen (.yaml); staat een bestand niet in deze map, dan wordt in de map van je dossier gekeken'],
     ],
-    options: [() => new Option('--schema', 'schrijf werkblad.schema.json in deze map: daarmee helpt een editor je bij een eigen werkblad'), mapOption],
+    options: [() => new Option('--schema', 'schrijf werkblad.schema.json in deze map: daarmee helpt een editor je bij een eigen werkblad'), mapOption()],
     run: async ([files], opts, { out, cwd }) => {
       const { check } = await import('../commands/controleer.js');
       return check({ files: files as string[], schema: opts.schema, map: opts.map, cwd, out });

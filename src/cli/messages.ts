@@ -45,7 +45,7 @@ export async function commanderMessage(err: CommanderError, program: Command, co
     }
     case 'commander.missingArgument': {
       const example = EXAMPLES[command?.name() ?? 'start'] ?? EXAMPLES.start;
-      return `Er ontbreekt een argument: ${quoted}. Bijvoorbeeld: ${w} ${example}`;
+      return `Er ontbreekt nog iets na "${command?.name() ?? 'start'}": ${quoted}. Bijvoorbeeld: ${w} ${example}`;
     }
     case 'commander.optionMissingArgument':
       return `Optie ${quoted} heeft een waarde nodig.`;

@@ -6,6 +6,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { ExitCode } from '../support/errors.js';
 import { programName } from '../support/invocation.js';
 import { programVersion } from '../support/version.js';
+import { manualFile } from '../support/program-files.js';
 import type { Output } from '../support/output.js';
 import { screenMode, type ScreenMode } from '../support/screen.js';
 import { COMMANDS, type CommandSpec } from './commands.js';
@@ -89,6 +90,8 @@ export function findCommand(program: Command, word: string): Command | undefined
 function defineCommand(program: Command, spec: CommandSpec, out: Output): void {
   const command = program.command(spec.name).summary(spec.summary);
   if (spec.alias) command.alias(spec.alias);
+  // After the Dutch one, so that the help (which shows the first) never shows it.
+  if (spec.english) command.alias(spec.english);
   command.usage(spec.usage).description(spec.description);
   for (const [name, description] of spec.arguments ?? []) command.argument(name, description);
   for (const option of spec.options ?? []) command.addOption(option());
@@ -114,11 +117,13 @@ function describeProgram(program: Command, out: Output): Command {
     .version(programVersion, '-V, --version', 'toon het versienummer')
     .helpOption('-h, --help', 'toon deze hulp')
     .helpCommand('help [opdracht]', 'toon hulp bij een opdracht')
-    .option('--no-color', 'geen kleuren (ook met NO_COLOR=1)')
+    .option('--no-color', 'geen kleuren')
     .configureHelp({
       styleTitle: (title) => TITLES[title] ?? title,
       // "start|invullen [opties] <werkblad>": our Dutch usage, not commander's "[options]".
-      subcommandTerm: (cmd) => [[cmd.name(), ...cmd.aliases().slice(0, 1)].join('|'), cmd.usage()].filter(Boolean).join(' '),
+      subcommandTerm: (cmd) => [shownName(cmd), cmd.usage()].filter(Boolean).join(' '),
+      // "Gebruik: werkboek rapport <werkblad|alles> [opties]": the Dutch names only (an English one keeps working, unseen).
+      commandUsage: (cmd) => [cmd.parent?.name(), shownName(cmd), cmd.usage()].filter(Boolean).join(' '),
       sortSubcommands: false,
       optionDescription: (option) => {
         const extra: string[] = [];
@@ -134,8 +139,15 @@ function describeProgram(program: Command, out: Output): Command {
     .addHelpText('after', examples);
 }
 
+/** A command's name with its Dutch second name, if it has one ("start|invullen"); the program's own name alone. */
+function shownName(cmd: Command): string {
+  const alias = COMMANDS.find((spec) => spec.name === cmd.name())?.alias;
+  return alias ? `${cmd.name()}|${alias}` : cmd.name();
+}
+
 function examples(): string {
   const w = programName();
+  const manual = manualFile();
   const pad = (cmd: string) => `  ${w} ${cmd}`.padEnd(w.length + 38);
   return (
     '\nVoorbeelden:\n' +
@@ -146,6 +158,8 @@ function examples(): string {
     `${pad('rapport alles -o dossier.docx')} alles in één Word-document\n` +
     `${pad('start 2 --respondent "Piet Bakker"')} als collega, in een eigen bestand\n` +
     `${pad('vergelijk 2 -o vergelijking.html')} iedereens antwoorden naast elkaar\n` +
-    `\nAntwoorden worden na elke vraag opgeslagen; zie "${w} status" voor de map.`
+    `\nAntwoorden worden na elke vraag bewaard, in je eigen map op deze computer;\n"${w} status" zegt welke. ` +
+    'Een andere map kies je met --map <map>\n(of met de omgevingsvariabele WERKBOEK_MAP).\n' +
+    `Alles over werkboek staat in de handleiding${manual ? `: ${manual}` : '.'}`
   );
 }

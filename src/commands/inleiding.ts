@@ -56,7 +56,10 @@ async function nextStepText({ map, ownFolder, cwd = process.cwd(), inMenu = fals
       : `Alle werkbladen zijn afgerond. Maak er één document van:\n  ${suggest(['rapport', 'alles', '-o', 'dossier.docx'], where)}`;
   }
   const { worksheet, walk } = next.state;
-  if (next.state.error) return `${sheetName(worksheet, true)} kan niet gelezen worden. Wat er mis is, zie je met:\n  ${suggest(['status'], where)}`;
+  if (next.state.error)
+    return inMenu
+      ? `Het antwoordbestand van ${sheetName(worksheet)} kan niet gelezen worden. Kies "Werkblad ${worksheet.number}" in het menu: daar zie je wat er mis is en hoe je het herstelt.`
+      : `${sheetName(worksheet, true)} kan niet gelezen worden. Wat er mis is, zie je met:\n  ${suggest(['status'], where)}`;
   const lead =
     next.state.status === 'concept'
       ? `Verder met ${sheetName(worksheet)}, ${walk.done} van ${walk.total} beantwoord`

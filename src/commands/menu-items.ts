@@ -26,12 +26,12 @@ export function menuChoices(sheets: SheetState[]): Choice<MenuAction>[] {
       value: `werkblad:${s.worksheet.id}` as const,
       name: `Werkblad ${s.worksheet.number}: ${s.worksheet.title} (${sheetStateLabel(s)})`,
       description: s.error
-        ? 'laat zien wat er mis is met het bestand'
+        ? 'het bestand kan niet gelezen worden: kies dit om te zien wat er mis is en hoe je het herstelt'
         : s.status === 'niet begonnen'
-          ? 'beginnen'
+          ? `werkblad ${s.worksheet.number} invullen, vanaf de eerste vraag`
           : s.status === 'afgerond'
-            ? 'bekijken en wijzigen'
-            : 'verdergaan waar je was',
+            ? `je antwoorden bij werkblad ${s.worksheet.number} bekijken en wijzigen`
+            : `verdergaan met werkblad ${s.worksheet.number} waar je was`,
     })),
     { value: 'rapport', name: 'Rapport maken', description: 'een rapport van een werkblad of van alles, in de map van je dossier' },
     { value: 'status', name: 'Hoe ver ben ik?', description: 'per werkblad: hoe ver, laatst bijgewerkt, het bestand' },
@@ -39,6 +39,28 @@ export function menuChoices(sheets: SheetState[]): Choice<MenuAction>[] {
     { value: 'hulp', name: 'Hulp', description: 'hoe dit menu werkt, en waar de handleiding staat' },
     { value: 'stoppen', name: 'Stoppen' },
   ];
+}
+
+/**
+ * A worksheet whose answers file cannot be read, chosen in the menu: what is
+ * wrong (with file:line:column) and how to repair it, in menu terms.
+ */
+export function brokenSheetText(state: SheetState): string[] {
+  const n = state.worksheet.number;
+  return [
+    `Het antwoordbestand van werkblad ${n} (${state.worksheet.title}) kan niet gelezen worden:`,
+    ...(state.error?.message.split('\n') ?? []).map((line) => `  ${line}`),
+    `Je antwoorden staan er nog in; werkboek verandert het bestand niet zolang het niet te lezen is.`,
+    `Zo herstel je het: open ${state.file} in een teksteditor (bijvoorbeeld Kladblok), verbeter de genoemde regel (het getal na de bestandsnaam), bewaar het en kies daarna opnieuw "Werkblad ${n}" in het menu.`,
+  ];
+}
+
+/** Before the report choices: the worksheets whose file cannot be read, and where to see why. */
+export function unreadableForReport(broken: SheetState[]): string[] {
+  return broken.map(
+    (s) =>
+      `Het antwoordbestand van werkblad ${s.worksheet.number} kan niet gelezen worden, dus dat werkblad kan niet in een rapport. Kies "Werkblad ${s.worksheet.number}" in het menu: daar zie je wat er mis is en hoe je het herstelt.`,
+  );
 }
 
 /** What Enter picks: the next step (sheet-state.ts): a worksheet not finished, else a report. */

@@ -20,10 +20,19 @@ import { start } from './start/index.js';
 import { status } from './status.js';
 import { report } from './rapport.js';
 import { introduction } from './inleiding.js';
-import { defaultAction, menuChoices, menuHelp, REPORT_FORMATS, reportChoices, reportFile, type MenuAction } from './menu-items.js';
+import {
+  brokenSheetText,
+  defaultAction,
+  menuChoices,
+  menuHelp,
+  REPORT_FORMATS,
+  reportChoices,
+  reportFile,
+  unreadableForReport,
+  type MenuAction,
+} from './menu-items.js';
 import { manualFile } from '../support/program-files.js';
 import { suggest } from '../support/invocation.js';
-import { wrapText } from '../support/wrap.js';
 
 export interface MenuOptions {
   /** `--map`: the dossier folder (else WERKBOEK_MAP, else the per-user folder). */
@@ -105,7 +114,10 @@ export async function menu(options: MenuOptions): Promise<void> {
 async function perform(m: Menu, action: Exclude<MenuAction, 'stoppen'>, sheets: SheetState[], dir: string): Promise<string | undefined> {
   const { out, cwd } = m.options;
   if (action.startsWith('werkblad:')) {
-    return runSheet(m, action.slice('werkblad:'.length));
+    const id = action.slice('werkblad:'.length);
+    const state = sheets.find((s) => s.worksheet.id === id);
+    if (state?.error) return brokenSheet(m, state);
+    return runSheet(m, id);
   } else if (action === 'rapport') {
     await makeReport(m, sheets, dir);
   } else if (action === 'status') {
@@ -113,22 +125,20 @@ async function perform(m: Menu, action: Exclude<MenuAction, 'stoppen'>, sheets: 
   } else if (action === 'inleiding') {
     await introduction({ out, map: m.options.map, ownFolder: m.own.folder, cwd, inMenu: true });
   } else if (action === 'hulp') {
-    const lines = menuHelp({ plain: m.plain, manual: manualFile(), help: suggest(['--help']) });
-    // In the full screen wrapped between words at the window's width; the plain mode leaves lines whole (a screen reader).
-    const columns = !m.plain && process.stdout.isTTY ? process.stdout.columns : undefined;
-    for (const line of lines) out.line(columns ? wrapText(line, columns) : line);
+    for (const line of menuHelp({ plain: m.plain, manual: manualFile(), help: suggest(['--help']) })) m.options.out.line(line);
   }
   return undefined;
 }
 
 /** A worksheet through `start`; what the menu says when it is back (after Ctrl+C: how to leave). */
-async function runSheet({ options, own, env }: Menu, id: string): Promise<string | undefined> {
+async function runSheet({ options, own, env }: Menu, id: string, restart = false): Promise<string | undefined> {
   try {
     await start({
       worksheet: id,
       map: options.map,
       ownFolder: own.folder,
-      restart: false,
+      restart,
+      inMenu: true,
       cwd: options.cwd,
       out: options.out,
       ...(options.plain !== undefined && { plain: options.plain }),
@@ -140,17 +150,60 @@ async function runSheet({ options, own, env }: Menu, id: string): Promise<string
     // A stop signal (window closed, logout): start has saved and ends the process by it; never show the menu then.
     // Nor after the end of the input (Ctrl+D in the plain mode): nothing more can be read.
     if (!(err instanceof InterruptedError) || err.signal || inputEnded(options)) throw err;
-    return `Terug in het menu. Nog een keer Ctrl+C stopt werkboek.`;
+    const number = (await allWorksheets(own)).find((ws) => ws.id === id)?.number;
+    return `Terug in het menu${number === undefined ? '' : `: kies "Werkblad ${number}" om verder te gaan`}. Nog een keer Ctrl+C stopt werkboek.`;
   }
+}
+
+/**
+ * A worksheet whose file cannot be read: what is wrong and where (file:line:column),
+ * how to repair it, and, in menu terms, what to choose: back to the menu
+ * (repair it first), the folder shown, or a fresh start (the old file kept as a backup).
+ */
+async function brokenSheet(m: Menu, state: SheetState): Promise<string | undefined> {
+  for (const line of brokenSheetText(state)) m.options.out.line(line);
+  const canShow = !m.plain && hasDesktop(m.desktop);
+  const what = await submenu(m, (p) =>
+    p.select<'terug' | 'map' | 'opnieuw'>({
+      message: 'Wat wil je doen?',
+      choices: [
+        { value: 'terug', name: 'Terug naar het menu', description: `herstel het bestand en kies daarna opnieuw "Werkblad ${state.worksheet.number}"` },
+        ...(canShow
+          ? [
+              {
+                value: 'map' as const,
+                name: 'De map tonen',
+                description: `in ${folderProgram(m.desktop.platform)}, om het bestand te openen in een teksteditor`,
+              },
+            ]
+          : []),
+        {
+          value: 'opnieuw',
+          name: `Werkblad ${state.worksheet.number} opnieuw beginnen, met lege antwoorden`,
+          description: 'het onleesbare bestand blijft bewaard als reservekopie in dezelfde map',
+        },
+      ],
+      default: 'terug',
+    }),
+  );
+  if (what === 'opnieuw') return runSheet(m, state.worksheet.id, true);
+  if (what === 'map') {
+    const result = await openOnDesktop(state.file, 'folder', m.desktop);
+    m.options.out.line(result.opened ? `De map wordt getoond in ${folderProgram(m.desktop.platform)}.` : `De map tonen lukte niet (${result.reason}).`);
+  }
+  return undefined;
 }
 
 /** Which report and which format, written into the dossier folder. */
 async function makeReport(m: Menu, sheets: SheetState[], dir: string): Promise<void> {
   const { options } = m;
   const { out } = options;
-  const which = reportChoices(sheets);
+  const broken = sheets.filter((s) => s.error);
+  for (const line of unreadableForReport(broken)) m.options.out.line(line);
+  // "Alles in één rapport" needs every file; a worksheet that cannot be read leaves only the others.
+  const which = reportChoices(sheets).filter((c) => !broken.length || c.value !== 'alles');
   if (!which.length) {
-    out.line('Er is nog geen werkblad begonnen, dus er is nog niets voor een rapport. Begin met werkblad 1.');
+    if (!broken.length) m.options.out.line('Er is nog geen werkblad begonnen, dus er is nog niets voor een rapport. Kies eerst "Werkblad 1" in het menu.');
     return;
   }
   const sheet = await submenu(m, (p) => p.select<string>({ message: 'Van welk werkblad?', choices: which, default: 'alles' }));

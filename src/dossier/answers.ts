@@ -34,9 +34,13 @@ export interface UnknownAnswer {
   weet_ik_niet: true;
   eerder?: KnownAnswer;
 }
-/** A yes/no field of a group item (Stap 4: afspraken vastgelegd?) answered "Nog niet bekend". */
+/**
+ * A yes/no field of a group item (Stap 4: afspraken vastgelegd?) answered
+ * "Weet ik (nog) niet", the program's one word for it (stored as
+ * `nog_niet_bekend`, as before).
+ */
 export const NOT_YET_KNOWN = 'nog_niet_bekend';
-export const NOT_YET_KNOWN_LABEL = 'Nog niet bekend';
+export const NOT_YET_KNOWN_LABEL = 'Weet ik (nog) niet';
 export const ANSWER_KEY = 'antwoord';
 export const NOTE_KEY = 'toelichting';
 /** A ja/nee or choice answer with a toelichting ("ja, maar …"). */

@@ -15,13 +15,14 @@ import { groupBaseId, groupGapItems, groupItems, type VisibleQuestion } from '..
 import { InterruptedError, unlessStopped } from '../support/errors.js';
 import type { Session } from './context.js';
 import { truncate, unknownChoice, withUnknown, type PromptBase } from '../types/prompt.js';
-import { fieldTypeOf, itemsSummary, type GroupQuestion } from '../types/registry.js';
+import { fieldTypeOf, itemsSummary, type GroupGap, type GroupQuestion } from '../types/registry.js';
 import { persist, saveQuietly, say } from './saving.js';
 import { own } from '../support/own.js';
 
 type Group = GroupQuestion;
 
-export async function askGroup(s: Session, vq: VisibleQuestion, base: PromptBase): Promise<Reply<AnswerValue>> {
+/** `toOverview`: opened from the overview to change it; "Klaar" goes back there. */
+export async function askGroup(s: Session, vq: VisibleQuestion, base: PromptBase, { toOverview = false } = {}): Promise<Reply<AnswerValue>> {
   const q = vq.question as Group;
   const baseQuestion = (q.extends ? allQuestions(s.ws).find((x) => x.id === q.extends) : q) as Group | undefined;
   const baseFields = baseQuestion?.fields ?? [];
@@ -33,7 +34,7 @@ export async function askGroup(s: Session, vq: VisibleQuestion, base: PromptBase
     const draft = itemDraft(own(s.file.drafts, q.id), items);
     // "Weet ik (nog) niet" would replace the items (or the draft): only for an empty list.
     const allowUnknown = base.allowUnknown && items.length === 0 && !draft;
-    const choices = groupChoices(q, items, fields, baseFields, groupGapItems(q, s.file.answers).length);
+    const choices = groupChoices(q, items, fields, baseFields, groupGapItems(q, s.file.answers), toOverview);
     if (draft) {
       const name = itemName(draft.item, fields, q.item, draft.index ?? items.length);
       choices.unshift(
@@ -166,7 +167,7 @@ export function overview(items: GroupItem[], fields: Field[], noun: string, widt
   return lines.length ? lines.join('\n') : `  (nog geen ${noun} toegevoegd)`;
 }
 
-/** A cell as the overview shows it: "Ja"/"Nee"/"Nog niet bekend", an option's label, 16,5 (Dutch), one line; "–" when blank. */
+/** A cell as the overview shows it: "Ja"/"Nee"/"Weet ik (nog) niet", an option's label, 16,5 (Dutch), one line; "–" when blank. */
 export function cellText(field: Field, value: FieldValue | undefined): string {
   if (isBlank(value)) return '–';
   if (typeof value === 'number') return fieldTypeOf(field).cell(field, value);
@@ -201,7 +202,7 @@ function isBlank(value: FieldValue | undefined): boolean {
  * fills in its own fields. "Klaar" is confirmed with what was answered
  * (itemsSummary), not its own words.
  */
-function groupChoices(q: Group, items: GroupItem[], fields: Field[], baseFields: Field[], gaps: number): Choice<string>[] {
+function groupChoices(q: Group, items: GroupItem[], fields: Field[], baseFields: Field[], gaps: readonly GroupGap[], toOverview: boolean): Choice<string>[] {
   const extending = q.extends !== undefined;
   const choices: Choice<string>[] = [];
   if (extending) choices.push(...items.map((item, i) => ({ value: `extend:${i}`, name: `Aanvullen: ${itemName(item, baseFields, q.item, i)}` })));
@@ -212,7 +213,7 @@ function groupChoices(q: Group, items: GroupItem[], fields: Field[], baseFields:
   }
   choices.push({
     value: 'done',
-    name: items.length ? 'Klaar, naar de volgende vraag' : `Klaar (geen ${q.item} invullen)`,
+    name: items.length ? (toOverview ? 'Klaar, terug naar het overzicht' : 'Klaar, naar de volgende vraag') : `Klaar (geen ${q.item} invullen)`,
     echo: itemsSummary(q, items, extending ? baseFields : fields, gaps),
   });
   return choices;

@@ -47,7 +47,8 @@ export async function review(s: Session, w: WalkResult, focus?: string): Promise
   const advice = open.length
     ? 'Kies een vraag om die te beantwoorden of te wijzigen, of ga verder met de open vragen.'
     : 'Kies een vraag om je antwoord te wijzigen, of rond het werkblad af.';
-  prompter.print(['', style.bold(title), style.dim(advice)].join('\n'));
+  // Part of the prompt, so that it is drawn again with the list (after a resize the screen is cleared).
+  const header = ['', style.bold(title), style.dim(advice)].join('\n');
   // A list row must fit on one line: inquirer's cursor ("❯ ") and one column to spare.
   const width = Math.max(40, prompter.width() - 3);
   const choices: Choice<string>[] = [];
@@ -59,6 +60,7 @@ export async function review(s: Session, w: WalkResult, focus?: string): Promise
   choices.push({ value: '\u0000later', name: 'Later verder (alles is bewaard)' });
   const picked = unlessStopped(
     await prompter.select<string>({
+      header,
       message: 'Overzicht',
       choices,
       default: focus && findVisible(w, focus) ? focus : open[0] ? CONTINUE : '\u0000afronden',
@@ -129,12 +131,16 @@ function where(w: WalkResult, v: VisibleQuestion): string {
 export function reviewRow(w: WalkResult, v: VisibleQuestion, width: number, hasDraft = false): string {
   const step = v.section.kind === 'step' && w.stepCount > 1 ? `Stap ${v.section.stepNumber} · ` : '';
   const narrow = width < 50;
-  // Only the workbook's own numbers: werkblad 1 and 3 have none, and a count would shift when a follow-up appears.
-  const answer = withDraft(shortAnswer(v, narrow ? 2 * width - 10 : Math.max(20, Math.floor(width * 0.4))), v, hasDraft);
   // "Naam: — Anna" reads oddly: a label's own colon goes, the dash says where the answer starts.
   const question = `${step}${messageOf(v.question).replace(/:$/, '')}`;
+  // Only the workbook's own numbers: werkblad 1 and 3 have none, and a count would shift when a follow-up appears.
+  // The answer gets at least 40% of the row, and whatever a short question leaves.
+  const room = Math.max(Math.floor(width * 0.4), width - [...question].length - 3);
+  const answer = withDraft(shortAnswer(v, narrow ? 2 * width - 10 : Math.max(20, room)), v, hasDraft);
   if (narrow) return `${question} — ${answer}`;
-  return `${truncate(question, Math.max(16, width - [...answer].length - 3))} — ${answer}`;
+  // A toelichting may add to the answer: the question keeps at least 16 columns.
+  const fitted = truncate(answer, width - 19);
+  return `${truncate(question, Math.max(16, width - [...fitted].length - 3))} — ${fitted}`;
 }
 
 /** One question's answer in a few words (at most max characters), for the overview; a toelichting follows in brackets. */

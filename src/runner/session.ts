@@ -72,7 +72,8 @@ export async function runWorksheet(options: RunOptions): Promise<RunOutcome> {
       introduced.add(current.section.id);
       lastSection = current.section.id;
     }
-    const reply = await ask(s, current, w);
+    // Opened from the overview to change it: a group's "Klaar" says it goes back there.
+    const reply = await ask(s, current, w, at.opened?.change === true && at.opened.id === current.question.id);
     // Left without answering (also stopped): what was typed there is kept as a draft (saving.ts).
     const kept = reply.kind === 'answer' ? false : await keepLeft(s, current, reply);
     if (reply.kind === 'stopped') throw new InterruptedError(reply.signal);
@@ -181,14 +182,14 @@ function unknownKeeping(s: Session, vq: VisibleQuestion, typed?: string): Answer
 }
 
 /** Ask the question on screen: a repeat group (groups.ts) or any other type (its type, through questions.ts). */
-async function ask(s: Session, vq: VisibleQuestion, w: WalkResult): Promise<Reply<AnswerValue>> {
+async function ask(s: Session, vq: VisibleQuestion, w: WalkResult, toOverview: boolean): Promise<Reply<AnswerValue>> {
   const q = vq.question;
   // A new round: last round's answer as the default (previous.ts); a group's items are checked first.
   const prior = previousAnswer(s, vq);
   if (isGroup(q)) {
     if (prior !== undefined) await checkPreviousItems(s, q, prior);
     const now = walk(s.ws, s.file.answers);
-    return askGroup(s, findVisible(now, q.id) ?? vq, asking(s.style, vq, now, own(s.file.drafts, q.id)).base);
+    return askGroup(s, findVisible(now, q.id) ?? vq, asking(s.style, vq, now, own(s.file.drafts, q.id)).base, { toOverview });
   }
   const shown = prior === undefined ? vq : { ...vq, answer: prior };
   return askQuestion(s, q, asking(s.style, shown, w, own(s.file.drafts, q.id), prior === undefined ? undefined : s.previous?.from));

@@ -17,7 +17,7 @@ import type { Style } from './context.js';
  * worksheet: it is no part of Probiblio's workbook, and its definition
  * gives its own `intro`.
  */
-export async function welcomeNewDossier(prompter: Prompter, style: Style, dir: string, ws: Worksheet): Promise<void> {
+export async function welcomeNewDossier(prompter: Prompter, style: Style, dir: string, ws: Worksheet, { inMenu = false } = {}): Promise<void> {
   const sheets = await loadShippedWorksheets();
   if (!sheets.some((s) => s.id === ws.id)) return;
   const exists = await Promise.all(
@@ -31,8 +31,12 @@ export async function welcomeNewDossier(prompter: Prompter, style: Style, dir: s
   if (exists.some(Boolean)) return;
   const blocks = shortIntroduction(await loadIntroduction(), 'Het werkboek doorloopt drie stappen, met voor elke stap een werkblad:');
   const text = renderIntroduction(blocks, { width: prompter.width(), bold: style.bold, dim: style.dim });
-  // The command on a line of its own: wrapping never breaks it in two.
-  const more = style.dim(`De hele inleiding (ook "Positionering vs. profilering" en de context) lees je met:\n  ${suggest(['inleiding'])}`);
+  // The command on a line of its own: wrapping never breaks it in two. From the menu: its item.
+  const more = style.dim(
+    inMenu
+      ? 'De hele inleiding (ook "Positionering vs. profilering" en de context) lees je later met "De inleiding" in het menu.'
+      : `De hele inleiding (ook "Positionering vs. profilering" en de context) lees je met:\n  ${suggest(['inleiding'])}`,
+  );
   prompter.print(`\n${text}\n\n${more}\n\n${style.bold(`Werkblad ${ws.number}: ${ws.title}`)}`);
 }
 

@@ -133,12 +133,16 @@ export function mapFor(dossier: { dir: string; source: string }): string | undef
 
 /**
  * Quote a word for the user's shell when it needs it (spaces, quotes, $ …).
- * On Windows in double quotes, a quote doubled: that reads the same in cmd
- * and in PowerShell; there also a word with "," or "@", which PowerShell
- * would read as a list or a splat.
+ * In double quotes, which every shell reads (cmd has no single quotes, and
+ * a command copied from a guide or a colleague may end up there). On
+ * Windows a quote doubled: that reads the same in cmd and in PowerShell;
+ * there also a word with "," or "@", which PowerShell would read as a list
+ * or a splat. Elsewhere a word that double quotes would change ($, `, \, !
+ * or a quote) goes in single quotes.
  */
 export function shellQuote(word: string, platform: NodeJS.Platform = process.platform): string {
   if ((platform === 'win32' ? /^[\w%+=:./\\-]+$/ : /^[\w@%+=:,./-]+$/).test(word)) return word;
   if (platform === 'win32') return `"${word.replace(/"/g, '""')}"`;
+  if (!/["$`\\!]/.test(word)) return `"${word}"`;
   return `'${word.replace(/'/g, `'\\''`)}'`;
 }

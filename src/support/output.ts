@@ -37,10 +37,10 @@ export function createOutput(opts: { color: boolean }): Output {
     async error(message, hint) {
       const { Chalk } = await import('chalk');
       const chalk = new Chalk({ level: output.color && process.stderr.isTTY ? 1 : 0 });
-      stderr(`${chalk.red('werkboek: ' + visibleControls(message))}\n`);
-      if (hint) stderr(`${chalk.dim(visibleControls(hint))}\n`);
+      stderr(`${chalk.red(fitTerminal('werkboek: ' + visibleControls(message), process.stderr))}\n`);
+      if (hint) stderr(`${chalk.dim(fitTerminal(visibleControls(hint), process.stderr))}\n`);
     },
-    line: (text = '') => write(fitTerminal(visibleControls(text)) + '\n'),
+    line: (text = '') => write(fitTerminal(visibleControls(text), process.stdout) + '\n'),
     styledLine: (text) => write(visibleControlsKeepingColour(text) + '\n'),
     columns: stdoutColumns,
   };
@@ -51,9 +51,9 @@ export function createOutput(opts: { color: boolean }): Output {
  * On a terminal, a line wrapped between words at its width (a suggested
  * command stays whole, to be copied); into a pipe or a file, as it is.
  */
-function fitTerminal(text: string): string {
-  const columns = stdoutColumns();
-  return columns ? wrapText(text, columns - 1, { whole: isSuggestedCommand }) : text;
+function fitTerminal(text: string, stream: NodeJS.WriteStream): string {
+  const columns = stream.isTTY ? stream.columns || undefined : undefined;
+  return columns ? wrapText(text, columns - 1, { whole: isSuggestedCommand, columns }) : text;
 }
 
 function stdoutColumns(): number | undefined {

@@ -66,7 +66,8 @@ export function terminalPrompter(ctx: TerminalContext = {}): Prompter {
     columns,
     context: { input, output },
     // The full width: overviews use it, and questions (drawn by inquirer) wrap at it too.
-    print: (text: string) => void output.write(wrapText(visibleControlsKeepingColour(text), columns(), { whole: isSuggestedCommand }) + '\n'),
+    print: (text: string) =>
+      void output.write(wrapText(visibleControlsKeepingColour(text), columns(), { whole: isSuggestedCommand, columns: columns() }) + '\n'),
     theme: { style: { help: (s: string) => chalk.dim(s) } },
   };
   return {

@@ -394,7 +394,8 @@ function renderEditing(config: EditorConfig, buf: Buffer, error: string | undefi
   const hint = config.dim(
     keyHint({ multiline: config.multiline, allowBack: config.allowBack, allowUnknown: config.allowUnknown, editor: config.editorAvailable }, config.columns),
   );
-  const bottom = [error ? config.red(error) : '', hint].filter(Boolean).join('\n');
+  // The error (a check's message) wrapped between words; the terminal would cut it anywhere.
+  const bottom = [error ? config.red(wrapText(error, config.columns - 1)) : '', hint].filter(Boolean).join('\n');
   return [`${body}${cursorHide}`, bottom];
 }
 

@@ -1,10 +1,10 @@
 // Type "group": a repeat group, a list of items (partners, functies) with a
 // value per field; with `extends` it adds fields to the items of an earlier
 // group and stores only `true`. Its items and their gaps (a yes/no cell
-// blank or "nog niet bekend"), checked and shown for reports. The runner
+// blank or "weet ik (nog) niet"), checked and shown for reports. The runner
 // asks it item by item (runner/groups.ts).
 import type { Field, Question } from '../definition/schema.js';
-import { NOT_YET_KNOWN, type Answers, type GroupItem } from '../dossier/answers.js';
+import { NOT_YET_KNOWN, NOT_YET_KNOWN_LABEL, type Answers, type GroupItem } from '../dossier/answers.js';
 import type { PathKey } from '../definition/positions.js';
 import { own } from '../support/own.js';
 import { defaults, shortValue } from './common.js';
@@ -34,7 +34,8 @@ export const group: QuestionType<GroupQuestion> = {
     };
   },
   short(q, a, max, gaps) {
-    if (a === true) return gaps ? `aangevuld; bij ${gaps} ${q.item}${gaps === 1 ? '' : 's'} nog niet bekend` : 'aangevuld';
+    // Only a count here (the walk's): "nog open" is true both of a "weet ik (nog) niet" and of a cell left blank.
+    if (a === true) return gaps ? `aangevuld; bij ${gaps} ${q.item}${gaps === 1 ? '' : 's'} nog open` : 'aangevuld';
     if (Array.isArray(a)) return `${a.length} ${q.item}${a.length === 1 ? '' : 's'}`;
     return shortValue(a, max);
   },
@@ -92,19 +93,25 @@ export function numberDuplicates(names: readonly string[]): string[] {
 /**
  * A group's answer in a few words, for the line that confirms it when the
  * user picks "Klaar": "3 partners: SeniorWeb, Taalhuis, Welzijn", with
- * "en 2 meer" once the names pass `max` characters; "geen partners"; for a
+ * "en nog 2" once the names pass `max` characters; "geen partners"; for a
  * group that extends another "3 partners aangevuld", or with `gaps` (items
- * with a cell "nog niet bekend" or blank) "3 partners; bij 1 nog niet bekend".
+ * with a cell "weet ik (nog) niet" or blank, groupGapItems) "3 partners; bij 1
+ * "weet ik (nog) niet", bij 1 nog niet ingevuld".
  */
-export function itemsSummary(q: GroupQuestion, items: GroupItem[], fields: Field[], gaps = 0, max = 80): string {
+export function itemsSummary(q: GroupQuestion, items: GroupItem[], fields: Field[], gaps: readonly Pick<GroupGap, 'kind'>[] = [], max = 80): string {
   const n = items.length;
   const plural = (k: number) => `${q.item}${k === 1 ? '' : 's'}`;
   if (!n) return `geen ${plural(0)}`;
-  if (q.extends) return gaps ? `${n} ${plural(n)}; bij ${gaps} nog niet bekend` : `${n} ${plural(n)} aangevuld`;
+  if (q.extends) {
+    const unknown = gaps.filter((g) => g.kind === 'unknown').length;
+    const blank = gaps.length - unknown;
+    const parts = [...(unknown ? [`bij ${unknown} "${NOT_YET_KNOWN_LABEL.toLowerCase()}"`] : []), ...(blank ? [`bij ${blank} nog niet ingevuld`] : [])];
+    return parts.length ? `${n} ${plural(n)}; ${parts.join(', ')}` : `${n} ${plural(n)} aangevuld`;
+  }
   const names = items.map((item, i) => itemName(q, fields, item, i));
   let shown = n;
   while (shown > 1 && names.slice(0, shown).join(', ').length > max) shown--;
-  return `${n} ${plural(n)}: ${names.slice(0, shown).join(', ')}${shown < n ? ` en ${n - shown} meer` : ''}`;
+  return `${n} ${plural(n)}: ${names.slice(0, shown).join(', ')}${shown < n ? ` en nog ${n - shown}` : ''}`;
 }
 
 /** The id of the group whose items a group question shows (itself, or the group it extends). */
@@ -122,18 +129,18 @@ function isItem(value: unknown): value is GroupItem {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** An item of a group question with a yes/no cell blank or "nog niet bekend" (see groupGapItems). */
+/** An item of a group question with a yes/no cell blank or "weet ik (nog) niet" (see groupGapItems). */
 export interface GroupGap {
   /** 0-based among the group's items. */
   index: number;
   item: GroupItem;
-  /** 'unknown': a yes/no cell is "nog niet bekend"; 'blank': not filled in (and none "nog niet bekend"). */
+  /** 'unknown': a yes/no cell is "weet ik (nog) niet"; 'blank': not filled in (and none "weet ik (nog) niet"). */
   kind: 'unknown' | 'blank';
 }
 
 /**
  * The items of a group question with a yes/no cell of the question's own
- * fields blank or "nog niet bekend" (Stap 4: afspraken vastgelegd?): the
+ * fields blank or "weet ik (nog) niet" (Stap 4: afspraken vastgelegd?): the
  * workbook asks it per item, so such a cell is an ontwikkelpunt.
  */
 export function groupGapItems(question: Question, answers: Answers): GroupGap[] {

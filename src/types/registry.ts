@@ -38,5 +38,6 @@ export {
   itemsSummary,
   named,
   numberDuplicates,
+  type GroupGap,
   type GroupQuestion,
 } from './group.js';

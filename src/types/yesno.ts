@@ -61,7 +61,7 @@ export const yesnoField: FieldType<Extract<Field, { type: 'yesno' }>> = {
         { value: 'nee', name: 'Nee' },
         { value: NOT_YET_KNOWN, name: NOT_YET_KNOWN_LABEL },
       ],
-      // A cell stored as "" by earlier versions meant "Nog niet bekend".
+      // A cell stored as "" by earlier versions meant "weet ik (nog) niet" (then "Nog niet bekend").
       ...(typeof current === 'string' && { default: current === '' ? NOT_YET_KNOWN : current }),
     }),
 };

@@ -29,7 +29,7 @@ describe('typing and pasting (e2e, pty)', { timeout: E2E_TIMEOUT }, () => {
 
     s.press('ctrl-s');
     await waitForQuestion(s, Q.aanspreekpunt);
-    expect(s.screen()).toContain('vraag 3 van 9');
+    expect(s.screen()).toContain('Vraag 3 van 9');
     s.press('ctrl-c');
     expect(await exitCodeOf(s)).toBe(130);
 
@@ -128,7 +128,7 @@ describe('typing and pasting (e2e, pty)', { timeout: E2E_TIMEOUT }, () => {
     s.press('enter');
     const zoNee = await waitForQuestion(s, Q.resultaatdoelenWensen);
     expect(zoNee).not.toContain('Meer bereik onder ouderen');
-    expect(s.screen()).toContain('vraag 4 van 9');
+    expect(s.screen()).toContain('Vraag 4 van 9');
     s.type('Wel wensen: meer spreekuren');
     s.press('ctrl-s');
 

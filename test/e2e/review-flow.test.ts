@@ -59,8 +59,8 @@ describe('the overview of a worksheet (e2e, pty)', { timeout: E2E_TIMEOUT }, () 
   it('"Klaar" in the partner overview is confirmed with the partners, not with the words of the menu', async () => {
     const s = await inOverview(e2e());
     await pick(s, 'Stap 2 · 4. Naar welke partners');
-    // The cursor starts on "Klaar" in a list with items.
-    await s.waitFor((sc) => activePrompt(sc).startsWith('? 4. Naar welke partners') && selectedChoice(sc) === 'Klaar, naar de volgende vraag');
+    // The cursor starts on "Klaar" in a list with items; opened from the overview, it goes back there, and says so.
+    await s.waitFor((sc) => activePrompt(sc).startsWith('? 4. Naar welke partners') && selectedChoice(sc) === 'Klaar, terug naar het overzicht');
     s.press('enter');
     const screen = await s.waitFor('✔ 4. Naar welke partners');
     s.press('ctrl-c');
@@ -70,7 +70,7 @@ describe('the overview of a worksheet (e2e, pty)', { timeout: E2E_TIMEOUT }, () 
     expect(echo).toContain(
       '✔ 4. Naar welke partners wordt er doorverwezen vanuit het digitale inclusie aanbod? 3 partners: Belastingservice (vrijwilligers), Schuldhulpmaatje, Welzijn Voorbeeldstad',
     );
-    expect(echo).not.toContain('Klaar, naar de volgende vraag');
+    expect(echo).not.toContain('Klaar, terug naar het overzicht');
   });
 
   it('Ctrl+T at a question opened from the overview goes back to the overview; so does answering it', async () => {

@@ -11,7 +11,7 @@ import { loadShippedWorksheets } from '../../src/definition/load.js';
 import { walk } from '../../src/walk.js';
 import { activePrompt, exitCodeOf, repoRoot, selectedChoice, start } from '../helpers/pty.js';
 import { E2E_TIMEOUT, useE2e } from './env.js';
-import { answerMeta, Q, waitForQuestion } from './prompt.js';
+import { answerLine, answerMeta, Q, waitForQuestion } from './prompt.js';
 
 let sheets: Worksheet[];
 beforeAll(async () => {
@@ -232,6 +232,50 @@ describe('screen widths (e2e, pty)', { timeout: E2E_TIMEOUT }, () => {
     await exitCodeOf(s);
     expect(group).toContain('  1. IDO-medewerker · betaald ·\n     Spreekuur en doorverwijzen ·');
     expect(group).not.toMatch(/IDO… · bet…/);
+  });
+
+  it('at 40 columns the commands of the intro break between words, each still one line to copy, and a message of a check wraps between words', async () => {
+    const ctx = e2e();
+    const s = start(['start', 'randvoorwaarden'], ctx.env, { cols: 40 });
+    await waitForQuestion(s, 'Naam');
+    const history = s.history();
+    // No word of a command cut by the terminal ("--res" / "pondent"); double quotes, which cmd reads too.
+    expect(history).not.toMatch(/--res\n/);
+    const rows = history.split('\n');
+    const at = rows.findIndex((r) => r.trim() === '"Naam collega"' || r.trim().endsWith('--respondent "Naam collega"'));
+    expect(at, history).toBeGreaterThan(0);
+    // One logical line: the rows were filled up to the edge, not broken with a newline.
+    expect(s.logicalLines().some((l) => l.replace(/ +/g, ' ').includes(' start randvoorwaarden --respondent "Naam collega"'))).toBe(true);
+    await answerLine(s, 'Naam', 'Anna');
+    await answerLine(s, 'Bibliotheek', 'Bieb');
+    await waitForQuestion(s, 'Datum');
+    s.press('backspace', 12);
+    s.type('29-02-2026');
+    s.press('enter');
+    const screen = await s.waitFor('bestaat niet');
+    s.press('ctrl-c');
+    await exitCodeOf(s);
+    const lines = screen.split('\n');
+    const from = lines.findIndex((l) => l.includes('bestaat niet'));
+    expect(lines.slice(from, from + 2).join(' '), screen).toBe('29-02-2026 bestaat niet: februari 2026 heeft 28 dagen.');
+    for (const line of lines) expect(line.length, line).toBeLessThanOrEqual(40);
+  });
+
+  it('the overview at the end: its title is drawn again after a resize, and a short question leaves its room to the answer', async () => {
+    const ctx = e2e();
+    const ws = sheets.find((s) => s.id === 'gemeentelandschap')!;
+    const text = 'Raadsvragen over het IDO in 2025 en een motie';
+    const answers = { naam: 'Anna', bibliotheek: 'Bieb', datum: '2026-11-27', gemeenteraad: 'ja', 'gemeenteraad-manier': text };
+    await writeFile(ctx.answersFile, stringify({ werkblad: ws.id, versie: ws.version, status: 'afgerond', antwoorden: answers }));
+    const s = start(['start', 'gemeentelandschap'], ctx.env);
+    const before = await s.waitFor((sc) => activePrompt(sc).startsWith('? Overzicht') && sc.includes('Ctrl+C stop'));
+    expect(before).toContain(`Zo ja, op welke manier? — ${text}`);
+    s.resize(70, 30);
+    // Drawn again on a cleared screen: the title with it (it used to be printed above the prompt, and was gone).
+    const after = await s.waitFor((sc) => activePrompt(sc).startsWith('? Overzicht') && !sc.includes('Antwoorden worden na elke vraag bewaard'));
+    expect(after).toContain('Dit werkblad is afgerond. Overzicht van je antwoorden:');
+    s.press('ctrl-c');
+    await exitCodeOf(s);
   });
 
   it('the functions overview shows 16,5 uur, not 16.5', async () => {

@@ -61,14 +61,14 @@ describe('werkboek start gemeentelandschap (e2e, pty)', { timeout: E2E_TIMEOUT }
 
     // Resumes at the first unanswered question.
     const resumed = await waitForQuestion(second, Q.resultaatdoelenWensen);
-    expect(second.screen()).toContain('vraag 5 van 10');
+    expect(second.screen()).toContain('Vraag 5 van 10');
     expect(resumed).toContain('Ctrl+S klaar');
 
     // Back once: the yes/no, with the cursor on the stored answer.
     second.press('ctrl-t');
     const yesNo = await waitForQuestion(second, Q.resultaatdoelen);
     expect(selectedChoice(yesNo)).toBe('Nee');
-    expect(second.screen()).toContain('vraag 4 van 10');
+    expect(second.screen()).toContain('Vraag 4 van 10');
 
     // Back once more: the multi-line answer, with its text filled in.
     second.press('ctrl-t');

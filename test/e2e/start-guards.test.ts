@@ -50,7 +50,7 @@ describe('werkboek start: guards and screens (e2e, pty)', { timeout: E2E_TIMEOUT
     // A colleague's start: the suggested command keeps --respondent (else it would fill in the coordinator's file).
     const colleague = runPlain(ctx, ['start', 'randvoorwaarden', '--respondent', 'Piet Bakker'], '');
     expect(colleague.status).toBe(2);
-    expect(colleague.stderr).toContain("start randvoorwaarden --respondent 'Piet Bakker' --eenvoudig");
+    expect(colleague.stderr).toContain('start randvoorwaarden --respondent "Piet Bakker" --eenvoudig');
     expect(await readdir(ctx.map)).toEqual([]);
     // In HOME at most the compiled code Node 20 keeps of the program itself (support/code-cache.ts): nothing of a dossier.
     const code = path.join('.cache', 'werkboek', 'code');

@@ -46,7 +46,7 @@ describe('two respondents at the same time in one folder (e2e, pty)', { timeout:
     anna.press('ctrl-c');
     expect(await exitCodeOf(piet)).toBe(130);
     expect(await exitCodeOf(anna)).toBe(130);
-    expect(piet.screen()).toContain("start randvoorwaarden --respondent 'Piet Bakker'");
+    expect(piet.screen()).toContain('start randvoorwaarden --respondent "Piet Bakker"');
 
     expect((await readdir(ctx.map)).sort()).toEqual(['randvoorwaarden.anna-de-jong.yaml', 'randvoorwaarden.piet-bakker.yaml']);
     const read = async (name: string) => parse(await readFile(path.join(ctx.map, name), 'utf8')) as Record<string, unknown>;

@@ -97,6 +97,8 @@ async function resumeChoice(place: Place, session: Session, file: AnswersFile): 
         { value: 'review', name: 'Overzicht bekijken en antwoorden wijzigen' },
         { value: 'restart', name: 'Opnieuw beginnen (het huidige bestand wordt als reservekopie bewaard)' },
       ],
+      // Enter goes on, in the plain mode too ("Enter kiest 1. …"), as in the overview.
+      default: 'continue',
       allowBack: false,
     }),
   );
@@ -112,6 +114,7 @@ async function restartConfirmed(session: Session): Promise<boolean> {
         { value: 'nee', name: 'Nee, verdergaan waar ik was' },
         { value: 'ja', name: 'Ja, opnieuw beginnen' },
       ],
+      default: 'nee',
       allowBack: false,
     }),
   );
@@ -123,7 +126,7 @@ async function welcome(place: Place, session: Session, claimed: AnswersFile | un
   const { ws, respondent } = place;
   const { prompter, style } = session;
   const file = claimed ?? AnswersFile.create(place.target, ws, undefined, respondent);
-  await welcomeNewDossier(prompter, style, place.dossier.dir, ws);
+  await welcomeNewDossier(prompter, style, place.dossier.dir, ws, { inMenu: place.inMenu });
   // A colleague already gave their name: it is the answer to Naam (changeable in the overview).
   if (respondent !== undefined && ws.meta?.some((q) => q.id === 'naam')) {
     file.setAnswer('naam', respondent);

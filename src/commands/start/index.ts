@@ -36,6 +36,8 @@ export interface StartOptions {
   /** The environment (default: process.env): WERKBOEK_EENVOUDIG, TERM. */
   env?: NodeJS.ProcessEnv;
   style?: Style;
+  /** Started from the home menu: the closing messages name menu items instead of commands. */
+  inMenu?: boolean;
 }
 
 /** `werkboek start <werkblad>`: fill in a worksheet, or continue where you were. */

@@ -43,25 +43,32 @@ export function showIntro(place: Place, session: Session): void {
   if (lines.length) session.prompter.print(lines.join('\n'));
 }
 
-/** The worksheet is finished: where the answers are, what to make of them, and the next worksheet. */
+/** The worksheet is finished: where the answers are, what to make of them, and the next worksheet (in the menu: which item). */
 export async function showFinished(place: Place, session: Session, where: string): Promise<void> {
-  const { ws, respondent, sheetArg, map } = place;
+  const { ws, respondent, sheetArg, map, inMenu } = place;
   const { prompter, style } = session;
   prompter.print(
     `\n${style.green(`Werkblad ${ws.number} is afgerond.`)} Je antwoorden staan in ${where}\n` +
-      (respondent === undefined
-        ? `Maak er een Word-document van (met .html of .eml in plaats van .docx een webpagina of een e-mailconcept):\n  ${suggest(['rapport', sheetArg, '-o', `${ws.id}.docx`], map)}`
-        : `Zet je antwoorden naast die van je collega's met:\n  ${suggest(['vergelijk', sheetArg, '-o', 'vergelijking.docx'], map)}`),
+      (respondent !== undefined
+        ? `Zet je antwoorden naast die van je collega's met:\n  ${suggest(['vergelijk', sheetArg, '-o', 'vergelijking.docx'], map)}`
+        : inMenu
+          ? 'Een Word-document, webpagina of e-mailconcept ervan maak je met "Rapport maken" in het menu.'
+          : `Maak er een Word-document van (met .html of .eml in plaats van .docx een webpagina of een e-mailconcept):\n  ${suggest(['rapport', sheetArg, '-o', `${ws.id}.docx`], map)}`),
   );
   const how = respondent === undefined ? colleaguesHow(ws, style, (args) => suggest(args, map)) : undefined;
   if (how) prompter.print(`\n${how}`);
   // The workbook goes on with the next worksheet not yet finished (not for a colleague, who fills in what was asked).
   const next = respondent === undefined ? await nextUnfinished(place) : undefined;
-  if (next && next.number > ws.number)
-    prompter.print(`Het volgende werkblad is ${next.number}: ${next.title}. Begin eraan met:\n  ${place.again('start', next.id)}`);
-  else if (next) prompter.print(`Werkblad ${next.number} (${next.title}) is nog niet afgerond. Ga daarmee verder met:\n  ${place.again('start', next.id)}`);
+  const wayTo = (sheet: Worksheet, verb: string) =>
+    inMenu ? `Kies daarvoor "Werkblad ${sheet.number}" in het menu.` : `${verb}:\n  ${place.again('start', sheet.id)}`;
+  if (next && next.number > ws.number) prompter.print(`Het volgende werkblad is ${next.number}: ${next.title}. ${wayTo(next, 'Begin eraan met')}`);
+  else if (next) prompter.print(`Werkblad ${next.number} (${next.title}) is nog niet afgerond. ${wayTo(next, 'Ga daarmee verder met')}`);
   else if (respondent === undefined && isWorkbookSheet(ws)) {
-    prompter.print(`Alle werkbladen zijn afgerond. Maak er één document van:\n  ${suggest(['rapport', 'alles', '-o', 'dossier.docx'], map)}`);
+    prompter.print(
+      inMenu
+        ? 'Alle werkbladen zijn afgerond. Maak er één document van met "Rapport maken" in het menu (kies "Alles in één rapport").'
+        : `Alle werkbladen zijn afgerond. Maak er één document van:\n  ${suggest(['rapport', 'alles', '-o', 'dossier.docx'], map)}`,
+    );
   }
   showClosing(prompter, style, ws);
 }
@@ -80,23 +87,29 @@ async function nextUnfinished(place: Place): Promise<Worksheet | undefined> {
 
 /** "Later verder": where the answers are kept and how to go on. */
 export function showLater(place: Place, session: Session, where: string): void {
-  session.prompter.print(`\nJe antwoorden zijn bewaard in ${where}\nGa later verder met:\n  ${place.again('start', place.sheetArg)}`);
+  session.prompter.print(`\nJe antwoorden zijn bewaard in ${where}\n${goOn(place, 'Ga later verder met:')}`);
+}
+
+/** How to go on with this worksheet: in the menu its item, else the command. */
+function goOn(place: Place, lead: string): string {
+  return place.inMenu ? `Ga later verder door "Werkblad ${place.ws.number}" te kiezen in het menu.` : `${lead}\n  ${place.again('start', place.sheetArg)}`;
 }
 
 /** After Ctrl+C, a closed window or a logout: what is kept, and how to go on. */
 export function showStopped(place: Place, file: AnswersFile | undefined, err: InterruptedError): void {
-  const command = place.again('start', place.sheetArg);
   const answered = file !== undefined && (Object.keys(file.answers).length > 0 || Object.keys(file.drafts).length > 0);
   const what =
     file && Object.keys(file.answers).length === 0 ? 'Wat je aan het typen was, is als onbevestigd antwoord bewaard' : 'Wat je hebt beantwoord is bewaard';
   const how = err.signal ? `Gestopt (${stopReason(err.signal)}).` : 'Gestopt.';
   // The terminal may be gone (a closed window): printing must not turn a clean stop into a crash.
   try {
+    // In the menu (which comes back after a stop by Ctrl+C) the way on is its item, which the menu names.
+    const later = (lead: string) => (place.inMenu && !err.signal ? '' : `${goOn(place, lead)}\n`);
     const message = !answered
-      ? `\n${how} Je had nog niets beantwoord, dus er is niets opgeslagen.\nBegin later met:\n  ${command}\n`
+      ? `\n${how} Je had nog niets beantwoord, dus er is niets opgeslagen.\n${later('Begin later met:')}`
       : file?.onDisk && !file.dirty
-        ? `\n${how} ${what} in ${file.file}\nGa verder met:\n  ${command}\n`
-        : `\n${how} Let op: niet alles kon worden opgeslagen in ${file?.file ?? place.target}.\nGa verder met:\n  ${command}\n`;
+        ? `\n${how} ${what} in ${file.file}\n${later('Ga verder met:')}`
+        : `\n${how} Let op: niet alles kon worden opgeslagen in ${file?.file ?? place.target}.\n${later('Ga verder met:')}`;
     place.out.stdout(place.mode.plain ? message : wrapSentences(message, process.stdout.isTTY ? process.stdout.columns : undefined));
   } catch {
     // nobody to tell

@@ -29,6 +29,8 @@ export interface Place {
   isNewFolder: boolean;
   mode: ScreenMode;
   out: Output;
+  /** Started from the home menu: the way on is a menu item, not a command to type. */
+  inMenu: boolean;
   /** A `start` (or other) command to suggest, keeping the respondent, the worksheets folder and the screen the user chose. */
   again(...args: string[]): string;
 }
@@ -41,6 +43,8 @@ export interface PlaceOptions {
   cwd: string;
   env?: NodeJS.ProcessEnv;
   out: Output;
+  /** Started from the home menu (commands/menu.ts). */
+  inMenu?: boolean;
 }
 
 /** Find the worksheet and the dossier, refuse to start without a way to ask, and claim a colleague's file. */
@@ -82,6 +86,7 @@ export async function findPlace(options: PlaceOptions, mode: ScreenMode, interac
     isNewFolder,
     mode,
     out: options.out,
+    inMenu: options.inMenu === true,
     again,
   };
 }
