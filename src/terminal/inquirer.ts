@@ -169,7 +169,6 @@ async function runSelect<T>(t: Terminal, options: SelectOptions<T>): Promise<Rep
   for (;;) {
     if (showHeader) printHeader(t, options);
     showHeader = false;
-    if (note) t.print(t.chalk.dim(`Toelichting: ${note}`));
     const hint = keyHint({ select: true, allowBack: options.allowBack, allowUnknown: options.allowUnknown, allowNote }, t.columns());
     let noteAsked = false;
     const result = await withKeys(
@@ -186,7 +185,8 @@ async function runSelect<T>(t: Terminal, options: SelectOptions<T>): Promise<Rep
             ...(current !== undefined && { default: current }),
             pageSize: Math.min(12, t.rows()),
             loop: false,
-            theme: withHint(t, hint),
+            // The toelichting under the question, part of the prompt: it goes with it (the echo repeats it).
+            theme: withHint(t, hint, note ? wrapText(visibleControls(`Toelichting: ${note}`), t.columns() - 1, { hard: true }) : undefined),
           },
           { ...t.context, signal, clearPromptOnDone: true },
         ),
@@ -238,12 +238,19 @@ async function runSelect<T>(t: Terminal, options: SelectOptions<T>): Promise<Rep
   }
 }
 
-/** The theme with our key hint (keyHint fits it to the width) in the place of inquirer's. */
-const withHint = (t: Terminal, hint: string) => ({
+/**
+ * The theme with our key hint (keyHint fits it to the width) in the place of
+ * inquirer's, and `below`, a dimmed line under the question (the toelichting).
+ */
+const withHint = (t: Terminal, hint: string, below?: string) => ({
   ...t.theme,
   // Only our keys, also when INQUIRER_KEYBINDINGS asks for vim or emacs keys (where Ctrl+N would move down).
   keybindings: [],
-  style: { ...t.theme.style, keysHelpTip: () => t.theme.style.help(hint) },
+  style: {
+    ...t.theme.style,
+    keysHelpTip: () => t.theme.style.help(hint),
+    ...(below && { message: (text: string) => `${t.chalk.bold(text)}\n${t.chalk.dim(below)}` }),
+  },
 });
 
 /** Any number of choices from a list (inquirer's checkbox). */
