@@ -83,7 +83,10 @@ export async function menu(options: MenuOptions): Promise<void> {
       if (mode.dumb) out.line('Deze terminal (TERM=dumb) kan geen schermen tekenen: het menu is een genummerde lijst.');
     }
     out.line();
-    if (back) out.line(back);
+    if (back) {
+      out.line(back);
+      out.line();
+    }
     out.line(`Dossier: ${dossier.dir}${folderExists ? '' : ' (nog leeg: hier komen je antwoorden)'}`);
     first = false;
     back = undefined;
