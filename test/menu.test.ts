@@ -43,6 +43,21 @@ const everythingNee = (c: Call): Action =>
   c.message === 'Overzicht' ? choose('Werkblad afronden') : c.message.startsWith('Datum') ? keep : c.kind === 'select' ? choose('Nee') : answer('x');
 
 describe('the home menu', () => {
+  it("after a new round, a worksheet not begun again says that last round's answers are ready", async () => {
+    const { mkdir } = await import('node:fs/promises');
+    await mkdir(path.join(dir, 'ronde-2026'));
+    await writeFile(
+      path.join(dir, 'ronde-2026', 'randvoorwaarden.yaml'),
+      'werkblad: randvoorwaarden\nversie: 1\nstatus: afgerond\nbijgewerkt: 2026-06-01T10:00:00.000Z\nantwoorden:\n  naam: Anna\n',
+    );
+    const { run, prompter } = runMenu([menuStep('Stoppen')]);
+    await run;
+    const choices = menuCalls(prompter)[0]?.choices ?? [];
+    expect(choices[0]?.name).toBe('Werkblad 1: Verken jouw gemeentelandschap (niet begonnen)');
+    expect(choices[1]?.name).toBe('Werkblad 2: Randvoorwaarden digitale inclusie dienstverlening (niet begonnen; je antwoorden van ronde 2026 staan klaar)');
+    expect(choices[1]?.description).toBe('werkblad 2 invullen, met je antwoorden van ronde 2026 als voorstel');
+  });
+
   it('names the folder, lists the worksheets as not begun, and Enter begins werkblad 1', async () => {
     const { run, prompter, out } = runMenu([
       { expect: MENU_MESSAGE, do: keep },

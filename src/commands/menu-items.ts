@@ -19,26 +19,37 @@ export function sheetStateLabel(state: SheetState): string {
   return state.status;
 }
 
-/** The main menu: the worksheets, then the rest. */
-export function menuChoices(sheets: SheetState[]): Choice<MenuAction>[] {
+/**
+ * The main menu: the worksheets, then the rest. `earlier`: per worksheet not
+ * begun in this round, the closed round whose answers it will offer (after
+ * `nieuwe-ronde`).
+ */
+export function menuChoices(sheets: SheetState[], earlier: ReadonlyMap<string, string> = new Map()): Choice<MenuAction>[] {
   return [
-    ...sheets.map((s) => ({
-      value: `werkblad:${s.worksheet.id}` as const,
-      name: `Werkblad ${s.worksheet.number}: ${s.worksheet.title} (${sheetStateLabel(s)})`,
-      description: s.error
-        ? 'het bestand kan niet gelezen worden: kies dit om te zien wat er mis is en hoe je het herstelt'
-        : s.status === 'niet begonnen'
-          ? `werkblad ${s.worksheet.number} invullen, vanaf de eerste vraag`
-          : s.status === 'afgerond'
-            ? `je antwoorden bij werkblad ${s.worksheet.number} bekijken en wijzigen`
-            : `verdergaan met werkblad ${s.worksheet.number} waar je was`,
-    })),
+    ...sheets.map((s) => {
+      const round = s.status === 'niet begonnen' && !s.error ? earlier.get(s.worksheet.id) : undefined;
+      return {
+        value: `werkblad:${s.worksheet.id}` as const,
+        name: `Werkblad ${s.worksheet.number}: ${s.worksheet.title} (${sheetStateLabel(s)}${round ? `; je antwoorden van ronde ${round} staan klaar` : ''})`,
+        description: sheetDescription(s, round),
+      };
+    }),
     { value: 'rapport', name: 'Rapport maken', description: 'een rapport van een werkblad of van alles, in de map van je dossier' },
     { value: 'status', name: 'Hoe ver ben ik?', description: 'per werkblad: hoe ver, laatst bijgewerkt, het bestand' },
     { value: 'inleiding', name: 'De inleiding', description: 'waar gaat het werkboek over?' },
     { value: 'hulp', name: 'Hulp', description: 'hoe dit menu werkt, en waar de handleiding staat' },
     { value: 'stoppen', name: 'Stoppen' },
   ];
+}
+
+/** What choosing a worksheet in the menu does. */
+function sheetDescription(s: SheetState, round: string | undefined): string {
+  const n = s.worksheet.number;
+  if (s.error) return 'het bestand kan niet gelezen worden: kies dit om te zien wat er mis is en hoe je het herstelt';
+  if (round) return `werkblad ${n} invullen, met je antwoorden van ronde ${round} als voorstel`;
+  if (s.status === 'niet begonnen') return `werkblad ${n} invullen, vanaf de eerste vraag`;
+  if (s.status === 'afgerond') return `je antwoorden bij werkblad ${n} bekijken en wijzigen`;
+  return `verdergaan met werkblad ${n} waar je was`;
 }
 
 /**

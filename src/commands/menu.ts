@@ -8,7 +8,10 @@
 // during a worksheet ends the program the way `start` does (by the signal).
 // In the plain mode the same menu is a numbered list (terminal/plain.ts).
 // The choices themselves are menu-items.ts.
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 import { allWorksheets, ownWorksheets } from '../definition/own.js';
+import { listRounds } from '../dossier/rounds.js';
 import { dossierState, type SheetState } from '../sheet-state.js';
 import { InterruptedError, unlessStopped, WerkboekError } from '../support/errors.js';
 import type { Output } from '../support/output.js';
@@ -78,6 +81,7 @@ export async function menu(options: MenuOptions): Promise<void> {
   let back: string | undefined;
   for (;;) {
     const { dossier, sheets, folderExists } = await dossierState(options.map, cwd, allWorksheets(own));
+    const earlier = await earlierRounds(dossier.dir, sheets);
     if (first) {
       out.line("Werkboek 'Profileren van Digitale inclusie bij gemeente(s)' (Probiblio)");
       if (mode.dumb) out.line('Deze terminal (TERM=dumb) kan geen schermen tekenen: het menu is een genummerde lijst.');
@@ -91,7 +95,7 @@ export async function menu(options: MenuOptions): Promise<void> {
     first = false;
     back = undefined;
     const reply = await m.asker
-      .ask((p) => p.select<MenuAction>({ message: MENU_MESSAGE, choices: menuChoices(sheets), default: defaultAction(sheets), allowBack: false }))
+      .ask((p) => p.select<MenuAction>({ message: MENU_MESSAGE, choices: menuChoices(sheets, earlier), default: defaultAction(sheets), allowBack: false }))
       .catch((err: unknown) => {
         if (!(err instanceof InterruptedError)) throw err;
         // Ctrl+C in the menu: leave (nothing is open, everything is saved).
@@ -317,4 +321,20 @@ function menuPrompter(options: MenuOptions, plain: boolean): Asker {
       p.close();
     }
   }
+}
+
+/**
+ * Per worksheet not begun in this round: the most recent closed round
+ * (`nieuwe-ronde`) that has its answers file, whose answers `start` offers.
+ */
+async function earlierRounds(dir: string, sheets: SheetState[]): Promise<Map<string, string>> {
+  const found = new Map<string, string>();
+  const waiting = sheets.filter((s) => s.status === 'niet begonnen' && !s.error);
+  if (!waiting.length) return found;
+  for (const round of (await listRounds(dir)).reverse()) {
+    for (const s of waiting) {
+      if (!found.has(s.worksheet.id) && existsSync(path.join(round.dir, `${s.worksheet.id}.yaml`))) found.set(s.worksheet.id, round.name);
+    }
+  }
+  return found;
 }
