@@ -237,26 +237,36 @@ function attentionSection(worksheetId: string, sections: readonly CompareSection
 
 /** A question's aandachtspunt: who gave an answer that shows something is not in order (each respondent's report says). */
 function attentionPoint(q: CompareQuestion, sheets: readonly Named[]): CompareAttentionPoint | undefined {
+  const point = pointOf(q, sheets, (sheet) => sheet.developmentPoints.attention.groups);
+  if (!point) return undefined;
+  const { who } = point;
+  const everyone = sheets.length > 1 && who.length === sheets.length;
+  const same = who.every((w) => w.stateText === who[0]?.stateText);
+  return { ...point, everyone, whoText: everyone && same ? `${LISTED_BY_ALL}: ${who[0]?.stateText ?? ''}` : point.whoText };
+}
+
+/**
+ * A question as a point of each respondent's report (from `groupsOf`), with
+ * who has it: "Piet Bakker: weet ik (nog) niet; Anna: Nee" (never brackets in
+ * brackets in brackets); undefined when nobody has it.
+ */
+function pointOf(
+  q: CompareQuestion,
+  sheets: readonly Named[],
+  groupsOf: (sheet: Named['sheet']) => readonly { items: readonly { id: string; stateText: string; context: string | null }[] }[],
+): CompareDevelopmentPoint | undefined {
   const who: Array<{ name: string; stateText: string }> = [];
   let context: string | null = null;
   for (const { name, sheet } of sheets) {
-    const point = sheet.developmentPoints.attention.groups.flatMap((g) => g.items).find((p) => p.id === q.id);
+    const point = groupsOf(sheet)
+      .flatMap((g) => g.items)
+      .find((p) => p.id === q.id);
     if (!point) continue;
     who.push({ name, stateText: point.stateText });
     context ??= point.context;
   }
   if (!who.length) return undefined;
-  const everyone = sheets.length > 1 && who.length === sheets.length;
-  const same = who.every((w) => w.stateText === who[0]?.stateText);
-  return {
-    id: q.id,
-    number: q.number,
-    label: q.label,
-    context,
-    who,
-    everyone,
-    whoText: everyone && same ? `${LISTED_BY_ALL}: ${who[0]?.stateText ?? ''}` : who.map((w) => `${w.name}: ${w.stateText}`).join('; '),
-  };
+  return { id: q.id, number: q.number, label: q.label, context, who, whoText: who.map((w) => `${w.name}: ${w.stateText}`).join('; ') };
 }
 
 /** The questions of step `index`, in definition order: every question that is visible to at least one respondent. */
@@ -386,24 +396,7 @@ function isJudged(field: Field | undefined): boolean {
 
 /** A question's ontwikkelpunt: who said "weet ik (nog) niet", left it empty or open, or left group cells unknown. */
 function developmentPoint(q: CompareQuestion, sheets: readonly Named[]): CompareDevelopmentPoint | undefined {
-  const who: Array<{ name: string; stateText: string }> = [];
-  let context: string | null = null;
-  for (const { name, sheet } of sheets) {
-    const point = sheet.developmentPoints.groups.flatMap((g) => g.items).find((p) => p.id === q.id);
-    if (!point) continue;
-    who.push({ name, stateText: point.stateText });
-    context ??= point.context;
-  }
-  if (!who.length) return undefined;
-  return {
-    id: q.id,
-    number: q.number,
-    label: q.label,
-    context,
-    who,
-    // "Piet Bakker: weet ik (nog) niet": never brackets in brackets in brackets.
-    whoText: who.map((w) => `${w.name}: ${w.stateText}`).join('; '),
-  };
+  return pointOf(q, sheets, (sheet) => sheet.developmentPoints.groups);
 }
 
 /** Points per step (steps without points left out), in the order of the questions. */
