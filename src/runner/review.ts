@@ -49,20 +49,25 @@ export async function review(s: Session, w: WalkResult, focus?: string): Promise
     : 'Kies een vraag om je antwoord te wijzigen, of rond het werkblad af.';
   // Part of the prompt, so that it is drawn again with the list (after a resize the screen is cleared).
   const header = ['', style.bold(title), style.dim(advice)].join('\n');
-  // A list row must fit on one line: inquirer's cursor ("❯ ") and one column to spare.
-  const width = Math.max(40, prompter.width() - 3);
-  const choices: Choice<string>[] = [];
-  if (open[0]) choices.push({ value: CONTINUE, name: `→ Verder met de open vragen (vanaf ${where(w, open[0])})` });
   const drafts = file.drafts;
-  for (const v of w.visible) choices.push({ value: v.question.id, name: reviewRow(w, v, width, own(drafts, v.question.id) != null) });
-  if (!open.length) choices.push({ value: '\u0000afronden', name: finished ? '✔ Klaar (werkblad blijft afgerond)' : '✔ Werkblad afronden' });
-  choices.push({ value: '\u0000inleiding', name: 'Inleiding en tips van dit werkblad opnieuw lezen' });
-  choices.push({ value: '\u0000later', name: 'Later verder (alles is bewaard)' });
+  // The rows fitted to a terminal width: made again when the list is drawn again after a resize.
+  const choicesAt = (columns: number): Choice<string>[] => {
+    // A list row must fit on one line: inquirer's cursor ("❯ ") and one column to spare.
+    const width = Math.max(40, columns - 3);
+    const choices: Choice<string>[] = [];
+    if (open[0]) choices.push({ value: CONTINUE, name: `→ Verder met de open vragen (vanaf ${where(w, open[0])})` });
+    for (const v of w.visible) choices.push({ value: v.question.id, name: reviewRow(w, v, width, own(drafts, v.question.id) != null) });
+    if (!open.length) choices.push({ value: '\u0000afronden', name: finished ? '✔ Klaar (werkblad blijft afgerond)' : '✔ Werkblad afronden' });
+    choices.push({ value: '\u0000inleiding', name: 'Inleiding en tips van dit werkblad opnieuw lezen' });
+    choices.push({ value: '\u0000later', name: 'Later verder (alles is bewaard)' });
+    return choices;
+  };
   const picked = unlessStopped(
     await prompter.select<string>({
       header,
       message: 'Overzicht',
-      choices,
+      choices: choicesAt(prompter.width()),
+      choicesAt,
       default: focus && findVisible(w, focus) ? focus : open[0] ? CONTINUE : '\u0000afronden',
       allowBack: true,
     }),

@@ -170,6 +170,8 @@ async function runSelect<T>(t: Terminal, options: SelectOptions<T>): Promise<Rep
     if (showHeader) printHeader(t, options);
     showHeader = false;
     const hint = keyHint({ select: true, allowBack: options.allowBack, allowUnknown: options.allowUnknown, allowNote }, t.columns());
+    // Drawn again after a resize: the rows fitted to the width of now, where the caller can make them.
+    const choices = options.choicesAt?.(t.columns()) ?? options.choices;
     let noteAsked = false;
     const result = await withKeys(
       t,
@@ -177,7 +179,7 @@ async function runSelect<T>(t: Terminal, options: SelectOptions<T>): Promise<Rep
         select<T>(
           {
             message: wrapMessage(t, options.message),
-            choices: options.choices.map((c) => ({
+            choices: choices.map((c) => ({
               value: c.value,
               name: choiceName(t, c.name, 2),
               ...(c.description && { description: wrapText(visibleControls(c.description), t.columns() - 1, { hard: true }) }),
@@ -203,7 +205,7 @@ async function runSelect<T>(t: Terminal, options: SelectOptions<T>): Promise<Rep
     if ((noteAsked || movedAway) && reply.kind === 'answer') {
       current = reply.value;
       noteFor = reply.value;
-      const picked = options.choices.find((c) => c.value === reply.value)?.name ?? '';
+      const picked = choices.find((c) => c.value === reply.value)?.name ?? '';
       const typed = await runEditor(
         t,
         { message: `Toelichting bij "${picked}" (leeg: geen toelichting):`, default: note, allowBack: true, allowUnknown: false },
@@ -227,7 +229,7 @@ async function runSelect<T>(t: Terminal, options: SelectOptions<T>): Promise<Rep
       echo(t, options.message, reply, picked && note ? `${picked} (${note})` : picked);
       return { ...reply, note };
     }
-    const chosen = reply.kind === 'answer' ? options.choices.find((c) => c.value === reply.value) : undefined;
+    const chosen = reply.kind === 'answer' ? choices.find((c) => c.value === reply.value) : undefined;
     const picked = chosen?.echo ?? chosen?.name;
     if (reply.kind !== 'stopped') echo(t, options.message, reply, picked && note ? `${picked} (${note})` : picked);
     if (reply.kind === 'answer') return allowNote ? { ...reply, note } : reply;

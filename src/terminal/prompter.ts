@@ -79,6 +79,8 @@ export interface InputOptions extends BaseOptions {
 
 export interface SelectOptions<T> extends BaseOptions {
   choices: Choice<T>[];
+  /** The choices made for a terminal width (rows fitted to it): the terminal prompter makes them again when a resize redraws the list. */
+  choicesAt?: (columns: number) => Choice<T>[];
   default?: T;
   /**
    * Ctrl+O allowed: a toelichting with the choice ("ja, maar …"). The

@@ -140,6 +140,28 @@ describe('screen widths (e2e, pty)', { timeout: E2E_TIMEOUT }, () => {
     expect(group).toContain(`  1. Belastingservice · ${aanbod}`);
   });
 
+  it('the overview at the end drawn again after the window was made wider: its rows fitted to the new width', async () => {
+    const ctx = e2e();
+    const ws = sheets.find((s) => s.id === 'randvoorwaarden')!;
+    const aanbod = 'Hulp bij belastingaangifte voor mensen met een laag inkomen, in maart en april, op drie plekken in de stad';
+    await writeFile(path.join(ctx.map, 'randvoorwaarden.yaml'), finished(ws, { partners: [{ naam: 'Belastingservice', aanbod }] }));
+    const s = start(['start', 'randvoorwaarden'], ctx.env, { cols: 90 });
+    const narrow = activePrompt(await s.waitFor((sc) => activePrompt(sc).startsWith('? Overzicht') && sc.includes('Later verder')));
+    expect(narrow.split('\n').every((r) => r.length <= 90)).toBe(true);
+    s.resize(200, 30);
+    // Rows made again for 200 columns: longer than the 90 they had.
+    const wide = activePrompt(
+      await s.waitFor((sc) =>
+        activePrompt(sc)
+          .split('\n')
+          .some((r) => r.includes(' — ') && r.length > 120),
+      ),
+    );
+    s.press('ctrl-c');
+    await exitCodeOf(s);
+    expect(wide.split('? Overzicht').length - 1, wide).toBe(1);
+  });
+
   it('the partner overview drawn again after the window was made narrower: at the new width, once', async () => {
     const ctx = e2e();
     const ws = sheets.find((s) => s.id === 'randvoorwaarden')!;
