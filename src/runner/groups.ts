@@ -333,7 +333,8 @@ function isSkippedFollowUp(fields: Field[], i: number, item: GroupItem): boolean
 
 async function askField(s: Session, field: Field, current: FieldValue | undefined, firstOf?: string, required = false): Promise<Reply<AnswerValue>> {
   const { prompter, style } = s;
-  const headers = [...(firstOf ? [`${capitalise(firstOf)} (Ctrl+T: terug zonder op te slaan)`] : []), ...(field.help ? [field.help] : [])];
+  // Not the item's name again: the question under it is that ("? Partner:").
+  const headers = [...(firstOf ? [`(Ctrl+T: terug zonder deze ${firstOf} op te slaan)`] : []), ...(field.help ? [field.help] : [])];
   const base = {
     message: field.label,
     ...(headers.length && { header: style.dim(headers.join('\n')) }),
@@ -349,8 +350,4 @@ async function askField(s: Session, field: Field, current: FieldValue | undefine
 function itemName(item: GroupItem, fields: Field[], noun: string, i: number): string {
   const first = fields[0] ? item[fields[0].id] : undefined;
   return first !== undefined && first !== null && String(first).trim() ? String(first) : `${noun} ${i + 1}`;
-}
-
-function capitalise(s: string): string {
-  return s.charAt(0).toUpperCase() + s.slice(1);
 }
