@@ -258,6 +258,30 @@ describe('randvoorwaarden: repeat groups', () => {
     expect(names.at(-1)).toBe('Klaar, terug naar het overzicht');
   });
 
+  it('two partners of one name: each action names its partner by its number in the overview, and changes that one', async () => {
+    let phase = 0;
+    const { prompter, file } = await run('randvoorwaarden', [], {
+      fallback: (c) => {
+        if (c.message.startsWith('4. Naar welke partners')) {
+          phase++;
+          return choose(phase <= 2 ? 'Nieuwe partner toevoegen' : phase === 3 ? 'Wijzigen: 2. SeniorWeb' : 'Klaar');
+        }
+        if (c.message === 'Partner') return phase === 3 ? answer('SeniorWeb Oost') : answer('SeniorWeb');
+        if (c.message === 'Overzicht') return choose(/^Later verder/);
+        if (c.kind === 'select') return choose(/^(Nee|Klaar)/);
+        return answer('x');
+      },
+    });
+    const last = prompter.calls.filter((c) => c.message.startsWith('4. Naar welke partners')).at(2);
+    expect(last?.choices?.map((c) => c.name).filter((n) => /^(Wijzigen|Verwijderen)/.test(n))).toEqual([
+      'Wijzigen: 1. SeniorWeb',
+      'Wijzigen: 2. SeniorWeb',
+      'Verwijderen: 1. SeniorWeb',
+      'Verwijderen: 2. SeniorWeb',
+    ]);
+    expect((file.answers.partners as Array<{ naam: string }>).map((p) => p.naam)).toEqual(['SeniorWeb', 'SeniorWeb Oost']);
+  });
+
   it('an answers file with the old "verwijzing" column stays readable, and editing a partner keeps it', async () => {
     const ws = sheet('randvoorwaarden');
     const target = path.join(dir, 'randvoorwaarden.yaml');

@@ -204,12 +204,15 @@ function isBlank(value: FieldValue | undefined): boolean {
  */
 function groupChoices(q: Group, items: GroupItem[], fields: Field[], baseFields: Field[], gaps: readonly GroupGap[], toOverview: boolean): Choice<string>[] {
   const extending = q.extends !== undefined;
+  const names = items.map((item, i) => itemName(item, extending ? baseFields : fields, q.item, i));
+  // Two items of one name ("SeniorWeb" twice): each action names its item by the overview's number too.
+  const shown = new Set(names.map((n) => n.trim().toLowerCase())).size < names.length ? names.map((n, i) => `${i + 1}. ${n}`) : names;
   const choices: Choice<string>[] = [];
-  if (extending) choices.push(...items.map((item, i) => ({ value: `extend:${i}`, name: `Aanvullen: ${itemName(item, baseFields, q.item, i)}` })));
+  if (extending) choices.push(...shown.map((name, i) => ({ value: `extend:${i}`, name: `Aanvullen: ${name}` })));
   choices.push({ value: 'add', name: `Nieuwe ${q.item} toevoegen` });
   if (!extending) {
-    choices.push(...items.map((item, i) => ({ value: `edit:${i}`, name: `Wijzigen: ${itemName(item, fields, q.item, i)}` })));
-    choices.push(...items.map((item, i) => ({ value: `remove:${i}`, name: `Verwijderen: ${itemName(item, fields, q.item, i)}` })));
+    choices.push(...shown.map((name, i) => ({ value: `edit:${i}`, name: `Wijzigen: ${name}` })));
+    choices.push(...shown.map((name, i) => ({ value: `remove:${i}`, name: `Verwijderen: ${name}` })));
   }
   choices.push({
     value: 'done',
