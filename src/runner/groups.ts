@@ -38,8 +38,8 @@ export async function askGroup(s: Session, vq: VisibleQuestion, base: PromptBase
     if (draft) {
       const name = itemName(draft.item, fields, q.item, draft.index ?? items.length);
       choices.unshift(
-        { value: 'draft', name: `Verder met de onbevestigde ${q.item}: ${name}` },
-        { value: 'discard', name: `Onbevestigde ${q.item} weggooien: ${name}` },
+        { value: 'draft', name: `Verder met de onbevestigde ${q.item}: ${name}`, echo: false },
+        { value: 'discard', name: `Onbevestigde ${q.item} weggooien: ${name}`, echo: false },
       );
     }
     const above = header;
@@ -208,11 +208,13 @@ function groupChoices(q: Group, items: GroupItem[], fields: Field[], baseFields:
   // Two items of one name ("SeniorWeb" twice): each action names its item by the overview's number too.
   const shown = new Set(names.map((n) => n.trim().toLowerCase())).size < names.length ? names.map((n, i) => `${i + 1}. ${n}`) : names;
   const choices: Choice<string>[] = [];
-  if (extending) choices.push(...shown.map((name, i) => ({ value: `extend:${i}`, name: `Aanvullen: ${name}` })));
-  choices.push({ value: 'add', name: `Nieuwe ${q.item} toevoegen` });
+  // A step on the way is no answer: no "✔ 4. Naar welke partners …? Nieuwe partner toevoegen" line.
+  const step = { echo: false } as const;
+  if (extending) choices.push(...shown.map((name, i) => ({ value: `extend:${i}`, name: `Aanvullen: ${name}`, ...step })));
+  choices.push({ value: 'add', name: `Nieuwe ${q.item} toevoegen`, ...step });
   if (!extending) {
-    choices.push(...shown.map((name, i) => ({ value: `edit:${i}`, name: `Wijzigen: ${name}` })));
-    choices.push(...shown.map((name, i) => ({ value: `remove:${i}`, name: `Verwijderen: ${name}` })));
+    choices.push(...shown.map((name, i) => ({ value: `edit:${i}`, name: `Wijzigen: ${name}`, ...step })));
+    choices.push(...shown.map((name, i) => ({ value: `remove:${i}`, name: `Verwijderen: ${name}`, ...step })));
   }
   choices.push({
     value: 'done',

@@ -231,7 +231,7 @@ async function runSelect<T>(t: Terminal, options: SelectOptions<T>): Promise<Rep
     }
     const chosen = reply.kind === 'answer' ? choices.find((c) => c.value === reply.value) : undefined;
     const picked = chosen?.echo ?? chosen?.name;
-    if (reply.kind !== 'stopped') echo(t, options.message, reply, picked && note ? `${picked} (${note})` : picked);
+    if (reply.kind !== 'stopped' && picked !== false) echo(t, options.message, reply, picked && note ? `${picked} (${note})` : picked);
     if (reply.kind === 'answer') return allowNote ? { ...reply, note } : reply;
     // Left (or stopped) with a toelichting typed but not confirmed: it goes with the reply, with its choice.
     if (allowNote && note !== (options.note ?? '') && typeof current === 'string' && !current.startsWith('\u0000'))

@@ -39,9 +39,10 @@ export interface Choice<T> {
   /**
    * What the line confirming the answer shows when this choice is picked,
    * instead of its name: for an action such as "Klaar" in the overview of a
-   * list, what was answered ("3 partners: …").
+   * list, what was answered ("3 partners: …"). `false`: no such line (a step
+   * on the way, such as "Nieuwe partner toevoegen", is no answer).
    */
-  echo?: string;
+  echo?: string | false;
 }
 
 export interface BaseOptions {

@@ -73,6 +73,20 @@ describe('the overview of a worksheet (e2e, pty)', { timeout: E2E_TIMEOUT }, () 
     expect(echo).not.toContain('Klaar, terug naar het overzicht');
   });
 
+  it('a step on the way in the partner overview ("Nieuwe partner toevoegen") gets no confirmation line: it is no answer', async () => {
+    const s = await inOverview(e2e());
+    await pick(s, 'Stap 2 · 4. Naar welke partners');
+    await s.waitFor((sc) => activePrompt(sc).startsWith('? 4. Naar welke partners') && selectedChoice(sc) === 'Klaar, terug naar het overzicht');
+    s.press('up', 7);
+    await s.waitFor((sc) => selectedChoice(sc) === 'Nieuwe partner toevoegen');
+    s.press('enter');
+    const screen = await s.waitFor((sc) => activePrompt(sc).startsWith('? Partner'));
+    s.press('ctrl-c');
+    await exitCodeOf(s);
+    expect(screen.replace(/\n/g, ' ')).not.toContain('Nieuwe partner toevoegen');
+    expect(screen).not.toContain('✔ 4. Naar welke partners');
+  });
+
   it('Ctrl+T at a question opened from the overview goes back to the overview; so does answering it', async () => {
     const s = await inOverview(e2e());
     // The functions overview (Stap 3): Ctrl+T there went to Stap 2 · 5. before.
