@@ -280,6 +280,9 @@ describe('randvoorwaarden: repeat groups', () => {
       'Verwijderen: 2. SeniorWeb',
     ]);
     expect((file.answers.partners as Array<{ naam: string }>).map((p) => p.naam)).toEqual(['SeniorWeb', 'SeniorWeb Oost']);
+    // Above the rows, what their cells are (a blank cell is a "–" that says nothing on its own).
+    expect(last?.header).toContain('  Per regel: Partner · Wat doet deze partner?');
+    expect(prompter.calls.find((c) => c.message.startsWith('4. Naar welke partners'))?.header).not.toContain('Per regel');
   });
 
   it('an answers file with the old "verwijzing" column stays readable, and editing a partner keeps it', async () => {

@@ -48,7 +48,8 @@ export async function askGroup(s: Session, vq: VisibleQuestion, base: PromptBase
         ...base,
         allowUnknown,
         // At the width of the moment it is shown (again after a window resize).
-        header: () => `${above ?? ''}\n${overview(items, fields, q.item, s.prompter.width(), draft)}`,
+        header: () =>
+          `${above ?? ''}\n${columnsLine(s, fields, items.length > 0 || draft !== undefined)}${overview(items, fields, q.item, s.prompter.width(), draft)}`,
         choices: withUnknown(choices, allowUnknown),
         default: draft ? 'draft' : defaultAction(q, items),
       })
@@ -136,6 +137,11 @@ function defaultAction(q: Group, items: GroupItem[]): string {
     if (blank >= 0) return `extend:${blank}`;
   }
   return 'done';
+}
+
+/** Above the rows, what their cells are ("–" says nothing without it): the fields' labels, dimmed. */
+function columnsLine(s: Session, fields: Field[], rows: boolean): string {
+  return rows && fields.length > 1 ? `${s.style.dim(`  Per regel: ${fields.map((f) => f.label.replace(/:$/, '')).join(' · ')}`)}\n` : '';
 }
 
 /**
