@@ -104,8 +104,7 @@ function zodIssue(located: Located, issue: z.core.$ZodIssue, data: unknown): Iss
     const named = words === `"${String(field)}"` ? '' : ` (${words})`;
     return issueAt(located, p.slice(0, -1), `verplicht veld "${String(field)}"${named} ontbreekt`);
   }
-  if (issue.code === 'invalid_type' && !p.length)
-    return issueAt(located, p, NOT_A_WORKSHEET);
+  if (issue.code === 'invalid_type' && !p.length) return issueAt(located, p, NOT_A_WORKSHEET);
   return issueAt(located, p, zodMessage(issue, p));
 }
 
