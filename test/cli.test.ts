@@ -294,6 +294,25 @@ describe('werkboek controleer', () => {
     expect((await werkboek(['controleer', './randvoorwaarden.yaml'], { env })).code).toBe(2);
   });
 
+  it('a plain text file, named by its absolute path: in Dutch what the file should be, the path as typed', async () => {
+    const file = path.join(tmp(), 'c.txt');
+    await writeFile(file, 'Dit is een gewone tekst.\n');
+    const r = await werkboek(['controleer', file]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe(
+      `${file}:1:1: het bestand is leeg, of het is geen eigen werkblad en ook geen antwoordbestand. ` +
+        'Een antwoordbestand begint met de regel "werkblad: <naam>"; een eigen werkblad (een werkbladdefinitie) is opgebouwd zoals het voorbeeld examples/mijn-werkblad.yaml (zie de handleiding)\n',
+    );
+    expect(r.stdout).not.toMatch(/\b(version|number|title|steps)\b/);
+    // A broken answers file by its absolute path, from another folder: its position under that path, not "../…".
+    const answers = path.join(tmp(), 'b.yaml');
+    await writeFile(answers, ANSWERS.replace('naam: An', 'naam: [An'));
+    await mkdir(path.join(tmp(), 'elders'));
+    const broken = await werkboek(['controleer', answers], { cwd: path.join(tmp(), 'elders') });
+    expect(broken.code).toBe(1);
+    expect(broken.stdout.startsWith(`${answers}:`)).toBe(true);
+  });
+
   it('a file that does not exist: Dutch message, exit 2', async () => {
     const r = await werkboek(['controleer', 'bestaat-niet.yaml']);
     expect(r.code).toBe(2);

@@ -430,7 +430,7 @@ describe('werkboek controleer on broken copies of the shipped definitions', () =
 
   it('an empty file and a nearly empty file say what is missing, in Dutch', () => {
     expect(checkDefinitionSource('', 'leeg.yaml').issues.map(formatIssue)).toEqual([
-      'leeg.yaml:1:1: het bestand is leeg of is geen werkblad: het begint met id, version, number, title en steps',
+      'leeg.yaml:1:1: het bestand is leeg, of het is geen eigen werkblad en ook geen antwoordbestand. Een antwoordbestand begint met de regel "werkblad: <naam>"; een eigen werkblad (een werkbladdefinitie) is opgebouwd zoals het voorbeeld examples/mijn-werkblad.yaml (zie de handleiding)',
     ]);
     expect(checkDefinitionSource('id: x\n', 'x.yaml').issues.map((i) => i.message)).toEqual([
       'verplicht veld "version" (versie) ontbreekt',

@@ -238,7 +238,7 @@ describe('.eml: the text part is plain text', () => {
     expect(text).toContain('\nSamenvatting\n────────────\n');
     expect(text).toContain('• Werkblad 2: 5 aandachtspunten, 4 punten nog uit te zoeken, 5 vragen nog niet beantwoord\n');
     // The partner table as a list: a row per partner, its cells under it.
-    expect(text).toContain('• Partner: Schuldhulpmaatje\n   Wat doet deze partner?: Hulp bij geldzaken\n   Samenwerkingsafspraken vastgelegd?: Nee\n');
+    expect(text).toContain('• Partner: Schuldhulpmaatje\n   Wat doet deze partner? Hulp bij geldzaken\n   Samenwerkingsafspraken vastgelegd? Nee\n');
     // Text typed on several lines keeps its lines, in a list item too.
     expect(text).toContain('2. We helpen 1.500 inwoners per jaar.\n   Ook via de bibliobus.\n');
   });
@@ -251,7 +251,7 @@ describe('.eml: the text part is plain text', () => {
     for (const re of MARKDOWN) expect(text, String(re)).not.toMatch(re);
     expect(text).toMatch(/^Vergelijking Werkblad 2: /);
     // Answers side by side: each respondent named with their answer.
-    expect(text).toContain('\n• Sanne de Vries: Ja\n   Piet Bakker: Weet ik (nog) niet\n');
+    expect(text).toContain('\n• Sanne de Vries: Ja\n• Piet Bakker: Weet ik (nog) niet\n');
     expect(text).toContain('\nGesprekspunten\n──────────────\n');
   });
 });

@@ -184,7 +184,7 @@ describe('a new round', () => {
     const md = diffMarkdown([d], { from: 'ronde 2026', to: 'nu (sinds 1 maart 2027)', library: null, now: NOW });
     expect(md).toContain('#### Stap 5 · En zo ja, naar welke partners? — bij: a. III. Is er een cijfermatig overzicht van het aantal doorverwijzingen?');
     expect(md).toContain(
-      '- **Toegevoegd:** Bieb-coaches\n- **Weggelaten:** SeniorWeb\n- **Gewijzigd bij Taalhuis**, Wat doet deze partner?: was "Taalcursussen", nu "Taal- en digitaalcursussen"',
+      '- **Toegevoegd:** Bieb-coaches\n- **Weggelaten:** SeniorWeb\n- **Gewijzigd bij Taalhuis**, Wat doet deze partner? was "Taalcursussen", nu "Taal- en digitaalcursussen"',
     );
   });
 

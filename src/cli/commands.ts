@@ -256,7 +256,7 @@ export const COMMANDS: readonly CommandSpec[] = [
       () =>
         new Option(
           '-f, --formaat <formaat>',
-          'md (tekst met opmaaktekens als # en **: Markdown), html (webpagina) of eml (e-mailconcept); standaard: wat de bestandsnaam bij -o zegt (.docx, .html, .eml), anders md',
+          'md (tekst met opmaaktekens als # en **: Markdown), html (webpagina) of eml (e-mailconcept), geen Word-document; standaard: wat de bestandsnaam bij -o zegt (.html, .eml), anders md',
         ).choices(['md', 'html', 'eml']),
       outputOption,
       replaceOption,

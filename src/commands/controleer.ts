@@ -44,9 +44,10 @@ export async function check({ files, map, cwd, out, schema }: CheckOptions): Pro
     return ExitCode.ok;
   }
   const targets = files.length ? await Promise.all(files.map((f) => locate(f, cwd, map))) : await shippedDefinitionFiles();
-  // How a file is named: relative to cwd as typed; in full when it was found in the dossier folder.
-  const found = new Set(targets.filter((file, i) => files[i] !== undefined && path.resolve(cwd, files[i]) !== file));
-  const showOf = (file: string) => (found.has(file) ? file : path.relative(cwd, file) || file);
+  // How a file is named: as the user typed it (an absolute path stays absolute); in full when it was found in
+  // the dossier folder; a shipped definition relative to cwd.
+  const shownNames = new Map(targets.map((file, i) => [file, shownName(file, files[i], cwd)] as const));
+  const showOf = (file: string) => shownNames.get(file) ?? file;
   let code: number = ExitCode.ok;
   // Definitions named in the same call come first: an answers file of an own worksheet is checked against it.
   const definitions = new Map<string, CheckResult>();
@@ -80,6 +81,12 @@ async function locate(name: string, cwd: string, map: string | undefined): Promi
   if (existsSync(here) || path.basename(name) !== name) return here;
   const inDossier = path.join((await resolveDossier(map, cwd)).dir, name);
   return existsSync(inDossier) ? inDossier : here;
+}
+
+/** A checked file as the messages name it: as typed, or in full when found elsewhere (the dossier); else from cwd. */
+function shownName(file: string, typed: string | undefined, cwd: string): string {
+  if (typed === undefined) return path.relative(cwd, file) || file;
+  return path.resolve(cwd, typed) === file ? typed : file;
 }
 
 /** `controleer --schema`: the JSON Schema next to an own worksheet, and the line that points an editor at it. */

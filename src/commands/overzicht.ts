@@ -10,7 +10,7 @@ import { allQuestions } from '../definition/questions.js';
 import { findDossiers } from '../dossier/discover.js';
 import { keyColumns, overviewCsv, overviewMarkdown, overviewRow, overviewText, type Overview, type OverviewSheet } from '../report/overview.js';
 import { sheetState } from '../sheet-state.js';
-import { deliver } from '../report/deliver.js';
+import { checkOutputName, deliver } from '../report/deliver.js';
 import { ExitCode, WerkboekError } from '../support/errors.js';
 import { displayPath, suggest } from '../support/invocation.js';
 import type { Output } from '../support/output.js';
@@ -46,6 +46,7 @@ export async function overview(opts: OverviewOptions): Promise<void> {
     );
   }
   const format = opts.format ?? formatOf(opts.output);
+  checkOutputName(opts.output, format, ['csv', 'md', 'html'], 'overzicht');
   const worksheets = await allWorksheets(ownWorksheets(opts.ownFolder, cwd));
   const chosen = opts.keys !== undefined ? parseKeys(opts.keys, worksheets) : undefined;
   const sheets: Sheet[] = worksheets.map((ws) => ({ worksheet: ws, keys: keyColumns(ws, chosen ? (chosen.get(ws.id) ?? []) : ws.kernvragen) }));

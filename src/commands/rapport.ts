@@ -11,7 +11,7 @@ import { ExitCode, WerkboekError } from '../support/errors.js';
 import { resolveDossier, type Dossier } from '../dossier/folder.js';
 import { dossierReport, worksheetReport, type ReportDocument } from '../report/model.js';
 import { loadTemplate, renderTemplate } from '../report/template.js';
-import { checkWordRequest, deliver, formatReport, screenColumns, screenText, type ReportRequest } from '../report/deliver.js';
+import { checkOutputName, checkWordRequest, deliver, formatReport, screenColumns, screenText, type ReportRequest } from '../report/deliver.js';
 import { checkRecipients } from '../report/recipients.js';
 import { mapFor, suggest } from '../support/invocation.js';
 import { sheetName } from '../definition/questions.js';
@@ -25,6 +25,7 @@ export async function report(opts: ReportOptions): Promise<void> {
   const { format, out, cwd } = opts;
   const recipients = opts.to !== undefined ? checkRecipients(opts.to, format, ['rapport', 'alles']) : undefined;
   checkWordRequest(opts, ['rapport', opts.worksheet]);
+  checkOutputName(opts.output, format, ['docx', 'md', 'html', 'eml'], 'rapport');
   const dossier = await resolveDossier(opts.map, cwd);
   const now = opts.now ?? new Date();
   const own = ownWorksheets(opts.ownFolder, cwd);

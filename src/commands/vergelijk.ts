@@ -8,7 +8,16 @@ import { loadShippedWorksheets } from '../definition/load.js';
 import { findWorksheet, ownWorksheets } from '../definition/own.js';
 import { sheetName } from '../definition/questions.js';
 import { resolveDossier } from '../dossier/folder.js';
-import { checkWordRequest, deliver, formatReport, screenColumns, screenText, type MarkdownFormat, type ReportRequest } from '../report/deliver.js';
+import {
+  checkOutputName,
+  checkWordRequest,
+  deliver,
+  formatReport,
+  screenColumns,
+  screenText,
+  type MarkdownFormat,
+  type ReportRequest,
+} from '../report/deliver.js';
 import { checkRecipients } from '../report/recipients.js';
 import { compareReport } from '../report/compare.js';
 import { worksheetReport } from '../report/model.js';
@@ -26,6 +35,7 @@ export async function compare(opts: CompareOptions): Promise<void> {
   const { format, out, cwd } = opts;
   const recipients = opts.to !== undefined ? checkRecipients(opts.to, format, ['vergelijk', opts.worksheet]) : undefined;
   checkWordRequest(opts, ['vergelijk', opts.worksheet]);
+  checkOutputName(opts.output, format, ['docx', 'md', 'html', 'eml'], 'vergelijking');
   const dossier = await resolveDossier(opts.map, cwd);
   const now = opts.now ?? new Date();
   // The shipped worksheets, for Probiblio's closing when ws has none, loaded alongside ws.
@@ -47,8 +57,10 @@ export async function compare(opts: CompareOptions): Promise<void> {
 
   // On a terminal as readable text; into a pipe or a file as Markdown (or the format asked for).
   const columns = screenColumns(opts);
+  // In plain text everyone's answer side by side is an item per respondent ("• Piet Bakker: Ja").
+  const sideBySide = started.map((s) => s.name);
   const text = async (markdown: string, doc: { plainTitle: string; subject: string }, as: MarkdownFormat) =>
-    columns ? screenText(markdown, columns) : formatReport(markdown, doc, as, recipients);
+    columns ? screenText(markdown, columns, { sideBySide }) : formatReport(markdown, { ...doc, sideBySide }, as, recipients);
   let content: string | Uint8Array;
   if (started.length === 1) {
     // Said on stderr: stdout (or -o) gets the report itself.

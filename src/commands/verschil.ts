@@ -1,13 +1,14 @@
 // `werkboek verschil [<werkblad>]`: what changed between the last closed
 // round and now (or between the last two rounds when nothing is filled in
-// yet, or `--ronde <naam>` and now), as Markdown, HTML or an .eml draft.
+// yet, or `--ronde <naam>` and now), as Markdown, HTML or an .eml draft; on a
+// terminal as readable text, like `rapport`. No Word document: -o v.docx is refused.
 import { allWorksheets, findWorksheet, ownWorksheets } from '../definition/own.js';
 import type { Worksheet } from '../definition/schema.js';
 import { answerValue, type Answers } from '../dossier/answers.js';
 import { resolveDossier } from '../dossier/folder.js';
 import { listRounds, ROUND_PREFIX, roundFiles, type Round } from '../dossier/rounds.js';
 import { diffMarkdown, diffSheet, diffTitle, type DiffHeading } from '../report/diff.js';
-import { deliver, formatReport } from '../report/deliver.js';
+import { checkOutputName, deliver, formatReport, screenColumns, screenText } from '../report/deliver.js';
 import { sheetState, type SheetState } from '../sheet-state.js';
 import { checkRecipients } from '../report/recipients.js';
 import { ExitCode, WerkboekError } from '../support/errors.js';
@@ -40,6 +41,7 @@ interface Side {
 }
 
 export async function difference(opts: DiffOptions): Promise<void> {
+  checkOutputName(opts.output, opts.format, ['md', 'html', 'eml'], 'verschil');
   const recipients = opts.to !== undefined ? checkRecipients(opts.to, opts.format, ['verschil']) : undefined;
   const dossier = await resolveDossier(opts.map, opts.cwd);
   const map = mapFor(dossier);
@@ -74,7 +76,9 @@ export async function difference(opts: DiffOptions): Promise<void> {
   const heading: DiffHeading = { from: from.label, to: since ? `nu (sinds ${formatDayNl(since)})` : to.label, library, now: opts.now ?? new Date() };
   const markdown = diffMarkdown(diffs, heading);
   const title = diffTitle(heading);
-  const content = await formatReport(markdown, { plainTitle: title, subject: title }, opts.format, recipients);
+  // On a terminal as readable text; into a pipe or a file as Markdown (or the format asked for).
+  const columns = screenColumns(opts);
+  const content = columns ? await screenText(markdown, columns) : await formatReport(markdown, { plainTitle: title, subject: title }, opts.format, recipients);
   await deliver(content, opts, 'Verschil');
 }
 

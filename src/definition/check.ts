@@ -70,6 +70,13 @@ function deepNesting(located: Located, data: unknown): Issue | undefined {
   return undefined;
 }
 
+/**
+ * A file that is no mapping at all (empty, plain text, a list): in words,
+ * what it should have been, without the definition's (English) field names.
+ */
+const NOT_A_WORKSHEET =
+  'het bestand is leeg, of het is geen eigen werkblad en ook geen antwoordbestand. Een antwoordbestand begint met de regel "werkblad: <naam>"; een eigen werkblad (een werkbladdefinitie) is opgebouwd zoals het voorbeeld examples/mijn-werkblad.yaml (zie de handleiding)';
+
 export async function loadDefinitionFile(file: string, displayName = file): Promise<Worksheet> {
   const result = await checkDefinitionFile(file, displayName);
   if (!result.worksheet) throw new FileIssuesError(result.issues, ExitCode.invalid);
@@ -97,8 +104,7 @@ function zodIssue(located: Located, issue: z.core.$ZodIssue, data: unknown): Iss
     const named = words === `"${String(field)}"` ? '' : ` (${words})`;
     return issueAt(located, p.slice(0, -1), `verplicht veld "${String(field)}"${named} ontbreekt`);
   }
-  if (issue.code === 'invalid_type' && !p.length)
-    return issueAt(located, p, 'het bestand is leeg of is geen werkblad: het begint met id, version, number, title en steps');
+  if (issue.code === 'invalid_type' && !p.length) return issueAt(located, p, NOT_A_WORKSHEET);
   return issueAt(located, p, zodMessage(issue, p));
 }
 

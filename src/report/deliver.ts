@@ -14,6 +14,11 @@ export type ReportFormat = 'md' | 'html' | 'eml' | 'docx';
 /** The formats made from Markdown (a template): all but docx. */
 export type MarkdownFormat = Exclude<ReportFormat, 'docx'>;
 
+/** plain-text.ts's options (`vergelijk`: the respondents, whose answers side by side are an item each); not imported, so the Markdown path loads no marked. */
+interface PlainTextOptions {
+  sideBySide?: readonly string[] | undefined;
+}
+
 /** What `rapport` and `vergelijk` are asked to make. */
 export interface ReportRequest {
   worksheet: string;
@@ -58,6 +63,57 @@ export function checkWordRequest(req: Pick<ReportRequest, 'format' | 'output' | 
   }
 }
 
+/** What a file name's extension promises, in words, and what werkboek writes for each of its formats. */
+const PROMISED: Record<string, string> = {
+  docx: 'een Word-document',
+  doc: 'een Word-document',
+  odt: 'een OpenDocument-tekst',
+  rtf: 'een RTF-document',
+  pdf: 'een PDF-bestand',
+  txt: 'een gewoon tekstbestand',
+  xlsx: 'een Excel-bestand',
+  xls: 'een Excel-bestand',
+  md: 'tekst met opmaaktekens (Markdown)',
+  markdown: 'tekst met opmaaktekens (Markdown)',
+  html: 'een webpagina (HTML)',
+  htm: 'een webpagina (HTML)',
+  eml: 'een e-mailconcept',
+  csv: 'een CSV-bestand (voor Excel)',
+};
+const WRITTEN: Record<string, { extensions: readonly string[]; words: string }> = {
+  docx: { extensions: ['docx'], words: 'Word-document' },
+  md: { extensions: ['md', 'markdown'], words: 'tekst met opmaaktekens' },
+  html: { extensions: ['html', 'htm'], words: 'webpagina' },
+  eml: { extensions: ['eml'], words: 'e-mailconcept' },
+  csv: { extensions: ['csv'], words: 'voor Excel' },
+  tekst: { extensions: ['txt'], words: 'tekst' },
+};
+
+/**
+ * `-o` names a file whose extension promises another format than the one
+ * written (`verschil -o v.docx`, `rapport --formaat md -o r.docx`): refused
+ * (exit 2) before anything is read, else Word would call the file damaged.
+ * A name without a known extension is taken as it is. `made`: the formats
+ * the command makes (for the hint), `example`: its file name without extension.
+ */
+export function checkOutputName(output: string | undefined, format: string, made: readonly string[], example: string): void {
+  const ext = output?.toLowerCase().match(/\.([a-z0-9]+)$/)?.[1];
+  if (output === undefined || ext === undefined || !(ext in PROMISED) || WRITTEN[format]?.extensions.includes(ext)) return;
+  const hint = `Kies ${made
+    .map((f) => `-o ${example}.${WRITTEN[f]?.extensions[0] ?? f} (${WRITTEN[f]?.words ?? f})`)
+    .join(', ')
+    .replace(/, ([^,]*)$/, ' of $1')}.`;
+  const promised = PROMISED[ext] ?? ext;
+  const canMake = made.some((f) => WRITTEN[f]?.extensions.includes(ext));
+  throw new WerkboekError(
+    canMake
+      ? `${output} is de naam van ${promised}, maar met --formaat ${format} wordt het iets anders; dan kan het bestand niet worden geopend.`
+      : `Hier kan werkboek geen ${promised.replace(/^een /, '')} maken: ${output} zou een bestand worden dat niet te openen is.`,
+    ExitCode.usage,
+    canMake ? `Laat --formaat weg, of ${hint.charAt(0).toLowerCase()}${hint.slice(1)}` : hint,
+  );
+}
+
 /**
  * The width of the terminal a Markdown report without -o goes to, or
  * undefined: into a pipe or a file (or with -o, or in another format) it
@@ -72,20 +128,26 @@ export function screenColumns(req: Pick<ReportRequest, 'format' | 'output' | 'ou
  * (plain-text.ts: no "#", "**" or "| --- |"; a table as a list), wrapped
  * between words at the terminal's width.
  */
-export async function screenText(markdown: string, columns: number): Promise<string> {
+export async function screenText(markdown: string, columns: number, options: PlainTextOptions = {}): Promise<string> {
   const { markdownToPlainText } = await import('./plain-text.js');
-  return markdownToPlainText(markdown)
+  return markdownToPlainText(markdown, options)
     .split('\n')
     .map((line) => hanging(line, columns - 1))
     .join('\n');
 }
 
-/** A line wrapped between words, its continuation under its text: after its indentation and a "• " or "1. " marker. */
+/**
+ * Where a line's text begins: after its indentation, a "• " marker and a
+ * workbook number ("1. ", "4.2. ", "a. I. ", "1. a. ", "b. II. ").
+ */
+const LEAD = /^\s*(?:• )?(?:(?:(?:\d{1,3}|[a-z]|[IVX]{1,4})\. ?)*(?:\d{1,3}|[a-z]|[IVX]{1,4})\. )?/;
+
+/** A line wrapped between words, its continuation under its text (see LEAD). */
 function hanging(line: string, width: number): string {
   if (line.length <= width) return line;
   // A heading's underline: as wide as fits.
   if (/^[═─]+$/.test(line)) return line.slice(0, width);
-  const lead = /^\s*(?:• |\d{1,3}\. )?/.exec(line)?.[0] ?? '';
+  const lead = LEAD.exec(line)?.[0] ?? '';
   const pad = ' '.repeat(lead.length);
   return wrapLine(line.slice(lead.length), Math.max(20, width - lead.length), false)
     .split('\n')
@@ -93,10 +155,10 @@ function hanging(line: string, width: number): string {
     .join('\n');
 }
 
-/** The report in its format: Markdown, an HTML document or an email draft (with `to`). */
+/** The report in its format: Markdown, an HTML document or an email draft (with `to`; its text part as plain-text.ts makes it with `doc`'s options). */
 export async function formatReport(
   markdown: string,
-  doc: { plainTitle: string; subject: string },
+  doc: { plainTitle: string; subject: string } & PlainTextOptions,
   format: MarkdownFormat,
   recipients: string[] | undefined,
 ): Promise<string> {
@@ -109,7 +171,7 @@ export async function formatReport(
     }
     case 'eml': {
       const { buildEml } = await import('./eml.js');
-      return buildEml({ markdown, title: doc.plainTitle, subject: doc.subject, to: recipients });
+      return buildEml({ markdown, title: doc.plainTitle, subject: doc.subject, to: recipients, sideBySide: doc.sideBySide });
     }
   }
 }

@@ -13,6 +13,7 @@ import { formatStampNl } from '../support/dates.js';
 import { answerMarkdown, escapeBlock, escapeInline, escapeLine } from './markdown.js';
 import { buildReport, type DevelopmentPoint, type ReportQuestion, type SheetInput } from './model.js';
 import { own } from '../support/own.js';
+import { labelPrefix } from './label.js';
 
 export type ChangeKind = 'nieuw' | 'gewijzigd' | 'vervallen' | 'open';
 
@@ -178,7 +179,7 @@ function listChanges(before: ReportQuestion | null, after: ReportQuestion | null
       const from = (earlier[was.columns.indexOf(column)] ?? '').trim();
       const to = (row[i] ?? '').trim();
       if (i > 0 && from !== to)
-        lines.push(`- **Gewijzigd bij ${name(row)}**, ${escapeInline(column)}: was "${flat(from || 'leeg')}", nu "${flat(to || 'leeg')}"`);
+        lines.push(`- **Gewijzigd bij ${name(row)}**, ${labelPrefix(escapeInline(column))}was "${flat(from || 'leeg')}", nu "${flat(to || 'leeg')}"`);
     });
   }
   return lines.length ? ['**Wat is er anders:**', '', ...lines] : undefined;

@@ -6,6 +6,7 @@
 // function overviews are tables. Imported only for docx (deliver.ts), so
 // the `docx` package is loaded only then.
 import type { TextRun } from 'docx';
+import { labelPrefix } from './label.js';
 import type { CompareContext, CompareDocument, CompareQuestion } from './compare.js';
 import type { Closing, DevelopmentList, ReportAnswer, ReportContext, ReportDocument, ReportQuestion, SheetReport } from './model.js';
 import { EMPTY_TABLE_TEXT } from './model.js';
@@ -67,7 +68,7 @@ function metaBlocks(sheet: SheetReport): Block[] {
   if (sheet.concept) out.push(paragraph([run(`${sheet.statusLine}.`, { bold: true }), run(' Dit werkblad is nog niet afgerond.')]));
   for (const field of sheet.meta.fields) {
     if (field.id === 'datum') continue;
-    out.push(bullet([run(`${field.label}: `, { bold: true }), field.value !== null ? run(field.value) : run(field.stateText ?? '', { italics: true })]));
+    out.push(bullet([run(labelPrefix(field.label), { bold: true }), field.value !== null ? run(field.value) : run(field.stateText ?? '', { italics: true })]));
   }
   if (sheet.meta.dateLine) out.push(bullet([run(sheet.meta.dateLine)]));
   if (!sheet.concept) out.push(bullet([run('Status: ', { bold: true }), run(sheet.statusLine)]));

@@ -5,10 +5,10 @@
 // of the parts as given). Imported only for --formaat eml.
 import MailComposer from 'nodemailer/lib/mail-composer';
 import { htmlDocument } from './html.js';
-import { markdownToPlainText } from './plain-text.js';
+import { markdownToPlainText, type PlainTextOptions } from './plain-text.js';
 import { visibleControls } from '../support/control.js';
 
-export interface EmlInput {
+export interface EmlInput extends PlainTextOptions {
   markdown: string;
   title: string;
   subject: string;
@@ -16,8 +16,8 @@ export interface EmlInput {
   to?: string[] | undefined;
 }
 
-export async function buildEml({ markdown, title, subject, to }: EmlInput): Promise<string> {
-  return composeEml({ text: markdownToPlainText(markdown), html: htmlDocument(markdown, title), subject, to });
+export async function buildEml({ markdown, title, subject, to, sideBySide }: EmlInput): Promise<string> {
+  return composeEml({ text: markdownToPlainText(markdown, { sideBySide }), html: htmlDocument(markdown, title), subject, to });
 }
 
 /** The message itself, by nodemailer (also timed on its own by scripts/bench-floor.mjs). */

@@ -5,6 +5,7 @@
 // problems (bestand:regel:kolom). A raw model, rendered here as plain text
 // (the screen), Markdown (also the base of HTML) and CSV.
 import type { KeyQuestionRef, Worksheet } from '../definition/schema.js';
+import { labelPrefix } from './label.js';
 import { allQuestions } from '../definition/questions.js';
 import { answerValue, type Answers } from '../dossier/answers.js';
 import type { Status } from '../dossier/answers-file.js';
@@ -150,7 +151,7 @@ export function overviewText(overview: Overview, columns?: number): string {
       if (cell.status === 'concept' || cell.status === 'afgerond') parts.push(pointsText(cell.points));
       sheet.keys.forEach((k, j) => {
         const value = cell.keys[j];
-        if (value) parts.push(`${k.label}: ${value}`);
+        if (value) parts.push(`${labelPrefix(k.label)}${value}`);
       });
       const label = `  ${`${sheet.worksheet.number}. ${sheet.worksheet.id}`.padEnd(width)}  `;
       lines.push(columns ? fitParts(label, parts, columns - 1) : `${label}${parts.join(' · ')}`);

@@ -9,26 +9,36 @@
 // same text. Imported only for --formaat eml (eml.ts).
 import { Lexer, type Token, type Tokens } from 'marked';
 import { visibleControls } from '../support/control.js';
+import { labelPrefix } from './label.js';
 
 const INDENT = '   ';
 
+export interface PlainTextOptions {
+  /**
+   * `vergelijk`: the respondents' names. A table with exactly these columns
+   * holds everyone's answer side by side (one row): each name is an item of
+   * its own ("• Anja de Vries: Ja", "• Piet Bakker: Nee").
+   */
+  sideBySide?: readonly string[] | undefined;
+}
+
 /** The Markdown of a report as plain text, paragraphs separated by a blank line. */
-export function markdownToPlainText(markdown: string): string {
+export function markdownToPlainText(markdown: string, options: PlainTextOptions = {}): string {
   const tokens = new Lexer({ gfm: true, breaks: true }).lex(markdown);
-  const text = blocks(tokens).join('\n\n');
+  const text = blocks(tokens, options).join('\n\n');
   return `${visibleControls(text).replace(/[ \t]+$/gm, '')}\n`;
 }
 
-function blocks(tokens: readonly Token[]): string[] {
+function blocks(tokens: readonly Token[], o: PlainTextOptions): string[] {
   const out: string[] = [];
   for (const token of tokens) {
-    const text = block(token);
+    const text = block(token, o);
     if (text !== null && text.trim() !== '') out.push(text);
   }
   return out;
 }
 
-function block(token: Token): string | null {
+function block(token: Token, o: PlainTextOptions): string | null {
   switch (token.type) {
     case 'heading': {
       const t = token as Tokens.Heading;
@@ -43,11 +53,11 @@ function block(token: Token): string | null {
       return t.tokens ? inline(t.tokens) : t.text;
     }
     case 'list':
-      return list(token as Tokens.List);
+      return list(token as Tokens.List, o);
     case 'table':
-      return table(token as Tokens.Table);
+      return table(token as Tokens.Table, o);
     case 'blockquote':
-      return indent(blocks((token as Tokens.Blockquote).tokens).join('\n\n'), INDENT);
+      return indent(blocks((token as Tokens.Blockquote).tokens, o).join('\n\n'), INDENT);
     case 'hr':
       return '─'.repeat(20);
     case 'code':
@@ -60,24 +70,34 @@ function block(token: Token): string | null {
   }
 }
 
-function list(t: Tokens.List): string {
+function list(t: Tokens.List, o: PlainTextOptions): string {
   const start = typeof t.start === 'number' ? t.start : 1;
   return t.items
     .map((item, i) => {
       const marker = t.ordered ? `${start + i}. ` : '• ';
-      const body = blocks(item.tokens).join(t.loose ? '\n\n' : '\n');
+      const body = blocks(item.tokens, o).join(t.loose ? '\n\n' : '\n');
       return marker + indent(body, ' '.repeat(marker.length)).trimStart();
     })
     .join(t.loose ? '\n\n' : '\n');
 }
 
-/** A table as a list: an item per row, "Kolom: waarde" for each cell that has a value (the first on the bullet's line). */
-function table(t: Tokens.Table): string {
+/**
+ * A table as a list: an item per row, "Kolom: waarde" for each cell that has
+ * a value (the first on the bullet's line); answers side by side: an item per
+ * column (see PlainTextOptions).
+ */
+function table(t: Tokens.Table, o: PlainTextOptions): string {
   const header = t.header.map((cell) => oneLine(inline(cell.tokens)));
+  const names = o.sideBySide;
+  if (names && header.length === names.length && header.every((h, i) => h === oneLine(names[i] ?? ''))) {
+    return t.rows
+      .flatMap((row) => row.map((cell, i) => `• ${labelPrefix(header[i] ?? '')}${indent(inline(cell.tokens).trim() || '–', INDENT).trimStart()}`))
+      .join('\n');
+  }
   return t.rows
     .map((row) => {
       const cells = row.map((cell, i) => ({ label: header[i] ?? '', value: inline(cell.tokens).trim() })).filter((c) => c.value !== '');
-      const lines = cells.map((c) => `${c.label}: ${indent(c.value, INDENT + '  ').trimStart()}`);
+      const lines = cells.map((c) => `${labelPrefix(c.label)}${indent(c.value, INDENT + '  ').trimStart()}`);
       return lines.length ? `• ${lines.join(`\n${INDENT}`)}` : '• –';
     })
     .join('\n');
