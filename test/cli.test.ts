@@ -103,7 +103,8 @@ describe('werkboek --help / --version', () => {
       for (const line of lines) {
         // A command to copy is one line, laid out between words over the terminal's rows (padded to its edge).
         if (line.startsWith(`  ${shownProgram}`)) {
-          for (let edge = columns; edge < line.length; edge += columns) expect(line[edge - 1] === ' ' || line[edge] === ' ', `${args.join(' ')}: ${line}`).toBe(true);
+          for (let edge = columns; edge < line.length; edge += columns)
+            expect(line[edge - 1] === ' ' || line[edge] === ' ', `${args.join(' ')}: ${line}`).toBe(true);
         } else expect(line.length, `${args.join(' ')}: "${line}"`).toBeLessThan(columns);
       }
       // Nothing lost to the wrapping: every word of the examples is there.

@@ -8,9 +8,7 @@ import { prng } from './helpers/prng.js';
 describe('wrapText', () => {
   it('with bullets, the lines a "- " item wraps onto start under its text (the menu\'s "Hulp")', () => {
     const item = '- Werkblad 1, 2 of 3: invullen, of verdergaan waar je was. Elk antwoord wordt meteen bewaard.';
-    expect(wrapText(item, 40, { bullets: true })).toBe(
-      '- Werkblad 1, 2 of 3: invullen, of\n  verdergaan waar je was. Elk antwoord\n  wordt meteen bewaard.',
-    );
+    expect(wrapText(item, 40, { bullets: true })).toBe('- Werkblad 1, 2 of 3: invullen, of\n  verdergaan waar je was. Elk antwoord\n  wordt meteen bewaard.');
     expect(wrapText(item, 40).split('\n')[1]).toMatch(/^verdergaan/);
   });
 
