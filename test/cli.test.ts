@@ -95,6 +95,28 @@ describe('werkboek --help / --version', () => {
     // 40 starts of the program: on a busy 2-core machine more than the default 20 s.
   }, 90_000);
 
+  it.each([40, 80])('at %i columns every line of the help fits, broken between words; an example command stays whole', async (columns) => {
+    for (const args of [['--help'], ['start', '--help'], ['rapport', '--help']]) {
+      const r = await werkboek(args, { env: { COLUMNS: String(columns) } });
+      expect(r.code).toBe(0);
+      const lines = r.stdout.trimEnd().split('\n');
+      for (const line of lines) {
+        // A command to copy is one line, laid out between words over the terminal's rows (padded to its edge).
+        if (line.startsWith(`  ${shownProgram}`)) {
+          for (let edge = columns; edge < line.length; edge += columns)
+            expect(line[edge - 1] === ' ' || line[edge] === ' ', `${args.join(' ')}: ${line}`).toBe(true);
+        } else expect(line.length, `${args.join(' ')}: "${line}"`).toBeLessThan(columns);
+      }
+      // Nothing lost to the wrapping: every word of the examples is there.
+      const words = r.stdout.replace(/\s+/g, ' ');
+      if (args[0] === '--help') {
+        expect(words).toContain('het menu: werkbladen, rapport, hulp');
+        expect(words).toContain(`${shownProgram} start 2 --respondent "Piet Bakker" als collega, in een eigen bestand`);
+        expect(words).toContain('vul de drie werkbladen in, in zoveel sessies als je wilt, en deel het resultaat.');
+      }
+    }
+  });
+
   it('--version and -V print the version from package.json', async () => {
     const pkg = JSON.parse(await readFile(path.join(questionsDir, '..', 'package.json'), 'utf8')) as { version: string };
     for (const flag of ['--version', '-V']) {

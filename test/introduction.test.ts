@@ -63,6 +63,20 @@ describe('werkboek inleiding: the next step after it', () => {
     expect(inMenu.replace(/\n(?!$)/g, ' ')).toMatch(/^Verder met werkblad 2 \(.*\), 0 van \d+ beantwoord: kies "Werkblad 2" in het menu\.\n$/);
   });
 
+  it('on a terminal of 80 columns, no line takes all 80: out.line (which wraps at 79) leaves no word alone on a line', async () => {
+    const before = Object.getOwnPropertyDescriptor(process.stdout, 'columns');
+    Object.defineProperty(process.stdout, 'columns', { value: 80, configurable: true, writable: true });
+    try {
+      const out = memoryOutput();
+      await introduction({ out, map: tmp(), cwd: tmp(), inMenu: true });
+      for (const line of out.out.split('\n')) expect(line.length, line).toBeLessThan(80);
+      expect(out.out.split('\n\n').pop()).toBe('Aan de slag met werkblad 1 (Verken jouw gemeentelandschap): kies "Werkblad 1"\nin het menu.\n');
+    } finally {
+      if (before) Object.defineProperty(process.stdout, 'columns', before);
+      else delete (process.stdout as { columns?: number }).columns;
+    }
+  });
+
   it('with every worksheet finished: a report of everything', async () => {
     for (const id of ['gemeentelandschap', 'randvoorwaarden', 'plan-van-aanpak']) await sheet(id, 'afgerond');
     expect(await next()).toBe(`Alle werkbladen zijn afgerond. Maak er één document van:\n  werkboek rapport alles -o dossier.docx --map ${tmp()}\n`);

@@ -3,7 +3,7 @@
 // with Ctrl+C and back in the menu, finished and the next one the default,
 // a report into the dossier folder, status, the introduction, help, stop,
 // Ctrl+C in the menu, and an unreadable file that does not end the menu.
-import { existsSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -97,6 +97,39 @@ describe('the home menu', () => {
     expect(await readFile(path.join(dir, 'gemeentelandschap.yaml'), 'utf8')).toContain('naam: Anna');
   });
 
+  it('after Ctrl+C in werkblad 2 the cursor is on "Werkblad 2", as the menu says', async () => {
+    const { run, prompter, out } = runMenu([menuStep(/^Werkblad 2/), { expect: 'Naam:', do: interrupt }, menuStep('Stoppen')]);
+    await run;
+    expect(out.out).toContain('Terug in het menu: kies "Werkblad 2" om verder te gaan.');
+    expect(menuCalls(prompter)[1]?.default).toBe('werkblad:randvoorwaarden');
+  });
+
+  it('"Hoe ver ben ik?" with --map of a folder not made yet does not tell to give --map', async () => {
+    const { run, out } = runMenu([menuStep('Hoe ver ben ik?'), menuStep('Stoppen')], undefined, { map: path.join(dir, 'nieuw') });
+    await run;
+    expect(out.out).toContain('deze map bestaat (nog) niet');
+    expect(out.out).not.toContain('Geef die dan op met --map');
+  });
+
+  it('an answers file repaired while the menu is open is read again when its worksheet is chosen', async () => {
+    const file = path.join(dir, 'randvoorwaarden.yaml');
+    await writeFile(file, 'werkblad: [\n');
+    let menus = 0;
+    const { run, prompter, out } = runMenu([], (c) => {
+      if (c.message !== MENU_MESSAGE) return c.message === 'Naam:' ? answer('Anna') : interrupt;
+      menus++;
+      if (menus > 1) return choose('Stoppen');
+      // Repaired in an editor beside the menu, which still shows it as unreadable.
+      writeFileSync(file, 'werkblad: randvoorwaarden\nversie: 1\nstatus: concept\nantwoorden: {}\n');
+      return choose(/^Werkblad 2/);
+    });
+    await run;
+    expect(menuCalls(prompter)[0]?.choices?.[1]?.name).toContain('(onleesbaar bestand)');
+    expect(out.out).not.toContain('kan niet gelezen worden');
+    expect(prompter.calls.some((c) => c.message === 'Wat wil je doen?')).toBe(false);
+    expect(await readFile(file, 'utf8')).toContain('naam: Anna');
+  });
+
   it('after a finished worksheet comes back with the next one as the default', async () => {
     let menus = 0;
     const { run, prompter, out } = runMenu([], (c) => {
@@ -155,18 +188,17 @@ describe('the home menu', () => {
     expect(await readFile(html, 'utf8')).toContain('<html');
     expect(await readFile(md, 'utf8')).toContain('Anna');
     // No desktop to open it on: the full path, and how to open it.
-    expect(out.out).toContain(
-      `Rapport geschreven naar rapport-alles-2026-12-07.html\nHet staat in de map van je dossier: ${dir}\nHet rapport: ${html}\nDubbelklik erop`,
-    );
-    expect(out.out).toContain(
-      `Rapport geschreven naar rapport-gemeentelandschap-2026-12-07.md\nHet staat in de map van je dossier: ${dir}\nHet rapport: ${md}\n`,
-    );
+    // Said once, with the full path.
+    expect(out.out).toContain(`\nRapport geschreven naar ${html}\nDubbelklik erop`);
+    expect(out.out).toContain(`\nRapport geschreven naar ${md}\nHet opent in elke teksteditor`);
+    expect(out.out).not.toContain('Het staat in de map van je dossier');
+    expect(out.out.split('rapport-alles-2026-12-07.html')).toHaveLength(2);
     expect(prompter.calls.filter((c) => c.message === OPEN_MESSAGE)).toEqual([]);
     // Word is the first choice; a second report of the same day gets a name of its own, never over the first.
     const format = prompter.calls.find((c) => c.message === 'Welk formaat?');
     expect(format?.choices?.map((c) => c.value)).toEqual(['docx', 'html', 'eml', 'md']);
-    expect(out.out).toContain('Rapport geschreven naar rapport-alles-2026-12-07.docx\n');
-    expect(out.out).toContain('Rapport geschreven naar rapport-alles-2026-12-07-2.docx\n');
+    expect(out.out).toContain(`Rapport geschreven naar ${path.join(dir, 'rapport-alles-2026-12-07.docx')}\n`);
+    expect(out.out).toContain(`Rapport geschreven naar ${path.join(dir, 'rapport-alles-2026-12-07-2.docx')}\n`);
     expect((await readFile(path.join(dir, 'rapport-alles-2026-12-07.docx'))).subarray(0, 2).toString()).toBe('PK');
   });
 
@@ -221,7 +253,7 @@ describe('the home menu', () => {
     const { desktop, calls } = fakeDesktop('win32');
     const { run, out, prompter } = runMenu([...BEGUN_THEN_WORD_REPORT, menuStep('Stoppen')], undefined, { desktop, plain: true });
     await run;
-    expect(out.out).toContain(`Het rapport: ${path.join(dir, 'rapport-alles-2026-12-07.docx')}\nDubbelklik erop`);
+    expect(out.out).toContain(`Rapport geschreven naar ${path.join(dir, 'rapport-alles-2026-12-07.docx')}\nDubbelklik erop`);
     expect(prompter.calls.filter((c) => c.message === OPEN_MESSAGE)).toEqual([]);
     expect(calls).toEqual([]);
   });

@@ -159,6 +159,24 @@ describe('the plain prompter', () => {
     expect(output()).toContain('Toelichting: bewaard');
   });
 
+  it('another choice than the one the toelichting was written for says so: Enter keeps it, :leeg clears it, text changes it', async () => {
+    const choices = [
+      { value: 'ja', name: 'Ja' },
+      { value: 'nee', name: 'Nee' },
+    ];
+    // Ja with "staat in jaarplan" stored (or offered from last round), then Nee: four times, each answered differently.
+    const { prompter, output } = plainWith(['2', '', '2', ':leeg', 'nee', 'alleen in de wijk', '2', ':terug', '1', '2 | nieuw']);
+    const asked = { message: 'V', choices, default: 'ja', note: 'staat in jaarplan' };
+    expect(await prompter.select(asked)).toEqual({ kind: 'answer', value: 'nee', note: 'staat in jaarplan' });
+    expect(output()).toContain('Toelichting bij "Nee" (Enter houdt "staat in jaarplan", :leeg maakt hem leeg):');
+    expect(await prompter.select(asked)).toEqual({ kind: 'answer', value: 'nee', note: '' });
+    expect(await prompter.select(asked)).toEqual({ kind: 'answer', value: 'nee', note: 'alleen in de wijk' });
+    // :terug there: back to the choices; the same choice or a toelichting typed with it asks nothing.
+    expect(await prompter.select(asked)).toEqual({ kind: 'answer', value: 'ja', note: 'staat in jaarplan' });
+    expect(await prompter.select(asked)).toEqual({ kind: 'answer', value: 'nee', note: 'nieuw' });
+    expect(output().match(/Toelichting bij "Nee"/g)).toHaveLength(4);
+  });
+
   it('checkboxes take numbers separated by commas or spaces, names, 0 for none, and Enter keeps the checked ones', async () => {
     const choices = ['Spreekuur', 'Cursus', 'Doorverwijzing', 'Anders'].map((name) => ({ value: name.toLowerCase(), name }));
     const { prompter, output } = plainWith(['1, 3', '2 4', 'cursus, spreekuur', '0', '', '7']);

@@ -6,6 +6,12 @@ import { softBreak, wrapLine, wrapText } from '../src/support/wrap.js';
 import { prng } from './helpers/prng.js';
 
 describe('wrapText', () => {
+  it('with bullets, the lines a "- " item wraps onto start under its text (the menu\'s "Hulp")', () => {
+    const item = '- Werkblad 1, 2 of 3: invullen, of verdergaan waar je was. Elk antwoord wordt meteen bewaard.';
+    expect(wrapText(item, 40, { bullets: true })).toBe('- Werkblad 1, 2 of 3: invullen, of\n  verdergaan waar je was. Elk antwoord\n  wordt meteen bewaard.');
+    expect(wrapText(item, 40).split('\n')[1]).toMatch(/^verdergaan/);
+  });
+
   it('keeps words whole, starts no line with a space and fills lines to at most the width (600 random lines)', () => {
     const next = prng(42);
     const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)] as T;

@@ -2,13 +2,14 @@
 // menu (`werkboek` alone), the commands from the table (commands.ts), and the
 // hooks that see what commander parsed: which command runs, an option of a
 // command typed before it, and the screen mode (decided once, support/screen.ts).
-import { Command, CommanderError, Option } from 'commander';
+import { Command, CommanderError, Help, Option } from 'commander';
 import { ExitCode } from '../support/errors.js';
 import { programName } from '../support/invocation.js';
 import { programVersion } from '../support/version.js';
 import { manualFile } from '../support/program-files.js';
 import type { Output } from '../support/output.js';
 import { screenMode, type ScreenMode } from '../support/screen.js';
+import { softBreak, wrapText } from '../support/wrap.js';
 import { COMMANDS, type CommandSpec } from './commands.js';
 
 const TITLES: Record<string, string> = {
@@ -108,10 +109,8 @@ function defineCommand(program: Command, spec: CommandSpec, out: Output): void {
 function describeProgram(program: Command, out: Output): Command {
   return program
     .description(
-      // Lines shorter than 80 columns: commander wraps a longer one at an awkward place.
-      "Werkboek 'Profileren van Digitale inclusie bij gemeente(s)' (Probiblio,\n" +
-        'september 2023): vul de drie werkbladen in, in zoveel sessies als je wilt,\n' +
-        'en deel het resultaat.',
+      // One paragraph: commander wraps it between words at the help's width (helpColumns).
+      "Werkboek 'Profileren van Digitale inclusie bij gemeente(s)' (Probiblio, september 2023): vul de drie werkbladen in, in zoveel sessies als je wilt, en deel het resultaat.",
     )
     .usage('<opdracht> [opties]')
     .version(programVersion, '-V, --version', 'toon het versienummer')
@@ -119,6 +118,17 @@ function describeProgram(program: Command, out: Output): Command {
     .helpCommand('help [opdracht]', 'toon hulp bij een opdracht')
     .option('--no-color', 'geen kleuren')
     .configureHelp({
+      // Between words at the terminal's width; a narrow one gets each term on a line of its own (formatItem).
+      minWidthToWrap: 10,
+      formatItem(term, termWidth, description, helper) {
+        const width = helper.helpWidth ?? 80;
+        if (!description || width - termWidth - 4 >= NARROW) return Help.prototype.formatItem.call(this, term, termWidth, description, helper);
+        return `  ${term}\n${indented(helper.boxWrap(description, width - 6), '      ')}`;
+      },
+      // The usage line (a long command's) wrapped too: every line of the help fits the width.
+      formatHelp(cmd, helper) {
+        return wrapText(Help.prototype.formatHelp.call(this, cmd, helper), helper.helpWidth ?? 80);
+      },
       styleTitle: (title) => TITLES[title] ?? title,
       // "start|invullen [opties] <werkblad>": our Dutch usage, not commander's "[options]".
       subcommandTerm: (cmd) => [shownName(cmd), cmd.usage()].filter(Boolean).join(' '),
@@ -133,10 +143,16 @@ function describeProgram(program: Command, out: Output): Command {
         return extra.length ? `${option.description} (${extra.join('; ')})` : option.description;
       },
     })
-    .configureOutput({ writeOut: (s) => out.stdout(s), writeErr: (s) => out.stderr(s), outputError: () => {} })
+    .configureOutput({
+      writeOut: (s) => out.stdout(s),
+      writeErr: (s) => out.stderr(s),
+      outputError: () => {},
+      getOutHelpWidth: helpColumns,
+      getErrHelpWidth: helpColumns,
+    })
     .showSuggestionAfterError(false)
     .exitOverride()
-    .addHelpText('after', examples);
+    .addHelpText('after', () => examples());
 }
 
 /** A command's name with its Dutch second name, if it has one ("start|invullen"); the program's own name alone. */
@@ -145,21 +161,51 @@ function shownName(cmd: Command): string {
   return alias ? `${cmd.name()}|${alias}` : cmd.name();
 }
 
-function examples(): string {
+/** A description narrower than this beside its term goes on a line of its own, under the term. */
+const NARROW = 28;
+
+/**
+ * The help's width: one column less than the terminal's (a line filling the
+ * last column makes an empty line in some Windows consoles); into a pipe
+ * COLUMNS if set, else 80.
+ */
+function helpColumns(): number {
+  const columns = (process.stdout.isTTY ? process.stdout.columns : undefined) || Number(process.env.COLUMNS) || 80;
+  return Math.max(20, columns - 1);
+}
+
+function indented(text: string, indent: string): string {
+  return text
+    .split('\n')
+    .map((line) => indent + line)
+    .join('\n');
+}
+
+/** The examples: command and what it does side by side, or (too narrow) the command whole on its own line, what it does under it. */
+function examples(width = helpColumns()): string {
   const w = programName();
   const manual = manualFile();
-  const pad = (cmd: string) => `  ${w} ${cmd}`.padEnd(w.length + 38);
-  return (
-    '\nVoorbeelden:\n' +
-    `${pad('')} het menu: werkbladen, rapport, hulp\n` +
-    `${pad('inleiding')} waar gaat het over? (begin hier)\n` +
-    `${pad('start gemeentelandschap')} werkblad 1 invullen of verdergaan\n` +
-    `${pad('status')} hoe ver ben je met elk werkblad?\n` +
-    `${pad('rapport alles -o dossier.docx')} alles in één Word-document\n` +
-    `${pad('start 2 --respondent "Piet Bakker"')} als collega, in een eigen bestand\n` +
-    `${pad('vergelijk 2 -o vergelijking.html')} iedereens antwoorden naast elkaar\n` +
-    `\nAntwoorden worden na elke vraag bewaard, in je eigen map op deze computer;\n"${w} status" zegt welke. ` +
-    'Een andere map kies je met --map <map>\n(of met de omgevingsvariabele WERKBOEK_MAP).\n' +
-    `Alles over werkboek staat in de handleiding${manual ? `: ${manual}` : '.'}`
+  const rows: Array<[string, string]> = [
+    ['', 'het menu: werkbladen, rapport, hulp'],
+    ['inleiding', 'waar gaat het over? (begin hier)'],
+    ['start gemeentelandschap', 'werkblad 1 invullen of verdergaan'],
+    ['status', 'hoe ver ben je met elk werkblad?'],
+    ['rapport alles -o dossier.docx', 'alles in één Word-document'],
+    ['start 2 --respondent "Piet Bakker"', 'als collega, in een eigen bestand'],
+    ['vergelijk 2 -o vergelijking.html', 'iedereens antwoorden naast elkaar'],
+  ];
+  const commands = rows.map(([args, what]) => [`  ${[w, args].filter(Boolean).join(' ')}`, what] as const);
+  const pad = Math.max(...commands.map(([cmd]) => cmd.length)) + 2;
+  // Side by side (what it does wrapped in its column) as the commands above, while that column is wide enough.
+  const side = width - pad >= NARROW;
+  const lines = commands.map(([cmd, what]) =>
+    side
+      ? cmd.padEnd(pad) + indented(wrapText(what, width - pad), ' '.repeat(pad)).trimStart()
+      : `${softBreak(cmd, width + 1)}\n${wrapText(`      ${what}`, width)}`,
   );
+  const after =
+    `Antwoorden worden na elke vraag bewaard, in je eigen map op deze computer; "${w} status" zegt welke. ` +
+    'Een andere map kies je met --map <map> (of met de omgevingsvariabele WERKBOEK_MAP).\n' +
+    `Alles over werkboek staat in de handleiding${manual ? `: ${manual}` : '.'}`;
+  return `\nVoorbeelden:\n${lines.join('\n')}\n\n${wrapText(after, width)}`;
 }

@@ -13,7 +13,7 @@ import { wrapText } from '../support/wrap.js';
 
 export interface IntroductionOptions {
   out: Output;
-  /** Columns to wrap to; default: the terminal's width (COLUMNS, else 80), at most 100. */
+  /** Columns to wrap to; default: one less than the terminal's width (COLUMNS, else 80), at most 100. */
   width?: number;
   /** `--map`: the dossier whose next step is suggested (else WERKBOEK_MAP, else the per-user folder). */
   map?: string | undefined;
@@ -27,7 +27,9 @@ export interface IntroductionOptions {
 /** `werkboek inleiding`: the workbook's introduction, wrapped to the terminal, and the next step. */
 export async function introduction({ out, width, ...where }: IntroductionOptions): Promise<void> {
   const blocks = await loadIntroduction();
-  const columns = width ?? Math.min(100, process.stdout.columns || Number(process.env.COLUMNS) || 80);
+  // One column less than the terminal's, as every printed line (support/output.ts): a line wrapped to the full
+  // width would be wrapped once more by out.line, leaving a word alone on a line.
+  const columns = width ?? Math.min(100, (process.stdout.columns || Number(process.env.COLUMNS) || 80) - 1);
   // Bold headings only on a terminal with colours (not with NO_COLOR / --no-color, nor into a file).
   const { Chalk } = await import('chalk');
   const chalk = new Chalk({ level: out.color && process.stdout.isTTY ? 1 : 0 });

@@ -12,7 +12,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { allWorksheets, ownWorksheets } from '../definition/own.js';
 import { listRounds } from '../dossier/rounds.js';
-import { dossierState, type SheetState } from '../sheet-state.js';
+import { dossierState, sheetState, type SheetState } from '../sheet-state.js';
 import { InterruptedError, unlessStopped, WerkboekError } from '../support/errors.js';
 import type { Output } from '../support/output.js';
 import type { Prompter, Reply } from '../terminal/prompter.js';
@@ -77,8 +77,8 @@ export async function menu(options: MenuOptions): Promise<void> {
   const own = ownWorksheets(options.ownFolder, cwd, env);
   const m: Menu = { options, env, own, asker: menuPrompter(options, mode.plain), plain: mode.plain, desktop: options.desktop ?? realDesktop() };
   let first = true;
-  /** After a worksheet: the menu says it is back, and how to leave. */
-  let back: string | undefined;
+  /** After a worksheet stopped with Ctrl+C: the menu says it is back, how to leave, and has its cursor on that worksheet. */
+  let back: Back | undefined;
   for (;;) {
     const { dossier, sheets, folderExists } = await dossierState(options.map, cwd, allWorksheets(own));
     const earlier = await earlierRounds(dossier.dir, sheets);
@@ -88,14 +88,15 @@ export async function menu(options: MenuOptions): Promise<void> {
     }
     out.line();
     if (back) {
-      out.line(back);
+      out.line(back.message);
       out.line();
     }
     out.line(`Dossier: ${dossier.dir}${folderExists ? '' : ' (nog leeg: hier komen je antwoorden)'}`);
     first = false;
+    const cursor = back?.sheet ?? defaultAction(sheets);
     back = undefined;
     const reply = await m.asker
-      .ask((p) => p.select<MenuAction>({ message: MENU_MESSAGE, choices: menuChoices(sheets, earlier), default: defaultAction(sheets), allowBack: false }))
+      .ask((p) => p.select<MenuAction>({ message: MENU_MESSAGE, choices: menuChoices(sheets, earlier), default: cursor, allowBack: false }))
       .catch((err: unknown) => {
         if (!(err instanceof InterruptedError)) throw err;
         // Ctrl+C in the menu: leave (nothing is open, everything is saved).
@@ -117,12 +118,20 @@ export async function menu(options: MenuOptions): Promise<void> {
   }
 }
 
+/** What the menu says when it is back after a worksheet stopped with Ctrl+C, and that worksheet's item (the cursor). */
+interface Back {
+  message: string;
+  sheet: MenuAction;
+}
+
 /** One item of the menu; what the menu says when it is back (after a worksheet stopped with Ctrl+C). */
-async function perform(m: Menu, action: Exclude<MenuAction, 'stoppen'>, sheets: SheetState[], dir: string): Promise<string | undefined> {
+async function perform(m: Menu, action: Exclude<MenuAction, 'stoppen'>, sheets: SheetState[], dir: string): Promise<Back | undefined> {
   const { out, cwd } = m.options;
   if (action.startsWith('werkblad:')) {
     const id = action.slice('werkblad:'.length);
-    const state = sheets.find((s) => s.worksheet.id === id);
+    const listed = sheets.find((s) => s.worksheet.id === id);
+    // Read again: the file may have been repaired (or broken) in an editor while the menu was open.
+    const state = listed && (await sheetState(listed.worksheet, dir));
     if (state?.error) return brokenSheet(m, state);
     return runSheet(m, id);
   } else if (action === 'rapport') {
@@ -138,7 +147,7 @@ async function perform(m: Menu, action: Exclude<MenuAction, 'stoppen'>, sheets: 
 }
 
 /** A worksheet through `start`; what the menu says when it is back (after Ctrl+C: how to leave). */
-async function runSheet({ options, own, env }: Menu, id: string, restart = false): Promise<string | undefined> {
+async function runSheet({ options, own, env }: Menu, id: string, restart = false): Promise<Back | undefined> {
   try {
     await start({
       worksheet: id,
@@ -158,7 +167,10 @@ async function runSheet({ options, own, env }: Menu, id: string, restart = false
     // Nor after the end of the input (Ctrl+D in the plain mode): nothing more can be read.
     if (!(err instanceof InterruptedError) || err.signal || inputEnded(options)) throw err;
     const number = (await allWorksheets(own)).find((ws) => ws.id === id)?.number;
-    return `Terug in het menu${number === undefined ? '' : `: kies "Werkblad ${number}" om verder te gaan`}. Nog een keer Ctrl+C stopt werkboek.`;
+    return {
+      message: `Terug in het menu${number === undefined ? '' : `: kies "Werkblad ${number}" om verder te gaan`}. Nog een keer Ctrl+C stopt werkboek.`,
+      sheet: `werkblad:${id}`,
+    };
   }
 }
 
@@ -167,7 +179,7 @@ async function runSheet({ options, own, env }: Menu, id: string, restart = false
  * how to repair it, and, in menu terms, what to choose: back to the menu
  * (repair it first), the folder shown, or a fresh start (the old file kept as a backup).
  */
-async function brokenSheet(m: Menu, state: SheetState): Promise<string | undefined> {
+async function brokenSheet(m: Menu, state: SheetState): Promise<Back | undefined> {
   for (const line of brokenSheetText(state)) m.options.out.line(line);
   const canShow = !m.plain && hasDesktop(m.desktop);
   const what = await submenu(m, (p) =>
@@ -193,7 +205,12 @@ async function brokenSheet(m: Menu, state: SheetState): Promise<string | undefin
       default: 'terug',
     }),
   );
-  if (what === 'opnieuw') return runSheet(m, state.worksheet.id, true);
+  if (what === 'opnieuw') {
+    // Repaired meanwhile (the editor still open beside the menu): go on with its answers rather than start over.
+    const now = await sheetState(state.worksheet, path.dirname(state.file));
+    if (!now.error && now.answers) m.options.out.line(`Het antwoordbestand is intussen hersteld: je gaat verder met je antwoorden.`);
+    return runSheet(m, state.worksheet.id, Boolean(now.error) || !now.answers);
+  }
   if (what === 'map') {
     const result = await openOnDesktop(state.file, 'folder', m.desktop);
     m.options.out.line(result.opened ? `De map wordt getoond in ${folderProgram(m.desktop.platform)}.` : `De map tonen lukte niet (${result.reason}).`);
@@ -224,22 +241,22 @@ async function makeReport(m: Menu, sheets: SheetState[], dir: string): Promise<v
   );
   if (format === undefined) return;
   const file = reportFile(dir, sheet, format, options.now?.() ?? new Date());
-  // From the dossier folder, so that rapport names the file alone ("Rapport geschreven naar rapport-alles-….html").
-  await report({ worksheet: sheet, format, output: file, map: dir, ownFolder: m.own.folder, cwd: dir, out, ...(options.now && { now: options.now() }) });
-  out.line(`Het staat in de map van je dossier: ${dir}`);
+  // Where it is, said once, in full (rapport's own line names it from the folder it runs in: left out here).
+  const quiet: Output = { ...out, line: (text) => void (text?.startsWith('Rapport geschreven naar ') || out.line(text)) };
+  await report({ worksheet: sheet, format, output: file, map: dir, ownFolder: m.own.folder, cwd: dir, out: quiet, ...(options.now && { now: options.now() }) });
+  out.line(`Rapport geschreven naar ${file}`);
   await offerToOpen(m, file, format);
 }
 
 /**
  * The dossier folder is hard to find (on Windows under AppData, hidden in
  * Verkenner): offer to open the report or show its folder. In the plain
- * mode, or without a desktop to open it on, the full path and how to open it.
+ * mode, or without a desktop to open it on, how to open it (its full path is said before).
  */
 async function offerToOpen(m: Menu, file: string, format: ReportFormat): Promise<void> {
   const { out } = m.options;
   const kind = REPORT_FORMATS.find((f) => f.format === format);
   if (m.plain || !hasDesktop(m.desktop)) {
-    out.line(`Het rapport: ${file}`);
     if (kind) out.line(kind.open);
     return;
   }

@@ -20,9 +20,14 @@ export async function status({ map, ownFolder, cwd, out }: StatusOptions): Promi
   const { dossier, sheets, folderExists } = await dossierState(map, cwd, allWorksheets(ownWorksheets(ownFolder, cwd)), { colleagues: true });
   out.line(`Map: ${dossier.dir}`);
   if (!folderExists) {
-    out.line(
-      `Let op: deze map bestaat (nog) niet, dus hier is nog geen werkblad begonnen. Staan je antwoorden in een andere map? Geef die dan op met --map <map>.`,
-    );
+    // How to name another folder, unless that is how this one was named.
+    const elsewhere =
+      dossier.source === 'optie'
+        ? 'Staan je antwoorden in een andere map? Kijk dan of je bij --map de goede map opgaf.'
+        : dossier.source === 'WERKBOEK_MAP'
+          ? 'Staan je antwoorden in een andere map? Zet die dan in WERKBOEK_MAP, of geef hem op met --map <map>.'
+          : 'Staan je antwoorden in een andere map? Geef die dan op met --map <map>.';
+    out.line(`Let op: deze map bestaat (nog) niet, dus hier is nog geen werkblad begonnen. ${elsewhere}`);
   }
   out.line();
   const rounds = await listRounds(dossier.dir);

@@ -49,11 +49,12 @@ export function createOutput(opts: { color: boolean }): Output {
 
 /**
  * On a terminal, a line wrapped between words at its width (a suggested
- * command stays whole, to be copied); into a pipe or a file, as it is.
+ * command stays whole, to be copied; a "- " item goes on under its text);
+ * into a pipe or a file, as it is.
  */
 function fitTerminal(text: string, stream: NodeJS.WriteStream): string {
   const columns = stream.isTTY ? stream.columns || undefined : undefined;
-  return columns ? wrapText(text, columns - 1, { whole: isSuggestedCommand, columns }) : text;
+  return columns ? wrapText(text, columns - 1, { whole: isSuggestedCommand, columns, bullets: true }) : text;
 }
 
 function stdoutColumns(): number | undefined {

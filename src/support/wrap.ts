@@ -2,7 +2,7 @@
 // what the prompts draw (text-editor.ts) and for the introduction: words are
 // never split unless `hard`, a wrapped line never starts with the space it
 // was broken at, and an indented line keeps its indentation on the lines it
-// wraps onto. The wrapping itself is fast-wrap-ansi's, the library
+// wraps onto (a "- " item, with `bullets`, the indentation of its text). The wrapping itself is fast-wrap-ansi's, the library
 // @inquirer/core wraps with.
 import { wrapAnsi } from 'fast-wrap-ansi';
 
@@ -13,16 +13,22 @@ import { wrapAnsi } from 'fast-wrap-ansi';
  * terminal's width) such a line wider than the terminal is laid out between
  * words (softBreak), still as one line.
  */
-export function wrapText(text: string, width: number, options: { hard?: boolean; whole?: (line: string) => boolean; columns?: number } = {}): string {
+export function wrapText(
+  text: string,
+  width: number,
+  options: { hard?: boolean; whole?: (line: string) => boolean; columns?: number; bullets?: boolean } = {},
+): string {
   return text
     .split('\n')
     .map((line) => {
       if (options.whole?.(line)) return options.columns ? softBreak(line, options.columns) : line;
       const indent = /^ */.exec(line)?.[0] ?? '';
-      const wrapped = wrapLine(line.slice(indent.length), Math.max(20, width - indent.length), options.hard ?? false);
+      // `bullets`: the lines a "- " item wraps onto start under its text, not under the dash.
+      const more = options.bullets && line.startsWith('- ', indent.length) ? `${indent}  ` : indent;
+      const wrapped = wrapLine(line.slice(indent.length), Math.max(20, width - more.length), options.hard ?? false);
       return wrapped
         .split('\n')
-        .map((l) => indent + l)
+        .map((l, i) => (i ? more : indent) + l)
         .join('\n');
     })
     .join('\n');

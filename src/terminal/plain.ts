@@ -242,6 +242,8 @@ async function select<T>(session: PlainSession, options: SelectOptions<T>): Prom
   const read = () => session.read();
   const allowNote = options.note !== undefined;
   let note = options.note ?? '';
+  // The choice the toelichting was written for: another choice asks to keep, change or clear it (as the full screen does).
+  let noteFor: T | undefined = options.default;
   show(session, options);
   write(list(options.choices));
   const initial = options.choices.findIndex((c) => c.value === options.default);
@@ -258,6 +260,8 @@ async function select<T>(session: PlainSession, options: SelectOptions<T>): Prom
         note = (await read()).trim();
       }
       write(note ? `Toelichting: ${note}. Kies nu je antwoord.` : 'Geen toelichting. Kies nu je antwoord.');
+      // Typed for the choice that comes next, whichever it is.
+      noteFor = undefined;
       continue;
     }
     if (cmd) {
@@ -279,7 +283,51 @@ async function select<T>(session: PlainSession, options: SelectOptions<T>): Prom
     const choice = options.choices[index];
     if (!choice) continue;
     if (bar >= 0) note = line.slice(bar + 1).trim();
+    else if (allowNote && note.trim() && noteFor !== undefined && choice.value !== noteFor) {
+      const kept = await askNoteAgain(session, choice, note);
+      if (kept.kind === 'back') continue;
+      if (kept.kind === 'stopped') return kept.reply;
+      note = kept.note;
+    }
     return allowNote ? { kind: 'answer', value: choice.value, note } : { kind: 'answer', value: choice.value };
+  }
+}
+
+/**
+ * Another choice than the one the toelichting was written for: say so and
+ * ask to keep it (Enter), change it (typed text) or clear it (`:leeg`);
+ * `:terug` goes back to the list, `:stop` stops with the choice and the
+ * toelichting kept as an unconfirmed answer.
+ */
+async function askNoteAgain<T>(
+  session: PlainSession,
+  choice: Choice<T>,
+  note: string,
+): Promise<{ kind: 'note'; note: string } | { kind: 'back' } | { kind: 'stopped'; reply: Reply<T> }> {
+  const { write } = session;
+  for (;;) {
+    write(`Toelichting bij "${readable(choice.name)}" (Enter houdt "${note}", :leeg maakt hem leeg):`);
+    const line = await session.read().catch((err: unknown) => {
+      if (err instanceof InterruptedError) return err;
+      throw err;
+    });
+    if (line instanceof InterruptedError || command(line) === 'stop') {
+      if (!(line instanceof InterruptedError)) session.stopped = {};
+      const signal = line instanceof InterruptedError && line.signal ? { signal: line.signal } : {};
+      const draft = typeof choice.value === 'string' ? { choiceDraft: { antwoord: choice.value, toelichting: note } } : {};
+      return { kind: 'stopped', reply: { kind: 'stopped', ...signal, ...draft } };
+    }
+    const cmd = command(line);
+    if (cmd === 'leeg') return { kind: 'note', note: '' };
+    if (cmd === 'terug') {
+      write('Terug naar de keuzes. Kies je antwoord.');
+      return { kind: 'back' };
+    }
+    if (cmd) {
+      write('Typ de toelichting, of druk op Enter om hem te houden.');
+      continue;
+    }
+    return { kind: 'note', note: line.trim() === '' ? note : line.trim() };
   }
 }
 
