@@ -241,10 +241,18 @@ async function makeReport(m: Menu, sheets: SheetState[], dir: string): Promise<v
   );
   if (format === undefined) return;
   const file = reportFile(dir, sheet, format, options.now?.() ?? new Date());
-  // Where it is, said once, in full (rapport's own line names it from the folder it runs in: left out here).
-  const quiet: Output = { ...out, line: (text) => void (text?.startsWith('Rapport geschreven naar ') || out.line(text)) };
-  await report({ worksheet: sheet, format, output: file, map: dir, ownFolder: m.own.folder, cwd: dir, out: quiet, ...(options.now && { now: options.now() }) });
-  out.line(`Rapport geschreven naar ${file}`);
+  // Where it is, said in full: the dossier folder may be one the user does not see (AppData on Windows).
+  await report({
+    worksheet: sheet,
+    format,
+    output: file,
+    map: dir,
+    ownFolder: m.own.folder,
+    cwd: dir,
+    out,
+    fullPath: true,
+    ...(options.now && { now: options.now() }),
+  });
   await offerToOpen(m, file, format);
 }
 

@@ -44,7 +44,7 @@ export async function report(opts: ReportOptions): Promise<void> {
     content = columns ? await screenText(markdown, columns) : await formatReport(markdown, doc, format, recipients);
   }
   const answerFiles = loaded.kind === 'dossier' ? loaded.states.map((s) => s.file) : [loaded.state.file];
-  await deliver(content, { output: opts.output, replace: opts.replace, cwd, out, answerFiles }, 'Rapport');
+  await deliver(content, { output: opts.output, replace: opts.replace, cwd, out, answerFiles, fullPath: opts.fullPath }, 'Rapport');
 }
 
 /** Every worksheet's state (`rapport alles`); refused when one is unreadable or none is begun. */

@@ -35,6 +35,8 @@ export interface ReportRequest {
   out: Output;
   /** The moment the report is made (tests); default: now. */
   now?: Date | undefined;
+  /** Name the written file by its full path (the menu: the dossier folder may be hidden), not from `cwd`. */
+  fullPath?: boolean | undefined;
 }
 
 /**
@@ -186,6 +188,8 @@ export interface Destination {
   replace?: boolean | undefined;
   /** The answers files the report was made from: never written over (write-output.ts). */
   answerFiles?: readonly string[];
+  /** Say the written file's full path, not one relative to `cwd`. */
+  fullPath?: boolean | undefined;
 }
 
 /**
@@ -201,5 +205,5 @@ export async function deliver(content: string | Uint8Array, to: Destination, wha
     return;
   }
   const { file, stream } = await writeOutputFile(content, to.output ?? '', to.cwd, { answerFiles: to.answerFiles, replace: to.replace });
-  if (!stream) to.out.line(`${what} geschreven naar ${displayPath(file, to.cwd)}`);
+  if (!stream) to.out.line(`${what} geschreven naar ${to.fullPath ? file : displayPath(file, to.cwd)}`);
 }
