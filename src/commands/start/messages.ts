@@ -108,9 +108,10 @@ export function showStopped(place: Place, file: AnswersFile | undefined, err: In
     const message = !answered
       ? `\n${how} Je had nog niets beantwoord, dus er is niets opgeslagen.\n${later('Begin later met:')}`
       : file?.onDisk && !file.dirty
-        ? `\n${how} ${what} in ${file.file}\n${later('Ga verder met:')}`
-        : `\n${how} Let op: niet alles kon worden opgeslagen in ${file?.file ?? place.target}.\n${later('Ga verder met:')}`;
-    place.out.stdout(place.mode.plain ? message : wrapSentences(message, process.stdout.isTTY ? process.stdout.columns : undefined));
+        ? `\n${how} ${what} in:\n  ${file.file}\n${later('Ga verder met:')}`
+        : `\n${how} Let op: niet alles kon worden opgeslagen in:\n  ${file?.file ?? place.target}\n${later('Ga verder met:')}`;
+    // Wrapped between words on a terminal (also in the plain mode, like its other text); into a pipe as it is.
+    place.out.stdout(wrapSentences(message, process.stdout.isTTY ? process.stdout.columns : undefined));
   } catch {
     // nobody to tell
   }
