@@ -119,6 +119,15 @@ describe('the plain prompter', () => {
     expect(await prompter.select({ message: 'W', choices: [{ value: 1, name: 'a' }] })).toEqual({ kind: 'stopped' });
   });
 
+  it(':overzicht in a list that offers the overview itself ("Wat wil je doen?" when resuming) picks that choice', async () => {
+    const { prompter } = plainWith([':overzicht']);
+    const choices = [
+      { value: 'verder', name: 'Verdergaan bij vraag 2' },
+      { value: 'review', name: 'Overzicht bekijken en antwoorden wijzigen' },
+    ];
+    expect(await prompter.select({ message: 'Wat wil je doen?', choices, default: 'verder', allowBack: false })).toEqual({ kind: 'answer', value: 'review' });
+  });
+
   it('a long answer ends with a line holding only "."; a pasted block is one answer; "." alone keeps what was there; :leeg empties', async () => {
     const pasted = 'Eerste regel\n\n- een punt\n  ingesprongen';
     const { prompter } = plainWith([...pasted.split('\n'), '.', '.', ':leeg', '', 'nieuw']);

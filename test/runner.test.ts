@@ -687,8 +687,9 @@ describe('a question opened from the overview', () => {
     );
     expect(messages(prompter)).toEqual(['Overzicht', expect.stringMatching(/^Wie is binnen/), 'Overzicht']);
     expect(prompter.printed.join('\n')).not.toContain('Dit is de eerste vraag.');
-    // The overview's cursor is back on the question the user came from.
-    expect(prompter.calls[2]?.default).toBe('aanspreekpunt');
+    // The overview's cursor is back on the question the user came from; Enter (the plain mode's default) does not open it again.
+    expect(prompter.calls[2]?.cursor).toBe('aanspreekpunt');
+    expect(prompter.calls[2]?.default).toBe('\u0000afronden');
     expect(prompter.calls[0]?.default).toBe('\u0000afronden');
     expect(saved.antwoorden.aanspreekpunt).toBe('x');
     expect(file.drafts.aanspreekpunt).toBe('Mevrouw Jans');
@@ -711,7 +712,8 @@ describe('a question opened from the overview', () => {
     );
     // Not on to the first open question (Bibliotheek).
     expect(messages(prompter)).toEqual(['Overzicht', expect.stringMatching(/^Wie wil je bereiken/), 'Overzicht']);
-    expect(prompter.calls[2]?.default).toBe('stakeholders');
+    expect(prompter.calls[2]?.cursor).toBe('stakeholders');
+    expect(prompter.calls[2]?.default).toBe('\u0000verder');
     expect(saved.antwoorden.stakeholders).toBe('De wethouder en de raad');
   });
 

@@ -68,7 +68,8 @@ export async function review(s: Session, w: WalkResult, focus?: string): Promise
       message: 'Overzicht',
       choices: choicesAt(prompter.width()),
       choicesAt,
-      default: focus && findVisible(w, focus) ? focus : open[0] ? CONTINUE : '\u0000afronden',
+      default: open[0] ? CONTINUE : '\u0000afronden',
+      ...(focus && findVisible(w, focus) && { cursor: focus }),
       allowBack: true,
     }),
   );

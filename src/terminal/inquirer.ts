@@ -161,7 +161,7 @@ function leftWith(reply: Exclude<Reply<string>, { kind: 'answer' }>, typed: stri
 async function runSelect<T>(t: Terminal, options: SelectOptions<T>): Promise<Reply<T>> {
   const allowNote = options.note !== undefined;
   let note = options.note ?? '';
-  let current = options.default;
+  let current = options.cursor ?? options.default;
   // The choice the toelichting was written for: picking another one asks to keep, change or clear it.
   let noteFor = options.default;
   // The header again when the list is drawn again on a cleared screen (a resize).

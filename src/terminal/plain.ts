@@ -264,6 +264,9 @@ async function select<T>(session: PlainSession, options: SelectOptions<T>): Prom
       noteFor = undefined;
       continue;
     }
+    // ":overzicht" where the list itself offers the overview ("Wat wil je doen?" when resuming): that choice.
+    const overviewChoice = cmd === 'overzicht' && !options.allowReview ? options.choices.find((c) => /^overzicht\b/i.test(c.name)) : undefined;
+    if (overviewChoice) return { kind: 'answer', value: overviewChoice.value };
     if (cmd) {
       const reply = navigate(session, cmd, options);
       if (reply) return reply;

@@ -84,6 +84,12 @@ export interface SelectOptions<T> extends BaseOptions {
   choicesAt?: (columns: number) => Choice<T>[];
   default?: T;
   /**
+   * Where the cursor starts in a full-screen list, when not on `default`
+   * (the overview: on the question just changed). The plain mode offers
+   * `default` for Enter: Enter never opens the question just left again.
+   */
+  cursor?: T;
+  /**
    * Ctrl+O allowed: a toelichting with the choice ("ja, maar …"). The
    * toelichting stored so far ("" for none); the answer carries the new one.
    */

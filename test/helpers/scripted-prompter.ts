@@ -11,6 +11,8 @@ export interface Call {
   message: string;
   header?: string;
   default?: unknown;
+  /** A select's cursor, where it is not on the default. */
+  cursor?: unknown;
   placeholder?: string;
   choices?: Choice<unknown>[];
   checked?: unknown[];
@@ -109,6 +111,7 @@ export class ScriptedPrompter implements Prompter {
       kind: 'select',
       ...base(o),
       default: o.default,
+      ...(o.cursor !== undefined && { cursor: o.cursor }),
       choices: o.choices as Choice<unknown>[],
       ...(o.note !== undefined && { note: o.note }),
     });
