@@ -35,17 +35,17 @@ function runMenu(steps: ScriptStep[], fallback?: (c: Call) => Action, options: P
 }
 
 const OPEN_MESSAGE = 'Wat wil je met het rapport doen?';
-/** Werkblad 1 begun (Naam) and stopped, then "Rapport maken": everything, in Word. */
+const menuStep = (name: string | RegExp): ScriptStep => ({ expect: MENU_MESSAGE, kind: 'select', do: choose(name) });
+const menuCalls = (p: ScriptedPrompter) => p.calls.filter((c) => c.message === MENU_MESSAGE);
+/** Werkblad 1 begun (Naam) and stopped with Ctrl+C: back in the menu. */
+const BEGUN: ScriptStep[] = [menuStep(/^Werkblad 1/), { expect: 'Naam:', do: answer('Anna') }, { expect: 'Bibliotheek:', do: interrupt }];
+/** Then "Rapport maken": everything, in Word. */
 const BEGUN_THEN_WORD_REPORT: ScriptStep[] = [
-  { expect: MENU_MESSAGE, kind: 'select', do: choose(/^Werkblad 1/) },
-  { expect: 'Naam:', do: answer('Anna') },
-  { expect: 'Bibliotheek:', do: interrupt },
-  { expect: MENU_MESSAGE, kind: 'select', do: choose('Rapport maken') },
+  ...BEGUN,
+  menuStep('Rapport maken'),
   { expect: 'Van welk werkblad?', do: keep },
   { expect: 'Welk formaat?', do: keep },
 ];
-const menuStep = (name: string | RegExp): ScriptStep => ({ expect: MENU_MESSAGE, kind: 'select', do: choose(name) });
-const menuCalls = (p: ScriptedPrompter) => p.calls.filter((c) => c.message === MENU_MESSAGE);
 
 /** Answers a whole worksheet with "Nee" and "x", and finishes it in the overview. */
 const everythingNee = (c: Call): Action =>
@@ -162,9 +162,7 @@ describe('the home menu', () => {
 
   it('makes a report of everything, as HTML, in the dossier folder, and says where', async () => {
     const { run, prompter, out } = runMenu([
-      menuStep(/^Werkblad 1/),
-      { expect: 'Naam:', do: answer('Anna') },
-      { expect: 'Bibliotheek:', do: interrupt },
+      ...BEGUN,
       menuStep('Rapport maken'),
       { expect: 'Van welk werkblad?', do: keep },
       { expect: 'Welk formaat?', do: choose(/^Webpagina/) },
@@ -226,9 +224,7 @@ describe('the home menu', () => {
     const { desktop, calls } = fakeDesktop('linux', { env: { DISPLAY: ':0' }, error: Object.assign(new Error('spawn xdg-open ENOENT'), { code: 'ENOENT' }) });
     const { run, out } = runMenu(
       [
-        menuStep(/^Werkblad 1/),
-        { expect: 'Naam:', do: answer('Anna') },
-        { expect: 'Bibliotheek:', do: interrupt },
+        ...BEGUN,
         menuStep('Rapport maken'),
         { expect: 'Van welk werkblad?', do: keep },
         { expect: 'Welk formaat?', do: choose(/^Webpagina/) },
@@ -261,9 +257,7 @@ describe('the home menu', () => {
   it('a report with nothing begun says so; Ctrl+C in its questions goes back to the menu', async () => {
     const { run, out, prompter } = runMenu([
       menuStep('Rapport maken'),
-      menuStep(/^Werkblad 1/),
-      { expect: 'Naam:', do: answer('Anna') },
-      { expect: 'Bibliotheek:', do: interrupt },
+      ...BEGUN,
       menuStep('Rapport maken'),
       { expect: 'Van welk werkblad?', do: interrupt },
       menuStep('Stoppen'),
@@ -358,14 +352,7 @@ describe('the home menu', () => {
 
   it('with one worksheet unreadable and another begun, "Alles in één rapport" is not offered', async () => {
     await writeFile(path.join(dir, 'randvoorwaarden.yaml'), 'werkblad: [\n');
-    const { run, prompter } = runMenu([
-      menuStep(/^Werkblad 1/),
-      { expect: 'Naam:', do: answer('Anna') },
-      { expect: 'Bibliotheek:', do: interrupt },
-      menuStep('Rapport maken'),
-      { expect: 'Van welk werkblad?', do: interrupt },
-      menuStep('Stoppen'),
-    ]);
+    const { run, prompter } = runMenu([...BEGUN, menuStep('Rapport maken'), { expect: 'Van welk werkblad?', do: interrupt }, menuStep('Stoppen')]);
     await run;
     expect(prompter.calls.find((c) => c.message === 'Van welk werkblad?')?.choices?.map((c) => c.value)).toEqual(['gemeentelandschap']);
   });
