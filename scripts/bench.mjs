@@ -125,6 +125,8 @@ const rows = [
   {
     name: 'rapport alles -o x.html',
     argv: [bin, 'rapport', 'alles', '-o', path.join(tmp, 'x.html')],
+    // Removed before each run (untimed): -o does not replace a file that is there.
+    output: path.join(tmp, 'x.html'),
     env: { WERKBOEK_MAP: reportMap },
     floorGoal: 1.3,
     times: [],
@@ -132,6 +134,8 @@ const rows = [
   {
     name: 'rapport alles -o x.eml',
     argv: [bin, 'rapport', 'alles', '-o', path.join(tmp, 'x.eml')],
+    // Removed before each run (untimed): -o does not replace a file that is there.
+    output: path.join(tmp, 'x.eml'),
     env: { WERKBOEK_MAP: reportMap },
     floorGoal: 1.3,
     times: [],
@@ -190,6 +194,7 @@ if (againstAt >= 0) {
 const strip = (s) => s.replace(/\x1b\[[0-9;?]*[ -/]*[@-~]/g, '').replace(/\x1b\][^\x07]*\x07/g, '');
 
 function runPlain(row) {
+  if (row.output) rmSync(row.output, { force: true });
   const start = process.hrtime.bigint();
   const r = spawnSync(process.execPath, resolve(row.argv), {
     cwd: tmp,
@@ -405,6 +410,7 @@ if (flag('--instructies')) {
   const plainRows = rows.filter((r) => !r.pty && !r.skipped && !r.name.includes('eerste keer'));
   const counts = new Map();
   for (const row of plainRows) {
+    if (row.output) rmSync(row.output, { force: true });
     const r = spawnSync('valgrind', ['--tool=cachegrind', '--cache-sim=no', '--cachegrind-out-file=/dev/null', process.execPath, ...resolve(row.argv)], {
       cwd: tmp,
       env: { ...baseEnv, ...resolve(row.env) },
