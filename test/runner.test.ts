@@ -612,6 +612,15 @@ describe('review', () => {
     expect(names[1]).toBe('Naam — Marieke de Vries');
     expect(names.filter((n) => /^\d/.test(n))).toEqual([]);
     expect(names[4]).toMatch(/^Wie wil je bereiken\? .* — De wethouder$/);
+
+    // With the metadata done, "Verder" names the question by its words: "vraag 3" would read as the list's number 3.
+    file.setAnswer('bibliotheek', 'Bieb');
+    file.setAnswer('datum', '2026-12-07');
+    await file.save();
+    const again = await run('plan-van-aanpak', [step('Overzicht', choose('Later verder'))], { file, startInReview: true });
+    const first = again.prompter.calls.find((c) => c.message === 'Overzicht')?.choices?.[0]?.name ?? '';
+    expect(first).toMatch(/^→ Verder met de open vragen \(vanaf "[A-Z][^"]+"\)$/);
+    expect(first).not.toMatch(/vraag \d/);
   });
 
   it('names each question by step and workbook number, answers Ja/Nee as elsewhere, and fits 60 columns', async () => {
@@ -712,7 +721,8 @@ describe('a question opened from the overview', () => {
     );
     // Not on to the first open question (Bibliotheek).
     expect(messages(prompter)).toEqual(['Overzicht', expect.stringMatching(/^Wie wil je bereiken/), 'Overzicht']);
-    expect(prompter.calls[2]?.cursor).toBe('stakeholders');
+    // Answered: the overview goes on (its default), in the full screen as in the plain mode.
+    expect(prompter.calls[2]?.cursor).toBeUndefined();
     expect(prompter.calls[2]?.default).toBe('\u0000verder');
     expect(saved.antwoorden.stakeholders).toBe('De wethouder en de raad');
   });

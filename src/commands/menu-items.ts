@@ -62,7 +62,7 @@ export function brokenSheetText(state: SheetState): string[] {
     `Het antwoordbestand van werkblad ${n} (${state.worksheet.title}) kan niet gelezen worden:`,
     ...(state.error?.message.split('\n') ?? []).map((line) => `  ${line}`),
     `Je antwoorden staan er nog in; werkboek verandert het bestand niet zolang het niet te lezen is.`,
-    `Zo herstel je het: open ${state.file} in een teksteditor (bijvoorbeeld Kladblok), verbeter de genoemde regel (het getal na de bestandsnaam), bewaar het en kies daarna opnieuw "Werkblad ${n}" in het menu.`,
+    `Zo herstel je het: open ${state.file} in een teksteditor (bijvoorbeeld Kladblok), verbeter de genoemde regel (het eerste getal na de bestandsnaam is het regelnummer, het tweede de plek in de regel), bewaar het en kies daarna opnieuw "Werkblad ${n}" in het menu.`,
   ];
 }
 

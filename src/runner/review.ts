@@ -124,7 +124,9 @@ function where(w: WalkResult, v: VisibleQuestion): string {
   const step = v.section.kind === 'step' && w.stepCount > 1 ? `Stap ${v.section.stepNumber}` : '';
   const number = v.question.number ?? '';
   if (step && number) return `${step} · ${number}`;
-  return step || number || questionRef(v);
+  if (step || number) return step || number;
+  // No number of the workbook's own (werkblad 1, 3): the question's words, as "vraag 4" would be read as the list's number 4.
+  return v.section.kind === 'meta' ? questionRef(v) : `"${truncate(messageOf(v.question).replace(/:$/, ''), 40)}"`;
 }
 
 /**

@@ -112,7 +112,7 @@ interface Position {
    * follow-ups that answer opened.
    */
   opened?: { id: string; change: boolean };
-  /** Back in the overview from a question it opened: the overview's cursor starts on that question. */
+  /** Back in the overview with Ctrl+T from a question it opened: the overview's cursor starts on that question. */
   focus?: string;
 }
 
@@ -138,7 +138,8 @@ function back(s: Session, at: Position, w: WalkResult, current: VisibleQuestion)
 function answered(at: Position, after: WalkResult, current: VisibleQuestion): Position {
   if (at.opened?.change) {
     const followUp = followUps(after, at.opened.id).find((v) => v.state === 'open');
-    return followUp ? { ...at, cursor: followUp.question.id } : { reviewing: true, cursor: undefined, focus: at.opened.id };
+    // Back in the overview on its way on (Verder, afronden), as Enter is in the plain mode: not on the question just changed.
+    return followUp ? { ...at, cursor: followUp.question.id } : { reviewing: true, cursor: undefined };
   }
   if (at.reviewing) return { ...at, cursor: after.next?.question.id };
   const i = after.visible.findIndex((v) => v.question.id === current.question.id);

@@ -87,7 +87,8 @@ async function nextUnfinished(place: Place): Promise<Worksheet | undefined> {
 
 /** "Later verder": where the answers are kept and how to go on. */
 export function showLater(place: Place, session: Session, where: string): void {
-  session.prompter.print(`\nJe antwoorden zijn bewaard in ${where}\n${goOn(place, 'Ga later verder met:')}`);
+  // The file on a line of its own, as after a stop: whole, to copy.
+  session.prompter.print(`\nJe antwoorden zijn bewaard in:\n  ${where}\n${goOn(place, 'Ga later verder met:')}`);
 }
 
 /** How to go on with this worksheet: in the menu its item, else the command. */
