@@ -280,6 +280,10 @@ describe('randvoorwaarden: repeat groups', () => {
       'Verwijderen: 2. SeniorWeb',
     ]);
     expect((file.answers.partners as Array<{ naam: string }>).map((p) => p.naam)).toEqual(['SeniorWeb', 'SeniorWeb Oost']);
+    // Above an item's first field, which item it is: by its number too (two have this name).
+    const partnerHeaders = prompter.calls.filter((c) => c.message === 'Partner').map((c) => c.header ?? '');
+    expect(partnerHeaders[0]).toContain('Nieuwe partner (Ctrl+T: terug zonder op te slaan)');
+    expect(partnerHeaders[2]).toContain('Partner 2 wijzigen: SeniorWeb (Ctrl+T: terug zonder op te slaan)');
     // Above the rows, what their cells are (a blank cell is a "–" that says nothing on its own).
     expect(last?.header).toContain('  Per regel: Partner · Wat doet deze partner?');
     expect(prompter.calls.find((c) => c.message.startsWith('4. Naar welke partners'))?.header).not.toContain('Per regel');

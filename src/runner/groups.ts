@@ -117,7 +117,7 @@ async function continueDraft(s: Session, q: Group, fields: Field[], items: Group
   const existing = index !== undefined ? items[index] : undefined;
   const initial = { ...(existing ?? {}), ...draft.item };
   const askFields = existing && q.extends ? q.fields : fields;
-  const item = await askItem(s, askFields, initial, q.item, (partial) => keepItem(s, q, partial, index), !(existing && q.extends));
+  const item = await askItem(s, askFields, initial, `Onbevestigde ${q.item}`, (partial) => keepItem(s, q, partial, index), !(existing && q.extends));
   if (!item) return undefined;
   const next = [...items];
   if (index !== undefined) next[index] = item;
@@ -234,13 +234,15 @@ function groupChoices(q: Group, items: GroupItem[], fields: Field[], baseFields:
 async function changeItems(s: Session, q: Group, fields: Field[], items: GroupItem[], action: string, i: number): Promise<GroupItem[] | undefined> {
   const next = [...items];
   if (action === 'add') {
-    const item = await askItem(s, fields, {}, q.item, (partial) => keepItem(s, q, partial));
+    const item = await askItem(s, fields, {}, `Nieuwe ${q.item}`, (partial) => keepItem(s, q, partial));
     if (!item) return undefined;
     next.push(item);
   } else if (action === 'edit' || action === 'extend') {
     const existing = items[i];
     if (!existing) return undefined;
-    const item = await askItem(s, action === 'extend' ? q.fields : fields, existing, q.item, (partial) => keepItem(s, q, partial, i), action !== 'extend');
+    // Which one, by its number in the overview and its name (two may have the same name).
+    const title = `${capitalise(q.item)} ${i + 1} ${action === 'extend' ? 'aanvullen' : 'wijzigen'}: ${itemName(existing, fields, q.item, i)}`;
+    const item = await askItem(s, action === 'extend' ? q.fields : fields, existing, title, (partial) => keepItem(s, q, partial, i), action !== 'extend');
     if (!item) return undefined;
     next[i] = item;
   } else if (action === 'remove') {
@@ -273,7 +275,8 @@ async function askItem(
   s: Session,
   fields: Field[],
   initial: GroupItem,
-  itemName: string,
+  /** Which item this is, above its first field: "Nieuwe partner", "Partner 2 aanvullen: SeniorWeb". */
+  title: string,
   keep: (partial: GroupItem) => Promise<void>,
   /** The first field may not be left empty (the item's name: partner, functie). */
   required = true,
@@ -289,7 +292,7 @@ async function askItem(
       f++;
       continue;
     }
-    const reply = await askField(s, field, own(item, field.id), f === 0 ? itemName : undefined, required && f === 0);
+    const reply = await askField(s, field, own(item, field.id), f === 0 ? title : undefined, required && f === 0);
     if (reply.kind === 'stopped') {
       // Stopped halfway the item: what was typed in the field goes into the item, and the item is kept as its draft.
       if (reply.draft !== undefined && fieldTypeOf(field).freeText) item[field.id] = reply.draft;
@@ -344,8 +347,7 @@ function isSkippedFollowUp(fields: Field[], i: number, item: GroupItem): boolean
 
 async function askField(s: Session, field: Field, current: FieldValue | undefined, firstOf?: string, required = false): Promise<Reply<AnswerValue>> {
   const { prompter, style } = s;
-  // Not the item's name again: the question under it is that ("? Partner:").
-  const headers = [...(firstOf ? [`(Ctrl+T: terug zonder deze ${firstOf} op te slaan)`] : []), ...(field.help ? [field.help] : [])];
+  const headers = [...(firstOf ? [`${firstOf} (Ctrl+T: terug zonder op te slaan)`] : []), ...(field.help ? [field.help] : [])];
   const base = {
     message: field.label,
     ...(headers.length && { header: style.dim(headers.join('\n')) }),
@@ -361,4 +363,8 @@ async function askField(s: Session, field: Field, current: FieldValue | undefine
 function itemName(item: GroupItem, fields: Field[], noun: string, i: number): string {
   const first = fields[0] ? item[fields[0].id] : undefined;
   return first !== undefined && first !== null && String(first).trim() ? String(first) : `${noun} ${i + 1}`;
+}
+
+function capitalise(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
 }
