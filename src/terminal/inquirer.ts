@@ -90,8 +90,8 @@ function printHeader(t: Terminal, { header }: BaseOptions): void {
   if (text) t.print(text);
 }
 
-/** A one-line or multi-line answer in the text prompt; Ctrl+E goes to the external editor and back. */
-async function runEditor(t: Terminal, options: InputOptions, multiline: boolean): Promise<Reply<string>> {
+/** A one-line or multi-line answer in the text prompt; Ctrl+E goes to the external editor and back. `clearOnDone`: no line stays once answered. */
+async function runEditor(t: Terminal, options: InputOptions, multiline: boolean, clearOnDone = false): Promise<Reply<string>> {
   const { chalk } = t;
   let text = options.default ?? '';
   let editorFailed = false;
@@ -125,7 +125,7 @@ async function runEditor(t: Terminal, options: InputOptions, multiline: boolean)
             dim: chalk.dim,
             red: chalk.red,
           },
-          { ...t.context, signal },
+          { ...t.context, signal, clearPromptOnDone: clearOnDone },
         ),
       { navKeys: false, list: false },
     );
@@ -210,6 +210,8 @@ async function runSelect<T>(t: Terminal, options: SelectOptions<T>): Promise<Rep
         t,
         { message: `Toelichting bij "${picked}" (leeg: geen toelichting):`, default: note, allowBack: true, allowUnknown: false },
         false,
+        // Its line goes: the question's own confirmation below says the choice with the toelichting.
+        true,
       );
       if (typed.kind === 'stopped') {
         // Stopped while typing the toelichting: the choice and the text go with the reply as a draft, like any typed text.

@@ -20,6 +20,8 @@ describe('toelichting (e2e, pty)', { timeout: E2E_TIMEOUT }, () => {
     s.press('enter');
     await waitForQuestion(s, Q.aanspreekpunt);
     expect(s.screen()).toContain('Nee (alleen in de wijkagenda)');
+    // One confirmation, the question's own: the toelichting's prompt leaves no line of its own above it.
+    expect(s.history()).not.toContain('✔ Toelichting bij');
     s.press('ctrl-c');
     expect(await exitCodeOf(s)).toBe(130);
     const doc = await readAnswers(ctx);
