@@ -185,7 +185,7 @@ async function runSelect<T>(t: Terminal, options: SelectOptions<T>): Promise<Rep
               ...(c.description && { description: wrapText(visibleControls(c.description), t.columns() - 1, { hard: true }) }),
             })),
             ...(current !== undefined && { default: current }),
-            pageSize: Math.min(12, t.rows()),
+            pageSize: listRows(t),
             loop: false,
             // The toelichting under the question, part of the prompt: it goes with it (the echo repeats it).
             theme: withHint(t, hint, note ? wrapText(visibleControls(`Toelichting: ${note}`), t.columns() - 1, { hard: true }) : undefined),
@@ -243,6 +243,17 @@ async function runSelect<T>(t: Terminal, options: SelectOptions<T>): Promise<Rep
 }
 
 /**
+ * How many rows a list shows at once: 12, or more in a narrow window, where
+ * choices wrap onto several rows each (the menu at 40 columns showed nine of
+ * its eleven choices); never more than the window holds beside the question,
+ * the description and the key hint.
+ */
+function listRows(t: Terminal): number {
+  const room = Math.max(5, t.rows() - 4);
+  return t.columns() < 60 ? room : Math.min(12, room);
+}
+
+/**
  * The theme with our key hint (keyHint fits it to the width) in the place of
  * inquirer's, and `below`, a dimmed line under the question (the toelichting).
  */
@@ -270,7 +281,7 @@ async function runCheckbox<T>(t: Terminal, options: CheckboxOptions<T>): Promise
           {
             message: wrapMessage(t, options.message),
             choices: options.choices.map((c) => ({ value: c.value, name: choiceName(t, c.name, 3), checked: checked.has(c.value) })),
-            pageSize: Math.min(12, t.rows()),
+            pageSize: listRows(t),
             loop: false,
             theme: withHint(t, hint),
           },

@@ -2,6 +2,7 @@
 // 1 as the default, Enter begins it ("Naam"), Ctrl+C in the worksheet comes
 // back to the menu and Ctrl+C there leaves; the plain mode shows it as a
 // numbered list; without a terminal `werkboek` prints the help and ends.
+import { writeFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { exitCodeOf, selectedChoice, start } from '../helpers/pty.js';
 import { E2E_TIMEOUT, readAnswers, runPlain, useE2e } from './env.js';
@@ -30,6 +31,19 @@ describe('werkboek alone: the home menu (e2e, pty)', { timeout: E2E_TIMEOUT }, (
     // The terminal is left usable: the cursor visible again.
     const raw = s.raw();
     expect(raw.lastIndexOf('\x1b[?25h')).toBeGreaterThan(raw.lastIndexOf('\x1b[?25l'));
+  });
+
+  it('at 40 columns every choice of the menu is on the screen, Stoppen too (its choices take two rows each there)', async () => {
+    const ctx = e2e();
+    // Begun: "(concept, 1 van 8 beantwoord)" makes werkblad 1's choice three rows.
+    await writeFile(ctx.answersFile, 'werkblad: gemeentelandschap\nversie: 1\nstatus: concept\nantwoorden:\n  naam: Anna\n');
+    const s = start([], ctx.env, { cols: 40, rows: 30 });
+    const screen = await s.waitFor((sc) => sc.includes('Wat wil je doen in dit dossier?') && sc.includes('Ctrl+C stop'));
+    expect(screen).toContain('beantwoord)');
+    s.press('ctrl-c');
+    await exitCodeOf(s);
+    for (const choice of ['Werkblad 3: Plan van aanpak', 'Rapport maken', 'Hoe ver ben ik?', 'De inleiding', 'Hulp', 'Stoppen'])
+      expect(screen, choice).toContain(choice);
   });
 
   it('the plain mode: the same menu as a numbered list; :stop in the worksheet comes back, Stoppen ends with 0', async () => {
