@@ -201,7 +201,8 @@ function examples(width = helpColumns()): string {
   const lines = commands.map(([cmd, what]) =>
     side
       ? cmd.padEnd(pad) + indented(wrapText(what, width - pad), ' '.repeat(pad)).trimStart()
-      : `${softBreak(cmd, width + 1)}\n${wrapText(`      ${what}`, width)}`,
+      : // On a terminal the command breaks between words on the screen and is still one line to copy; into a pipe it stays as it is.
+        `${process.stdout.isTTY ? softBreak(cmd, width + 1) : cmd}\n${wrapText(`      ${what}`, width)}`,
   );
   const after =
     `Antwoorden worden na elke vraag bewaard, in je eigen map op deze computer; "${w} status" zegt welke. ` +

@@ -42,6 +42,20 @@ describe('screen widths (e2e, pty)', { timeout: E2E_TIMEOUT }, () => {
     expect(rows.some((row) => /laatst bijgewerkt/.test(row))).toBe(true);
   });
 
+  it('--help at 40 columns: an example command breaks between words on the screen, and is one line to copy', async () => {
+    const ctx = e2e();
+    const s = start(['--help'], ctx.env, { cols: 40, rows: 60 });
+    expect(await exitCodeOf(s)).toBe(0);
+    const logical = s.logicalLines().map((l) => l.replace(/ {2,}/g, ' '));
+    expect(logical.some((l) => /werkboek\.js start 2 --respondent "Piet Bakker"$/.test(l))).toBe(true);
+    // No word cut by the terminal: never a full row ending in a letter with the next row going on with one.
+    const rows = s.lines();
+    rows.forEach((row, i) => {
+      const next = rows[i + 1] ?? '';
+      expect([...row].length === 40 && /\S$/.test(row) && /^\S/.test(next), `${row} | ${next}`).toBe(false);
+    });
+  });
+
   it('the introduction in a colour terminal: bold headings, no escape codes shown as text', async () => {
     const ctx = e2e();
     const s = start(['inleiding'], { WERKBOEK_MAP: ctx.map, HOME: ctx.home, TERM: 'xterm-256color' });
