@@ -4,11 +4,26 @@
 import { describe, expect, it } from 'vitest';
 import { writeFile, chmod } from 'node:fs/promises';
 import path from 'node:path';
-import { activePrompt, exitCodeOf } from '../helpers/pty.js';
-import { E2E_TIMEOUT, readAnswers, startSheet, useE2e } from './env.js';
+import { activePrompt, exitCodeOf, type Session } from '../helpers/pty.js';
+import { E2E_TIMEOUT, type E2eContext, readAnswers, startSheet, useE2e } from './env.js';
 import { answerLine, answerMeta, answerYesNo, Q, waitForQuestion, openToelichtingOnNee } from './prompt.js';
 
 const TYPED = 'Goed, maar het overleg is onregelmatig';
+const NEE_WITH_TOELICHTING = { antwoord: 'nee', toelichting: 'alleen in de wijkagenda' };
+
+/** Werkblad 1 to its first ja/nee question, a toelichting typed on "Nee", and Ctrl+T: back on the list, the toelichting under the question. */
+async function toelichtingTypedThenBack(ctx: E2eContext): Promise<Session> {
+  const s = startSheet(ctx);
+  await answerMeta(s);
+  await waitForQuestion(s, Q.themaInAgenda);
+  await openToelichtingOnNee(s);
+  s.type(NEE_WITH_TOELICHTING.toelichting);
+  await s.waitFor(NEE_WITH_TOELICHTING.toelichting);
+  s.press('ctrl-t');
+  await waitForQuestion(s, Q.themaInAgenda);
+  expect(s.screen()).toContain(`Toelichting: ${NEE_WITH_TOELICHTING.toelichting}`);
+  return s;
+}
 
 describe('typed text survives every way out of a question (e2e, pty)', { timeout: E2E_TIMEOUT }, () => {
   const e2e = useE2e();
@@ -107,41 +122,19 @@ describe('typed text survives every way out of a question (e2e, pty)', { timeout
 
   it('a toelichting being typed, left with Ctrl+T twice, is kept with its choice as a draft', async () => {
     const ctx = e2e();
-    const s = startSheet(ctx);
-    await answerMeta(s);
-    await waitForQuestion(s, Q.themaInAgenda);
-    await openToelichtingOnNee(s);
-    s.type('alleen in de wijkagenda');
-    await s.waitFor('alleen in de wijkagenda');
-    s.press('ctrl-t');
-    await waitForQuestion(s, Q.themaInAgenda);
-    expect(s.screen()).toContain('Toelichting: alleen in de wijkagenda');
+    const s = await toelichtingTypedThenBack(ctx);
     s.press('ctrl-t');
     await waitForQuestion(s, Q.datum);
     s.press('ctrl-c');
     expect(await exitCodeOf(s)).toBe(130);
-    expect(((await readAnswers(ctx)).concepten as Record<string, unknown>)['thema-in-agenda']).toEqual({
-      antwoord: 'nee',
-      toelichting: 'alleen in de wijkagenda',
-    });
+    expect(((await readAnswers(ctx)).concepten as Record<string, unknown>)['thema-in-agenda']).toEqual(NEE_WITH_TOELICHTING);
   });
 
   it('a toelichting left with Ctrl+T, then Ctrl+C on the list: kept with its choice as a draft (a stop is a reply too)', async () => {
     const ctx = e2e();
-    const s = startSheet(ctx);
-    await answerMeta(s);
-    await waitForQuestion(s, Q.themaInAgenda);
-    await openToelichtingOnNee(s);
-    s.type('alleen in de wijkagenda');
-    await s.waitFor('alleen in de wijkagenda');
-    s.press('ctrl-t');
-    await waitForQuestion(s, Q.themaInAgenda);
-    expect(s.screen()).toContain('Toelichting: alleen in de wijkagenda');
+    const s = await toelichtingTypedThenBack(ctx);
     s.press('ctrl-c');
     expect(await exitCodeOf(s)).toBe(130);
-    expect(((await readAnswers(ctx)).concepten as Record<string, unknown>)['thema-in-agenda']).toEqual({
-      antwoord: 'nee',
-      toelichting: 'alleen in de wijkagenda',
-    });
+    expect(((await readAnswers(ctx)).concepten as Record<string, unknown>)['thema-in-agenda']).toEqual(NEE_WITH_TOELICHTING);
   });
 });
