@@ -5,6 +5,7 @@
 // (model.ts builds it from its sheets; the types here are structural, so
 // this module needs nothing from model.ts).
 import type { DevelopmentList, DevelopmentPoint } from './points.js';
+import { capitalise } from '../support/words.js';
 
 /** Where the kernboodschap is: werkblad 3, "Wat is je verhaal / kernboodschap …?". */
 export const KEY_MESSAGE = { worksheet: 'plan-van-aanpak', question: 'kernboodschap' } as const;
@@ -149,8 +150,7 @@ function where(sheet: number | null, step: number | null, question: string | nul
     ...(question ? [`vraag ${question.replace(/\.\s*$/, '')}`] : []),
   ];
   if (!parts.length) return null;
-  const text = parts.join(', ');
-  return text.charAt(0).toUpperCase() + text.slice(1);
+  return capitalise(parts.join(', '));
 }
 
 function keyMessage(sheets: readonly SummaryInput[]): string | null {

@@ -13,6 +13,7 @@ import { persist } from './saving.js';
 import { own } from '../support/own.js';
 import { unlessStopped } from '../support/errors.js';
 import { isGroup, typeOf, type GroupQuestion } from '../types/registry.js';
+import { capitalise } from '../support/words.js';
 
 export function offerPrevious(ws: Worksheet, round: string, answers: Answers, from = `de vorige ronde (${round})`): PreviousRound {
   const offered = new Set(
@@ -76,8 +77,4 @@ function itemLines(item: GroupItem, fields: Field[]): string {
     .filter((f) => own(item, f.id) !== undefined && own(item, f.id) !== null && String(own(item, f.id)).trim() !== '')
     .map((f) => `  ${f.label.replace(/[:?]$/, '')}: ${cellText(f, own(item, f.id))}`)
     .join('\n');
-}
-
-function capitalise(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
 }
