@@ -15,9 +15,10 @@ import { groupBaseId, groupGapItems, groupItems, type VisibleQuestion } from '..
 import { InterruptedError, unlessStopped } from '../support/errors.js';
 import type { Session } from './context.js';
 import { truncate, unknownChoice, withUnknown, type PromptBase } from '../types/prompt.js';
-import { fieldTypeOf, itemsSummary, type GroupGap, type GroupQuestion } from '../types/registry.js';
+import { fieldTypeOf, itemsSummary, numberDuplicates, type GroupGap, type GroupQuestion } from '../types/registry.js';
 import { persist, saveQuietly, say } from './saving.js';
 import { own } from '../support/own.js';
+import { capitalise } from '../support/words.js';
 
 type Group = GroupQuestion;
 
@@ -212,7 +213,9 @@ function groupChoices(q: Group, items: GroupItem[], fields: Field[], baseFields:
   const extending = q.extends !== undefined;
   const names = items.map((item, i) => itemName(item, extending ? baseFields : fields, q.item, i));
   // Two items of one name ("SeniorWeb" twice): each action names its item by the overview's number too.
-  const shown = new Set(names.map((n) => n.trim().toLowerCase())).size < names.length ? names.map((n, i) => `${i + 1}. ${n}`) : names;
+  // (Names are the same as vergelijk judges them: numberDuplicates.)
+  const repeated = numberDuplicates(names).some((n, i) => n !== names[i]);
+  const shown = repeated ? names.map((n, i) => `${i + 1}. ${n}`) : names;
   const choices: Choice<string>[] = [];
   // A step on the way is no answer: no "✔ 4. Naar welke partners …? Nieuwe partner toevoegen" line.
   const step = { echo: false } as const;
@@ -363,8 +366,4 @@ async function askField(s: Session, field: Field, current: FieldValue | undefine
 function itemName(item: GroupItem, fields: Field[], noun: string, i: number): string {
   const first = fields[0] ? item[fields[0].id] : undefined;
   return first !== undefined && first !== null && String(first).trim() ? String(first) : `${noun} ${i + 1}`;
-}
-
-function capitalise(s: string): string {
-  return s.charAt(0).toUpperCase() + s.slice(1);
 }

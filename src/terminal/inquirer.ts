@@ -164,14 +164,15 @@ async function runSelect<T>(t: Terminal, options: SelectOptions<T>): Promise<Rep
   let current = options.cursor ?? options.default;
   // The choice the toelichting was written for: picking another one asks to keep, change or clear it.
   let noteFor = options.default;
-  // The header again when the list is drawn again on a cleared screen (a resize).
+  // Drawn again on a cleared screen after a resize: the header again, the rows made anew.
+  let redrawn = false;
   let showHeader = true;
   for (;;) {
     if (showHeader) printHeader(t, options);
     showHeader = false;
     const hint = keyHint({ select: true, allowBack: options.allowBack, allowUnknown: options.allowUnknown, allowNote }, t.columns());
-    // Drawn again after a resize: the rows fitted to the width of now, where the caller can make them.
-    const choices = options.choicesAt?.(t.columns()) ?? options.choices;
+    // Drawn again after a resize: the rows fitted to the width of now, where the caller can make them (the first time they are).
+    const choices = redrawn && options.choicesAt ? options.choicesAt(t.columns()) : options.choices;
     let noteAsked = false;
     const result = await withKeys(
       t,
@@ -198,6 +199,7 @@ async function runSelect<T>(t: Terminal, options: SelectOptions<T>): Promise<Rep
       // The window was resized: the same list again, on the choice that was highlighted.
       current = result.value ?? current;
       showHeader = true;
+      redrawn = true;
       continue;
     }
     const reply = settle(result, options);
